@@ -1,0 +1,176 @@
+/**
+ * Crosscheck's command line: the same lib/ functions as the app.
+ *   npm run crosscheck -- help
+ */
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createUserInput } from "@/lib/domain/inputs.ts";
+import type { ImportOutcome } from "@/lib/server/articles.ts";
+import { databaseOptionsFromEnv, describeDatabase, getDatabase } from "@/lib/server/database.ts";
+import { importPaths } from "@/lib/server/file-import.ts";
+import { findInvestigation } from "@/lib/server/investigations.ts";
+import { migrate } from "@/lib/server/migrate.ts";
+import { createUser } from "@/lib/server/users.ts";
+import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
+
+const HELP = `Usage: npm run crosscheck -- <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  seed [--if-empty] [--allow-production]    load the demo story and demo accounts
+  create-user --email E --name N --role R   create an account (analyst, reviewer or admin);
+              [--password-stdin]            the password is asked for, or read from stdin
+  import <files or folders> --investigation <slug>
+                                            import .txt and .md articles
+
+The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
+CROSSCHECK_DATA_DIR (default .data/pglite).`;
+
+const cliContext = () => ({ actorId: null, requestId: `cli-${randomUUID()}` });
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const database = getDatabase();
+  try {
+    const report = await migrate(database);
+    if (report.applied.length > 0) console.log(`Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`);
+    switch (command) {
+      case "migrate":
+        console.log(`Database is up to date (${describeDatabase(databaseOptionsFromEnv())}).`);
+        return 0;
+      case "seed":
+        return await seed(rest);
+      case "create-user":
+        return await createUserCommand(rest);
+      case "import":
+        return await importCommand(rest);
+      default:
+        console.error(`Unknown command “${command}”.\n\n${HELP}`);
+        return 2;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function seed(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { "if-empty": { type: "boolean" }, "allow-production": { type: "boolean" } } });
+  if (values["if-empty"] && !(await databaseIsEmpty())) return 0;
+  try {
+    const report = await seedDemo({ allowProduction: values["allow-production"] });
+    const imported = report.articles.filter((a) => a.status === "imported").length;
+    console.log(
+      report.investigationCreated || imported || report.usersCreated.length
+        ? `Demo story loaded: ${imported} article(s) imported, ${report.usersCreated.length} demo account(s) created.`
+        : "Demo story already loaded; nothing changed.",
+    );
+    if (report.usersCreated.length) {
+      console.log(`Demo accounts (demo only): ${report.usersCreated.join(", ")} — password “${DEMO_PASSWORD}”.`);
+    }
+    return printOutcomes(report.articles.filter((a) => a.status === "failed"));
+  } catch (error) {
+    if (error instanceof DemoSeedRefused) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function createUserCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "admin" },
+      "password-stdin": { type: "boolean" },
+    },
+  });
+  const password = values["password-stdin"] || !process.stdin.isTTY ? await readStdinLine() : await promptPassword();
+  const parsed = createUserInput.safeParse({ ...values, password });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
+    return 2;
+  }
+  try {
+    const user = await createUser(cliContext(), parsed.data);
+    console.log(`Created ${parsed.data.role} ${user.email}.`);
+    return 0;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { investigation: { type: "string" } } });
+  if (!values.investigation || positionals.length === 0) {
+    console.error("Usage: npm run crosscheck -- import <files or folders> --investigation <slug>");
+    return 2;
+  }
+  const investigation = await findInvestigation(values.investigation);
+  if (!investigation) {
+    console.error(`No investigation with the slug “${values.investigation}”.`);
+    return 1;
+  }
+  const outcomes = await importPaths(cliContext(), investigation.id, positionals);
+  return printOutcomes(outcomes, true);
+}
+
+function printOutcomes(outcomes: ImportOutcome[], all = false): number {
+  for (const o of outcomes) {
+    if (o.status === "imported") {
+      console.log(`imported   ${o.name} — “${o.title}”`);
+      for (const w of o.warnings) console.log(`           warning: ${w}`);
+    } else if (o.status === "duplicate" && all) console.log(`already in ${o.name} — same text as “${o.title}”`);
+    else if (o.status === "failed") console.error(`failed     ${o.error}`);
+  }
+  if (all) {
+    const count = (s: ImportOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
+    console.log(`${count("imported")} imported, ${count("duplicate")} already there, ${count("failed")} failed.`);
+  }
+  return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+}
+
+async function readStdinLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return "";
+}
+
+async function promptPassword(): Promise<string> {
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      // Keep the typed password off the screen.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.includes(q)) process.stdout.write(q);
+      };
+      rl.question(q, (answer) => {
+        rl.close();
+        process.stdout.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask("Password: ");
+  const second = await ask("Repeat password: ");
+  if (first !== second) throw new Error("The passwords do not match.");
+  return first;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,196 @@
+/**
+ * Reading an article file or pasted text into the fields Crosscheck stores. Pure: the caller
+ * hashes and saves. The body is NFC-normalised here once and never rewritten afterwards, because
+ * claim anchors are offsets into it.
+ */
+
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export const IMPORTABLE_EXTENSIONS = [".txt", ".md"] as const;
+const MAX_TITLE = 300;
+const MAX_DERIVED_TITLE = 120;
+const MAX_FIELD = 500;
+
+export type ParsedArticle = {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedText: string | null;
+  /** UTC midnight of the publication date, or null when none was given or understood. */
+  publishedAt: Date | null;
+  body: string;
+};
+
+export type ParseResult =
+  | { ok: true; article: ParsedArticle; warnings: string[] }
+  | { ok: false; error: string };
+
+const HEADER_KEYS: Record<string, keyof ParsedArticle> = {
+  title: "title",
+  source: "outlet",
+  outlet: "outlet",
+  author: "author",
+  by: "author",
+  url: "url",
+  published: "publishedText",
+  date: "publishedText",
+};
+const HEADER_LINE = /^(title|source|outlet|author|by|url|published|date)\s*:\s*(.*)$/i;
+const BULLET = /^\s*(?:[-*•‣◦▪–]|\d{1,3}[.)])\s+/u;
+
+/** Reads an uploaded file's bytes: refuses what is not a readable text article, by name. */
+export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResult {
+  const name = fileName.trim() || "(unnamed file)";
+  const lower = name.toLowerCase();
+  if (!IMPORTABLE_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+    return { ok: false, error: `${name}: only .txt and .md files can be imported.` };
+  }
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    return { ok: false, error: `${name}: is ${formatBytes(bytes.byteLength)}; the limit is 2 MB per article.` };
+  }
+  if (bytes.byteLength === 0) return { ok: false, error: `${name}: the file is empty.` };
+  if (looksBinary(bytes)) {
+    return { ok: false, error: `${name}: looks like a binary file, not text. Save the article as plain text (.txt or .md).` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: `${name}: is not UTF-8 text. Re-save it with UTF-8 encoding and import it again.` };
+  }
+  return parseArticleText(name, text);
+}
+
+/** Reads pasted text (or decoded file text). `label` names it in messages. */
+export function parseArticleText(label: string, rawText: string): ParseResult {
+  if (new TextEncoder().encode(rawText).byteLength > MAX_ARTICLE_BYTES) {
+    return { ok: false, error: `${label}: is larger than 2 MB; the limit is 2 MB per article.` };
+  }
+  if (rawText.includes("\u0000")) {
+    return { ok: false, error: `${label}: contains binary data, not text.` };
+  }
+  const text = rawText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const lines = text.split("\n");
+  const fields: Partial<Record<keyof ParsedArticle, string>> = {};
+  const warnings: string[] = [];
+
+  let bodyStart = 0;
+  let i = 0;
+  while (i < lines.length && HEADER_LINE.test(lines[i] ?? "")) {
+    const [, key = "", value = ""] = (lines[i] ?? "").match(HEADER_LINE) ?? [];
+    const field = HEADER_KEYS[key.toLowerCase()];
+    if (field && value.trim()) fields[field] = value.trim();
+    i++;
+  }
+  // A header counts only when a blank line (or the end) closes it; otherwise it is body text.
+  if (i > 0 && (i === lines.length || (lines[i] ?? "").trim() === "")) {
+    bodyStart = i;
+  } else {
+    for (const key of Object.keys(fields)) delete fields[key as keyof ParsedArticle];
+  }
+
+  const body = trimBlankLines(lines.slice(bodyStart).join("\n"));
+  if (body.trim() === "") {
+    return { ok: false, error: `${label}: has no article text${bodyStart > 0 ? " after its header" : ""}.` };
+  }
+
+  // Without a header the first line stands in as the title; a whole paragraph is cut short.
+  const title = fields.title ? clip(fields.title, MAX_TITLE) : clip(titleFromBody(body), MAX_DERIVED_TITLE);
+  let url = fields.url ? clip(fields.url, MAX_FIELD) : null;
+  if (url && !isHttpUrl(url)) {
+    warnings.push(`URL “${url}” is not a web address; it was left out.`);
+    url = null;
+  }
+  const publishedText = fields.publishedText ? clip(fields.publishedText, 100) : null;
+  const publishedAt = publishedText ? parsePublicationDate(publishedText) : null;
+  if (publishedText && !publishedAt) {
+    warnings.push(`Published date “${publishedText}” was not understood; it is kept as written.`);
+  }
+  return {
+    ok: true,
+    warnings,
+    article: {
+      title,
+      outlet: fields.outlet ? clip(fields.outlet, MAX_FIELD) : null,
+      author: fields.author ? clip(fields.author, MAX_FIELD) : null,
+      url,
+      publishedText,
+      publishedAt,
+      body,
+    },
+  };
+}
+
+function titleFromBody(body: string): string {
+  const first = body.split("\n").find((line) => line.trim() !== "") ?? "";
+  return first.replace(BULLET, "").replace(/^#+\s*/, "").trim();
+}
+
+function trimBlankLines(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "").replace(/\s+$/, "");
+}
+
+function clip(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** NUL bytes or many control characters in the first 8 KB: not an article. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return control / sample.length > 0.1;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A publication date as UTC midnight of the day written: "2025-12-03", "2025-12-03T09:30Z",
+ * "December 3, 2025", "3 Dec 2025". Anything else is null (kept as text by the caller).
+ */
+export function parsePublicationDate(text: string): Date | null {
+  const t = text.trim();
+  let y: number | undefined;
+  let m: number | undefined;
+  let d: number | undefined;
+  let match = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (y === undefined) {
+    match = t.match(/^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/);
+    if (match) [m, d, y] = [monthNumber(match[1] ?? ""), Number(match[2]), Number(match[3])];
+  }
+  if (y === undefined) {
+    match = t.match(/^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/);
+    if (match) [d, m, y] = [Number(match[1]), monthNumber(match[2] ?? ""), Number(match[3])];
+  }
+  if (y === undefined || m === undefined || d === undefined || m < 1 || m > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
+}
+
+function monthNumber(name: string): number | undefined {
+  const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return index === -1 ? undefined : index + 1;
+}

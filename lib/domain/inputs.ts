@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles.ts";
+
+/** Input schemas shared by forms, server actions and the command line. */
+
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter an email address such as name@example.com."));
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters.`);
+
+export const signInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX),
+  next: z.string().optional(),
+});
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(2, "At least 2 characters.")
+  .max(60, "At most 60 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lowercase letters, digits and single hyphens, e.g. anthropic-pentagon.");
+
+export const createInvestigationInput = z.object({
+  title: trimmed(200).min(3, "Give the story a title of at least 3 characters."),
+  slug: z.union([z.literal(""), slugSchema]).optional(),
+  description: trimmed(2000).optional().default(""),
+});
+
+export const pasteArticleInput = z.object({
+  investigationId: z.string().min(1),
+  title: trimmed(300).optional().default(""),
+  outlet: trimmed(500).optional().default(""),
+  author: trimmed(500).optional().default(""),
+  url: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })]).optional().default(""),
+  published: trimmed(100).optional().default(""),
+  text: z.string().refine((t) => t.trim() !== "", "Paste the article's text."),
+});
+
+export const uploadArticlesInput = z.object({
+  investigationId: z.string().min(1),
+  files: z
+    .array(z.instanceof(File))
+    .min(1, "Choose one or more .txt or .md files.")
+    .max(50, "At most 50 files at a time."),
+});
+
+export const roleSchema = z.enum(ROLES);
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  name: trimmed(120).min(1, "Enter the person's name."),
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+export const updateUserInput = z.object({
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  name: trimmed(120).min(1, "Enter the person's name."),
+  role: roleSchema,
+});
+
+export const setUserDisabledInput = z.object({
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+});

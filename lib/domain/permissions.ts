@@ -1,0 +1,21 @@
+import type { Role } from "@/lib/domain/roles.ts";
+
+/**
+ * Who may call each server action: the least role it needs. Every action is declared with a
+ * name from this table (the wrapper denies a name it does not find), and the test suite calls
+ * every exported action as every role against it, so an action without a row fails the suite.
+ */
+export const ACTION_POLICY = {
+  "investigation.create": "analyst",
+  "article.import": "analyst",
+  "article.paste": "analyst",
+  "user.create": "admin",
+  "user.update": "admin",
+  "user.setDisabled": "admin",
+} as const satisfies Record<string, Role>;
+
+export type ActionName = keyof typeof ACTION_POLICY;
+
+export function isActionName(name: string): name is ActionName {
+  return Object.hasOwn(ACTION_POLICY, name);
+}

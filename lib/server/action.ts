@@ -1,0 +1,89 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { type ActionResult, ExpectedError } from "@/lib/domain/action-result.ts";
+import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
+import { hasRole } from "@/lib/domain/roles.ts";
+import type { AuditContext } from "@/lib/server/audit.ts";
+import { type Actor, currentActor } from "@/lib/server/session.ts";
+
+export type ActionContext = AuditContext & { actor: Actor };
+
+type Handler<S extends z.ZodType, R extends object> = (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+
+export type RegisteredAction = {
+  name: ActionName;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run: (actor: Actor | null, input: unknown, requestId?: string) => Promise<ActionResult<any>>;
+};
+
+/** Every action built here, so the role-matrix test can find and call them all. */
+export const actionRegistry = new Map<unknown, RegisteredAction>();
+
+/**
+ * The one way to write a server action: a name from the policy table (which says the role it
+ * needs), a zod schema for its input, and a function of lib/. The caller's session is resolved
+ * here, the role checked before anything else, the input parsed, and failures turned into a small
+ * result: expected ones with their message, unexpected ones logged and shown generically.
+ */
+export function defineAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: Handler<S, R>) {
+  const run = (actor: Actor | null, input: unknown, requestId?: string) =>
+    executeAction(name, schema, handler, actor, input, requestId);
+  const action = async (input: z.input<S> | FormData): Promise<ActionResult<R>> => {
+    const requestId = (await headers()).get("x-request-id") ?? randomUUID();
+    return run(await currentActor(), input, requestId);
+  };
+  actionRegistry.set(action, { name, run });
+  return action;
+}
+
+export async function executeAction<S extends z.ZodType, R extends object>(
+  name: ActionName,
+  schema: S,
+  handler: Handler<S, R>,
+  actor: Actor | null,
+  input: unknown,
+  requestId: string = randomUUID(),
+): Promise<ActionResult<R>> {
+  const needed = ACTION_POLICY[name];
+  if (!needed) return { ok: false, code: "forbidden", message: "This action is not allowed." };
+  if (!actor) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+  if (!hasRole(actor.role, needed)) {
+    return { ok: false, code: "forbidden", message: `Only ${needed}s and above can do this.` };
+  }
+  const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      code: "invalid_input",
+      message: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  try {
+    const result = await handler(parsed.data, { actor, actorId: actor.id, requestId });
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof ExpectedError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    console.error(`[action ${name}] request ${requestId} failed`, error);
+    return {
+      ok: false,
+      code: "internal",
+      message: `Something went wrong on our side and nothing was saved. Reference: ${requestId.slice(0, 8)}.`,
+    };
+  }
+}
+
+/** Repeated keys become arrays ("files"); single keys stay values. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key);
+    out[key] = values.length > 1 || key === "files" ? values : values[0];
+  }
+  return out;
+}

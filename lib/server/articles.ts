@@ -1,0 +1,132 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { ParsedArticle, ParseResult } from "@/lib/domain/article-import.ts";
+import { audit, type AuditContext } from "@/lib/server/audit.ts";
+import { db } from "@/lib/server/database.ts";
+
+export type ImportOutcome =
+  | { name: string; status: "imported"; articleId: string; title: string; warnings: string[] }
+  | { name: string; status: "duplicate"; articleId: string; title: string }
+  | { name: string; status: "failed"; error: string };
+
+export function contentHash(body: string): string {
+  return createHash("sha256").update(body.normalize("NFC"), "utf8").digest("hex");
+}
+
+/**
+ * Saves parsed articles, each in its own transaction with its audit event: one bad file does not
+ * stop the batch, and a file is either fully saved or not at all. The same text imported again
+ * into the same investigation is reported as already there.
+ */
+export async function importParsedArticles(
+  ctx: AuditContext,
+  investigationId: string,
+  items: { name: string; result: ParseResult }[],
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const { name, result } of items) {
+    if (!result.ok) {
+      outcomes.push({ name, status: "failed", error: result.error });
+      continue;
+    }
+    outcomes.push(await saveArticle(ctx, investigationId, name, result.article, result.warnings));
+  }
+  return outcomes;
+}
+
+async function saveArticle(
+  ctx: AuditContext,
+  investigationId: string,
+  name: string,
+  article: ParsedArticle,
+  warnings: string[],
+): Promise<ImportOutcome> {
+  const hash = contentHash(article.body);
+  try {
+    return await db().$transaction(async (tx) => {
+      const existing = await tx.article.findUnique({
+        where: { investigationId_contentHash: { investigationId, contentHash: hash } },
+        select: { id: true, title: true },
+      });
+      if (existing) return { name, status: "duplicate", articleId: existing.id, title: existing.title } as const;
+      const created = await tx.article.create({
+        data: { ...article, investigationId, contentHash: hash, sourceName: name, importedById: ctx.actorId },
+        select: { id: true, title: true, outlet: true, author: true, url: true, publishedText: true, contentHash: true },
+      });
+      await audit(tx, ctx, {
+        action: "article.import",
+        objectType: "Article",
+        objectId: created.id,
+        investigationId,
+        after: { ...created, sourceName: name, bodyLength: article.body.length },
+      });
+      return { name, status: "imported", articleId: created.id, title: created.title, warnings } as const;
+    });
+  } catch (error) {
+    // Two imports of the same text racing: the unique index decides, the loser reports it.
+    if ((error as { code?: string }).code === "P2002") {
+      const existing = await db().article.findUnique({
+        where: { investigationId_contentHash: { investigationId, contentHash: hash } },
+        select: { id: true, title: true },
+      });
+      if (existing) return { name, status: "duplicate", articleId: existing.id, title: existing.title };
+    }
+    throw error;
+  }
+}
+
+export type ArticleListItem = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedText: string | null;
+  publishedAt: Date | null;
+  sourceName: string | null;
+  createdAt: Date;
+  claimCount: number;
+  wordCount: number;
+};
+
+export async function listArticles(investigationId: string): Promise<ArticleListItem[]> {
+  const rows = await db().article.findMany({
+    where: { investigationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      publishedText: true,
+      publishedAt: true,
+      sourceName: true,
+      createdAt: true,
+      body: true,
+      _count: { select: { claims: true } },
+    },
+  });
+  return rows.map(({ body, _count, ...r }) => ({
+    ...r,
+    claimCount: _count.claims,
+    wordCount: body.split(/\s+/).filter(Boolean).length,
+  }));
+}
+
+export async function getArticle(investigationId: string, articleId: string) {
+  return db().article.findFirst({
+    where: { id: articleId, investigationId },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedText: true,
+      publishedAt: true,
+      body: true,
+      sourceName: true,
+      createdAt: true,
+      importedBy: { select: { name: true } },
+    },
+  });
+}

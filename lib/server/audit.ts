@@ -1,0 +1,62 @@
+import "server-only";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Who is acting, for the audit trail. A null actor is the system (command line, seed). */
+export type AuditContext = { actorId: string | null; requestId: string };
+
+export type AuditEntry = {
+  action: string;
+  objectType: string;
+  objectId: string;
+  investigationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Writes one append-only audit event; call it inside the transaction of the change it records. */
+export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: ctx.actorId,
+      requestId: ctx.requestId,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      investigationId: entry.investigationId ?? null,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+/**
+ * After an update conditioned on `version`: no row means someone else changed it first. The
+ * refusal names who and when, from the audit trail, so the person can look before retrying.
+ */
+export async function assertVersionedUpdate(
+  tx: Tx,
+  count: number,
+  object: { type: string; id: string; label: string },
+): Promise<void> {
+  if (count > 0) return;
+  const last = await tx.auditEvent.findFirst({
+    where: { objectType: object.type, objectId: object.id },
+    orderBy: { id: "desc" },
+    select: { createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+  if (!last) throw new ExpectedError("not_found", `That ${object.label} no longer exists.`);
+  const who = last.actor ? `${last.actor.name} (${last.actor.email})` : "the system";
+  throw new ExpectedError(
+    "stale",
+    `This ${object.label} was changed by ${who} at ${last.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC ` +
+      "after you opened it. Reload to see their change; your edits were not saved.",
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { hasRole, type Role } from "@/lib/domain/roles.ts";
+import { getAuth } from "@/lib/server/auth.ts";
+
+export type Actor = { id: string; email: string; name: string; role: Role };
+
+/** The signed-in, enabled user of this request, or null. Read once per request. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { role: Role; disabled: boolean };
+  if (user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages: the actor, or a redirect to sign-in (and back here afterwards). */
+export async function requireActor(returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+export function actorCan(actor: Actor, role: Role): boolean {
+  return hasRole(actor.role, role);
+}
