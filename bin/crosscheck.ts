@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createUserInput } from "@/lib/domain/inputs.ts";
-import type { ImportOutcome } from "@/lib/server/articles.ts";
+import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 import { databaseOptionsFromEnv, describeDatabase, getDatabase } from "@/lib/server/database.ts";
 import { importPaths } from "@/lib/server/file-import.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";

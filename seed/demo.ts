@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Role } from "@/lib/domain/roles.ts";
-import type { ImportOutcome } from "@/lib/server/articles.ts";
+import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { importPaths } from "@/lib/server/file-import.ts";

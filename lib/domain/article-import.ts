@@ -21,6 +21,12 @@ export type ParsedArticle = {
   body: string;
 };
 
+/** What happened to one file (or paste) of an import batch. */
+export type ImportOutcome =
+  | { name: string; status: "imported"; articleId: string; title: string; warnings: string[] }
+  | { name: string; status: "duplicate"; articleId: string; title: string }
+  | { name: string; status: "failed"; error: string };
+
 export type ParseResult =
   | { ok: true; article: ParsedArticle; warnings: string[] }
   | { ok: false; error: string };

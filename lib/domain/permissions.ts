@@ -6,13 +6,15 @@ import type { Role } from "@/lib/domain/roles.ts";
  * every exported action as every role against it, so an action without a row fails the suite.
  */
 export const ACTION_POLICY = {
+  "session.signIn": "public",
+  "session.signOut": "analyst",
   "investigation.create": "analyst",
   "article.import": "analyst",
   "article.paste": "analyst",
   "user.create": "admin",
   "user.update": "admin",
   "user.setDisabled": "admin",
-} as const satisfies Record<string, Role>;
+} as const satisfies Record<string, Role | "public">;
 
 export type ActionName = keyof typeof ACTION_POLICY;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { type ActionResult, ExpectedError } from "@/lib/domain/action-result.ts";
 import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
@@ -9,8 +10,11 @@ import type { AuditContext } from "@/lib/server/audit.ts";
 import { type Actor, currentActor } from "@/lib/server/session.ts";
 
 export type ActionContext = AuditContext & { actor: Actor };
+/** Public actions (sign-in) run without a session. */
+export type PublicActionContext = AuditContext & { actor: Actor | null };
 
 type Handler<S extends z.ZodType, R extends object> = (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+type PublicHandler<S extends z.ZodType, R extends object> = (input: z.output<S>, ctx: PublicActionContext) => Promise<R>;
 
 export type RegisteredAction = {
   name: ActionName;
@@ -28,9 +32,25 @@ export const actionRegistry = new Map<unknown, RegisteredAction>();
  * result: expected ones with their message, unexpected ones logged and shown generically.
  */
 export function defineAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: Handler<S, R>) {
-  const run = (actor: Actor | null, input: unknown, requestId?: string) =>
-    executeAction(name, schema, handler, actor, input, requestId);
-  const action = async (input: z.input<S> | FormData): Promise<ActionResult<R>> => {
+  return register(name, (actor, input, requestId) =>
+    executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId),
+  );
+}
+
+/** An action anyone may call (its policy row says "public"), e.g. sign-in. */
+export function definePublicAction<S extends z.ZodType, R extends object>(
+  name: ActionName,
+  schema: S,
+  handler: PublicHandler<S, R>,
+) {
+  return register(name, (actor, input, requestId) => executeAction(name, schema, handler, actor, input, requestId));
+}
+
+function register<R extends object>(
+  name: ActionName,
+  run: (actor: Actor | null, input: unknown, requestId?: string) => Promise<ActionResult<R>>,
+) {
+  const action = async (input: unknown): Promise<ActionResult<R>> => {
     const requestId = (await headers()).get("x-request-id") ?? randomUUID();
     return run(await currentActor(), input, requestId);
   };
@@ -41,16 +61,18 @@ export function defineAction<S extends z.ZodType, R extends object>(name: Action
 export async function executeAction<S extends z.ZodType, R extends object>(
   name: ActionName,
   schema: S,
-  handler: Handler<S, R>,
+  handler: PublicHandler<S, R>,
   actor: Actor | null,
   input: unknown,
   requestId: string = randomUUID(),
 ): Promise<ActionResult<R>> {
   const needed = ACTION_POLICY[name];
   if (!needed) return { ok: false, code: "forbidden", message: "This action is not allowed." };
-  if (!actor) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-  if (!hasRole(actor.role, needed)) {
-    return { ok: false, code: "forbidden", message: `Only ${needed}s and above can do this.` };
+  if (needed !== "public") {
+    if (!actor) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    if (!hasRole(actor.role, needed)) {
+      return { ok: false, code: "forbidden", message: `You need the ${needed} role (or higher) to do this.` };
+    }
   }
   const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
@@ -62,9 +84,10 @@ export async function executeAction<S extends z.ZodType, R extends object>(
     };
   }
   try {
-    const result = await handler(parsed.data, { actor, actorId: actor.id, requestId });
+    const result = await handler(parsed.data, { actor, actorId: actor?.id ?? null, requestId });
     return { ok: true, ...result };
   } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof ExpectedError) {
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     }

@@ -1,13 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { ParsedArticle, ParseResult } from "@/lib/domain/article-import.ts";
+import type { ImportOutcome, ParsedArticle, ParseResult } from "@/lib/domain/article-import.ts";
 import { audit, type AuditContext } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
-
-export type ImportOutcome =
-  | { name: string; status: "imported"; articleId: string; title: string; warnings: string[] }
-  | { name: string; status: "duplicate"; articleId: string; title: string }
-  | { name: string; status: "failed"; error: string };
 
 export function contentHash(body: string): string {
   return createHash("sha256").update(body.normalize("NFC"), "utf8").digest("hex");

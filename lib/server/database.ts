@@ -110,7 +110,7 @@ const store = globalThis as DatabaseGlobal;
 
 /**
  * The process's database, opened once (a dev-server reload must not open a second PGlite on
- * the same folder). Tests install their own with `useDatabase`.
+ * the same folder). Tests install their own with `installDatabase`.
  */
 export function getDatabase(): Database {
   store.__crosscheckDatabase ??= openDatabase(databaseOptionsFromEnv());
@@ -121,6 +121,6 @@ export function db(): PrismaClient {
   return getDatabase().prisma;
 }
 
-export function useDatabase(database: Database | undefined): void {
+export function installDatabase(database: Database | undefined): void {
   store.__crosscheckDatabase = database;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES, parseArticleFile } from "@/lib/domain/article-import.ts";
-import { type ImportOutcome, importParsedArticles } from "@/lib/server/articles.ts";
+import { IMPORTABLE_EXTENSIONS, type ImportOutcome, MAX_ARTICLE_BYTES, parseArticleFile } from "@/lib/domain/article-import.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
 
 /**

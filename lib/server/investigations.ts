@@ -87,3 +87,13 @@ export async function createInvestigation(
     return created;
   });
 }
+
+/** For actions given an investigation id by the browser: it must exist (and not be archived). */
+export async function requireInvestigationById(id: string): Promise<InvestigationRef> {
+  const found = await db().investigation.findFirst({
+    where: { id, archivedAt: null },
+    select: { id: true, slug: true, title: true, description: true, version: true },
+  });
+  if (!found) throw new ExpectedError("not_found", "That investigation no longer exists.");
+  return found;
+}

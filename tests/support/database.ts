@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { type Database, openDatabase, useDatabase } from "@/lib/server/database.ts";
+import { type Database, openDatabase, installDatabase } from "@/lib/server/database.ts";
 import { migrate } from "@/lib/server/migrate.ts";
 
 /**
@@ -50,14 +50,14 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
 }
 
 /** One migrated database for the whole test file, installed as the process database. */
-export function useTestDatabase(): () => Database {
+export function setupTestDatabase(): () => Database {
   let test: TestDatabase | undefined;
   beforeAll(async () => {
     test = await createTestDatabase();
-    useDatabase(test.database);
+    installDatabase(test.database);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    installDatabase(undefined);
     await test?.drop();
   });
   return () => {

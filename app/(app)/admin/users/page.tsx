@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/create-user-form.tsx";
+import { PageHeader } from "@/components/page-header.tsx";
+import { UserRow } from "@/components/user-row.tsx";
+import { actorCan, requireActor } from "@/lib/server/session.ts";
+import { listUsers } from "@/lib/server/users.ts";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireActor("/admin/users");
+  if (!actorCan(actor, "admin")) {
+    return (
+      <PageHeader title="Users" description="Only admins can manage accounts. Ask an admin if you need a change to yours." />
+    );
+  }
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Admins create accounts and set roles. Disabling an account signs it out everywhere at once; its history stays."
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <h2 id="users-heading" className="sr-only">
+            Accounts
+          </h2>
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2">Person</th>
+                <th scope="col" className="px-4 py-2">Role</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {users.map((u) => (
+                <UserRow key={`${u.id}-${u.version}`} user={{ ...u, isSelf: u.id === actor.id }} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="new-user-heading" className="h-fit rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="new-user-heading" className="mb-4 font-semibold">
+            New account
+          </h2>
+          <CreateUserForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/article-body.tsx";
+import { PageHeader } from "@/components/page-header.tsx";
+import { formatDay, formatMoment } from "@/lib/domain/format.ts";
+import { getArticle } from "@/lib/server/articles.ts";
+import { findInvestigation } from "@/lib/server/investigations.ts";
+import { requireActor } from "@/lib/server/session.ts";
+
+type Props = { params: Promise<{ slug: string; articleId: string }> };
+
+async function load(slug: string, articleId: string) {
+  const investigation = await findInvestigation(slug);
+  const article = investigation ? await getArticle(investigation.id, articleId) : null;
+  return investigation && article ? { investigation, article } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, articleId } = await params;
+  return { title: (await load(slug, articleId))?.article.title ?? "Not found" };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug, articleId } = await params;
+  await requireActor(`/investigations/${slug}/articles/${articleId}`);
+  const found = await load(slug, articleId);
+  if (!found) notFound();
+  const { article } = found;
+  const meta = [
+    article.outlet && { term: "Outlet", value: article.outlet },
+    article.author && { term: "Author", value: article.author },
+    (article.publishedAt || article.publishedText) && {
+      term: "Published",
+      value: article.publishedAt ? formatDay(article.publishedAt) : `${article.publishedText} (as written)`,
+    },
+    { term: "Imported", value: `${formatMoment(article.createdAt)}${article.importedBy ? ` by ${article.importedBy.name}` : ""}` },
+    article.sourceName && { term: "Source file", value: article.sourceName },
+  ].filter((m): m is { term: string; value: string } => Boolean(m));
+  return (
+    <article>
+      <PageHeader
+        crumbs={[{ href: `/investigations/${slug}/articles`, label: "Articles" }]}
+        title={article.title}
+      />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,42rem)_1fr]">
+        <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
+          <ArticleBody body={article.body} />
+        </div>
+        <aside aria-label="About this article" className="h-fit space-y-4 text-sm lg:sticky lg:top-6">
+          <dl className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            {meta.map((m) => (
+              <div key={m.term}>
+                <dt className="text-xs font-medium text-slate-500">{m.term}</dt>
+                <dd className="break-words text-slate-800">{m.value}</dd>
+              </div>
+            ))}
+            {article.url && (
+              <div>
+                <dt className="text-xs font-medium text-slate-500">Original</dt>
+                <dd className="break-all">
+                  <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
+                    {article.url}
+                  </a>
+                </dd>
+              </div>
+            )}
+          </dl>
+          <p className="text-xs text-slate-500">
+            The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
+          </p>
+        </aside>
+      </div>
+    </article>
+  );
+}

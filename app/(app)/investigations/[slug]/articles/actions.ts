@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { parseArticleFile, parseArticleText } from "@/lib/domain/article-import.ts";
+import { pasteArticleInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
+import { defineAction } from "@/lib/server/action.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
+import { requireInvestigationById } from "@/lib/server/investigations.ts";
+
+export const uploadArticles = defineAction("article.import", uploadArticlesInput, async (input, ctx) => {
+  const investigation = await requireInvestigationById(input.investigationId);
+  const items = await Promise.all(
+    input.files.map(async (file) => ({
+      name: file.name,
+      result: parseArticleFile(file.name, new Uint8Array(await file.arrayBuffer())),
+    })),
+  );
+  const outcomes = await importParsedArticles(ctx, investigation.id, items);
+  revalidatePath(`/investigations/${investigation.slug}`, "layout");
+  return { outcomes };
+});
+
+export const pasteArticle = defineAction("article.paste", pasteArticleInput, async (input, ctx) => {
+  const investigation = await requireInvestigationById(input.investigationId);
+  // The form's fields become the optional header lines, so pasted and uploaded text read alike.
+  const header = [
+    ["Title", input.title],
+    ["Source", input.outlet],
+    ["Author", input.author],
+    ["URL", input.url],
+    ["Published", input.published],
+  ]
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}: ${value}`);
+  const text = header.length ? `${header.join("\n")}\n\n${input.text}` : input.text;
+  const [outcome] = await importParsedArticles(ctx, investigation.id, [
+    { name: "Pasted text", result: parseArticleText("Pasted text", text) },
+  ]);
+  revalidatePath(`/investigations/${investigation.slug}`, "layout");
+  return { outcome: outcome!, slug: investigation.slug };
+});

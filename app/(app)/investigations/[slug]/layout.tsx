@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NavLink } from "@/components/nav-link.tsx";
+import { findInvestigation } from "@/lib/server/investigations.ts";
+import { requireActor } from "@/lib/server/session.ts";
+
+export default async function InvestigationLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await params;
+  await requireActor(`/investigations/${slug}`);
+  const investigation = await findInvestigation(slug);
+  if (!investigation) notFound();
+  const base = `/investigations/${slug}`;
+  return (
+    <div>
+      <div className="-mt-4 mb-6 flex flex-wrap items-center justify-between gap-x-6 gap-y-1 border-b border-slate-200 pb-2">
+        <p className="min-w-0 truncate text-sm text-slate-500">
+          <Link href="/investigations" className="rounded hover:text-slate-800 hover:underline">
+            Investigations
+          </Link>
+          <span aria-hidden> / </span>
+          <Link href={base} className="rounded font-medium text-slate-800 hover:underline">
+            {investigation.title}
+          </Link>
+        </p>
+        <nav aria-label="Investigation" className="-mx-3 flex gap-1 overflow-x-auto">
+          <NavLink href={base}>Overview</NavLink>
+          <NavLink href={`${base}/articles`} section>
+            Articles
+          </NavLink>
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { signInInput } from "@/lib/domain/inputs.ts";
+import { defineAction, definePublicAction } from "@/lib/server/action.ts";
+import { getAuth } from "@/lib/server/auth.ts";
+import { consumeRateLimit } from "@/lib/server/rate-limit.ts";
+
+/**
+ * Sign-in goes through a server action (so the form works before JavaScript loads); better-auth's
+ * HTTP limiter does not see it, hence the limits here: per address and per account.
+ */
+export const signIn = definePublicAction("session.signIn", signInInput, async (input) => {
+  const requestHeaders = await headers();
+  const ip = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const wait = Math.max(
+    await consumeRateLimit(`sign-in:ip:${ip}`, 30, 300),
+    await consumeRateLimit(`sign-in:email:${input.email}`, 8, 300),
+  );
+  if (wait > 0) {
+    throw new ExpectedError("rate_limited", `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+  }
+  try {
+    await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
+  } catch {
+    // One answer for unknown email, wrong password and disabled account: no account probing.
+    throw new ExpectedError("unauthenticated", "That email and password do not match an active account.");
+  }
+  redirect(safeNext(input.next));
+});
+
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/investigations";
+}
+
+export const signOut = defineAction("session.signOut", z.unknown(), async () => {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in?signed-out=1");
+});

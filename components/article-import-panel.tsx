@@ -1,0 +1,176 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { pasteArticle, uploadArticles } from "@/app/(app)/investigations/[slug]/articles/actions.ts";
+import { Button } from "@/components/button.tsx";
+import { Field, TextArea, TextInput } from "@/components/field.tsx";
+import { FormMessage } from "@/components/form-message.tsx";
+import { ImportOutcomes } from "@/components/import-outcomes.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { formatBytes, IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES } from "@/lib/domain/article-import.ts";
+import type { ImportOutcome } from "@/lib/domain/article-import.ts";
+
+type Tab = "upload" | "paste";
+
+export function ArticleImportPanel({ investigationId, slug }: { investigationId: string; slug: string }) {
+  const [tab, setTab] = useState<Tab>("upload");
+  const id = useId();
+  const tabs: { key: Tab; label: string }[] = [
+    { key: "upload", label: "Upload files" },
+    { key: "paste", label: "Paste text" },
+  ];
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const next = tab === "upload" ? "paste" : "upload";
+    setTab(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+  return (
+    <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div role="tablist" aria-label="How to import" className="flex gap-1 border-b border-slate-200 px-3 pt-3" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.key}
+            id={`${id}-tab-${t.key}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.key}
+            aria-controls={`${id}-panel-${t.key}`}
+            tabIndex={tab === t.key ? 0 : -1}
+            onClick={() => setTab(t.key)}
+            className="-mb-px rounded-t-md border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-selected:border-indigo-600 aria-selected:text-indigo-700"
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="p-4 sm:p-5">
+        <div role="tabpanel" id={`${id}-panel-upload`} aria-labelledby={`${id}-tab-upload`} hidden={tab !== "upload"}>
+          <UploadForm investigationId={investigationId} slug={slug} />
+        </div>
+        <div role="tabpanel" id={`${id}-panel-paste`} aria-labelledby={`${id}-tab-paste`} hidden={tab !== "paste"}>
+          <PasteForm investigationId={investigationId} slug={slug} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function UploadForm({ investigationId, slug }: { investigationId: string; slug: string }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [refusedHere, setRefusedHere] = useState<ImportOutcome[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const { state, pending, fieldErrors, formProps } = useFormAction(
+    (form) => {
+      // Files over the limit are refused here, by name, instead of being sent at all.
+      form.delete("files");
+      for (const file of chosen) if (file.size <= MAX_ARTICLE_BYTES) form.append("files", file);
+      return uploadArticles(form);
+    },
+    {
+      onSuccess: () => {
+        setChosen([]);
+        if (inputRef.current) inputRef.current.value = "";
+      },
+    },
+  );
+  const choose = (files: File[]) => {
+    setChosen(files);
+    setRefusedHere(
+      files
+        .filter((f) => f.size > MAX_ARTICLE_BYTES)
+        .map((f) => ({ name: f.name, status: "failed", error: `${f.name}: is ${formatBytes(f.size)}; the limit is 2 MB per article.` })),
+    );
+  };
+  const sendable = chosen.filter((f) => f.size <= MAX_ARTICLE_BYTES);
+  const outcomes = [...refusedHere, ...(state?.ok ? state.outcomes : [])];
+  return (
+    <form {...formProps} className="space-y-4">
+      <input type="hidden" name="investigationId" value={investigationId} />
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          choose(Array.from(e.dataTransfer.files));
+        }}
+        className={`rounded-lg border-2 border-dashed px-4 py-8 text-center transition ${dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300"}`}
+      >
+        <p className="text-sm text-slate-700">Drop .txt or .md files here, or</p>
+        <label htmlFor="article-files" className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600">
+          Choose files
+          <input
+            ref={inputRef}
+            id="article-files"
+            name="files"
+            type="file"
+            multiple
+            accept={[...IMPORTABLE_EXTENSIONS, "text/plain", "text/markdown"].join(",")}
+            className="sr-only"
+            onChange={(e) => choose(Array.from(e.target.files ?? []))}
+          />
+        </label>
+        <p className="mt-2 text-xs text-slate-500">
+          Up to 2 MB each. Optional header lines: Title:, Source:, Author:, URL:, Published:, then a blank line.
+        </p>
+      </div>
+      {chosen.length > 0 && (
+        <ul aria-label="Chosen files" className="space-y-1 text-sm text-slate-700">
+          {chosen.map((f) => (
+            <li key={`${f.name}-${f.size}`} className="flex justify-between gap-3">
+              <span className="truncate">{f.name}</span>
+              <span className="shrink-0 tabular-nums text-slate-500">{formatBytes(f.size)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {fieldErrors?.files && <p className="text-sm text-red-700">{fieldErrors.files.join(" ")}</p>}
+      <FormMessage state={state && !state.ok && !fieldErrors?.files ? state : null} />
+      <Button type="submit" pending={pending} pendingLabel={`Importing ${sendable.length} file(s)…`} disabled={sendable.length === 0}>
+        {sendable.length > 1 ? `Import ${sendable.length} files` : "Import file"}
+      </Button>
+      <ImportOutcomes outcomes={outcomes} slug={slug} />
+    </form>
+  );
+}
+
+function PasteForm({ investigationId, slug }: { investigationId: string; slug: string }) {
+  const { state, pending, fieldErrors: errors, formProps } = useFormAction(pasteArticle, { resetOnSuccess: true });
+  return (
+    <form {...formProps} className="space-y-4">
+      <input type="hidden" name="investigationId" value={investigationId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="paste-title" label="Title" hint="Optional; the first line is used if empty." errors={errors?.title}>
+          <TextInput id="paste-title" name="title" hint errors={errors?.title} />
+        </Field>
+        <Field id="paste-outlet" label="Outlet" errors={errors?.outlet}>
+          <TextInput id="paste-outlet" name="outlet" placeholder="e.g. Reuters" errors={errors?.outlet} />
+        </Field>
+        <Field id="paste-author" label="Author" errors={errors?.author}>
+          <TextInput id="paste-author" name="author" errors={errors?.author} />
+        </Field>
+        <Field id="paste-published" label="Published" hint="e.g. 2025-12-03" errors={errors?.published}>
+          <TextInput id="paste-published" name="published" hint errors={errors?.published} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="paste-url" label="URL" errors={errors?.url}>
+            <TextInput id="paste-url" name="url" type="url" placeholder="https://" errors={errors?.url} />
+          </Field>
+        </div>
+      </div>
+      <Field id="paste-text" label="Article text" errors={errors?.text}>
+        <TextArea id="paste-text" name="text" rows={12} required errors={errors?.text} />
+      </Field>
+      <FormMessage state={state && !state.ok ? state : null} />
+      <Button type="submit" pending={pending} pendingLabel="Importing…">
+        Import article
+      </Button>
+      {state?.ok && <ImportOutcomes outcomes={[state.outcome]} slug={slug} />}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { setUserDisabled, updateUser } from "@/app/(app)/admin/users/actions.ts";
+import { Button } from "@/components/button.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles.ts";
+
+export type UserRowData = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  version: number;
+  activeSessions: number;
+  isSelf: boolean;
+};
+
+/** One account: change its role, or disable it (which signs it out everywhere at once). */
+export function UserRow({ user }: { user: UserRowData }) {
+  const roleForm = useFormAction(updateUser);
+  const statusForm = useFormAction(setUserDisabled);
+  const failure = [roleForm.state, statusForm.state].find((s) => s && !s.ok);
+  return (
+    <tr className={user.disabled ? "bg-slate-50 text-slate-500" : ""}>
+      <td className="px-4 py-3 align-top">
+        <div className="font-medium text-slate-900">
+          {user.name} {user.isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}
+        </div>
+        <div className="text-xs break-all">{user.email}</div>
+        {failure && !failure.ok && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {failure.message}
+          </p>
+        )}
+      </td>
+      <td className="px-4 py-3 align-top">
+        <form {...roleForm.formProps} className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="id" value={user.id} />
+          <input type="hidden" name="version" value={user.version} />
+          <input type="hidden" name="name" value={user.name} />
+          <label htmlFor={`role-${user.id}`} className="sr-only">
+            Role of {user.name}
+          </label>
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            defaultValue={user.role}
+            key={`${user.role}-${user.version}`}
+            className="rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" variant="secondary" pending={roleForm.pending} className="py-1.5">
+            Save role
+          </Button>
+        </form>
+      </td>
+      <td className="px-4 py-3 align-top text-sm">
+        {user.disabled ? (
+          <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">Disabled</span>
+        ) : (
+          <span className="text-slate-600">
+            Active{user.activeSessions ? ` · ${user.activeSessions} session${user.activeSessions === 1 ? "" : "s"}` : ""}
+          </span>
+        )}
+      </td>
+      <td className="px-4 py-3 text-right align-top">
+        {!user.isSelf && (
+          <form {...statusForm.formProps}>
+            <input type="hidden" name="id" value={user.id} />
+            <input type="hidden" name="version" value={user.version} />
+            <input type="hidden" name="disabled" value={String(!user.disabled)} />
+            <Button type="submit" variant={user.disabled ? "secondary" : "danger"} pending={statusForm.pending} className="py-1.5">
+              {user.disabled ? "Enable" : "Disable"}
+            </Button>
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,12 @@
+/** Runs once when a server starts: bring the database schema up to date before any request. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDatabase, databaseOptionsFromEnv, describeDatabase } = await import("@/lib/server/database.ts");
+  const { migrate } = await import("@/lib/server/migrate.ts");
+  const report = await migrate(getDatabase());
+  console.log(
+    `[crosscheck] ${describeDatabase(databaseOptionsFromEnv())}: ` +
+      (report.applied.length ? `applied ${report.applied.join(", ")}` : "schema up to date"),
+  );
+}

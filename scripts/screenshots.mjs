@@ -1,0 +1,36 @@
+// Takes screenshots of the main screens (desktop and phone widths) from a running app:
+//   BASE_URL=http://localhost:3000 node scripts/screenshots.mjs [out-dir]
+import { mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const out = process.argv[2] ?? "docs/screenshots";
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["phone", { width: 390, height: 844 }]]) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: label === "phone" ? 2 : 1 });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.screenshot({ path: `${out}/${label}-sign-in.png` });
+  await page.getByLabel("Email").fill(process.env.SHOT_EMAIL ?? "admin@example.com");
+  await page.getByLabel("Password").fill("crosscheck-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/investigations");
+  await page.screenshot({ path: `${out}/${label}-investigations.png`, fullPage: true });
+  await page.getByRole("link", { name: /Anthropic and the Pentagon/ }).first().click();
+  await page.waitForURL("**/investigations/anthropic-pentagon");
+  await page.screenshot({ path: `${out}/${label}-overview.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/articles`);
+  await page.screenshot({ path: `${out}/${label}-articles.png`, fullPage: true });
+  await page.getByRole("link", { name: /US government and Anthropic discuss cooperation/ }).click();
+  await page.waitForURL(/articles\/.+/);
+  await page.screenshot({ path: `${out}/${label}-reader.png`, fullPage: true });
+  await page.goto(`${base}/admin/users`);
+  await page.screenshot({ path: `${out}/${label}-users.png`, fullPage: true });
+  await context.close();
+}
+await browser.close();
+console.log(`screenshots in ${out}`);
