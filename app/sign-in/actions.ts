@@ -36,7 +36,7 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/investigations";
 }
 
-export const signOut = defineAction("session.signOut", z.unknown(), async () => {
+export const signOut = defineAction("session.signOut", z.union([z.undefined(), z.strictObject({})]), async () => {
   await getAuth().api.signOut({ headers: await headers() });
   redirect("/sign-in?signed-out=1");
 });

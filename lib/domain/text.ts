@@ -4,6 +4,7 @@ export function foldText(text: string): string {
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLocaleLowerCase("en")
+    .replace(/ß/g, "ss")
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/gu, " ")

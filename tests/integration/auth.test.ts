@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { getAuth } from "@/lib/server/auth.ts";
+import { db } from "@/lib/server/database.ts";
+import { consumeRateLimit } from "@/lib/server/rate-limit.ts";
+import { createUser, setUserDisabled, updateUser } from "@/lib/server/users.ts";
+import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
+import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+
+setupTestDatabase();
+
+async function signIn(email: string, password: string) {
+  const response = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  return { status: response.status, cookie };
+}
+
+async function sessionUser(cookie: string | undefined) {
+  const session = await getAuth().api.getSession({ headers: new Headers(cookie ? { cookie } : {}) });
+  return session?.user ?? null;
+}
+
+describe(`accounts and sessions on ${testEngine}`, () => {
+  test("a created account signs in with its password; the session lives in the database", async () => {
+    const user = await makeUser("reviewer");
+    const { status, cookie } = await signIn(user.email, user.password);
+    expect(status).toBe(200);
+    expect(await sessionUser(cookie)).toMatchObject({ email: user.email, role: "reviewer" });
+    expect(await db().session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  test("a wrong password is refused", async () => {
+    const user = await makeUser("analyst");
+    expect((await signIn(user.email, "not the password")).status).toBe(401);
+  });
+
+  test("passwords are stored hashed, never as written", async () => {
+    const user = await makeUser("analyst", "a very secret phrase");
+    const account = await db().account.findFirstOrThrow({ where: { userId: user.id } });
+    expect(account.password).not.toContain("a very secret phrase");
+  });
+
+  test("sign-up is closed: only admins create accounts", async () => {
+    await expect(
+      getAuth().api.signUpEmail({ body: { email: "walk-in@example.test", password: "long enough password", name: "Walk In" } }),
+    ).rejects.toThrow();
+    expect(await db().user.count({ where: { email: "walk-in@example.test" } })).toBe(0);
+  });
+
+  test("disabling an account ends its sessions at once and blocks new ones", async () => {
+    const admin = await makeUser("admin");
+    const user = await makeUser("analyst");
+    const { cookie } = await signIn(user.email, user.password);
+    expect(await sessionUser(cookie)).not.toBeNull();
+    const result = await setUserDisabled(admin.ctx, { id: user.id, version: user.version, disabled: true });
+    expect(result.sessionsEnded).toBe(1);
+    expect(await sessionUser(cookie)).toBeNull();
+    expect((await signIn(user.email, user.password)).status).not.toBe(200);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { objectId: user.id, action: "user.disable" } });
+    expect(event.actorId).toBe(admin.id);
+  });
+
+  test("an email can have only one account", async () => {
+    const user = await makeUser("analyst");
+    await expect(createUser(SYSTEM, { email: user.email, name: "Twin", role: "analyst", password: "long enough pw" })).rejects.toThrow(
+      /already exists/,
+    );
+  });
+
+  test("a stale edit is refused, naming who changed it, and not applied", async () => {
+    const admin = await makeUser("admin");
+    const other = await makeUser("admin");
+    const user = await makeUser("analyst");
+    await updateUser(other.ctx, { id: user.id, version: user.version, name: "First edit", role: "reviewer" });
+    const stale = await updateUser(admin.ctx, { id: user.id, version: user.version, name: "Second edit", role: "admin" }).catch(
+      (e: unknown) => e,
+    );
+    expect(stale).toBeInstanceOf(ExpectedError);
+    expect((stale as ExpectedError).code).toBe("stale");
+    expect((stale as Error).message).toContain(other.email);
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "First edit", role: "reviewer" });
+  });
+
+  test("the only admin cannot demote themselves or disable their own account", async () => {
+    await db().user.updateMany({ where: { role: "admin" }, data: { role: "reviewer" } });
+    const admin = await makeUser("admin");
+    await expect(updateUser(admin.ctx, { id: admin.id, version: admin.version, name: admin.name, role: "analyst" })).rejects.toThrow(
+      /only admin/,
+    );
+    await expect(setUserDisabled(admin.ctx, { id: admin.id, version: admin.version, disabled: true })).rejects.toThrow(/your own/);
+  });
+
+  test("sign-in attempts through the server action are limited per key", async () => {
+    const key = `test:${Math.random()}`;
+    const now = Date.now();
+    for (let i = 0; i < 3; i++) expect(await consumeRateLimit(key, 3, 60, now)).toBe(0);
+    expect(await consumeRateLimit(key, 3, 60, now + 1000)).toBeGreaterThan(0);
+    expect(await consumeRateLimit(key, 3, 60, now + 61_000)).toBe(0);
+  });
+});

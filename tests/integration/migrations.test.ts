@@ -1,0 +1,91 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { openDatabase } from "@/lib/server/database.ts";
+import { MIGRATIONS_DIR, MigrationChecksumError, migrate, readMigrations } from "@/lib/server/migrate.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function fresh(): Promise<TestDatabase> {
+  const test = await createTestDatabase({ migrate: false });
+  cleanups.push(() => test.drop());
+  return test;
+}
+
+async function copyOfMigrations(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "crosscheck-migrations-"));
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const tables = async (t: TestDatabase) =>
+  (
+    await t.database.withConnection((c) =>
+      c.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"),
+    )
+  ).map((r) => r.table_name);
+
+describe(`migrations on ${testEngine}`, () => {
+  test("a fresh database gets every migration, recorded with its checksum", async () => {
+    const t = await fresh();
+    const files = await readMigrations();
+    const report = await migrate(t.database);
+    expect(report.applied).toEqual(files.map((f) => f.name));
+    expect(await tables(t)).toEqual(expect.arrayContaining(["User", "Investigation", "Article", "Claim", "Conflict", "AuditEvent"]));
+    const ledger = await t.database.withConnection((c) => c.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_crosscheck_migrations"'));
+    expect(ledger).toEqual(files.map((f) => ({ name: f.name, checksum: f.checksum })));
+  });
+
+  test("running again applies nothing", async () => {
+    const t = await fresh();
+    await migrate(t.database);
+    await t.database.prisma.investigation.create({ data: { slug: "kept", title: "Kept" } });
+    const again = await migrate(t.database);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toBeGreaterThan(0);
+    expect(await t.database.prisma.investigation.count()).toBe(1);
+  });
+
+  test("a file changed after it was applied is refused with a clear error", async () => {
+    const t = await fresh();
+    const dir = await copyOfMigrations();
+    await migrate(t.database, dir);
+    const [first] = await readMigrations(dir);
+    const file = path.join(dir, first!.name, "migration.sql");
+    await writeFile(file, `${await readFile(file, "utf8")}\n-- edited later\n`);
+    const error = await migrate(t.database, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationChecksumError);
+    expect((error as Error).message).toMatch(new RegExp(`Migration ${first!.name} was changed after it was applied`));
+  });
+
+  test("a failing migration is rolled back whole and not recorded", async () => {
+    const t = await fresh();
+    const dir = await copyOfMigrations();
+    await migrate(t.database, dir);
+    const broken = path.join(dir, "29991231000000_broken");
+    await cp(path.join(dir, (await readMigrations(dir))[0]!.name), broken, { recursive: true });
+    await writeFile(path.join(broken, "migration.sql"), 'CREATE TABLE "HalfDone" (id int);\nSELECT * FROM "NoSuchTable";');
+    await expect(migrate(t.database, dir)).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
+    expect(await tables(t)).not.toContain("HalfDone");
+    const ledger = await t.database.withConnection((c) => c.query<{ name: string }>('SELECT name FROM "_crosscheck_migrations"'));
+    expect(ledger.map((r) => r.name)).not.toContain("29991231000000_broken");
+  });
+
+  test("two runners at once apply each migration exactly once", async () => {
+    const t = await fresh();
+    // On PostgreSQL a second connection pool is a second runner; PGlite has one connection.
+    const other = t.url ? openDatabase({ url: t.url }) : t.database;
+    if (other !== t.database) cleanups.push(() => other.close());
+    const [a, b] = await Promise.all([migrate(t.database), migrate(other)]);
+    const files = await readMigrations();
+    expect([...a.applied, ...b.applied].sort()).toEqual(files.map((f) => f.name));
+    const ledger = await t.database.withConnection((c) => c.query<{ n: number }>('SELECT count(*)::int AS n FROM "_crosscheck_migrations"'));
+    expect(ledger[0]!.n).toBe(files.length);
+  });
+});

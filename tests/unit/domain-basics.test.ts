@@ -1,0 +1,44 @@
+import { describe, expect, test } from "vitest";
+import { formatDay, plural } from "@/lib/domain/format.ts";
+import { ACTION_POLICY, isActionName } from "@/lib/domain/permissions.ts";
+import { hasRole, ROLES } from "@/lib/domain/roles.ts";
+import { foldText, slugify } from "@/lib/domain/text.ts";
+
+describe("roles nest", () => {
+  test.each([
+    ["analyst", "analyst", true],
+    ["analyst", "reviewer", false],
+    ["reviewer", "analyst", true],
+    ["reviewer", "admin", false],
+    ["admin", "reviewer", true],
+  ] as const)("%s acting as %s: %s", (actual, needed, allowed) => {
+    expect(hasRole(actual, needed)).toBe(allowed);
+  });
+
+  test("every policy row names a role or public", () => {
+    for (const needed of Object.values(ACTION_POLICY)) expect([...ROLES, "public"]).toContain(needed);
+    expect(isActionName("user.create")).toBe(true);
+    expect(isActionName("toString")).toBe(false);
+  });
+});
+
+describe("text folding", () => {
+  test("case, accents, curly quotes and spacing fold away", () => {
+    expect(foldText("  The Pentagon’s   MICHAEL ")).toBe("the pentagon's michael");
+    expect(foldText("Émil")).toBe(foldText("emil"));
+  });
+
+  test("slugs are short and safe", () => {
+    expect(slugify("Anthropic and the Pentagon")).toBe("anthropic-and-the-pentagon");
+    expect(slugify("  Über — Straße 2025!  ")).toBe("uber-strasse-2025");
+    expect(slugify("!!!")).toBe("");
+  });
+});
+
+describe("formatting", () => {
+  test("plural and day", () => {
+    expect(plural(1, "claim")).toBe("1 claim");
+    expect(plural(2, "claim")).toBe("2 claims");
+    expect(formatDay(new Date(Date.UTC(2025, 11, 3)))).toBe("3 Dec 2025");
+  });
+});
