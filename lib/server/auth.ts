@@ -80,10 +80,10 @@ export function getAuth(): Auth {
  */
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  const file = path.resolve(process.env.CROSSCHECK_SECRET_FILE ?? ".data/auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
+  const file = path.resolve(/* turbopackIgnore: true */ process.env.CROSSCHECK_SECRET_FILE ?? ".data/auth-secret");
+  if (existsSync(/* turbopackIgnore: true */ file)) return readFileSync(/* turbopackIgnore: true */ file, "utf8").trim();
+  mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
+  writeFileSync(/* turbopackIgnore: true */ file, secret, { mode: 0o600 });
   return secret;
 }

@@ -44,7 +44,7 @@ export function describeDatabase(options: DatabaseOptions): string {
     return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
   }
   const dir = options.dataDir ?? DEFAULT_DATA_DIR;
-  return dir.startsWith("memory://") ? "embedded PGlite (in memory)" : `embedded PGlite in ${path.resolve(dir)}`;
+  return dir.startsWith("memory://") ? "embedded PGlite (in memory)" : `embedded PGlite in ${path.resolve(/* turbopackIgnore: true */ dir)}`;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
@@ -78,7 +78,7 @@ function openPostgres(url: string): Database {
 }
 
 function openPglite(dataDir: string): Database {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith("memory://")) mkdirSync(/* turbopackIgnore: true */ dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   // PGlite is a single connection: callers that need a session of their own take turns.

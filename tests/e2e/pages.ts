@@ -1,0 +1,28 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "crosscheck-demo";
+
+/** The sign-in screen. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/investigations$/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+/** A server action's id, from the build's manifest, as a forger would find it in the page's code. */
+export async function actionId(exportedName: string, file: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const manifest = JSON.parse(await readFile(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName && v.filename === file);
+  if (!found) throw new Error(`no action ${exportedName} in ${file}`);
+  return found[0];
+}
