@@ -18,11 +18,16 @@ export function CreateUserForm() {
       <Field id="new-email" label="Email" errors={errors?.email}>
         <TextInput id="new-email" name="email" type="email" autoComplete="off" errors={errors?.email} />
       </Field>
-      <Field id="new-role" label="Role" hint={null} errors={errors?.role}>
-        <select id="new-role" name="role" defaultValue="analyst" className={inputClass}>
+      <Field
+        id="new-role"
+        label="Role"
+        hint={ROLES.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r].toLowerCase()}.`).join(" ")}
+        errors={errors?.role}
+      >
+        <select id="new-role" name="role" defaultValue="analyst" aria-describedby="new-role-hint" className={inputClass}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]} — {ROLE_DESCRIPTIONS[r]}
+              {ROLE_LABELS[r]}
             </option>
           ))}
         </select>

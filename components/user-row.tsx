@@ -22,45 +22,44 @@ export function UserRow({ user }: { user: UserRowData }) {
   const statusForm = useFormAction(setUserDisabled);
   const failure = [roleForm.state, statusForm.state].find((s) => s && !s.ok);
   return (
-    <tr className={user.disabled ? "bg-slate-50 text-slate-500" : ""}>
-      <td className="px-4 py-3 align-top">
+    <li className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_6rem] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}>
+      <div className="min-w-0">
         <div className="font-medium text-slate-900">
           {user.name} {user.isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}
         </div>
-        <div className="text-xs break-all">{user.email}</div>
+        <div className="truncate text-xs" title={user.email}>
+          {user.email}
+        </div>
         {failure && !failure.ok && (
           <p role="alert" className="mt-1 text-xs text-red-700">
             {failure.message}
           </p>
         )}
-      </td>
-      <td className="px-4 py-3 align-top">
-        <form {...roleForm.formProps} className="flex flex-wrap items-center gap-2">
-          <input type="hidden" name="id" value={user.id} />
-          <input type="hidden" name="version" value={user.version} />
-          <input type="hidden" name="name" value={user.name} />
-          <label htmlFor={`role-${user.id}`} className="sr-only">
-            Role of {user.name}
-          </label>
-          <select
-            id={`role-${user.id}`}
-            name="role"
-            defaultValue={user.role}
-            key={`${user.role}-${user.version}`}
-            className="rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-          <Button type="submit" variant="secondary" pending={roleForm.pending} className="py-1.5">
-            Save role
-          </Button>
-        </form>
-      </td>
-      <td className="px-4 py-3 align-top text-sm">
+      </div>
+      <form {...roleForm.formProps} className="flex items-center gap-2">
+        <input type="hidden" name="id" value={user.id} />
+        <input type="hidden" name="version" value={user.version} />
+        <input type="hidden" name="name" value={user.name} />
+        <label htmlFor={`role-${user.id}`} className="sr-only">
+          Role of {user.name}
+        </label>
+        <select
+          id={`role-${user.id}`}
+          name="role"
+          defaultValue={user.role}
+          className="rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" pending={roleForm.pending} className="py-1.5">
+          Save role
+        </Button>
+      </form>
+      <div className="text-sm sm:pt-1.5">
         {user.disabled ? (
           <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">Disabled</span>
         ) : (
@@ -68,8 +67,8 @@ export function UserRow({ user }: { user: UserRowData }) {
             Active{user.activeSessions ? ` · ${user.activeSessions} session${user.activeSessions === 1 ? "" : "s"}` : ""}
           </span>
         )}
-      </td>
-      <td className="px-4 py-3 text-right align-top">
+      </div>
+      <div className="sm:text-right">
         {!user.isSelf && (
           <form {...statusForm.formProps}>
             <input type="hidden" name="id" value={user.id} />
@@ -80,7 +79,7 @@ export function UserRow({ user }: { user: UserRowData }) {
             </Button>
           </form>
         )}
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }

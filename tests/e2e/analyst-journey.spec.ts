@@ -82,3 +82,32 @@ test("a wrong password keeps the email and says so", async ({ page }) => {
   await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue("analyst@example.com");
 });
+
+test("signing in and opening an article works from the keyboard alone", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type("analyst@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("crosscheck-demo");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/investigations$/);
+  const link = page.getByRole("link", { name: /Anthropic and the Pentagon/ });
+  for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Anthropic and the Pentagon" })).toBeVisible();
+});
+
+test.describe("on a phone-sized screen", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the reader fits the width: nothing scrolls sideways", async ({ page }) => {
+    await signIn(page, "analyst@example.com");
+    await page.goto("/investigations/anthropic-pentagon/articles");
+    await page.getByRole("link", { name: /Anthropic makes last-ditch effort/ }).click();
+    await expect(page.getByRole("heading", { name: "Key Takeaways" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+});

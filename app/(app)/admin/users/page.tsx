@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/create-user-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { UserRow } from "@/components/user-row.tsx";
+import { plural } from "@/lib/domain/format.ts";
 import { actorCan, requireActor } from "@/lib/server/session.ts";
 import { listUsers } from "@/lib/server/users.ts";
 
@@ -22,25 +23,15 @@ export default async function UsersPage() {
         description="Admins create accounts and set roles. Disabling an account signs it out everywhere at once; its history stays."
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <h2 id="users-heading" className="sr-only">
-            Accounts
+        <section aria-labelledby="users-heading" className="h-fit overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <h2 id="users-heading" className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500">
+            {plural(users.length, "account")}
           </h2>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Person</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {users.map((u) => (
-                <UserRow key={`${u.id}-${u.version}`} user={{ ...u, isSelf: u.id === actor.id }} />
-              ))}
-            </tbody>
-          </table>
+          <ul aria-labelledby="users-heading" className="divide-y divide-slate-200">
+            {users.map((u) => (
+              <UserRow key={`${u.id}-${u.version}`} user={{ ...u, isSelf: u.id === actor.id }} />
+            ))}
+          </ul>
         </section>
         <section aria-labelledby="new-user-heading" className="h-fit rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="new-user-heading" className="mb-4 font-semibold">
