@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { signInInput } from "@/lib/domain/inputs.ts";
+import { safeReturnPath } from "@/lib/domain/navigation.ts";
 import { defineAction, definePublicAction } from "@/lib/server/action.ts";
 import { getAuth } from "@/lib/server/auth.ts";
 import { consumeRateLimit } from "@/lib/server/rate-limit.ts";
@@ -29,12 +30,8 @@ export const signIn = definePublicAction("session.signIn", signInInput, async (i
     // One answer for unknown email, wrong password and disabled account: no account probing.
     throw new ExpectedError("unauthenticated", "That email and password do not match an active account.");
   }
-  redirect(safeNext(input.next));
+  redirect(safeReturnPath(input.next));
 });
-
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/investigations";
-}
 
 export const signOut = defineAction("session.signOut", z.union([z.undefined(), z.strictObject({})]), async () => {
   await getAuth().api.signOut({ headers: await headers() });

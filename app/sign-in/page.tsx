@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo.tsx";
 import { SignInForm } from "@/components/sign-in-form.tsx";
+import { safeReturnPath } from "@/lib/domain/navigation.ts";
 import { currentActor } from "@/lib/server/session.ts";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await currentActor()) redirect(params.next?.startsWith("/") ? params.next : "/investigations");
+  if (await currentActor()) redirect(safeReturnPath(params.next));
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <SignInForm next={params.next} />
+          <SignInForm next={params.next ? safeReturnPath(params.next) : undefined} />
         </div>
         <p className="mt-4 text-xs text-slate-500">Accounts are created by an admin. Ask yours if you need one.</p>
       </div>

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
+
+// The command line as a person runs it, in its own process, on a database of its own.
+let dir: string;
+let pgTest: TestDatabase | undefined;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "crosscheck-cli-"));
+  env = { ...process.env, CROSSCHECK_SECRET_FILE: path.join(dir, "secret"), NODE_ENV: "development" };
+  delete env.DATABASE_URL;
+  if (testEngine === "postgres") {
+    pgTest = await createTestDatabase({ migrate: false });
+    env.DATABASE_URL = pgTest.url;
+  } else {
+    env.CROSSCHECK_DATA_DIR = path.join(dir, "pglite");
+  }
+});
+afterAll(async () => {
+  await pgTest?.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function crosscheck(args: string[], input?: string) {
+  const result = spawnSync(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", "--tsconfig", "tsconfig.json", "bin/crosscheck.ts", ...args],
+    { env, input, encoding: "utf8", timeout: 60_000 },
+  );
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe(`crosscheck command line on ${testEngine}`, () => {
+  test("create-user, seed and import report what they did and fail loudly on bad input", async () => {
+    const created = crosscheck(["create-user", "--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin", "--password-stdin"], "a long enough password\n");
+    expect(created.err).toBe("");
+    expect(created.out).toContain("Created admin first.admin@example.org.");
+
+    const again = crosscheck(["create-user", "--email", "first.admin@example.org", "--name", "Again", "--password-stdin"], "a long enough password\n");
+    expect(again.code).toBe(1);
+    expect(again.err).toContain("already exists");
+
+    const weak = crosscheck(["create-user", "--email", "weak@example.org", "--name", "Weak", "--password-stdin"], "short\n");
+    expect(weak.code).toBe(2);
+    expect(weak.err).toContain("--password: At least 10 characters.");
+
+    const noStory = crosscheck(["import", "seed/articles", "--investigation", "no-such-story"]);
+    expect(noStory.code).toBe(1);
+    expect(noStory.err).toContain("No investigation with the slug “no-such-story”.");
+
+    expect(crosscheck(["seed"]).out).toContain("5 article(s) imported");
+
+    const bad = path.join(dir, "notes.txt");
+    await writeFile(bad, Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+    const imported = crosscheck(["import", "seed/articles", bad, "--investigation", "anthropic-pentagon"]);
+    expect(imported.code).toBe(1);
+    expect(imported.out).toContain("0 imported, 5 already there, 1 failed.");
+    expect(imported.err).toContain("notes.txt: looks like a binary file");
+  });
+});
