@@ -5,10 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-where=${TEST_DATABASE_URL:+PostgreSQL}
-echo "== Crosscheck tests on ${where:-embedded PGlite}"
+engine=${TEST_DATABASE_URL:+postgres}
+engine=${engine:-pglite}
+echo "== Crosscheck tests on ${engine}"
+mkdir -p .test-results
+rm -f .test-results/vitest.json .test-results/playwright.json
 bash scripts/ensure-chromium.sh
 npm run --silent check
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 npx next build
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/playwright.json npx playwright test --reporter=list,json
+node scripts/test-summary.mjs --one "$engine"
