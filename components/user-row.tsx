@@ -3,18 +3,10 @@
 import { setUserDisabled, updateUser } from "@/app/(app)/admin/users/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles.ts";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/roles.ts";
+import type { UserRow as UserSummary } from "@/lib/server/users.ts";
 
-export type UserRowData = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  version: number;
-  activeSessions: number;
-  isSelf: boolean;
-};
+export type UserRowData = UserSummary & { isSelf: boolean };
 
 /** One account: change its role, or disable it (which signs it out everywhere at once). */
 export function UserRow({ user }: { user: UserRowData }) {

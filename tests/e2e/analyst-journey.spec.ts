@@ -111,3 +111,17 @@ test.describe("on a phone-sized screen", () => {
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   });
 });
+
+test("after repeated failed sign-ins the account is held for a while, even with the right password", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("reviewer@example.com");
+  for (let i = 0; i < 8; i++) {
+    await page.getByLabel("Password").fill(`wrong-guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("crosscheck-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many failed sign-ins\. Try again in \d+ minute/)).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { getAuth } from "@/lib/server/auth.ts";
 import { db } from "@/lib/server/database.ts";
-import { consumeRateLimit } from "@/lib/server/rate-limit.ts";
+import { clearFailures, rateLimitWait, recordFailure } from "@/lib/server/rate-limit.ts";
 import { createUser, setUserDisabled, updateUser } from "@/lib/server/users.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -90,11 +90,18 @@ describe(`accounts and sessions on ${testEngine}`, () => {
     await expect(setUserDisabled(admin.ctx, { id: admin.id, version: admin.version, disabled: true })).rejects.toThrow(/your own/);
   });
 
-  test("sign-in attempts through the server action are limited per key", async () => {
+  test("failed sign-ins are limited per key, for a window that then ends", async () => {
     const key = `test:${Math.random()}`;
     const now = Date.now();
-    for (let i = 0; i < 3; i++) expect(await consumeRateLimit(key, 3, 60, now)).toBe(0);
-    expect(await consumeRateLimit(key, 3, 60, now + 1000)).toBeGreaterThan(0);
-    expect(await consumeRateLimit(key, 3, 60, now + 61_000)).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      expect(await rateLimitWait(key, 3, 60, now)).toBe(0);
+      await recordFailure(key, 60, now + i);
+    }
+    expect(await rateLimitWait(key, 3, 60, now + 1000)).toBe(59);
+    expect(await rateLimitWait(key, 3, 60, now + 61_000)).toBe(0);
+    await recordFailure(key, 60, now + 61_000);
+    expect(await rateLimitWait(key, 3, 60, now + 62_000)).toBe(0);
+    await clearFailures(key);
+    expect(await db().rateLimit.count({ where: { key: `action:${key}` } })).toBe(0);
   });
 });
