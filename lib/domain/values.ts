@@ -1,0 +1,518 @@
+/**
+ * Reading a claim's value as written ("$18.4 billion", "over 60 papers", "late 2023") into a
+ * comparable form: numbers become intervals with the precision they were written with, dates
+ * become day ranges with a precision, text and lists fold for comparison. Pure; the data layer
+ * stores the result beside the text, which is never changed.
+ */
+import * as chrono from "chrono-node";
+import { foldText } from "@/lib/domain/text.ts";
+
+export const VALUE_KINDS = ["money", "number", "percentage", "date", "text", "entity", "list"] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+export type Qualifier = "exact" | "up to" | "at least" | "over" | "under" | "about" | "nearly" | "range";
+
+/** A numeric interval; a null bound is unbounded. */
+export type NumericValue = {
+  kind: "money" | "number" | "percentage";
+  text: string;
+  low: number | null;
+  high: number | null;
+  /** The figure as written (the range's ends are low and high). */
+  point: number | null;
+  qualifier: Qualifier;
+  /** ISO currency for money, "%" for percentages, the counted thing for numbers ("papers"). */
+  unit: string | null;
+};
+
+export type DatePrecision = "day" | "week" | "month" | "quarter" | "part" | "year";
+
+export type DateValue = {
+  kind: "date";
+  text: string;
+  /** Inclusive day range, YYYY-MM-DD; null when unresolved. */
+  start: string | null;
+  end: string | null;
+  precision: DatePrecision | null;
+  resolved: boolean;
+  /** Why it is unresolved, for the person reading. */
+  reason?: string;
+};
+
+export type TextValue = { kind: "text" | "entity"; text: string; folded: string };
+export type ListValue = { kind: "list"; text: string; items: string[]; folded: string[] };
+
+export type NormalizedValue = NumericValue | DateValue | TextValue | ListValue;
+
+export type ParseContext = {
+  /** The article's publication date: relative dates ("last July", "on Tuesday") resolve against it. */
+  referenceDate?: Date | null;
+};
+
+export type ValueParse = { ok: true; value: NormalizedValue; reading: string } | { ok: false; error: string };
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and money
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+};
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  us$: "USD",
+  $: "USD",
+  "€": "EUR",
+  "£": "GBP",
+  "¥": "JPY",
+  "a$": "AUD",
+  "c$": "CAD",
+  "hk$": "HKD",
+};
+const CURRENCY_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "HKD", "KRW", "RUB"];
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: "USD",
+  dollars: "USD",
+  euro: "EUR",
+  euros: "EUR",
+  pound: "GBP",
+  pounds: "GBP",
+  yen: "JPY",
+  yuan: "CNY",
+  renminbi: "CNY",
+};
+
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/^(?:up to|as much as|as many as|no more than|at most|a maximum of)\s+/i, "up to"],
+  [/^(?:at least|a minimum of|no less than)\s+/i, "at least"],
+  [/^(?:over|more than|above|in excess of|upwards of|north of|just over|exceeding)\s+/i, "over"],
+  [/^(?:under|less than|below|fewer than|just under)\s+/i, "under"],
+  [/^(?:nearly|almost|close to)\s+/i, "nearly"],
+  [/^(?:about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~)\s*/i, "about"],
+];
+
+const CUR_PRE = String.raw`(?<pre>US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:${CURRENCY_CODES.join("|")})\s?)?`;
+const NUM = String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
+const SCALE = String.raw`(?:[\s-]?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmbt])(?![a-z]))?`;
+const AMOUNT = new RegExp(`^${CUR_PRE}${NUM}${SCALE}`, "i");
+
+type Amount = { value: number; halfStep: number; currency: string | null; scale: number; scaled: boolean; rest: string };
+
+function readAmount(input: string): Amount | null {
+  const m = input.match(AMOUNT);
+  if (!m?.groups) return null;
+  const { pre, num = "", scale } = m.groups;
+  const scaleValue = scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1;
+  const digits = num.replace(/,/g, "");
+  const decimals = digits.includes(".") ? digits.split(".")[1]!.length : 0;
+  const value = Number(digits) * scaleValue;
+  const halfStep = (10 ** -decimals * scaleValue) / 2;
+  let currency = pre ? currencyOf(pre.trim()) : null;
+  let rest = input.slice(m[0].length);
+  const after = rest.match(new RegExp(String.raw`^\s*(?<word>${Object.keys(CURRENCY_WORDS).join("|")}|${CURRENCY_CODES.join("|")})(?![a-z])`, "i"));
+  if (after?.groups?.word) {
+    currency ??= currencyOf(after.groups.word);
+    rest = rest.slice(after[0].length);
+  }
+  return { value: round(value), halfStep, currency, scale: scaleValue, scaled: Boolean(scale), rest };
+}
+
+function currencyOf(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (CURRENCY_SYMBOLS[lower]) return CURRENCY_SYMBOLS[lower]!;
+  if (CURRENCY_WORDS[lower]) return CURRENCY_WORDS[lower]!;
+  const upper = token.toUpperCase();
+  return CURRENCY_CODES.includes(upper) ? upper : null;
+}
+
+/** Floating-point noise off: 18.4e9 stays 18400000000. */
+function round(n: number): number {
+  return Number(n.toPrecision(12));
+}
+
+function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | null): NumericValue | null {
+  let rest = text.trim().replace(/\s+/g, " ");
+  let qualifier: Qualifier = "exact";
+  for (const [pattern, q] of QUALIFIERS) {
+    const m = rest.match(pattern);
+    if (m) {
+      qualifier = q;
+      rest = rest.slice(m[0].length);
+      break;
+    }
+  }
+  const vague = rest.match(/^(?<scale>thousands|millions|billions|trillions) of (?<cur>dollars|euros|pounds)\b/i);
+  if (vague?.groups && qualifier === "exact") {
+    const unit = SCALES[vague.groups.scale!.toLowerCase().slice(0, -1)]!;
+    return { kind: "money", text, low: unit, high: unit * 1000, point: null, qualifier: "range", unit: currencyOf(vague.groups.cur!) };
+  }
+  const between = rest.match(/^between\s+(.+?)\s+and\s+(.+)$/i);
+  let first: Amount | null;
+  let second: Amount | null = null;
+  if (between && qualifier === "exact") {
+    first = readAmount(between[1]!);
+    second = readAmount(between[2]!);
+    if (!first || !second || first.rest.trim()) return null;
+    rest = second.rest;
+  } else {
+    first = readAmount(rest);
+    if (!first) return null;
+    rest = first.rest;
+    const to = rest.match(/^\s*(?:–|—|-|to)\s*/i);
+    if (to && qualifier === "exact") {
+      second = readAmount(rest.slice(to[0].length));
+      if (!second) return null;
+      rest = second.rest;
+    }
+  }
+  if (second) {
+    // "$10–20 million": the scale and currency written once apply to both ends.
+    if (!first.scaled && second.scaled) first = { ...first, value: round(first.value * second.scale), scale: second.scale };
+    first.currency ??= second.currency;
+    second.currency ??= first.currency;
+    qualifier = "range";
+  }
+  let kind: NumericValue["kind"] = first.currency ? "money" : "number";
+  let unit: string | null = first.currency;
+  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b)/i);
+  if (percent) {
+    kind = "percentage";
+    unit = /points?/i.test(percent[0]) ? "percentage points" : "%";
+    rest = rest.slice(percent[0].length);
+  } else if (kind === "number") {
+    const counted = rest.match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)(?:\s+(?<more>[\p{L}][\p{L}-]*))?/u);
+    if (counted?.groups?.unit && !/^(of|in|and|or|to|for|by|on|at|the|a|an)$/i.test(counted.groups.unit)) {
+      unit = counted.groups.unit.replace(/[.]$/, "").toLowerCase();
+      rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
+    }
+  }
+  if (wanted && wanted !== kind) {
+    if (wanted === "money" || wanted === "percentage") return null;
+    kind = "number"; // money or a percentage read as a plain number, when asked to
+  }
+  const low = second ? first.value : first.value - first.halfStep;
+  const high = second ? second.value : first.value + first.halfStep;
+  const v = first.value;
+  const bounds: Record<Qualifier, [number | null, number | null]> = {
+    exact: [round(low), round(high)],
+    range: [round(Math.min(low, high)), round(Math.max(low, high))],
+    "up to": [0, v],
+    under: [0, v],
+    "at least": [v, null],
+    over: [v, null],
+    about: [round(v * 0.9), round(v * 1.1)],
+    nearly: [round(v * 0.9), v],
+  };
+  const [lo, hi] = bounds[qualifier];
+  return { kind, text, low: lo, high: hi, point: second ? null : v, qualifier, unit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = String.raw`(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const PARTS: Record<string, [number, number]> = {
+  early: [1, 6],
+  "the start of": [1, 3],
+  "start of": [1, 3],
+  "the beginning of": [1, 3],
+  "beginning of": [1, 3],
+  mid: [4, 9],
+  "the middle of": [4, 9],
+  "middle of": [4, 9],
+  late: [7, 12],
+  "the end of": [10, 12],
+  "end of": [10, 12],
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  autumn: [9, 11],
+  h1: [1, 6],
+  h2: [7, 12],
+};
+const RELATIVE = /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+function span(text: string, y: number, m1: number, m2: number, precision: DatePrecision): DateValue {
+  return { kind: "date", text, start: iso(y, m1, 1), end: iso(y, m2, lastDay(y, m2)), precision, resolved: true };
+}
+
+function day(text: string, y: number, m: number, d: number): DateValue | null {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return null;
+  return { kind: "date", text, start: iso(y, m, d), end: iso(y, m, d), precision: "day", resolved: true };
+}
+
+function unresolved(text: string, reason: string): DateValue {
+  return { kind: "date", text, start: null, end: null, precision: null, resolved: false, reason };
+}
+
+/** Absolute forms we read ourselves (chrono-node does not know "late 2023" or "Q3 2024"). */
+function parseAbsoluteDate(text: string): DateValue | null {
+  const t = text.trim().replace(/\s+/g, " ").replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "");
+  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) return day(text, +m[1]!, +m[2]!, +m[3]!);
+  m = t.match(/^(\d{4})-(\d{2})$/);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return span(text, +m[1]!, +m[2]!, +m[2]!, "month");
+  m = t.match(/^(?:the )?(\d{4})$/);
+  if (m && +m[1]! >= 1800 && +m[1]! < 2200) return span(text, +m[1]!, 1, 12, "year");
+  m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
+  if (m) {
+    const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;
+    return span(text, +m[3]!, q * 3 - 2, q * 3, "quarter");
+  }
+  m = t.match(new RegExp(`^(${Object.keys(PARTS).join("|")})[ -]?(?:of )?(\\d{4})$`, "i"));
+  if (m) {
+    const [a, b] = PARTS[m[1]!.toLowerCase()]!;
+    return span(text, +m[2]!, a, b, "part");
+  }
+  m = t.match(new RegExp(`^${MONTH_RE},? (?:of )?(?<year>\\d{4})$`, "i"));
+  if (m?.groups) {
+    const month = monthIndex(m.groups.month!);
+    return span(text, +m.groups.year!, month, month, "month");
+  }
+  m = t.match(new RegExp(`^(?:[a-z]+,? )?${MONTH_RE} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<year>\\d{4})$`, "i"));
+  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
+  m = t.match(new RegExp(`^(?:[a-z]+,? )?(?<d>\\d{1,2})(?:st|nd|rd|th)? ${MONTH_RE},? (?<year>\\d{4})$`, "i"));
+  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
+  return null;
+}
+
+function mondayOf(date: Date): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
+}
+const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Relative forms, resolved against the article's publication date. */
+function parseRelativeDate(text: string, ref: Date): DateValue | null {
+  const t = text.trim().replace(/\s+/g, " ").replace(/^(?:in|on|by|during|since|as of|until)\s+/i, "").toLowerCase();
+  const y = ref.getUTCFullYear();
+  const mo = ref.getUTCMonth() + 1;
+  let m = t.match(/^(this|last|next|the past|the previous|the coming) (week|month|year)$/);
+  if (m) {
+    const shift = m[1] === "this" ? 0 : m[1] === "next" || m[1] === "the coming" ? 1 : -1;
+    if (m[2] === "week") {
+      const start = mondayOf(ref);
+      start.setUTCDate(start.getUTCDate() + 7 * shift);
+      const end = new Date(start);
+      end.setUTCDate(end.getUTCDate() + 6);
+      return { kind: "date", text, start: isoOf(start), end: isoOf(end), precision: "week", resolved: true };
+    }
+    if (m[2] === "month") {
+      const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
+      return span(text, first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCMonth() + 1, "month");
+    }
+    return span(text, y + shift, 1, 12, "year");
+  }
+  if (/^earlier this year$/.test(t)) {
+    return { kind: "date", text, start: iso(y, 1, 1), end: isoOf(ref), precision: "part", resolved: true };
+  }
+  m = t.match(/^(?:the )?(beginning|start|middle|end) of (?:the|this) year$/);
+  if (m) {
+    const [a, b] = PARTS[`${m[1]} of`]!;
+    return span(text, y, a, b, "part");
+  }
+  m = t.match(new RegExp(`^(last|this|next) ${MONTH_RE}$`, "i"));
+  if (m?.groups) {
+    const month = monthIndex(m.groups.month!);
+    // "last July": the most recent July before the article's month; "next July": the first after.
+    const year = m[1] === "last" ? (month < mo ? y : y - 1) : m[1] === "next" ? (month > mo ? y : y + 1) : y;
+    return span(text, year, month, month, "month");
+  }
+  if (/^(?:today|tonight)$/.test(t)) return day(text, y, mo, ref.getUTCDate());
+  return null;
+}
+
+/** Whatever chrono-node understands (weekdays, "Friday evening", "two weeks ago"...), in UTC. */
+function parseWithChrono(text: string, ref: Date | null): DateValue | null {
+  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined);
+  const first = results[0];
+  if (!first || first.text.length < text.trim().length * 0.5) return null;
+  const c = first.start;
+  const y = c.get("year");
+  const m = c.get("month");
+  const d = c.get("day");
+  if (y === null || m === null) return null;
+  if (c.isCertain("day") || c.isCertain("weekday") || !c.isCertain("month")) {
+    if (d !== null) return day(text, y, m, d);
+  }
+  return c.isCertain("month") ? span(text, y, m, m, "month") : span(text, y, 1, 12, "year");
+}
+
+function parseDate(text: string, context: ParseContext): DateValue | null {
+  const absolute = parseAbsoluteDate(text);
+  if (absolute) return absolute;
+  const ref = context.referenceDate ?? null;
+  const relative = RELATIVE.test(text);
+  if (relative && !ref) {
+    return looksLikeDate(text)
+      ? unresolved(text, "It is relative to the article's publication date, which is not known.")
+      : null;
+  }
+  if (ref) {
+    const rel = parseRelativeDate(text, ref);
+    if (rel) return rel;
+  }
+  // Without a reference chrono would resolve against today: only absolute expressions then.
+  return parseWithChrono(text, ref ?? new Date(Date.UTC(2000, 0, 1)));
+}
+
+function looksLikeDate(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    new RegExp(`\\b${MONTH_RE}\\b`, "i").test(t) ||
+    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month|year|quarter)s?\b/.test(t)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text, lists, entities
+
+/** "Google (GOOGL), Amazon (AMZN), and Microsoft" → Google, Amazon, Microsoft. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/\s*(?:,|;|\band\b|&)\s*/i)
+    .map((s) => s.replace(/^(?:and|or)\s+/i, "").trim())
+    .filter(Boolean);
+}
+
+const foldItem = (item: string) => foldText(item.replace(/\s*\([^)]*\)/g, ""));
+
+// ---------------------------------------------------------------------------------------------
+
+/** The kind a value most probably is, for the form to pre-select (the analyst can change it). */
+export function detectValueKind(text: string, context: ParseContext = {}): ValueKind {
+  const t = text.trim();
+  const numeric = parseNumeric(t, null);
+  if (numeric && numeric.kind !== "number") return numeric.kind;
+  if (parseDate(t, context)) return "date"; // before plain numbers: "2021" is a year
+  if (numeric) return "number";
+  const items = splitList(t);
+  if (!/\d/.test(t) && items.length >= 2 && items.every((i) => i.split(" ").length <= 4)) return "list";
+  return "text";
+}
+
+/** Reads a value as the given kind (or the detected one). */
+export function parseValue(text: string, kind?: ValueKind, context: ParseContext = {}): ValueParse {
+  const t = text.trim();
+  if (!t) return { ok: false, error: "Enter a value." };
+  const k = kind ?? detectValueKind(t, context);
+  switch (k) {
+    case "money":
+    case "number":
+    case "percentage": {
+      const value = parseNumeric(t, k);
+      if (!value) {
+        const hint = { money: "e.g. $18.4 billion", number: "e.g. over 60 papers", percentage: "e.g. 15%" }[k];
+        return { ok: false, error: `“${t}” is not read as ${k === "money" ? "an amount of money" : `a ${k}`} (${hint}).` };
+      }
+      return { ok: true, value, reading: describeValue(value) };
+    }
+    case "date": {
+      const value = parseDate(t, context);
+      if (!value) return { ok: false, error: `“${t}” is not read as a date (e.g. December 2025, late 2023, Q3 2024).` };
+      return { ok: true, value, reading: describeValue(value) };
+    }
+    case "list": {
+      const items = splitList(t);
+      const value: ListValue = { kind: "list", text: t, items, folded: [...new Set(items.map(foldItem))].sort() };
+      return { ok: true, value, reading: describeValue(value) };
+    }
+    case "text":
+    case "entity": {
+      const value: TextValue = { kind: k, text: t, folded: foldText(t) };
+      return { ok: true, value, reading: describeValue(value) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing a reading
+
+const MAGNITUDES: [number, string, string][] = [
+  [1e12, "trillion", "tn"],
+  [1e9, "billion", "bn"],
+  [1e6, "million", "m"],
+];
+
+/** The scale words for a figure: millions and up; smaller figures are written out. */
+function magnitude(n: number): [number, string, string] {
+  return MAGNITUDES.find(([size]) => Math.abs(n) >= size) ?? [1, "", ""];
+}
+
+function figure(n: number, size: number): string {
+  return round(n / size).toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+/** "18.4 billion USD (18.35–18.45 bn)", "2025-12-01 – 2025-12-31 (month)". */
+export function describeValue(value: NormalizedValue): string {
+  switch (value.kind) {
+    case "money":
+    case "number":
+    case "percentage": {
+      const unit = value.unit ? (value.unit === "%" ? "%" : ` ${value.unit}`) : "";
+      const ref = value.qualifier === "range" ? (value.low ?? 0) : (value.point ?? value.high ?? value.low ?? 0);
+      const [size, word, short] = magnitude(ref);
+      const suffix = short ? ` ${short}` : value.unit === "%" ? "%" : "";
+      const bound = (n: number | null, open: string) => (n === null ? open : figure(n, size));
+      const interval = `${bound(value.low, "−∞")}–${bound(value.high, "∞")}${suffix}`;
+      const main = value.point !== null ? `${figure(value.point, size)}${word ? ` ${word}` : ""}${unit}` : "";
+      switch (value.qualifier) {
+        case "exact":
+          return `${main} (${interval})`;
+        case "range":
+          return `${interval}${value.unit && value.unit !== "%" ? unit : ""}`;
+        case "up to":
+        case "under":
+        case "about":
+        case "nearly":
+          return `${value.qualifier} ${main} (${interval})`;
+        case "at least":
+        case "over":
+          return `${main} or more (${interval})`;
+      }
+      return main;
+    }
+    case "date":
+      if (!value.resolved) return `unresolved: ${value.reason ?? "not enough to place it in time"}`;
+      return value.start === value.end ? `${value.start} (day)` : `${value.start} – ${value.end} (${value.precision})`;
+    case "list":
+      return `${value.items.length} items: ${value.items.join(" · ")}`;
+    case "text":
+    case "entity":
+      return `“${value.text}”`;
+  }
+}
+
+/** Numeric bounds for the database's indexed interval (dates as epoch milliseconds). */
+export function valueBounds(value: NormalizedValue): { low: number | null; high: number | null; unit: string | null } {
+  switch (value.kind) {
+    case "money":
+    case "number":
+    case "percentage":
+      return { low: value.low, high: value.high, unit: value.unit };
+    case "date":
+      return {
+        low: value.start ? Date.parse(`${value.start}T00:00:00Z`) : null,
+        high: value.end ? Date.parse(`${value.end}T23:59:59.999Z`) : null,
+        unit: null,
+      };
+    default:
+      return { low: null, high: null, unit: null };
+  }
+}

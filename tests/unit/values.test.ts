@@ -1,0 +1,205 @@
+import { describe, expect, test } from "vitest";
+import { describeValue, detectValueKind, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
+
+// Thursday 26 February 2026: the publication date the relative expressions resolve against.
+const REF = new Date(Date.UTC(2026, 1, 26));
+const B = 1e9;
+const M = 1e6;
+
+type NumRow = [text: string, kind: ValueKind, low: number | null, high: number | null, unit: string | null];
+type DateRow = [text: string, start: string, end: string, precision: string];
+
+// Every value in the five demo articles comes first, then the harder forms.
+const numbers: NumRow[] = [
+  ["$18.4 billion", "money", 18.35 * B, 18.45 * B, "USD"],
+  ["$100 million", "money", 99.5 * M, 100.5 * M, "USD"],
+  ["up to $183 billion", "money", 0, 183 * B, "USD"],
+  ["$183 billion", "money", 182.5 * B, 183.5 * B, "USD"],
+  ["over 60 papers", "number", 60, null, "papers"],
+  ["up to $9 billion", "money", 0, 9 * B, "USD"],
+  ["up to $200 million", "money", 0, 200 * M, "USD"],
+  ["billions of dollars", "money", 1 * B, 1000 * B, "USD"],
+  ["4 min.", "number", 3.5, 4.5, "min"],
+  ["$10–20 million", "money", 10 * M, 20 * M, "USD"],
+  ["$10-20 million", "money", 10 * M, 20 * M, "USD"],
+  ["$10 million to $20 million", "money", 10 * M, 20 * M, "USD"],
+  ["between $1 million and $2 million", "money", 1 * M, 2 * M, "USD"],
+  ["€5bn", "money", 4.5 * B, 5.5 * B, "EUR"],
+  ["€5.25 bn", "money", 5.245 * B, 5.255 * B, "EUR"],
+  ["£300m", "money", 299.5 * M, 300.5 * M, "GBP"],
+  ["£300 million", "money", 299.5 * M, 300.5 * M, "GBP"],
+  ["¥1.2 trillion", "money", 1.15e12, 1.25e12, "JPY"],
+  ["USD 40 million", "money", 39.5 * M, 40.5 * M, "USD"],
+  ["40 million dollars", "money", 39.5 * M, 40.5 * M, "USD"],
+  ["EUR 2,500", "money", 2499.5, 2500.5, "EUR"],
+  ["$1,250,000", "money", 1249999.5, 1250000.5, "USD"],
+  ["$3.5k", "money", 3450, 3550, "USD"],
+  ["US$2 billion", "money", 1.5 * B, 2.5 * B, "USD"],
+  ["$2 bn", "money", 1.5 * B, 2.5 * B, "USD"],
+  ["$2b", "money", 1.5 * B, 2.5 * B, "USD"],
+  ["more than $50 million", "money", 50 * M, null, "USD"],
+  ["at least $5 million", "money", 5 * M, null, "USD"],
+  ["in excess of €1 billion", "money", 1 * B, null, "EUR"],
+  ["less than $1 million", "money", 0, 1 * M, "USD"],
+  ["about $30 billion", "money", 27 * B, 33 * B, "USD"],
+  ["approximately $30 billion", "money", 27 * B, 33 * B, "USD"],
+  ["nearly $61.5 billion", "money", 55.35 * B, 61.5 * B, "USD"],
+  ["almost 2 trillion yen", "money", 1.8e12, 2e12, "JPY"],
+  ["15%", "percentage", 14.5, 15.5, "%"],
+  ["15.5 percent", "percentage", 15.45, 15.55, "%"],
+  ["about 30 per cent", "percentage", 27, 33, "%"],
+  ["up to 20%", "percentage", 0, 20, "%"],
+  ["3 percentage points", "percentage", 2.5, 3.5, "percentage points"],
+  ["over 60", "number", 60, null, null],
+  ["5,000 employees", "number", 4999.5, 5000.5, "employees"],
+  ["nearly 1,000 employees", "number", 900, 1000, "employees"],
+  ["more than 300 customers", "number", 300, null, "customers"],
+  ["2 million users", "number", 1.5 * M, 2.5 * M, "users"],
+  ["0.5", "number", 0.45, 0.55, null],
+  ["12", "number", 11.5, 12.5, null],
+  ["10–12 weeks", "number", 10, 12, "weeks"],
+];
+
+const absoluteDates: DateRow[] = [
+  ["2021", "2021-01-01", "2021-12-31", "year"],
+  ["in 2021", "2021-01-01", "2021-12-31", "year"],
+  ["late 2023", "2023-07-01", "2023-12-31", "part"],
+  ["late 2024", "2024-07-01", "2024-12-31", "part"],
+  ["December 2025", "2025-12-01", "2025-12-31", "month"],
+  ["in December 2025", "2025-12-01", "2025-12-31", "month"],
+  ["Dec. 2025", "2025-12-01", "2025-12-31", "month"],
+  ["2024", "2024-01-01", "2024-12-31", "year"],
+  ["mid-2025", "2025-04-01", "2025-09-30", "part"],
+  ["mid 2025", "2025-04-01", "2025-09-30", "part"],
+  ["early 2024", "2024-01-01", "2024-06-30", "part"],
+  ["the end of 2023", "2023-10-01", "2023-12-31", "part"],
+  ["the beginning of 2024", "2024-01-01", "2024-03-31", "part"],
+  ["summer 2025", "2025-06-01", "2025-08-31", "part"],
+  ["Q3 2024", "2024-07-01", "2024-09-30", "quarter"],
+  ["Q1 2026", "2026-01-01", "2026-03-31", "quarter"],
+  ["the third quarter of 2024", "2024-07-01", "2024-09-30", "quarter"],
+  ["2025-12-03", "2025-12-03", "2025-12-03", "day"],
+  ["2025-12", "2025-12-01", "2025-12-31", "month"],
+  ["December 3, 2025", "2025-12-03", "2025-12-03", "day"],
+  ["3 December 2025", "2025-12-03", "2025-12-03", "day"],
+  ["Wednesday, December 3, 2025", "2025-12-03", "2025-12-03", "day"],
+  ["Feb 29, 2024", "2024-02-29", "2024-02-29", "day"],
+];
+
+const relativeDates: DateRow[] = [
+  ["Last July", "2025-07-01", "2025-07-31", "month"],
+  ["last December", "2025-12-01", "2025-12-31", "month"],
+  ["next March", "2026-03-01", "2026-03-31", "month"],
+  ["on Tuesday", "2026-02-24", "2026-02-24", "day"],
+  ["Tuesday", "2026-02-24", "2026-02-24", "day"],
+  ["Monday", "2026-02-23", "2026-02-23", "day"],
+  ["Friday evening", "2026-02-27", "2026-02-27", "day"],
+  ["this week", "2026-02-23", "2026-03-01", "week"],
+  ["last week", "2026-02-16", "2026-02-22", "week"],
+  ["next week", "2026-03-02", "2026-03-08", "week"],
+  ["this year", "2026-01-01", "2026-12-31", "year"],
+  ["last year", "2025-01-01", "2025-12-31", "year"],
+  ["last month", "2026-01-01", "2026-01-31", "month"],
+  ["earlier this year", "2026-01-01", "2026-02-26", "part"],
+  ["the beginning of the year", "2026-01-01", "2026-03-31", "part"],
+  ["today", "2026-02-26", "2026-02-26", "day"],
+  ["yesterday", "2026-02-25", "2026-02-25", "day"],
+];
+
+describe("numbers and money become intervals with the precision written", () => {
+  test.each(numbers)("%s → %s [%d, %d] %s", (text, kind, low, high, unit) => {
+    expect(detectValueKind(text)).toBe(kind);
+    const parsed = parseValue(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value).toMatchObject({ kind, unit });
+    const value = parsed.value as { low: number | null; high: number | null };
+    if (low === null) expect(value.low).toBeNull();
+    else expect(value.low).toBeCloseTo(low, 6);
+    if (high === null) expect(value.high).toBeNull();
+    else expect(value.high).toBeCloseTo(high, 6);
+  });
+});
+
+describe("dates become day ranges with a precision", () => {
+  test.each(absoluteDates)("%s → %s … %s (%s)", (text, start, end, precision) => {
+    expect(detectValueKind(text)).toBe("date");
+    expect(parseValue(text, "date")).toMatchObject({ ok: true, value: { start, end, precision, resolved: true } });
+  });
+
+  test.each(relativeDates)("%s, published Thu 26 Feb 2026 → %s … %s (%s)", (text, start, end, precision) => {
+    expect(parseValue(text, "date", { referenceDate: REF })).toMatchObject({
+      ok: true,
+      value: { start, end, precision, resolved: true },
+    });
+  });
+
+  test.each(relativeDates.map(([text]) => text))("%s without a publication date stays unresolved, and says why", (text) => {
+    const parsed = parseValue(text, "date");
+    expect(parsed).toMatchObject({ ok: true, value: { resolved: false, start: null, end: null } });
+    if (parsed.ok) expect(describeValue(parsed.value)).toMatch(/publication date, which is not known/);
+  });
+});
+
+describe("text and lists", () => {
+  test("a list of backers compares as a set, tickers and order aside", () => {
+    const a = parseValue("Google (GOOGL), Amazon (AMZN), and Microsoft (MSFT)");
+    const b = parseValue("Microsoft, Google and Amazon", "list");
+    expect(a).toMatchObject({ ok: true, value: { kind: "list", items: ["Google (GOOGL)", "Amazon (AMZN)", "Microsoft (MSFT)"] } });
+    if (a.ok && b.ok && a.value.kind === "list" && b.value.kind === "list") expect(a.value.folded).toEqual(b.value.folded);
+  });
+
+  test.each([
+    ["Emil Michael", "text"],
+    ["Secretary of Defense", "text"],
+    ["weeks-long", "text"],
+    ["Claude Sonnet 4.6", "text"],
+    ["supply chain risk", "text"],
+  ] as const)("%s is %s", (text, kind) => {
+    expect(detectValueKind(text)).toBe(kind);
+  });
+
+  test("text folds case, accents, quotes and spacing", () => {
+    const a = parseValue("“Supply  chain risk”", "text");
+    const b = parseValue('"supply chain RISK"', "text");
+    expect(a.ok && b.ok && a.value.kind === "text" && b.value.kind === "text" && a.value.folded === b.value.folded).toBe(true);
+  });
+});
+
+describe("readings shown to the analyst", () => {
+  test.each([
+    ["$18.4 billion", "18.4 billion USD (18.35–18.45 bn)"],
+    ["up to $183 billion", "up to 183 billion USD (0–183 bn)"],
+    ["over 60 papers", "60 papers or more (60–∞)"],
+    ["$10–20 million", "10–20 m USD"],
+    ["15%", "15% (14.5–15.5%)"],
+    ["December 2025", "2025-12-01 – 2025-12-31 (month)"],
+    ["2025-12-03", "2025-12-03 (day)"],
+    ["nearly 1,000 employees", "nearly 1,000 employees (900–1,000)"],
+  ])("%s → %s", (text, reading) => {
+    expect(parseValue(text)).toMatchObject({ ok: true, reading });
+  });
+});
+
+describe("refusals", () => {
+  test.each([
+    ["", undefined, /Enter a value/],
+    ["Anthropic", "money", /not read as an amount of money/],
+    ["soon", "date", /not read as a date/],
+    ["a lot", "number", /not read as a number/],
+    ["2025-02-30", "date", /not read as a date/],
+  ] as const)("%j as %s", (text, kind, message) => {
+    const parsed = parseValue(text, kind);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+});
+
+test("database bounds: dates as the first and last millisecond of their range", () => {
+  const parsed = parseValue("December 2025");
+  if (!parsed.ok) throw new Error(parsed.error);
+  expect(valueBounds(parsed.value)).toEqual({
+    low: Date.UTC(2025, 11, 1),
+    high: Date.UTC(2026, 0, 1) - 1,
+    unit: null,
+  });
+});
