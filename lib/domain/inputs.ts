@@ -76,3 +76,73 @@ export const setUserDisabledInput = z.object({
   version: z.coerce.number().int().positive(),
   disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
+
+// --- Claims and entities -------------------------------------------------------------------
+
+const entityKind = z.enum(["person", "organization", "product", "place", "event", "other"]);
+const valueKind = z.enum(["money", "number", "percentage", "date", "text", "entity", "list"]);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional().default("");
+
+/** The subject: an existing entity, or a new one named inline. */
+const subjectFields = {
+  subjectId: z.string().optional().default(""),
+  newSubjectName: optionalText(200),
+  newSubjectKind: entityKind.optional().default("other"),
+  subjectText: trimmed(300).min(1, "How does the text name the subject?"),
+  attribute: trimmed(80).min(1, "Name the attribute, e.g. valuation."),
+  valueKind,
+  valueText: trimmed(500).min(1, "Enter the value as the text gives it."),
+  asOf: optionalText(100),
+  note: optionalText(2000),
+};
+
+const needsSubject = (input: { subjectId: string; newSubjectName: string }) => Boolean(input.subjectId || input.newSubjectName);
+const subjectMessage = { message: "Choose the subject, or create a new entity.", path: ["subjectId"] };
+
+export const createClaimInput = z
+  .object({
+    investigationId: z.string().min(1),
+    articleId: z.string().min(1),
+    start: z.coerce.number().int().min(0),
+    end: z.coerce.number().int().min(1),
+    ...subjectFields,
+  })
+  .refine((i) => i.end > i.start, { message: "Select some text first.", path: ["start"] })
+  .refine(needsSubject, subjectMessage);
+
+export const updateClaimInput = z
+  .object({ investigationId: z.string().min(1), id: z.string().min(1), version: z.coerce.number().int().positive(), ...subjectFields })
+  .refine(needsSubject, subjectMessage);
+
+export const retractClaimInput = z.object({
+  investigationId: z.string().min(1),
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  reason: trimmed(1000).min(3, "Say why the claim is retracted."),
+});
+
+export const deleteClaimInput = z.object({
+  investigationId: z.string().min(1),
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+});
+
+export const createEntityInput = z.object({
+  investigationId: z.string().min(1),
+  name: trimmed(200).min(1, "Name the entity."),
+  kind: entityKind,
+});
+
+export const addAliasInput = z.object({
+  investigationId: z.string().min(1),
+  entityId: z.string().min(1),
+  name: trimmed(200).min(1, "Enter the alias as the text writes it."),
+});
+
+export const removeAliasInput = z.object({ investigationId: z.string().min(1), aliasId: z.string().min(1) });
+
+export const mergeEntitiesInput = z
+  .object({ investigationId: z.string().min(1), sourceId: z.string().min(1), targetId: z.string().min(1) })
+  .refine((i) => i.sourceId !== i.targetId, { message: "Choose another entity to merge into.", path: ["targetId"] });
+
+export const undoMergeInput = z.object({ investigationId: z.string().min(1), mergeId: z.string().min(1) });

@@ -1,0 +1,41 @@
+/** Rules about claims that hold wherever a claim is made: the form, the seed, the command line. */
+import { foldText } from "@/lib/domain/text.ts";
+
+export const ENTITY_KINDS = ["person", "organization", "product", "place", "event", "other"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const CLAIM_STATUSES = ["active", "rejected", "superseded", "retracted"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** "Annual recurring revenue" → "annual_recurring_revenue": the key claims are compared under. */
+export function attributeKey(label: string): string {
+  return foldText(label)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 80);
+}
+
+/** Names are compared folded: "The Pentagon’s Michael" and "the pentagon's michael" are one alias. */
+export const foldName = foldText;
+
+export type SubjectOption = { id: string; name: string; kind: EntityKind; aliases: string[] };
+
+/** Subjects whose name or alias contains the query (folded), canonical-name matches first. */
+export function matchSubjects(options: SubjectOption[], query: string, limit = 20): (SubjectOption & { matched: string })[] {
+  const q = foldText(query);
+  if (!q) return options.slice(0, limit).map((o) => ({ ...o, matched: o.name }));
+  const scored: { option: SubjectOption; matched: string; rank: number }[] = [];
+  for (const option of options) {
+    const name = foldText(option.name);
+    if (name.startsWith(q) || name.includes(` ${q}`)) scored.push({ option, matched: option.name, rank: 0 });
+    else if (name.includes(q)) scored.push({ option, matched: option.name, rank: 1 });
+    else {
+      const alias = option.aliases.find((a) => foldText(a).includes(q));
+      if (alias) scored.push({ option, matched: alias, rank: 2 });
+    }
+  }
+  return scored
+    .sort((a, b) => a.rank - b.rank || a.option.name.localeCompare(b.option.name))
+    .slice(0, limit)
+    .map(({ option, matched }) => ({ ...option, matched }));
+}

@@ -1,0 +1,268 @@
+import "server-only";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
+import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import { describeValue, type NormalizedValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
+import { db } from "@/lib/server/database.ts";
+import { createEntityIn } from "@/lib/server/entities.ts";
+
+export type ClaimFields = {
+  subjectId: string;
+  newSubjectName: string;
+  newSubjectKind: EntityKind;
+  subjectText: string;
+  attribute: string;
+  valueKind: ValueKind;
+  valueText: string;
+  asOf: string;
+  note: string;
+};
+
+const claimSnapshot = {
+  id: true,
+  version: true,
+  articleId: true,
+  subjectId: true,
+  subjectText: true,
+  attribute: true,
+  attributeLabel: true,
+  valueKind: true,
+  valueText: true,
+  asOfText: true,
+  note: true,
+  status: true,
+  statusReason: true,
+  quoteExact: true,
+  positionStart: true,
+  positionEnd: true,
+} as const;
+
+/** Reads the value and the as-of date against the article's publication date; refuses what cannot be read. */
+function readValues(fields: ClaimFields, publishedAt: Date | null) {
+  const context = { referenceDate: publishedAt };
+  const value = parseValue(fields.valueText, fields.valueKind, context);
+  if (!value.ok) throw new ExpectedError("invalid_input", value.error, { valueText: [value.error] });
+  let asOf: NormalizedValue | null = null;
+  if (fields.asOf) {
+    const parsed = parseValue(fields.asOf, "date", context);
+    if (!parsed.ok) throw new ExpectedError("invalid_input", parsed.error, { asOf: [parsed.error] });
+    asOf = parsed.value;
+  }
+  const key = attributeKey(fields.attribute);
+  if (!key) throw new ExpectedError("invalid_input", "Name the attribute with letters or digits.", { attribute: ["Use letters or digits."] });
+  const bounds = valueBounds(value.value);
+  const asOfBounds = asOf ? valueBounds(asOf) : null;
+  return {
+    attribute: key,
+    valueKind: fields.valueKind,
+    valueText: fields.valueText,
+    valueNorm: value.value as unknown as Prisma.InputJsonValue,
+    valueLow: bounds.low,
+    valueHigh: bounds.high,
+    valueUnit: bounds.unit,
+    asOfText: fields.asOf || null,
+    asOfStart: asOfBounds?.low != null ? new Date(asOfBounds.low) : null,
+    asOfEnd: asOfBounds?.high != null ? new Date(asOfBounds.high) : null,
+    subjectText: fields.subjectText,
+    note: fields.note,
+  };
+}
+
+async function resolveSubject(tx: Tx, ctx: AuditContext, investigationId: string, fields: ClaimFields): Promise<string> {
+  if (fields.subjectId) {
+    const subject = await tx.entity.findFirst({
+      where: { id: fields.subjectId, investigationId },
+      select: { id: true, mergedIntoId: true },
+    });
+    if (!subject) throw new ExpectedError("not_found", "That subject no longer exists.", { subjectId: ["Choose the subject again."] });
+    return subject.mergedIntoId ?? subject.id;
+  }
+  return (await createEntityIn(tx, ctx, investigationId, { name: fields.newSubjectName, kind: fields.newSubjectKind })).id;
+}
+
+export async function createClaim(
+  ctx: AuditContext,
+  input: ClaimFields & { investigationId: string; articleId: string; start: number; end: number },
+): Promise<{ id: string }> {
+  return db().$transaction(async (tx) => {
+    const article = await tx.article.findFirst({
+      where: { id: input.articleId, investigationId: input.investigationId },
+      select: { id: true, body: true, publishedAt: true },
+    });
+    if (!article) throw new ExpectedError("not_found", "That article no longer exists.");
+    const range = tidySelection(article.body, input.start, input.end);
+    if (!range || input.end > article.body.length) {
+      throw new ExpectedError("invalid_input", "The selection is not part of this article's text; select the words again.");
+    }
+    const anchor = describeSelection(article.body, range.start, range.end);
+    const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
+    const claim = await tx.claim.create({
+      data: {
+        investigationId: input.investigationId,
+        articleId: article.id,
+        subjectId,
+        ...readValues(input, article.publishedAt),
+        attributeLabel: input.attribute,
+        quoteExact: anchor.quote.exact,
+        quotePrefix: anchor.quote.prefix,
+        quoteSuffix: anchor.quote.suffix,
+        positionStart: anchor.position.start,
+        positionEnd: anchor.position.end,
+        createdById: ctx.actorId,
+      },
+      select: claimSnapshot,
+    });
+    await audit(tx, ctx, { action: "claim.create", objectType: "Claim", objectId: claim.id, investigationId: input.investigationId, after: claim });
+    return { id: claim.id };
+  });
+}
+
+async function requireClaim(tx: Tx, investigationId: string, id: string) {
+  const claim = await tx.claim.findFirst({
+    where: { id, investigationId },
+    select: { ...claimSnapshot, article: { select: { publishedAt: true } } },
+  });
+  if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
+  return claim;
+}
+
+/** Saves an edit made on the version the person saw; a newer change by someone else wins and is named. */
+export async function updateClaim(
+  ctx: AuditContext,
+  input: ClaimFields & { investigationId: string; id: string; version: number },
+): Promise<{ version: number }> {
+  return db().$transaction(async (tx) => {
+    const { article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
+    const values = readValues(input, article.publishedAt);
+    const { count } = await tx.claim.updateMany({
+      where: { id: input.id, investigationId: input.investigationId, version: input.version },
+      data: {
+        ...values,
+        subjectId,
+        attributeLabel: values.attribute === before.attribute ? before.attributeLabel : input.attribute,
+        version: { increment: 1 },
+      },
+    });
+    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
+    await audit(tx, ctx, { action: "claim.update", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
+    return { version: after.version };
+  });
+}
+
+/** A retracted claim stays on record, with its reason, but no longer counts. */
+export async function retractClaim(
+  ctx: AuditContext,
+  input: { investigationId: string; id: string; version: number; reason: string },
+): Promise<{ version: number }> {
+  return setStatus(ctx, input, "retracted", input.reason, "claim.retract");
+}
+
+export async function restoreClaim(ctx: AuditContext, input: { investigationId: string; id: string; version: number }) {
+  return setStatus(ctx, input, "active", null, "claim.restore");
+}
+
+async function setStatus(
+  ctx: AuditContext,
+  input: { investigationId: string; id: string; version: number },
+  status: ClaimStatus,
+  reason: string | null,
+  action: string,
+): Promise<{ version: number }> {
+  return db().$transaction(async (tx) => {
+    const { article: _article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    const { count } = await tx.claim.updateMany({
+      where: { id: input.id, investigationId: input.investigationId, version: input.version },
+      data: { status, statusReason: reason, version: { increment: 1 } },
+    });
+    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
+    await audit(tx, ctx, { action, objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
+    return { version: after.version };
+  });
+}
+
+/** Deleting is for mistakes nobody has built on: once a conflict involves a claim, it can only be retracted. */
+export async function deleteClaim(ctx: AuditContext, input: { investigationId: string; id: string; version: number }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const { article: _article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    if (await tx.conflictClaim.count({ where: { claimId: input.id } })) {
+      throw new ExpectedError("forbidden", "A conflict involves this claim, so it stays on record. Retract it instead.");
+    }
+    const { count } = await tx.claim.deleteMany({ where: { id: input.id, version: input.version } });
+    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+    await audit(tx, ctx, { action: "claim.delete", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before });
+  });
+}
+
+export type ClaimView = {
+  id: string;
+  version: number;
+  status: ClaimStatus;
+  statusReason: string | null;
+  subject: { id: string; name: string; kind: EntityKind };
+  subjectText: string;
+  attribute: string;
+  attributeLabel: string;
+  valueKind: ValueKind;
+  valueText: string;
+  reading: string;
+  asOfText: string | null;
+  note: string;
+  quote: string;
+  /** Where the words are now, or null when they cannot be found (orphaned). */
+  anchor: AnchorMatch | null;
+  createdBy: string | null;
+  updatedAt: Date;
+};
+
+/** An article's claims in text order, each re-anchored in the body; orphans last. */
+export async function listArticleClaims(investigationId: string, articleId: string, body: string): Promise<ClaimView[]> {
+  const rows = await db().claim.findMany({
+    where: { investigationId, articleId },
+    orderBy: [{ positionStart: "asc" }, { positionEnd: "desc" }],
+    select: {
+      ...claimSnapshot,
+      quotePrefix: true,
+      quoteSuffix: true,
+      valueNorm: true,
+      updatedAt: true,
+      subject: { select: { id: true, name: true, kind: true } },
+      createdBy: { select: { name: true } },
+    },
+  });
+  const views = rows.map((r): ClaimView => ({
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    statusReason: r.statusReason,
+    subject: r.subject,
+    subjectText: r.subjectText,
+    attribute: r.attribute,
+    attributeLabel: r.attributeLabel,
+    valueKind: r.valueKind,
+    valueText: r.valueText,
+    reading: describeValue(r.valueNorm as unknown as NormalizedValue),
+    asOfText: r.asOfText,
+    note: r.note,
+    quote: r.quoteExact,
+    anchor: anchorInText(body, {
+      quote: { exact: r.quoteExact, prefix: r.quotePrefix, suffix: r.quoteSuffix },
+      position: { start: r.positionStart, end: r.positionEnd },
+    }),
+    createdBy: r.createdBy?.name ?? null,
+    updatedAt: r.updatedAt,
+  }));
+  return views.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
+}
+
+export async function claimHistory(investigationId: string, claimId: string) {
+  return db().auditEvent.findMany({
+    where: { investigationId, objectType: "Claim", objectId: claimId },
+    orderBy: { id: "desc" },
+    select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,298 @@
+import "server-only";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { type EntityKind, foldName, type SubjectOption } from "@/lib/domain/claims.ts";
+import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
+import { db } from "@/lib/server/database.ts";
+
+const entityDto = { id: true, name: true, kind: true, version: true, mergedIntoId: true } as const;
+
+export type EntitySummary = {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: { id: string; name: string }[];
+  claimCount: number;
+};
+
+/** The investigation's canonical entities (merged ones live on in their target). */
+export async function listEntities(investigationId: string): Promise<EntitySummary[]> {
+  const rows = await db().entity.findMany({
+    where: { investigationId, mergedIntoId: null },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      aliases: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      _count: { select: { subjectOf: true } },
+    },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, claimCount: _count.subjectOf }));
+}
+
+/** What the claim form's subject box searches: canonical names and their aliases. */
+export async function subjectOptions(investigationId: string): Promise<SubjectOption[]> {
+  const entities = await listEntities(investigationId);
+  return entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.map((a) => a.name) }));
+}
+
+/** The attributes used so far, most used first, for the claim form's attribute box. */
+export async function attributeOptions(investigationId: string): Promise<{ key: string; label: string; count: number }[]> {
+  const rows = await db().claim.groupBy({
+    by: ["attribute", "attributeLabel"],
+    where: { investigationId },
+    _count: { _all: true },
+  });
+  const byKey = new Map<string, { key: string; label: string; count: number }>();
+  for (const r of rows) {
+    const seen = byKey.get(r.attribute);
+    if (seen) seen.count += r._count._all;
+    else byKey.set(r.attribute, { key: r.attribute, label: r.attributeLabel, count: r._count._all });
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+export async function createEntity(
+  ctx: AuditContext,
+  investigationId: string,
+  input: { name: string; kind: EntityKind },
+): Promise<{ id: string; name: string }> {
+  return db().$transaction((tx) => createEntityIn(tx, ctx, investigationId, input));
+}
+
+/** Inside a transaction (a claim's new subject is created with the claim). */
+export async function createEntityIn(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  input: { name: string; kind: EntityKind },
+): Promise<{ id: string; name: string }> {
+  const existing = await findByName(tx, investigationId, input.name);
+  if (existing) {
+    throw new ExpectedError("duplicate", `“${existing.name}” already exists; choose it instead of creating another.`, {
+      newSubjectName: [`“${existing.name}” already exists.`],
+    });
+  }
+  const entity = await tx.entity.create({
+    data: { investigationId, name: input.name, kind: input.kind, createdById: ctx.actorId },
+    select: entityDto,
+  });
+  await audit(tx, ctx, { action: "entity.create", objectType: "Entity", objectId: entity.id, investigationId, after: entity });
+  return entity;
+}
+
+/** A canonical entity whose name or alias is this name, folded. */
+async function findByName(tx: Tx, investigationId: string, name: string) {
+  const folded = foldName(name);
+  const candidates = await tx.entity.findMany({
+    where: { investigationId, mergedIntoId: null },
+    select: { id: true, name: true },
+  });
+  const byName = candidates.find((c) => foldName(c.name) === folded);
+  if (byName) return byName;
+  const alias = await tx.entityAlias.findFirst({
+    where: { investigationId, folded, entity: { mergedIntoId: null } },
+    select: { entity: { select: { id: true, name: true } } },
+  });
+  return alias?.entity ?? null;
+}
+
+async function requireEntity(tx: Tx, investigationId: string, id: string) {
+  const entity = await tx.entity.findFirst({ where: { id, investigationId }, select: entityDto });
+  if (!entity) throw new ExpectedError("not_found", "That entity no longer exists.");
+  return entity;
+}
+
+export async function addAlias(
+  ctx: AuditContext,
+  input: { investigationId: string; entityId: string; name: string },
+): Promise<{ id: string }> {
+  return db().$transaction(async (tx) => {
+    const entity = await requireEntity(tx, input.investigationId, input.entityId);
+    if (entity.mergedIntoId) throw new ExpectedError("stale", "This entity was merged into another; add the alias there.");
+    const folded = foldName(input.name);
+    if (folded === foldName(entity.name)) {
+      throw new ExpectedError("duplicate", "That is already the entity's name.", { name: ["That is the entity's own name."] });
+    }
+    const other = await findByName(tx, input.investigationId, input.name);
+    if (other) {
+      const message = other.id === entity.id ? "This entity already has that alias." : `“${input.name}” already names ${other.name}.`;
+      throw new ExpectedError("duplicate", message, { name: [message] });
+    }
+    const alias = await tx.entityAlias.create({
+      data: { investigationId: input.investigationId, entityId: entity.id, name: input.name, folded },
+      select: { id: true, name: true, entityId: true },
+    });
+    await audit(tx, ctx, {
+      action: "entity.alias.add",
+      objectType: "Entity",
+      objectId: entity.id,
+      investigationId: input.investigationId,
+      after: alias,
+    });
+    return { id: alias.id };
+  });
+}
+
+export async function removeAlias(ctx: AuditContext, input: { investigationId: string; aliasId: string }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const alias = await tx.entityAlias.findFirst({
+      where: { id: input.aliasId, investigationId: input.investigationId },
+      select: { id: true, name: true, entityId: true },
+    });
+    if (!alias) throw new ExpectedError("not_found", "That alias was already removed.");
+    await tx.entityAlias.delete({ where: { id: alias.id } });
+    await audit(tx, ctx, {
+      action: "entity.alias.remove",
+      objectType: "Entity",
+      objectId: alias.entityId,
+      investigationId: input.investigationId,
+      before: alias,
+    });
+  });
+}
+
+/**
+ * Merges `source` into `target`: its claims and aliases move, its name becomes an alias of the
+ * target, and what moved is recorded so that `undoMerge` can put everything back.
+ */
+export async function mergeEntities(
+  ctx: AuditContext,
+  input: { investigationId: string; sourceId: string; targetId: string },
+): Promise<{ mergeId: string }> {
+  return db().$transaction(async (tx) => {
+    const source = await requireEntity(tx, input.investigationId, input.sourceId);
+    const target = await requireEntity(tx, input.investigationId, input.targetId);
+    if (source.mergedIntoId || target.mergedIntoId) {
+      throw new ExpectedError("stale", "One of these entities was already merged; reload to see where it went.");
+    }
+    const claims = await tx.claim.findMany({ where: { subjectId: source.id }, select: { id: true } });
+    const targetAliases = new Set(
+      (await tx.entityAlias.findMany({ where: { entityId: target.id }, select: { folded: true } })).map((a) => a.folded),
+    );
+    const movable = (await tx.entityAlias.findMany({ where: { entityId: source.id }, select: { id: true, folded: true } })).filter(
+      (a) => !targetAliases.has(a.folded) && a.folded !== foldName(target.name),
+    );
+    await tx.claim.updateMany({
+      where: { id: { in: claims.map((c) => c.id) } },
+      data: { subjectId: target.id, version: { increment: 1 } },
+    });
+    await tx.entityAlias.updateMany({ where: { id: { in: movable.map((a) => a.id) } }, data: { entityId: target.id } });
+    const sourceFolded = foldName(source.name);
+    const added =
+      targetAliases.has(sourceFolded) || sourceFolded === foldName(target.name)
+        ? null
+        : await tx.entityAlias.create({
+            data: { investigationId: input.investigationId, entityId: target.id, name: source.name, folded: sourceFolded },
+            select: { id: true },
+          });
+    const { count } = await tx.entity.updateMany({
+      where: { id: source.id, version: source.version, mergedIntoId: null },
+      data: { mergedIntoId: target.id, version: { increment: 1 } },
+    });
+    await assertVersionedUpdate(tx, count, { type: "Entity", id: source.id, label: "entity" });
+    const merge = await tx.entityMerge.create({
+      data: {
+        investigationId: input.investigationId,
+        sourceId: source.id,
+        targetId: target.id,
+        movedClaimIds: claims.map((c) => c.id),
+        movedAliasIds: movable.map((a) => a.id),
+        addedAliasId: added?.id ?? null,
+        mergedById: ctx.actorId,
+      },
+      select: { id: true, movedClaimIds: true, movedAliasIds: true, addedAliasId: true },
+    });
+    await audit(tx, ctx, {
+      action: "entity.merge",
+      objectType: "Entity",
+      objectId: source.id,
+      investigationId: input.investigationId,
+      before: source,
+      after: { mergedInto: { id: target.id, name: target.name }, ...merge },
+    });
+    return { mergeId: merge.id };
+  });
+}
+
+export async function undoMerge(ctx: AuditContext, input: { investigationId: string; mergeId: string }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const merge = await tx.entityMerge.findFirst({ where: { id: input.mergeId, investigationId: input.investigationId } });
+    if (!merge) throw new ExpectedError("not_found", "That merge no longer exists.");
+    if (merge.undoneAt) throw new ExpectedError("stale", "This merge was already undone.");
+    const source = await requireEntity(tx, input.investigationId, merge.sourceId);
+    if (source.mergedIntoId !== merge.targetId) {
+      throw new ExpectedError("stale", "The entity has changed since this merge; it cannot be undone automatically.");
+    }
+    // Claims made on the target since the merge stay there; only what moved goes back.
+    await tx.claim.updateMany({
+      where: { id: { in: merge.movedClaimIds }, subjectId: merge.targetId },
+      data: { subjectId: source.id, version: { increment: 1 } },
+    });
+    await tx.entityAlias.updateMany({
+      where: { id: { in: merge.movedAliasIds }, entityId: merge.targetId },
+      data: { entityId: source.id },
+    });
+    if (merge.addedAliasId) await tx.entityAlias.deleteMany({ where: { id: merge.addedAliasId } });
+    await tx.entity.update({ where: { id: source.id }, data: { mergedIntoId: null, version: { increment: 1 } } });
+    const undone = await tx.entityMerge.updateMany({
+      where: { id: merge.id, undoneAt: null },
+      data: { undoneAt: new Date(), undoneById: ctx.actorId },
+    });
+    if (undone.count === 0) throw new ExpectedError("stale", "This merge was already undone.");
+    await audit(tx, ctx, {
+      action: "entity.unmerge",
+      objectType: "Entity",
+      objectId: source.id,
+      investigationId: input.investigationId,
+      before: { mergedIntoId: merge.targetId },
+      after: { mergedIntoId: null, mergeId: merge.id },
+    });
+  });
+}
+
+/** An entity with everything said about it, for its page. */
+export async function getEntity(investigationId: string, id: string) {
+  return db().entity.findFirst({
+    where: { id, investigationId },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      version: true,
+      mergedInto: { select: { id: true, name: true } },
+      aliases: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      mergedIn: {
+        where: { undoneAt: null },
+        select: { id: true, createdAt: true, source: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      subjectOf: {
+        orderBy: [{ attribute: "asc" }, { asOfStart: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          attribute: true,
+          attributeLabel: true,
+          valueKind: true,
+          valueText: true,
+          valueNorm: true,
+          asOfText: true,
+          asOfStart: true,
+          status: true,
+          subjectText: true,
+          quoteExact: true,
+          article: { select: { id: true, title: true, outlet: true, publishedAt: true } },
+        },
+      },
+    },
+  });
+}
+
+export async function entityHistory(investigationId: string, entityId: string) {
+  return db().auditEvent.findMany({
+    where: { investigationId, objectType: "Entity", objectId: entityId },
+    orderBy: { id: "desc" },
+    take: 50,
+    select: { id: true, action: true, createdAt: true, after: true, before: true, actor: { select: { name: true } } },
+  });
+}

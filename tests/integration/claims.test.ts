@@ -1,0 +1,182 @@
+import { describe, expect, test } from "vitest";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
+import {
+  type ClaimFields,
+  claimHistory,
+  createClaim,
+  deleteClaim,
+  listArticleClaims,
+  retractClaim,
+  updateClaim,
+} from "@/lib/server/claims.ts";
+import { db } from "@/lib/server/database.ts";
+import { addAlias, createEntity, getEntity, listEntities, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
+import { makeUser } from "@/tests/support/actors.ts";
+import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+
+setupTestDatabase();
+
+const BODY =
+  "Anthropic, valued at $18.4 billion, continues to grow. The Pentagon's Michael extended the offers last week. Emil Michael said so.";
+
+async function story() {
+  const analyst = await makeUser("analyst");
+  const inv = await createInvestigation(analyst.ctx, { title: `Claims ${Math.random()}` });
+  const [outcome] = await importParsedArticles(analyst.ctx, inv.id, [
+    { name: "a.txt", result: parseArticleText("a.txt", `Title: Valuation\nPublished: 2026-02-26\n\n${BODY}`) },
+  ]);
+  if (outcome?.status !== "imported") throw new Error("import failed");
+  const anthropic = await createEntity(analyst.ctx, inv.id, { name: "Anthropic", kind: "organization" });
+  return { analyst, inv, articleId: outcome.articleId, anthropic };
+}
+
+const fields = (over: Partial<ClaimFields> = {}): ClaimFields => ({
+  subjectId: "",
+  newSubjectName: "",
+  newSubjectKind: "other",
+  subjectText: "Anthropic",
+  attribute: "Valuation",
+  valueKind: "money",
+  valueText: "$18.4 billion",
+  asOf: "",
+  note: "",
+  ...over,
+});
+
+const at = (quote: string) => ({ start: BODY.indexOf(quote), end: BODY.indexOf(quote) + quote.length });
+
+describe(`claims on ${testEngine}`, () => {
+  test("a claim records its anchor, its folded attribute and its value's reading, and is audited", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const { id } = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("valued at $18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
+    const claim = await db().claim.findUniqueOrThrow({ where: { id } });
+    expect(claim).toMatchObject({
+      attribute: "valuation",
+      attributeLabel: "Valuation",
+      quoteExact: "valued at $18.4 billion",
+      quotePrefix: "Anthropic, ",
+      valueLow: 18.35e9,
+      valueHigh: 18.45e9,
+      valueUnit: "USD",
+      status: "active",
+    });
+    const [view] = await listArticleClaims(inv.id, articleId, `${BODY}`);
+    expect(view).toMatchObject({ reading: "18.4 billion USD (18.35–18.45 bn)", anchor: { method: "position" } });
+    const history = await claimHistory(inv.id, id);
+    expect(history.map((h) => h.action)).toEqual(["claim.create"]);
+  });
+
+  test("relative dates resolve against the article's publication date", async () => {
+    const { analyst, inv, articleId } = await story();
+    const { id } = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("extended the offers last week"),
+      ...fields({ newSubjectName: "Emil Michael", newSubjectKind: "person", subjectText: "The Pentagon's Michael", attribute: "offered talks", valueKind: "date", valueText: "last week" }),
+    });
+    const claim = await db().claim.findUniqueOrThrow({ where: { id }, include: { subject: true } });
+    expect(claim.subject).toMatchObject({ name: "Emil Michael", kind: "person" });
+    expect(claim.valueNorm).toMatchObject({ start: "2026-02-16", end: "2026-02-22", precision: "week" });
+  });
+
+  test("an unreadable value is refused with the field named, and nothing is saved", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const error = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("continues to grow"),
+      ...fields({ subjectId: anthropic.id, valueKind: "money", valueText: "continues to grow" }),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExpectedError);
+    expect((error as ExpectedError).fieldErrors?.valueText?.[0]).toMatch(/not read as an amount of money/);
+    expect(await db().claim.count({ where: { investigationId: inv.id } })).toBe(0);
+  });
+
+  test("edits carry a version: a stale edit is refused naming who changed it, and the newer edit stands", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const reviewer = await makeUser("reviewer");
+    const { id } = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
+    await updateClaim(reviewer.ctx, { investigationId: inv.id, id, version: 1, ...fields({ subjectId: anthropic.id, valueText: "$18.5 billion" }) });
+    const stale = await updateClaim(analyst.ctx, { investigationId: inv.id, id, version: 1, ...fields({ subjectId: anthropic.id, valueText: "$19 billion" }) }).catch(
+      (e: unknown) => e as ExpectedError,
+    );
+    expect(stale).toMatchObject({ code: "stale" });
+    expect((stale as Error).message).toContain(reviewer.email);
+    expect((await db().claim.findUniqueOrThrow({ where: { id } })).valueText).toBe("$18.5 billion");
+  });
+
+  test("retracting keeps the claim with its reason; deleting removes it; both audited", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
+    await retractClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 1, reason: "Misread the figure" });
+    expect(await db().claim.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "retracted", statusReason: "Misread the figure" });
+    await deleteClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 2 });
+    expect(await db().claim.count({ where: { id: a.id } })).toBe(0);
+    expect((await claimHistory(inv.id, a.id)).map((h) => h.action)).toEqual(["claim.delete", "claim.retract", "claim.create"]);
+  });
+
+  test("a claim in a conflict cannot be deleted, only retracted", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
+    await db().conflict.create({ data: { investigationId: inv.id, kind: "manual", summary: "test", claims: { create: { claimId: a.id } } } });
+    await expect(deleteClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 1 })).rejects.toThrow(/Retract it instead/);
+  });
+
+  test("claims of another investigation are not found", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const other = await createInvestigation(analyst.ctx, { title: `Other ${Math.random()}` });
+    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
+    await expect(retractClaim(analyst.ctx, { investigationId: other.id, id: a.id, version: 1, reason: "cross" })).rejects.toThrow(/no longer exists/);
+  });
+});
+
+describe(`entities on ${testEngine}`, () => {
+  test("aliases are added once, refused when they name another entity, and removed", async () => {
+    const { analyst, inv } = await story();
+    const emil = await createEntity(analyst.ctx, inv.id, { name: "Emil Michael", kind: "person" });
+    const alias = await addAlias(analyst.ctx, { investigationId: inv.id, entityId: emil.id, name: "the Pentagon’s Michael" });
+    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: emil.id, name: "The Pentagon's Michael" })).rejects.toThrow(/already has that alias/);
+    const other = await createEntity(analyst.ctx, inv.id, { name: "Dario Amodei", kind: "person" });
+    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: other.id, name: "Emil Michael" })).rejects.toThrow(/already names Emil Michael/);
+    await expect(createEntity(analyst.ctx, inv.id, { name: "THE PENTAGON'S MICHAEL", kind: "person" })).rejects.toThrow(/already exists/);
+    await removeAlias(analyst.ctx, { investigationId: inv.id, aliasId: alias.id });
+    expect((await listEntities(inv.id)).find((e) => e.id === emil.id)?.aliases).toEqual([]);
+  });
+
+  test("merging moves claims and aliases and keeps the old name as an alias; undo puts everything back", async () => {
+    const { analyst, inv, articleId } = await story();
+    const michael = await createEntity(analyst.ctx, inv.id, { name: "Michael", kind: "person" });
+    const emil = await createEntity(analyst.ctx, inv.id, { name: "Emil Michael", kind: "person" });
+    await addAlias(analyst.ctx, { investigationId: inv.id, entityId: michael.id, name: "the Pentagon's Michael" });
+    const claim = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("The Pentagon's Michael"),
+      ...fields({ subjectId: michael.id, subjectText: "The Pentagon's Michael", attribute: "role", valueKind: "text", valueText: "Pentagon official" }),
+    });
+
+    const { mergeId } = await mergeEntities(analyst.ctx, { investigationId: inv.id, sourceId: michael.id, targetId: emil.id });
+    const merged = await getEntity(inv.id, emil.id);
+    expect(merged?.aliases.map((a) => a.name).sort()).toEqual(["Michael", "the Pentagon's Michael"]);
+    expect(merged?.subjectOf.map((c) => c.id)).toEqual([claim.id]);
+    expect((await listEntities(inv.id)).map((e) => e.name)).not.toContain("Michael");
+
+    await undoMerge(analyst.ctx, { investigationId: inv.id, mergeId });
+    const restored = await getEntity(inv.id, michael.id);
+    expect(restored?.mergedInto).toBeNull();
+    expect(restored?.aliases.map((a) => a.name)).toEqual(["the Pentagon's Michael"]);
+    expect(restored?.subjectOf.map((c) => c.id)).toEqual([claim.id]);
+    expect((await getEntity(inv.id, emil.id))?.aliases).toEqual([]);
+    await expect(undoMerge(analyst.ctx, { investigationId: inv.id, mergeId })).rejects.toThrow(/already undone/);
+    const actions = await db().auditEvent.findMany({ where: { objectId: michael.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["entity.create", "entity.alias.add", "entity.merge", "entity.unmerge"]);
+  });
+});
