@@ -125,7 +125,8 @@ async function requireClaim(tx: Tx, investigationId: string, id: string) {
     select: { ...claimSnapshot, article: { select: { publishedAt: true } } },
   });
   if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
-  return claim;
+  const { article, ...before } = claim;
+  return { before, publishedAt: article.publishedAt };
 }
 
 /** Saves an edit made on the version the person saw; a newer change by someone else wins and is named. */
@@ -134,9 +135,9 @@ export async function updateClaim(
   input: ClaimFields & { investigationId: string; id: string; version: number },
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
-    const { article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    const { before, publishedAt } = await requireClaim(tx, input.investigationId, input.id);
     const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
-    const values = readValues(input, article.publishedAt);
+    const values = readValues(input, publishedAt);
     const { count } = await tx.claim.updateMany({
       where: { id: input.id, investigationId: input.investigationId, version: input.version },
       data: {
@@ -173,7 +174,7 @@ async function setStatus(
   action: string,
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
-    const { article: _article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    const { before } = await requireClaim(tx, input.investigationId, input.id);
     const { count } = await tx.claim.updateMany({
       where: { id: input.id, investigationId: input.investigationId, version: input.version },
       data: { status, statusReason: reason, version: { increment: 1 } },
@@ -188,7 +189,7 @@ async function setStatus(
 /** Deleting is for mistakes nobody has built on: once a conflict involves a claim, it can only be retracted. */
 export async function deleteClaim(ctx: AuditContext, input: { investigationId: string; id: string; version: number }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const { article: _article, ...before } = await requireClaim(tx, input.investigationId, input.id);
+    const { before } = await requireClaim(tx, input.investigationId, input.id);
     if (await tx.conflictClaim.count({ where: { claimId: input.id } })) {
       throw new ExpectedError("forbidden", "A conflict involves this claim, so it stays on record. Retract it instead.");
     }
