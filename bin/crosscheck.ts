@@ -65,8 +65,9 @@ async function seed(args: string[]): Promise<number> {
     const report = await seedDemo({ allowProduction: values["allow-production"] });
     const imported = report.articles.filter((a) => a.status === "imported").length;
     console.log(
-      report.investigationCreated || imported || report.usersCreated.length
-        ? `Demo story loaded: ${imported} article(s) imported, ${report.usersCreated.length} demo account(s) created.`
+      report.investigationCreated || imported || report.usersCreated.length || report.claimsCreated
+        ? `Demo story loaded: ${imported} article(s) imported, ${report.claimsCreated} claim(s) annotated, ` +
+            `${report.usersCreated.length} demo account(s) created.`
         : "Demo story already loaded; nothing changed.",
     );
     if (report.usersCreated.length) {

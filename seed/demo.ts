@@ -8,6 +8,11 @@ import { db } from "@/lib/server/database.ts";
 import { importPaths } from "@/lib/server/file-import.ts";
 import { createInvestigation, findInvestigation } from "@/lib/server/investigations.ts";
 import { createUser } from "@/lib/server/users.ts";
+import { attributeKey, foldName } from "@/lib/domain/claims.ts";
+import { detectValueKind } from "@/lib/domain/values.ts";
+import { createClaim } from "@/lib/server/claims.ts";
+import { addAlias, createEntity } from "@/lib/server/entities.ts";
+import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim } from "@/seed/annotations.ts";
 
 /** The demo story: five articles about Anthropic and the Pentagon, and three demo accounts. */
 export const DEMO_INVESTIGATION = {
@@ -29,6 +34,7 @@ export type SeedReport = {
   investigationCreated: boolean;
   articles: ImportOutcome[];
   usersCreated: string[];
+  claimsCreated: number;
 };
 
 export class DemoSeedRefused extends Error {}
@@ -56,7 +62,77 @@ export async function seedDemo(options: { allowProduction?: boolean } = {}): Pro
   const investigationCreated = !investigation;
   investigation ??= await createInvestigation(ctx, DEMO_INVESTIGATION);
   const articles = await importPaths(ctx, investigation.id, [DEMO_ARTICLES_DIR]);
-  return { investigationCreated, articles, usersCreated };
+  const claimsCreated = await seedAnnotations(ctx, investigation.id);
+  return { investigationCreated, articles, usersCreated, claimsCreated };
+}
+
+export class SeedAnnotationError extends Error {}
+
+/** Finds a demo claim's quote in its article: exactly once, or the occurrence it names. */
+export function locateQuote(body: string, claim: DemoClaim, file: string): { start: number; end: number } {
+  const found: number[] = [];
+  for (let i = body.indexOf(claim.quote); i !== -1; i = body.indexOf(claim.quote, i + 1)) found.push(i);
+  const where = `${file}: “${claim.quote}”`;
+  if (found.length === 0) throw new SeedAnnotationError(`${where} is not in the article.`);
+  if (found.length > 1 && !claim.occurrence) {
+    throw new SeedAnnotationError(`${where} appears ${found.length} times; say which with "occurrence".`);
+  }
+  const start = found[(claim.occurrence ?? 1) - 1];
+  if (start === undefined) throw new SeedAnnotationError(`${where} has no occurrence ${claim.occurrence}.`);
+  return { start, end: start + claim.quote.length };
+}
+
+const attributeKeyOf = (claim: DemoClaim) => attributeKey(claim.attribute);
+
+/** The demo entities and claims; what is already there is left alone. */
+async function seedAnnotations(ctx: AuditContext, investigationId: string): Promise<number> {
+  const entityIds = new Map<string, string>();
+  const existing = await db().entity.findMany({
+    where: { investigationId },
+    select: { id: true, name: true, mergedIntoId: true, aliases: { select: { folded: true } } },
+  });
+  for (const demo of DEMO_ENTITIES) {
+    const found = existing.find((e) => foldName(e.name) === foldName(demo.name));
+    const id = found ? (found.mergedIntoId ?? found.id) : (await createEntity(ctx, investigationId, demo)).id;
+    entityIds.set(demo.name, id);
+    for (const alias of demo.aliases ?? []) {
+      if (found?.aliases.some((a) => a.folded === foldName(alias))) continue;
+      if (!found) await addAlias(ctx, { investigationId, entityId: id, name: alias });
+    }
+  }
+  const articles = await db().article.findMany({
+    where: { investigationId, sourceName: { in: Object.keys(DEMO_CLAIMS) } },
+    select: { id: true, body: true, sourceName: true, publishedAt: true, claims: { select: { positionStart: true, attribute: true } } },
+  });
+  let created = 0;
+  for (const [file, claims] of Object.entries(DEMO_CLAIMS)) {
+    const article = articles.find((a) => a.sourceName === file);
+    if (!article) throw new SeedAnnotationError(`${file}: the article is not in the investigation.`);
+    // Check every quote before writing any claim of this article.
+    const placed = claims.map((claim) => ({ claim, range: locateQuote(article.body, claim, file) }));
+    for (const { claim, range } of placed) {
+      const subjectId = entityIds.get(claim.subject);
+      if (!subjectId) throw new SeedAnnotationError(`${file}: no demo entity “${claim.subject}”.`);
+      const value = claim.value ?? claim.quote;
+      if (article.claims.some((c) => c.positionStart === range.start && c.attribute === attributeKeyOf(claim))) continue;
+      await createClaim(ctx, {
+        investigationId,
+        articleId: article.id,
+        ...range,
+        subjectId,
+        newSubjectName: "",
+        newSubjectKind: "other",
+        subjectText: claim.as ?? claim.subject,
+        attribute: claim.attribute,
+        valueKind: claim.kind ?? detectValueKind(value, { referenceDate: article.publishedAt }),
+        valueText: value,
+        asOf: claim.asOf ?? "",
+        note: claim.note ?? "",
+      });
+      created++;
+    }
+  }
+  return created;
 }
 
 /** True when nothing has been set up yet: the first start of a fresh embedded database. */
