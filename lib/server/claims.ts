@@ -267,3 +267,22 @@ export async function claimHistory(investigationId: string, claimId: string) {
     select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
   });
 }
+
+export type ClaimEvent = { id: string; action: string; at: Date; actor: string | null };
+export type ReaderClaim = ClaimView & { history: ClaimEvent[] };
+
+/** The reader's claims, each with its history (one query for all of them). */
+export async function readerClaims(investigationId: string, articleId: string, body: string): Promise<ReaderClaim[]> {
+  const claims = await listArticleClaims(investigationId, articleId, body);
+  const events = await db().auditEvent.findMany({
+    where: { investigationId, objectType: "Claim", objectId: { in: claims.map((c) => c.id) } },
+    orderBy: { id: "desc" },
+    select: { id: true, objectId: true, action: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return claims.map((c) => ({
+    ...c,
+    history: events
+      .filter((e) => e.objectId === c.id)
+      .map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null })),
+  }));
+}

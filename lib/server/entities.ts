@@ -262,6 +262,10 @@ export async function getEntity(investigationId: string, id: string) {
       version: true,
       mergedInto: { select: { id: true, name: true } },
       aliases: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      mergedAway: {
+        where: { undoneAt: null },
+        select: { id: true, target: { select: { id: true, name: true } } },
+      },
       mergedIn: {
         where: { undoneAt: null },
         select: { id: true, createdAt: true, source: { select: { id: true, name: true } } },

@@ -33,6 +33,9 @@ export default async function InvestigationLayout({
           <NavLink href={`${base}/articles`} section>
             Articles
           </NavLink>
+          <NavLink href={`${base}/entities`} section>
+            Entities
+          </NavLink>
         </nav>
       </div>
       {children}

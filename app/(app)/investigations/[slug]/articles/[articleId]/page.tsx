@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleBody } from "@/components/article-body.tsx";
+import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
+import { readerClaims } from "@/lib/server/claims.ts";
+import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { requireActor } from "@/lib/server/session.ts";
 
@@ -25,7 +27,12 @@ export default async function ArticlePage({ params }: Props) {
   await requireActor(`/investigations/${slug}/articles/${articleId}`);
   const found = await load(slug, articleId);
   if (!found) notFound();
-  const { article } = found;
+  const { investigation, article } = found;
+  const [claims, subjects, attributes] = await Promise.all([
+    readerClaims(investigation.id, article.id, article.body),
+    subjectOptions(investigation.id),
+    attributeOptions(investigation.id),
+  ]);
   const meta = [
     article.outlet && { term: "Outlet", value: article.outlet },
     article.author && { term: "Author", value: article.author },
@@ -42,34 +49,39 @@ export default async function ArticlePage({ params }: Props) {
         crumbs={[{ href: `/investigations/${slug}/articles`, label: "Articles" }]}
         title={article.title}
       />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,42rem)_1fr]">
-        <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
-          <ArticleBody body={article.body} />
-        </div>
-        <aside aria-label="About this article" className="h-fit space-y-4 text-sm lg:sticky lg:top-6">
-          <dl className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            {meta.map((m) => (
-              <div key={m.term}>
-                <dt className="text-xs font-medium text-slate-500">{m.term}</dt>
-                <dd className="break-words text-slate-800">{m.value}</dd>
-              </div>
-            ))}
-            {article.url && (
-              <div>
-                <dt className="text-xs font-medium text-slate-500">Original</dt>
-                <dd className="break-all">
-                  <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
-                    {article.url}
-                  </a>
-                </dd>
-              </div>
-            )}
-          </dl>
-          <p className="text-xs text-slate-500">
-            The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
-          </p>
-        </aside>
-      </div>
+      <details className="mb-4 rounded-lg bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-slate-200">
+        <summary className="cursor-pointer text-slate-700">About this article</summary>
+        <dl className="mt-2 grid gap-x-6 gap-y-2 pb-2 sm:grid-cols-2">
+          {meta.map((m) => (
+            <div key={m.term}>
+              <dt className="text-xs font-medium text-slate-500">{m.term}</dt>
+              <dd className="break-words text-slate-800">{m.value}</dd>
+            </div>
+          ))}
+          {article.url && (
+            <div>
+              <dt className="text-xs font-medium text-slate-500">Original</dt>
+              <dd className="break-all">
+                <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
+                  {article.url}
+                </a>
+              </dd>
+            </div>
+          )}
+        </dl>
+        <p className="pb-2 text-xs text-slate-500">
+          The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
+        </p>
+      </details>
+      <AnnotatedArticle
+        investigationId={investigation.id}
+        articleId={article.id}
+        body={article.body}
+        publishedAt={article.publishedAt?.toISOString() ?? null}
+        claims={claims}
+        subjects={subjects}
+        attributes={attributes}
+      />
     </article>
   );
 }

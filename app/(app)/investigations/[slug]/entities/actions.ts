@@ -1,0 +1,38 @@
+"use server";
+
+import { addAliasInput, createEntityInput, mergeEntitiesInput, removeAliasInput, undoMergeInput } from "@/lib/domain/inputs.ts";
+import { defineAction } from "@/lib/server/action.ts";
+import * as entities from "@/lib/server/entities.ts";
+import { requireInvestigationById } from "@/lib/server/investigations.ts";
+import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
+
+export const createEntity = defineAction("entity.create", createEntityInput, async (input, ctx) => {
+  await requireInvestigationById(input.investigationId);
+  const entity = await entities.createEntity(ctx, input.investigationId, input);
+  await revalidateInvestigation(input.investigationId);
+  return entity;
+});
+
+export const addAlias = defineAction("entity.addAlias", addAliasInput, async (input, ctx) => {
+  const result = await entities.addAlias(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+export const removeAlias = defineAction("entity.removeAlias", removeAliasInput, async (input, ctx) => {
+  await entities.removeAlias(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return {};
+});
+
+export const mergeEntities = defineAction("entity.merge", mergeEntitiesInput, async (input, ctx) => {
+  const result = await entities.mergeEntities(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+export const undoMerge = defineAction("entity.unmerge", undoMergeInput, async (input, ctx) => {
+  await entities.undoMerge(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return {};
+});

@@ -1,0 +1,323 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ClaimDetails } from "@/components/annotator/claim-details.tsx";
+import { type AttributeOption, type ClaimDraft, ClaimForm } from "@/components/annotator/claim-form.tsx";
+import { ClaimList } from "@/components/annotator/claim-list.tsx";
+import { QuoteFinder } from "@/components/annotator/quote-finder.tsx";
+import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
+import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
+import type { SubjectOption } from "@/lib/domain/claims.ts";
+import { detectValueKind } from "@/lib/domain/values.ts";
+import type { ReaderClaim } from "@/lib/server/claims.ts";
+
+type Panel =
+  | { mode: "idle" }
+  | { mode: "find" }
+  | { mode: "create"; start: number; end: number }
+  | { mode: "view"; claimId: string }
+  | { mode: "edit"; claimId: string };
+
+type Placed = ReaderClaim & { start: number; end: number };
+
+const MARK_STYLE: Record<ReaderClaim["status"], string> = {
+  active: "bg-amber-100 decoration-amber-500",
+  rejected: "bg-red-50 decoration-red-400 decoration-wavy",
+  superseded: "bg-slate-100 decoration-slate-400 decoration-dotted",
+  retracted: "bg-slate-100 text-slate-500 line-through decoration-slate-400",
+};
+
+function label(c: ReaderClaim) {
+  return `${c.subject.name} · ${c.attributeLabel} · ${c.valueText}${c.status === "active" ? "" : ` (${c.status})`}`;
+}
+
+/**
+ * The article with its claims highlighted, and the panel where claims are recorded and read.
+ * Selecting text (mouse or keyboard) opens the claim form for it; "Annotate by quote" does the
+ * same from the keyboard alone by typing the words to find.
+ */
+export function AnnotatedArticle({
+  investigationId,
+  articleId,
+  body,
+  publishedAt,
+  claims,
+  subjects,
+  attributes,
+}: {
+  investigationId: string;
+  articleId: string;
+  body: string;
+  publishedAt: string | null;
+  claims: ReaderClaim[];
+  subjects: SubjectOption[];
+  attributes: AttributeOption[];
+}) {
+  const router = useRouter();
+  const textRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [panel, setPanel] = useState<Panel>({ mode: "idle" });
+  const blocks = useMemo(() => articleBlocks(body), [body]);
+  const placed = useMemo(
+    () => claims.filter((c): c is Placed => c.anchor !== null).map((c) => ({ ...c, start: c.anchor!.start, end: c.anchor!.end })),
+    [claims],
+  );
+  const orphans = claims.filter((c) => c.anchor === null);
+  const selectedId = panel.mode === "view" || panel.mode === "edit" ? panel.claimId : null;
+  const selected = claims.find((c) => c.id === selectedId) ?? null;
+
+  // A selection inside the article opens the form for it.
+  const captureSelection = useCallback(() => {
+    const range = selectionInText(textRef.current);
+    if (!range) return;
+    const tidy = tidySelection(body, range.start, range.end);
+    if (tidy) setPanel({ mode: "create", ...tidy });
+  }, [body]);
+
+  useEffect(() => {
+    if (panel.mode !== "idle") panelRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [panel.mode]);
+
+  const focusClaim = (id: string) => {
+    setPanel({ mode: "view", claimId: id });
+    const mark = textRef.current?.querySelector<HTMLElement>(`[data-claims~="${id}"]`);
+    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark?.focus({ preventScroll: true });
+  };
+
+  const close = () => {
+    setPanel({ mode: "idle" });
+    window.getSelection()?.removeAllRanges();
+  };
+  const saved = () => {
+    router.refresh();
+    setPanel({ mode: "idle" });
+    window.getSelection()?.removeAllRanges();
+  };
+
+  const draftFor = (start: number, end: number): ClaimDraft => {
+    const quote = body.slice(start, end);
+    return {
+      subjectId: "",
+      subjectName: "",
+      subjectText: "",
+      attribute: "",
+      valueText: quote,
+      valueKind: detectValueKind(quote, { referenceDate: publishedAt ? new Date(publishedAt) : null }),
+      asOf: "",
+      note: "",
+    };
+  };
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
+      <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
+        <div className="-mx-5 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-5 pb-2 text-xs text-slate-500 sm:-mx-8 sm:px-8">
+          <span>Select words to record a claim, or</span>
+          <button
+            type="button"
+            onClick={() => setPanel({ mode: "find" })}
+            className="rounded font-medium text-indigo-700 hover:underline"
+          >
+            Annotate by quote…
+          </button>
+          <span className="ml-auto flex items-center gap-2" aria-hidden>
+            <span className="inline-block h-2.5 w-4 rounded-sm bg-amber-100 ring-1 ring-amber-400" /> claim
+            <span className="inline-block h-2.5 w-4 rounded-sm bg-slate-100 ring-1 ring-slate-300" /> retracted
+          </span>
+        </div>
+        <div
+          ref={textRef}
+          onMouseUp={captureSelection}
+          onKeyUp={(e) => {
+            if (e.shiftKey || e.key === "Shift") captureSelection();
+          }}
+          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 selection:bg-indigo-200"
+        >
+          {blocks.map((block) => {
+            if (block.kind === "list") {
+              return (
+                <ul key={`l${block.items[0]!.start}`} className="my-4 list-disc space-y-2 pl-6 marker:text-slate-400">
+                  {block.items.map((item) => (
+                    <li key={item.start} className={item.depth ? "ml-5" : ""}>
+                      <Runs body={body} range={item} claims={placed} selectedId={selectedId} onOpen={focusClaim} />
+                    </li>
+                  ))}
+                </ul>
+              );
+            }
+            const Tag = block.kind === "heading" ? "h2" : "p";
+            return (
+              <Tag key={block.start} className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}>
+                <Runs body={body} range={block} claims={placed} selectedId={selectedId} onOpen={focusClaim} />
+              </Tag>
+            );
+          })}
+        </div>
+      </div>
+
+      <aside aria-label="Claims" className="space-y-4 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
+        <div ref={panelRef} className="scroll-mt-4">
+          {panel.mode === "idle" && (
+            <div className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+              <p>Select words in the article to record a claim about them, or choose a highlight to see its claim.</p>
+            </div>
+          )}
+          {panel.mode === "find" && (
+            <section aria-label="Find the words to annotate" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <QuoteFinder body={body} onFound={(range: TextRange) => setPanel({ mode: "create", ...range })} onCancel={close} />
+            </section>
+          )}
+          {panel.mode === "create" && (
+            <section className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200">
+              <h2 className="mb-3 font-semibold">New claim</h2>
+              <ClaimForm
+                key={`${panel.start}-${panel.end}`}
+                investigationId={investigationId}
+                target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
+                initial={draftFor(panel.start, panel.end)}
+                publishedAt={publishedAt}
+                subjects={subjects}
+                attributes={attributes}
+                onSaved={saved}
+                onCancel={close}
+              />
+            </section>
+          )}
+          {panel.mode === "edit" && selected && (
+            <section className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200">
+              <h2 className="mb-3 font-semibold">Edit claim</h2>
+              <ClaimForm
+                key={`${selected.id}-${selected.version}`}
+                investigationId={investigationId}
+                target={{ kind: "edit", claimId: selected.id, version: selected.version, quote: selected.quote }}
+                initial={{
+                  subjectId: selected.subject.id,
+                  subjectName: selected.subject.name,
+                  subjectText: selected.subjectText,
+                  attribute: selected.attributeLabel,
+                  valueKind: selected.valueKind,
+                  valueText: selected.valueText,
+                  asOf: selected.asOfText ?? "",
+                  note: selected.note,
+                }}
+                publishedAt={publishedAt}
+                subjects={subjects}
+                attributes={attributes}
+                onSaved={() => {
+                  router.refresh();
+                  setPanel({ mode: "view", claimId: selected.id });
+                }}
+                onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
+              />
+            </section>
+          )}
+          {panel.mode === "view" && selected && (
+            <ClaimDetails
+              investigationId={investigationId}
+              claim={selected}
+              onEdit={() => setPanel({ mode: "edit", claimId: selected.id })}
+              onClose={close}
+              onChanged={() => router.refresh()}
+              onDeleted={() => {
+                router.refresh();
+                setPanel({ mode: "idle" });
+              }}
+            />
+          )}
+        </div>
+        <ClaimList claims={placed} orphans={orphans} selectedId={selectedId} onOpen={focusClaim} describe={label} />
+      </aside>
+    </div>
+  );
+}
+
+/** One block's text, cut into runs so that overlapping and adjacent claims all show. */
+function Runs({
+  body,
+  range,
+  claims,
+  selectedId,
+  onOpen,
+}: {
+  body: string;
+  range: TextRange;
+  claims: Placed[];
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+}) {
+  return segmentText(range.start, range.end, claims).map((run) => {
+    const text = body.slice(run.start, run.end);
+    if (run.items.length === 0) {
+      return (
+        <span key={run.start} data-s={run.start} data-e={run.end}>
+          {text}
+        </span>
+      );
+    }
+    // The innermost (shortest) claim speaks for a run covered by several.
+    const top = [...run.items].sort((a, b) => a.end - a.start - (b.end - b.start))[0]!;
+    const isSelected = run.items.some((c) => c.id === selectedId);
+    const tip = run.items.map(label).join("\n");
+    return (
+      <mark
+        key={run.start}
+        data-s={run.start}
+        data-e={run.end}
+        data-claims={run.items.map((c) => c.id).join(" ")}
+        data-status={top.status}
+        data-tip={tip}
+        tabIndex={0}
+        role="button"
+        aria-label={tip}
+        onClick={(e) => {
+          if (window.getSelection()?.isCollapsed !== false) {
+            e.stopPropagation();
+            onOpen(top.id);
+          }
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            onOpen(top.id);
+          }
+        }}
+        className={`relative cursor-pointer rounded-sm text-inherit underline decoration-2 underline-offset-4 ${MARK_STYLE[top.status]} ${
+          run.items.length > 1 ? "bg-amber-200" : ""
+        } ${isSelected ? "ring-2 ring-indigo-500" : ""} after:pointer-events-none after:absolute after:bottom-full after:left-0 after:z-20 after:mb-1 after:hidden after:w-max after:max-w-xs after:rounded after:bg-slate-900 after:px-2 after:py-1 after:font-sans after:text-xs after:whitespace-pre-line after:text-white after:no-underline after:content-[attr(data-tip)] hover:after:block focus-visible:after:block`}
+      >
+        {text}
+      </mark>
+    );
+  });
+}
+
+/** The current selection as offsets in the body, when it lies inside the article text. */
+function selectionInText(container: HTMLElement | null): TextRange | null {
+  const selection = window.getSelection();
+  if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const start = boundaryOffset(range.startContainer, range.startOffset, "start");
+  const end = boundaryOffset(range.endContainer, range.endOffset, "end");
+  return start !== null && end !== null && end > start ? { start, end } : null;
+}
+
+function boundaryOffset(node: Node, offset: number, side: "start" | "end"): number | null {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const host = node.parentElement?.closest<HTMLElement>("[data-s]");
+    return host ? Number(host.dataset.s) + offset : null;
+  }
+  const element = node as HTMLElement;
+  const own = element.closest<HTMLElement>("[data-s]");
+  if (own) return Number(offset === 0 ? own.dataset.s : own.dataset.e);
+  const runs = [...element.querySelectorAll<HTMLElement>("[data-s]")];
+  const child = element.childNodes[offset];
+  if (side === "start") {
+    const next = runs.find((r) => child && (child === r || child.contains(r) || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING));
+    return next ? Number(next.dataset.s) : null;
+  }
+  const before = runs.filter((r) => !child || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING).at(-1);
+  return before ? Number(before.dataset.e) : null;
+}

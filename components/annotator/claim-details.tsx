@@ -1,0 +1,157 @@
+"use client";
+
+import { useState } from "react";
+import { deleteClaim, restoreClaim, retractClaim } from "@/app/(app)/investigations/[slug]/articles/[articleId]/actions.ts";
+import { Button } from "@/components/button.tsx";
+import { Field, inputClass } from "@/components/field.tsx";
+import { FormMessage } from "@/components/form-message.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { formatMoment } from "@/lib/domain/format.ts";
+import type { ReaderClaim } from "@/lib/server/claims.ts";
+
+const ACTION_LABELS: Record<string, string> = {
+  "claim.create": "recorded",
+  "claim.update": "edited",
+  "claim.retract": "retracted",
+  "claim.restore": "restored",
+  "claim.delete": "deleted",
+};
+
+const STATUS_LABELS: Record<ReaderClaim["status"], string> = {
+  active: "Active",
+  rejected: "Rejected by a reviewer",
+  superseded: "Superseded",
+  retracted: "Retracted",
+};
+
+/** One claim: what it says, where, its state and history, and what can be done with it. */
+export function ClaimDetails({
+  investigationId,
+  claim,
+  onEdit,
+  onClose,
+  onChanged,
+  onDeleted,
+}: {
+  investigationId: string;
+  claim: ReaderClaim;
+  onEdit: () => void;
+  onClose: () => void;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const [confirm, setConfirm] = useState<"retract" | "delete" | null>(null);
+  const retract = useFormAction(retractClaim, { onSuccess: () => (setConfirm(null), onChanged()) });
+  const restore = useFormAction(restoreClaim, { onSuccess: onChanged });
+  const remove = useFormAction(deleteClaim, { onSuccess: onDeleted });
+  const ids = (
+    <>
+      <input type="hidden" name="investigationId" value={investigationId} />
+      <input type="hidden" name="id" value={claim.id} />
+      <input type="hidden" name="version" value={claim.version} />
+    </>
+  );
+  const rows: [string, React.ReactNode][] = [
+    ["Subject", claim.subjectText === claim.subject.name ? claim.subject.name : `${claim.subject.name} (as “${claim.subjectText}”)`],
+    ["Attribute", claim.attributeLabel],
+    ["Value", <>{claim.valueText} <span className="block text-xs text-slate-500">→ {claim.reading}</span></>],
+    ...(claim.asOfText ? ([["As of", claim.asOfText]] as [string, React.ReactNode][]) : []),
+    ...(claim.note ? ([["Note", claim.note]] as [string, React.ReactNode][]) : []),
+    ["Status", claim.statusReason ? `${STATUS_LABELS[claim.status]}: ${claim.statusReason}` : STATUS_LABELS[claim.status]],
+  ];
+  return (
+    <section
+      aria-label="Claim"
+      className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+    >
+      <div className="mb-3 flex items-start justify-between gap-2">
+        <h2 className="font-semibold">Claim</h2>
+        <Button variant="ghost" className="-mt-1 -mr-2 px-2 py-1" onClick={onClose} aria-label="Close claim">
+          ✕
+        </Button>
+      </div>
+      {claim.anchor === null && (
+        <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          Orphaned: these words are no longer in the article, so the claim is not highlighted.
+        </p>
+      )}
+      <blockquote className="mb-3 border-l-4 border-amber-300 bg-amber-50 px-3 py-2 font-serif text-sm">{claim.quote}</blockquote>
+      <dl className="space-y-2 text-sm">
+        {rows.map(([term, value]) => (
+          <div key={term} className="grid grid-cols-[6rem_1fr] gap-2">
+            <dt className="text-slate-500">{term}</dt>
+            <dd className="text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={onEdit} autoFocus>
+          Edit
+        </Button>
+        {claim.status === "retracted" ? (
+          <form {...restore.formProps}>
+            {ids}
+            <Button type="submit" variant="secondary" pending={restore.pending}>
+              Restore
+            </Button>
+          </form>
+        ) : (
+          <Button variant="secondary" onClick={() => setConfirm("retract")}>
+            Retract…
+          </Button>
+        )}
+        <Button variant="danger" onClick={() => setConfirm("delete")}>
+          Delete…
+        </Button>
+      </div>
+
+      {confirm === "retract" && (
+        <form {...retract.formProps} className="mt-4 space-y-3 rounded-md bg-slate-50 p-3">
+          {ids}
+          <Field id="retract-reason" label="Why is it retracted?" errors={retract.fieldErrors?.reason}>
+            <input id="retract-reason" name="reason" autoFocus className={inputClass} placeholder="e.g. misread the figure" />
+          </Field>
+          <p className="text-xs text-slate-500">A retracted claim stays on record with its reason, but no longer counts.</p>
+          <FormMessage state={retract.state && !retract.state.ok && !retract.fieldErrors ? retract.state : null} />
+          <div className="flex gap-2">
+            <Button type="submit" pending={retract.pending}>
+              Retract claim
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setConfirm(null)}>
+              Keep it
+            </Button>
+          </div>
+        </form>
+      )}
+      {confirm === "delete" && (
+        <form {...remove.formProps} className="mt-4 space-y-3 rounded-md bg-red-50 p-3">
+          {ids}
+          <p className="text-sm text-red-900">Delete this claim? Use this for mistakes; its history is kept in the audit trail.</p>
+          <FormMessage state={remove.state} />
+          <div className="flex gap-2">
+            <Button type="submit" variant="danger" pending={remove.pending} autoFocus>
+              Delete claim
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setConfirm(null)}>
+              Keep it
+            </Button>
+          </div>
+        </form>
+      )}
+      <FormMessage state={restore.state && !restore.state.ok ? restore.state : null} />
+
+      <h3 className="mt-5 text-xs font-semibold tracking-wide text-slate-500 uppercase">History</h3>
+      <ol className="mt-2 space-y-1 text-xs text-slate-600">
+        {claim.history.map((event) => (
+          <li key={event.id}>
+            {ACTION_LABELS[event.action] ?? event.action} by {event.actor ?? "the demo seed"} · {formatMoment(new Date(event.at))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

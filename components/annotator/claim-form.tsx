@@ -1,0 +1,299 @@
+"use client";
+
+import { useMemo, useRef, useState } from "react";
+import { createClaim, updateClaim } from "@/app/(app)/investigations/[slug]/articles/[articleId]/actions.ts";
+import { SuggestBox, type Suggestion } from "@/components/annotator/suggest-box.tsx";
+import { Button } from "@/components/button.tsx";
+import { Field, inputClass } from "@/components/field.tsx";
+import { FormMessage } from "@/components/form-message.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { ENTITY_KINDS, type EntityKind, foldName, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
+import { detectValueKind, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
+
+export type AttributeOption = { key: string; label: string; count: number };
+
+export type ClaimDraft = {
+  subjectId: string;
+  subjectName: string;
+  subjectText: string;
+  attribute: string;
+  valueKind: ValueKind;
+  valueText: string;
+  asOf: string;
+  note: string;
+};
+
+type Target =
+  | { kind: "create"; articleId: string; start: number; end: number; quote: string }
+  | { kind: "edit"; claimId: string; version: number; quote: string };
+
+const KIND_LABELS: Record<ValueKind, string> = {
+  money: "Money",
+  number: "Number",
+  percentage: "Percentage",
+  date: "Date",
+  text: "Text",
+  entity: "Entity",
+  list: "List",
+};
+
+/**
+ * Recording or editing one claim. Every field is held here, so a refused save (a stale
+ * version, an unreadable value) keeps what was typed. Ctrl+Enter saves, Esc closes.
+ */
+export function ClaimForm({
+  investigationId,
+  target,
+  initial,
+  publishedAt,
+  subjects,
+  attributes,
+  onSaved,
+  onCancel,
+}: {
+  investigationId: string;
+  target: Target;
+  initial: ClaimDraft;
+  publishedAt: string | null;
+  subjects: SubjectOption[];
+  attributes: AttributeOption[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [subjectInput, setSubjectInput] = useState(initial.subjectName);
+  const [subjectId, setSubjectId] = useState(initial.subjectId);
+  const [subjectText, setSubjectText] = useState(initial.subjectText);
+  const [subjectTextTouched, setSubjectTextTouched] = useState(target.kind === "edit");
+  const [newKind, setNewKind] = useState<EntityKind>("organization");
+  const [attribute, setAttribute] = useState(initial.attribute);
+  const [valueText, setValueText] = useState(initial.valueText);
+  const [valueKind, setValueKind] = useState<ValueKind>(initial.valueKind);
+  const [kindTouched, setKindTouched] = useState(target.kind === "edit");
+  const [asOf, setAsOf] = useState(initial.asOf);
+  const [note, setNote] = useState(initial.note);
+
+  const context = useMemo(() => ({ referenceDate: publishedAt ? new Date(publishedAt) : null }), [publishedAt]);
+  const chosen = subjects.find((s) => s.id === subjectId);
+  // Typing an existing name or alias exactly is the same as picking it.
+  const exact =
+    chosen ??
+    subjects.find((s) => foldName(s.name) === foldName(subjectInput) || s.aliases.some((a) => foldName(a) === foldName(subjectInput)));
+  const creating = !exact && subjectInput.trim() !== "";
+
+  const subjectSuggestions: Suggestion[] = [
+    ...matchSubjects(subjects, chosen ? "" : subjectInput).map((s) => ({
+      id: s.id,
+      label: s.name,
+      textValue: s.name,
+      detail: s.matched !== s.name ? `alias “${s.matched}” · ${s.kind}` : s.kind,
+    })),
+    ...(creating ? [{ id: "new", label: `Create “${subjectInput.trim()}”`, detail: "as a new entity" }] : []),
+  ];
+  const attributeSuggestions: Suggestion[] = attributes
+    .filter((a) => foldName(a.label).includes(foldName(attribute)) || a.key.includes(foldName(attribute)))
+    .slice(0, 20)
+    .map((a) => ({ id: a.key, label: a.label, detail: `${a.count} claim${a.count === 1 ? "" : "s"}` }));
+
+  const reading = valueText.trim() ? parseValue(valueText, valueKind, context) : null;
+  const asOfReading = asOf.trim() ? parseValue(asOf, "date", context) : null;
+
+  const { state, pending, fieldErrors, formProps } = useFormAction<object>(
+    (form) => (target.kind === "create" ? createClaim(form) : updateClaim(form)),
+    { onSuccess: onSaved },
+  );
+
+  const pickSubject = (id: string) => {
+    if (id === "new") {
+      setSubjectId("");
+      return;
+    }
+    const subject = subjects.find((s) => s.id === id);
+    if (!subject) return;
+    const typed = subjectInput;
+    setSubjectId(id);
+    setSubjectInput(subject.name);
+    // The subject as the text names it: the alias typed, else the canonical name.
+    if (!subjectTextTouched) {
+      const alias = subject.aliases.find((a) => foldName(a) === foldName(typed));
+      setSubjectText(alias ?? subject.name);
+    }
+  };
+
+  return (
+    <form
+      {...formProps}
+      ref={formRef}
+      aria-label={target.kind === "create" ? "New claim" : "Edit claim"}
+      className="space-y-4"
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          formRef.current?.requestSubmit();
+        } else if (event.key === "Escape" && !event.defaultPrevented) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <input type="hidden" name="investigationId" value={investigationId} />
+      {target.kind === "create" ? (
+        <>
+          <input type="hidden" name="articleId" value={target.articleId} />
+          <input type="hidden" name="start" value={target.start} />
+          <input type="hidden" name="end" value={target.end} />
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="id" value={target.claimId} />
+          <input type="hidden" name="version" value={target.version} />
+        </>
+      )}
+      <blockquote className="border-l-4 border-amber-300 bg-amber-50 px-3 py-2 font-serif text-sm text-slate-800">{target.quote}</blockquote>
+
+      <div>
+        <SuggestBox
+          label="Subject"
+          inputValue={subjectInput}
+          onInputChange={(v) => {
+            setSubjectInput(v);
+            if (chosen && v !== chosen.name) setSubjectId("");
+            if (!subjectTextTouched) setSubjectText(v);
+          }}
+          suggestions={subjectSuggestions}
+          onPick={pickSubject}
+          errors={fieldErrors?.subjectId ?? fieldErrors?.newSubjectName}
+          autoFocus
+          placeholder="Search names and aliases"
+        />
+        <input type="hidden" name="subjectId" value={exact?.id ?? ""} />
+        <input type="hidden" name="newSubjectName" value={creating ? subjectInput.trim() : ""} />
+        {creating && (
+          <div className="mt-2 flex items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-xs text-indigo-900">
+            <span>New entity</span>
+            <label htmlFor="claim-new-kind" className="sr-only">
+              Kind of the new entity
+            </label>
+            <select
+              id="claim-new-kind"
+              name="newSubjectKind"
+              value={newKind}
+              onChange={(e) => setNewKind(e.target.value as EntityKind)}
+              className="rounded border-0 bg-white py-0.5 pr-7 pl-2 text-xs ring-1 ring-indigo-200"
+            >
+              {ENTITY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      <Field id="claim-subject-text" label="Named in the text as" errors={fieldErrors?.subjectText}>
+        <input
+          id="claim-subject-text"
+          name="subjectText"
+          value={subjectText}
+          onChange={(e) => {
+            setSubjectText(e.target.value);
+            setSubjectTextTouched(true);
+          }}
+          className={inputClass}
+        />
+      </Field>
+
+      <input type="hidden" name="attribute" value={attribute} />
+      <SuggestBox
+        label="Attribute"
+        inputValue={attribute}
+        onInputChange={setAttribute}
+        suggestions={attributeSuggestions}
+        onPick={(key) => setAttribute(attributes.find((a) => a.key === key)?.label ?? key)}
+        errors={fieldErrors?.attribute}
+        placeholder="e.g. valuation"
+      />
+
+      <div className="grid grid-cols-[1fr_8rem] gap-2">
+        <Field id="claim-value" label="Value" errors={fieldErrors?.valueText}>
+          <input
+            id="claim-value"
+            name="valueText"
+            value={valueText}
+            onChange={(e) => {
+              setValueText(e.target.value);
+              if (!kindTouched) setValueKind(detectValueKind(e.target.value, context));
+            }}
+            aria-describedby="claim-value-reading"
+            className={inputClass}
+          />
+        </Field>
+        <Field id="claim-value-kind" label="Kind">
+          <select
+            id="claim-value-kind"
+            name="valueKind"
+            value={valueKind}
+            onChange={(e) => {
+              setValueKind(e.target.value as ValueKind);
+              setKindTouched(true);
+            }}
+            className={inputClass}
+          >
+            {VALUE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <p id="claim-value-reading" aria-live="polite" className="-mt-2 text-xs">
+        {reading &&
+          (reading.ok ? (
+            <span className="text-slate-600">
+              {valueText.trim()} → <span className="font-medium text-slate-900">{reading.reading}</span>
+              {!kindTouched && <span className="text-slate-400"> (kind detected)</span>}
+            </span>
+          ) : (
+            <span className="text-amber-800">{reading.error}</span>
+          ))}
+      </p>
+
+      <Field id="claim-as-of" label="As of (optional)" errors={fieldErrors?.asOf}>
+        <input
+          id="claim-as-of"
+          name="asOf"
+          value={asOf}
+          onChange={(e) => setAsOf(e.target.value)}
+          placeholder="e.g. late 2023"
+          aria-describedby="claim-as-of-reading"
+          className={inputClass}
+        />
+      </Field>
+      {asOfReading && (
+        <p id="claim-as-of-reading" className="-mt-2 text-xs text-slate-600">
+          {asOfReading.ok ? asOfReading.reading : <span className="text-amber-800">{asOfReading.error}</span>}
+        </p>
+      )}
+
+      <Field id="claim-note" label="Note (optional)" errors={fieldErrors?.note}>
+        <input id="claim-note" name="note" value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />
+      </Field>
+
+      <FormMessage state={state && !state.ok ? state : null} />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" pending={pending} pendingLabel="Saving…">
+          {target.kind === "create" ? "Save claim" : "Save changes"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <span className="ml-auto text-xs text-slate-500">
+          <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd>+<kbd className="rounded border border-slate-300 px-1">Enter</kbd> saves ·{" "}
+          <kbd className="rounded border border-slate-300 px-1">Esc</kbd> closes
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import type { ReaderClaim } from "@/lib/server/claims.ts";
+
+const DOT: Record<ReaderClaim["status"], string> = {
+  active: "bg-amber-400",
+  rejected: "bg-red-500",
+  superseded: "bg-slate-400",
+  retracted: "bg-slate-300",
+};
+
+/** The article's claims in text order; choosing one jumps to its highlight. Orphans are listed with their quote. */
+export function ClaimList({
+  claims,
+  orphans,
+  selectedId,
+  onOpen,
+  describe,
+}: {
+  claims: ReaderClaim[];
+  orphans: ReaderClaim[];
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+  describe: (claim: ReaderClaim) => string;
+}) {
+  return (
+    <section aria-labelledby="claim-list-heading" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <h2 id="claim-list-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">
+        Claims in this article <span className="font-normal text-slate-500">({claims.length + orphans.length})</span>
+      </h2>
+      {claims.length + orphans.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-500">No claims yet.</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {claims.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                onClick={() => onOpen(c.id)}
+                aria-current={c.id === selectedId ? "true" : undefined}
+                aria-label={describe(c)}
+                className="flex w-full items-start gap-2 px-4 py-2 text-left text-sm hover:bg-slate-50 aria-[current=true]:bg-indigo-50"
+              >
+                <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${DOT[c.status]}`} />
+                <span className="min-w-0">
+                  <span className="block truncate font-medium text-slate-900">
+                    {c.subject.name} · {c.attributeLabel}
+                  </span>
+                  <span className={`block truncate text-slate-600 ${c.status === "retracted" ? "line-through" : ""}`}>{c.valueText}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {orphans.length > 0 && (
+        <div className="border-t border-amber-200 bg-amber-50 px-4 py-3">
+          <h3 className="text-xs font-semibold text-amber-900">Orphaned: their words are no longer in the text</h3>
+          <ul className="mt-2 space-y-2">
+            {orphans.map((c) => (
+              <li key={c.id}>
+                <button type="button" onClick={() => onOpen(c.id)} className="text-left text-xs text-amber-900 hover:underline">
+                  {describe(c)} — “{c.quote}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
