@@ -9,7 +9,7 @@ import { QuoteFinder } from "@/components/annotator/quote-finder.tsx";
 import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
-import { detectValueKind } from "@/lib/domain/values.ts";
+import { detectValueKind, extractValue } from "@/lib/domain/values.ts";
 import type { ReaderClaim } from "@/lib/server/claims.ts";
 
 type Panel =
@@ -97,7 +97,7 @@ export function AnnotatedArticle({
   };
 
   const draftFor = (start: number, end: number): ClaimDraft => {
-    const quote = body.slice(start, end);
+    const quote = extractValue(body.slice(start, end));
     return {
       subjectId: "",
       subjectName: "",
@@ -111,7 +111,7 @@ export function AnnotatedArticle({
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
       <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
         <div className="-mx-5 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-5 pb-2 text-xs text-slate-500 sm:-mx-8 sm:px-8">
           <span>Select words to record a claim, or</span>

@@ -82,7 +82,7 @@ export function ClaimForm({
   const creating = !exact && subjectInput.trim() !== "";
 
   const subjectSuggestions: Suggestion[] = [
-    ...matchSubjects(subjects, chosen ? "" : subjectInput).map((s) => ({
+    ...matchSubjects(subjects, subjectInput).map((s) => ({
       id: s.id,
       label: s.name,
       textValue: s.name,
@@ -111,8 +111,8 @@ export function ClaimForm({
     const subject = subjects.find((s) => s.id === id);
     if (!subject) return;
     const typed = subjectInput;
+    // The combobox itself puts the chosen name in the box (setting it here too would reopen the list).
     setSubjectId(id);
-    setSubjectInput(subject.name);
     // The subject as the text names it: the alias typed, else the canonical name.
     if (!subjectTextTouched) {
       const alias = subject.aliases.find((a) => foldName(a) === foldName(typed));
@@ -158,10 +158,11 @@ export function ClaimForm({
           onInputChange={(v) => {
             setSubjectInput(v);
             if (chosen && v !== chosen.name) setSubjectId("");
-            if (!subjectTextTouched) setSubjectText(v);
+            if (!subjectTextTouched && !subjects.some((s) => s.name === v)) setSubjectText(v);
           }}
           suggestions={subjectSuggestions}
           onPick={pickSubject}
+          selectedKey={chosen?.id ?? null}
           errors={fieldErrors?.subjectId ?? fieldErrors?.newSubjectName}
           autoFocus
           placeholder="Search names and aliases"
@@ -211,6 +212,7 @@ export function ClaimForm({
         onInputChange={setAttribute}
         suggestions={attributeSuggestions}
         onPick={(key) => setAttribute(attributes.find((a) => a.key === key)?.label ?? key)}
+        selectedKey={attributes.find((a) => a.label === attribute)?.key ?? null}
         errors={fieldErrors?.attribute}
         placeholder="e.g. valuation"
       />

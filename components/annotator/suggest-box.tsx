@@ -17,6 +17,7 @@ export function SuggestBox({
   onInputChange,
   suggestions,
   onPick,
+  selectedKey = null,
   errors,
   description,
   autoFocus,
@@ -28,6 +29,8 @@ export function SuggestBox({
   onInputChange: (value: string) => void;
   suggestions: Suggestion[];
   onPick: (id: string) => void;
+  /** The suggestion currently chosen, if any (keeps the list closed once one is picked). */
+  selectedKey?: string | null;
   errors?: string[];
   description?: ReactNode;
   autoFocus?: boolean;
@@ -39,7 +42,7 @@ export function SuggestBox({
       menuTrigger="focus"
       inputValue={inputValue}
       onInputChange={onInputChange}
-      selectedKey={null}
+      selectedKey={selectedKey}
       onSelectionChange={(key) => key !== null && onPick(String(key))}
       items={suggestions}
       isInvalid={Boolean(errors?.length)}

@@ -140,6 +140,11 @@ function round(n: number): number {
 }
 
 function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | null): NumericValue | null {
+  return readNumeric(text, wanted)?.value ?? null;
+}
+
+/** The numeric reading and whatever text followed it ("$100 million in revenue" leaves "in revenue"). */
+function readNumeric(text: string, wanted: "money" | "number" | "percentage" | null): { value: NumericValue; rest: string } | null {
   let rest = text.trim().replace(/\s+/g, " ");
   let qualifier: Qualifier = "exact";
   for (const [pattern, q] of QUALIFIERS) {
@@ -153,7 +158,10 @@ function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | 
   const vague = rest.match(/^(?<scale>thousands|millions|billions|trillions) of (?<cur>dollars|euros|pounds)\b/i);
   if (vague?.groups && qualifier === "exact") {
     const unit = SCALES[vague.groups.scale!.toLowerCase().slice(0, -1)]!;
-    return { kind: "money", text, low: unit, high: unit * 1000, point: null, qualifier: "range", unit: currencyOf(vague.groups.cur!) };
+    return {
+      value: { kind: "money", text, low: unit, high: unit * 1000, point: null, qualifier: "range", unit: currencyOf(vague.groups.cur!) },
+      rest: rest.slice(vague[0].length),
+    };
   }
   const between = rest.match(/^between\s+(.+?)\s+and\s+(.+)$/i);
   let first: Amount | null;
@@ -213,7 +221,7 @@ function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | 
     nearly: [round(v * 0.9), v],
   };
   const [lo, hi] = bounds[qualifier];
-  return { kind, text, low: lo, high: hi, point: second ? null : v, qualifier, unit };
+  return { value: { kind, text, low: lo, high: hi, point: second ? null : v, qualifier, unit }, rest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,6 +413,28 @@ export function detectValueKind(text: string, context: ParseContext = {}): Value
   const items = splitList(t);
   if (!/\d/.test(t) && items.length >= 2 && items.every((i) => i.split(" ").length <= 4)) return "list";
   return "text";
+}
+
+/**
+ * The value inside a selected passage: "valued at $18.4 billion" → "$18.4 billion". Money and
+ * percentages first, then dates, then counts; the whole passage when none is found.
+ */
+export function extractValue(passage: string): string {
+  const words = passage.trim().split(/\s+/);
+  if (words.length > 40) return passage.trim();
+  const spans: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let j = words.length; j > i; j--) spans.push(words.slice(i, j).join(" ").replace(/[.,;:]+$/, ""));
+  }
+  const whole = (text: string, kinds: NumericValue["kind"][]) => {
+    const read = readNumeric(text, null);
+    return Boolean(read && kinds.includes(read.value.kind) && read.rest.trim() === "");
+  };
+  const found =
+    spans.find((t) => whole(t, ["money", "percentage"])) ??
+    spans.find((t) => parseAbsoluteDate(t)) ??
+    spans.find((t) => whole(t, ["number"]) && !/^\d+$/.test(t));
+  return found ? found.replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "") : passage.trim();
 }
 
 /** Reads a value as the given kind (or the detected one). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeValue, detectValueKind, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
+import { describeValue, detectValueKind, extractValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 
 // Thursday 26 February 2026: the publication date the relative expressions resolve against.
 const REF = new Date(Date.UTC(2026, 1, 26));
@@ -201,5 +201,19 @@ test("database bounds: dates as the first and last millisecond of their range", 
     low: Date.UTC(2025, 11, 1),
     high: Date.UTC(2026, 0, 1) - 1,
     unit: null,
+  });
+});
+
+describe("the value inside a selected passage", () => {
+  test.each([
+    ["valued at $18.4 billion", "$18.4 billion"],
+    ["operates in an artificial intelligence industry valued at up to $183 billion", "up to $183 billion"],
+    ["launching Agent Skills in December 2025", "December 2025"],
+    ["documented in over 60 papers, positions it", "over 60 papers"],
+    ["founded in 2021", "2021"],
+    ["grow with $100 million in annual recurring revenue", "$100 million"],
+    ["Emil Michael", "Emil Michael"],
+  ])("%s → %s", (passage, value) => {
+    expect(extractValue(passage)).toBe(value);
   });
 });

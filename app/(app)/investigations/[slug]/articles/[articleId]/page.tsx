@@ -33,13 +33,15 @@ export default async function ArticlePage({ params }: Props) {
     subjectOptions(investigation.id),
     attributeOptions(investigation.id),
   ]);
+  // Who published it and when stays in view; the rest is one click away.
+  const byline = [
+    article.outlet,
+    article.author,
+    article.publishedAt ? formatDay(article.publishedAt) : article.publishedText ? `${article.publishedText} (as written)` : "No publication date",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const meta = [
-    article.outlet && { term: "Outlet", value: article.outlet },
-    article.author && { term: "Author", value: article.author },
-    (article.publishedAt || article.publishedText) && {
-      term: "Published",
-      value: article.publishedAt ? formatDay(article.publishedAt) : `${article.publishedText} (as written)`,
-    },
     { term: "Imported", value: `${formatMoment(article.createdAt)}${article.importedBy ? ` by ${article.importedBy.name}` : ""}` },
     article.sourceName && { term: "Source file", value: article.sourceName },
   ].filter((m): m is { term: string; value: string } => Boolean(m));
@@ -48,6 +50,7 @@ export default async function ArticlePage({ params }: Props) {
       <PageHeader
         crumbs={[{ href: `/investigations/${slug}/articles`, label: "Articles" }]}
         title={article.title}
+        description={byline || undefined}
       />
       <details className="mb-4 rounded-lg bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-slate-200">
         <summary className="cursor-pointer text-slate-700">About this article</summary>

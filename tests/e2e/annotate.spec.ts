@@ -1,0 +1,115 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./pages.ts";
+
+async function openArticle(page: Page, title: RegExp) {
+  await page.goto("/investigations/anthropic-pentagon/articles");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("complementary", { name: "Claims" })).toBeVisible();
+}
+
+const claimCount = (page: Page) => page.getByRole("heading", { name: /Claims in this article/ });
+
+test("the demo story arrives annotated, with highlights on the right words", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
+  const mark = page.locator('mark[aria-label="Anthropic · Valuation · $183 billion"]');
+  await expect(mark).toHaveText("valued at $183 billion");
+  await mark.click();
+  const details = page.getByRole("region", { name: "Claim" });
+  await expect(details.getByText("→ 183 billion USD (182.5–183.5 bn)")).toBeVisible();
+});
+
+test("an analyst selects words, records a claim, and it is still highlighted after a reload", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  await expect(claimCount(page)).toContainText("(10)");
+
+  // Select the words the demo analyst already marked, as a person would with the mouse.
+  const words = page.locator("mark", { hasText: "valued at $18.4 billion" });
+  await words.selectText();
+  await words.dispatchEvent("mouseup");
+
+  const form = page.getByRole("form", { name: "New claim" });
+  await expect(form.getByText("valued at $18.4 billion", { exact: true })).toBeVisible();
+  // The value is taken out of the selected words, its kind detected, its reading shown.
+  await expect(form.getByLabel("Value", { exact: true })).toHaveValue("$18.4 billion");
+  await expect(form.getByLabel("Kind", { exact: true })).toHaveValue("money");
+  await expect(form.getByText("18.4 billion USD (18.35–18.45 bn)")).toBeVisible();
+  await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthrop");
+  await page.getByRole("option", { name: /^Anthropic/ }).click();
+  await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("valuation");
+  await page.keyboard.press("Tab");
+  await form.getByRole("button", { name: "Save claim" }).click();
+
+  await expect(claimCount(page)).toContainText("(11)");
+  await page.reload();
+  await expect(claimCount(page)).toContainText("(11)");
+  const mark = page.locator("mark", { hasText: "valued at $18.4 billion" });
+  await expect(mark).toHaveAttribute("data-tip", /Anthropic · valuation · \$18\.4 billion/);
+});
+
+test("a value that cannot be read keeps the form and what was typed", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /Anthropic makes last-ditch effort/);
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).fill("a public standoff");
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  const form = page.getByRole("form", { name: "New claim" });
+  await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Standoff watchers");
+  await page.keyboard.press("Tab");
+  await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Size");
+  await page.keyboard.press("Tab");
+  await form.getByLabel("Kind", { exact: true }).selectOption("money");
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(form.getByText(/is not read as an amount of money/).first()).toBeVisible();
+  await expect(form.getByRole("combobox", { name: "Subject" })).toHaveValue("Standoff watchers");
+  await expect(form.getByRole("combobox", { name: "Attribute" })).toHaveValue("Size");
+});
+
+test("keyboard only: find the words, fill the claim, save with Ctrl+Enter", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /Anthropic makes last-ditch effort/);
+  await expect(claimCount(page)).toContainText("(6)");
+
+  const finder = page.getByRole("button", { name: "Annotate by quote…" });
+  for (let i = 0; i < 40 && !(await finder.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(finder).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Words to annotate", { exact: true })).toBeFocused();
+  await page.keyboard.type("Sam Altman");
+  await page.keyboard.press("Enter");
+
+  const form = page.getByRole("form", { name: "New claim" });
+  await expect(form.getByRole("combobox", { name: "Subject" })).toBeFocused();
+  await page.keyboard.type("Sam Altman");
+  await page.keyboard.press("Tab"); // the typed name stays and becomes a new entity
+  await expect(form.getByText("New entity", { exact: true })).toBeVisible();
+  await expect(form.getByLabel("Kind of the new entity")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Named in the text as")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(form.getByRole("combobox", { name: "Attribute" })).toBeFocused();
+  await page.keyboard.type("Role");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Value", { exact: true })).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("CEO of OpenAI");
+  await page.keyboard.press("Control+Enter");
+
+  await expect(claimCount(page)).toContainText("(7)");
+  await expect(page.locator('mark[aria-label*="Sam Altman · Role · CEO of OpenAI"]')).toHaveText("Sam Altman");
+});
+
+test("an alias is added to Emil Michael from his entity page", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await page.getByLabel("Search entities").fill("emil");
+  await page.getByRole("link", { name: /Emil Michael/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Emil Michael/ })).toBeVisible();
+  await page.getByLabel("New alias").fill("the Pentagon's Michael");
+  await page.getByRole("button", { name: "Add alias" }).click();
+  await expect(page.getByRole("list", { name: "Aliases" }).getByText("the Pentagon's Michael")).toBeVisible();
+  await page.getByLabel("New alias").fill("Emil Michael");
+  await page.getByRole("button", { name: "Add alias" }).click();
+  await expect(page.getByText("That is the entity's own name.")).toBeVisible();
+});
