@@ -28,6 +28,15 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["ph
   await page.getByRole("link", { name: /US government and Anthropic discuss cooperation/ }).click();
   await page.waitForURL(/articles\/.+/);
   await page.screenshot({ path: `${out}/${label}-reader.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/articles`);
+  await page.getByRole("link", { name: /The U\.S\. Department of Defense, through official Michael/ }).click();
+  await page.waitForURL(/articles\/.+/);
+  await page.locator("mark", { hasText: "valued at $183 billion" }).click();
+  await page.screenshot({ path: `${out}/${label}-annotations.png`, fullPage: label === "phone" });
+  await page.goto(`${base}/investigations/anthropic-pentagon/entities`);
+  await page.getByRole("link", { name: /^Anthropic/ }).first().click();
+  await page.waitForURL(/entities\/.+/);
+  await page.screenshot({ path: `${out}/${label}-entity.png`, fullPage: true });
   await page.goto(`${base}/admin/users`);
   await page.screenshot({ path: `${out}/${label}-users.png`, fullPage: true });
   await context.close();

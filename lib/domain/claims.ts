@@ -27,11 +27,12 @@ export function matchSubjects(options: SubjectOption[], query: string, limit = 2
   const scored: { option: SubjectOption; matched: string; rank: number }[] = [];
   for (const option of options) {
     const name = foldText(option.name);
-    if (name.startsWith(q) || name.includes(` ${q}`)) scored.push({ option, matched: option.name, rank: 0 });
-    else if (name.includes(q)) scored.push({ option, matched: option.name, rank: 1 });
+    if (name.startsWith(q)) scored.push({ option, matched: option.name, rank: 0 });
+    else if (name.includes(` ${q}`)) scored.push({ option, matched: option.name, rank: 1 });
+    else if (name.includes(q)) scored.push({ option, matched: option.name, rank: 2 });
     else {
       const alias = option.aliases.find((a) => foldText(a).includes(q));
-      if (alias) scored.push({ option, matched: alias, rank: 2 });
+      if (alias) scored.push({ option, matched: alias, rank: 3 });
     }
   }
   return scored

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { attributeKey, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
+
+const subjects: SubjectOption[] = [
+  { id: "1", name: "Emil Michael", kind: "person", aliases: ["the Pentagon’s Michael", "Under-Secretary Michael"] },
+  { id: "2", name: "Michael", kind: "person", aliases: [] },
+  { id: "3", name: "Anthropic", kind: "organization", aliases: ["Antropic"] },
+  { id: "4", name: "Department of Defense", kind: "organization", aliases: ["the Pentagon", "DoD"] },
+];
+
+describe("subject search over names and aliases", () => {
+  test("canonical names that start with the query come first, then other name matches, then aliases", () => {
+    expect(matchSubjects(subjects, "mich").map((s) => [s.name, s.matched])).toEqual([
+      ["Michael", "Michael"],
+      ["Emil Michael", "Emil Michael"],
+    ]);
+  });
+
+  test("an alias finds its entity, and says which alias matched", () => {
+    expect(matchSubjects(subjects, "pentagon").map((s) => [s.name, s.matched])).toEqual([
+      ["Department of Defense", "the Pentagon"],
+      ["Emil Michael", "the Pentagon’s Michael"],
+    ]);
+    expect(matchSubjects(subjects, "dod")[0]?.name).toBe("Department of Defense");
+    expect(matchSubjects(subjects, "pentagon’s")[0]).toMatchObject({ name: "Emil Michael", matched: "the Pentagon’s Michael" });
+  });
+
+  test("case and accents do not matter", () => {
+    expect(matchSubjects(subjects, "ANTHRÓPIC")[0]?.id).toBe("3");
+  });
+
+  test("no query lists everything, up to the limit", () => {
+    expect(matchSubjects(subjects, "", 2)).toHaveLength(2);
+    expect(matchSubjects(subjects, "zzz")).toEqual([]);
+  });
+});
+
+describe("attribute keys", () => {
+  test.each([
+    ["Valuation", "valuation"],
+    ["Annual recurring revenue", "annual_recurring_revenue"],
+    ["  Launch date ", "launch_date"],
+    ["CEO / chief executive", "ceo_chief_executive"],
+    ["Größe", "grosse"],
+    ["!!!", ""],
+  ])("%s → %s", (label, key) => {
+    expect(attributeKey(label)).toBe(key);
+  });
+});
