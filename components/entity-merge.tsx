@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { mergeEntities, undoMerge } from "@/app/(app)/investigations/[slug]/entities/actions.ts";
 import { Button } from "@/components/button.tsx";
@@ -13,17 +12,14 @@ export function MergeEntityForm({
   investigationId,
   entity,
   others,
-  slug,
 }: {
   investigationId: string;
   entity: { id: string; name: string };
   others: { id: string; name: string; kind: string }[];
-  slug: string;
 }) {
-  const router = useRouter();
   const [targetId, setTargetId] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const merge = useFormAction(mergeEntities, { onSuccess: () => router.push(`/investigations/${slug}/entities/${targetId}`) });
+  const merge = useFormAction(mergeEntities);
   const target = others.find((o) => o.id === targetId);
   return (
     <form {...merge.formProps} className="space-y-3">

@@ -189,7 +189,7 @@ export function AnnotatedArticle({
             <section className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200">
               <h2 className="mb-3 font-semibold">Edit claim</h2>
               <ClaimForm
-                key={`${selected.id}-${selected.version}`}
+                key={selected.id}
                 investigationId={investigationId}
                 target={{ kind: "edit", claimId: selected.id, version: selected.version, quote: selected.quote }}
                 initial={{

@@ -39,7 +39,7 @@ export function SuggestBox({
   return (
     <ComboBox
       allowsCustomValue
-      menuTrigger="focus"
+      menuTrigger="input"
       inputValue={inputValue}
       onInputChange={onInputChange}
       selectedKey={selectedKey}

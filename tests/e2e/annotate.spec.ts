@@ -113,3 +113,46 @@ test("an alias is added to Emil Michael from his entity page", async ({ page }) 
   await page.getByRole("button", { name: "Add alias" }).click();
   await expect(page.getByText("That is the entity's own name.")).toBeVisible();
 });
+
+test("saving over someone else's newer edit is refused, names them, and keeps what was typed", async ({ page, browser }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /US government and Anthropic discuss cooperation/);
+  await page.locator('mark[aria-label^="Mythos · Developer"]').click();
+  await page.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("form", { name: "Edit claim" });
+  await form.getByLabel("Note (optional)").fill("Checked against the company blog");
+
+  const other = await browser.newContext();
+  const reviewer = await other.newPage();
+  await signIn(reviewer, "reviewer@example.com");
+  await openArticle(reviewer, /US government and Anthropic discuss cooperation/);
+  await reviewer.locator('mark[aria-label^="Mythos · Developer"]').click();
+  await reviewer.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
+  await reviewer.getByRole("form", { name: "Edit claim" }).getByLabel("Note (optional)").fill("Reviewer's note");
+  await reviewer.getByRole("button", { name: "Save changes" }).click();
+  await expect(reviewer.getByRole("region", { name: "Claim" }).getByText("Reviewer's note")).toBeVisible();
+  await other.close();
+
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByText(/was changed by Rafael Reviewer \(reviewer@example\.com\)/)).toBeVisible();
+  await expect(form.getByLabel("Note (optional)")).toHaveValue("Checked against the company blog");
+});
+
+test("merging Michael into Emil Michael moves his claims, and the merge can be undone", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await page.getByRole("link", { name: /^Michael/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Michael/ })).toBeVisible();
+  await page.getByLabel("Merge Michael into").selectOption({ label: "Emil Michael (person)" });
+  await page.getByRole("button", { name: "Merge…" }).click();
+  await page.getByRole("button", { name: "Merge into Emil Michael" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /Emil Michael/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove alias Michael", exact: true })).toBeVisible();
+  await expect(page.getByText("named “official Michael”")).toBeVisible();
+
+  await page.getByRole("button", { name: "Undo: separate Michael" }).click();
+  await expect(page.getByText("named “official Michael”")).toHaveCount(0);
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await expect(page.getByRole("link", { name: /^Michael/ })).toBeVisible();
+});

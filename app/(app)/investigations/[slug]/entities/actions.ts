@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { addAliasInput, createEntityInput, mergeEntitiesInput, removeAliasInput, undoMergeInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/server/action.ts";
 import * as entities from "@/lib/server/entities.ts";
@@ -26,9 +27,11 @@ export const removeAlias = defineAction("entity.removeAlias", removeAliasInput, 
 });
 
 export const mergeEntities = defineAction("entity.merge", mergeEntitiesInput, async (input, ctx) => {
-  const result = await entities.mergeEntities(ctx, input);
+  await entities.mergeEntities(ctx, input);
   await revalidateInvestigation(input.investigationId);
-  return result;
+  // The merged entity's page no longer has much to show: continue on the one it joined.
+  const { slug } = await requireInvestigationById(input.investigationId);
+  redirect(`/investigations/${slug}/entities/${input.targetId}`);
 });
 
 export const undoMerge = defineAction("entity.unmerge", undoMergeInput, async (input, ctx) => {

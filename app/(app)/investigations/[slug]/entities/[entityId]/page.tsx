@@ -143,7 +143,6 @@ export default async function EntityPage({ params }: Props) {
                 investigationId={investigation.id}
                 entity={entity}
                 others={others.filter((o) => o.id !== entity.id)}
-                slug={slug}
               />
               {entity.mergedIn.length > 0 && (
                 <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-sm">
