@@ -158,7 +158,15 @@ export function AnnotatedArticle({
       </div>
 
       <aside aria-label="Claims" className="space-y-4 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
-        <div ref={panelRef} className="scroll-mt-4">
+        {/* On a phone the open panel is a sheet over the text, so the form sits next to the words. */}
+        <div
+          ref={panelRef}
+          className={`scroll-mt-4 ${
+            panel.mode === "idle"
+              ? ""
+              : "max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-30 max-lg:max-h-[70vh] max-lg:overflow-y-auto max-lg:rounded-t-xl max-lg:bg-white max-lg:shadow-[0_-8px_30px_rgba(15,23,42,0.25)]"
+          }`}
+        >
           {panel.mode === "idle" && (
             <div className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
               <p>Select words in the article to record a claim about them, or choose a highlight to see its claim.</p>

@@ -89,7 +89,9 @@ export default async function EntityPage({ params }: Props) {
                             {c.asOfText && <span className="font-normal text-slate-500"> · as of {c.asOfText}</span>}
                             {c.status !== "active" && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 no-underline">{c.status}</span>}
                           </div>
-                          <div className="text-xs text-slate-500">{describeValue(c.valueNorm as unknown as NormalizedValue)}</div>
+                          {c.valueKind !== "text" && c.valueKind !== "entity" && (
+                            <div className="text-xs text-slate-500">{describeValue(c.valueNorm as unknown as NormalizedValue)}</div>
+                          )}
                           <div className="mt-1 text-xs text-slate-600">
                             <Link href={`${base}/articles/${c.article.id}`} className="text-indigo-700 hover:underline">
                               {c.article.title}
