@@ -1,24 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, type NormalizedValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
 
-export type ClaimFields = {
-  subjectId: string;
-  newSubjectName: string;
-  newSubjectKind: EntityKind;
-  subjectText: string;
-  attribute: string;
-  valueKind: ValueKind;
-  valueText: string;
-  asOf: string;
-  note: string;
-};
+/** What a person fills in for a claim, as the shared input schema reads it. */
+export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end">;
 
 const claimSnapshot = {
   id: true,

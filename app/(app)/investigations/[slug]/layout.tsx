@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { investigationPage } from "@/lib/server/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
-import { findInvestigation } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
 
 export default async function InvestigationLayout({
   children,
@@ -12,9 +10,7 @@ export default async function InvestigationLayout({
   params: Promise<{ slug: string }>;
 }) {
   const { slug } = await params;
-  await requireActor(`/investigations/${slug}`);
-  const investigation = await findInvestigation(slug);
-  if (!investigation) notFound();
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const base = `/investigations/${slug}`;
   return (
     <div>

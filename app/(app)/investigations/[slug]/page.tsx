@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
+import { investigationPage } from "@/lib/server/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { listArticles } from "@/lib/server/articles.ts";
 import { findInvestigation, investigationCounts } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,9 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InvestigationOverview({ params }: Props) {
   const { slug } = await params;
-  await requireActor(`/investigations/${slug}`);
-  const investigation = await findInvestigation(slug);
-  if (!investigation) notFound();
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const [counts, articles] = await Promise.all([investigationCounts(investigation.id), listArticles(investigation.id)]);
   const stats = [
     { label: "Articles", value: counts.articles },

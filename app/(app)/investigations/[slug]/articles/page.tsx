@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArticleImportPanel } from "@/components/article-import-panel.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
+import { investigationPage } from "@/lib/server/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { listArticles } from "@/lib/server/articles.ts";
-import { findInvestigation } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,9 +13,7 @@ export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage({ params }: Props) {
   const { slug } = await params;
-  await requireActor(`/investigations/${slug}/articles`);
-  const investigation = await findInvestigation(slug);
-  if (!investigation) notFound();
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}/articles`);
   const articles = await listArticles(investigation.id);
   return (
     <>

@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CreateEntityForm } from "@/components/create-entity-form.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { EntityDirectory } from "@/components/entity-directory.tsx";
+import { investigationPage } from "@/lib/server/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { listEntities } from "@/lib/server/entities.ts";
-import { findInvestigation } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
 
 export const metadata: Metadata = { title: "Entities" };
 
 export default async function EntitiesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requireActor(`/investigations/${slug}/entities`);
-  const investigation = await findInvestigation(slug);
-  if (!investigation) notFound();
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}/entities`);
   const entities = await listEntities(investigation.id);
   return (
     <>

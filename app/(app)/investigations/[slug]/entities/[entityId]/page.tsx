@@ -3,12 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityAliases } from "@/components/entity-aliases.tsx";
 import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx";
+import { investigationPage } from "@/lib/server/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue, type NormalizedValue } from "@/lib/domain/values.ts";
 import { entityHistory, getEntity, listEntities } from "@/lib/server/entities.ts";
-import { findInvestigation } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
 
 type Props = { params: Promise<{ slug: string; entityId: string }> };
 
@@ -24,9 +23,7 @@ const HISTORY_LABELS: Record<string, string> = {
 
 export default async function EntityPage({ params }: Props) {
   const { slug, entityId } = await params;
-  await requireActor(`/investigations/${slug}/entities/${entityId}`);
-  const investigation = await findInvestigation(slug);
-  if (!investigation) notFound();
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}/entities/${entityId}`);
   const entity = await getEntity(investigation.id, entityId);
   if (!entity) notFound();
   const [others, history] = await Promise.all([listEntities(investigation.id), entityHistory(investigation.id, entity.id)]);
