@@ -156,3 +156,16 @@ test("merging Michael into Emil Michael moves his claims, and the merge can be u
   await page.goto("/investigations/anthropic-pentagon/entities");
   await expect(page.getByRole("link", { name: /^Michael/ })).toBeVisible();
 });
+
+test("the entity list finds names and aliases, and scrolls to its end", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await expect(page.getByText(/^\d+ entities$/)).toBeVisible();
+  await page.getByRole("link", { name: /^xAI/ }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole("link", { name: /^xAI/ })).toBeVisible();
+  await page.getByLabel("Search entities").fill("nsa");
+  await expect(page.getByText(/^1 of \d+ entities$/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^National Security Agency/ })).toBeVisible();
+  await page.getByLabel("Search entities").fill("no such name");
+  await expect(page.getByText("No entity matches “no such name”.")).toBeVisible();
+});
