@@ -1,0 +1,170 @@
+import { describe, expect, test } from "vitest";
+import {
+  type DetectionClaim,
+  detectGroupConflicts,
+  detectMisattributions,
+  detectNamingConflicts,
+  looksLikeScaleSlip,
+  namesLikelySame,
+  stripPossessivePrefix,
+} from "@/lib/domain/conflicts.ts";
+import { attributeKey } from "@/lib/domain/claims.ts";
+import { detectValueKind, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { DEMO_CLAIMS, DEMO_ENTITIES } from "@/seed/annotations.ts";
+
+let n = 0;
+function claim(text: string, over: Partial<DetectionClaim> & { kind?: ValueKind } = {}): DetectionClaim {
+  const parsed = parseValue(text, over.kind);
+  if (!parsed.ok) throw new Error(parsed.error);
+  n++;
+  return { id: `c${n}`, articleId: `a${n}`, subjectId: "anthropic", attribute: "valuation", status: "active", value: parsed.value, asOf: null, ...over };
+}
+
+describe("claims about one subject and attribute", () => {
+  test("$18.4 billion against $183 billion is a likely scale slip", () => {
+    const [found] = detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion")]);
+    expect(found).toMatchObject({ kind: "scale", key: "scale:anthropic:valuation" });
+    expect(found?.suggestion).toMatch(/unit slip/);
+  });
+
+  test("values whose intervals overlap agree; ones that do not are a value conflict", () => {
+    expect(detectGroupConflicts([claim("$18.4 billion"), claim("about $18 billion")])).toEqual([]);
+    expect(detectGroupConflicts([claim("up to $200 million"), claim("$150 million")])).toEqual([]);
+    expect(detectGroupConflicts([claim("$30 billion"), claim("$61.5 billion")])[0]?.kind).toBe("value");
+  });
+
+  test("different values as of different dates are temporal: both may be valid", () => {
+    const found = detectGroupConflicts([claim("$61.5 billion", { asOf: "2025-03-01" }), claim("$183 billion", { asOf: "2025-09-01" })]);
+    expect(found[0]).toMatchObject({ kind: "temporal" });
+    expect(found[0]?.suggestion).toMatch(/Both valid/);
+  });
+
+  test("lists that name different members are a set conflict; the same members in another order agree", () => {
+    const backers = { attribute: "backers", kind: "list" as const };
+    expect(detectGroupConflicts([claim("Google, Amazon, and Microsoft", backers), claim("Google (GOOGL) and Amazon (AMZN)", backers)])[0]?.kind).toBe(
+      "set",
+    );
+    expect(detectGroupConflicts([claim("Google and Amazon", backers), claim("Amazon, Google", backers)])).toEqual([]);
+  });
+
+  test("text compares folded: case and quotes do not make a conflict", () => {
+    const role = { attribute: "role", kind: "text" as const };
+    expect(detectGroupConflicts([claim("Chief Technology Officer", role), claim("chief technology officer", role)])).toEqual([]);
+    expect(detectGroupConflicts([claim("the Pentagon’s chief technology officer", role), claim("Under-Secretary of Defense", role)])[0]?.kind).toBe(
+      "value",
+    );
+  });
+
+  test("retracted and rejected claims take no part; different units are not compared", () => {
+    expect(detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion", { status: "retracted" })])).toEqual([]);
+    expect(detectGroupConflicts([claim("€5 billion"), claim("$9 billion")])).toEqual([]);
+  });
+
+  test("every claim taking part in a disagreement is in the conflict, once", () => {
+    const claims = [claim("$18.4 billion"), claim("$183 billion"), claim("$183 billion")];
+    const [found] = detectGroupConflicts(claims);
+    expect(found?.claimIds).toEqual(claims.map((c) => c.id).sort());
+  });
+});
+
+describe("misattribution", () => {
+  test("the same figure for different subjects in different articles", () => {
+    const valuation = claim("$183 billion", { articleId: "one" });
+    const industry = claim("$183 billion", { articleId: "two", subjectId: "ai-industry" });
+    const [found] = detectMisattributions([valuation, industry, claim("$18.4 billion")]);
+    expect(found).toMatchObject({ kind: "misattribution", entityIds: ["ai-industry", "anthropic"] });
+    expect(found?.claimIds.sort()).toEqual([valuation.id, industry.id].sort());
+  });
+
+  test("the same figure for the same subject is not a misattribution", () => {
+    expect(detectMisattributions([claim("$183 billion"), claim("$183 billion")])).toEqual([]);
+  });
+});
+
+describe("names that probably name one thing", () => {
+  test.each([
+    ["Michael", "Emil Michael", /part of the other/],
+    ["Antropic", "Anthropic", /a letter or two/],
+    ["DoD", "Department of Defense", /acronym/],
+    ["NSA", "National Security Agency", /acronym/],
+    ["the Pentagon's Michael", "Michael", /possessive prefix/],
+    ["the Pentagon’s Michael", "Emil Michael", /part of the other|possessive/],
+  ])("%s / %s", (a, b, why) => {
+    expect(namesLikelySame(a, b)).toMatch(why);
+  });
+
+  test.each([
+    ["Anthropic", "OpenAI"],
+    ["Emil Michael", "Dario Amodei"],
+    ["Claude", "Cloud"],
+    ["xAI", "Amazon Web Services"],
+  ])("%s / %s are different", (a, b) => {
+    expect(namesLikelySame(a, b)).toBeNull();
+  });
+
+  test("possessive prefixes come off; titles stay", () => {
+    expect(stripPossessivePrefix("the Pentagon's Michael")).toBe("Michael");
+    expect(stripPossessivePrefix("Secretary of Defense Pete Hegseth")).toBe("Secretary of Defense Pete Hegseth");
+  });
+
+  test("entities of one kind are paired once, and pairs decided different are not proposed again", () => {
+    const entities = [
+      { id: "m", name: "Michael", kind: "person" as const, aliases: [] },
+      { id: "em", name: "Emil Michael", kind: "person" as const, aliases: [] },
+      { id: "msft", name: "Michael Corp", kind: "organization" as const, aliases: [] },
+    ];
+    const found = detectNamingConflicts(entities);
+    expect(found.map((f) => f.key)).toEqual(["naming:em:m"]);
+    expect(detectNamingConflicts(entities, new Set(["naming:em:m"]))).toEqual([]);
+  });
+});
+
+test("scale slips are ratios near a power of ten", () => {
+  expect(looksLikeScaleSlip(183, 18.4)).toBe(true);
+  expect(looksLikeScaleSlip(1000, 1)).toBe(true);
+  expect(looksLikeScaleSlip(183, 61.5)).toBe(false);
+  expect(looksLikeScaleSlip(2, 2)).toBe(false);
+});
+
+describe("on the demo story's annotations", () => {
+  // Pure data: the same claims the seed records, grouped as the data layer will group them.
+  const demo = Object.entries(DEMO_CLAIMS).flatMap(([file, claims]) =>
+    claims.map((c, i): DetectionClaim => {
+      const text = c.value ?? c.quote;
+      const parsed = parseValue(text, c.kind ?? detectValueKind(text));
+      if (!parsed.ok) throw new Error(parsed.error);
+      return {
+        id: `${file}#${i}`,
+        articleId: file,
+        subjectId: c.subject,
+        attribute: attributeKey(c.attribute),
+        status: "active",
+        value: parsed.value,
+        asOf: null,
+      };
+    }),
+  );
+  const groups = new Map<string, DetectionClaim[]>();
+  for (const c of demo) groups.set(`${c.subjectId}|${c.attribute}`, [...(groups.get(`${c.subjectId}|${c.attribute}`) ?? []), c]);
+  const found = [...groups.values()].flatMap(detectGroupConflicts);
+
+  test("finds the valuation slip, the backers' lists, the launch date and Emil Michael's role", () => {
+    expect(found.map((f) => f.key).sort()).toEqual(
+      expect.arrayContaining([
+        "scale:Anthropic:valuation",
+        "set:Anthropic:backers",
+        "value:Agent Skills:launch_date",
+        "value:Emil Michael:role",
+      ]),
+    );
+  });
+
+  test("finds $183 billion given for Anthropic and for the AI industry", () => {
+    expect(detectMisattributions(demo).map((f) => f.entityIds)).toContainEqual(["AI industry", "Anthropic"]);
+  });
+
+  test("proposes merging Michael into Emil Michael", () => {
+    const people = DEMO_ENTITIES.map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] }));
+    expect(detectNamingConflicts(people).map((f) => f.entityIds)).toContainEqual(["Emil Michael", "Michael"]);
+  });
+});
