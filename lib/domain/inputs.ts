@@ -49,10 +49,11 @@ export const pasteArticleInput = z.object({
 
 export const uploadArticlesInput = z.object({
   investigationId: z.string().min(1),
-  files: z
-    .array(z.instanceof(File))
-    .min(1, "Choose one or more .txt or .md files.")
-    .max(50, "At most 50 files at a time."),
+  // One file arrives from a form as a single value, several as a list.
+  files: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.instanceof(File)).min(1, "Choose one or more .txt or .md files.").max(50, "At most 50 files at a time."),
+  ),
 });
 
 export const roleSchema = z.enum(ROLES);

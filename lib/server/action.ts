@@ -100,13 +100,13 @@ export async function executeAction<S extends z.ZodType, R extends object>(
   }
 }
 
-/** Repeated keys become arrays ("files"); single keys stay values. */
+/** Repeated keys become arrays; single keys stay values (a schema that wants a list accepts one too). */
 export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = form.getAll(key);
-    out[key] = values.length > 1 || key === "files" ? values : values[0];
+    out[key] = values.length > 1 ? values : values[0];
   }
   return out;
 }

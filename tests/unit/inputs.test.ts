@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createInvestigationInput, createUserInput, pasteArticleInput, setUserDisabledInput } from "@/lib/domain/inputs.ts";
+import { createInvestigationInput, createUserInput, pasteArticleInput, setUserDisabledInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
 
 describe("input schemas", () => {
   test("emails are trimmed and lower-cased; a bad one says what is expected", () => {
@@ -38,5 +38,15 @@ describe("input schemas", () => {
     expect(setUserDisabledInput.parse({ id: "u", version: "3", disabled: "true" })).toEqual({ id: "u", version: 3, disabled: true });
     expect(setUserDisabledInput.parse({ id: "u", version: 3, disabled: "false" }).disabled).toBe(false);
     expect(setUserDisabledInput.safeParse({ id: "u", version: 0, disabled: true }).success).toBe(false);
+  });
+});
+
+describe("uploads", () => {
+  const file = (name: string) => new File(["text"], name, { type: "text/plain" });
+  test("one file or several are both accepted; none is refused with a message", () => {
+    expect(uploadArticlesInput.parse({ investigationId: "i", files: file("a.txt") }).files).toHaveLength(1);
+    expect(uploadArticlesInput.parse({ investigationId: "i", files: [file("a.txt"), file("b.md")] }).files).toHaveLength(2);
+    const none = uploadArticlesInput.safeParse({ investigationId: "i" });
+    expect(none.error?.issues[0]?.message).toBe("Choose one or more .txt or .md files.");
   });
 });

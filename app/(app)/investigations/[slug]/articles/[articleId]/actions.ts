@@ -3,18 +3,16 @@
 import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/server/action.ts";
 import * as claims from "@/lib/server/claims.ts";
-import { requireInvestigationById } from "@/lib/server/investigations.ts";
 import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
 
+// The data layer finds the article or claim by id *and* investigation, so a foreign id is simply not found.
 export const createClaim = defineAction("claim.create", createClaimInput, async (input, ctx) => {
-  await requireInvestigationById(input.investigationId);
   const result = await claims.createClaim(ctx, input);
   await revalidateInvestigation(input.investigationId);
   return result;
 });
 
 export const updateClaim = defineAction("claim.update", updateClaimInput, async (input, ctx) => {
-  await requireInvestigationById(input.investigationId);
   const result = await claims.updateClaim(ctx, input);
   await revalidateInvestigation(input.investigationId);
   return result;
