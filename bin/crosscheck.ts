@@ -11,6 +11,8 @@ import { databaseOptionsFromEnv, describeDatabase, getDatabase } from "@/lib/ser
 import { importPaths } from "@/lib/server/file-import.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { migrate } from "@/lib/server/migrate.ts";
+import { redetect } from "@/lib/server/detection.ts";
+import { plural } from "@/lib/domain/format.ts";
 import { createUser } from "@/lib/server/users.ts";
 import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -23,6 +25,7 @@ Commands:
               [--password-stdin]            the password is asked for, or read from stdin
   import <files or folders> --investigation <slug>
                                             import .txt and .md articles
+  detect --investigation <slug>             recompute every detected conflict from scratch
 
 The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
 CROSSCHECK_DATA_DIR (default .data/pglite).`;
@@ -49,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
         return await createUserCommand(rest);
       case "import":
         return await importCommand(rest);
+      case "detect":
+        return await detectCommand(rest);
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -65,9 +70,9 @@ async function seed(args: string[]): Promise<number> {
     const report = await seedDemo({ allowProduction: values["allow-production"] });
     const imported = report.articles.filter((a) => a.status === "imported").length;
     console.log(
-      report.investigationCreated || imported || report.usersCreated.length || report.claimsCreated
+      report.investigationCreated || imported || report.usersCreated.length || report.claimsCreated || report.decided
         ? `Demo story loaded: ${imported} article(s) imported, ${report.claimsCreated} claim(s) annotated, ` +
-            `${report.usersCreated.length} demo account(s) created.`
+            `${report.usersCreated.length} demo account(s) created${report.decided ? ", one conflict settled as an example" : ""}.`
         : "Demo story already loaded; nothing changed.",
     );
     if (report.usersCreated.length) {
@@ -122,6 +127,25 @@ async function importCommand(args: string[]): Promise<number> {
   }
   const outcomes = await importPaths(cliContext(), investigation.id, positionals);
   return printOutcomes(outcomes, true);
+}
+
+async function detectCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { investigation: { type: "string" } } });
+  if (!values.investigation) {
+    console.error("Usage: npm run crosscheck -- detect --investigation <slug>");
+    return 2;
+  }
+  const investigation = await findInvestigation(values.investigation);
+  if (!investigation) {
+    console.error(`No investigation with the slug “${values.investigation}”.`);
+    return 1;
+  }
+  const r = await redetect(cliContext(), investigation.id);
+  console.log(
+    `${plural(r.found, "disagreement")} found: ${r.opened} new, ${r.updated} updated, ${r.reopened} reopened, ` +
+      `${r.closed} closed as no longer holding; the rest unchanged.`,
+  );
+  return 0;
 }
 
 function printOutcomes(outcomes: ImportOutcome[], all = false): number {

@@ -11,7 +11,9 @@ import { createUser } from "@/lib/server/users.ts";
 import { attributeKey, foldName } from "@/lib/domain/claims.ts";
 import { detectValueKind } from "@/lib/domain/values.ts";
 import { createClaim } from "@/lib/server/claims.ts";
+import { resolveConflict } from "@/lib/server/conflicts.ts";
 import { addAlias, createEntity } from "@/lib/server/entities.ts";
+import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim } from "@/seed/annotations.ts";
 
 /** The demo story: five articles about Anthropic and the Pentagon, and three demo accounts. */
@@ -35,6 +37,8 @@ export type SeedReport = {
   articles: ImportOutcome[];
   usersCreated: string[];
   claimsCreated: number;
+  /** Whether the seed settled its one example conflict in this run. */
+  decided: boolean;
 };
 
 export class DemoSeedRefused extends Error {}
@@ -63,7 +67,8 @@ export async function seedDemo(options: { allowProduction?: boolean } = {}): Pro
   investigation ??= await createInvestigation(ctx, DEMO_INVESTIGATION);
   const articles = await importPaths(ctx, investigation.id, [DEMO_ARTICLES_DIR]);
   const claimsCreated = await seedAnnotations(ctx, investigation.id);
-  return { investigationCreated, articles, usersCreated, claimsCreated };
+  const decided = await seedDecision(investigation.id);
+  return { investigationCreated, articles, usersCreated, claimsCreated, decided };
 }
 
 export class SeedAnnotationError extends Error {}
@@ -133,6 +138,35 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
     }
   }
   return created;
+}
+
+/**
+ * One conflict settled, so a newcomer sees the whole flow: the demo reviewer accepts the launch
+ * date Agent Skills' article gives in its own correction. The conflict itself is found by
+ * detection (the seed only records claims); nothing is done if it is missing or already settled.
+ */
+async function seedDecision(investigationId: string): Promise<boolean> {
+  if (await db().resolution.count({ where: { conflict: { investigationId } } })) return false;
+  const reviewer = await db().user.findUnique({ where: { email: "reviewer@example.com" }, select: { id: true } });
+  const conflict = await db().conflict.findFirst({
+    where: { investigationId, kind: "correction", status: "open", entities: { some: { entity: { name: "Agent Skills" } } } },
+    select: { id: true, version: true, claims: { select: { claim: { select: { id: true, valueText: true } } } } },
+  });
+  const corrected = conflict?.claims.find((c) => c.claim.valueText === "December 2025");
+  if (!reviewer || !conflict || !corrected) return false;
+  await resolveConflict(
+    { actorId: reviewer.id, requestId: `seed-${randomUUID()}` },
+    resolveConflictInput.parse({
+      investigationId,
+      id: conflict.id,
+      version: conflict.version,
+      kind: "accept_claim",
+      acceptedClaimId: corrected.claim.id,
+      rationale:
+        "The article corrects itself at the end: Agent Skills launched in December 2025, not late 2024. The earlier date is superseded.",
+    }),
+  );
+  return true;
 }
 
 /** True when nothing has been set up yet: the first start of a fresh embedded database. */

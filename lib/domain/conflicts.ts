@@ -19,6 +19,10 @@ export type DetectionClaim = {
   value: NormalizedValue;
   /** Start of the as-of range (YYYY-MM-DD), when the claim has one. */
   asOf: string | null;
+  /** The quote sits in a passage where the article corrects itself ("Correction: ..."). */
+  inCorrection?: boolean;
+  /** For text values: the canonical entity the text names (by name or alias), when it names one. */
+  valueEntityId?: string | null;
 };
 
 export type DetectedConflict = {
@@ -64,56 +68,77 @@ export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
     if (!x.resolved || !y.resolved) return null;
     differ = !overlaps(Date.parse(x.start!), Date.parse(x.end!), Date.parse(y.start!), Date.parse(y.end!));
   } else if (x.kind === "list" && y.kind === "list") {
-    const same = x.folded.length === y.folded.length && x.folded.every((item) => y.folded.includes(item));
-    return same ? null : { kind: "set", why: "The lists name different members." };
+    differ = !(x.folded.length === y.folded.length && x.folded.every((item) => y.folded.includes(item)));
   } else if ((x.kind === "text" || x.kind === "entity") && (y.kind === "text" || y.kind === "entity")) {
-    differ = x.folded !== y.folded;
+    // "the Pentagon" and "U.S. Department of Defense" agree when both name one entity.
+    differ = x.folded !== y.folded && !(a.valueEntityId && a.valueEntityId === b.valueEntityId);
   } else {
     return null;
   }
   if (!differ) return null;
+  if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection)) {
+    return { kind: "correction", why: "The article corrects itself: one of these values is the one it says was wrong." };
+  }
   if (a.asOf && b.asOf && a.asOf !== b.asOf) {
     return { kind: "temporal", why: "The values differ but are given as of different dates: both may be right, at different times." };
   }
+  if (x.kind === "list") return { kind: "set", why: "The lists name different members." };
   if (slip) return { kind: "scale", why: "The figures differ by about a power of ten: likely a unit or decimal slip." };
   return { kind: "value", why: "The values cannot both be true." };
 }
 
-const SUGGESTIONS: Partial<Record<ConflictKind, string>> = {
-  temporal: "Both valid, at different times: record the as-of dates.",
+export const SUGGESTIONS: Record<ConflictKind, string> = {
+  correction: "Accept the corrected value: the value the article withdrew becomes superseded.",
   scale: "Likely a unit slip (million/billion or a decimal point): check each source's figure.",
-  set: "Compare the lists: one source may be incomplete rather than wrong.",
   value: "Accept the best-sourced value, or record a reconciled one.",
+  set: "Compare the lists: one source may be incomplete rather than wrong.",
+  temporal: "Both valid, at different times: record the as-of dates.",
   naming: "Merge the two entities if they are the same.",
   misattribution: "Check which subject the figure belongs to.",
+  manual: "Read the quotes side by side and decide.",
 };
 
+/** When one group holds several kinds of disagreement, the conflict takes the most telling. */
+const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "temporal"];
+
+/** The detection key of a subject + attribute group: one conflict per group, whatever its kind. */
+export const groupKey = (subjectId: string, attribute: string) => `claims:${subjectId}:${attribute}`;
+
 /**
- * The conflicts within one subject and attribute. Only active claims count; one conflict per
- * kind, holding every claim that takes part in a disagreement of that kind.
+ * The conflict within one subject and attribute, if any. Only active claims count. The conflict
+ * holds every claim that takes part in a disagreement, and takes the kind of the most telling
+ * disagreement among them (a correction over a scale slip over a plain value conflict...).
  */
 export function detectGroupConflicts(claims: DetectionClaim[]): DetectedConflict[] {
   const active = claims.filter((c) => c.status === "active");
-  const byKind = new Map<ConflictKind, { ids: Set<string>; why: string }>();
+  const ids = new Set<string>();
+  const verdicts = new Map<ConflictKind, string>();
   for (let i = 0; i < active.length; i++) {
     for (let j = i + 1; j < active.length; j++) {
       const verdict = compareClaims(active[i]!, active[j]!);
       if (!verdict) continue;
-      const entry = byKind.get(verdict.kind) ?? { ids: new Set<string>(), why: verdict.why };
-      entry.ids.add(active[i]!.id).add(active[j]!.id);
-      byKind.set(verdict.kind, entry);
+      ids.add(active[i]!.id).add(active[j]!.id);
+      verdicts.set(verdict.kind, verdict.why);
     }
   }
   const first = active[0];
-  if (!first) return [];
-  return [...byKind].map(([kind, { ids, why }]) => ({
-    key: `${kind}:${first.subjectId}:${first.attribute}`,
-    kind,
-    claimIds: [...ids].sort(),
-    entityIds: [first.subjectId],
-    summary: why,
-    suggestion: SUGGESTIONS[kind] ?? null,
-  }));
+  const kind = PRIORITY.find((k) => verdicts.has(k));
+  if (!first || !kind) return [];
+  return [
+    {
+      key: groupKey(first.subjectId, first.attribute),
+      kind,
+      claimIds: [...ids].sort(),
+      entityIds: [first.subjectId],
+      summary: verdicts.get(kind)!,
+      suggestion: SUGGESTIONS[kind],
+    },
+  ];
+}
+
+/** The figure a claim gives, as misattribution compares it, or null when it gives none. */
+export function figureKey(value: NormalizedValue): string | null {
+  return isNumeric(value) && value.point !== null ? `${value.kind}:${value.unit ?? ""}:${value.point}` : null;
 }
 
 /**
@@ -123,8 +148,8 @@ export function detectGroupConflicts(claims: DetectionClaim[]): DetectedConflict
 export function detectMisattributions(claims: DetectionClaim[]): DetectedConflict[] {
   const byFigure = new Map<string, DetectionClaim[]>();
   for (const c of claims) {
-    if (c.status !== "active" || !isNumeric(c.value) || c.value.point === null) continue;
-    const key = `${c.value.kind}:${c.value.unit ?? ""}:${c.value.point}`;
+    const key = c.status === "active" ? figureKey(c.value) : null;
+    if (!key) continue;
     byFigure.set(key, [...(byFigure.get(key) ?? []), c]);
   }
   const found: DetectedConflict[] = [];
@@ -138,7 +163,7 @@ export function detectMisattributions(claims: DetectionClaim[]): DetectedConflic
       claimIds: group.map((c) => c.id).sort(),
       entityIds: [...subjects].sort(),
       summary: "The same figure is given for different subjects.",
-      suggestion: SUGGESTIONS.misattribution ?? null,
+      suggestion: SUGGESTIONS.misattribution,
     });
   }
   return found;
@@ -199,13 +224,18 @@ export function namesLikelySame(a: string, b: string): string | null {
  * Entities that are probably one, among entities of the same kind, comparing every name and
  * alias. Pairs already decided to be different are never proposed again.
  */
-export function detectNamingConflicts(entities: NamedEntity[], decidedDifferent: Set<string> = new Set()): DetectedConflict[] {
+export function detectNamingConflicts(
+  entities: NamedEntity[],
+  decidedDifferent: Set<string> = new Set(),
+  /** Only pairs involving one of these entities (after an entity or alias changed). */
+  focus?: Set<string>,
+): DetectedConflict[] {
   const found: DetectedConflict[] = [];
   for (let i = 0; i < entities.length; i++) {
     for (let j = i + 1; j < entities.length; j++) {
       const a = entities[i]!;
       const b = entities[j]!;
-      if (a.kind !== b.kind) continue;
+      if (a.kind !== b.kind || (focus && !focus.has(a.id) && !focus.has(b.id))) continue;
       const pair = [a.id, b.id].sort();
       const key = `naming:${pair.join(":")}`;
       if (decidedDifferent.has(key)) continue;
@@ -223,9 +253,41 @@ export function detectNamingConflicts(entities: NamedEntity[], decidedDifferent:
         claimIds: [],
         entityIds: pair,
         summary: `“${a.name}” and “${b.name}”: ${why}`,
-        suggestion: SUGGESTIONS.naming ?? null,
+        suggestion: SUGGESTIONS.naming,
       });
     }
   }
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections and the whole picture
+
+const CORRECTION_OPENING = /^\s*(?:correction|clarification|editor[’']s note|update)\b/i;
+const CORRECTION_WORDS = /\b(?:an earlier version|previously (?:reported|stated)|misstated|misreported|incorrectly (?:stated|reported|said)|has been (?:corrected|updated))\b/i;
+
+/**
+ * Whether words sit where an article corrects itself: the paragraph holding them opens with
+ * "Correction:" (or "Clarification", "Editor's note") or speaks of an earlier version.
+ * `before` is the article's text before the quote (only its last paragraph matters).
+ */
+export function isCorrectionPassage(before: string, quote: string): boolean {
+  const paragraph = (before.slice(-600).split(/\n/).at(-1) ?? "") + quote;
+  return CORRECTION_OPENING.test(paragraph) || CORRECTION_WORDS.test(paragraph);
+}
+
+/** Everything detection finds in an investigation, from scratch. Keys are unique. */
+export function detectAll(claims: DetectionClaim[], entities: NamedEntity[], decidedDifferent: Set<string> = new Set()): DetectedConflict[] {
+  const groups = new Map<string, DetectionClaim[]>();
+  for (const c of claims) {
+    const key = groupKey(c.subjectId, c.attribute);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return [
+    ...[...groups.values()].flatMap(detectGroupConflicts),
+    ...detectMisattributions(claims),
+    ...detectNamingConflicts(entities, decidedDifferent),
+  ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

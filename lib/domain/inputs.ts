@@ -147,3 +147,65 @@ export const mergeEntitiesInput = z
   .refine((i) => i.sourceId !== i.targetId, { message: "Choose another entity to merge into.", path: ["targetId"] });
 
 export const undoMergeInput = z.object({ investigationId: z.string().min(1), mergeId: z.string().min(1) });
+
+// --- Conflicts -----------------------------------------------------------------------------
+
+export const RESOLUTION_KINDS = ["accept_claim", "reconciled_value", "both_valid", "merge_entities", "annotation_mistake", "not_a_conflict"] as const;
+export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+
+/** A form sends one value as a value and several as a list: read both as a list. */
+const listOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+export const resolveConflictInput = z
+  .object({
+    investigationId: z.string().min(1),
+    id: z.string().min(1),
+    version: z.coerce.number().int().positive(),
+    kind: z.enum(RESOLUTION_KINDS, { error: "Choose how the conflict is settled." }),
+    rationale: trimmed(4000).min(10, "Explain the decision in a sentence or two (at least 10 characters)."),
+    acceptedClaimId: optionalText(100),
+    valueText: optionalText(500),
+    valueKind: valueKind.optional(),
+    /** Both valid: as-of dates, paired by position with the claims they date. */
+    asOfClaimId: listOf(z.string().min(1)),
+    asOf: listOf(trimmed(100)),
+    scope: optionalText(500),
+    keepEntityId: optionalText(100),
+    mistakenClaimId: optionalText(100),
+  })
+  .superRefine((i, ctx) => {
+    const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (i.kind === "accept_claim" && !i.acceptedClaimId) need("acceptedClaimId", "Choose the claim that is right.");
+    if (i.kind === "reconciled_value" && !i.valueText) need("valueText", "Enter the reconciled value.");
+    if (i.kind === "merge_entities" && !i.keepEntityId) need("keepEntityId", "Choose the entity that stays.");
+    if (i.kind === "annotation_mistake" && !i.mistakenClaimId) need("mistakenClaimId", "Choose the claim that mis-records its article.");
+    if (i.kind === "both_valid" && !i.scope && !i.asOf.some(Boolean)) {
+      need("asOf", "Give the as-of date of each value, or say in which scope each holds.");
+    }
+    if (i.asOf.length !== i.asOfClaimId.length) need("asOf", "Each as-of date must belong to one claim.");
+  });
+
+export const reopenConflictInput = z.object({
+  investigationId: z.string().min(1),
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  reason: trimmed(2000).min(10, "Say why the decision no longer holds (at least 10 characters)."),
+});
+
+export const createManualConflictInput = z.object({
+  investigationId: z.string().min(1),
+  claimIds: listOf(z.string().min(1)).pipe(
+    z
+      .array(z.string())
+      .min(2, "Select at least two claims that disagree.")
+      .max(20, "At most 20 claims in one conflict.")
+      .refine((ids) => new Set(ids).size === ids.length, "Each claim once."),
+  ),
+  note: trimmed(2000).min(10, "Say how these claims disagree (at least 10 characters)."),
+});
+
+export const commentInput = z.object({
+  investigationId: z.string().min(1),
+  conflictId: z.string().min(1),
+  body: trimmed(4000).min(1, "Write something first."),
+});

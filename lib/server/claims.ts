@@ -8,7 +8,9 @@ import { describeValue, type NormalizedValue, parseValue, valueBounds, type Valu
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
+import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
 /** What a person fills in for a claim, as the shared input schema reads it. */
 export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end">;
@@ -55,6 +57,7 @@ function readValues(fields: ClaimFields, publishedAt: Date | null) {
     valueLow: bounds.low,
     valueHigh: bounds.high,
     valueUnit: bounds.unit,
+    valuePoint: "point" in value.value ? value.value.point : null,
     asOfText: fields.asOf || null,
     asOfStart: asOfBounds?.low != null ? new Date(asOfBounds.low) : null,
     asOfEnd: asOfBounds?.high != null ? new Date(asOfBounds.high) : null,
@@ -103,11 +106,14 @@ export async function createClaim(
         quoteSuffix: anchor.quote.suffix,
         positionStart: anchor.position.start,
         positionEnd: anchor.position.end,
+        inCorrection: isCorrectionPassage(article.body.slice(Math.max(0, anchor.position.start - 600), anchor.position.start), anchor.quote.exact),
         createdById: ctx.actorId,
       },
-      select: claimSnapshot,
+      select: { ...claimSnapshot, valueNorm: true },
     });
-    await audit(tx, ctx, { action: "claim.create", objectType: "Claim", objectId: claim.id, investigationId: input.investigationId, after: claim });
+    const { valueNorm, ...snapshot } = claim;
+    await audit(tx, ctx, { action: "claim.create", objectType: "Claim", objectId: claim.id, investigationId: input.investigationId, after: snapshot });
+    await syncConflicts(tx, ctx, input.investigationId, touchedByClaim({ ...claim, valueNorm }));
     return { id: claim.id };
   });
 }
@@ -115,11 +121,11 @@ export async function createClaim(
 async function requireClaim(tx: Tx, investigationId: string, id: string) {
   const claim = await tx.claim.findFirst({
     where: { id, investigationId },
-    select: { ...claimSnapshot, article: { select: { publishedAt: true } } },
+    select: { ...claimSnapshot, valueNorm: true, article: { select: { publishedAt: true } } },
   });
   if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
-  const { article, ...before } = claim;
-  return { before, publishedAt: article.publishedAt };
+  const { article, valueNorm, ...before } = claim;
+  return { before, publishedAt: article.publishedAt, touched: touchedByClaim({ ...before, valueNorm }) };
 }
 
 /** Saves an edit made on the version the person saw; a newer change by someone else wins and is named. */
@@ -128,7 +134,7 @@ export async function updateClaim(
   input: ClaimFields & { investigationId: string; id: string; version: number },
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
-    const { before, publishedAt } = await requireClaim(tx, input.investigationId, input.id);
+    const { before, publishedAt, touched } = await requireClaim(tx, input.investigationId, input.id);
     const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
     const values = readValues(input, publishedAt);
     const { count } = await tx.claim.updateMany({
@@ -143,6 +149,7 @@ export async function updateClaim(
     await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
     const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
     await audit(tx, ctx, { action: "claim.update", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(touched, touchedByClaim({ ...after, valueNorm: values.valueNorm })));
     return { version: after.version };
   });
 }
@@ -167,7 +174,7 @@ async function setStatus(
   action: string,
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
-    const { before } = await requireClaim(tx, input.investigationId, input.id);
+    const { before, touched } = await requireClaim(tx, input.investigationId, input.id);
     const { count } = await tx.claim.updateMany({
       where: { id: input.id, investigationId: input.investigationId, version: input.version },
       data: { status, statusReason: reason, version: { increment: 1 } },
@@ -175,6 +182,7 @@ async function setStatus(
     await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
     const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
     await audit(tx, ctx, { action, objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
+    await syncConflicts(tx, ctx, input.investigationId, touched);
     return { version: after.version };
   });
 }
@@ -182,13 +190,14 @@ async function setStatus(
 /** Deleting is for mistakes nobody has built on: once a conflict involves a claim, it can only be retracted. */
 export async function deleteClaim(ctx: AuditContext, input: { investigationId: string; id: string; version: number }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const { before } = await requireClaim(tx, input.investigationId, input.id);
+    const { before, touched } = await requireClaim(tx, input.investigationId, input.id);
     if (await tx.conflictClaim.count({ where: { claimId: input.id } })) {
       throw new ExpectedError("forbidden", "A conflict involves this claim, so it stays on record. Retract it instead.");
     }
     const { count } = await tx.claim.deleteMany({ where: { id: input.id, version: input.version } });
     await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
     await audit(tx, ctx, { action: "claim.delete", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before });
+    await syncConflicts(tx, ctx, input.investigationId, touched);
   });
 }
 

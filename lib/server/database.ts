@@ -53,6 +53,9 @@ export function openDatabase(options: DatabaseOptions): Database {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (a restart, an admin) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on("error", (error) => console.warn(`[database] idle connection closed: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     engine: "postgres",

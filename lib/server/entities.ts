@@ -3,6 +3,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type EntityKind, foldName, type SubjectOption } from "@/lib/domain/claims.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
 
 const entityDto = { id: true, name: true, kind: true, version: true, mergedIntoId: true } as const;
 
@@ -78,6 +79,7 @@ export async function createEntityIn(
     select: entityDto,
   });
   await audit(tx, ctx, { action: "entity.create", objectType: "Entity", objectId: entity.id, investigationId, after: entity });
+  await syncConflicts(tx, ctx, investigationId, { entities: [entity.id] });
   return entity;
 }
 
@@ -130,6 +132,7 @@ export async function addAlias(
       investigationId: input.investigationId,
       after: alias,
     });
+    await syncConflicts(tx, ctx, input.investigationId, { entities: [entity.id] });
     return { id: alias.id };
   });
 }
@@ -149,6 +152,7 @@ export async function removeAlias(ctx: AuditContext, input: { investigationId: s
       investigationId: input.investigationId,
       before: alias,
     });
+    await syncConflicts(tx, ctx, input.investigationId, { entities: [alias.entityId] });
   });
 }
 
@@ -160,13 +164,26 @@ export async function mergeEntities(
   ctx: AuditContext,
   input: { investigationId: string; sourceId: string; targetId: string },
 ): Promise<{ mergeId: string }> {
-  return db().$transaction(async (tx) => {
+  return db().$transaction((tx) => mergeEntitiesIn(tx, ctx, input));
+}
+
+/** Inside a transaction (a naming conflict resolved as a merge merges in its own). */
+export async function mergeEntitiesIn(
+  tx: Tx,
+  ctx: AuditContext,
+  input: { investigationId: string; sourceId: string; targetId: string },
+): Promise<{ mergeId: string }> {
+  {
     const source = await requireEntity(tx, input.investigationId, input.sourceId);
     const target = await requireEntity(tx, input.investigationId, input.targetId);
     if (source.mergedIntoId || target.mergedIntoId) {
       throw new ExpectedError("stale", "One of these entities was already merged; reload to see where it went.");
     }
-    const claims = await tx.claim.findMany({ where: { subjectId: source.id }, select: { id: true } });
+    if (source.id === target.id) throw new ExpectedError("invalid_input", "An entity cannot be merged into itself.");
+    const claims = await tx.claim.findMany({
+      where: { subjectId: source.id },
+      select: { id: true, subjectId: true, attribute: true, valueNorm: true },
+    });
     const targetAliases = new Set(
       (await tx.entityAlias.findMany({ where: { entityId: target.id }, select: { folded: true } })).map((a) => a.folded),
     );
@@ -211,8 +228,17 @@ export async function mergeEntities(
       before: source,
       after: { mergedInto: { id: target.id, name: target.name }, ...merge },
     });
+    await syncConflicts(tx, ctx, input.investigationId, movedTouched(claims, source.id, target.id));
     return { mergeId: merge.id };
-  });
+  }
+}
+
+/** Claims moving between two subjects touch their groups under both, and their figures. */
+function movedTouched(claims: { attribute: string; valueNorm: unknown }[], fromId: string, toId: string): Touched {
+  return mergeTouched(
+    { entities: [fromId, toId] },
+    ...claims.flatMap((c) => [touchedByClaim({ ...c, subjectId: fromId }), touchedByClaim({ ...c, subjectId: toId })]),
+  );
 }
 
 export async function undoMerge(ctx: AuditContext, input: { investigationId: string; mergeId: string }): Promise<void> {
@@ -225,6 +251,10 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       throw new ExpectedError("stale", "The entity has changed since this merge; it cannot be undone automatically.");
     }
     // Claims made on the target since the merge stay there; only what moved goes back.
+    const moving = await tx.claim.findMany({
+      where: { id: { in: merge.movedClaimIds }, subjectId: merge.targetId },
+      select: { attribute: true, valueNorm: true },
+    });
     await tx.claim.updateMany({
       where: { id: { in: merge.movedClaimIds }, subjectId: merge.targetId },
       data: { subjectId: source.id, version: { increment: 1 } },
@@ -248,6 +278,7 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       before: { mergedIntoId: merge.targetId },
       after: { mergedIntoId: null, mergeId: merge.id },
     });
+    await syncConflicts(tx, ctx, input.investigationId, movedTouched(moving, merge.targetId, source.id));
   });
 }
 

@@ -4,6 +4,7 @@ import {
   detectGroupConflicts,
   detectMisattributions,
   detectNamingConflicts,
+  isCorrectionPassage,
   looksLikeScaleSlip,
   namesLikelySame,
   stripPossessivePrefix,
@@ -23,7 +24,7 @@ function claim(text: string, over: Partial<DetectionClaim> & { kind?: ValueKind 
 describe("claims about one subject and attribute", () => {
   test("$18.4 billion against $183 billion is a likely scale slip", () => {
     const [found] = detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion")]);
-    expect(found).toMatchObject({ kind: "scale", key: "scale:anthropic:valuation" });
+    expect(found).toMatchObject({ kind: "scale", key: "claims:anthropic:valuation" });
     expect(found?.suggestion).toMatch(/unit slip/);
   });
 
@@ -55,9 +56,37 @@ describe("claims about one subject and attribute", () => {
     );
   });
 
+  test("two texts naming one entity (by name or alias) agree", () => {
+    const employer = { attribute: "employer", kind: "text" as const };
+    const pentagon = claim("the Pentagon", { ...employer, valueEntityId: "dod" });
+    const dod = claim("U.S. Department of Defense", { ...employer, valueEntityId: "dod" });
+    expect(detectGroupConflicts([pentagon, dod])).toEqual([]);
+    expect(detectGroupConflicts([pentagon, claim("OpenAI", { ...employer, valueEntityId: "openai" })])[0]?.kind).toBe("value");
+  });
+
   test("retracted and rejected claims take no part; different units are not compared", () => {
     expect(detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion", { status: "retracted" })])).toEqual([]);
     expect(detectGroupConflicts([claim("€5 billion"), claim("$9 billion")])).toEqual([]);
+  });
+
+  test("agreeing values at different precision, and a bound the other value keeps, do not fire", () => {
+    expect(detectGroupConflicts([claim("$18.4 billion"), claim("$18,400 million")])).toEqual([]);
+    expect(detectGroupConflicts([claim("up to $9 billion"), claim("$8 billion")])).toEqual([]);
+    expect(detectGroupConflicts([claim("December 2025", { attribute: "launch" }), claim("Dec. 15, 2025", { attribute: "launch" })])).toEqual([]);
+  });
+
+  test("an article correcting itself is a correction, not a plain value conflict", () => {
+    const launch = { attribute: "launch_date", articleId: "001" };
+    const found = detectGroupConflicts([claim("December 2025", launch), claim("late 2024", { ...launch, inCorrection: true })]);
+    expect(found[0]).toMatchObject({ kind: "correction" });
+    // Two articles disagreeing is not a correction, even if one of the passages is one.
+    expect(detectGroupConflicts([claim("December 2025", { attribute: "launch_date" }), claim("late 2024", { attribute: "launch_date", inCorrection: true })])[0]?.kind).toBe("value");
+  });
+
+  test("one conflict per subject and attribute, taking the most telling kind", () => {
+    const found = detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion"), claim("$30 billion")]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.kind).toBe("scale");
   });
 
   test("every claim taking part in a disagreement is in the conflict, once", () => {
@@ -119,6 +148,16 @@ describe("names that probably name one thing", () => {
   });
 });
 
+test.each([
+  ["Correction: An earlier version misstated the launch date of Agent Skills; ", "it was December 2025, not late 2024", true],
+  ["Some text.\nClarification: ", "the figure was $5 million", true],
+  ["This story has been corrected: ", "x", true],
+  ["Correction: old paragraph.\nA new paragraph says ", "valued at $18.4 billion", false],
+  ["The company said its engineers would correct ", "course", false],
+])("correction passage: %s%s → %s", (before, quote, expected) => {
+  expect(isCorrectionPassage(before, quote)).toBe(expected);
+});
+
 test("scale slips are ratios near a power of ten", () => {
   expect(looksLikeScaleSlip(183, 18.4)).toBe(true);
   expect(looksLikeScaleSlip(1000, 1)).toBe(true);
@@ -151,12 +190,14 @@ describe("on the demo story's annotations", () => {
   test("finds the valuation slip, the backers' lists, the launch date and Emil Michael's role", () => {
     expect(found.map((f) => f.key).sort()).toEqual(
       expect.arrayContaining([
-        "scale:Anthropic:valuation",
-        "set:Anthropic:backers",
-        "value:Agent Skills:launch_date",
-        "value:Emil Michael:role",
+        "claims:Anthropic:valuation",
+        "claims:Anthropic:backers",
+        "claims:Agent Skills:launch_date",
+        "claims:Emil Michael:role",
       ]),
     );
+    expect(found.find((f) => f.key === "claims:Anthropic:valuation")?.kind).toBe("scale");
+    expect(found.find((f) => f.key === "claims:Anthropic:backers")?.kind).toBe("set");
   });
 
   test("finds $183 billion given for Anthropic and for the AI industry", () => {

@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { commentInput, createManualConflictInput, reopenConflictInput, resolveConflictInput } from "@/lib/domain/inputs.ts";
+import { defineAction } from "@/lib/server/action.ts";
+import * as conflicts from "@/lib/server/conflicts.ts";
+import { redetect } from "@/lib/server/detection.ts";
+import { requireInvestigationById } from "@/lib/server/investigations.ts";
+import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
+
+// The data layer finds the conflict or claim by id *and* investigation, so a foreign id is simply not found.
+export const resolveConflict = defineAction("conflict.resolve", resolveConflictInput, async (input, ctx) => {
+  const result = await conflicts.resolveConflict({ ...ctx, actorId: ctx.actor.id }, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+export const reopenConflict = defineAction("conflict.reopen", reopenConflictInput, async (input, ctx) => {
+  const result = await conflicts.reopenConflict(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+export const commentOnConflict = defineAction("conflict.comment", commentInput, async (input, ctx) => {
+  const result = await conflicts.addComment({ ...ctx, actorId: ctx.actor.id }, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+export const createManualConflict = defineAction("conflict.createManual", createManualConflictInput, async (input, ctx) => {
+  const { id } = await conflicts.createManualConflict(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  const { slug } = await requireInvestigationById(input.investigationId);
+  redirect(`/investigations/${slug}/conflicts/${id}`);
+});
+
+export const redetectConflicts = defineAction("conflict.redetect", z.object({ investigationId: z.string().min(1) }), async (input, ctx) => {
+  const report = await redetect(ctx, input.investigationId);
+  await revalidateInvestigation(input.investigationId);
+  return report;
+});

@@ -1,0 +1,635 @@
+import "server-only";
+import type { z } from "zod";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { sentenceAround } from "@/lib/domain/anchoring.ts";
+import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
+import { type ConflictKind, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
+import { formatMoment } from "@/lib/domain/format.ts";
+import type { ResolutionKind, resolveConflictInput } from "@/lib/domain/inputs.ts";
+import { describeValue, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
+import { db } from "@/lib/server/database.ts";
+import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
+import { mergeEntitiesIn } from "@/lib/server/entities.ts";
+
+export type ConflictStatus = "open" | "resolved" | "dismissed";
+
+export const KIND_LABELS: Record<ConflictKind, string> = {
+  value: "Value",
+  scale: "Scale slip",
+  temporal: "Different dates",
+  set: "Lists differ",
+  naming: "Naming",
+  misattribution: "Misattribution",
+  correction: "Correction",
+  manual: "Marked by an analyst",
+};
+
+export const RESOLUTION_LABELS: Record<ResolutionKind, string> = {
+  accept_claim: "Accepted one claim",
+  reconciled_value: "Reconciled value",
+  both_valid: "Both valid",
+  merge_entities: "Merged entities",
+  annotation_mistake: "Annotation mistake",
+  not_a_conflict: "Not a conflict",
+};
+
+/** How much an open conflict matters, for the queue's order: the kind, then how many sources. */
+const KIND_WEIGHT: Record<ConflictKind, number> = {
+  scale: 6,
+  misattribution: 5,
+  value: 5,
+  correction: 4,
+  naming: 4,
+  manual: 4,
+  set: 3,
+  temporal: 2,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The queue
+
+export type QueueFilters = {
+  status?: ConflictStatus | "all";
+  kind?: ConflictKind;
+  entityId?: string;
+  attribute?: string;
+  articleId?: string;
+};
+
+export type QueueItem = {
+  id: string;
+  kind: ConflictKind;
+  status: ConflictStatus;
+  title: string;
+  summary: string;
+  values: string[];
+  sources: number;
+  reopenReason: string | null;
+  updatedAt: Date;
+  resolution: { kind: ResolutionKind; by: string } | null;
+};
+
+export type Queue = {
+  items: QueueItem[];
+  counts: Record<ConflictStatus, number>;
+  kinds: { kind: ConflictKind; count: number }[];
+  entities: { id: string; name: string }[];
+  attributes: { key: string; label: string }[];
+  articles: { id: string; title: string }[];
+};
+
+const queueSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  summary: true,
+  reopenReason: true,
+  updatedAt: true,
+  entities: { select: { entity: { select: { id: true, name: true } } } },
+  claims: {
+    select: {
+      claim: {
+        select: {
+          valueText: true,
+          attribute: true,
+          attributeLabel: true,
+          articleId: true,
+          subject: { select: { id: true, name: true } },
+          article: { select: { title: true } },
+        },
+      },
+    },
+  },
+  resolutions: {
+    where: { withdrawnAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { kind: true, decidedBy: { select: { name: true } } },
+  },
+} as const satisfies Prisma.ConflictSelect;
+
+type QueueRow = Prisma.ConflictGetPayload<{ select: typeof queueSelect }>;
+
+function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): string {
+  const claims = row.claims.map((c) => c.claim);
+  if (row.kind === "naming") return row.entities.map((e) => `“${e.entity.name}”`).join(" or ");
+  if (row.kind === "misattribution") return `${claims[0]?.valueText ?? "One figure"} for ${row.entities.map((e) => e.entity.name).join(" and ")}`;
+  const subjects = [...new Set(claims.map((c) => c.subject.name))];
+  const attributes = [...new Set(claims.map((c) => c.attributeLabel))];
+  return `${subjects.join(", ")} · ${attributes.join(", ")}`;
+}
+
+/** The conflicts of an investigation, filtered, the most consequential open ones first. */
+export async function listConflicts(investigationId: string, filters: QueueFilters = {}): Promise<Queue> {
+  const status = filters.status ?? "open";
+  const rows = await db().conflict.findMany({ where: { investigationId }, select: queueSelect });
+  const counts: Record<ConflictStatus, number> = { open: 0, resolved: 0, dismissed: 0 };
+  for (const r of rows) counts[r.status]++;
+  const kindCounts = new Map<ConflictKind, number>();
+  const entities = new Map<string, string>();
+  const attributes = new Map<string, string>();
+  const articles = new Map<string, string>();
+  for (const r of rows) {
+    if (status !== "all" && r.status !== status) continue;
+    kindCounts.set(r.kind, (kindCounts.get(r.kind) ?? 0) + 1);
+    for (const e of r.entities) entities.set(e.entity.id, e.entity.name);
+    for (const { claim } of r.claims) {
+      entities.set(claim.subject.id, claim.subject.name);
+      attributes.set(claim.attribute, claim.attributeLabel);
+      articles.set(claim.articleId, claim.article.title);
+    }
+  }
+  const matches = (r: QueueRow) =>
+    (status === "all" || r.status === status) &&
+    (!filters.kind || r.kind === filters.kind) &&
+    (!filters.entityId || r.entities.some((e) => e.entity.id === filters.entityId) || r.claims.some((c) => c.claim.subject.id === filters.entityId)) &&
+    (!filters.attribute || r.claims.some((c) => c.claim.attribute === filters.attribute)) &&
+    (!filters.articleId || r.claims.some((c) => c.claim.articleId === filters.articleId));
+  const weight = new Map<string, number>();
+  const items = rows.filter(matches).map(
+    (r): QueueItem => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      title: conflictTitle(r),
+      summary: r.summary,
+      values: [...new Set(r.claims.map((c) => c.claim.valueText))],
+      sources: new Set(r.claims.map((c) => c.claim.articleId)).size,
+      reopenReason: r.reopenReason,
+      updatedAt: r.updatedAt,
+      resolution: r.resolutions[0] ? { kind: r.resolutions[0].kind, by: r.resolutions[0].decidedBy.name } : null,
+    }),
+  );
+  for (const item of items) weight.set(item.id, (item.status === "open" ? 100 : 0) + KIND_WEIGHT[item.kind] * 10 + item.sources);
+  items.sort((a, b) => weight.get(b.id)! - weight.get(a.id)! || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id));
+  const byName = <T extends { name?: string; title?: string; label?: string }>(list: T[]) =>
+    list.sort((a, b) => (a.name ?? a.title ?? a.label ?? "").localeCompare(b.name ?? b.title ?? b.label ?? ""));
+  return {
+    items,
+    counts,
+    kinds: [...kindCounts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+    entities: byName([...entities].map(([id, name]) => ({ id, name }))),
+    attributes: byName([...attributes].map(([key, label]) => ({ key, label }))),
+    articles: byName([...articles].map(([id, title]) => ({ id, title }))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One conflict
+
+export type ConflictClaimView = {
+  id: string;
+  version: number;
+  status: ClaimStatus;
+  statusReason: string | null;
+  subject: { id: string; name: string };
+  subjectText: string;
+  attributeLabel: string;
+  valueKind: ValueKind;
+  valueText: string;
+  reading: string;
+  asOfText: string | null;
+  note: string;
+  sentence: { before: string; quote: string; after: string };
+  article: { id: string; title: string; outlet: string | null; author: string | null; publishedText: string | null; url: string | null };
+};
+
+export type ConflictDetail = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
+
+export async function getConflict(investigationId: string, id: string) {
+  const conflict = await db().conflict.findFirst({
+    where: { id, investigationId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      version: true,
+      summary: true,
+      suggestion: true,
+      reopenReason: true,
+      closedReason: true,
+      detectionKey: true,
+      createdAt: true,
+      settledAt: true,
+      createdBy: { select: { name: true } },
+      claims: { select: { claimId: true } },
+      entities: {
+        select: {
+          entity: {
+            select: {
+              id: true,
+              name: true,
+              kind: true,
+              mergedIntoId: true,
+              aliases: { select: { name: true }, orderBy: { name: "asc" } },
+              _count: { select: { subjectOf: true } },
+            },
+          },
+        },
+      },
+      resolutions: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          kind: true,
+          rationale: true,
+          acceptedClaimId: true,
+          valueText: true,
+          valueNorm: true,
+          details: true,
+          createdAt: true,
+          withdrawnAt: true,
+          decidedBy: { select: { name: true } },
+        },
+      },
+      comments: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!conflict) return null;
+  const claims = await conflictClaimViews(conflict.claims.map((c) => c.claimId));
+  const entities = conflict.entities.map(({ entity }) => ({
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind as EntityKind,
+    merged: entity.mergedIntoId !== null,
+    aliases: entity.aliases.map((a) => a.name),
+    claimCount: entity._count.subjectOf,
+  }));
+  const history = await db().auditEvent.findMany({
+    where: { investigationId, objectType: "Conflict", objectId: id },
+    orderBy: { id: "desc" },
+    select: { id: true, action: true, createdAt: true, after: true, actor: { select: { name: true } } },
+  });
+  return {
+    ...conflict,
+    title: conflictTitle({
+      kind: conflict.kind,
+      entities: conflict.entities,
+      claims: claims.map((c) => ({
+        claim: { valueText: c.valueText, attributeLabel: c.attributeLabel, subject: c.subject } as QueueRow["claims"][number]["claim"],
+      })),
+    }),
+    claims,
+    entities,
+    suggestion: conflict.suggestion ?? SUGGESTIONS[conflict.kind],
+    history: history.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? "Crosscheck", after: e.after })),
+  };
+}
+
+/** Claims with the sentence each quote sits in (read from the article by SQL, not the whole body). */
+async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
+  if (!ids.length) return [];
+  const rows = await db().claim.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ article: { publishedAt: "asc" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      statusReason: true,
+      subjectText: true,
+      attributeLabel: true,
+      valueKind: true,
+      valueText: true,
+      valueNorm: true,
+      asOfText: true,
+      note: true,
+      positionStart: true,
+      positionEnd: true,
+      subject: { select: { id: true, name: true } },
+      article: { select: { id: true, title: true, outlet: true, author: true, publishedText: true, url: true } },
+    },
+  });
+  const WINDOW = 300;
+  const windows = await db().$queryRawUnsafe<{ id: string; text: string; from: number }[]>(
+    `SELECT c.id, substring(a.body FROM greatest(1, c."positionStart" + 1 - ${WINDOW}) FOR c."positionEnd" - c."positionStart" + ${2 * WINDOW}) AS text,
+            greatest(0, c."positionStart" - ${WINDOW}) AS "from"
+       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" WHERE c.id = ANY($1::text[])`,
+    ids,
+  );
+  const byId = new Map(windows.map((w) => [w.id, w]));
+  return rows.map((r) => {
+    const w = byId.get(r.id);
+    const from = Number(w?.from ?? 0);
+    const sentence = w
+      ? sentenceAround(w.text, r.positionStart - from, r.positionEnd - from, WINDOW)
+      : { before: "", quote: r.valueText, after: "" };
+    return {
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      statusReason: r.statusReason,
+      subject: r.subject,
+      subjectText: r.subjectText,
+      attributeLabel: r.attributeLabel,
+      valueKind: r.valueKind,
+      valueText: r.valueText,
+      reading: describeValue(r.valueNorm as unknown as NormalizedValue),
+      asOfText: r.asOfText,
+      note: r.note,
+      sentence,
+      article: r.article,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+
+async function requireConflict(tx: Tx, investigationId: string, id: string) {
+  const conflict = await tx.conflict.findFirst({
+    where: { id, investigationId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      version: true,
+      claims: { select: { claim: { select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true, valueKind: true, valueText: true } } } },
+      entities: { select: { entityId: true } },
+    },
+  });
+  if (!conflict) throw new ExpectedError("not_found", "That conflict no longer exists.");
+  return conflict;
+}
+
+/** Someone settled it first: say who, when and how, so the second reviewer can read it. */
+async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
+  const last = await tx.resolution.findFirst({
+    where: { conflictId, withdrawnAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { kind: true, rationale: true, createdAt: true, decidedBy: { select: { name: true, email: true } } },
+  });
+  if (last) {
+    throw new ExpectedError(
+      "stale",
+      `${last.decidedBy.name} (${last.decidedBy.email}) already settled this conflict at ${formatMoment(last.createdAt)}: ` +
+        `${RESOLUTION_LABELS[last.kind]} — “${last.rationale}”. Your rationale was not saved; reload to see their decision.`,
+    );
+  }
+  const current = await tx.conflict.findUnique({ where: { id: conflictId }, select: { status: true, closedReason: true } });
+  throw new ExpectedError(
+    "stale",
+    current?.status === "open"
+      ? "This conflict changed (a claim in it was edited) after you opened it. Reload to see it; your rationale was not saved."
+      : `This conflict is no longer open${current?.closedReason ? `: ${current.closedReason}` : ""}. Reload to see it.`,
+  );
+}
+
+type ResolveInput = z.output<typeof resolveConflictInput>;
+
+/**
+ * Settles a conflict with a recorded reason. Exactly one of two racing reviewers wins: the update
+ * is conditioned on the conflict being open at the version they saw, and the loser is told who
+ * decided and how. Losing claims are never deleted: they are marked rejected (or superseded, for
+ * an article's own correction) with the reason.
+ */
+export async function resolveConflict(ctx: AuditContext & { actorId: string }, input: ResolveInput): Promise<{ status: ConflictStatus }> {
+  return db().$transaction(async (tx) => {
+    const conflict = await requireConflict(tx, input.investigationId, input.id);
+    const members = conflict.claims.map((c) => c.claim);
+    const status: ConflictStatus = input.kind === "not_a_conflict" ? "dismissed" : "resolved";
+    const { count } = await tx.conflict.updateMany({
+      where: { id: conflict.id, status: "open", version: input.version },
+      data: { status, settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
+    });
+    if (count === 0) await alreadySettled(tx, conflict.id);
+
+    const member = (id: string, field: string) => {
+      const claim = members.find((c) => c.id === id);
+      if (!claim) throw new ExpectedError("invalid_input", "That claim is not part of this conflict.", { [field]: ["Choose one of the conflict's claims."] });
+      return claim;
+    };
+    let touched: Touched = {};
+    const data: Prisma.ResolutionUncheckedCreateInput = {
+      conflictId: conflict.id,
+      kind: input.kind,
+      rationale: input.rationale,
+      decidedById: ctx.actorId,
+    };
+
+    switch (input.kind) {
+      case "accept_claim": {
+        const accepted = member(input.acceptedClaimId, "acceptedClaimId");
+        if (accepted.status !== "active") {
+          throw new ExpectedError("invalid_input", "That claim is no longer active; choose another.", { acceptedClaimId: ["Choose an active claim."] });
+        }
+        const losers = members.filter((c) => c.id !== accepted.id && c.status === "active");
+        const superseded = conflict.kind === "correction";
+        for (const loser of losers) {
+          await tx.claim.update({
+            where: { id: loser.id },
+            data: {
+              status: superseded ? "superseded" : "rejected",
+              supersededById: superseded ? accepted.id : null,
+              statusReason: `${superseded ? "Superseded by the article's correction" : "Rejected in review"} in favour of “${accepted.valueText}”: ${input.rationale}`,
+              version: { increment: 1 },
+            },
+          });
+          await audit(tx, ctx, {
+            action: superseded ? "claim.supersede" : "claim.reject",
+            objectType: "Claim",
+            objectId: loser.id,
+            investigationId: input.investigationId,
+            before: { status: loser.status },
+            after: { status: superseded ? "superseded" : "rejected", conflictId: conflict.id, acceptedClaimId: accepted.id },
+          });
+        }
+        data.acceptedClaimId = accepted.id;
+        data.details = { changedClaimIds: losers.map((c) => c.id), to: superseded ? "superseded" : "rejected" };
+        touched = mergeTouched(...losers.map(touchedByClaim));
+        break;
+      }
+      case "reconciled_value": {
+        const kind = input.valueKind ?? members[0]?.valueKind ?? "text";
+        const parsed = parseValue(input.valueText, kind);
+        if (!parsed.ok) throw new ExpectedError("invalid_input", parsed.error, { valueText: [parsed.error] });
+        Object.assign(data, { valueKind: kind, valueText: input.valueText, valueNorm: parsed.value as unknown as Prisma.InputJsonValue });
+        break;
+      }
+      case "both_valid": {
+        const asOf: Record<string, { text: string; reading: string }> = {};
+        input.asOfClaimId.forEach((claimId, i) => {
+          const text = input.asOf[i] ?? "";
+          member(claimId, "asOf");
+          if (!text) return;
+          const parsed = parseValue(text, "date");
+          if (!parsed.ok) throw new ExpectedError("invalid_input", `“${text}”: ${parsed.error}`, { asOf: [`“${text}”: ${parsed.error}`] });
+          asOf[claimId] = { text, reading: parsed.reading };
+        });
+        data.details = { asOf, scope: input.scope || null };
+        data.asOfText = Object.values(asOf).map((a) => a.text).join(" / ") || null;
+        break;
+      }
+      case "merge_entities": {
+        if (conflict.kind !== "naming") throw new ExpectedError("invalid_input", "Only a naming conflict is settled by merging entities.", { kind: ["Choose another way."] });
+        const ids = conflict.entities.map((e) => e.entityId);
+        if (!ids.includes(input.keepEntityId)) throw new ExpectedError("invalid_input", "Choose one of the two entities to keep.", { keepEntityId: ["Choose one of the two."] });
+        const sourceId = ids.find((id) => id !== input.keepEntityId)!;
+        const { mergeId } = await mergeEntitiesIn(tx, ctx, { investigationId: input.investigationId, sourceId, targetId: input.keepEntityId });
+        data.details = { sourceId, targetId: input.keepEntityId, mergeId };
+        break;
+      }
+      case "annotation_mistake": {
+        const mistaken = member(input.mistakenClaimId, "mistakenClaimId");
+        await tx.claim.update({
+          where: { id: mistaken.id },
+          data: {
+            status: "retracted",
+            statusReason: `Annotation mistake found in review (the source is not at fault): ${input.rationale} Correct the claim, then restore it.`,
+            version: { increment: 1 },
+          },
+        });
+        // Out of the conflict: once corrected and restored, it is examined afresh (and reopens the conflict if it still disagrees).
+        await tx.conflictClaim.delete({ where: { conflictId_claimId: { conflictId: conflict.id, claimId: mistaken.id } } });
+        await audit(tx, ctx, {
+          action: "claim.retract",
+          objectType: "Claim",
+          objectId: mistaken.id,
+          investigationId: input.investigationId,
+          before: { status: mistaken.status },
+          after: { status: "retracted", conflictId: conflict.id, reason: "annotation mistake" },
+        });
+        data.details = { mistakenClaimId: mistaken.id };
+        touched = touchedByClaim(mistaken);
+        break;
+      }
+      case "not_a_conflict":
+        break;
+    }
+    const resolution = await tx.resolution.create({ data, select: { id: true, kind: true } });
+    await audit(tx, ctx, {
+      action: "conflict.resolve",
+      objectType: "Conflict",
+      objectId: conflict.id,
+      investigationId: input.investigationId,
+      before: { status: "open" },
+      after: { status, resolutionId: resolution.id, kind: input.kind, rationale: input.rationale },
+    });
+    // Claims whose status changed leave other conflicts (a misattribution, say) in step.
+    await syncConflicts(tx, ctx, input.investigationId, touched);
+    return { status };
+  });
+}
+
+/**
+ * Reopens a settled conflict: its decision stays on record, withdrawn, and claims it rejected
+ * or superseded become active again (a merge is undone from the entity page).
+ */
+export async function reopenConflict(
+  ctx: AuditContext,
+  input: { investigationId: string; id: string; version: number; reason: string },
+): Promise<{ version: number }> {
+  return db().$transaction(async (tx) => {
+    const conflict = await requireConflict(tx, input.investigationId, input.id);
+    if (conflict.status === "open") throw new ExpectedError("stale", "This conflict is already open; reload to see it.");
+    const { count } = await tx.conflict.updateMany({
+      where: { id: conflict.id, version: input.version, status: { not: "open" } },
+      data: { status: "open", settledAt: null, closedReason: null, reopenReason: input.reason, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ExpectedError("stale", "Someone changed this conflict after you opened it. Reload to see it.");
+    const current = await tx.resolution.findFirst({ where: { conflictId: conflict.id, withdrawnAt: null }, orderBy: { createdAt: "desc" } });
+    await tx.resolution.updateMany({ where: { conflictId: conflict.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+    const changed = (current?.details as { changedClaimIds?: string[] } | null)?.changedClaimIds ?? [];
+    const restore = await tx.claim.findMany({
+      where: { id: { in: changed }, status: { in: ["rejected", "superseded"] } },
+      select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
+    });
+    for (const claim of restore) {
+      await tx.claim.update({
+        where: { id: claim.id },
+        data: { status: "active", statusReason: null, supersededById: null, version: { increment: 1 } },
+      });
+      await audit(tx, ctx, {
+        action: "claim.restore",
+        objectType: "Claim",
+        objectId: claim.id,
+        investigationId: input.investigationId,
+        before: { status: claim.status },
+        after: { status: "active", conflictId: conflict.id, reason: "conflict reopened" },
+      });
+    }
+    await audit(tx, ctx, {
+      action: "conflict.reopen",
+      objectType: "Conflict",
+      objectId: conflict.id,
+      investigationId: input.investigationId,
+      before: { status: conflict.status, resolutionId: current?.id ?? null },
+      after: { status: "open", reason: input.reason, restoredClaimIds: restore.map((c) => c.id) },
+    });
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...restore.map(touchedByClaim), ...conflict.claims.map((c) => touchedByClaim(c.claim))));
+    return { version: conflict.version + 1 };
+  });
+}
+
+/** An analyst marks claims as conflicting, for a disagreement no rule can see. */
+export async function createManualConflict(
+  ctx: AuditContext,
+  input: { investigationId: string; claimIds: string[]; note: string },
+): Promise<{ id: string }> {
+  return db().$transaction(async (tx) => {
+    const claims = await tx.claim.findMany({
+      where: { id: { in: input.claimIds }, investigationId: input.investigationId },
+      select: { id: true, subjectId: true },
+    });
+    if (claims.length !== input.claimIds.length) throw new ExpectedError("not_found", "Some of those claims no longer exist; reload and select again.");
+    const entityIds = [...new Set(claims.map((c) => c.subjectId))];
+    const conflict = await tx.conflict.create({
+      data: {
+        investigationId: input.investigationId,
+        kind: "manual",
+        summary: input.note,
+        suggestion: SUGGESTIONS.manual,
+        createdById: ctx.actorId,
+        claims: { create: input.claimIds.map((claimId) => ({ claimId })) },
+        entities: { create: entityIds.map((entityId) => ({ entityId })) },
+      },
+      select: { id: true },
+    });
+    await audit(tx, ctx, {
+      action: "conflict.create",
+      objectType: "Conflict",
+      objectId: conflict.id,
+      investigationId: input.investigationId,
+      after: { kind: "manual", claimIds: input.claimIds, note: input.note },
+    });
+    return conflict;
+  });
+}
+
+export async function addComment(
+  ctx: AuditContext & { actorId: string },
+  input: { investigationId: string; conflictId: string; body: string },
+): Promise<{ id: string }> {
+  return db().$transaction(async (tx) => {
+    await requireConflict(tx, input.investigationId, input.conflictId);
+    const comment = await tx.comment.create({
+      data: { investigationId: input.investigationId, conflictId: input.conflictId, authorId: ctx.actorId, body: input.body },
+      select: { id: true, body: true },
+    });
+    await audit(tx, ctx, {
+      action: "conflict.comment",
+      objectType: "Conflict",
+      objectId: input.conflictId,
+      investigationId: input.investigationId,
+      after: comment,
+    });
+    return { id: comment.id };
+  });
+}
+
+/** Conflicts a claim takes part in (for the reader and the entity page). */
+export async function conflictsOfClaims(claimIds: string[]): Promise<Map<string, { id: string; kind: ConflictKind; status: ConflictStatus }[]>> {
+  const rows = await db().conflictClaim.findMany({
+    where: { claimId: { in: claimIds } },
+    select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
+  });
+  const out = new Map<string, { id: string; kind: ConflictKind; status: ConflictStatus }[]>();
+  for (const r of rows) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r.conflict]);
+  return out;
+}

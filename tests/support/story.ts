@@ -1,0 +1,51 @@
+import { parseArticleText } from "@/lib/domain/article-import.ts";
+import type { EntityKind } from "@/lib/domain/claims.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
+import { type ClaimFields, createClaim } from "@/lib/server/claims.ts";
+import { createEntity } from "@/lib/server/entities.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
+import { makeUser } from "@/tests/support/actors.ts";
+
+/**
+ * A small investigation for integration tests: articles made from the given texts, an analyst
+ * and a reviewer, and helpers to add entities and claims by quote.
+ */
+export async function makeStory(texts: string[]) {
+  const analyst = await makeUser("analyst");
+  const reviewer = await makeUser("reviewer");
+  const inv = await createInvestigation(analyst.ctx, { title: `Story ${Math.random().toString(36).slice(2)}` });
+  const outcomes = await importParsedArticles(
+    analyst.ctx,
+    inv.id,
+    texts.map((text, i) => ({ name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\nPublished: 2026-02-2${i}\n\n${text}`) })),
+  );
+  const articleIds = outcomes.map((o) => {
+    if (o.status !== "imported") throw new Error(`import failed: ${JSON.stringify(o)}`);
+    return o.articleId;
+  });
+
+  const entity = (name: string, kind: EntityKind = "organization") => createEntity(analyst.ctx, inv.id, { name, kind });
+
+  /** A claim on the quote's first occurrence in article `article`. */
+  const claim = async (article: number, quote: string, over: Partial<ClaimFields> & { subjectId: string }) => {
+    const start = texts[article]!.indexOf(quote);
+    if (start < 0) throw new Error(`“${quote}” is not in article ${article}`);
+    return createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId: articleIds[article]!,
+      start,
+      end: start + quote.length,
+      newSubjectName: "",
+      newSubjectKind: "other",
+      subjectText: quote,
+      attribute: "Valuation",
+      valueKind: "money",
+      valueText: quote,
+      asOf: "",
+      note: "",
+      ...over,
+    });
+  };
+
+  return { analyst, reviewer, inv, articleIds, entity, claim };
+}
