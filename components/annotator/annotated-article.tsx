@@ -45,7 +45,10 @@ export function AnnotatedArticle({
   claims,
   subjects,
   attributes,
+  initialClaimId,
 }: {
+  /** A claim to open and scroll to on arrival (from a conflict's "see it in the article" link). */
+  initialClaimId?: string;
   investigationId: string;
   articleId: string;
   body: string;
@@ -57,7 +60,9 @@ export function AnnotatedArticle({
   const router = useRouter();
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const [panel, setPanel] = useState<Panel>({ mode: "idle" });
+  const [panel, setPanel] = useState<Panel>(() =>
+    initialClaimId && claims.some((c) => c.id === initialClaimId) ? { mode: "view", claimId: initialClaimId } : { mode: "idle" },
+  );
   const blocks = useMemo(() => articleBlocks(body), [body]);
   const placed = useMemo(
     () => claims.filter((c): c is Placed => c.anchor !== null).map((c) => ({ ...c, start: c.anchor!.start, end: c.anchor!.end })),
@@ -85,6 +90,13 @@ export function AnnotatedArticle({
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
     mark?.focus({ preventScroll: true });
   };
+
+  useEffect(() => {
+    if (!initialClaimId) return;
+    const mark = textRef.current?.querySelector<HTMLElement>(`[data-claims~="${initialClaimId}"]`);
+    mark?.scrollIntoView({ block: "center" });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const close = () => {
     setPanel({ mode: "idle" });

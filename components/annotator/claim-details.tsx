@@ -1,11 +1,14 @@
 "use client";
 
+import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { deleteClaim, restoreClaim, retractClaim } from "@/app/(app)/investigations/[slug]/articles/[articleId]/actions.ts";
-import { Button } from "@/components/button.tsx";
+import { Button, buttonClass } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
+import { KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ReaderClaim } from "@/lib/server/claims.ts";
 
@@ -15,6 +18,8 @@ const ACTION_LABELS: Record<string, string> = {
   "claim.retract": "retracted",
   "claim.restore": "restored",
   "claim.delete": "deleted",
+  "claim.reject": "rejected in review",
+  "claim.supersede": "superseded in review",
 };
 
 const STATUS_LABELS: Record<ReaderClaim["status"], string> = {
@@ -40,6 +45,8 @@ export function ClaimDetails({
   onChanged: () => void;
   onDeleted: () => void;
 }) {
+  // /investigations/<slug>/articles/<id> → /investigations/<slug>/conflicts
+  const conflictsBase = `${usePathname().split("/").slice(0, 3).join("/")}/conflicts`;
   const [confirm, setConfirm] = useState<"retract" | "delete" | null>(null);
   const retract = useFormAction(retractClaim, { onSuccess: () => (setConfirm(null), onChanged()) });
   const restore = useFormAction(restoreClaim, { onSuccess: onChanged });
@@ -58,6 +65,23 @@ export function ClaimDetails({
     ...(claim.asOfText ? ([["As of", claim.asOfText]] as [string, React.ReactNode][]) : []),
     ...(claim.note ? ([["Note", claim.note]] as [string, React.ReactNode][]) : []),
     ["Status", claim.statusReason ? `${STATUS_LABELS[claim.status]}: ${claim.statusReason}` : STATUS_LABELS[claim.status]],
+    ...(claim.conflicts.length
+      ? ([
+          [
+            "Conflicts",
+            <ul key="conflicts" className="space-y-0.5">
+              {claim.conflicts.map((c) => (
+                <li key={c.id}>
+                  <Link href={`${conflictsBase}/${c.id}`} className="text-indigo-700 hover:underline">
+                    {KIND_LABELS[c.kind]}
+                  </Link>{" "}
+                  <span className="text-xs text-slate-500">({c.status})</span>
+                </li>
+              ))}
+            </ul>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
   ];
   return (
     <section
@@ -107,6 +131,9 @@ export function ClaimDetails({
         <Button variant="danger" onClick={() => setConfirm("delete")}>
           Delete…
         </Button>
+        <Link href={`${conflictsBase}/new?claim=${claim.id}`} className={buttonClass("ghost")}>
+          Mark as conflicting…
+        </Link>
       </div>
 
       {confirm === "retract" && (

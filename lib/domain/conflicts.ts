@@ -6,6 +6,7 @@
 import { distance } from "fastest-levenshtein";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
 import { foldText } from "@/lib/domain/text.ts";
+import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import type { NormalizedValue, NumericValue } from "@/lib/domain/values.ts";
 
 export type ConflictKind = "value" | "scale" | "temporal" | "set" | "naming" | "misattribution" | "correction" | "manual";
@@ -86,6 +87,26 @@ export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
   if (slip) return { kind: "scale", why: "The figures differ by about a power of ten: likely a unit or decimal slip." };
   return { kind: "value", why: "The values cannot both be true." };
 }
+
+export const KIND_LABELS: Record<ConflictKind, string> = {
+  value: "Value",
+  scale: "Scale slip",
+  temporal: "Different dates",
+  set: "Lists differ",
+  naming: "Naming",
+  misattribution: "Misattribution",
+  correction: "Correction",
+  manual: "Marked by hand",
+};
+
+export const RESOLUTION_LABELS: Record<ResolutionKind, string> = {
+  accept_claim: "Accepted one claim",
+  reconciled_value: "Reconciled value",
+  both_valid: "Both valid",
+  merge_entities: "Merged entities",
+  annotation_mistake: "Annotation mistake",
+  not_a_conflict: "Not a conflict",
+};
 
 export const SUGGESTIONS: Record<ConflictKind, string> = {
   correction: "Accept the corrected value: the value the article withdrew becomes superseded.",

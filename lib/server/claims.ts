@@ -10,7 +10,7 @@ import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/
 import { db } from "@/lib/server/database.ts";
 import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
-import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
+import { type ConflictKind, isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
 /** What a person fills in for a claim, as the shared input schema reads it. */
 export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end">;
@@ -271,7 +271,8 @@ export async function claimHistory(investigationId: string, claimId: string) {
 }
 
 export type ClaimEvent = { id: string; action: string; at: Date; actor: string | null };
-export type ReaderClaim = ClaimView & { history: ClaimEvent[] };
+export type ClaimConflict = { id: string; kind: ConflictKind; status: "open" | "resolved" | "dismissed" };
+export type ReaderClaim = ClaimView & { history: ClaimEvent[]; conflicts: ClaimConflict[] };
 
 /** The reader's claims, each with its history (one query for all of them). */
 export async function readerClaims(investigationId: string, articleId: string, body: string): Promise<ReaderClaim[]> {
@@ -281,10 +282,63 @@ export async function readerClaims(investigationId: string, articleId: string, b
     orderBy: { id: "desc" },
     select: { id: true, objectId: true, action: true, createdAt: true, actor: { select: { name: true } } },
   });
+  const memberships = await db().conflictClaim.findMany({
+    where: { claimId: { in: claims.map((c) => c.id) } },
+    orderBy: { addedAt: "asc" },
+    select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
+  });
   return claims.map((c) => ({
     ...c,
+    conflicts: memberships.filter((m) => m.claimId === c.id).map((m) => m.conflict),
     history: events
       .filter((e) => e.objectId === c.id)
       .map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null })),
+  }));
+}
+
+export type ClaimHit = {
+  id: string;
+  status: ClaimStatus;
+  subject: string;
+  attributeLabel: string;
+  valueText: string;
+  quote: string;
+  article: { id: string; title: string; outlet: string | null };
+};
+
+/** Claims whose subject, attribute, value or quote contains the words (for picking claims to compare). */
+export async function searchClaims(investigationId: string, query: string, include: string[] = [], limit = 50): Promise<ClaimHit[]> {
+  const q = query.trim();
+  const contains = { contains: q, mode: "insensitive" as const };
+  const select = {
+    id: true,
+    status: true,
+    attributeLabel: true,
+    valueText: true,
+    quoteExact: true,
+    subject: { select: { name: true } },
+    article: { select: { id: true, title: true, outlet: true } },
+  } as const;
+  const [picked, found] = await Promise.all([
+    include.length ? db().claim.findMany({ where: { investigationId, id: { in: include } }, select }) : [],
+    db().claim.findMany({
+      where: {
+        investigationId,
+        id: { notIn: include },
+        ...(q && { OR: [{ valueText: contains }, { attributeLabel: contains }, { quoteExact: contains }, { subjectText: contains }, { subject: { name: contains } }] }),
+      },
+      orderBy: [{ subject: { name: "asc" } }, { attribute: "asc" }, { createdAt: "asc" }],
+      take: limit,
+      select,
+    }),
+  ]);
+  return [...picked, ...found].map((c) => ({
+    id: c.id,
+    status: c.status,
+    subject: c.subject.name,
+    attributeLabel: c.attributeLabel,
+    valueText: c.valueText,
+    quote: c.quoteExact,
+    article: c.article,
   }));
 }

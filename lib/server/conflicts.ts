@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sentenceAround } from "@/lib/domain/anchoring.ts";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
-import { type ConflictKind, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
+import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ResolutionKind, resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { describeValue, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
@@ -14,26 +14,6 @@ import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 
 export type ConflictStatus = "open" | "resolved" | "dismissed";
-
-export const KIND_LABELS: Record<ConflictKind, string> = {
-  value: "Value",
-  scale: "Scale slip",
-  temporal: "Different dates",
-  set: "Lists differ",
-  naming: "Naming",
-  misattribution: "Misattribution",
-  correction: "Correction",
-  manual: "Marked by an analyst",
-};
-
-export const RESOLUTION_LABELS: Record<ResolutionKind, string> = {
-  accept_claim: "Accepted one claim",
-  reconciled_value: "Reconciled value",
-  both_valid: "Both valid",
-  merge_entities: "Merged entities",
-  annotation_mistake: "Annotation mistake",
-  not_a_conflict: "Not a conflict",
-};
 
 /** How much an open conflict matters, for the queue's order: the kind, then how many sources. */
 const KIND_WEIGHT: Record<ConflictKind, number> = {
@@ -623,13 +603,6 @@ export async function addComment(
   });
 }
 
-/** Conflicts a claim takes part in (for the reader and the entity page). */
-export async function conflictsOfClaims(claimIds: string[]): Promise<Map<string, { id: string; kind: ConflictKind; status: ConflictStatus }[]>> {
-  const rows = await db().conflictClaim.findMany({
-    where: { claimId: { in: claimIds } },
-    select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
-  });
-  const out = new Map<string, { id: string; kind: ConflictKind; status: ConflictStatus }[]>();
-  for (const r of rows) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r.conflict]);
-  return out;
+export function openConflictCount(investigationId: string): Promise<number> {
+  return db().conflict.count({ where: { investigationId, status: "open" } });
 }

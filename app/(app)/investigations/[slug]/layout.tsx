@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { investigationPage } from "@/lib/server/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
+import { openConflictCount } from "@/lib/server/conflicts.ts";
 
 export default async function InvestigationLayout({
   children,
@@ -12,6 +13,7 @@ export default async function InvestigationLayout({
   const { slug } = await params;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const base = `/investigations/${slug}`;
+  const open = await openConflictCount(investigation.id);
   return (
     <div>
       <div className="-mt-4 mb-6 flex flex-wrap items-center justify-between gap-x-6 gap-y-1 border-b border-slate-200 pb-2">
@@ -31,6 +33,14 @@ export default async function InvestigationLayout({
           </NavLink>
           <NavLink href={`${base}/entities`} section>
             Entities
+          </NavLink>
+          <NavLink href={`${base}/conflicts`} section>
+            Conflicts
+            {open > 0 && (
+              <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs tabular-nums text-amber-900" aria-label={`${open} open`}>
+                {open}
+              </span>
+            )}
           </NavLink>
         </nav>
       </div>

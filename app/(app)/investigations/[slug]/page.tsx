@@ -20,10 +20,10 @@ export default async function InvestigationOverview({ params }: Props) {
   const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const [counts, articles] = await Promise.all([investigationCounts(investigation.id), listArticles(investigation.id)]);
   const stats = [
-    { label: "Articles", value: counts.articles },
-    { label: "Entities", value: counts.entities },
-    { label: "Claims", value: counts.claims },
-    { label: "Open conflicts", value: counts.openConflicts, warn: counts.openConflicts > 0 },
+    { label: "Articles", value: counts.articles, href: null },
+    { label: "Entities", value: counts.entities, href: null },
+    { label: "Claims", value: counts.claims, href: null },
+    { label: "Open conflicts", value: counts.openConflicts, warn: counts.openConflicts > 0, href: `/investigations/${slug}/conflicts` },
   ];
   return (
     <>
@@ -40,7 +40,15 @@ export default async function InvestigationOverview({ params }: Props) {
         {stats.map((s) => (
           <div key={s.label} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
             <dt className="text-xs font-medium text-slate-500">{s.label}</dt>
-            <dd className={`mt-1 text-2xl font-semibold tabular-nums ${s.warn ? "text-amber-700" : "text-slate-900"}`}>{s.value}</dd>
+            <dd className={`mt-1 text-2xl font-semibold tabular-nums ${s.warn ? "text-amber-700" : "text-slate-900"}`}>
+              {s.href ? (
+                <Link href={s.href} className="rounded hover:underline">
+                  {s.value}
+                </Link>
+              ) : (
+                s.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -9,7 +9,7 @@ import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { requireActor } from "@/lib/server/session.ts";
 
-type Props = { params: Promise<{ slug: string; articleId: string }> };
+type Props = { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 async function load(slug: string, articleId: string) {
   const investigation = await findInvestigation(slug);
@@ -22,8 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load(slug, articleId))?.article.title ?? "Not found" };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug, articleId } = await params;
+  const { claim: claimParam } = await searchParams;
   await requireActor(`/investigations/${slug}/articles/${articleId}`);
   const found = await load(slug, articleId);
   if (!found) notFound();
@@ -84,6 +85,7 @@ export default async function ArticlePage({ params }: Props) {
         claims={claims}
         subjects={subjects}
         attributes={attributes}
+        initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
       />
     </article>
   );

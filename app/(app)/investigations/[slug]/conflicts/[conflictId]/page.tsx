@@ -1,0 +1,286 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimStatusBadge, KindBadge, StatusBadge } from "@/components/conflicts/badges.tsx";
+import { CommentForm } from "@/components/conflicts/comment-form.tsx";
+import { ReopenForm } from "@/components/conflicts/reopen-form.tsx";
+import { ResolveForm } from "@/components/conflicts/resolve-form.tsx";
+import { PageHeader } from "@/components/page-header.tsx";
+import { RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import { formatMoment, plural } from "@/lib/domain/format.ts";
+import { hasRole } from "@/lib/domain/roles.ts";
+import { type ConflictDetail, getConflict, listConflicts } from "@/lib/server/conflicts.ts";
+import { investigationPage } from "@/lib/server/page-context.ts";
+
+type Props = {
+  params: Promise<{ slug: string; conflictId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: "Conflict" };
+
+const HISTORY: Record<string, string> = {
+  "conflict.detect": "found by detection",
+  "conflict.create": "marked by hand",
+  "conflict.update": "claims changed",
+  "conflict.close": "closed by detection: no longer holds",
+  "conflict.reopen": "reopened",
+  "conflict.resolve": "settled",
+  "conflict.comment": "commented",
+};
+
+export default async function ConflictPage({ params, searchParams }: Props) {
+  const { slug, conflictId } = await params;
+  const { settled } = await searchParams;
+  const base = `/investigations/${slug}`;
+  const { actor, investigation } = await investigationPage(slug, `${base}/conflicts/${conflictId}`);
+  const conflict = await getConflict(investigation.id, conflictId);
+  if (!conflict) notFound();
+  const canResolve = hasRole(actor.role, "reviewer");
+  const queue = await listConflicts(investigation.id, { status: "open" });
+  const at = queue.items.findIndex((i) => i.id === conflict.id);
+  const next = queue.items.find((i, n) => i.id !== conflict.id && (at < 0 || n > at)) ?? queue.items.find((i) => i.id !== conflict.id);
+  const justSettled = typeof settled === "string" ? settled : null;
+  const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
+  const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
+
+  return (
+    <>
+      {justSettled && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          {justSettled} {queue.items.length > 0 ? `${plural(queue.items.length, "open conflict")} left.` : "The queue is clear."}
+        </p>
+      )}
+      <PageHeader
+        crumbs={[{ href: `${base}/conflicts`, label: "Conflicts" }]}
+        title={conflict.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <KindBadge kind={conflict.kind} />
+            <StatusBadge status={conflict.status} />
+            <span>{conflict.summary}</span>
+          </span>
+        }
+        actions={
+          next && (
+            <Link href={`${base}/conflicts/${next.id}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+              Next open conflict →
+            </Link>
+          )
+        }
+      />
+      {conflict.status === "open" && conflict.reopenReason && (
+        <p className="mb-4 rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          <strong className="font-semibold">Reopened.</strong> {conflict.reopenReason}
+        </p>
+      )}
+      {conflict.closedReason && (
+        <p className="mb-4 rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-700 ring-1 ring-slate-200">{conflict.closedReason}</p>
+      )}
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+        <div className="min-w-0 space-y-8">
+          {conflict.entities.length > 0 && conflict.kind === "naming" && <Entities base={base} conflict={conflict} />}
+          {conflict.claims.length > 0 && <Claims base={base} conflict={conflict} acceptedId={current?.acceptedClaimId ?? null} />}
+          <section aria-labelledby="discussion-heading">
+            <h2 id="discussion-heading" className="mb-3 font-semibold">
+              Discussion
+            </h2>
+            {conflict.comments.length === 0 ? (
+              <p className="mb-3 text-sm text-slate-500">No comments yet.</p>
+            ) : (
+              <ol className="mb-4 space-y-3">
+                {conflict.comments.map((c) => (
+                  <li key={c.id} className="rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
+                    <p className="mb-1 text-xs text-slate-500">
+                      <span className="font-medium text-slate-700">{c.author.name}</span> · {formatMoment(c.createdAt)}
+                    </p>
+                    <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <CommentForm investigationId={investigation.id} conflictId={conflict.id} />
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          {conflict.status === "open" && (
+            <section aria-labelledby="suggestion-heading" className="rounded-lg bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-200">
+              <h2 id="suggestion-heading" className="font-semibold">
+                Suggestion
+              </h2>
+              <p className="mt-1">{conflict.suggestion}</p>
+            </section>
+          )}
+
+          {current && <Decision decision={current} conflict={conflict} />}
+
+          {conflict.status === "open" ? (
+            canResolve ? (
+              <section aria-labelledby="resolve-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <h2 id="resolve-heading" className="mb-3 font-semibold">
+                  Settle this conflict
+                </h2>
+                <ResolveForm
+                  investigationId={investigation.id}
+                  conflict={{
+                    id: conflict.id,
+                    version: conflict.version,
+                    kind: conflict.kind,
+                    title: conflict.title,
+                    claims: conflict.claims
+                      .filter((c) => c.status === "active")
+                      .map((c) => ({ id: c.id, valueText: c.valueText, valueKind: c.valueKind, source: c.article.outlet ?? c.article.title, asOfText: c.asOfText })),
+                    entities: conflict.entities.map((e) => ({ id: e.id, name: e.name, claimCount: e.claimCount })),
+                  }}
+                  nextHref={next ? `${base}/conflicts/${next.id}` : `${base}/conflicts`}
+                />
+              </section>
+            ) : (
+              <p className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+                Reviewers settle conflicts. You can add what you know to the discussion.
+              </p>
+            )
+          ) : (
+            canResolve && (
+              <section aria-labelledby="reopen-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <h2 id="reopen-heading" className="mb-1 font-semibold">
+                  Reopen
+                </h2>
+                <p className="mb-3 text-xs text-slate-500">
+                  The decision stays on record, withdrawn; claims it rejected become active again.
+                </p>
+                <ReopenForm investigationId={investigation.id} conflictId={conflict.id} version={conflict.version} />
+              </section>
+            )
+          )}
+
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="mb-2 font-semibold">
+              History
+            </h2>
+            <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
+              {conflict.history.map((h) => (
+                <li key={h.id}>
+                  <span className="text-slate-800">{HISTORY[h.action] ?? h.action}</span>
+                  <span className="block text-xs text-slate-500">
+                    {h.actor} · {formatMoment(h.at)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+            {earlier.length > 0 && (
+              <div className="mt-4 space-y-2">
+                <h3 className="text-sm font-medium text-slate-700">Earlier decisions (withdrawn)</h3>
+                {earlier.map((r) => (
+                  <Decision key={r.id} decision={r} conflict={conflict} withdrawn />
+                ))}
+              </div>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function Claims({ base, conflict, acceptedId }: { base: string; conflict: ConflictDetail; acceptedId: string | null }) {
+  return (
+    <section aria-labelledby="claims-heading">
+      <h2 id="claims-heading" className="mb-3 font-semibold">
+        What the sources say
+      </h2>
+      <ul className={`grid gap-4 ${conflict.claims.length > 1 ? "md:grid-cols-2" : ""}`}>
+        {conflict.claims.map((c) => (
+          <li
+            key={c.id}
+            aria-label={`${c.valueText}, ${c.article.outlet ?? c.article.title}`}
+            className={`flex flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ${c.id === acceptedId ? "ring-2 ring-emerald-500" : "ring-slate-200"} ${c.status === "active" ? "" : "opacity-80"}`}
+          >
+            <div className="flex flex-wrap items-center gap-2">
+              <p className={`text-lg font-semibold ${c.status === "rejected" || c.status === "superseded" ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900"}`}>
+                {c.valueText}
+              </p>
+              {c.id === acceptedId && <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Accepted</span>}
+              <ClaimStatusBadge status={c.status} />
+            </div>
+            <p className="text-xs text-slate-500">
+              {c.subject.name} · {c.attributeLabel} → {c.reading}
+              {c.asOfText ? ` · as of ${c.asOfText}` : ""}
+            </p>
+            <blockquote className="mt-3 border-l-2 border-slate-300 pl-3 font-serif text-[15px] leading-relaxed text-slate-700">
+              {c.sentence.before}
+              <mark className="rounded-sm bg-amber-100 px-0.5 text-slate-900">{c.sentence.quote}</mark>
+              {c.sentence.after}
+            </blockquote>
+            {c.note && <p className="mt-2 text-xs text-slate-600">Note: {c.note}</p>}
+            {c.statusReason && <p className="mt-2 text-xs text-slate-600">{c.statusReason}</p>}
+            <p className="mt-auto pt-3 text-xs text-slate-600">
+              <Link href={`${base}/articles/${c.article.id}?claim=${c.id}`} className="font-medium text-indigo-700 hover:underline">
+                {c.article.title}
+              </Link>
+              <span className="block">{[c.article.outlet, c.article.author, c.article.publishedText].filter(Boolean).join(" · ") || "The article names no outlet, author or date"}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Entities({ base, conflict }: { base: string; conflict: ConflictDetail }) {
+  return (
+    <section aria-labelledby="entities-heading">
+      <h2 id="entities-heading" className="mb-3 font-semibold">
+        The two names
+      </h2>
+      <ul className="grid gap-4 md:grid-cols-2">
+        {conflict.entities.map((e) => (
+          <li key={e.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <Link href={`${base}/entities/${e.id}`} className="text-lg font-semibold text-indigo-700 hover:underline">
+              {e.name}
+            </Link>
+            <p className="text-xs text-slate-500">
+              {e.kind} · {plural(e.claimCount, "claim")}
+              {e.merged ? " · merged" : ""}
+            </p>
+            <p className="mt-2 text-sm text-slate-700">{e.aliases.length ? `Also written: ${e.aliases.join(", ")}` : "No other names recorded."}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Decision({ decision, conflict, withdrawn = false }: { decision: ConflictDetail["resolutions"][number]; conflict: ConflictDetail; withdrawn?: boolean }) {
+  const details = (decision.details ?? {}) as { asOf?: Record<string, { text: string; reading: string }>; scope?: string | null };
+  const value = (id: string | null) => conflict.claims.find((c) => c.id === id)?.valueText;
+  return (
+    <section
+      aria-label={withdrawn ? "Withdrawn decision" : "Decision"}
+      className={`rounded-lg p-4 text-sm ring-1 ${withdrawn ? "bg-slate-50 text-slate-600 ring-slate-200" : "bg-emerald-50 text-emerald-950 ring-emerald-200"}`}
+    >
+      <h2 className="font-semibold">
+        {RESOLUTION_LABELS[decision.kind]}
+        {decision.kind === "accept_claim" && value(decision.acceptedClaimId) ? `: ${value(decision.acceptedClaimId)}` : ""}
+        {decision.kind === "reconciled_value" && decision.valueText ? `: ${decision.valueText}` : ""}
+      </h2>
+      <p className="mt-1 whitespace-pre-wrap">“{decision.rationale}”</p>
+      {details.asOf && Object.keys(details.asOf).length > 0 && (
+        <ul className="mt-2 text-xs">
+          {Object.entries(details.asOf).map(([id, a]) => (
+            <li key={id}>
+              {value(id) ?? "A claim"} — as of {a.text} ({a.reading})
+            </li>
+          ))}
+        </ul>
+      )}
+      {details.scope && <p className="mt-1 text-xs">Scope: {details.scope}</p>}
+      <p className="mt-2 text-xs opacity-80">
+        {decision.decidedBy.name} · {formatMoment(decision.createdAt)}
+        {decision.withdrawnAt ? ` · withdrawn ${formatMoment(decision.withdrawnAt)}` : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { resolveConflict } from "@/app/(app)/investigations/[slug]/conflicts/actions.ts";
+import { Button } from "@/components/button.tsx";
+import { Field, TextArea, TextInput } from "@/components/field.tsx";
+import { FormMessage } from "@/components/form-message.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { type ConflictKind, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import type { ResolutionKind } from "@/lib/domain/inputs.ts";
+import type { ValueKind } from "@/lib/domain/values.ts";
+
+type Props = {
+  investigationId: string;
+  conflict: {
+    id: string;
+    version: number;
+    kind: ConflictKind;
+    title: string;
+    claims: { id: string; valueText: string; valueKind: ValueKind; source: string; asOfText: string | null }[];
+    entities: { id: string; name: string; claimCount: number }[];
+  };
+  /** Where to go once settled: the next open conflict, or the queue. */
+  nextHref: string;
+};
+
+const HINTS: Record<ResolutionKind, string> = {
+  accept_claim: "One claim is right; the others are marked rejected, with your reason.",
+  reconciled_value: "None is right as written; record the value the evidence supports.",
+  both_valid: "Each holds at its own date or in its own scope.",
+  merge_entities: "The two names are one entity: its claims and names move to the one you keep.",
+  annotation_mistake: "A claim mis-records its article: it is retracted for correction; the source is not blamed.",
+  not_a_conflict: "The claims do not really disagree.",
+};
+
+function choicesFor(kind: ConflictKind): ResolutionKind[] {
+  if (kind === "naming") return ["merge_entities", "not_a_conflict"];
+  return ["accept_claim", "both_valid", "reconciled_value", "annotation_mistake", "not_a_conflict"];
+}
+
+function suggestedFor(kind: ConflictKind): ResolutionKind {
+  return kind === "naming" ? "merge_entities" : kind === "temporal" ? "both_valid" : "accept_claim";
+}
+
+export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
+  const router = useRouter();
+  const [kind, setKind] = useState<ResolutionKind>(suggestedFor(conflict.kind));
+  // Navigates from the submit itself: once settled, this form leaves the page (it is only shown
+  // for open conflicts), so an effect after the result would never run.
+  const resolve = useFormAction(async (form: FormData) => {
+    const result = await resolveConflict(form);
+    if (result.ok) {
+      const message = `Settled “${conflict.title}”: ${RESOLUTION_LABELS[kind]}.`;
+      router.push(`${nextHref}${nextHref.includes("?") ? "&" : "?"}settled=${encodeURIComponent(message)}`);
+    }
+    return result;
+  });
+  const errors = resolve.fieldErrors;
+  // The fuller name is usually the one to keep ("Emil Michael" over "Michael").
+  const fuller = [...conflict.entities].sort((a, b) => b.name.length - a.name.length)[0]?.id;
+  const claimChoice = (name: string, legend: string, fieldErrors?: string[]) => (
+    <fieldset className="space-y-1.5">
+      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      {conflict.claims.map((c, i) => (
+        <label key={c.id} className="flex items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50">
+          <input type="radio" name={name} value={c.id} defaultChecked={i === 0} className="mt-1" />
+          <span>
+            <span className="font-medium">{c.valueText}</span> <span className="text-xs text-slate-500">— {c.source}</span>
+          </span>
+        </label>
+      ))}
+      {fieldErrors?.length ? <p className="text-xs font-medium text-red-700">{fieldErrors.join(" ")}</p> : null}
+    </fieldset>
+  );
+  return (
+    <form
+      {...resolve.formProps}
+      className="space-y-4"
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <input type="hidden" name="investigationId" value={investigationId} />
+      <input type="hidden" name="id" value={conflict.id} />
+      <input type="hidden" name="version" value={conflict.version} />
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium text-slate-800">Decision</legend>
+        <div className="space-y-1">
+          {choicesFor(conflict.kind).map((k) => (
+            <label key={k} className="flex items-start gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
+              <span>
+                <span className="font-medium text-slate-900">{RESOLUTION_LABELS[k]}</span>
+                <span className="block text-xs text-slate-500">{HINTS[k]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {kind === "accept_claim" && claimChoice("acceptedClaimId", "The claim that is right", errors?.acceptedClaimId)}
+      {kind === "annotation_mistake" && claimChoice("mistakenClaimId", "The claim recorded wrongly", errors?.mistakenClaimId)}
+      {kind === "reconciled_value" && (
+        <Field id="resolve-value" label="Reconciled value" hint="Read like any value: “$183 billion”, “December 2025”…" errors={errors?.valueText}>
+          <TextInput id="resolve-value" name="valueText" hint errors={errors?.valueText} autoComplete="off" />
+          <input type="hidden" name="valueKind" value={conflict.claims[0]?.valueKind ?? "text"} />
+        </Field>
+      )}
+      {kind === "both_valid" && (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">As of</legend>
+          {conflict.claims.map((c) => (
+            <div key={c.id} className="grid grid-cols-[1fr_9rem] items-center gap-2 text-sm">
+              <label htmlFor={`asof-${c.id}`} className="truncate">
+                {c.valueText} <span className="text-xs text-slate-500">— {c.source}</span>
+              </label>
+              <input type="hidden" name="asOfClaimId" value={c.id} />
+              <TextInput id={`asof-${c.id}`} name="asOf" defaultValue={c.asOfText ?? ""} placeholder="e.g. March 2025" autoComplete="off" />
+            </div>
+          ))}
+          <TextInput id="resolve-scope" name="scope" placeholder="Or the scope each holds in (optional)" aria-label="Scope" autoComplete="off" />
+          {errors?.asOf?.length ? <p className="text-xs font-medium text-red-700">{errors.asOf.join(" ")}</p> : null}
+        </fieldset>
+      )}
+      {kind === "merge_entities" && (
+        <fieldset className="space-y-1.5">
+          <legend className="mb-1 text-sm font-medium text-slate-800">Keep</legend>
+          {conflict.entities.map((e) => (
+            <label key={e.id} className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50">
+              <input type="radio" name="keepEntityId" value={e.id} defaultChecked={e.id === fuller} />
+              <span className="font-medium">{e.name}</span>
+            </label>
+          ))}
+          {errors?.keepEntityId?.length ? <p className="text-xs font-medium text-red-700">{errors.keepEntityId.join(" ")}</p> : null}
+        </fieldset>
+      )}
+
+      <Field id="resolve-rationale" label="Rationale" hint="Required: why, in a sentence or two. Ctrl+Enter records the decision." errors={errors?.rationale}>
+        <TextArea id="resolve-rationale" name="rationale" rows={4} hint errors={errors?.rationale} />
+      </Field>
+      <FormMessage state={resolve.state && !resolve.state.ok ? resolve.state : null} />
+      <Button type="submit" pending={resolve.pending} pendingLabel="Recording…">
+        Record decision
+      </Button>
+    </form>
+  );
+}
