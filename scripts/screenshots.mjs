@@ -33,6 +33,19 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["ph
   await page.goto(`${base}/investigations/anthropic-pentagon/entities`);
   await page.goto(base + (await page.getByRole("region", { name: "Entity list" }).getByRole("link", { name: /^Anthropic/ }).first().getAttribute("href")));
   await page.screenshot({ path: `${out}/${label}-entity.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
+  await page.screenshot({ path: `${out}/${label}-conflicts.png`, fullPage: true });
+  const queue = page.getByRole("list", { name: "Conflicts" });
+  for (const [name, title] of [["conflict", /Anthropic · Valuation/], ["conflict-naming", /“Michael” or “Emil Michael”/], ["conflict-misattribution", /183 billion for/]]) {
+    await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
+    await page.goto(base + (await queue.getByRole("link", { name: title }).getAttribute("href")));
+    await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });
+  }
+  await page.goto(`${base}/investigations/anthropic-pentagon/conflicts?status=resolved`);
+  await page.goto(base + (await queue.getByRole("link").first().getAttribute("href")));
+  await page.screenshot({ path: `${out}/${label}-conflict-resolved.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/conflicts/new?q=approach`);
+  await page.screenshot({ path: `${out}/${label}-conflict-new.png`, fullPage: true });
   await page.goto(`${base}/admin/users`);
   await page.screenshot({ path: `${out}/${label}-users.png`, fullPage: true });
   await context.close();

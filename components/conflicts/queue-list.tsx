@@ -48,7 +48,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueItem[] })
                 <span className="min-w-0 font-medium text-slate-900">{item.title}</span>
                 <span className="ml-auto flex items-center gap-2">
                   {item.status !== "open" && <StatusBadge status={item.status} />}
-                  <span className="text-xs text-slate-500">{item.sources > 0 ? plural(item.sources, "source") : "names"}</span>
+                  <span className="text-xs text-slate-500">{item.sources > 0 ? plural(item.sources, "source") : "two entities"}</span>
                 </span>
               </span>
               {item.values.length > 0 && (

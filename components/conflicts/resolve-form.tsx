@@ -25,6 +25,15 @@ type Props = {
   nextHref: string;
 };
 
+const CHOICES: Record<ResolutionKind, string> = {
+  accept_claim: "Accept one claim",
+  reconciled_value: "Record a reconciled value",
+  both_valid: "Both valid",
+  merge_entities: "Merge the entities",
+  annotation_mistake: "Annotation mistake",
+  not_a_conflict: "Not a conflict",
+};
+
 const HINTS: Record<ResolutionKind, string> = {
   accept_claim: "One claim is right; the others are marked rejected, with your reason.",
   reconciled_value: "None is right as written; record the value the evidence supports.",
@@ -65,8 +74,9 @@ export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
       {conflict.claims.map((c, i) => (
         <label key={c.id} className="flex items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50">
           <input type="radio" name={name} value={c.id} defaultChecked={i === 0} className="mt-1" />
-          <span>
-            <span className="font-medium">{c.valueText}</span> <span className="text-xs text-slate-500">— {c.source}</span>
+          <span className="min-w-0">
+            <span className="font-medium">{c.valueText}</span>
+            <span className="line-clamp-1 text-xs text-slate-500">{c.source}</span>
           </span>
         </label>
       ))}
@@ -94,7 +104,7 @@ export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
             <label key={k} className="flex items-start gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
               <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
               <span>
-                <span className="font-medium text-slate-900">{RESOLUTION_LABELS[k]}</span>
+                <span className="font-medium text-slate-900">{CHOICES[k]}</span>
                 <span className="block text-xs text-slate-500">{HINTS[k]}</span>
               </span>
             </label>
@@ -115,8 +125,9 @@ export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
           <legend className="text-sm font-medium text-slate-800">As of</legend>
           {conflict.claims.map((c) => (
             <div key={c.id} className="grid grid-cols-[1fr_9rem] items-center gap-2 text-sm">
-              <label htmlFor={`asof-${c.id}`} className="truncate">
-                {c.valueText} <span className="text-xs text-slate-500">— {c.source}</span>
+              <label htmlFor={`asof-${c.id}`} className="min-w-0">
+                {c.valueText}
+                <span className="line-clamp-1 text-xs text-slate-500">{c.source}</span>
               </label>
               <input type="hidden" name="asOfClaimId" value={c.id} />
               <TextInput id={`asof-${c.id}`} name="asOf" defaultValue={c.asOfText ?? ""} placeholder="e.g. March 2025" autoComplete="off" />

@@ -273,7 +273,7 @@ export function detectNamingConflicts(
         kind: "naming",
         claimIds: [],
         entityIds: pair,
-        summary: `“${a.name}” and “${b.name}”: ${why}`,
+        summary: why,
         suggestion: SUGGESTIONS.naming,
       });
     }

@@ -95,7 +95,10 @@ type QueueRow = Prisma.ConflictGetPayload<{ select: typeof queueSelect }>;
 function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): string {
   const claims = row.claims.map((c) => c.claim);
   if (row.kind === "naming") return row.entities.map((e) => `“${e.entity.name}”`).join(" or ");
-  if (row.kind === "misattribution") return `${claims[0]?.valueText ?? "One figure"} for ${row.entities.map((e) => e.entity.name).join(" and ")}`;
+  if (row.kind === "misattribution") {
+    const figure = claims.map((c) => c.valueText).sort((a, b) => a.length - b.length)[0] ?? "One figure";
+    return `${figure}: ${row.entities.map((e) => e.entity.name).join(" or ")}?`;
+  }
   const subjects = [...new Set(claims.map((c) => c.subject.name))];
   const attributes = [...new Set(claims.map((c) => c.attributeLabel))];
   return `${subjects.join(", ")} · ${attributes.join(", ")}`;
@@ -205,6 +208,7 @@ export async function getConflict(investigationId: string, id: string) {
               mergedIntoId: true,
               aliases: { select: { name: true }, orderBy: { name: "asc" } },
               _count: { select: { subjectOf: true } },
+              subjectOf: { take: 4, orderBy: { createdAt: "asc" }, select: { id: true, attributeLabel: true, valueText: true } },
             },
           },
         },
@@ -240,6 +244,7 @@ export async function getConflict(investigationId: string, id: string) {
     merged: entity.mergedIntoId !== null,
     aliases: entity.aliases.map((a) => a.name),
     claimCount: entity._count.subjectOf,
+    sampleClaims: entity.subjectOf,
   }));
   const history = await db().auditEvent.findMany({
     where: { investigationId, objectType: "Conflict", objectId: id },

@@ -295,7 +295,7 @@ describe(`the demo story, on ${testEngine}`, () => {
         "naming: “Michael” or “Emil Michael” [open]",
         "set: Anthropic · Backers [open]",
         "correction: Agent Skills · Launch date [resolved]",
-        expect.stringMatching(/^misattribution: .*\$183 billion for (Anthropic and AI industry|AI industry and Anthropic) \[open\]$/),
+        expect.stringMatching(/^misattribution: \$183 billion: (Anthropic or AI industry|AI industry or Anthropic)\? \[open\]$/),
       ]),
     );
     expect(queue.counts.resolved).toBe(1);

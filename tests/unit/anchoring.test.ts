@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { anchorInText, describeSelection, segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
+import { anchorInText, describeSelection, segmentText, sentenceAround, tidySelection } from "@/lib/domain/anchoring.ts";
 
 const body =
   "Anthropic, valued at $18.4 billion, continues to grow. Rivals say Anthropic, valued at $18.4 billion, is overvalued.";
@@ -83,5 +83,26 @@ describe("overlapping and adjacent highlights", () => {
       [15, 20, "c"],
       [20, 25, ""],
     ]);
+  });
+});
+
+describe("the sentence around a quote", () => {
+  const text = "First one. The company was valued at $18.4 billion in 2024. Then more.\nNext paragraph.";
+  const at = (quote: string) => [text.indexOf(quote), text.indexOf(quote) + quote.length] as const;
+
+  test("runs from the previous sentence end to the next", () => {
+    expect(sentenceAround(text, ...at("valued at $18.4 billion"))).toEqual({
+      before: "The company was ",
+      quote: "valued at $18.4 billion",
+      after: " in 2024.",
+    });
+  });
+
+  test("stops at a line break, and marks cut text with an ellipsis only when the text goes on", () => {
+    expect(sentenceAround(text, ...at("Next"))).toEqual({ before: "", quote: "Next", after: " paragraph." });
+    const long = `${"word ".repeat(100)}target ${"more ".repeat(100)}`;
+    const s = sentenceAround(long, long.indexOf("target"), long.indexOf("target") + 6, 40);
+    expect(s.before.startsWith("…")).toBe(true);
+    expect(s.after.endsWith("…")).toBe(true);
   });
 });

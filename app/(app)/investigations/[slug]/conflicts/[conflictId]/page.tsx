@@ -44,67 +44,8 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
 
-  return (
-    <>
-      {justSettled && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {justSettled} {queue.items.length > 0 ? `${plural(queue.items.length, "open conflict")} left.` : "The queue is clear."}
-        </p>
-      )}
-      <PageHeader
-        crumbs={[{ href: `${base}/conflicts`, label: "Conflicts" }]}
-        title={conflict.title}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <KindBadge kind={conflict.kind} />
-            <StatusBadge status={conflict.status} />
-            <span>{conflict.summary}</span>
-          </span>
-        }
-        actions={
-          next && (
-            <Link href={`${base}/conflicts/${next.id}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
-              Next open conflict →
-            </Link>
-          )
-        }
-      />
-      {conflict.status === "open" && conflict.reopenReason && (
-        <p className="mb-4 rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          <strong className="font-semibold">Reopened.</strong> {conflict.reopenReason}
-        </p>
-      )}
-      {conflict.closedReason && (
-        <p className="mb-4 rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-700 ring-1 ring-slate-200">{conflict.closedReason}</p>
-      )}
-
-      <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
-        <div className="min-w-0 space-y-8">
-          {conflict.entities.length > 0 && conflict.kind === "naming" && <Entities base={base} conflict={conflict} />}
-          {conflict.claims.length > 0 && <Claims base={base} conflict={conflict} acceptedId={current?.acceptedClaimId ?? null} />}
-          <section aria-labelledby="discussion-heading">
-            <h2 id="discussion-heading" className="mb-3 font-semibold">
-              Discussion
-            </h2>
-            {conflict.comments.length === 0 ? (
-              <p className="mb-3 text-sm text-slate-500">No comments yet.</p>
-            ) : (
-              <ol className="mb-4 space-y-3">
-                {conflict.comments.map((c) => (
-                  <li key={c.id} className="rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
-                    <p className="mb-1 text-xs text-slate-500">
-                      <span className="font-medium text-slate-700">{c.author.name}</span> · {formatMoment(c.createdAt)}
-                    </p>
-                    <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <CommentForm investigationId={investigation.id} conflictId={conflict.id} />
-          </section>
-        </div>
-
-        <aside className="space-y-6">
+  const aside = (
+        <aside className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {conflict.status === "open" && (
             <section aria-labelledby="suggestion-heading" className="rounded-lg bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-200">
               <h2 id="suggestion-heading" className="font-semibold">
@@ -180,9 +121,75 @@ export default async function ConflictPage({ params, searchParams }: Props) {
             )}
           </section>
         </aside>
+  );
+
+  return (
+    <>
+      {justSettled && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          {justSettled} {queue.items.length > 0 ? `${plural(queue.items.length, "open conflict")} left.` : "The queue is clear."}
+        </p>
+      )}
+      <PageHeader
+        crumbs={[{ href: `${base}/conflicts`, label: "Conflicts" }]}
+        title={conflict.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <KindBadge kind={conflict.kind} />
+            <StatusBadge status={conflict.status} />
+            <span>{conflict.summary}</span>
+          </span>
+        }
+        actions={
+          next && (
+            <Link href={`${base}/conflicts/${next.id}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+              Next open conflict →
+            </Link>
+          )
+        }
+      />
+      {conflict.status === "open" && conflict.reopenReason && (
+        <p className="mb-4 rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          <strong className="font-semibold">Reopened.</strong> {conflict.reopenReason}
+        </p>
+      )}
+      {conflict.closedReason && (
+        <p className="mb-4 rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-700 ring-1 ring-slate-200">{conflict.closedReason}</p>
+      )}
+
+      {/* On a phone: the claims, then the decision, then the discussion. */}
+      <div className="grid gap-8 lg:grid-cols-[1fr_24rem] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-8">
+          {conflict.entities.length > 0 && conflict.kind === "naming" && <Entities base={base} conflict={conflict} />}
+          {conflict.claims.length > 0 && <Claims base={base} conflict={conflict} acceptedId={current?.acceptedClaimId ?? null} />}
+        </div>
+        {aside}
+        <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+          <section aria-labelledby="discussion-heading">
+            <h2 id="discussion-heading" className="mb-3 font-semibold">
+              Discussion
+            </h2>
+            {conflict.comments.length === 0 ? (
+              <p className="mb-3 text-sm text-slate-500">No comments yet.</p>
+            ) : (
+              <ol className="mb-4 space-y-3">
+                {conflict.comments.map((c) => (
+                  <li key={c.id} className="rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
+                    <p className="mb-1 text-xs text-slate-500">
+                      <span className="font-medium text-slate-700">{c.author.name}</span> · {formatMoment(c.createdAt)}
+                    </p>
+                    <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <CommentForm investigationId={investigation.id} conflictId={conflict.id} />
+          </section>
+        </div>
       </div>
     </>
   );
+
 }
 
 function Claims({ base, conflict, acceptedId }: { base: string; conflict: ConflictDetail; acceptedId: string | null }) {
@@ -246,6 +253,15 @@ function Entities({ base, conflict }: { base: string; conflict: ConflictDetail }
               {e.merged ? " · merged" : ""}
             </p>
             <p className="mt-2 text-sm text-slate-700">{e.aliases.length ? `Also written: ${e.aliases.join(", ")}` : "No other names recorded."}</p>
+            {e.sampleClaims.length > 0 && (
+              <ul className="mt-2 space-y-0.5 text-sm text-slate-700">
+                {e.sampleClaims.map((c) => (
+                  <li key={c.id}>
+                    <span className="text-slate-500">{c.attributeLabel}:</span> {c.valueText}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
