@@ -36,7 +36,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["ph
   await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
   await page.screenshot({ path: `${out}/${label}-conflicts.png`, fullPage: true });
   const queue = page.getByRole("list", { name: "Conflicts" });
-  for (const [name, title] of [["conflict", /Anthropic · Valuation/], ["conflict-naming", /“Michael” or “Emil Michael”/], ["conflict-misattribution", /183 billion for/]]) {
+  for (const [name, title] of [["conflict", /Anthropic · Valuation/], ["conflict-naming", /“Michael” or “Emil Michael”/], ["conflict-misattribution", /183 billion: /]]) {
     await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
     await page.goto(base + (await queue.getByRole("link", { name: title }).getAttribute("href")));
     await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });
