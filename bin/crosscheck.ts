@@ -114,32 +114,29 @@ async function createUserCommand(args: string[]): Promise<number> {
   }
 }
 
-async function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { investigation: { type: "string" } } });
-  if (!values.investigation || positionals.length === 0) {
-    console.error("Usage: npm run crosscheck -- import <files or folders> --investigation <slug>");
+/** The investigation a command names with --investigation, or the exit code to stop with (usage 2, unknown 1). */
+async function investigationArg(slug: string | undefined, usage: string, ok = true) {
+  if (!slug || !ok) {
+    console.error(`Usage: npm run crosscheck -- ${usage}`);
     return 2;
   }
-  const investigation = await findInvestigation(values.investigation);
-  if (!investigation) {
-    console.error(`No investigation with the slug “${values.investigation}”.`);
-    return 1;
-  }
+  const investigation = await findInvestigation(slug);
+  if (!investigation) console.error(`No investigation with the slug “${slug}”.`);
+  return investigation ?? 1;
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { investigation: { type: "string" } } });
+  const investigation = await investigationArg(values.investigation, "import <files or folders> --investigation <slug>", positionals.length > 0);
+  if (typeof investigation === "number") return investigation;
   const outcomes = await importPaths(cliContext(), investigation.id, positionals);
   return printOutcomes(outcomes, true);
 }
 
 async function detectCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { investigation: { type: "string" } } });
-  if (!values.investigation) {
-    console.error("Usage: npm run crosscheck -- detect --investigation <slug>");
-    return 2;
-  }
-  const investigation = await findInvestigation(values.investigation);
-  if (!investigation) {
-    console.error(`No investigation with the slug “${values.investigation}”.`);
-    return 1;
-  }
+  const investigation = await investigationArg(values.investigation, "detect --investigation <slug>");
+  if (typeof investigation === "number") return investigation;
   const r = await redetect(cliContext(), investigation.id);
   console.log(
     `${plural(r.found, "disagreement")} found: ${r.opened} new, ${r.updated} updated, ${r.reopened} reopened, ` +

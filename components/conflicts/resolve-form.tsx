@@ -23,6 +23,8 @@ type Props = {
   };
   /** Where to go once settled: the next open conflict, or the queue. */
   nextHref: string;
+  /** Arriving from the previous decision: start at the decision, so the queue can be cleared from the keyboard. */
+  focusDecision?: boolean;
 };
 
 const CHOICES: Record<ResolutionKind, string> = {
@@ -52,7 +54,7 @@ function suggestedFor(kind: ConflictKind): ResolutionKind {
   return kind === "naming" ? "merge_entities" : kind === "temporal" ? "both_valid" : "accept_claim";
 }
 
-export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
+export function ResolveForm({ investigationId, conflict, nextHref, focusDecision = false }: Props) {
   const router = useRouter();
   const [kind, setKind] = useState<ResolutionKind>(suggestedFor(conflict.kind));
   // Navigates from the submit itself: once settled, this form leaves the page (it is only shown
@@ -102,7 +104,15 @@ export function ResolveForm({ investigationId, conflict, nextHref }: Props) {
         <div className="space-y-1">
           {choicesFor(conflict.kind).map((k) => (
             <label key={k} className="flex items-start gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                autoFocus={focusDecision && kind === k}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium text-slate-900">{CHOICES[k]}</span>
                 <span className="block text-xs text-slate-500">{HINTS[k]}</span>

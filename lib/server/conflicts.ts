@@ -366,6 +366,29 @@ async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
   );
 }
 
+/** A claim's status changed by a conflict's decision (or its withdrawal), audited with the conflict named. */
+async function setClaimStatusIn(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  conflictId: string,
+  claim: { id: string; status: ClaimStatus },
+  change: { action: string; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
+): Promise<void> {
+  await tx.claim.update({
+    where: { id: claim.id },
+    data: { status: change.status, statusReason: change.reason, supersededById: change.supersededById ?? null, version: { increment: 1 } },
+  });
+  await audit(tx, ctx, {
+    action: change.action,
+    objectType: "Claim",
+    objectId: claim.id,
+    investigationId,
+    before: { status: claim.status },
+    after: { status: change.status, conflictId, ...(change.supersededById && { supersededById: change.supersededById }), ...(change.note && { reason: change.note }) },
+  });
+}
+
 type ResolveInput = z.output<typeof resolveConflictInput>;
 
 /**
@@ -407,22 +430,11 @@ export async function resolveConflict(ctx: AuditContext & { actorId: string }, i
         const losers = members.filter((c) => c.id !== accepted.id && c.status === "active");
         const superseded = conflict.kind === "correction";
         for (const loser of losers) {
-          await tx.claim.update({
-            where: { id: loser.id },
-            data: {
-              status: superseded ? "superseded" : "rejected",
-              supersededById: superseded ? accepted.id : null,
-              statusReason: `${superseded ? "Superseded by the article's correction" : "Rejected in review"} in favour of “${accepted.valueText}”: ${input.rationale}`,
-              version: { increment: 1 },
-            },
-          });
-          await audit(tx, ctx, {
+          await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, loser, {
             action: superseded ? "claim.supersede" : "claim.reject",
-            objectType: "Claim",
-            objectId: loser.id,
-            investigationId: input.investigationId,
-            before: { status: loser.status },
-            after: { status: superseded ? "superseded" : "rejected", conflictId: conflict.id, acceptedClaimId: accepted.id },
+            status: superseded ? "superseded" : "rejected",
+            supersededById: superseded ? accepted.id : null,
+            reason: `${superseded ? "Superseded by the article's correction" : "Rejected in review"} in favour of “${accepted.valueText}”: ${input.rationale}`,
           });
         }
         data.acceptedClaimId = accepted.id;
@@ -462,24 +474,14 @@ export async function resolveConflict(ctx: AuditContext & { actorId: string }, i
       }
       case "annotation_mistake": {
         const mistaken = member(input.mistakenClaimId, "mistakenClaimId");
-        await tx.claim.update({
-          where: { id: mistaken.id },
-          data: {
-            status: "retracted",
-            statusReason: `Annotation mistake found in review (the source is not at fault): ${input.rationale} Correct the claim, then restore it.`,
-            version: { increment: 1 },
-          },
+        await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, mistaken, {
+          action: "claim.retract",
+          status: "retracted",
+          reason: `Annotation mistake found in review (the source is not at fault): ${input.rationale} Correct the claim, then restore it.`,
+          note: "annotation mistake",
         });
         // Out of the conflict: once corrected and restored, it is examined afresh (and reopens the conflict if it still disagrees).
         await tx.conflictClaim.delete({ where: { conflictId_claimId: { conflictId: conflict.id, claimId: mistaken.id } } });
-        await audit(tx, ctx, {
-          action: "claim.retract",
-          objectType: "Claim",
-          objectId: mistaken.id,
-          investigationId: input.investigationId,
-          before: { status: mistaken.status },
-          after: { status: "retracted", conflictId: conflict.id, reason: "annotation mistake" },
-        });
         data.details = { mistakenClaimId: mistaken.id };
         touched = touchedByClaim(mistaken);
         break;
@@ -526,17 +528,11 @@ export async function reopenConflict(
       select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
     });
     for (const claim of restore) {
-      await tx.claim.update({
-        where: { id: claim.id },
-        data: { status: "active", statusReason: null, supersededById: null, version: { increment: 1 } },
-      });
-      await audit(tx, ctx, {
+      await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, claim, {
         action: "claim.restore",
-        objectType: "Claim",
-        objectId: claim.id,
-        investigationId: input.investigationId,
-        before: { status: claim.status },
-        after: { status: "active", conflictId: conflict.id, reason: "conflict reopened" },
+        status: "active",
+        reason: null,
+        note: "conflict reopened",
       });
     }
     await audit(tx, ctx, {

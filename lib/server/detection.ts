@@ -115,6 +115,14 @@ export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: 
   const detected: DetectedConflict[] = [];
 
   const groups = new Map((touched.groups ?? []).map((g) => [groupKey(g.subjectId, g.attribute), g]));
+  // Two changes to one group at once must not both create its conflict (nor miss each other's
+  // claim): each waits for the other's transaction, in a fixed order so that none deadlock.
+  // Changes run side by side otherwise, but not during a recomputation from scratch.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${investigationId}, 0))`;
+  const locks = [...groups.keys(), ...(touched.figures ?? []).map((f) => `misattribution:${f}`), ...(touched.entities?.length ? ["naming"] : [])];
+  for (const key of [...new Set(locks)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${investigationId}:${key}`}, 0))`;
+  }
   for (const [key, g] of groups) {
     scope.add(key);
     const rows = await tx.claim.findMany({
@@ -174,6 +182,8 @@ export type RedetectReport = { found: number; opened: number; updated: number; r
 
 /** Recomputes every detected conflict of an investigation (the `crosscheck detect` command). */
 export async function redetectInvestigation(tx: Tx, ctx: AuditContext, investigationId: string): Promise<RedetectReport> {
+  // Alone: claim changes wait for the recomputation, and it waits for them.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${investigationId}, 0))`;
   const detected = await detectFromScratch(tx, investigationId);
   const existing = await tx.conflict.findMany({
     where: { investigationId, detectionKey: { not: null } },

@@ -38,6 +38,15 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
 
   // On to the next open conflict, told what was settled.
   await expect(page.getByRole("status").filter({ hasText: "Settled “Anthropic · Valuation”: Both valid." })).toBeVisible();
+  // The next one, from the keyboard alone: the decision has the focus; Tab to the claim, Tab to the rationale.
+  const nextTitle = await page.getByRole("heading", { level: 1 }).textContent();
+  await expect(page.getByRole("radio", { name: /Accept one claim/ })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Rationale")).toBeFocused();
+  await page.keyboard.type("The first source is the primary one.");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("status").filter({ hasText: `Settled “${nextTitle}”: Accepted one claim.` })).toBeVisible();
   await page.goto(QUEUE);
   await expect(page.getByRole("list", { name: "Conflicts" }).getByText("Anthropic · Valuation")).toHaveCount(0);
   await page.getByRole("link", { name: /^Resolved/ }).click();

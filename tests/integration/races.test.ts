@@ -41,3 +41,20 @@ describe.runIf(testEngine === "postgres")("races on PostgreSQL", () => {
     expect(await db().auditEvent.count({ where: { objectId: target.id, action: "user.update" } })).toBe(1);
   });
 });
+
+describe.runIf(testEngine === "postgres")("conflict races on PostgreSQL", () => {
+  test("two disagreeing claims saved at once: both are kept, in one conflict", async () => {
+    const { makeStory } = await import("@/tests/support/story.ts");
+    const s = await makeStory(["Valued at $18.4 billion.", "Valued at $183 billion.", "Valued at $61.5 billion."]);
+    const anthropic = await s.entity("Anthropic");
+    const results = await Promise.allSettled([
+      s.claim(0, "$18.4 billion", { subjectId: anthropic.id }),
+      s.claim(1, "$183 billion", { subjectId: anthropic.id }),
+      s.claim(2, "$61.5 billion", { subjectId: anthropic.id }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    const conflicts = await db().conflict.findMany({ where: { investigationId: s.inv.id }, include: { claims: true } });
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.claims).toHaveLength(3);
+  });
+});

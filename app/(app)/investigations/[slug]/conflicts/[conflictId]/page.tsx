@@ -76,6 +76,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
                     entities: conflict.entities.map((e) => ({ id: e.id, name: e.name, claimCount: e.claimCount })),
                   }}
                   nextHref={next ? `${base}/conflicts/${next.id}` : `${base}/conflicts`}
+                  focusDecision={Boolean(justSettled)}
                 />
               </section>
             ) : (
