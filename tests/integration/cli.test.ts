@@ -61,12 +61,14 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(imported.code).toBe(1);
     expect(imported.out).toContain("0 imported, 5 already there, 1 failed.");
     expect(imported.err).toContain("notes.txt: looks like a binary file");
+  }, 90_000);
 
+  test("detect recomputes the conflicts the seed's claims made, and finds nothing to change", () => {
     // The seed's claims were kept in step as they were recorded: recomputing finds nothing new.
     const detect = crosscheck(["detect", "--investigation", "anthropic-pentagon"]);
     expect(detect.code).toBe(0);
     expect(detect.out).toMatch(/\d+ disagreements found: 0 new, 0 updated, 0 reopened, 0 closed/);
     expect(crosscheck(["detect"]).code).toBe(2);
     expect(crosscheck(["detect", "--investigation", "nope"]).err).toContain("No investigation with the slug “nope”.");
-  });
+  }, 60_000);
 });
