@@ -14,5 +14,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|_next/|favicon.ico).*)"],
+  // API routes answer 401 themselves (a redirect to a sign-in page means nothing to a script).
+  matcher: ["/((?!sign-in|api/|_next/|favicon.ico).*)"],
 };

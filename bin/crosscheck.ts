@@ -13,6 +13,9 @@ import { findInvestigation } from "@/lib/server/investigations.ts";
 import { migrate } from "@/lib/server/migrate.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
+import { FACTSHEET_FORMATS, type FactSheetFormat, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
+import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { writeFile } from "node:fs/promises";
 import { createUser } from "@/lib/server/users.ts";
 import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -26,6 +29,9 @@ Commands:
   import <files or folders> --investigation <slug>
                                             import .txt and .md articles
   detect --investigation <slug>             recompute every detected conflict from scratch
+  export --investigation <slug> [--format md|json|csv|html|jsonld] [--out file]
+                                            the reconciled fact sheet (Markdown by default;
+                                            to standard output unless --out is given)
 
 The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
 CROSSCHECK_DATA_DIR (default .data/pglite).`;
@@ -54,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
         return await importCommand(rest);
       case "detect":
         return await detectCommand(rest);
+      case "export":
+        return await exportCommand(rest);
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -142,6 +150,27 @@ async function detectCommand(args: string[]): Promise<number> {
     `${plural(r.found, "disagreement")} found: ${r.opened} new, ${r.updated} updated, ${r.reopened} reopened, ` +
       `${r.closed} closed as no longer holding; the rest unchanged.`,
   );
+  return 0;
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { investigation: { type: "string" }, format: { type: "string", default: "md" }, out: { type: "string" } } });
+  const usage = `export --investigation <slug> [--format ${FACTSHEET_FORMATS.join("|")}] [--out file]`;
+  const format = values.format as FactSheetFormat;
+  const investigation = await investigationArg(values.investigation, usage, FACTSHEET_FORMATS.includes(format));
+  if (typeof investigation === "number") return investigation;
+  const progress = (text: string) => values.out && console.error(text);
+  progress(`Reading “${investigation.title}”…`);
+  const sheet = await factSheetOf(investigation.id);
+  if (!sheet) return 1;
+  progress(`Writing ${plural(sheet.facts.length, "fact")}, ${plural(sheet.sources.length, "source")} as ${FORMAT_INFO[format].label}…`);
+  const text = renderFactSheet(sheet, format);
+  if (values.out) {
+    await writeFile(values.out, text);
+    console.log(`Wrote ${values.out} (${Buffer.byteLength(text)} bytes).`);
+  } else {
+    process.stdout.write(text);
+  }
   return 0;
 }
 

@@ -100,7 +100,8 @@ function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): str
     return `${figure}: ${row.entities.map((e) => e.entity.name).join(" or ")}?`;
   }
   const subjects = [...new Set(claims.map((c) => c.subject.name))];
-  const attributes = [...new Set(claims.map((c) => c.attributeLabel))];
+  // One label per attribute key, as first written ("Valuation", not "Valuation, valuation").
+  const attributes = [...new Map(claims.map((c) => [c.attribute, c.attributeLabel])).values()];
   return `${subjects.join(", ")} · ${attributes.join(", ")}`;
 }
 
@@ -169,6 +170,7 @@ export type ConflictClaimView = {
   statusReason: string | null;
   subject: { id: string; name: string };
   subjectText: string;
+  attribute: string;
   attributeLabel: string;
   valueKind: ValueKind;
   valueText: string;
@@ -257,7 +259,7 @@ export async function getConflict(investigationId: string, id: string) {
       kind: conflict.kind,
       entities: conflict.entities,
       claims: claims.map((c) => ({
-        claim: { valueText: c.valueText, attributeLabel: c.attributeLabel, subject: c.subject } as QueueRow["claims"][number]["claim"],
+        claim: { valueText: c.valueText, attribute: c.attribute, attributeLabel: c.attributeLabel, subject: c.subject } as QueueRow["claims"][number]["claim"],
       })),
     }),
     claims,
@@ -279,6 +281,7 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
       status: true,
       statusReason: true,
       subjectText: true,
+      attribute: true,
       attributeLabel: true,
       valueKind: true,
       valueText: true,
@@ -312,6 +315,7 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
       statusReason: r.statusReason,
       subject: r.subject,
       subjectText: r.subjectText,
+      attribute: r.attribute,
       attributeLabel: r.attributeLabel,
       valueKind: r.valueKind,
       valueText: r.valueText,
@@ -450,14 +454,14 @@ export async function resolveConflict(ctx: AuditContext & { actorId: string }, i
         break;
       }
       case "both_valid": {
-        const asOf: Record<string, { text: string; reading: string }> = {};
+        const asOf: Record<string, { text: string; reading: string; start: string | null }> = {};
         input.asOfClaimId.forEach((claimId, i) => {
           const text = input.asOf[i] ?? "";
           member(claimId, "asOf");
           if (!text) return;
           const parsed = parseValue(text, "date");
           if (!parsed.ok) throw new ExpectedError("invalid_input", `“${text}”: ${parsed.error}`, { asOf: [`“${text}”: ${parsed.error}`] });
-          asOf[claimId] = { text, reading: parsed.reading };
+          asOf[claimId] = { text, reading: parsed.reading, start: parsed.value.kind === "date" ? parsed.value.start : null };
         });
         data.details = { asOf, scope: input.scope || null };
         data.asOfText = Object.values(asOf).map((a) => a.text).join(" / ") || null;

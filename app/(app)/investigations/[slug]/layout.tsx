@@ -42,6 +42,7 @@ export default async function InvestigationLayout({
               </span>
             )}
           </NavLink>
+          <NavLink href={`${base}/factsheet`}>Fact sheet</NavLink>
         </nav>
       </div>
       {children}

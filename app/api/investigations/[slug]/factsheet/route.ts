@@ -1,0 +1,29 @@
+import { FACTSHEET_FORMATS, type FactSheetFormat, factSheetFileName, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
+import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { findInvestigation } from "@/lib/server/investigations.ts";
+import { currentActor } from "@/lib/server/session.ts";
+
+/**
+ * GET /api/investigations/<slug>/factsheet?format=md|json|csv|html|jsonld — for anyone signed in
+ * (the session cookie). `download=0` shows it in the browser instead of saving it.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const problem = (status: number, message: string) =>
+    Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+  if (!(await currentActor())) return problem(401, "Sign in to export a fact sheet.");
+  const url = new URL(request.url);
+  const format = (url.searchParams.get("format") ?? "md") as FactSheetFormat;
+  if (!FACTSHEET_FORMATS.includes(format)) return problem(400, `Unknown format “${format}”. Use one of: ${FACTSHEET_FORMATS.join(", ")}.`);
+  const investigation = await findInvestigation((await params).slug);
+  const sheet = investigation && (await factSheetOf(investigation.id));
+  if (!sheet) return problem(404, "No such investigation.");
+  const inline = url.searchParams.get("download") === "0";
+  return new Response(renderFactSheet(sheet, format), {
+    headers: {
+      "Content-Type": FORMAT_INFO[format].mime,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${factSheetFileName(sheet, format)}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

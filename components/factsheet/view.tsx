@@ -1,0 +1,201 @@
+import { EmptyState } from "@/components/empty-state.tsx";
+import { KIND_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import { type Citation, FACT_STATUS_LABELS, type Fact, type FactSheet, type FactStatus } from "@/lib/domain/factsheet.ts";
+
+const STATUS_STYLE: Record<FactStatus, string> = {
+  confirmed: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  single_source: "bg-slate-100 text-slate-700 ring-slate-300",
+  resolved: "bg-indigo-50 text-indigo-800 ring-indigo-200",
+  contested: "bg-orange-50 text-orange-800 ring-orange-300",
+};
+
+function StatusBadge({ status }: { status: FactStatus }) {
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status]}`}>{FACT_STATUS_LABELS[status]}</span>;
+}
+
+function Cites({ citations }: { citations: Citation[] }) {
+  return (
+    <span className="whitespace-nowrap">
+      {citations.map((c) => (
+        <sup key={c.n} className="ml-0.5">
+          <a href={`#citation-${c.n}`} className="text-indigo-700 hover:underline" aria-label={`Citation ${c.n}`}>
+            [{c.n}]
+          </a>
+        </sup>
+      ))}
+    </span>
+  );
+}
+
+function Value({ value, asOf }: { value: string | null; asOf: string | null }) {
+  return (
+    <>
+      <span className="font-medium text-slate-900">{value}</span>
+      {asOf && <span className="text-slate-500"> (as of {asOf})</span>}
+    </>
+  );
+}
+
+function FactRow({ fact }: { fact: Fact }) {
+  return (
+    <li className="px-4 py-3" aria-label={`${fact.entity} · ${fact.attribute}`}>
+      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <span className="text-slate-600">{fact.attribute}:</span>
+        {fact.status === "contested" ? (
+          <span className="text-slate-700">{fact.competing.length > 1 ? "the sources disagree" : "an open question"}</span>
+        ) : (
+          <>
+            <Value value={fact.value} asOf={fact.asOf} />
+            <Cites citations={fact.citations} />
+          </>
+        )}
+        <span className="ml-auto">
+          <StatusBadge status={fact.status} />
+        </span>
+      </div>
+      {fact.status === "contested" && (
+        <ul className="mt-1 space-y-0.5 pl-4 text-sm">
+          {fact.competing.map((v) => (
+            <li key={v.citations[0]?.n ?? v.value} className="list-disc">
+              <Value value={v.value} asOf={v.asOf} /> <Cites citations={v.citations} />
+            </li>
+          ))}
+          <li className="list-none text-xs text-slate-500">
+            Open conflict {fact.conflicts.map((n) => `#${n}`).join(", ")} — see Open conflicts below.
+          </li>
+        </ul>
+      )}
+      {fact.resolution && (
+        <p className="mt-1 text-sm text-slate-600">
+          {RESOLUTION_LABELS[fact.resolution.kind]} by {fact.resolution.reviewer} on {fact.resolution.date}: “{fact.resolution.rationale}”
+        </p>
+      )}
+      {fact.rejected.map((r) => (
+        <p key={r.citations[0]?.n ?? r.value} className="mt-1 text-sm text-slate-500">
+          Set aside ({r.status}): <span className="line-through">{r.value}</span> <Cites citations={r.citations} />
+        </p>
+      ))}
+    </li>
+  );
+}
+
+/** The fact sheet as a page: the same data the exports hold. */
+export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; facts: Fact[]; filtered: boolean }) {
+  const byEntity = new Map<string, Fact[]>();
+  for (const f of facts) byEntity.set(f.entity, [...(byEntity.get(f.entity) ?? []), f]);
+  const cited = new Map<number, Citation>();
+  for (const f of facts) for (const c of [...f.citations, ...f.competing.flatMap((v) => v.citations), ...f.rejected.flatMap((v) => v.citations)]) cited.set(c.n, c);
+  const sources = new Map(sheet.sources.map((s) => [s.n, s]));
+  const entities = new Set(facts.map((f) => f.entity));
+  const timelines = sheet.timelines.filter((t) => !filtered || entities.has(t.entity));
+  const conflicts = sheet.conflicts.filter((c) => !filtered || c.entities.some((e) => entities.has(e)));
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
+          Facts
+        </h2>
+        {facts.length === 0 ? (
+          <EmptyState title={filtered ? "No facts match these filters" : "No facts yet"}>
+            {filtered ? "Clear a filter to see more." : "Facts appear as claims are recorded in the articles."}
+          </EmptyState>
+        ) : (
+          <div className="space-y-4">
+            {[...byEntity].map(([entity, list]) => (
+              <section key={entity} aria-label={entity} className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+                <h3 className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-medium">{entity}</h3>
+                <ul className="divide-y divide-slate-100">
+                  {list.map((f) => (
+                    <FactRow key={f.n} fact={f} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </section>
+
+      {timelines.length > 0 && (
+        <section aria-labelledby="timelines-heading">
+          <h2 id="timelines-heading" className="mb-3 text-lg font-semibold">
+            Timelines
+          </h2>
+          {timelines.map((t) => (
+            <div key={`${t.entity}|${t.attribute}`} className="mb-3">
+              <h3 className="text-sm font-medium">
+                {t.entity} · {t.attribute}
+              </h3>
+              <ol className="mt-1 border-l border-slate-300 pl-4 text-sm">
+                {t.points.map((p) => (
+                  <li key={`${p.date}|${p.citations[0]}`}>
+                    <span className="tabular-nums text-slate-500">{p.date}</span> {p.value}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </section>
+      )}
+
+      {(!filtered || conflicts.length > 0) && (
+        <section aria-labelledby="open-heading">
+          <h2 id="open-heading" className="mb-3 text-lg font-semibold">
+            Open conflicts
+          </h2>
+          {conflicts.length === 0 ? (
+            <p className="text-sm text-slate-600">None: every disagreement found so far is settled.</p>
+          ) : (
+            <ol className="space-y-2 text-sm">
+              {conflicts.map((c) => (
+                <li key={c.n} id={`open-${c.n}`}>
+                  <span className="font-medium">
+                    #{c.n} {KIND_LABELS[c.kind]}
+                  </span>{" "}
+                  — {c.entities.join(", ")}: {c.summary}
+                  {c.values.length > 0 && (
+                    <span className="text-slate-600">
+                      {" "}
+                      ({c.values.map((v) => v.value).join(" vs ")})
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="citations-heading">
+        <h2 id="citations-heading" className="mb-3 text-lg font-semibold">
+          Citations
+        </h2>
+        <ol className="space-y-2 text-sm">
+          {[...cited.values()]
+            .sort((a, b) => a.n - b.n)
+            .map((c) => {
+              const s = sources.get(c.source)!;
+              return (
+                <li key={c.n} id={`citation-${c.n}`} className="target:rounded target:bg-amber-50">
+                  <span className="tabular-nums text-slate-500">[{c.n}]</span> <q className="font-serif text-slate-800">{c.quote}</q>
+                  {c.as && <span className="text-slate-500"> (naming it “{c.as}”)</span>}
+                  <span className="block pl-7 text-xs text-slate-500">
+                    {s.title}
+                    {[s.outlet, s.author, s.published].filter(Boolean).length > 0 && ` — ${[s.outlet, s.author, s.published].filter(Boolean).join(", ")}`}
+                    {s.url && (
+                      <>
+                        {" · "}
+                        <a href={s.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
+                          original
+                        </a>
+                      </>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+        </ol>
+      </section>
+    </div>
+  );
+}
