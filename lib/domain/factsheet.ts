@@ -179,7 +179,10 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   /** Two claims say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity. */
   const valueKey = (c: SheetClaim) => {
     const entity = entityValue(c);
-    return `${entity ? `entity:${entity.id}` : describeValue(c.value)}\u0000${c.asOfText ?? ""}`;
+    const v = c.value;
+    const said =
+      entity ? `entity:${entity.id}` : v.kind === "text" || v.kind === "entity" ? `text:${v.folded}` : v.kind === "list" ? `list:${[...v.folded].sort().join("|")}` : describeValue(v);
+    return `${said}\u0000${c.asOfText ?? ""}`;
   };
   const usable = input.claims.filter((c) => c.status !== "retracted" && entityName.has(c.subjectId) && sourceOf.has(c.articleId));
   // Ids break ties last: they differ between databases, so every tie that real data can hold is broken before them.

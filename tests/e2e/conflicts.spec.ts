@@ -91,6 +91,8 @@ test("an analyst marks two claims as conflicting from the reader, with a note", 
   await expect(page.getByText("1 claim selected")).toBeVisible();
   await page.getByRole("searchbox", { name: "Search claims" }).fill("face penalties");
   await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=face/);
+  await expect(page.getByRole("checkbox")).toHaveCount(2);
   await page.getByRole("checkbox").nth(1).check();
   await expect(page.getByText("2 claims selected")).toBeVisible();
   await page.getByLabel("How do they disagree?").fill("Offering concessions and ordering compliance describe opposite approaches.");

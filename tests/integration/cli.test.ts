@@ -71,4 +71,17 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(crosscheck(["detect"]).code).toBe(2);
     expect(crosscheck(["detect", "--investigation", "nope"]).err).toContain("No investigation with the slug “nope”.");
   }, 60_000);
+
+  test("export writes the fact sheet to standard output or a file, in the format asked for", async () => {
+    const md = crosscheck(["export", "--investigation", "anthropic-pentagon"]);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^# Fact sheet: Anthropic and the Pentagon\n/);
+    const out = path.join(dir, "sheet.json");
+    const json = crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "json", "--out", out]);
+    expect(json.out).toContain(`Wrote ${out}`);
+    expect(json.err).toContain("Writing");
+    const { readFile } = await import("node:fs/promises");
+    expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ schema: "crosscheck.factsheet/v1", investigation: { slug: "anthropic-pentagon" } });
+    expect(crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "pdf"]).code).toBe(2);
+  }, 60_000);
 });

@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./pages.ts";
+
+test("the analyst opens the fact sheet, filters to contested facts, and downloads Markdown and JSON", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon");
+  await page.getByRole("navigation", { name: "Investigation" }).getByRole("link", { name: "Fact sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fact sheet" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Anthropic · CEO" })).toContainText("Confirmed");
+
+  await page.getByLabel("Status").selectOption("contested");
+  await expect(page).toHaveURL(/status=contested/);
+  const facts = page.getByRole("region", { name: "Facts" });
+  await expect(facts.getByText("Contested").first()).toBeVisible();
+  await expect(facts.getByText("Confirmed")).toHaveCount(0);
+  await expect(facts.getByText("Single source")).toHaveCount(0);
+  await expect(page.getByRole("listitem", { name: "Anthropic · Backers" })).toContainText("the sources disagree");
+
+  const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Markdown/ }).click()]);
+  expect(md.suggestedFilename()).toMatch(/^anthropic-pentagon-factsheet-\d{8}\.md$/);
+  const markdown = await readFile((await md.path())!, "utf8");
+  expect(markdown).toContain("# Fact sheet: Anthropic and the Pentagon");
+  expect(markdown).toMatch(/- \*\*CEO\*\*: Dario Amodei — \*confirmed\* \[\d+\]\[\d+\]/);
+  expect(markdown).toContain("“Anthropic CEO Dario Amodei”");
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^JSON \.json/ }).click()]);
+  expect(json.suggestedFilename()).toMatch(/^anthropic-pentagon-factsheet-\d{8}\.json$/);
+  const sheet = JSON.parse(await readFile((await json.path())!, "utf8"));
+  expect(sheet.schema).toBe("crosscheck.factsheet/v1");
+  expect(sheet.facts.some((f: { status: string }) => f.status === "contested")).toBe(true);
+});
+
+test("the export API needs a session, and says which formats exist", async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await anonymous.get("/api/investigations/anthropic-pentagon/factsheet?format=md");
+  expect(refused.status()).toBe(401);
+  await anonymous.dispose();
+
+  await signIn(page, "analyst@example.com");
+  const bad = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=pdf");
+  expect(bad.status()).toBe(400);
+  expect(await bad.text()).toContain("md, json, csv, html, jsonld");
+  const csv = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toMatch(/^fact,entity,attribute,status/);
+});
+
+test("the printable page prints cleanly", async ({ page }) => {
+  await signIn(page, "reviewer@example.com");
+  await page.goto("/api/investigations/anthropic-pentagon/factsheet?format=html&download=0");
+  await expect(page.getByRole("heading", { level: 1, name: "Fact sheet: Anthropic and the Pentagon" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: "test-results/factsheet-print.png", fullPage: true });
+  await expect(page.getByRole("heading", { name: "Citations" })).toBeVisible();
+});
