@@ -15,7 +15,9 @@ import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
 import { FACTSHEET_FORMATS, type FactSheetFormat, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { backupInvestigation, readBackup, restoreInvestigation } from "@/lib/server/backup.ts";
 import { createUser } from "@/lib/server/users.ts";
 import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -32,6 +34,9 @@ Commands:
   export --investigation <slug> [--format md|json|csv|html|jsonld] [--out file]
                                             the reconciled fact sheet (Markdown by default;
                                             to standard output unless --out is given)
+  backup --investigation <slug> [--out file]
+                                            everything about one investigation, in one JSON file
+  restore <file> [--slug new-slug]          load a backup (under a new slug beside the original)
 
 The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
 CROSSCHECK_DATA_DIR (default .data/pglite).`;
@@ -62,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
         return await detectCommand(rest);
       case "export":
         return await exportCommand(rest);
+      case "backup":
+        return await backupCommand(rest);
+      case "restore":
+        return await restoreCommand(rest);
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -172,6 +181,44 @@ async function exportCommand(args: string[]): Promise<number> {
     process.stdout.write(text);
   }
   return 0;
+}
+
+async function backupCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { investigation: { type: "string" }, out: { type: "string" } } });
+  const investigation = await investigationArg(values.investigation, "backup --investigation <slug> [--out file]");
+  if (typeof investigation === "number") return investigation;
+  const out = values.out ?? `${investigation.slug}-backup-${new Date().toISOString().slice(0, 10).replaceAll("-", "")}.json`;
+  console.error(`Reading “${investigation.title}”…`);
+  const backup = await backupInvestigation(investigation.id);
+  const text = `${JSON.stringify(backup)}\n`;
+  await writeFile(out, text);
+  console.log(
+    `Wrote ${out} (${Buffer.byteLength(text)} bytes): ${plural(backup.articles.length, "article")}, ${plural(backup.claims.length, "claim")}, ` +
+      `${plural(backup.conflicts.length, "conflict")}, ${plural(backup.audit.length, "audit event")}.`,
+  );
+  return 0;
+}
+
+async function restoreCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: "string" } } });
+  if (positionals.length !== 1) {
+    console.error("Usage: npm run crosscheck -- restore <file> [--slug new-slug]");
+    return 2;
+  }
+  try {
+    const backup = readBackup(await readFile(positionals[0]!, "utf8"));
+    console.error(`Restoring “${String(backup.investigation.title)}” (${plural(backup.claims.length, "claim")})…`);
+    const report = await restoreInvestigation(cliContext(), backup, { slug: values.slug });
+    console.log(`Restored “${report.slug}”: ${plural(report.counts.articles, "article")}, ${plural(report.counts.claims, "claim")}, ${plural(report.counts.conflicts, "conflict")}.`);
+    if (report.usersCreated.length) console.log(`Accounts added, disabled until an admin enables them: ${report.usersCreated.join(", ")}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ExpectedError || (error as NodeJS.ErrnoException).code === "ENOENT") {
+      console.error((error as Error).message);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 function printOutcomes(outcomes: ImportOutcome[], all = false): number {

@@ -84,4 +84,20 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ schema: "crosscheck.factsheet/v1", investigation: { slug: "anthropic-pentagon" } });
     expect(crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "pdf"]).code).toBe(2);
   }, 60_000);
+
+  test("backup and restore under a new slug; a damaged file is refused", async () => {
+    const file = path.join(dir, "backup.json");
+    const backup = crosscheck(["backup", "--investigation", "anthropic-pentagon", "--out", file]);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/Wrote .*backup\.json .*5 articles/);
+    const restored = crosscheck(["restore", file, "--slug", "demo-copy"]);
+    expect(restored.err).not.toContain("Error");
+    expect(restored.out).toContain("Restored “demo-copy”: 5 articles");
+    const original = crosscheck(["export", "--investigation", "anthropic-pentagon"]).out;
+    expect(crosscheck(["export", "--investigation", "demo-copy"]).out).toBe(original);
+    await writeFile(file, "{ not json");
+    const damaged = crosscheck(["restore", file, "--slug", "another-copy"]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err).toContain("not valid JSON");
+  }, 90_000);
 });
