@@ -40,3 +40,10 @@ export function matchSubjects(options: SubjectOption[], query: string, limit = 2
     .slice(0, limit)
     .map(({ option, matched }) => ({ ...option, matched }));
 }
+
+/** The label to show for an attribute written several ways: the one most claims use, capitalised first on a tie. */
+export function preferredLabel(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0] ?? "";
+}

@@ -4,7 +4,7 @@
  * format (lib/domain/factsheet-formats.ts). Nothing random reaches the output: sources, facts,
  * citations and conflicts are numbered in a fixed order, never named by database ids.
  */
-import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
+import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import type { ConflictKind } from "@/lib/domain/conflicts.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { foldText } from "@/lib/domain/text.ts";
@@ -263,14 +263,17 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const ordered = [...groups.values()].sort(
-    (a, b) => compare(entityName.get(a[0]!.subjectId)!, entityName.get(b[0]!.subjectId)!) || compare(a[0]!.attributeLabel, b[0]!.attributeLabel) || compare(a[0]!.attribute, b[0]!.attribute),
+    (a, b) =>
+      compare(entityName.get(a[0]!.subjectId)!, entityName.get(b[0]!.subjectId)!) ||
+      compare(preferredLabel(a.map((c) => c.attributeLabel)), preferredLabel(b.map((c) => c.attributeLabel))) ||
+      compare(a[0]!.attribute, b[0]!.attribute),
   );
   const facts: Omit<Fact, "n">[] = [];
   const timelines: Timeline[] = [];
   for (const claims of ordered) {
     const first = claims[0]!;
     const entity = entityName.get(first.subjectId)!;
-    const attribute = first.attributeLabel;
+    const attribute = preferredLabel(claims.map((c) => c.attributeLabel));
     const active = claims.filter((c) => c.status === "active");
     const setAside = claims.filter((c) => c.status === "rejected" || c.status === "superseded");
     const related = [...new Set(claims.flatMap((c) => conflictsOf.get(c.id) ?? []))];

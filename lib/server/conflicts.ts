@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sentenceAround } from "@/lib/domain/anchoring.ts";
-import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
+import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ResolutionKind, resolveConflictInput } from "@/lib/domain/inputs.ts";
@@ -100,8 +100,10 @@ function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): str
     return `${figure}: ${row.entities.map((e) => e.entity.name).join(" or ")}?`;
   }
   const subjects = [...new Set(claims.map((c) => c.subject.name))];
-  // One label per attribute key, as first written ("Valuation", not "Valuation, valuation").
-  const attributes = [...new Map(claims.map((c) => [c.attribute, c.attributeLabel])).values()];
+  // One label per attribute key, the one most claims use ("Valuation", not "Valuation, valuation").
+  const labels = new Map<string, string[]>();
+  for (const c of claims) labels.set(c.attribute, [...(labels.get(c.attribute) ?? []), c.attributeLabel]);
+  const attributes = [...labels.values()].map(preferredLabel);
   return `${subjects.join(", ")} · ${attributes.join(", ")}`;
 }
 

@@ -47,3 +47,10 @@ describe("attribute keys", () => {
     expect(attributeKey(label)).toBe(key);
   });
 });
+
+test("an attribute written several ways shows the label most claims use", async () => {
+  const { preferredLabel } = await import("@/lib/domain/claims.ts");
+  expect(preferredLabel(["valuation", "Valuation", "Valuation"])).toBe("Valuation");
+  expect(preferredLabel(["valuation", "Valuation"])).toBe("Valuation");
+  expect(preferredLabel(["Launch date"])).toBe("Launch date");
+});
