@@ -234,11 +234,12 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     for (const id of conflict.claimIds) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), conflict]);
   }
 
+  const usableById = new Map(usable.map((c) => [c.id, c]));
   // Open conflicts are numbered first (facts refer to them); their values are cited after the facts.
   const open = input.conflicts
     .filter((c) => c.status === "open")
     .map((c) => {
-      const claims = usable.filter((u) => c.claimIds.includes(u.id) && u.status === "active");
+      const claims = c.claimIds.map((id) => usableById.get(id)).filter((u): u is SheetClaim => u?.status === "active");
       const names = [...new Set([...c.entityIds, ...claims.map((u) => u.subjectId)].map((id) => entityName.get(id)).filter((n): n is string => Boolean(n)))].sort(compare);
       const about = claims
         .map((u) => `${u.attributeLabel}:${u.valueText}`)

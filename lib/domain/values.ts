@@ -485,8 +485,11 @@ function magnitude(n: number): [number, string, string] {
   return MAGNITUDES.find(([size]) => Math.abs(n) >= size) ?? [1, "", ""];
 }
 
+// One formatter for every call: making one per call (toLocaleString with options) is slow.
+const FIGURE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
 function figure(n: number, size: number): string {
-  return round(n / size).toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return FIGURE.format(round(n / size));
 }
 
 /** "18.4 billion USD (18.35–18.45 bn)", "2025-12-01 – 2025-12-31 (month)". */
