@@ -46,6 +46,14 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["ph
   await page.screenshot({ path: `${out}/${label}-conflict-resolved.png`, fullPage: true });
   await page.goto(`${base}/investigations/anthropic-pentagon/conflicts/new?q=approach`);
   await page.screenshot({ path: `${out}/${label}-conflict-new.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/factsheet`);
+  await page.screenshot({ path: `${out}/${label}-factsheet.png`, fullPage: true });
+  await page.goto(`${base}/investigations/anthropic-pentagon/factsheet?status=contested`);
+  await page.screenshot({ path: `${out}/${label}-factsheet-contested.png` });
+  await page.goto(`${base}/api/investigations/anthropic-pentagon/factsheet?format=html&download=0`);
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${out}/${label}-factsheet-print.png` });
+  await page.emulateMedia({ media: "screen" });
   await page.goto(`${base}/admin/users`);
   await page.screenshot({ path: `${out}/${label}-users.png`, fullPage: true });
   await context.close();

@@ -61,7 +61,16 @@ function FactRow({ fact }: { fact: Fact }) {
             </li>
           ))}
           <li className="list-none text-xs text-slate-500">
-            Open conflict {fact.conflicts.map((n) => `#${n}`).join(", ")} — see Open conflicts below.
+            Open conflict{" "}
+            {fact.conflicts.map((n, i) => (
+              <span key={n}>
+                {i > 0 && ", "}
+                <a href={`#open-${n}`} className="text-indigo-700 hover:underline">
+                  #{n}
+                </a>
+              </span>
+            ))}{" "}
+            (see Open conflicts below)
           </li>
         </ul>
       )}
@@ -148,7 +157,7 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
           ) : (
             <ol className="space-y-2 text-sm">
               {conflicts.map((c) => (
-                <li key={c.n} id={`open-${c.n}`}>
+                <li key={c.n} id={`open-${c.n}`} className="target:rounded target:bg-amber-50">
                   <span className="font-medium">
                     #{c.n} {KIND_LABELS[c.kind]}
                   </span>{" "}
