@@ -15,9 +15,9 @@ import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
 import { FACTSHEET_FORMATS, type FactSheetFormat, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
-import { backupInvestigation, readBackup, restoreInvestigation } from "@/lib/server/backup.ts";
+import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { createUser } from "@/lib/server/users.ts";
 import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -188,13 +188,12 @@ async function backupCommand(args: string[]): Promise<number> {
   const investigation = await investigationArg(values.investigation, "backup --investigation <slug> [--out file]");
   if (typeof investigation === "number") return investigation;
   const out = values.out ?? `${investigation.slug}-backup-${new Date().toISOString().slice(0, 10).replaceAll("-", "")}.json`;
-  console.error(`Reading “${investigation.title}”…`);
-  const backup = await backupInvestigation(investigation.id);
-  const text = `${JSON.stringify(backup)}\n`;
-  await writeFile(out, text);
+  console.error(`Backing up “${investigation.title}” to ${out}…`);
+  const report = await writeBackup(investigation.id, out, { onProgress: (table, rows) => console.error(`  ${table}: ${rows}`) });
+  const c = report.counts;
   console.log(
-    `Wrote ${out} (${Buffer.byteLength(text)} bytes): ${plural(backup.articles.length, "article")}, ${plural(backup.claims.length, "claim")}, ` +
-      `${plural(backup.conflicts.length, "conflict")}, ${plural(backup.audit.length, "audit event")}.`,
+    `Wrote ${out} (${report.bytes} bytes): ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ` +
+      `${plural(c.conflicts, "conflict")}, ${plural(c.audit, "audit event")}.`,
   );
   return 0;
 }
@@ -206,15 +205,18 @@ async function restoreCommand(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const backup = readBackup(await readFile(positionals[0]!, "utf8"));
-    console.error(`Restoring “${String(backup.investigation.title)}” (${plural(backup.claims.length, "claim")})…`);
-    const report = await restoreInvestigation(cliContext(), backup, { slug: values.slug });
-    console.log(`Restored “${report.slug}”: ${plural(report.counts.articles, "article")}, ${plural(report.counts.claims, "claim")}, ${plural(report.counts.conflicts, "conflict")}.`);
+    console.error(`Checking ${positionals[0]}…`);
+    const report = await restoreBackup(cliContext(), positionals[0]!, {
+      slug: values.slug,
+      onProgress: (table, rows) => console.error(`  ${table}: ${rows}`),
+    });
+    const c = report.counts;
+    console.log(`Restored “${report.slug}”: ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ${plural(c.conflicts, "conflict")}.`);
     if (report.usersCreated.length) console.log(`Accounts added, disabled until an admin enables them: ${report.usersCreated.join(", ")}.`);
     return 0;
   } catch (error) {
-    if (error instanceof ExpectedError || (error as NodeJS.ErrnoException).code === "ENOENT") {
-      console.error((error as Error).message);
+    if (error instanceof ExpectedError) {
+      console.error(error.message);
       return 1;
     }
     throw error;

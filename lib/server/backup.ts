@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { z } from "zod";
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { slugSchema } from "@/lib/domain/inputs.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
@@ -9,168 +11,277 @@ import { db } from "@/lib/server/database.ts";
 /**
  * One investigation in one JSON file, and back: articles, entities, aliases, merges, claims,
  * conflicts, decisions, comments and the audit trail, with the accounts they name (by email).
- * The file carries a checksum of its content, so a damaged or hand-edited file is refused
- * before anything is written; a restore is one transaction, so it lands whole or not at all.
+ *
+ * Both ways stream, so an investigation of hundreds of 2 MB articles never sits in memory whole:
+ * the file is written one row per line, in batches read from the database, and a restore reads it
+ * line by line twice — first to check it (its layout, every row, and the checksum of its content,
+ * so a damaged or hand-edited file is refused before anything is written), then to load it in one
+ * transaction, so it lands whole or not at all.
  */
 export const BACKUP_FORMAT = "crosscheck.backup/v1";
 
-/** Tables in the order they are restored (each only points at tables before it, or at itself). */
-const TABLES = [
-  "articles",
-  "entities",
-  "aliases",
-  "claims",
-  "merges",
-  "conflicts",
-  "conflictClaims",
-  "conflictEntities",
-  "resolutions",
-  "comments",
-  "audit",
-] as const;
+/** Tables in the order they are restored (each points only at tables before it, or at itself). */
+const TABLES = ["articles", "entities", "aliases", "claims", "merges", "conflicts", "conflictClaims", "conflictEntities", "resolutions", "comments", "audit"] as const;
 type Table = (typeof TABLES)[number];
-
-const row = z.record(z.string(), z.unknown());
-const backupSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT, { error: `Not a Crosscheck backup (expected "format": "${BACKUP_FORMAT}").` }),
-    createdAt: z.string(),
-    checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, "The checksum is missing or malformed."),
-    investigation: row,
-    users: z.array(z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["analyst", "reviewer", "admin"]) })),
-    ...Object.fromEntries(TABLES.map((t) => [t, z.array(row)])),
-  })
-  .strict();
-
-export type Backup = { format: string; createdAt: string; checksum: string; investigation: Record<string, unknown>; users: BackupUser[] } & Record<Table, Record<string, unknown>[]>;
+type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
 
-/** The checksum covers everything but itself and the time of the backup, in a canonical form. */
-function checksumOf(backup: Omit<Backup, "checksum" | "createdAt"> & { checksum?: string; createdAt?: string }): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === "object"
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-          )
-        : value;
-  const { format, investigation, users } = backup;
-  const tables = Object.fromEntries(TABLES.map((t) => [t, backup[t]]));
-  const content = JSON.stringify(canonical({ format, investigation, users, ...tables }));
-  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
-}
+/** Rows read from the database per query: few for articles (their bodies), more for the rest. */
+const BATCH: Partial<Record<Table, number>> = { articles: 20 };
+const DEFAULT_BATCH = 500;
 
-/** Dates become ISO strings and the audit trail's big integers plain strings: JSON-safe, and read back by `revive`. */
-const plain = <T>(rows: T[]) =>
-  JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Record<string, unknown>[];
+const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId"];
 
-export async function backupInvestigation(investigationId: string, now = new Date()): Promise<Backup> {
+/** Dates become ISO strings and the audit trail's big integers plain strings. */
+const plain = (row: unknown): Row => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Row;
+
+export type BackupReport = { path: string; bytes: number; counts: Record<Table, number> };
+
+export async function writeBackup(
+  investigationId: string,
+  path: string,
+  options: { now?: Date; onProgress?: (table: Table, rows: number) => void } = {},
+): Promise<BackupReport> {
   const investigation = await db().investigation.findUnique({ where: { id: investigationId } });
   if (!investigation) throw new ExpectedError("not_found", "No such investigation.");
-  const where = { investigationId };
-  const [articles, entities, aliases, claims, merges, conflicts, resolutions, comments, auditRows] = await Promise.all([
-    db().article.findMany({ where, orderBy: { id: "asc" } }),
-    db().entity.findMany({ where, orderBy: { id: "asc" } }),
-    db().entityAlias.findMany({ where, orderBy: { id: "asc" } }),
-    db().claim.findMany({ where, orderBy: { id: "asc" } }),
-    db().entityMerge.findMany({ where, orderBy: { id: "asc" } }),
-    db().conflict.findMany({ where, orderBy: { id: "asc" } }),
-    db().resolution.findMany({ where: { conflict: where }, orderBy: { id: "asc" } }),
-    db().comment.findMany({ where, orderBy: { id: "asc" } }),
-    db().auditEvent.findMany({ where, orderBy: { id: "asc" } }),
-  ]);
-  const conflictIds = conflicts.map((c) => c.id);
-  const [conflictClaims, conflictEntities] = await Promise.all([
-    db().conflictClaim.findMany({ where: { conflictId: { in: conflictIds } }, orderBy: [{ conflictId: "asc" }, { claimId: "asc" }] }),
-    db().conflictEntity.findMany({ where: { conflictId: { in: conflictIds } }, orderBy: [{ conflictId: "asc" }, { entityId: "asc" }] }),
-  ]);
-  // Claims point at entities, and entities at themselves (merges): restore needs a safe order.
-  const userIds = new Set<string>();
-  const note = (id: unknown) => typeof id === "string" && userIds.add(id);
-  note(investigation.createdById);
-  articles.forEach((a) => note(a.importedById));
-  entities.forEach((e) => note(e.createdById));
-  claims.forEach((c) => note(c.createdById));
-  merges.forEach((m) => (note(m.mergedById), note(m.undoneById)));
-  conflicts.forEach((c) => note(c.createdById));
-  resolutions.forEach((r) => note(r.decidedById));
-  comments.forEach((c) => note(c.authorId));
-  auditRows.forEach((e) => note(e.actorId));
-  const users = await db().user.findMany({
-    where: { id: { in: [...userIds] } },
-    orderBy: { id: "asc" },
-    select: { id: true, email: true, name: true, role: true },
-  });
-  const content = {
-    format: BACKUP_FORMAT,
-    investigation: plain([investigation])[0]!,
-    users,
-    articles: plain(articles),
-    entities: plain(entities),
-    aliases: plain(aliases),
-    claims: plain(claims),
-    merges: plain(merges),
-    conflicts: plain(conflicts),
-    conflictClaims: plain(conflictClaims),
-    conflictEntities: plain(conflictEntities),
-    resolutions: plain(resolutions),
-    comments: plain(comments),
-    // The trail's own numbering is the target database's: events are restored in order, numbered afresh.
-    audit: plain(auditRows).map((event) => Object.fromEntries(Object.entries(event).filter(([k]) => k !== "id"))),
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.once("error", reject));
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const line = async (text: string, hashed = true) => {
+    const data = `${text}\n`;
+    if (hashed) hash.update(data);
+    bytes += Buffer.byteLength(data);
+    if (!out.write(data)) await Promise.race([once(out, "drain"), failed]);
   };
-  return { ...content, createdAt: now.toISOString(), checksum: checksumOf(content) } as Backup;
+  const users = new Set<string>();
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<Table, number>;
+  try {
+    await line(`{"format":${JSON.stringify(BACKUP_FORMAT)},`);
+    await line(`"createdAt":${JSON.stringify((options.now ?? new Date()).toISOString())},`, false);
+    await line(`"investigation":${JSON.stringify(plain(investigation))},`);
+    if (investigation.createdById) users.add(investigation.createdById);
+    for (const table of TABLES) {
+      await line(`${JSON.stringify(table)}:[`);
+      for await (const row of rowsOf(table, investigationId)) {
+        for (const field of USER_FIELDS) if (typeof row[field] === "string") users.add(row[field] as string);
+        await line(`${counts[table] === 0 ? "" : ","}${JSON.stringify(row)}`);
+        counts[table]++;
+      }
+      await line("],");
+      options.onProgress?.(table, counts[table]);
+    }
+    const accounts = await db().user.findMany({ where: { id: { in: [...users] } }, orderBy: { id: "asc" }, select: { id: true, email: true, name: true, role: true } });
+    await line(`"users":${JSON.stringify(accounts)},`);
+    await line(`"checksum":${JSON.stringify(`sha256:${hash.digest("hex")}`)}}`, false);
+    out.end();
+    await Promise.race([once(out, "finish"), failed]);
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  return { path, bytes, counts };
 }
 
-/** Reads a backup file's text, refusing anything damaged, edited or not a backup, with the reason. */
-export function readBackup(text: string): Backup {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExpectedError("invalid_input", `The file is not valid JSON (${(error as Error).message}); it may be truncated or damaged. Nothing was restored.`);
+/** A table's rows, in id order, read in batches (keyset pagination: no offset scans). */
+async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Row> {
+  const take = BATCH[table] ?? DEFAULT_BATCH;
+  const where = { investigationId };
+  if (table === "conflictClaims" || table === "conflictEntities") {
+    // Join rows have no id of their own: read them by conflict, one batch of conflicts at a time.
+    let after: string | undefined;
+    for (;;) {
+      const conflicts = await db().conflict.findMany({ where: { ...where, ...(after && { id: { gt: after } }) }, orderBy: { id: "asc" }, take, select: { id: true } });
+      if (!conflicts.length) return;
+      const ids = conflicts.map((c) => c.id);
+      const rows =
+        table === "conflictClaims"
+          ? await db().conflictClaim.findMany({ where: { conflictId: { in: ids } }, orderBy: [{ conflictId: "asc" }, { claimId: "asc" }] })
+          : await db().conflictEntity.findMany({ where: { conflictId: { in: ids } }, orderBy: [{ conflictId: "asc" }, { entityId: "asc" }] });
+      for (const r of rows) yield plain(r);
+      after = ids.at(-1);
+    }
   }
-  const parsed = backupSchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`);
-    throw new ExpectedError("invalid_input", `The file is not a Crosscheck backup this version can read — ${first.join("; ")}. Nothing was restored.`);
+  let after: string | bigint | undefined;
+  for (;;) {
+    const page = { orderBy: { id: "asc" as const }, take };
+    const rows: { id: string | bigint }[] = await (() => {
+      switch (table) {
+        case "articles":
+          return db().article.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "entities":
+          return db().entity.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "aliases":
+          return db().entityAlias.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "claims":
+          return db().claim.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "merges":
+          return db().entityMerge.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "conflicts":
+          return db().conflict.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "resolutions":
+          return db().resolution.findMany({ where: { conflict: where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "comments":
+          return db().comment.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        default:
+          return db().auditEvent.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as bigint } }) }, ...page });
+      }
+    })();
+    if (!rows.length) return;
+    for (const r of rows) {
+      const row = plain(r);
+      // The trail's numbering belongs to the database it is in: restored events are numbered afresh, in order.
+      if (table === "audit") delete row.id;
+      yield row;
+    }
+    after = rows.at(-1)!.id;
   }
-  const backup = parsed.data as unknown as Backup;
-  if (checksumOf(backup) !== backup.checksum) {
-    throw new ExpectedError(
-      "invalid_input",
-      "The file's content does not match its checksum: it was changed or damaged after it was written. Nothing was restored.",
-    );
-  }
-  return backup;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+type BackupEvent =
+  | { type: "investigation"; row: Row }
+  | { type: "row"; table: Table; row: Row }
+  | { type: "end"; users: BackupUser[]; createdAt: string };
+
+const refuse = (message: string): never => {
+  throw new ExpectedError("invalid_input", `${message} Nothing was restored.`);
+};
+
+/**
+ * The events of a backup file, in order, checking as it goes that the file has exactly the layout
+ * Crosscheck writes and, at the end, that its content matches its checksum.
+ */
+async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  const hash = createHash("sha256");
+  let n = 0;
+  let createdAt = "";
+  let users: BackupUser[] | null = null;
+  let table = 0;
+  let inTable = false;
+  let rows = 0;
+  const parse = (text: string, what: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return refuse(`Line ${n} (${what}) is not valid JSON: the file is damaged or was edited.`);
+    }
+  };
+  const field = (text: string, name: string) => {
+    const prefix = `"${name}":`;
+    if (!text.startsWith(prefix) || !text.endsWith(",")) refuse(`Line ${n} should hold "${name}": the file is not in the layout Crosscheck writes, or was edited.`);
+    return parse(text.slice(prefix.length, -1), name);
+  };
+  try {
+    for await (const text of lines) {
+      n++;
+      if (n === 1) {
+        if (text !== `{"format":${JSON.stringify(BACKUP_FORMAT)},`) refuse(`Not a Crosscheck backup (it should start with "format": "${BACKUP_FORMAT}").`);
+        hash.update(`${text}\n`);
+        continue;
+      }
+      if (n === 2) {
+        const value = field(text, "createdAt");
+        if (typeof value !== "string") refuse("The backup's date is missing.");
+        createdAt = value as string;
+        continue;
+      }
+      if (text.startsWith('"checksum":')) {
+        if (!users || table !== TABLES.length || inTable) refuse(`The file ends early (line ${n}): it is truncated or damaged.`);
+        const checksum = parse(text.slice('"checksum":'.length, -1), "checksum");
+        if (!text.endsWith("}") || checksum !== `sha256:${hash.digest("hex")}`) {
+          refuse("The file's content does not match its checksum: it was changed or damaged after it was written.");
+        }
+        yield { type: "end", users: users!, createdAt };
+        return;
+      }
+      hash.update(`${text}\n`);
+      if (n === 3) {
+        const row = field(text, "investigation");
+        if (!row || typeof row !== "object" || typeof (row as Row).id !== "string" || typeof (row as Row).slug !== "string") refuse("The investigation in the file is malformed.");
+        yield { type: "investigation", row: row as Row };
+      } else if (!inTable && table < TABLES.length) {
+        if (text !== `${JSON.stringify(TABLES[table])}:[`) refuse(`Line ${n} should open the "${TABLES[table]}" list: the file is not in the layout Crosscheck writes, or was edited.`);
+        inTable = true;
+        rows = 0;
+      } else if (inTable && text === "],") {
+        inTable = false;
+        table++;
+      } else if (inTable) {
+        const body = rows === 0 ? text : text.startsWith(",") ? text.slice(1) : refuse(`Line ${n}: rows must be separated by commas.`);
+        const row = parse(body as string, `a row of "${TABLES[table]}"`);
+        if (!row || typeof row !== "object" || Array.isArray(row)) refuse(`Line ${n}: a row of "${TABLES[table]}" must be an object.`);
+        rows++;
+        yield { type: "row", table: TABLES[table]!, row: row as Row };
+      } else {
+        const list = field(text, "users");
+        const valid =
+          Array.isArray(list) &&
+          list.every((u) => u && typeof u.id === "string" && typeof u.email === "string" && typeof u.name === "string" && ["analyst", "reviewer", "admin"].includes(u.role));
+        if (!valid) refuse("The accounts in the file are malformed.");
+        users = list as BackupUser[];
+      }
+    }
+  } finally {
+    lines.close();
+  }
+  refuse(n === 0 ? "The file is empty." : `The file ends early (after line ${n}): it is truncated or damaged.`);
+}
+
+export type BackupSummary = { slug: string; title: string; createdAt: string; counts: Record<Table, number>; ids: Set<string>; users: BackupUser[] };
+
+/** The first reading: checks the whole file (layout, rows, checksum) and gathers what the second needs. */
+export async function checkBackup(path: string): Promise<BackupSummary> {
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<Table, number>;
+  const ids = new Set<string>();
+  let investigation: Row | null = null;
+  try {
+    for await (const event of readBackupFile(path)) {
+      if (event.type === "investigation") {
+        investigation = event.row;
+        ids.add(String(event.row.id));
+      } else if (event.type === "row") {
+        counts[event.table]++;
+        if (typeof event.row.id === "string") ids.add(event.row.id);
+      } else {
+        return { slug: String(investigation!.slug), title: String(investigation!.title ?? ""), createdAt: event.createdAt, counts, ids, users: event.users };
+      }
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") refuse(`There is no file ${path}.`);
+    throw error;
+  }
+  return refuse("The file ends early: it is truncated or damaged.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restoring
 
 const DATE_FIELDS = new Set(["createdAt", "updatedAt", "archivedAt", "publishedAt", "asOfStart", "asOfEnd", "addedAt", "settledAt", "withdrawnAt", "undoneAt", "editedAt", "deletedAt"]);
-
 const JSON_FIELDS = new Set(["valueNorm", "details", "before", "after"]);
 
 /** Back to what the database takes: ISO strings in date fields become dates; an empty JSON field is left out (NULL). */
-function revive(rows: Record<string, unknown>[]) {
-  return rows.map((r) =>
-    Object.fromEntries(
-      Object.entries(r)
-        .filter(([k, v]) => !(v === null && JSON_FIELDS.has(k)))
-        .map(([k, v]) => [k, DATE_FIELDS.has(k) && typeof v === "string" ? new Date(v) : v]),
-    ),
+function revive(row: Row): Row {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([k, v]) => !(v === null && JSON_FIELDS.has(k)))
+      .map(([k, v]) => [k, DATE_FIELDS.has(k) && typeof v === "string" ? new Date(v) : v]),
   );
 }
 
 /** Every occurrence of an old id (a whole string, an object key, or a segment of a detection key) replaced. */
 function remapIds<T>(value: T, ids: Map<string, string>): T {
+  if (ids.size === 0) return value;
   const one = (s: string) => ids.get(s) ?? (s.includes(":") ? s.split(":").map((p) => ids.get(p) ?? p).join(":") : s);
   const walk = (v: unknown): unknown =>
     typeof v === "string"
       ? one(v)
       : Array.isArray(v)
         ? v.map(walk)
-        : v && typeof v === "object" && !(v instanceof Date)
+        : v && typeof v === "object"
           ? Object.fromEntries(Object.entries(v).map(([k, x]) => [ids.get(k) ?? k, walk(x)]))
           : v;
   return walk(value) as T;
@@ -179,12 +290,18 @@ function remapIds<T>(value: T, ids: Map<string, string>): T {
 export type RestoreReport = { investigationId: string; slug: string; counts: Record<Table, number>; usersCreated: string[] };
 
 /**
- * Loads a backup: as it was (the slug must be free), or as a copy under a new slug (every id made
- * new). Accounts are matched by email; one that does not exist here is created disabled (it keeps
- * its name in the record, and an admin can enable it). Everything in one transaction.
+ * Loads a backup file: as it was (the slug must be free), or as a copy under a new slug (every id
+ * made new). Accounts are matched by email; one this database lacks is created disabled (it keeps
+ * its name on the record, and an admin can enable it). The file is checked whole first; the load
+ * is one transaction.
  */
-export async function restoreInvestigation(ctx: AuditContext, backup: Backup, options: { slug?: string } = {}): Promise<RestoreReport> {
-  const slug = options.slug ?? String(backup.investigation.slug);
+export async function restoreBackup(
+  ctx: AuditContext,
+  path: string,
+  options: { slug?: string; onProgress?: (table: Table, rows: number) => void } = {},
+): Promise<RestoreReport> {
+  const summary = await checkBackup(path);
+  const slug = options.slug ?? summary.slug;
   const slugCheck = slugSchema.safeParse(slug);
   if (!slugCheck.success) throw new ExpectedError("invalid_input", `“${slug}” cannot be a slug: ${slugCheck.error.issues[0]?.message}`);
   return db().$transaction(
@@ -193,53 +310,86 @@ export async function restoreInvestigation(ctx: AuditContext, backup: Backup, op
         throw new ExpectedError("duplicate", `An investigation with the slug “${slug}” already exists. Restore under another slug with --slug.`);
       }
       const ids = new Map<string, string>();
-      if (options.slug) {
-        const fresh = (rows: Record<string, unknown>[]) => rows.forEach((r) => typeof r.id === "string" && ids.set(r.id, randomUUID()));
-        fresh([backup.investigation]);
-        for (const t of TABLES) if (t !== "audit") fresh(backup[t]);
+      if (options.slug) for (const id of summary.ids) ids.set(id, randomUUID());
+      const usersCreated = await matchUsers(tx, summary.users, ids);
+      let investigationId = "";
+      const pending: Row[] = [];
+      const later: { table: "entities" | "claims"; id: string; ref: string }[] = [];
+      let current: Table | null = null;
+      const flush = async () => {
+        if (!current || !pending.length) return;
+        const data = pending.splice(0) as never;
+        switch (current) {
+          case "articles":
+            return void (await tx.article.createMany({ data }));
+          case "entities":
+            return void (await tx.entity.createMany({ data }));
+          case "aliases":
+            return void (await tx.entityAlias.createMany({ data }));
+          case "claims":
+            return void (await tx.claim.createMany({ data }));
+          case "merges":
+            return void (await tx.entityMerge.createMany({ data }));
+          case "conflicts":
+            return void (await tx.conflict.createMany({ data }));
+          case "conflictClaims":
+            return void (await tx.conflictClaim.createMany({ data }));
+          case "conflictEntities":
+            return void (await tx.conflictEntity.createMany({ data }));
+          case "resolutions":
+            return void (await tx.resolution.createMany({ data }));
+          case "comments":
+            return void (await tx.comment.createMany({ data }));
+          case "audit":
+            return void (await tx.auditEvent.createMany({ data }));
+        }
+      };
+      const finishTable = async () => {
+        await flush();
+        // Entities point at the entity they were merged into, claims at the claim that superseded them: set once all exist.
+        for (const l of later.splice(0)) {
+          if (l.table === "entities") await tx.entity.update({ where: { id: l.id }, data: { mergedIntoId: l.ref } });
+          else await tx.claim.update({ where: { id: l.id }, data: { supersededById: l.ref } });
+        }
+        if (current) options.onProgress?.(current, summary.counts[current]);
+      };
+      for await (const event of readBackupFile(path)) {
+        if (event.type === "investigation") {
+          const row = revive(remapIds({ ...event.row, slug }, ids));
+          investigationId = String(row.id);
+          await tx.investigation.create({ data: row as never });
+          continue;
+        }
+        if (event.type === "end") break;
+        if (event.table !== current) {
+          await finishTable();
+          current = event.table;
+        }
+        let row = revive(remapIds(event.row, ids));
+        if (current === "entities" && row.mergedIntoId) {
+          later.push({ table: "entities", id: String(row.id), ref: String(row.mergedIntoId) });
+          row = { ...row, mergedIntoId: null };
+        } else if (current === "claims" && row.supersededById) {
+          later.push({ table: "claims", id: String(row.id), ref: String(row.supersededById) });
+          row = { ...row, supersededById: null };
+        } else if (current === "conflicts" && typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {
+          // A naming conflict's key holds its two entity ids in sorted order; new ids may sort otherwise.
+          row = { ...row, detectionKey: `naming:${row.detectionKey.slice(7).split(":").sort().join(":")}` };
+        }
+        pending.push(row);
+        if (pending.length >= (BATCH[current] ?? DEFAULT_BATCH)) await flush();
       }
-      const usersCreated = await matchUsers(tx, backup.users, ids);
-      const data = remapIds({ ...backup, investigation: { ...backup.investigation, slug } as Record<string, unknown> }, ids);
-      await tx.investigation.create({ data: revive([data.investigation])[0] as never });
-      // Entities point at the entity they were merged into: create them unmerged, then set it.
-      const entities = revive(data.entities);
-      await tx.entity.createMany({ data: entities.map((e) => ({ ...e, mergedIntoId: null })) as never });
-      for (const e of entities.filter((x) => x.mergedIntoId)) {
-        await tx.entity.update({ where: { id: String(e.id) }, data: { mergedIntoId: String(e.mergedIntoId) } });
-      }
-      await tx.article.createMany({ data: revive(data.articles) as never });
-      await tx.entityAlias.createMany({ data: revive(data.aliases) as never });
-      // Claims point at the claim that superseded them: the same two steps.
-      const claims = revive(data.claims);
-      await tx.claim.createMany({ data: claims.map((c) => ({ ...c, supersededById: null })) as never });
-      for (const c of claims.filter((x) => x.supersededById)) {
-        await tx.claim.update({ where: { id: String(c.id) }, data: { supersededById: String(c.supersededById) } });
-      }
-      await tx.entityMerge.createMany({ data: revive(data.merges) as never });
-      // A naming conflict's key holds its two entity ids in sorted order; new ids may sort otherwise.
-      const conflicts = revive(data.conflicts).map((c) =>
-        typeof c.detectionKey === "string" && c.detectionKey.startsWith("naming:")
-          ? { ...c, detectionKey: `naming:${c.detectionKey.slice(7).split(":").sort().join(":")}` }
-          : c,
-      );
-      await tx.conflict.createMany({ data: conflicts as never });
-      await tx.conflictClaim.createMany({ data: revive(data.conflictClaims) as never });
-      await tx.conflictEntity.createMany({ data: revive(data.conflictEntities) as never });
-      await tx.resolution.createMany({ data: revive(data.resolutions) as never });
-      await tx.comment.createMany({ data: revive(data.comments) as never });
-      await tx.auditEvent.createMany({ data: revive(data.audit) as never });
-      const investigationId = String(data.investigation.id);
-      const counts = Object.fromEntries(TABLES.map((t) => [t, backup[t].length])) as Record<Table, number>;
+      await finishTable();
       // Recorded outside the investigation's own trail, so its fact sheet's time stamp (its last change) stays the same.
       await audit(tx, ctx, {
         action: "investigation.restore",
         objectType: "Investigation",
         objectId: investigationId,
-        after: { slug, from: backup.investigation.slug, backupCreatedAt: backup.createdAt, counts, usersCreated },
+        after: { slug, from: summary.slug, backupCreatedAt: summary.createdAt, counts: summary.counts, usersCreated },
       });
-      return { investigationId, slug, counts, usersCreated };
+      return { investigationId, slug, counts: summary.counts, usersCreated };
     },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
+    { timeout: 30 * 60_000, maxWait: 30_000 },
   );
 }
 
@@ -249,11 +399,13 @@ async function matchUsers(tx: Tx, users: BackupUser[], ids: Map<string, string>)
     const existing = await tx.user.findUnique({ where: { email: u.email }, select: { id: true } });
     if (existing) {
       if (existing.id !== u.id) ids.set(u.id, existing.id);
+      else ids.delete(u.id);
       continue;
     }
     const taken = await tx.user.findUnique({ where: { id: u.id }, select: { id: true } });
     const id = taken ? randomUUID() : u.id;
-    if (taken) ids.set(u.id, id);
+    if (id !== u.id) ids.set(u.id, id);
+    else ids.delete(u.id);
     await tx.user.create({ data: { id, email: u.email, name: u.name, role: u.role, disabled: true } });
     created.push(u.email);
   }

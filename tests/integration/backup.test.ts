@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { FACTSHEET_FORMATS, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
-import { backupInvestigation, readBackup, restoreInvestigation } from "@/lib/server/backup.ts";
+import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { type Database, db, installDatabase } from "@/lib/server/database.ts";
+import { redetect } from "@/lib/server/detection.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
@@ -10,8 +14,10 @@ import { createTestDatabase, setupTestDatabase, type TestDatabase, testEngine } 
 
 const current = setupTestDatabase();
 const others: TestDatabase[] = [];
+const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-backup-"));
 afterAll(async () => {
   for (const o of others) await o.drop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs `fn` with another, empty database installed as the process database. */
@@ -27,10 +33,12 @@ async function inAnotherDatabase<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function demo() {
+async function demoBackup(name: string) {
   await seedDemo();
   const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
-  return id;
+  const file = path.join(dir, name);
+  const report = await writeBackup(id, file);
+  return { id, file, report };
 }
 
 async function sheets(investigationId: string) {
@@ -38,13 +46,16 @@ async function sheets(investigationId: string) {
   return Object.fromEntries(FACTSHEET_FORMATS.map((f) => [f, renderFactSheet(sheet, f)]));
 }
 
-async function expectRefused(text: string, message: RegExp) {
+async function expectRefused(file: string, text: string, message: RegExp) {
+  writeFileSync(file, text);
   const error = await inAnotherDatabase(async () => {
-    const outcome = await Promise.resolve()
-      .then(() => restoreInvestigation(SYSTEM, readBackup(text)))
-      .then(() => null, (e: unknown) => e);
+    const outcome = await restoreBackup(SYSTEM, file).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(await db().investigation.count()).toBe(0);
     expect(await db().claim.count()).toBe(0);
+    expect(await db().user.count()).toBe(0);
     return outcome;
   });
   expect(error).toBeInstanceOf(ExpectedError);
@@ -53,41 +64,43 @@ async function expectRefused(text: string, message: RegExp) {
 
 describe(`backup and restore on ${testEngine}`, () => {
   test("a backup restored into an empty database gives a byte-identical fact sheet in every format", async () => {
-    const id = await demo();
+    const { id, file, report } = await demoBackup("demo.json");
+    expect(report.counts).toMatchObject({ articles: 5, claims: 40 });
     const before = await sheets(id);
-    const text = JSON.stringify(await backupInvestigation(id));
     const after = await inAnotherDatabase(async () => {
-      const report = await restoreInvestigation(SYSTEM, readBackup(text));
-      expect(report.counts.claims).toBeGreaterThan(30);
-      // The reviewer who settled the seed's conflict comes along, by email and name.
-      expect(report.usersCreated).toContain("reviewer@example.com");
-      // The restored accounts cannot sign in until an admin enables them.
+      const restored = await restoreBackup(SYSTEM, file);
+      expect(restored.counts.claims).toBe(40);
+      // The reviewer who settled the seed's conflict comes along, by email and name, unable to sign in until enabled.
+      expect(restored.usersCreated).toContain("reviewer@example.com");
       expect(await db().user.count({ where: { disabled: false } })).toBe(0);
-      return sheets(report.investigationId);
+      return sheets(restored.investigationId);
     });
     for (const format of FACTSHEET_FORMATS) expect(after[format], format).toBe(before[format]);
   });
 
   test("restored under a new slug beside the original, everything is a copy with ids of its own", async () => {
-    const id = await demo();
-    const backup = await backupInvestigation(id);
-    const report = await restoreInvestigation(SYSTEM, readBackup(JSON.stringify(backup)), { slug: "anthropic-pentagon-copy" });
+    const { id, file } = await demoBackup("copy.json");
+    const report = await restoreBackup(SYSTEM, file, { slug: "anthropic-pentagon-copy" });
     expect(report.investigationId).not.toBe(id);
     const [original, copy] = [await sheets(id), await sheets(report.investigationId)];
     expect(copy.md).toBe(original.md);
     expect(copy.json).toBe(original.json!.replace('"slug": "anthropic-pentagon"', '"slug": "anthropic-pentagon-copy"'));
-    expect(await db().claim.count({ where: { investigationId: report.investigationId } })).toBe(await db().claim.count({ where: { investigationId: id } }));
-    // Conflicts still find their claims: detection on the copy changes nothing.
-    const { redetect } = await import("@/lib/server/detection.ts");
+    expect(await db().claim.count({ where: { investigationId: report.investigationId } })).toBe(40);
+    // Conflicts still find their claims and entities: detection on the copy changes nothing.
     expect(await redetect(SYSTEM, report.investigationId)).toMatchObject({ opened: 0, updated: 0, reopened: 0, closed: 0 });
-    await expect(restoreInvestigation(SYSTEM, readBackup(JSON.stringify(backup)))).rejects.toThrow(/already exists/);
+    await expect(restoreBackup(SYSTEM, file)).rejects.toThrow(/already exists/);
   });
 
   test("a damaged, truncated or hand-edited file is refused with the reason, and nothing is written", async () => {
-    const text = JSON.stringify(await backupInvestigation(await demo()));
-    await expectRefused(text.slice(0, text.length / 2), /not valid JSON/);
-    await expectRefused(text.replace("$183 billion", "$18.3 billion"), /does not match its checksum/);
-    await expectRefused(JSON.stringify({ ...JSON.parse(text), format: "something/else" }), /Not a Crosscheck backup/);
-    await expectRefused(JSON.stringify({ ...JSON.parse(text), claims: "lots" }), /claims/);
+    const { file } = await demoBackup("original.json");
+    const text = readFileSync(file, "utf8");
+    const lines = text.split("\n");
+    const bad = path.join(dir, "bad.json");
+    await expectRefused(bad, lines.slice(0, Math.floor(lines.length / 2)).join("\n"), /ends early/);
+    await expectRefused(bad, text.replace("$183 billion", "$18.3 billion"), /does not match its checksum/);
+    await expectRefused(bad, text.replace('"claims":[', '"claims":[{"broken"'), /layout|not valid JSON/);
+    await expectRefused(bad, JSON.stringify(JSON.parse(text), null, 2), /layout|Not a Crosscheck backup/);
+    await expectRefused(bad, text.replace("crosscheck.backup/v1", "something/else"), /Not a Crosscheck backup/);
+    await expectRefused(bad, "", /empty/);
   });
 });

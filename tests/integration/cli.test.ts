@@ -98,6 +98,7 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     await writeFile(file, "{ not json");
     const damaged = crosscheck(["restore", file, "--slug", "another-copy"]);
     expect(damaged.code).toBe(1);
-    expect(damaged.err).toContain("not valid JSON");
+    expect(damaged.err).toContain("Not a Crosscheck backup");
+    expect(damaged.err).toContain("Nothing was restored.");
   }, 90_000);
 });
