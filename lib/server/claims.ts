@@ -201,6 +201,41 @@ export async function deleteClaim(ctx: AuditContext, input: { investigationId: s
   });
 }
 
+type ClaimCoreRow<S> = {
+  id: string;
+  version: number;
+  status: ClaimStatus;
+  statusReason: string | null;
+  subject: S;
+  subjectText: string;
+  attribute: string;
+  attributeLabel: string;
+  valueKind: ValueKind;
+  valueText: string;
+  valueNorm: unknown;
+  asOfText: string | null;
+  note: string;
+};
+
+/** What every view of a claim shows, from a row that selected it, with its value's reading. */
+export function claimCore<S>(r: ClaimCoreRow<S>) {
+  return {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    statusReason: r.statusReason,
+    subject: r.subject,
+    subjectText: r.subjectText,
+    attribute: r.attribute,
+    attributeLabel: r.attributeLabel,
+    valueKind: r.valueKind,
+    valueText: r.valueText,
+    reading: describeValue(r.valueNorm as NormalizedValue),
+    asOfText: r.asOfText,
+    note: r.note,
+  };
+}
+
 export type ClaimView = {
   id: string;
   version: number;
@@ -238,19 +273,7 @@ export async function listArticleClaims(investigationId: string, articleId: stri
     },
   });
   const views = rows.map((r): ClaimView => ({
-    id: r.id,
-    version: r.version,
-    status: r.status,
-    statusReason: r.statusReason,
-    subject: r.subject,
-    subjectText: r.subjectText,
-    attribute: r.attribute,
-    attributeLabel: r.attributeLabel,
-    valueKind: r.valueKind,
-    valueText: r.valueText,
-    reading: describeValue(r.valueNorm as unknown as NormalizedValue),
-    asOfText: r.asOfText,
-    note: r.note,
+    ...claimCore(r),
     quote: r.quoteExact,
     anchor: anchorInText(body, {
       quote: { exact: r.quoteExact, prefix: r.quotePrefix, suffix: r.quoteSuffix },

@@ -6,11 +6,12 @@ import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/
 import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ResolutionKind, resolveConflictInput } from "@/lib/domain/inputs.ts";
-import { describeValue, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
+import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 
 export type ConflictStatus = "open" | "resolved" | "dismissed";
@@ -310,23 +311,7 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
     const sentence = w
       ? sentenceAround(w.text, r.positionStart - from, r.positionEnd - from, WINDOW)
       : { before: "", quote: r.valueText, after: "" };
-    return {
-      id: r.id,
-      version: r.version,
-      status: r.status,
-      statusReason: r.statusReason,
-      subject: r.subject,
-      subjectText: r.subjectText,
-      attribute: r.attribute,
-      attributeLabel: r.attributeLabel,
-      valueKind: r.valueKind,
-      valueText: r.valueText,
-      reading: describeValue(r.valueNorm as unknown as NormalizedValue),
-      asOfText: r.asOfText,
-      note: r.note,
-      sentence,
-      article: r.article,
-    };
+    return { ...claimCore(r), sentence, article: r.article };
   });
 }
 
