@@ -107,6 +107,22 @@ export function mergeTouched(...all: Touched[]): Touched {
   };
 }
 
+/**
+ * The groups holding a text value written as one of these names (case aside): when a name starts
+ * or stops meaning an entity (an alias added or removed, a merge), those values may now agree or
+ * disagree.
+ */
+export async function groupsNaming(tx: Tx, investigationId: string, names: string[]): Promise<Touched> {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  if (!wanted.length) return {};
+  const rows = await tx.claim.findMany({
+    where: { investigationId, valueKind: { in: ["text", "entity"] }, OR: wanted.map((n) => ({ valueText: { equals: n, mode: "insensitive" as const } })) },
+    distinct: ["subjectId", "attribute"],
+    select: { subjectId: true, attribute: true },
+  });
+  return { groups: rows };
+}
+
 const pointOf = (figure: string) => Number(figure.slice(figure.lastIndexOf(":") + 1));
 
 /** Re-examines what a change touched, in the change's transaction. */

@@ -3,7 +3,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type EntityKind, foldName, type SubjectOption } from "@/lib/domain/claims.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
-import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
+import { groupsNaming, mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
 
 const entityDto = { id: true, name: true, kind: true, version: true, mergedIntoId: true } as const;
 
@@ -132,7 +132,7 @@ export async function addAlias(
       investigationId: input.investigationId,
       after: alias,
     });
-    await syncConflicts(tx, ctx, input.investigationId, { entities: [entity.id] });
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched({ entities: [entity.id] }, await groupsNaming(tx, input.investigationId, [alias.name])));
     return { id: alias.id };
   });
 }
@@ -152,7 +152,7 @@ export async function removeAlias(ctx: AuditContext, input: { investigationId: s
       investigationId: input.investigationId,
       before: alias,
     });
-    await syncConflicts(tx, ctx, input.investigationId, { entities: [alias.entityId] });
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched({ entities: [alias.entityId] }, await groupsNaming(tx, input.investigationId, [alias.name])));
   });
 }
 
@@ -228,9 +228,19 @@ export async function mergeEntitiesIn(
       before: source,
       after: { mergedInto: { id: target.id, name: target.name }, ...merge },
     });
-    await syncConflicts(tx, ctx, input.investigationId, movedTouched(claims, source.id, target.id));
+    const names = await namesOf(tx, [source.id, target.id]);
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(movedTouched(claims, source.id, target.id), await groupsNaming(tx, input.investigationId, names)));
     return { mergeId: merge.id };
   }
+}
+
+/** Every name and alias of these entities. */
+async function namesOf(tx: Tx, entityIds: string[]): Promise<string[]> {
+  const [entities, aliases] = await Promise.all([
+    tx.entity.findMany({ where: { id: { in: entityIds } }, select: { name: true } }),
+    tx.entityAlias.findMany({ where: { entityId: { in: entityIds } }, select: { name: true } }),
+  ]);
+  return [...entities, ...aliases].map((e) => e.name);
 }
 
 /** Claims moving between two subjects touch their groups under both, and their figures. */
@@ -278,7 +288,8 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       before: { mergedIntoId: merge.targetId },
       after: { mergedIntoId: null, mergeId: merge.id },
     });
-    await syncConflicts(tx, ctx, input.investigationId, movedTouched(moving, merge.targetId, source.id));
+    const names = await namesOf(tx, [source.id, merge.targetId]);
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(movedTouched(moving, merge.targetId, source.id), await groupsNaming(tx, input.investigationId, names)));
   });
 }
 

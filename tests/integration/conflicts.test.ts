@@ -310,3 +310,20 @@ describe(`the demo story, on ${testEngine}`, () => {
     expect(queue.items.at(-1)!.status).toBe("resolved");
   });
 });
+
+describe(`names and values, on ${testEngine}`, () => {
+  test("an alias that makes two texts name one entity settles their disagreement by itself; removing it brings it back", async () => {
+    const s = await makeStory(["He works for the Pentagon.", "He works for the Department of Defense."]);
+    const michael = await s.entity("Michael", "person");
+    const dod = await s.entity("Department of Defense");
+    await s.claim(0, "the Pentagon", { subjectId: michael.id, attribute: "Employer", valueKind: "text" });
+    await s.claim(1, "the Department of Defense", { subjectId: michael.id, attribute: "Employer", valueKind: "text", valueText: "Department of Defense" });
+    const employer = () => db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, detectionKey: { startsWith: "claims:" } } });
+    expect((await employer()).status).toBe("open");
+    const { id: aliasId } = await addAlias(s.analyst.ctx, { investigationId: s.inv.id, entityId: dod.id, name: "the Pentagon" });
+    expect(await employer()).toMatchObject({ status: "dismissed", closedReason: expect.stringMatching(/no longer holds/) });
+    const { removeAlias } = await import("@/lib/server/entities.ts");
+    await removeAlias(s.analyst.ctx, { investigationId: s.inv.id, aliasId });
+    expect((await employer()).status).toBe("open");
+  });
+});
