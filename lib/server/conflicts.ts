@@ -10,7 +10,7 @@ import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
-import { mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
+import { mergeTouched, setClaimStatusIn, syncConflicts, type Touched, touchedByClaim, withdrawDecision } from "@/lib/server/detection.ts";
 import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 
@@ -357,29 +357,6 @@ async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
   );
 }
 
-/** A claim's status changed by a conflict's decision (or its withdrawal), audited with the conflict named. */
-async function setClaimStatusIn(
-  tx: Tx,
-  ctx: AuditContext,
-  investigationId: string,
-  conflictId: string,
-  claim: { id: string; status: ClaimStatus },
-  change: { action: string; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
-): Promise<void> {
-  await tx.claim.update({
-    where: { id: claim.id },
-    data: { status: change.status, statusReason: change.reason, supersededById: change.supersededById ?? null, version: { increment: 1 } },
-  });
-  await audit(tx, ctx, {
-    action: change.action,
-    objectType: "Claim",
-    objectId: claim.id,
-    investigationId,
-    before: { status: claim.status },
-    after: { status: change.status, conflictId, ...(change.supersededById && { supersededById: change.supersededById }), ...(change.note && { reason: change.note }) },
-  });
-}
-
 type ResolveInput = z.output<typeof resolveConflictInput>;
 
 /**
@@ -511,27 +488,13 @@ export async function reopenConflict(
       data: { status: "open", settledAt: null, closedReason: null, reopenReason: input.reason, version: { increment: 1 } },
     });
     if (count === 0) throw new ExpectedError("stale", "Someone changed this conflict after you opened it. Reload to see it.");
-    const current = await tx.resolution.findFirst({ where: { conflictId: conflict.id, withdrawnAt: null }, orderBy: { createdAt: "desc" } });
-    await tx.resolution.updateMany({ where: { conflictId: conflict.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-    const changed = (current?.details as { changedClaimIds?: string[] } | null)?.changedClaimIds ?? [];
-    const restore = await tx.claim.findMany({
-      where: { id: { in: changed }, status: { in: ["rejected", "superseded"] } },
-      select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
-    });
-    for (const claim of restore) {
-      await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, claim, {
-        action: "claim.restore",
-        status: "active",
-        reason: null,
-        note: "conflict reopened",
-      });
-    }
+    const { resolutionId, restored: restore } = await withdrawDecision(tx, ctx, input.investigationId, conflict.id);
     await audit(tx, ctx, {
       action: "conflict.reopen",
       objectType: "Conflict",
       objectId: conflict.id,
       investigationId: input.investigationId,
-      before: { status: conflict.status, resolutionId: current?.id ?? null },
+      before: { status: conflict.status, resolutionId },
       after: { status: "open", reason: input.reason, restoredClaimIds: restore.map((c) => c.id) },
     });
     await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...restore.map(touchedByClaim), ...conflict.claims.map((c) => touchedByClaim(c.claim))));

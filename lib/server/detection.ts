@@ -10,7 +10,7 @@ import {
   groupKey,
   type NamedEntity,
 } from "@/lib/domain/conflicts.ts";
-import { foldName } from "@/lib/domain/claims.ts";
+import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
 import type { NormalizedValue } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
@@ -215,6 +215,47 @@ export async function redetect(ctx: AuditContext, investigationId: string): Prom
   return db().$transaction((tx) => redetectInvestigation(tx, ctx, investigationId), { timeout: 10 * 60_000, maxWait: 30_000 });
 }
 
+/** A claim's status changed by a conflict's decision (or its withdrawal), audited with the conflict named. */
+export async function setClaimStatusIn(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  conflictId: string,
+  claim: { id: string; status: ClaimStatus },
+  change: { action: string; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
+): Promise<void> {
+  await tx.claim.update({
+    where: { id: claim.id },
+    data: { status: change.status, statusReason: change.reason, supersededById: change.supersededById ?? null, version: { increment: 1 } },
+  });
+  await audit(tx, ctx, {
+    action: change.action,
+    objectType: "Claim",
+    objectId: claim.id,
+    investigationId,
+    before: { status: claim.status },
+    after: { status: change.status, conflictId, ...(change.supersededById && { supersededById: change.supersededById }), ...(change.note && { reason: change.note }) },
+  });
+}
+
+/**
+ * Withdraws a conflict's decision (it stays on record) and makes active again the claims it
+ * rejected or superseded, so the disagreement is looked at afresh with every value in it.
+ */
+export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationId: string, conflictId: string) {
+  const current = await tx.resolution.findMany({ where: { conflictId, withdrawnAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, details: true } });
+  await tx.resolution.updateMany({ where: { conflictId, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+  const changed = current.flatMap((r) => (r.details as { changedClaimIds?: string[] } | null)?.changedClaimIds ?? []);
+  const restored = await tx.claim.findMany({
+    where: { id: { in: changed }, status: { in: ["rejected", "superseded"] } },
+    select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
+  });
+  for (const claim of restored) {
+    await setClaimStatusIn(tx, ctx, investigationId, conflictId, claim, { action: "claim.restore", status: "active", reason: null, note: "conflict reopened" });
+  }
+  return { resolutionId: current[0]?.id ?? null, restored };
+}
+
 const AUTO_CLOSED = "The disagreement no longer holds: its claims were edited, retracted, rejected or merged.";
 
 async function reconcile(
@@ -225,6 +266,8 @@ async function reconcile(
   detected: DetectedConflict[],
 ): Promise<Omit<RedetectReport, "found">> {
   const report = { opened: 0, updated: 0, reopened: 0, closed: 0 };
+  /** Claims a withdrawn decision had set aside: active again, so their groups are looked at once more below. */
+  const revived: { subjectId: string; attribute: string; valueNorm: unknown }[] = [];
   const found = new Map(detected.map((d) => [d.key, d]));
   const keys = [...new Set([...scope, ...found.keys()])];
   if (!keys.length) return report;
@@ -291,7 +334,8 @@ async function reconcile(
       ? "The disagreement holds again after a change to its claims."
       : await enteringReason(tx, entering);
     await setMembers(tx, current.id, d);
-    await tx.resolution.updateMany({ where: { conflictId: current.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+    const { restored } = await withdrawDecision(tx, ctx, investigationId, current.id);
+    revived.push(...restored);
     await tx.conflict.update({
       where: { id: current.id },
       data: {
@@ -332,6 +376,7 @@ async function reconcile(
     });
     report.closed++;
   }
+  if (revived.length) await syncConflicts(tx, ctx, investigationId, mergeTouched(...revived.map(touchedByClaim)));
   return report;
 }
 

@@ -161,6 +161,26 @@ describe(`resolving, on ${testEngine}`, () => {
     expect(withdrawn!.withdrawnAt).not.toBeNull();
   });
 
+  test("when a new claim reopens a decision, the claims it set aside come back into the conflict", async () => {
+    const s = await valuationStory();
+    const conflict = await s.conflictOf();
+    await resolve(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: conflict.id,
+      version: conflict.version,
+      kind: "accept_claim",
+      acceptedClaimId: s.large.id,
+      rationale: "The later figure is the company's own.",
+    });
+    expect((await db().claim.findUniqueOrThrow({ where: { id: s.small.id } })).status).toBe("rejected");
+    const third = await s.claim(2, "$61.5 billion", { subjectId: s.anthropic.id });
+    const reopened = await s.conflictOf();
+    expect(reopened.status).toBe("open");
+    expect(reopened.claims.map((c) => c.claimId).sort()).toEqual([s.small.id, s.large.id, third.id].sort());
+    expect(await db().claim.findUniqueOrThrow({ where: { id: s.small.id } })).toMatchObject({ status: "active", statusReason: null });
+    expect(await db().auditEvent.count({ where: { objectId: s.small.id, action: "claim.restore" } })).toBe(1);
+  });
+
   test("an annotation mistake retracts the claim without blaming the source; corrected and still disagreeing, it reopens the conflict", async () => {
     const s = await valuationStory();
     const conflict = await s.conflictOf();
