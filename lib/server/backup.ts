@@ -27,7 +27,7 @@ type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
 
 /** Rows read from the database per query: few for articles (their bodies), more for the rest. */
-const BATCH: Partial<Record<Table, number>> = { articles: 20 };
+const BATCH: Partial<Record<Table, number>> = { articles: 4 };
 const DEFAULT_BATCH = 500;
 
 const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId"];
