@@ -112,6 +112,11 @@ test("an alias is added to Emil Michael from his entity page", async ({ page }) 
   await page.getByLabel("New alias").fill("Emil Michael");
   await page.getByRole("button", { name: "Add alias" }).click();
   await expect(page.getByText("That is the entity's own name.")).toBeVisible();
+  // And taken away again.
+  await page.getByRole("button", { name: "Remove alias the Pentagon's Michael" }).click();
+  await expect(page.getByRole("list", { name: "Aliases" }).getByText("the Pentagon's Michael")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("the Pentagon's Michael", { exact: true })).toHaveCount(0);
 });
 
 test("saving over someone else's newer edit is refused, names them, and keeps what was typed", async ({ page, browser }) => {
@@ -168,4 +173,28 @@ test("the entity list finds names and aliases, and scrolls to its end", async ({
   await expect(page.getByRole("link", { name: /^National Security Agency/ })).toBeVisible();
   await page.getByLabel("Search entities").fill("no such name");
   await expect(page.getByText("No entity matches “no such name”.")).toBeVisible();
+});
+
+test("a claim is retracted with a reason, restored, then deleted", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /U\.S\. military leaders, including Secretary of Defense Pete Hegseth/);
+  const before = Number((await claimCount(page).textContent())?.match(/\((\d+)\)/)?.[1]);
+  const mark = page.locator('mark[aria-label^="xAI · Owner"]');
+  await mark.click();
+  const details = page.getByRole("region", { name: "Claim" });
+  await details.getByRole("button", { name: "Retract…" }).click();
+  await details.getByLabel("Why is it retracted?").fill("Ownership is not what the article is about");
+  await details.getByRole("button", { name: "Retract claim" }).click();
+  await expect(details.getByText("Retracted: Ownership is not what the article is about")).toBeVisible();
+
+  await details.getByRole("button", { name: "Restore" }).click();
+  await expect(details.getByText("Active", { exact: true })).toBeVisible();
+  await expect(details.getByText("restored")).toBeVisible();
+
+  await details.getByRole("button", { name: "Delete…" }).click();
+  await details.getByRole("button", { name: "Delete claim" }).click();
+  await expect(claimCount(page)).toContainText(`(${before - 1})`);
+  await expect(page.locator('mark[aria-label^="xAI · Owner"]')).toHaveCount(0);
+  await page.reload();
+  await expect(claimCount(page)).toContainText(`(${before - 1})`);
 });
