@@ -10,6 +10,7 @@ import { createInvestigation, findInvestigation } from "@/lib/server/investigati
 import { createUser } from "@/lib/server/users.ts";
 import { attributeKey, foldName } from "@/lib/domain/claims.ts";
 import { detectValueKind } from "@/lib/domain/values.ts";
+import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { createClaim } from "@/lib/server/claims.ts";
 import { resolveConflict } from "@/lib/server/conflicts.ts";
 import { addAlias, createEntity } from "@/lib/server/entities.ts";
@@ -115,11 +116,12 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
     if (!article) throw new SeedAnnotationError(`${file}: the article is not in the investigation.`);
     // Check every quote before writing any claim of this article.
     const placed = claims.map((claim) => ({ claim, range: locateQuote(article.body, claim, file) }));
+    const offsets = offsetConverter(article.body); // stored positions count code points
     for (const { claim, range } of placed) {
       const subjectId = entityIds.get(claim.subject);
       if (!subjectId) throw new SeedAnnotationError(`${file}: no demo entity “${claim.subject}”.`);
       const value = claim.value ?? claim.quote;
-      if (article.claims.some((c) => c.positionStart === range.start && c.attribute === attributeKeyOf(claim))) continue;
+      if (article.claims.some((c) => c.positionStart === offsets.toCodePoints(range.start) && c.attribute === attributeKeyOf(claim))) continue;
       await createClaim(ctx, {
         investigationId,
         articleId: article.id,

@@ -1,6 +1,8 @@
 /**
  * Where a claim sits in its article. A claim keeps both a W3C TextQuoteSelector (the exact words
- * with some words either side) and a TextPositionSelector (UTF-16 offsets in the stored body).
+ * with some words either side) and a TextPositionSelector. Everything here works on JavaScript
+ * strings, so offsets are UTF-16 units; the data layer stores code points and converts at the
+ * boundary (lib/domain/offsets.ts).
  * Finding it again tries the position, then the exact words (choosing among repeats by context
  * and nearness), then an approximate match scored on quote, context and nearness. What cannot be
  * found is reported as orphaned: never a highlight on the wrong words.

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import { offsetConverter } from "@/lib/domain/offsets.ts";
 import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, type NormalizedValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
@@ -93,6 +94,8 @@ export async function createClaim(
       throw new ExpectedError("invalid_input", "The selection is not part of this article's text; select the words again.");
     }
     const anchor = describeSelection(article.body, range.start, range.end);
+    // The browser counts UTF-16 units; what is stored counts code points (see lib/domain/offsets.ts).
+    const offsets = offsetConverter(article.body);
     const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
     const claim = await tx.claim.create({
       data: {
@@ -104,8 +107,8 @@ export async function createClaim(
         quoteExact: anchor.quote.exact,
         quotePrefix: anchor.quote.prefix,
         quoteSuffix: anchor.quote.suffix,
-        positionStart: anchor.position.start,
-        positionEnd: anchor.position.end,
+        positionStart: offsets.toCodePoints(anchor.position.start),
+        positionEnd: offsets.toCodePoints(anchor.position.end),
         inCorrection: isCorrectionPassage(article.body.slice(Math.max(0, anchor.position.start - 600), anchor.position.start), anchor.quote.exact),
         createdById: ctx.actorId,
       },
@@ -257,7 +260,7 @@ export type ClaimView = {
   updatedAt: Date;
 };
 
-/** An article's claims in text order, each re-anchored in the body; orphans last. */
+/** An article's claims in text order, each re-anchored in the body (UTF-16 offsets, for the page); orphans last. */
 export async function listArticleClaims(investigationId: string, articleId: string, body: string): Promise<ClaimView[]> {
   const rows = await db().claim.findMany({
     where: { investigationId, articleId },
@@ -272,12 +275,13 @@ export async function listArticleClaims(investigationId: string, articleId: stri
       createdBy: { select: { name: true } },
     },
   });
+  const offsets = offsetConverter(body);
   const views = rows.map((r): ClaimView => ({
     ...claimCore(r),
     quote: r.quoteExact,
     anchor: anchorInText(body, {
       quote: { exact: r.quoteExact, prefix: r.quotePrefix, suffix: r.quoteSuffix },
-      position: { start: r.positionStart, end: r.positionEnd },
+      position: { start: offsets.toUtf16(r.positionStart), end: offsets.toUtf16(r.positionEnd) },
     }),
     createdBy: r.createdBy?.name ?? null,
     updatedAt: r.updatedAt,

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sentenceAround } from "@/lib/domain/anchoring.ts";
+import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
@@ -308,8 +309,10 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
   return rows.map((r) => {
     const w = byId.get(r.id);
     const from = Number(w?.from ?? 0);
-    const sentence = w
-      ? sentenceAround(w.text, r.positionStart - from, r.positionEnd - from, WINDOW)
+    // Positions and the window count code points; sentenceAround slices a JavaScript string.
+    const offsets = w && offsetConverter(w.text);
+    const sentence = w && offsets
+      ? sentenceAround(w.text, offsets.toUtf16(r.positionStart - from), offsets.toUtf16(r.positionEnd - from), WINDOW)
       : { before: "", quote: r.valueText, after: "" };
     return { ...claimCore(r), sentence, article: r.article };
   });

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -75,6 +75,47 @@ describe(`migrations on ${testEngine}`, () => {
     expect(await tables(t)).not.toContain("HalfDone");
     const ledger = await t.database.withConnection((c) => c.query<{ name: string }>('SELECT name FROM "_crosscheck_migrations"'));
     expect(ledger.map((r) => r.name)).not.toContain("29991231000000_broken");
+  });
+
+  test("claim positions stored as UTF-16 units are moved onto the same words in code points", async () => {
+    const t = await fresh();
+    const dir = await copyOfMigrations();
+    const later = (await readMigrations(dir)).filter((m) => m.name >= "20261123090000");
+    const held = await mkdtemp(path.join(tmpdir(), "crosscheck-later-"));
+    cleanups.push(() => rm(held, { recursive: true, force: true }));
+    for (const m of later) await rename(path.join(dir, m.name), path.join(held, m.name));
+    await migrate(t.database, dir);
+    // Written as the app used to: offsets into the JavaScript string.
+    const body = "🎉 Launch 𝔸 day 👩‍💻. Anthropic, valued at $18.4 billion, and Claude 3.5.";
+    const plain = "No emoji here: valued at $183 billion.";
+    const at = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    await t.database.withConnection(async (c) => {
+      await c.query(`INSERT INTO "Investigation" (id, slug, title, "updatedAt") VALUES ('i', 'i', 'I', now())`);
+      await c.query(`INSERT INTO "Entity" (id, "investigationId", name, kind, "updatedAt") VALUES ('e', 'i', 'Anthropic', 'organization', now())`);
+      for (const [id, text, words] of [["a1", body, "$18.4 billion"], ["a2", plain, "$183 billion"]] as const) {
+        await c.query(
+          `INSERT INTO "Article" (id, "investigationId", title, body, "contentHash", "updatedAt") VALUES ($1, 'i', $1, $2, $1, now())`,
+          [id, text],
+        );
+        const { start, end } = at(text, words);
+        await c.query(
+          `INSERT INTO "Claim" (id, "investigationId", "articleId", "subjectId", "subjectText", attribute, "attributeLabel", "valueKind",
+             "valueText", "valueNorm", "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "updatedAt")
+           VALUES ($1, 'i', $1, 'e', 'Anthropic', 'valuation', 'Valuation', 'money', $2, '{}', $2, '', '', $3, $4, now())`,
+          [id, words, start, end],
+        );
+      }
+    });
+    for (const m of later) await rename(path.join(held, m.name), path.join(dir, m.name));
+    await migrate(t.database, dir);
+    const rows = await t.database.withConnection((c) =>
+      c.query<{ id: string; quote: string; start: number }>(
+        `SELECT c.id, substring(a.body FROM c."positionStart" + 1 FOR c."positionEnd" - c."positionStart") AS quote, c."positionStart" AS start
+           FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" ORDER BY c.id`,
+      ),
+    );
+    expect(rows.map((r) => r.quote)).toEqual(["$18.4 billion", "$183 billion"]);
+    expect(rows[1]!.start).toBe(plain.indexOf("$183")); // without emoji nothing moves
   });
 
   test("two runners at once apply each migration exactly once", async () => {
