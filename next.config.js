@@ -4,8 +4,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   typedRoutes: false,
   experimental: {
+    // The proxy (proxy.ts) sees every request; by default it would cut bodies at 10 MB and the
+    // action would then fail on a truncated upload. Keep its limit the action's.
+    proxyClientMaxBodySize: "25mb",
     serverActions: {
-      // Uploads of several articles at once; each file is still refused above 2 MB, by name.
+      // Uploads of several articles at once (the form sends at most 8 MB per request); each file
+      // is still refused above 2 MB, by name.
       bodySizeLimit: "25mb",
       allowedOrigins: (process.env.CROSSCHECK_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },

@@ -7,7 +7,8 @@ import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { ImportOutcomes } from "@/components/import-outcomes.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { formatBytes, IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES } from "@/lib/domain/article-import.ts";
+import { formatBytes, IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES, uploadBatches } from "@/lib/domain/article-import.ts";
+import type { ActionResult } from "@/lib/domain/action-result.ts";
 import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 
 type Tab = "upload" | "paste";
@@ -61,12 +62,32 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
   const [chosen, setChosen] = useState<File[]>([]);
   const [refusedHere, setRefusedHere] = useState<ImportOutcome[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [sent, setSent] = useState(0);
   const { state, pending, fieldErrors, formProps } = useFormAction(
-    (form) => {
-      // Files over the limit are refused here, by name, instead of being sent at all.
-      form.delete("files");
-      for (const file of chosen) if (file.size <= MAX_ARTICLE_BYTES) form.append("files", file);
-      return uploadArticles(form);
+    async (form): Promise<ActionResult<{ outcomes: ImportOutcome[] }>> => {
+      // Files over the limit are refused here, by name, instead of being sent at all; the rest
+      // go a few at a time, so a large choice never exceeds what one request may carry.
+      const files = chosen.filter((f) => f.size <= MAX_ARTICLE_BYTES);
+      const outcomes: ImportOutcome[] = [];
+      setSent(0);
+      for (const batch of uploadBatches(files)) {
+        const part = new FormData();
+        part.set("investigationId", String(form.get("investigationId")));
+        for (const file of batch) part.append("files", file);
+        const result = await uploadArticles(part).catch(() => null);
+        if (!result?.ok) {
+          // Say what happened to every file: those imported stay imported.
+          if (result && outcomes.length === 0) return result;
+          const reason = result?.message ?? "The connection failed while sending it.";
+          for (const file of files.slice(outcomes.length)) {
+            outcomes.push({ name: file.name, status: "failed", error: `${file.name}: not imported. ${reason}` });
+          }
+          break;
+        }
+        outcomes.push(...result.outcomes);
+        setSent(outcomes.length);
+      }
+      return { ok: true, outcomes };
     },
     {
       onSuccess: () => {
@@ -131,7 +152,7 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
       )}
       {fieldErrors?.files && <p className="text-sm text-red-700">{fieldErrors.files.join(" ")}</p>}
       <FormMessage state={state && !state.ok && !fieldErrors?.files ? state : null} />
-      <Button type="submit" pending={pending} pendingLabel={`Importing ${sendable.length} file(s)…`} disabled={sendable.length === 0}>
+      <Button type="submit" pending={pending} pendingLabel={sendable.length > 1 ? `Importing… ${sent} of ${sendable.length} files done` : "Importing…"} disabled={sendable.length === 0}>
         {sendable.length > 1 ? `Import ${sendable.length} files` : "Import file"}
       </Button>
       <ImportOutcomes outcomes={outcomes} slug={slug} />

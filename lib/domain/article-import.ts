@@ -5,6 +5,31 @@
  */
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+/**
+ * What one upload request carries at most. A request body passes through the proxy, which
+ * reads at most 10 MB of it; larger uploads are sent as several requests, one after another.
+ */
+export const UPLOAD_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** How many files one upload request may carry (the action's schema refuses more). */
+export const UPLOAD_BATCH_FILES = 50;
+
+/** Files in the order chosen, grouped so that no group holds more than `max` bytes or 50 files. */
+export function uploadBatches<F extends { size: number }>(files: F[], max = UPLOAD_BATCH_BYTES): F[][] {
+  const batches: F[][] = [];
+  let size = 0;
+  for (const file of files) {
+    const last = batches.at(-1);
+    if (last && last.length < UPLOAD_BATCH_FILES && size + file.size <= max) {
+      last.push(file);
+      size += file.size;
+    } else {
+      batches.push([file]);
+      size = file.size;
+    }
+  }
+  return batches;
+}
 export const IMPORTABLE_EXTENSIONS = [".txt", ".md"] as const;
 const MAX_TITLE = 300;
 const MAX_DERIVED_TITLE = 120;
@@ -102,11 +127,9 @@ export function parseArticleText(label: string, rawText: string): ParseResult {
 
   // Without a header the first line stands in as the title; a whole paragraph is cut short.
   const title = fields.title ? clip(fields.title, MAX_TITLE) : clip(titleFromBody(body), MAX_DERIVED_TITLE);
-  let url = fields.url ? clip(fields.url, MAX_FIELD) : null;
-  if (url && !isHttpUrl(url)) {
-    warnings.push(`URL “${url}” is not a web address; it was left out.`);
-    url = null;
-  }
+  const written = fields.url ? fields.url.trim() : null;
+  const url = written ? normalizeWebAddress(written) : null;
+  if (written && !url) warnings.push(`URL “${clip(written, MAX_FIELD)}” is not a web address; it was left out.`);
   const publishedText = fields.publishedText ? clip(fields.publishedText, 100) : null;
   const publishedAt = publishedText ? parsePublicationDate(publishedText) : null;
   if (publishedText && !publishedAt) {
@@ -144,12 +167,18 @@ function clip(text: string, max: number): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-function isHttpUrl(value: string): boolean {
+/**
+ * An http(s) address as the URL standard writes it (`new URL(u).href`: scheme and host in lower
+ * case, spaces and quotes percent-encoded), or null for anything else, including addresses
+ * too long to be real. Stored this way, every export writes one well-formed address.
+ */
+export function normalizeWebAddress(value: string): string | null {
   try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
+    const url = new URL(value.trim());
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.href.length <= MAX_FIELD ? url.href : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -191,7 +220,8 @@ export function parsePublicationDate(text: string): Date | null {
     match = t.match(/^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/);
     if (match) [d, m, y] = [Number(match[1]), monthNumber(match[2] ?? ""), Number(match[3])];
   }
-  if (y === undefined || m === undefined || d === undefined || m < 1 || m > 12 || d < 1) return null;
+  // Date.UTC reads years 0–99 as 1900–1999, and no news article was published before 1000.
+  if (y === undefined || y < 1000 || m === undefined || d === undefined || m < 1 || m > 12 || d < 1) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
 }

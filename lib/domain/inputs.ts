@@ -1,7 +1,24 @@
 import { z } from "zod";
+import { UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
 
 /** Input schemas shared by forms, server actions and the command line. */
+
+export const NUL_MESSAGE = "Remove the NUL character (\\0): text cannot hold one.";
+
+/**
+ * The top-level fields of an input whose text (at any depth) holds a NUL character, which
+ * PostgreSQL cannot store: refused with a field error before any schema or query sees them.
+ */
+export function fieldsWithNul(input: unknown): string[] {
+  const holds = (v: unknown, depth = 0): boolean =>
+    typeof v === "string"
+      ? v.includes("\u0000")
+      : depth < 8 && typeof v === "object" && v !== null && !(v instanceof Blob) && Object.values(v).some((x) => holds(x, depth + 1));
+  if (typeof input === "string") return holds(input) ? ["input"] : [];
+  if (typeof input !== "object" || input === null) return [];
+  return Object.entries(input).filter(([, v]) => holds(v)).map(([k]) => k);
+}
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
@@ -52,7 +69,7 @@ export const uploadArticlesInput = z.object({
   // One file arrives from a form as a single value, several as a list.
   files: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.instanceof(File)).min(1, "Choose one or more .txt or .md files.").max(50, "At most 50 files at a time."),
+    z.array(z.instanceof(File)).min(1, "Choose one or more .txt or .md files.").max(UPLOAD_BATCH_FILES, `At most ${UPLOAD_BATCH_FILES} files at a time.`),
   ),
 });
 

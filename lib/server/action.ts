@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { type ActionResult, ExpectedError } from "@/lib/domain/action-result.ts";
+import { fieldsWithNul, NUL_MESSAGE } from "@/lib/domain/inputs.ts";
 import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
@@ -74,7 +75,17 @@ export async function executeAction<S extends z.ZodType, R extends object>(
       return { ok: false, code: "forbidden", message: `You need the ${needed} role (or higher) to do this.` };
     }
   }
-  const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const unstorable = fieldsWithNul(raw);
+  if (unstorable.length) {
+    return {
+      ok: false,
+      code: "invalid_input",
+      message: "Some fields contain a NUL character (\\0), which cannot be saved.",
+      fieldErrors: Object.fromEntries(unstorable.map((field) => [field, [NUL_MESSAGE]])),
+    };
+  }
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,

@@ -24,7 +24,15 @@ export async function importParsedArticles(
       outcomes.push({ name, status: "failed", error: result.error });
       continue;
     }
-    outcomes.push(await saveArticle(ctx, investigationId, name, result.article, result.warnings));
+    try {
+      outcomes.push(await saveArticle(ctx, investigationId, name, result.article, result.warnings));
+    } catch (error) {
+      // Files saved before this one stay saved (each has its own transaction), so say per file
+      // what happened instead of failing the whole batch as if nothing had been written.
+      const reference = ctx.requestId.slice(0, 8);
+      console.error(`[import] ${name} (request ${ctx.requestId}) could not be saved`, error);
+      outcomes.push({ name, status: "failed", error: `${name}: could not be saved because of a problem on our side (reference ${reference}); nothing of it was kept. Try this file again.` });
+    }
   }
   return outcomes;
 }

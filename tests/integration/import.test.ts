@@ -32,6 +32,38 @@ describe(`import on ${testEngine}`, () => {
     expect(article).toMatchObject({ outlet: "Wire", body: "The first article.", sourceName: "one.txt", importedById: analyst.id });
   });
 
+  test("a database fault on one file leaves the files saved before and after it reported as saved", async () => {
+    const analyst = await makeUser("analyst");
+    const inv = await createInvestigation(analyst.ctx, { title: "Fault story" });
+    // A real fault from the database for one article only.
+    await db().$executeRawUnsafe(`CREATE FUNCTION fail_on_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.title = 'Boom' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION fail_on_boom()`);
+    try {
+      const outcomes = await importParsedArticles(analyst.ctx, inv.id, [
+        file("one.txt", "Title: One\n\nThe first article."),
+        file("two.txt", "Title: Two\n\nThe second article."),
+        file("boom.txt", "Title: Boom\n\nThe third article."),
+        file("four.txt", "Title: Four\n\nThe fourth article."),
+      ]);
+      expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+        ["one.txt", "imported"],
+        ["two.txt", "imported"],
+        ["boom.txt", "failed"],
+        ["four.txt", "imported"],
+      ]);
+      expect(outcomes[2]).toMatchObject({ error: expect.stringMatching(/boom\.txt: could not be saved .*nothing of it was kept/) });
+      expect((await db().article.findMany({ where: { investigationId: inv.id }, orderBy: { title: "asc" } })).map((a) => a.title)).toEqual([
+        "Four",
+        "One",
+        "Two",
+      ]);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER fail_on_boom ON "Article"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION fail_on_boom()`);
+    }
+  });
+
   test("the same text in another investigation is a new article there", async () => {
     const analyst = await makeUser("analyst");
     const a = await createInvestigation(analyst.ctx, { title: "Story A" });

@@ -1,6 +1,13 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { MAX_ARTICLE_BYTES, parseArticleFile, parseArticleText, parsePublicationDate } from "@/lib/domain/article-import.ts";
+import {
+  MAX_ARTICLE_BYTES,
+  parseArticleFile,
+  parseArticleText,
+  parsePublicationDate,
+  UPLOAD_BATCH_BYTES,
+  uploadBatches,
+} from "@/lib/domain/article-import.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -44,6 +51,11 @@ describe("header lines", () => {
     const { article, warnings } = parsed("URL: javascript:alert(1)\n\nBody.");
     expect(article.url).toBeNull();
     expect(warnings[0]).toMatch(/not a web address/);
+  });
+
+  test("a URL is stored as the URL standard writes it, so no export can read more into it", () => {
+    expect(parsed("URL: HTTPS://Example.ORG/News/a b?q=\"x\"\n\nBody.").article.url).toBe("https://example.org/News/a%20b?q=%22x%22");
+    expect(parsed("URL: https://example.org/a<b>c\n\nBody.").article.url).toBe("https://example.org/a%3Cb%3Ec");
   });
 });
 
@@ -103,7 +115,7 @@ describe("publication dates", () => {
     expect(parsePublicationDate(text)?.toISOString().slice(0, 10)).toBe(iso);
   });
 
-  test.each(["2025-02-30", "Smarch 3, 2025", "yesterday", "2025"])("%s is not a date", (text) => {
+  test.each(["2025-02-30", "Smarch 3, 2025", "yesterday", "2025", "0050-06-01", "June 1, 0999"])("%s is not a date", (text) => {
     expect(parsePublicationDate(text)).toBeNull();
   });
 });
@@ -117,5 +129,21 @@ describe("the demo articles", () => {
     if (!result.ok) return;
     expect(result.article.title.length).toBeGreaterThan(10);
     expect(result.article.body).toBe(raw.toString("utf8").normalize("NFC").replace(/\r\n?/g, "\n").trim());
+  });
+});
+
+describe("uploads in parts", () => {
+  test("files at the size limit go several to a request, never more than a request may carry", () => {
+    const files = Array.from({ length: 50 }, (_, i) => ({ name: `${i}.txt`, size: MAX_ARTICLE_BYTES - i }));
+    const batches = uploadBatches(files);
+    expect(batches.flat()).toEqual(files);
+    for (const batch of batches) expect(batch.reduce((sum, f) => sum + f.size, 0)).toBeLessThanOrEqual(UPLOAD_BATCH_BYTES);
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(50 / 3));
+  });
+
+  test("small files go in one request", () => {
+    expect(uploadBatches([{ size: 10 }, { size: 20 }, { size: 30 }])).toHaveLength(1);
+    expect(uploadBatches([])).toEqual([]);
+    expect(uploadBatches(Array.from({ length: 120 }, () => ({ size: 1 }))).map((b) => b.length)).toEqual([50, 50, 20]);
   });
 });
