@@ -37,9 +37,9 @@ const claims: SheetClaim[] = Array.from({ length: CLAIMS }, (_, i) => ({
 const groups = new Map<string, string[]>();
 for (const c of claims) groups.set(`${c.subjectId}:${c.attribute}`, [...(groups.get(`${c.subjectId}:${c.attribute}`) ?? []), c.id]);
 const input: FactSheetInput = {
-  investigation: { slug: "big", title: "A large investigation", description: "" },
+  investigation: { slug: "big", title: "A large investigation", description: "", createdAt: "2025-12-01T00:00:00.000Z" },
   lastChange: "2026-01-01T00:00:00.000Z",
-  articles: Array.from({ length: ARTICLES }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, outlet: "Wire", author: null, url: null, publishedText: null, publishedOn: null })),
+  articles: Array.from({ length: ARTICLES }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, outlet: "Wire", author: null, url: null, publishedText: null, publishedOn: null, contentHash: `${i}`.padStart(64, "0") })),
   entities: Array.from({ length: ENTITIES }, (_, i) => ({ id: `e${i}`, name: `Entity ${i}`, kind: "organization", aliases: [] })),
   claims,
   conflicts: [...groups.entries()]

@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/empty-state.tsx";
 import { KIND_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
-import { type Citation, FACT_STATUS_LABELS, type Fact, type FactSheet, type FactStatus } from "@/lib/domain/factsheet.ts";
+import { type Citation, type ClaimDecision, FACT_STATUS_LABELS, type Fact, type FactSheet, type FactStatus, VERDICT_LABELS } from "@/lib/domain/factsheet.ts";
+import { claimAnchor } from "@/lib/domain/factsheet-formats.ts";
 
 const STATUS_STYLE: Record<FactStatus, string> = {
   confirmed: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -18,13 +19,29 @@ function Cites({ citations }: { citations: Citation[] }) {
     <span className="whitespace-nowrap">
       {citations.map((c) => (
         <sup key={c.n} className="ml-0.5">
-          <a href={`#citation-${c.n}`} className="text-indigo-700 hover:underline" aria-label={`Citation ${c.n}`}>
+          <a href={`#${claimAnchor(c)}`} className="text-indigo-700 hover:underline" aria-label={`Citation ${c.n}`}>
             [{c.n}]
           </a>
         </sup>
       ))}
     </span>
   );
+}
+
+/** Who decided what about a claim, and why: "Rejected by Vera on 2026-01-29: “…”". */
+function Decision({ decision: d }: { decision: ClaimDecision }) {
+  return (
+    <span className="block text-xs text-slate-500">
+      {VERDICT_LABELS[d.verdict]}
+      {d.value !== null && ` as “${d.value}”`} by {d.reviewer} on {d.date}: “{d.rationale}”
+    </span>
+  );
+}
+
+/** The decisions that set these claims aside, each once. */
+function setAsideBy(citations: Citation[]): ClaimDecision[] {
+  const all = citations.flatMap((c) => c.decisions).filter((d) => d.verdict === "rejected" || d.verdict === "superseded");
+  return all.filter((d, i) => all.findIndex((e) => e.date === d.date && e.kind === d.kind && e.reviewer === d.reviewer && e.rationale === d.rationale) === i);
 }
 
 function Value({ value, asOf }: { value: string | null; asOf: string | null }) {
@@ -82,6 +99,9 @@ function FactRow({ fact }: { fact: Fact }) {
       {fact.rejected.map((r) => (
         <p key={r.citations[0]?.n ?? r.value} className="mt-1 text-sm text-slate-500">
           Set aside ({r.status}): <span className="line-through">{r.value}</span> <Cites citations={r.citations} />
+          {setAsideBy(r.citations).map((d) => (
+            <Decision key={`${d.date}|${d.kind}|${d.reviewer}|${d.rationale}`} decision={d} />
+          ))}
         </p>
       ))}
     </li>
@@ -185,12 +205,13 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
             .map((c) => {
               const s = sources.get(c.source)!;
               return (
-                <li key={c.n} id={`citation-${c.n}`} className="target:rounded target:bg-amber-50">
+                <li key={c.n} id={claimAnchor(c)} className="target:rounded target:bg-amber-50">
                   <span className="tabular-nums text-slate-500">[{c.n}]</span> <q className="font-serif text-slate-800">{c.quote}</q>
                   {c.as && <span className="text-slate-500"> (naming it “{c.as}”)</span>}
                   <span className="block pl-7 text-xs text-slate-500">
                     {s.title}
-                    {[s.outlet, s.author, s.published].filter(Boolean).length > 0 && ` — ${[s.outlet, s.author, s.published].filter(Boolean).join(", ")}`}
+                    {[s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).length > 0 &&
+                      ` — ${[s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).join(", ")}`}
                     {s.url && (
                       <>
                         {" · "}
@@ -200,6 +221,13 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
                       </>
                     )}
                   </span>
+                  {c.decisions.length > 0 && (
+                    <span className="block pl-7">
+                      {c.decisions.map((d) => (
+                        <Decision key={`${d.date}|${d.kind}|${d.verdict}|${d.reviewer}|${d.rationale}`} decision={d} />
+                      ))}
+                    </span>
+                  )}
                 </li>
               );
             })}

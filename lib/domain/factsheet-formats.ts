@@ -6,11 +6,14 @@ import { KIND_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import {
   type Citation,
   citationsOf,
+  type ClaimDecision,
   type CompetingValue,
   FACT_STATUS_LABELS,
   type Fact,
   type FactSheet,
   type Source,
+  VERDICT_LABELS,
+  type Verdict,
 } from "@/lib/domain/factsheet.ts";
 
 export const FACTSHEET_FORMATS = ["md", "json", "csv", "html", "jsonld"] as const;
@@ -29,7 +32,11 @@ export function factSheetFileName(sheet: FactSheet, format: FactSheetFormat): st
   return `${sheet.investigation.slug}-factsheet-${sheet.generatedAt.slice(0, 10).replaceAll("-", "")}.${FORMAT_INFO[format].ext}`;
 }
 
-export function renderFactSheet(sheet: FactSheet, format: FactSheetFormat): string {
+/** Where the app is served (its public address): JSON-LD links each review to its entry on the fact sheet page. */
+export type RenderOptions = { siteUrl?: string };
+export const DEFAULT_SITE_URL = "http://localhost:3000";
+
+export function renderFactSheet(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): string {
   switch (format) {
     case "md":
       return toMarkdown(sheet);
@@ -40,24 +47,62 @@ export function renderFactSheet(sheet: FactSheet, format: FactSheetFormat): stri
     case "html":
       return toHtml(sheet);
     case "jsonld":
-      return `${JSON.stringify(toJsonLd(sheet), null, 2)}\n`;
+      return `${JSON.stringify(toJsonLd(sheet, options), null, 2)}\n`;
   }
 }
 
-const refs = (citations: Citation[]) => citations.map((c) => `[${c.n}]`).join("");
-const sourceLine = (s: Source) => [s.outlet, s.author, s.published].filter(Boolean).join(", ");
+/** The fact sheet page, and the fragment of a claim's entry on it (the same anchor in the HTML and Markdown exports). */
+export const factSheetPageUrl = (sheet: FactSheet, siteUrl = DEFAULT_SITE_URL) =>
+  `${siteUrl.replace(/\/+$/, "")}/investigations/${encodeURIComponent(sheet.investigation.slug)}/factsheet`;
+export const claimAnchor = (c: Citation) => `claim-${c.id}`;
+
+const sourceLine = (s: Source) => [s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).join(", ");
+
+/** The decisions behind a value's citations, each once, leaving out the one a resolved fact already states. */
+function decisionsOf(citations: Citation[], except: Fact["resolution"] = null, verdicts?: Verdict[]): ClaimDecision[] {
+  const seen = new Set<string>();
+  const same = (d: ClaimDecision) => except && d.kind === except.kind && d.reviewer === except.reviewer && d.date === except.date && d.rationale === except.rationale;
+  return citations
+    .flatMap((c) => c.decisions)
+    .filter((d) => (!verdicts || verdicts.includes(d.verdict)) && !same(d))
+    .filter((d) => {
+      const key = JSON.stringify([d.verdict, d.kind, d.reviewer, d.date, d.rationale]);
+      return !seen.has(key) && seen.add(key);
+    });
+}
+
+/** "rejected by Rafael on 2026-01-31: “Annual report.”" */
+const decisionText = (d: ClaimDecision, quote: (s: string) => string) =>
+  `${VERDICT_LABELS[d.verdict].toLowerCase()}${d.value !== null ? ` as ${quote(d.value)}` : ""} by ${quote(d.reviewer)} on ${d.date}: “${quote(d.rationale)}”`;
 
 // ---------------------------------------------------------------------------------------------
-// Markdown
+// Markdown (CommonMark, with a GFM table that plain CommonMark shows one row per line)
 
-/** Text a reader wrote, safe inside Markdown (no accidental emphasis, links, tables or HTML). */
+/**
+ * Text a reader wrote, safe inside Markdown: every ASCII character CommonMark or GFM could read as
+ * markup (emphasis, links, images, tables, HTML, entity references, autolinks) is backslash-escaped,
+ * so it shows as typed and makes no link or HTML of its own.
+ */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ");
+  return text.replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ");
 }
+
+/** The same at the start of a line, where a leading "1." "-" "+" ">" or "=" would open a block. */
+const mdLine = (text: string) => mdText(text).replace(/^(\d+)([.)])/, "$1\\$2").replace(/^([-+=])/, "\\$1");
+
+/** A source's address as a link only when it is http(s), with anything that could end the link percent-encoded. */
+function mdUrl(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return mdText(url);
+  return `<${url.replace(/[\s<>\\]/g, (c) => encodeURIComponent(c))}>`;
+}
+
+const mdRefs = (citations: Citation[]) => citations.map((c) => `[\\[${c.n}\\]](#${claimAnchor(c)})`).join("");
 
 function mdValue(v: { value: string | null; asOf: string | null }): string {
   return `${mdText(v.value ?? "")}${v.asOf ? ` (as of ${mdText(v.asOf)})` : ""}`;
 }
+
+const mdDecisions = (decisions: ClaimDecision[]) => (decisions.length ? ` — ${decisions.map((d) => decisionText(d, mdText)).join("; ")}` : "");
 
 function mdFact(f: Fact): string[] {
   const lines: string[] = [];
@@ -65,21 +110,23 @@ function mdFact(f: Fact): string[] {
   if (f.status === "contested") {
     const which = f.conflicts.map((n) => `open conflict ${n}`).join(", ");
     lines.push(`${head} — *contested* (${which}): not settled yet; every value given:`);
-    for (const v of f.competing) lines.push(`  - ${mdValue(v)} ${refs(v.citations)}`);
+    for (const v of f.competing) lines.push(`  - ${mdValue(v)} ${mdRefs(v.citations)}${mdDecisions(decisionsOf(v.citations))}`);
   } else {
     const decided = f.resolution
       ? ` — ${RESOLUTION_LABELS[f.resolution.kind].toLowerCase()} by ${mdText(f.resolution.reviewer)} on ${f.resolution.date}: “${mdText(f.resolution.rationale)}”`
       : "";
-    lines.push(`${head}: ${mdValue(f)} — *${FACT_STATUS_LABELS[f.status].toLowerCase()}*${decided} ${refs(f.citations)}`.trimEnd());
+    lines.push(`${head}: ${mdValue(f)} — *${FACT_STATUS_LABELS[f.status].toLowerCase()}*${decided} ${mdRefs(f.citations)}${mdDecisions(decisionsOf(f.citations, f.resolution))}`.trimEnd());
   }
-  for (const r of f.rejected) lines.push(`  - set aside (${r.status}): ${mdValue(r)} ${refs(r.citations)}`);
+  for (const r of f.rejected) {
+    lines.push(`  - set aside (${r.status}): ${mdValue(r)} ${mdRefs(r.citations)}${mdDecisions(decisionsOf(r.citations, null, ["rejected", "superseded"]))}`);
+  }
   return lines;
 }
 
 export function toMarkdown(sheet: FactSheet): string {
   const out: string[] = [];
   out.push(`# Fact sheet: ${mdText(sheet.investigation.title)}`, "");
-  if (sheet.investigation.description) out.push(mdText(sheet.investigation.description), "");
+  if (sheet.investigation.description) out.push(mdLine(sheet.investigation.description), "");
   out.push(
     `As of ${sheet.generatedAt} (the investigation's last change). Each fact says how sure the team is:`,
     "**confirmed** (two or more sources agree), **single source**, **resolved** (settled by a reviewer,",
@@ -91,8 +138,9 @@ export function toMarkdown(sheet: FactSheet): string {
   out.push("## Entities", "");
   if (sheet.entities.length === 0) out.push("None recorded.", "");
   else {
-    out.push("| Entity | Kind | Also written |", "| --- | --- | --- |");
-    for (const e of sheet.entities) out.push(`| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |`);
+    // Two trailing spaces end each row: GFM ignores them, plain CommonMark makes them line breaks, so the rows stay apart.
+    out.push("| Entity | Kind | Also written |  ", "| --- | --- | --- |  ");
+    for (const e of sheet.entities) out.push(`| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |  `);
     out.push("");
   }
 
@@ -109,11 +157,13 @@ export function toMarkdown(sheet: FactSheet): string {
   }
   if (sheet.facts.length) out.push("");
 
+  const citations = citationsOf(sheet);
+  const byNumber = new Map(citations.map((c) => [c.n, c]));
   if (sheet.timelines.length) {
     out.push("## Timelines", "");
     for (const t of sheet.timelines) {
       out.push(`### ${mdText(t.entity)} · ${mdText(t.attribute)}`, "");
-      for (const p of t.points) out.push(`- ${p.date}: ${mdText(p.value)} ${p.citations.map((n) => `[${n}]`).join("")}`);
+      for (const p of t.points) out.push(`- ${p.date}: ${mdText(p.value)} ${mdRefs(p.citations.map((n) => byNumber.get(n)!))}`);
       out.push("");
     }
   }
@@ -122,23 +172,23 @@ export function toMarkdown(sheet: FactSheet): string {
   if (sheet.conflicts.length === 0) out.push("None: every disagreement found so far is settled.", "");
   for (const c of sheet.conflicts) {
     out.push(`${c.n}. **${KIND_LABELS[c.kind]}** — ${c.entities.map(mdText).join(", ")}: ${mdText(c.summary)}`);
-    for (const v of c.values) out.push(`   - ${mdValue(v)} ${refs(v.citations)}`);
+    for (const v of c.values) out.push(`   - ${mdValue(v)} ${mdRefs(v.citations)}`);
   }
   if (sheet.conflicts.length) out.push("");
 
   out.push("## Sources", "");
   for (const s of sheet.sources) {
     const about = sourceLine(s);
-    out.push(`${s.n}. ${mdText(s.title)}${about ? ` — ${mdText(about)}` : ""}${s.url ? ` <${s.url}>` : ""}`);
+    out.push(`${s.n}. ${mdText(s.title)}${about ? ` — ${mdText(about)}` : ""}${s.url ? ` ${mdUrl(s.url)}` : ""}`);
   }
   out.push("");
 
-  const citations = citationsOf(sheet);
   if (citations.length) {
+    // A list (one item per citation, numbered as cited), each item opening with the anchor its [n] links to.
     out.push("## Citations", "");
     for (const c of citations) {
       const as = c.as ? ` (naming it “${mdText(c.as)}”)` : "";
-      out.push(`[${c.n}] “${mdText(c.quote)}”${as} — source ${c.source}, characters ${c.start}–${c.end}`);
+      out.push(`${c.n}. <a id="${claimAnchor(c)}"></a>“${mdText(c.quote)}”${as} — source ${c.source}, code points ${c.start}–${c.end}`);
     }
     out.push("");
   }
@@ -146,7 +196,7 @@ export function toMarkdown(sheet: FactSheet): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180)
+// CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheet apps read “ ’ € as written)
 
 export const CSV_COLUMNS = [
   "fact",
@@ -162,9 +212,14 @@ export const CSV_COLUMNS = [
   "reviewer",
   "decided_on",
   "citation",
+  "claim_id",
   "quote",
   "start",
   "end",
+  "claim_verdict",
+  "claim_decided_by",
+  "claim_decided_on",
+  "claim_rationale",
   "source",
   "source_title",
   "outlet",
@@ -173,20 +228,30 @@ export const CSV_COLUMNS = [
   "url",
 ] as const;
 
+/** Cells a spreadsheet could run as a formula (OWASP, CSV injection), and the guard's own mark. */
+const GUARDED = /^[=+\-@\t\r\n\0']/;
+
 /**
- * One cell: quoted when it holds a comma, quote or line break; and a cell a spreadsheet would run
- * as a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
+ * One cell. The formula guard: a cell whose text begins with = + - @ a tab, a carriage return, a
+ * line feed, NUL — or an apostrophe — gets one apostrophe in front, so no spreadsheet runs it. Since
+ * a cell that already began with an apostrophe gets one too, the rule reverses exactly: drop the
+ * first character of every cell that begins with an apostrophe and you have the words as written
+ * (csvCellText). A cell is quoted when it holds a comma, a semicolon (the separator in many
+ * locales), a quote or a line break.
  */
 export function csvCell(value: string | number | null): string {
   let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (GUARDED.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** The words of a cell as written, from its unquoted text (the formula guard undone). */
+export const csvCellText = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
 
 export function toCsv(sheet: FactSheet): string {
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
-  const row = (f: Fact, role: string, v: { value: string | null; reading: string | null; asOf: string | null }, c: Citation | null) => {
+  const row = (f: Fact, role: string, v: { value: string | null; reading: string | null; asOf: string | null }, c: Citation | null, d: ClaimDecision | null) => {
     const s = c ? sources.get(c.source)! : null;
     rows.push([
       f.n,
@@ -202,25 +267,36 @@ export function toCsv(sheet: FactSheet): string {
       f.resolution?.reviewer ?? null,
       f.resolution?.date ?? null,
       c?.n ?? null,
+      c?.id ?? null,
       c?.quote ?? null,
       c?.start ?? null,
       c?.end ?? null,
+      d?.verdict ?? null,
+      d?.reviewer ?? null,
+      d?.date ?? null,
+      d?.rationale ?? null,
       s?.n ?? null,
       s?.title ?? null,
       s?.outlet ?? null,
       s?.author ?? null,
-      s?.published ?? null,
+      s?.published ?? s?.publishedText ?? null,
       s?.url ?? null,
     ]);
   };
-  const each = (f: Fact, role: string, v: CompetingValue | Fact, citations: Citation[]) =>
-    citations.length ? citations.forEach((c) => row(f, role, v, c)) : row(f, role, v, null);
+  // One row per fact, citation and decision on the cited claim (one row when it has none).
+  const each = (f: Fact, role: string, v: CompetingValue | Fact, citations: Citation[]) => {
+    if (!citations.length) return row(f, role, v, null, null);
+    for (const c of citations) {
+      if (!c.decisions.length) row(f, role, v, c, null);
+      for (const d of c.decisions) row(f, role, v, c, d);
+    }
+  };
   for (const f of sheet.facts) {
     if (f.status === "contested") f.competing.forEach((v) => each(f, "competing", v, v.citations));
     else each(f, "supports", f, f.citations);
     for (const r of f.rejected) each(f, r.status, r, r.citations);
   }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +332,9 @@ a { color: #3730a3; }
 
 export function toHtml(sheet: FactSheet): string {
   const cites = (citations: Citation[]) =>
-    citations.map((c) => `<sup><a href="#c${c.n}">[${c.n}]</a></sup>`).join("");
+    citations.map((c) => `<sup><a href="#${claimAnchor(c)}">[${c.n}]</a></sup>`).join("");
+  const decided = (decisions: ClaimDecision[]) =>
+    decisions.map((d) => `<div class="decision">${esc(decisionText(d, (t) => t).replace(/^./, (c) => c.toUpperCase()))}</div>`).join("");
   const value = (v: { value: string | null; asOf: string | null }) =>
     `<strong>${esc(v.value ?? "")}</strong>${v.asOf ? ` <span class="aside">(as of ${esc(v.asOf)})</span>` : ""}`;
   const status = (s: Fact["status"]) => `<span class="status ${s}">${FACT_STATUS_LABELS[s]}</span>`;
@@ -298,7 +376,7 @@ export function toHtml(sheet: FactSheet): string {
     h.push(`<li>${esc(f.attribute)}: `);
     if (f.status === "contested") {
       h.push(`${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`);
-      for (const v of f.competing) h.push(`<li>${value(v)} ${cites(v.citations)}</li>`);
+      for (const v of f.competing) h.push(`<li>${value(v)} ${cites(v.citations)}${decided(decisionsOf(v.citations))}</li>`);
       h.push("</ul>");
     } else {
       h.push(`${value(f)} ${status(f.status)} ${cites(f.citations)}`);
@@ -307,18 +385,22 @@ export function toHtml(sheet: FactSheet): string {
           `<div class="decision">${esc(RESOLUTION_LABELS[f.resolution.kind])} by ${esc(f.resolution.reviewer)} on ${f.resolution.date}: “${esc(f.resolution.rationale)}”</div>`,
         );
       }
+      h.push(decided(decisionsOf(f.citations, f.resolution)));
     }
-    for (const r of f.rejected) h.push(`<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}</div>`);
+    for (const r of f.rejected) {
+      h.push(`<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}${decided(decisionsOf(r.citations, null, ["rejected", "superseded"]))}</div>`);
+    }
     h.push("</li>");
   }
   if (entity !== null) h.push("</ul>");
 
+  const citationOf = new Map(citationsOf(sheet).map((c) => [c.n, c]));
   if (sheet.timelines.length) {
     h.push("<h2>Timelines</h2>");
     for (const t of sheet.timelines) {
       h.push(`<h3>${esc(t.entity)} · ${esc(t.attribute)}</h3>`, "<table><tbody>");
       for (const p of t.points) {
-        h.push(`<tr><td>${p.date}</td><td>${esc(p.value)} ${p.citations.map((n) => `<sup><a href="#c${n}">[${n}]</a></sup>`).join("")}</td></tr>`);
+        h.push(`<tr><td>${p.date}</td><td>${esc(p.value)} ${cites(p.citations.map((n) => citationOf.get(n)!))}</td></tr>`);
       }
       h.push("</tbody></table>");
     }
@@ -349,7 +431,7 @@ export function toHtml(sheet: FactSheet): string {
     h.push("<h2>Citations</h2>", '<ol class="citations">');
     for (const c of citations) {
       h.push(
-        `<li id="c${c.n}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="#s${c.source}">source ${c.source}</a>, characters ${c.start}–${c.end}</li>`,
+        `<li id="${claimAnchor(c)}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="#s${c.source}">source ${c.source}</a>, code points ${c.start}–${c.end}</li>`,
       );
     }
     h.push("</ol>");
@@ -359,49 +441,104 @@ export function toHtml(sheet: FactSheet): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON-LD: schema.org ClaimReview for settled disagreements, W3C Web Annotations for the claims
+// JSON-LD: schema.org ClaimReview for every decided claim, W3C Web Annotations for the quotes
 
-export function toJsonLd(sheet: FactSheet): Record<string, unknown> {
-  const base = `urn:crosscheck:${sheet.investigation.slug}`;
+/**
+ * The rating scale of the ClaimReviews (worst 1, best 5), one step per verdict. A claim a reviewer
+ * accepts, or finds valid beside another at its own date, is true; one set aside is false; one the
+ * reviewer replaced by a reconciled value is partly true; one the reviewer found not to disagree
+ * with the others (not a conflict; the other side was an annotation mistake) is not contradicted,
+ * which says less than true: nobody checked it against a better source.
+ */
+export const CLAIM_RATINGS: Record<Verdict, { value: 1 | 3 | 4 | 5; name: string }> = {
+  accepted: { value: 5, name: "True" },
+  both_valid: { value: 5, name: "True" },
+  not_contradicted: { value: 4, name: "Not contradicted" },
+  reconciled: { value: 3, name: "Partly true" },
+  rejected: { value: 1, name: "False" },
+  superseded: { value: 1, name: "False" },
+};
+
+/** At most this many characters of a quote in `claimReviewed` (it names the claim; the annotation holds it whole). */
+const CLAIM_WORDS = 200;
+const shortQuote = (quote: string) => {
+  const chars = [...quote];
+  return chars.length <= CLAIM_WORDS ? quote : `${chars.slice(0, CLAIM_WORDS - 1).join("").trimEnd()}…`;
+};
+
+/** RFC 6920 name of a text by its SHA-256: `ni:///sha-256;<base64url>`. */
+function niName(sha256Hex: string): string {
+  const bytes = sha256Hex.match(/../g)!.map((h) => String.fromCharCode(parseInt(h, 16))).join("");
+  return `ni:///sha-256;${btoa(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+
+const isDay = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+/**
+ * Identifiers are built from what a restore under a new slug keeps — the investigation's creation
+ * time and each claim's stable name (its article's text hash and position) — so a copy says the
+ * same things about the same nodes. Links (`url`) point at this copy's own page.
+ */
+export function toJsonLd(sheet: FactSheet, options: RenderOptions = {}): Record<string, unknown> {
+  const page = factSheetPageUrl(sheet, options.siteUrl);
+  const base = `urn:crosscheck:investigation:${sheet.investigation.createdAt}`;
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
-  const sourceId = (n: number) => sources.get(n)?.url ?? `${base}:source:${n}`;
-  const appearance = (citations: Citation[]) =>
-    [...new Set(citations.map((c) => c.source))].map((n) => {
-      const s = sources.get(n)!;
+  const sourceId = (s: Source) => s.url ?? niName(s.sha256);
+  const article = (s: Source) => ({
+    "@type": "NewsArticle",
+    "@id": sourceId(s),
+    ...(s.url && { url: s.url }),
+    headline: s.title,
+    ...(s.author && { author: { "@type": "Person", name: s.author } }),
+    ...(s.outlet && { publisher: { "@type": "Organization", name: s.outlet } }),
+    ...(isDay(s.published) && { datePublished: s.published }),
+  });
+  // Who made the claim: the article's author, else its outlet.
+  const claimant = (s: Source) => (s.author ? { "@type": "Person", name: s.author } : s.outlet ? { "@type": "Organization", name: s.outlet } : null);
+  const citations = citationsOf(sheet);
+  const reviews = citations.flatMap((c) =>
+    c.decisions.map((d, i) => {
+      const s = sources.get(c.source)!;
+      const rating = CLAIM_RATINGS[d.verdict];
+      const author = claimant(s);
       return {
-        "@type": "NewsArticle",
-        "@id": sourceId(n),
-        headline: s.title,
-        ...(s.outlet && { publisher: { "@type": "Organization", name: s.outlet } }),
-        ...(s.author && { author: { "@type": "Person", name: s.author } }),
-        ...(s.published && { datePublished: s.published }),
+        "@type": "ClaimReview",
+        "@id": `${base}:review:${c.id}${i ? `:${i + 1}` : ""}`,
+        url: `${page}#${claimAnchor(c)}`,
+        claimReviewed: shortQuote(c.quote),
+        itemReviewed: {
+          "@type": "Claim",
+          appearance: article(s),
+          ...(author && { author }),
+          ...(isDay(s.published) && { datePublished: s.published }),
+        },
+        author: { "@type": "Person", name: d.reviewer },
+        datePublished: d.date,
+        reviewBody: d.rationale,
+        reviewRating: {
+          "@type": "Rating",
+          ratingValue: rating.value,
+          bestRating: 5,
+          worstRating: 1,
+          alternateName: `${rating.name} (${VERDICT_LABELS[d.verdict].toLowerCase()}${d.value !== null ? ` as “${d.value}”` : ""})`,
+        },
       };
-    });
-  const reviews = sheet.facts
-    .filter((f) => f.resolution)
-    .map((f) => ({
-      "@type": "ClaimReview",
-      "@id": `${base}:fact:${f.n}`,
-      claimReviewed: `${f.entity} · ${f.attribute}: ${[...new Set([f.value, ...f.rejected.map((r) => r.value)])].join(" / ")}`,
-      itemReviewed: { "@type": "Claim", appearance: appearance([...f.citations, ...f.rejected.flatMap((r) => r.citations)]) },
-      author: { "@type": "Person", name: f.resolution!.reviewer },
-      datePublished: f.resolution!.date,
-      reviewBody: f.resolution!.rationale,
-      reviewRating: { "@type": "Rating", alternateName: `${RESOLUTION_LABELS[f.resolution!.kind]}: ${f.value ?? ""}`.trim() },
-    }));
+    }),
+  );
   const labels = new Map<number, string>();
   for (const f of sheet.facts) {
     for (const c of f.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${f.value ?? ""} (${FACT_STATUS_LABELS[f.status].toLowerCase()})`);
     for (const v of f.competing) for (const c of v.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${v.value} (contested)`);
     for (const v of f.rejected) for (const c of v.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${v.value} (${v.status})`);
   }
-  const annotations = citationsOf(sheet).map((c) => ({
-    id: `${base}:citation:${c.n}`,
+  const annotations = citations.map((c) => ({
+    id: `${base}:claim:${c.id}`,
     type: "Annotation",
     motivation: "describing",
     body: { type: "TextualBody", value: labels.get(c.n) ?? "", format: "text/plain" },
     target: {
-      source: sourceId(c.source),
+      source: sourceId(sources.get(c.source)!),
+      // TextPositionSelector counts Unicode code points (Web Annotation Data Model §4.2.5), as the sheet does.
       selector: [
         { type: "TextQuoteSelector", exact: c.quote, prefix: c.prefix, suffix: c.suffix },
         { type: "TextPositionSelector", start: c.start, end: c.end },
@@ -409,11 +546,16 @@ export function toJsonLd(sheet: FactSheet): Record<string, unknown> {
     },
   }));
   return {
-    "@context": "https://schema.org",
+    "@context": [
+      "https://schema.org",
+      // schema.org types dateModified as a Date; the sheet's time stamp is an instant.
+      { xsd: "http://www.w3.org/2001/XMLSchema#", dateModified: { "@id": "http://schema.org/dateModified", "@type": "xsd:dateTime" } },
+    ],
     "@graph": [
       {
         "@type": "Dataset",
         "@id": base,
+        url: page,
         name: `Fact sheet: ${sheet.investigation.title}`,
         dateModified: sheet.generatedAt,
         hasPart: reviews.map((r) => ({ "@id": r["@id"] })),

@@ -2,7 +2,9 @@
  * The reconciled fact sheet (DESIGN.md): what the team hands on. Built here from plain data, with
  * no clock and no database, so the same data gives the same sheet — and the same bytes in every
  * format (lib/domain/factsheet-formats.ts). Nothing random reaches the output: sources, facts,
- * citations and conflicts are numbered in a fixed order, never named by database ids.
+ * citations and conflicts are numbered in a fixed order, never named by database ids. What needs a
+ * name that outlives the numbering (a claim, for links and JSON-LD) is named by content that a
+ * backup restored under a new slug keeps: its article's text hash and where its quote sits.
  */
 import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import type { ConflictKind } from "@/lib/domain/conflicts.ts";
@@ -24,6 +26,8 @@ export type SheetArticle = {
   publishedText: string | null;
   /** YYYY-MM-DD, when the publication date was understood. */
   publishedOn: string | null;
+  /** SHA-256 (hex) of the article's text: the text the claims' positions count in. */
+  contentHash: string;
 };
 
 export type SheetEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
@@ -46,6 +50,7 @@ export type SheetClaim = {
   quote: string;
   prefix: string;
   suffix: string;
+  /** Unicode code points of the article's text (W3C TextPositionSelector). */
   start: number;
   end: number;
 };
@@ -75,7 +80,8 @@ export type SheetConflict = {
 };
 
 export type FactSheetInput = {
-  investigation: { slug: string; title: string; description: string };
+  /** `createdAt` (ISO 8601) survives a restore under a new slug, so it names the investigation in JSON-LD. */
+  investigation: { slug: string; title: string; description: string; createdAt: string };
   /** The investigation's last change (ISO 8601): the sheet's time stamp. */
   lastChange: string;
   articles: SheetArticle[];
@@ -96,19 +102,55 @@ export const FACT_STATUS_LABELS: Record<FactStatus, string> = {
   contested: "Contested",
 };
 
+/**
+ * What one decision says about one claim. The claim a reviewer accepts is `accepted`, the ones it
+ * sets aside `rejected` (or `superseded`, by the article's own correction); a reconciled value makes
+ * every claim in the conflict `reconciled`, "both valid" makes them `both_valid`, and "not a
+ * conflict" or another claim's annotation mistake leaves them `not_contradicted`. Merging entities
+ * says nothing about a claim's value, so it gives none.
+ */
+export const VERDICTS = ["accepted", "rejected", "superseded", "reconciled", "both_valid", "not_contradicted"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  accepted: "Accepted",
+  rejected: "Rejected",
+  superseded: "Superseded by the article's correction",
+  reconciled: "Reconciled",
+  both_valid: "Both valid",
+  not_contradicted: "Not contradicted",
+};
+
+export type ClaimDecision = {
+  verdict: Verdict;
+  kind: ResolutionKind;
+  rationale: string;
+  reviewer: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Reconciled: the value the reviewer recorded. */
+  value: string | null;
+};
+
 export type Citation = {
   /** 1-based, in order of first appearance in the sheet. */
   n: number;
+  /**
+   * The claim's stable name: the first 12 hex digits of its article's text hash and the quote's
+   * code-point range (`3f2a…-1946-1985`), with `-2`, `-3`… for further claims on the same words.
+   */
+  id: string;
   /** The source's number (see `sources`). */
   source: number;
   quote: string;
-  /** Words either side (W3C TextQuoteSelector), and the UTF-16 offsets in the article's text. */
+  /** Words either side (W3C TextQuoteSelector), and the quote's position in the article's text in Unicode code points. */
   prefix: string;
   suffix: string;
   start: number;
   end: number;
   /** The subject as the text names it, when that differs from the entity's name. */
   as: string | null;
+  /** Every decision on this claim, newest first: who decided what, and why. */
+  decisions: ClaimDecision[];
 };
 
 export type CompetingValue = { value: string; reading: string; asOf: string | null; citations: Citation[] };
@@ -141,13 +183,18 @@ export type Source = {
   title: string;
   outlet: string | null;
   author: string | null;
+  /** YYYY-MM-DD, when the publication date was understood. */
   published: string | null;
+  /** The publication date as the article's header gives it. */
+  publishedText: string | null;
   url: string | null;
+  /** SHA-256 (hex) of the article's text, which the citations' positions count in. */
+  sha256: string;
 };
 
 export type FactSheet = {
   schema: typeof FACTSHEET_SCHEMA;
-  investigation: { slug: string; title: string; description: string };
+  investigation: { slug: string; title: string; description: string; createdAt: string };
   generatedAt: string;
   entities: { name: string; kind: EntityKind; aliases: string[] }[];
   facts: Fact[];
@@ -185,14 +232,55 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     return `${said}\u0000${c.asOfText ?? ""}`;
   };
   const usable = input.claims.filter((c) => c.status !== "retracted" && entityName.has(c.subjectId) && sourceOf.has(c.articleId));
+  const usableById = new Map(usable.map((c) => [c.id, c]));
   // Ids break ties last: they differ between databases, so every tie that real data can hold is broken before them.
-  const claimOrder = (a: SheetClaim, b: SheetClaim) =>
+  const claimPlace = (a: SheetClaim, b: SheetClaim) =>
     sourceOf.get(a.articleId)! - sourceOf.get(b.articleId)! ||
     a.start - b.start ||
     a.end - b.end ||
     compare(a.attribute, b.attribute) ||
-    compare(a.valueText, b.valueText) ||
-    compare(a.id, b.id);
+    compare(a.valueText, b.valueText);
+  const claimOrder = (a: SheetClaim, b: SheetClaim) => claimPlace(a, b) || compare(a.id, b.id);
+
+  // Stable names, given in an order that never falls back to database ids (they change on restore).
+  const hashOf = new Map(articles.map((a) => [a.id, a.contentHash]));
+  const keyOf = new Map<string, string>();
+  const onSpan = new Map<string, number>();
+  const keyOrder = (a: SheetClaim, b: SheetClaim) =>
+    claimPlace(a, b) || compare(a.subjectText, b.subjectText) || compare(entityName.get(a.subjectId)!, entityName.get(b.subjectId)!) || compare(a.status, b.status) || compare(a.id, b.id);
+  for (const c of [...usable].sort(keyOrder)) {
+    const span = `${hashOf.get(c.articleId)!.slice(0, 12)}-${c.start}-${c.end}`;
+    const k = (onSpan.get(span) ?? 0) + 1;
+    onSpan.set(span, k);
+    keyOf.set(c.id, k === 1 ? span : `${span}-${k}`);
+  }
+
+  const decisionsOf = new Map<string, ClaimDecision[]>();
+  for (const conflict of input.conflicts) {
+    const r = conflict.resolution;
+    if (conflict.status === "open" || !r || conflict.kind === "naming" || r.kind === "merge_entities") continue;
+    for (const id of conflict.claimIds) {
+      const claim = usableById.get(id);
+      if (!claim) continue;
+      const verdict: Verdict =
+        r.kind === "accept_claim"
+          ? id === r.acceptedClaimId
+            ? "accepted"
+            : claim.status === "superseded" || conflict.kind === "correction"
+              ? "superseded"
+              : "rejected"
+          : r.kind === "reconciled_value"
+            ? "reconciled"
+            : r.kind === "both_valid"
+              ? "both_valid"
+              : "not_contradicted";
+      const decision = { verdict, kind: r.kind, rationale: r.rationale, reviewer: r.reviewer, date: r.decidedOn, value: r.kind === "reconciled_value" ? r.valueText : null };
+      decisionsOf.set(id, [...(decisionsOf.get(id) ?? []), decision]);
+    }
+  }
+  for (const list of decisionsOf.values()) {
+    list.sort((a, b) => compare(b.date, a.date) || compare(a.kind, b.kind) || compare(a.verdict, b.verdict) || compare(a.reviewer, b.reviewer) || compare(a.rationale, b.rationale));
+  }
 
   let citationCount = 0;
   const citationOf = new Map<string, Citation>();
@@ -201,6 +289,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     if (!citation) {
       citation = {
         n: ++citationCount,
+        id: keyOf.get(c.id)!,
         source: sourceOf.get(c.articleId)!,
         quote: c.quote,
         prefix: c.prefix,
@@ -208,6 +297,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
         start: c.start,
         end: c.end,
         as: c.subjectText && c.subjectText !== entityName.get(c.subjectId) ? c.subjectText : null,
+        decisions: decisionsOf.get(c.id) ?? [],
       };
       citationOf.set(c.id, citation);
     }
@@ -234,7 +324,6 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     for (const id of conflict.claimIds) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), conflict]);
   }
 
-  const usableById = new Map(usable.map((c) => [c.id, c]));
   // Open conflicts are numbered first (facts refer to them); their values are cited after the facts.
   const open = input.conflicts
     .filter((c) => c.status === "open")
@@ -364,8 +453,10 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       title: a.title,
       outlet: a.outlet,
       author: a.author,
-      published: a.publishedOn ?? a.publishedText,
+      published: a.publishedOn,
+      publishedText: a.publishedText,
       url: a.url,
+      sha256: a.contentHash,
     })),
   };
 }

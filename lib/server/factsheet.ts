@@ -14,14 +14,14 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export async function loadFactSheetInput(investigationId: string): Promise<FactSheetInput | null> {
   const investigation = await db().investigation.findUnique({
     where: { id: investigationId },
-    select: { slug: true, title: true, description: true, updatedAt: true },
+    select: { slug: true, title: true, description: true, createdAt: true, updatedAt: true },
   });
   if (!investigation) return null;
   const [last, articles, entities, claims, conflicts] = await Promise.all([
     db().auditEvent.findFirst({ where: { investigationId }, orderBy: { id: "desc" }, select: { createdAt: true } }),
     db().article.findMany({
       where: { investigationId },
-      select: { id: true, title: true, outlet: true, author: true, url: true, publishedText: true, publishedAt: true },
+      select: { id: true, title: true, outlet: true, author: true, url: true, publishedText: true, publishedAt: true, contentHash: true },
     }),
     db().entity.findMany({
       where: { investigationId, mergedIntoId: null },
@@ -78,7 +78,7 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
     }),
   ]);
   return {
-    investigation: { slug: investigation.slug, title: investigation.title, description: investigation.description },
+    investigation: { slug: investigation.slug, title: investigation.title, description: investigation.description, createdAt: investigation.createdAt.toISOString() },
     lastChange: (last?.createdAt ?? investigation.updatedAt).toISOString(),
     articles: articles.map((a) => ({
       id: a.id,
@@ -88,6 +88,7 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
       url: a.url,
       publishedText: a.publishedText,
       publishedOn: a.publishedAt ? day(a.publishedAt) : null,
+      contentHash: a.contentHash,
     })),
     entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.map((a) => a.name) })),
     claims: claims.map((c) => ({
@@ -142,4 +143,9 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
 export async function factSheetOf(investigationId: string): Promise<FactSheet | null> {
   const input = await loadFactSheetInput(investigationId);
   return input && buildFactSheet(input);
+}
+
+/** The app's public address (as sign-in knows it), for the links the JSON-LD export makes to the fact sheet page. */
+export function publicSiteUrl(): string {
+  return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }

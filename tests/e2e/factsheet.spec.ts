@@ -43,7 +43,7 @@ test("the export API needs a session, and says which formats exist", async ({ pa
   expect(await bad.text()).toContain("md, json, csv, html, jsonld");
   const csv = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\r\n")[0]).toMatch(/^fact,entity,attribute,status/);
+  expect((await csv.text()).split("\r\n")[0]).toMatch(/^\uFEFFfact,entity,attribute,status/);
 });
 
 test("the printable page prints cleanly", async ({ page }) => {

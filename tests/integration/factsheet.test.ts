@@ -1,21 +1,29 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { textPositionSelectorMatcher, textQuoteSelectorMatcher } from "@apache-annotator/selector";
 import Ajv2020 from "ajv/dist/2020.js";
-import { describe, expect, test } from "vitest";
-import { buildFactSheet, type FactSheetInput } from "@/lib/domain/factsheet.ts";
+import addFormats from "ajv-formats";
+import { afterAll, describe, expect, test } from "vitest";
+import { buildFactSheet, citationsOf, type FactSheetInput } from "@/lib/domain/factsheet.ts";
 import { FACTSHEET_FORMATS, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
+import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { db } from "@/lib/server/database.ts";
-import { loadFactSheetInput } from "@/lib/server/factsheet.ts";
+import { factSheetOf, loadFactSheetInput } from "@/lib/server/factsheet.ts";
 import { seedDemo } from "@/seed/demo.ts";
+import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 
 setupTestDatabase();
+const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-factsheet-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * The demo story's fact sheet, byte for byte, in every format. The golden files were read by eye
  * once; regenerate them after a deliberate change with UPDATE_GOLDEN=1 and read the diff.
- * The seed's run time is the only thing that differs between runs: the sheet's time stamp and the
- * seed's decision date are pinned.
+ * The seed's run time is the only thing that differs between runs: the sheet's time stamp, the
+ * investigation's creation time and the seed's decision date are pinned.
  */
 async function demoInput(): Promise<FactSheetInput> {
   await seedDemo();
@@ -23,6 +31,7 @@ async function demoInput(): Promise<FactSheetInput> {
   const input = (await loadFactSheetInput(id))!;
   return {
     ...input,
+    investigation: { ...input.investigation, createdAt: "2026-02-01T09:00:00.000Z" },
     lastChange: "2026-03-01T12:00:00.000Z",
     conflicts: input.conflicts.map((c) => (c.resolution ? { ...c, resolution: { ...c.resolution, decidedOn: "2026-03-01" } } : c)),
   };
@@ -41,7 +50,9 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
     expect(factSheetSchema.safeParse(json).error).toBeUndefined();
     const documented = JSON.parse(readFileSync("docs/factsheet.schema.json", "utf8"));
     expect(documented).toEqual(JSON.parse(JSON.stringify(factSheetJsonSchema())));
-    const validate = new Ajv2020({ allErrors: true }).compile(documented);
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(documented);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     // And it refuses what is not a fact sheet.
     expect(validate({ ...json, facts: [{ ...json.facts[0], status: "probably" }] })).toBe(false);
@@ -60,5 +71,47 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
     expect(launch).toMatchObject({ status: "resolved", value: "December 2025", resolution: { kind: "accept_claim", reviewer: "Rafael Reviewer" } });
     expect(launch.rejected).toEqual([expect.objectContaining({ value: "late 2024", status: "superseded" })]);
     expect(sheet.conflicts.map((c) => c.kind).sort()).toEqual(["misattribution", "naming", "scale", "set", "set", "value", "value"]);
+  });
+});
+
+describe(`the demo story's JSON-LD on ${testEngine}`, () => {
+  test("keeps its identifiers when a backup is restored under a new slug", async () => {
+    await seedDemo();
+    const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
+    const file = path.join(dir, "demo.json");
+    await writeBackup(id, file);
+    const copy = await restoreBackup(SYSTEM, file, { slug: "anthropic-pentagon-copy" });
+    const ids = async (investigationId: string) => {
+      const text = renderFactSheet((await factSheetOf(investigationId))!, "jsonld");
+      return [...text.matchAll(/"(?:@id|id)": "([^"]+)"/g)].map((m) => m[1]);
+    };
+    const before = await ids(id);
+    expect(before.length).toBeGreaterThan(40);
+    expect(await ids(copy.investigationId)).toEqual(before);
+  });
+
+  test("every Web Annotation selector resolves to its quote in the article's text (Apache Annotator)", async () => {
+    await seedDemo();
+    const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
+    const sheet = (await factSheetOf(id))!;
+    const bodies = new Map((await db().article.findMany({ where: { investigationId: id }, select: { contentHash: true, body: true } })).map((a) => [a.contentHash, a.body]));
+    const textOf = new Map(sheet.sources.map((s) => [s.n, bodies.get(s.sha256)!]));
+    const items = JSON.parse(renderFactSheet(sheet, "jsonld"))["@graph"].at(-1).first.items;
+    const citations = new Map(citationsOf(sheet).map((c) => [c.id, c.source]));
+    expect(items).toHaveLength(40);
+    for (const item of items) {
+      const text = textOf.get(citations.get(item.id.split(":claim:")[1])!)!;
+      const [quote, position] = item.target.selector;
+      // One chunk: the whole text, as a consumer holding the article's text would pass it.
+      const chunker = () => {
+        const chunk = { data: text };
+        return { currentChunk: chunk, nextChunk: () => null, previousChunk: () => null, precedesCurrentChunk: () => false };
+      };
+      const at = (await textPositionSelectorMatcher(position)(chunker()).next()).value!;
+      expect(text.slice(at.startIndex, at.endIndex), item.id).toBe(quote.exact);
+      const found = [];
+      for await (const m of textQuoteSelectorMatcher(quote)(chunker())) found.push(text.slice(m.startIndex, m.endIndex));
+      expect(found, item.id).toEqual([quote.exact]);
+    }
   });
 });

@@ -1,7 +1,14 @@
+import { textPositionSelectorMatcher, textQuoteSelectorMatcher, type Chunk, type Chunker } from "@apache-annotator/selector";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
-import { buildFactSheet, type FactSheetInput, type SheetClaim } from "@/lib/domain/factsheet.ts";
-import { csvCell, mdText, renderFactSheet, toCsv } from "@/lib/domain/factsheet-formats.ts";
+import { buildFactSheet, citationsOf, type FactSheet, type FactSheetInput, type SheetClaim } from "@/lib/domain/factsheet.ts";
+import { CSV_COLUMNS, csvCell, csvCellText, mdText, renderFactSheet, toCsv } from "@/lib/domain/factsheet-formats.ts";
+import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { annotationCollectionSchema, annotationSchema, isIri } from "@/tests/support/web-annotation-schema.ts";
 
 let n = 0;
 function claim(articleId: string, subjectId: string, attribute: string, text: string, over: Partial<SheetClaim> & { kind?: ValueKind } = {}): SheetClaim {
@@ -31,7 +38,16 @@ function claim(articleId: string, subjectId: string, attribute: string, text: st
   };
 }
 
-const article = (id: string, title: string, publishedOn: string | null = null) => ({ id, title, outlet: "Wire", author: null, url: null, publishedText: null, publishedOn });
+const article = (id: string, title: string, publishedOn: string | null = null) => ({
+  id,
+  title,
+  outlet: "Wire",
+  author: null,
+  url: null,
+  publishedText: publishedOn,
+  publishedOn,
+  contentHash: id.repeat(64).slice(0, 64),
+});
 
 function story(): FactSheetInput {
   const c = {
@@ -42,12 +58,13 @@ function story(): FactSheetInput {
     large: claim("b", "acme", "Valuation", "$183 billion", { asOfText: "September 2025", asOfStart: "2025-09-01" }),
     hqA: claim("a", "acme", "Headquarters", "Paris", { kind: "text" }),
     hqB: claim("b", "acme", "Headquarters", "Lyon", { kind: "text" }),
+    hqC: claim("b", "acme", "Headquarters", "Nice", { kind: "text", status: "rejected", statusReason: "Rejected in review in favour of “Paris”: The filing says Paris." }),
     wrong: claim("b", "acme", "Staff", "900", { status: "rejected", statusReason: "Rejected in review" }),
     right: claim("a", "acme", "Staff", "1,200"),
     gone: claim("a", "acme", "Motto", "Move fast", { kind: "text", status: "retracted" }),
   };
   return {
-    investigation: { slug: "acme", title: "Acme", description: "" },
+    investigation: { slug: "acme", title: "Acme", description: "", createdAt: "2026-01-01T09:00:00.000Z" },
     lastChange: "2026-02-01T10:00:00.000Z",
     articles: [article("b", "Second", "2026-01-20"), article("a", "First", "2026-01-10")],
     entities: [{ id: "acme", name: "Acme", kind: "organization", aliases: ["Acme Corp"] }],
@@ -71,6 +88,16 @@ function story(): FactSheetInput {
         claimIds: [c.wrong.id, c.right.id],
         entityIds: ["acme"],
         resolution: { kind: "accept_claim", rationale: "Annual report.", reviewer: "Rafael", decidedOn: "2026-01-31", acceptedClaimId: c.right.id, valueText: null, value: null, asOf: {}, scope: null },
+      },
+      // Settled, while the same fact is still contested by the open conflict k1.
+      {
+        id: "k4",
+        kind: "value",
+        status: "resolved",
+        summary: "y",
+        claimIds: [c.hqA.id, c.hqC.id],
+        entityIds: ["acme"],
+        resolution: { kind: "accept_claim", rationale: "The filing says Paris.", reviewer: "Vera", decidedOn: "2026-01-29", acceptedClaimId: c.hqA.id, valueText: null, value: null, asOf: {}, scope: null },
       },
     ],
   };
@@ -140,8 +167,11 @@ describe("formats are safe with what people type", () => {
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tTab", "'\tTab"],
+    ["'Tis so", "''Tis so"],
+    ["\0x", "'\0x"],
     ["plain", "plain"],
     ["a, b", '"a, b"'],
+    ["a;=1+1", '"a;=1+1"'],
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
   ])("CSV cell %j", (input, expected) => {
@@ -154,7 +184,7 @@ describe("formats are safe with what people type", () => {
     const csv = toCsv(buildFactSheet(input));
     expect(csv).toContain(",'=cmd|' /C calc'!A0,");
     expect(csv.split("\r\n").at(-1)).toBe("");
-    expect(csv.split("\r\n")[0]).toMatch(/^fact,entity,attribute,status,role,value/);
+    expect(csv.split("\r\n")[0]).toMatch(/^\uFEFFfact,entity,attribute,status,role,value/);
   });
 
   test("Markdown and HTML escape what a source or analyst wrote", () => {
@@ -164,5 +194,315 @@ describe("formats are safe with what people type", () => {
     const html = renderFactSheet(buildFactSheet(input), "html");
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
+
+/** RFC 4180, as a spreadsheet reads it: rows of cells, quotes undone (the BOM is not part of the first cell). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted && ch === '"' && body[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) cell += ch;
+    else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && body[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+const csvRecords = (csv: string) => {
+  const [head, ...rows] = parseCsv(csv);
+  return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!])));
+};
+
+describe("decisions in every format (issue 9, item 10)", () => {
+  const sheet = buildFactSheet(story());
+  const jsonld = JSON.parse(renderFactSheet(sheet, "jsonld", { siteUrl: "https://crosscheck.example.org/" }));
+  const reviews = jsonld["@graph"].filter((n: { "@type"?: string }) => n["@type"] === "ClaimReview");
+  const review = (words: string) => reviews.find((r: { claimReviewed: string }) => r.claimReviewed === `… ${words} …`);
+
+  test("JSON-LD has one ClaimReview per decided claim, also where the fact is still contested elsewhere", () => {
+    // Three decisions over six claims: both valid (2), accept 1,200 over 900 (2), accept Paris over Nice (2).
+    expect(reviews.map((r: { claimReviewed: string }) => r.claimReviewed).sort()).toEqual(
+      ["… $18.4 billion …", "… $183 billion …", "… 1,200 …", "… 900 …", "… Paris …", "… Nice …"].sort(),
+    );
+    expect(new Set(reviews.map((r: { "@id": string }) => r["@id"])).size).toBe(6);
+    expect(jsonld["@graph"][0].hasPart).toHaveLength(6);
+  });
+
+  test("a ClaimReview rates the claim on a documented scale, names the claim's article and author, the reviewer and the entry's link", () => {
+    expect(review("Nice")).toMatchObject({
+      "@type": "ClaimReview",
+      url: expect.stringMatching(/^https:\/\/crosscheck\.example\.org\/investigations\/acme\/factsheet#claim-b{12}-\d+-\d+$/),
+      author: { "@type": "Person", name: "Vera" },
+      datePublished: "2026-01-29",
+      reviewBody: "The filing says Paris.",
+      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False (rejected)" },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Organization", name: "Wire" },
+        datePublished: "2026-01-20",
+        appearance: { "@type": "NewsArticle", headline: "Second", datePublished: "2026-01-20", publisher: { "@type": "Organization", name: "Wire" } },
+      },
+    });
+    expect(review("Paris").reviewRating).toMatchObject({ ratingValue: 5, alternateName: "True (accepted)" });
+    expect(review("$183 billion").reviewRating).toMatchObject({ ratingValue: 5, alternateName: "True (both valid)" });
+    // Each link lands on an entry that exists: the printable page has an element with that id.
+    const html = renderFactSheet(sheet, "html");
+    for (const r of reviews) expect(html).toContain(`id="${new URL(r.url).hash.slice(1)}"`);
+  });
+
+  test("Markdown, HTML, CSV and JSON say who set a value aside and why, on a contested fact too", () => {
+    const md = renderFactSheet(sheet, "md").split("\n");
+    const line = (words: string) => md.find((l) => l.includes(words))!;
+    expect(line("set aside (rejected): Nice")).toContain("rejected by Vera on 2026-01-29: “The filing says Paris.”");
+    expect(line("set aside (rejected): 900")).toContain("rejected by Rafael on 2026-01-31: “Annual report.”");
+    expect(line("  - Paris")).toContain("accepted by Vera on 2026-01-29: “The filing says Paris.”");
+
+    const html = renderFactSheet(sheet, "html").split("\n");
+    expect(html.find((l) => l.includes("Set aside (rejected): Nice"))).toContain("Rejected by Vera on 2026-01-29: “The filing says Paris.”");
+    expect(html.find((l) => l.includes("Set aside (rejected): 900"))).toContain("Rejected by Rafael on 2026-01-31: “Annual report.”");
+
+    const rows = csvRecords(toCsv(sheet));
+    expect(rows.find((r) => r.value === "Nice")).toMatchObject({ role: "rejected", claim_verdict: "rejected", claim_decided_by: "Vera", claim_rationale: "The filing says Paris." });
+    expect(rows.find((r) => r.value === "900")).toMatchObject({ claim_verdict: "rejected", claim_decided_by: "Rafael", claim_rationale: "Annual report." });
+
+    const hq = sheet.facts.find((f) => f.attribute === "Headquarters")!;
+    expect(hq.rejected[0]!.citations[0]!.decisions).toEqual([
+      { verdict: "rejected", kind: "accept_claim", reviewer: "Vera", date: "2026-01-29", rationale: "The filing says Paris.", value: null },
+    ]);
+  });
+});
+
+describe("CSV that spreadsheets open safely and that gives back the exact words (item 11)", () => {
+  const quotes = ["=SUM(A1:A3) and the rest", "'Tis the season", "+44 20 7946 0000", "-3% on the year", "@here", "plain, with a comma", "“curly” ’quotes’ and €"];
+
+  test("every neutralised cell gives back its words by dropping one leading apostrophe", () => {
+    const input = story();
+    for (const q of quotes) input.claims.push(claim("a", "acme", "Slogan", q.replace(/^[=+@'-]+/, "x"), { kind: "text", quote: q }));
+    const sheet = buildFactSheet(input);
+    const rows = csvRecords(toCsv(sheet));
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    const written = rows.map((r) => csvCellText(r.quote!));
+    for (const q of quotes) expect(written).toContain(q);
+    // And no cell a spreadsheet would read as a formula.
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test("starts with a UTF-8 byte order mark, so spreadsheet apps decode ’ and €", () => {
+    const bytes = Buffer.from(toCsv(buildFactSheet(story())), "utf8");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe("Markdown that CommonMark and GFM readers render as meant (item 12)", () => {
+  function hostile(): FactSheet {
+    const input = story();
+    input.investigation.description = "1. Not a list & <i>not</i> markup";
+    input.entities[0]!.aliases.push("A & B | C");
+    input.articles[0]!.url = "https://news.example/a>b [x](javascript:alert(1))";
+    input.claims.push(
+      claim("a", "acme", "Motto", "Tom & Jerry", { kind: "text", quote: "<b>bold</b> [link](javascript:alert(1)) &copy; *em* https://x.example" }),
+    );
+    return buildFactSheet(input);
+  }
+  const sheet = hostile();
+  const text = renderFactSheet(sheet, "md");
+  // GFM-like: tables and raw HTML on (as GitHub renders), no linkify.
+  const html = new MarkdownIt({ html: true }).render(text);
+
+  test("citations are a list, one item each, and every [n] links to an anchor that exists", () => {
+    const section = html.slice(html.indexOf("<h2>Citations</h2>"));
+    expect(section).toMatch(/^<h2>Citations<\/h2>\n<ol>/);
+    expect(section.match(/<li>/g)).toHaveLength(citationsOf(sheet).length);
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(citationsOf(sheet).length);
+    for (const h of hrefs) expect(ids, h).toContain(h);
+  });
+
+  test("what people typed makes no HTML, link or entity of its own", () => {
+    expect(html).not.toContain("<b>");
+    expect(html).not.toContain("<i>");
+    expect(html).toContain("&lt;b&gt;bold&lt;/b&gt;");
+    expect(html).toContain("&amp;copy;");
+    expect(html).toContain("Tom &amp; Jerry");
+    expect(html).not.toMatch(/href="javascript/i);
+    const external = [...html.matchAll(/href="([^#"][^"]*)"/g)].map((m) => m[1]);
+    expect(external).toEqual(["https://news.example/a%3Eb%20%5Bx%5D(javascript:alert(1))"]);
+    expect(html).toContain("<p>1. Not a list &amp; &lt;i&gt;not&lt;/i&gt; markup</p>");
+  });
+
+  test("the entity table is a table in GFM and one row per line in plain CommonMark", () => {
+    expect(html).toMatch(/<table>[\s\S]*<td>A &amp; B \| C<\/td>|<td>Acme<\/td>[\s\S]*A &amp; B \| C/);
+    expect(html.match(/<tr>/g)).toHaveLength(sheet.entities.length + 1);
+    const plain = new MarkdownIt("commonmark").render(text);
+    const table = plain.match(/<p>\| Entity[\s\S]*?<\/p>/)![0];
+    expect(table.split("<br />")).toHaveLength(sheet.entities.length + 2);
+  });
+});
+
+describe("the JSON Schema says what a valid sheet is (item 13)", () => {
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(factSheetJsonSchema());
+  const json = () => JSON.parse(renderFactSheet(buildFactSheet(story()), "json"));
+
+  test("the story's sheet is valid, and time stamps and dates carry their format", () => {
+    expect(validate(json()), JSON.stringify(validate.errors)).toBe(true);
+    const schema = factSheetJsonSchema() as { properties: Record<string, { format?: string }> };
+    expect(schema.properties.generatedAt!.format).toBe("date-time");
+    expect(validate({ ...json(), generatedAt: "last Tuesday" })).toBe(false);
+    const sheet = json();
+    sheet.timelines[0].points[0].date = "2024-13-45";
+    expect(validate(sheet)).toBe(false);
+  });
+
+  test("a resolved fact without its resolution fails JSON Schema validation", () => {
+    const sheet = json();
+    expect(validate(sheet)).toBe(true);
+    const resolved = sheet.facts.findIndex((f: { status: string }) => f.status === "resolved");
+    sheet.facts[resolved].resolution = null;
+    expect(validate(sheet)).toBe(false);
+    expect(validate.errors!.every((e) => e.instancePath.startsWith(`/facts/${resolved}`))).toBe(true);
+    expect(factSheetSchema.safeParse(sheet).success).toBe(false);
+  });
+
+  test("a citation number that does not exist passes JSON Schema but fails the second step", () => {
+    const sheet = json();
+    sheet.timelines[0].points[0].citations = [999];
+    expect(validate(sheet)).toBe(true);
+    const result = factSheetSchema.safeParse(sheet);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["Timeline 1 cites 999, a citation that does not exist."]);
+    const other = json();
+    const contested = other.facts.find((f: { status: string }) => f.status === "contested");
+    contested.conflicts = [7];
+    expect(validate(other)).toBe(true);
+    expect(factSheetSchema.safeParse(other).error?.issues.map((i) => i.message)).toEqual([`Fact ${contested.n} names open conflict 7, which does not exist.`]);
+  });
+});
+
+describe("JSON-LD identifiers and types (item 14)", () => {
+  test("ids come from the investigation's creation time and the claims' content, not the slug", () => {
+    const input = story();
+    const a = renderFactSheet(buildFactSheet(input), "jsonld");
+    const b = renderFactSheet(buildFactSheet({ ...input, investigation: { ...input.investigation, slug: "acme-copy" } }), "jsonld");
+    const ids = (text: string) => [...text.matchAll(/"(?:@id|id)": "([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(a).length).toBeGreaterThan(20);
+    expect(ids(b)).toEqual(ids(a));
+    expect(a).not.toMatch(/"(?:@id|id)": "[^"]*acme/);
+  });
+
+  test("dateModified is typed as an xsd:dateTime", () => {
+    const ld = JSON.parse(renderFactSheet(buildFactSheet(story()), "jsonld"));
+    expect(ld["@context"]).toEqual([
+      "https://schema.org",
+      { xsd: "http://www.w3.org/2001/XMLSchema#", dateModified: { "@id": "http://schema.org/dateModified", "@type": "xsd:dateTime" } },
+    ]);
+    expect(ld["@graph"][0].dateModified).toBe("2026-02-01T10:00:00.000Z");
+  });
+});
+
+/** A plain text as Apache Annotator's chunks: one chunk per word and space run, as a DOM would split it into text nodes. */
+function chunksOf(text: string): Chunker<Chunk<string>> {
+  const chunks = text.split(/(?<=\s)/u).map((data) => ({ data }));
+  let i = 0;
+  return {
+    get currentChunk() {
+      return chunks[i]!;
+    },
+    nextChunk: () => (i + 1 < chunks.length ? chunks[++i]! : null),
+    previousChunk: () => (i > 0 ? chunks[--i]! : null),
+    precedesCurrentChunk: (chunk) => chunks.indexOf(chunk) < i,
+  };
+}
+
+/** The text between a match's two ends. */
+function matchedText(text: string, chunker: Chunker<Chunk<string>>, match: { startChunk: Chunk<string>; startIndex: number; endChunk: Chunk<string>; endIndex: number }) {
+  const all: Chunk<string>[] = [];
+  while (chunker.previousChunk());
+  do all.push(chunker.currentChunk);
+  while (chunker.nextChunk());
+  const offset = (chunk: Chunk<string>) => all.slice(0, all.indexOf(chunk)).reduce((n, c) => n + c.data.length, 0);
+  return text.slice(offset(match.startChunk) + match.startIndex, offset(match.endChunk) + match.endIndex);
+}
+
+describe("W3C Web Annotations of the JSON-LD export (item 9)", () => {
+  // Astral characters before the claims: an emoji, a mathematical letter, a ZWJ family.
+  const text = "🙂 Acme’s year: 𝔸 strong one. 👩‍👩‍👧 Families cheered. Acme raised $5 billion in 2025, led by Ada Smith.";
+  const codePoints = (before: string) => [...before].length;
+  function sheetOverText(): { sheet: FactSheet; text: string } {
+    const at = (quote: string) => {
+      const i = text.indexOf(quote);
+      const start = codePoints(text.slice(0, i));
+      const cps = [...text];
+      const end = start + codePoints(quote);
+      return { quote, start, end, prefix: cps.slice(Math.max(0, start - 32), start).join(""), suffix: cps.slice(end, end + 32).join("") };
+    };
+    n = 0;
+    const raised = claim("e", "acme", "Funding", "$5 billion", at("$5 billion"));
+    const led = claim("e", "acme", "CEO", "Ada Smith", { kind: "text", ...at("Ada Smith") });
+    const sheet = buildFactSheet({
+      investigation: { slug: "emoji", title: "Emoji", description: "", createdAt: "2026-01-01T09:00:00.000Z" },
+      lastChange: "2026-02-01T10:00:00.000Z",
+      articles: [{ ...article("e", "Astral", "2026-01-05"), url: "https://news.example/astral" }],
+      entities: [{ id: "acme", name: "Acme", kind: "organization", aliases: [] }],
+      claims: [raised, led],
+      conflicts: [],
+    });
+    return { sheet, text };
+  }
+
+  test("the annotations validate against the W3C model's schema", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat("iri", (s: string) => isIri(s, fullFormats.uri as (s: string) => boolean));
+    const collection = JSON.parse(renderFactSheet(sheetOverText().sheet, "jsonld"))["@graph"].at(-1);
+    const validCollection = ajv.compile(annotationCollectionSchema);
+    expect(validCollection(collection), JSON.stringify(validCollection.errors)).toBe(true);
+    const validAnnotation = ajv.compile(annotationSchema);
+    for (const item of collection.first.items) {
+      const standalone = { "@context": "http://www.w3.org/ns/anno.jsonld", ...item };
+      expect(validAnnotation(standalone), JSON.stringify(validAnnotation.errors)).toBe(true);
+    }
+    // The schema is not a rubber stamp.
+    expect(validAnnotation({ "@context": "http://www.w3.org/ns/anno.jsonld", ...collection.first.items[0], id: "not an iri" })).toBe(false);
+    expect(validAnnotation({ "@context": "http://www.w3.org/ns/anno.jsonld", ...collection.first.items[0], target: { source: "https://x.example", selector: [{ type: "TextPositionSelector", start: -1, end: 2 }] } })).toBe(false);
+  });
+
+  test("Apache Annotator resolves every selector to the quoted words, counting code points", async () => {
+    const { sheet } = sheetOverText();
+    const items = JSON.parse(renderFactSheet(sheet, "jsonld"))["@graph"].at(-1).first.items;
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      const [quote, position] = item.target.selector;
+      const byPosition = chunksOf(text);
+      const positioned = (await textPositionSelectorMatcher(position)(byPosition).next()).value!;
+      expect(matchedText(text, byPosition, positioned)).toBe(quote.exact);
+      const byQuote = chunksOf(text);
+      const quoted = [];
+      for await (const m of textQuoteSelectorMatcher(quote)(byQuote)) quoted.push(matchedText(text, byQuote, m));
+      expect(quoted).toEqual([quote.exact]);
+    }
+    // UTF-16 offsets would select other words: the check can tell.
+    const i = text.indexOf("$5 billion");
+    const utf16 = chunksOf(text);
+    const wrong = (await textPositionSelectorMatcher({ type: "TextPositionSelector", start: i, end: i + 10 })(utf16).next()).value!;
+    expect(matchedText(text, utf16, wrong)).not.toBe("$5 billion");
   });
 });

@@ -1,5 +1,5 @@
 import { FACTSHEET_FORMATS, type FactSheetFormat, factSheetFileName, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
-import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { factSheetOf, publicSiteUrl } from "@/lib/server/factsheet.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { currentActor } from "@/lib/server/session.ts";
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const sheet = investigation && (await factSheetOf(investigation.id));
   if (!sheet) return problem(404, "No such investigation.");
   const inline = url.searchParams.get("download") === "0";
-  return new Response(renderFactSheet(sheet, format), {
+  return new Response(renderFactSheet(sheet, format, { siteUrl: publicSiteUrl() }), {
     headers: {
       "Content-Type": FORMAT_INFO[format].mime,
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${factSheetFileName(sheet, format)}"`,
