@@ -2,11 +2,23 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { betterAuth } from "better-auth";
+import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/inputs.ts";
 import { type Database, getDatabase } from "@/lib/server/database.ts";
+
+/**
+ * better-auth serves a whole account API over HTTP (sign-in, sign-up, update-user, change-email,
+ * delete-user, list-sessions, password reset …). Crosscheck uses none of it from the browser: it
+ * calls better-auth on the server (the sign-in action, session.ts, users.ts), where the
+ * limits, roles and audit trail apply. So no route serves its handler, and should one ever be
+ * added, every request to it is answered 404 here, before any endpoint runs.
+ */
+const noHttpEndpoints = {
+  id: "crosscheck-no-http-endpoints",
+  onRequest: async () => ({ response: new Response("Not Found", { status: 404 }) }),
+} satisfies BetterAuthPlugin;
 
 function createAuth(database: Database) {
   const prisma = database.prisma;
@@ -37,13 +49,8 @@ function createAuth(database: Database) {
         disabled: { type: "boolean", input: false, defaultValue: false },
       },
     },
-    rateLimit: {
-      enabled: true,
-      storage: "database",
-      window: 60,
-      max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
-    },
+    // Its limiter guards only its HTTP endpoints, which are closed; the sign-in action has its own limits.
+    rateLimit: { enabled: false },
     databaseHooks: {
       session: {
         create: {
@@ -55,7 +62,7 @@ function createAuth(database: Database) {
         },
       },
     },
-    plugins: [nextCookies()], // must stay last: it sets cookies from server actions
+    plugins: [noHttpEndpoints, nextCookies()], // nextCookies must stay last: it sets cookies from server actions
   });
 }
 
