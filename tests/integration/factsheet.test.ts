@@ -4,6 +4,7 @@ import path from "node:path";
 import { textPositionSelectorMatcher, textQuoteSelectorMatcher } from "@apache-annotator/selector";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { buildFactSheet, citationsOf, type FactSheetInput } from "@/lib/domain/factsheet.ts";
 import { FACTSHEET_FORMATS, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
@@ -14,6 +15,8 @@ import { factSheetOf, loadFactSheetInput } from "@/lib/server/factsheet.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+import { makeStory } from "@/tests/support/story.ts";
+import { annotationCollectionSchema, isIri } from "@/tests/support/web-annotation-schema.ts";
 
 setupTestDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-factsheet-"));
@@ -93,25 +96,44 @@ describe(`the demo story's JSON-LD on ${testEngine}`, () => {
   test("every Web Annotation selector resolves to its quote in the article's text (Apache Annotator)", async () => {
     await seedDemo();
     const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
-    const sheet = (await factSheetOf(id))!;
-    const bodies = new Map((await db().article.findMany({ where: { investigationId: id }, select: { contentHash: true, body: true } })).map((a) => [a.contentHash, a.body]));
-    const textOf = new Map(sheet.sources.map((s) => [s.n, bodies.get(s.sha256)!]));
-    const items = JSON.parse(renderFactSheet(sheet, "jsonld"))["@graph"].at(-1).first.items;
-    const citations = new Map(citationsOf(sheet).map((c) => [c.id, c.source]));
-    expect(items).toHaveLength(40);
-    for (const item of items) {
-      const text = textOf.get(citations.get(item.id.split(":claim:")[1])!)!;
-      const [quote, position] = item.target.selector;
-      // One chunk: the whole text, as a consumer holding the article's text would pass it.
-      const chunker = () => {
-        const chunk = { data: text };
-        return { currentChunk: chunk, nextChunk: () => null, previousChunk: () => null, precedesCurrentChunk: () => false };
-      };
-      const at = (await textPositionSelectorMatcher(position)(chunker()).next()).value!;
-      expect(text.slice(at.startIndex, at.endIndex), item.id).toBe(quote.exact);
-      const found = [];
-      for await (const m of textQuoteSelectorMatcher(quote)(chunker())) found.push(text.slice(m.startIndex, m.endIndex));
-      expect(found, item.id).toEqual([quote.exact]);
-    }
+    expect(await resolveEverySelector(id)).toBe(40);
+  });
+
+  test("so do the selectors of an article with emoji, a mathematical letter and a ZWJ sequence before its claims, and they pass the W3C schema", async () => {
+    const text = `🎉🎉 Launch day 𝔸. ${"An earlier paragraph 🎈 👩‍💻 about something else. ".repeat(4)}Anthropic, valued at $18.4 billion, keeps growing.`;
+    const story = await makeStory([text]);
+    const anthropic = await story.entity("Anthropic");
+    await story.claim(0, "$18.4 billion", { subjectId: anthropic.id });
+    await story.claim(0, "Anthropic", { subjectId: anthropic.id, attribute: "Name", valueKind: "text", valueText: "Anthropic" });
+    expect(await resolveEverySelector(story.inv.id)).toBe(2);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat("iri", (s: string) => isIri(s, fullFormats.uri as (s: string) => boolean));
+    const collection = JSON.parse(renderFactSheet((await factSheetOf(story.inv.id))!, "jsonld"))["@graph"].at(-1);
+    const valid = ajv.compile(annotationCollectionSchema);
+    expect(valid(collection), JSON.stringify(valid.errors)).toBe(true);
   });
 });
+
+/** Resolves the JSON-LD export's selectors over the stored article texts; returns how many annotations there were. */
+async function resolveEverySelector(investigationId: string): Promise<number> {
+  const sheet = (await factSheetOf(investigationId))!;
+  const bodies = new Map((await db().article.findMany({ where: { investigationId }, select: { contentHash: true, body: true } })).map((a) => [a.contentHash, a.body]));
+  const textOf = new Map(sheet.sources.map((s) => [s.n, bodies.get(s.sha256)!]));
+  const sourceOf = new Map(citationsOf(sheet).map((c) => [c.id, c.source]));
+  const items = JSON.parse(renderFactSheet(sheet, "jsonld"))["@graph"].at(-1).first.items;
+  for (const item of items) {
+    const text = textOf.get(sourceOf.get(item.id.split(":claim:")[1])!)!;
+    const [quote, position] = item.target.selector;
+    // One chunk: the whole text, as a consumer holding the article's text would pass it.
+    const chunker = () => {
+      const chunk = { data: text };
+      return { currentChunk: chunk, nextChunk: () => null, previousChunk: () => null, precedesCurrentChunk: () => false };
+    };
+    const at = (await textPositionSelectorMatcher(position)(chunker()).next()).value!;
+    expect(text.slice(at.startIndex, at.endIndex), item.id).toBe(quote.exact);
+    const found = [];
+    for await (const m of textQuoteSelectorMatcher(quote)(chunker())) found.push(text.slice(m.startIndex, m.endIndex));
+    expect(found, item.id).toEqual([quote.exact]);
+  }
+  return items.length;
+}
