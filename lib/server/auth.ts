@@ -8,10 +8,13 @@ import { nextCookies } from "better-auth/next-js";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/inputs.ts";
 import { type Database, getDatabase } from "@/lib/server/database.ts";
 
+/** The client's address as the sign-in worked it out, for the session's record (not X-Forwarded-For, which anyone can write). */
+export const CLIENT_ADDRESS_HEADER = "x-crosscheck-client-address";
+
 /**
  * better-auth serves a whole account API over HTTP (sign-in, sign-up, update-user, change-email,
  * delete-user, list-sessions, password reset …). Crosscheck uses none of it from the browser: it
- * calls better-auth on the server (the sign-in action, session.ts, users.ts), where the
+ * calls better-auth on the server (lib/server/sign-in.ts, session.ts, users.ts), where the
  * limits, roles and audit trail apply. So no route serves its handler, and should one ever be
  * added, every request to it is answered 404 here, before any endpoint runs.
  */
@@ -49,8 +52,9 @@ function createAuth(database: Database) {
         disabled: { type: "boolean", input: false, defaultValue: false },
       },
     },
-    // Its limiter guards only its HTTP endpoints, which are closed; the sign-in action has its own limits.
+    // Its limiter guards only its HTTP endpoints, which are closed; sign-in has its own limits.
     rateLimit: { enabled: false },
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     databaseHooks: {
       session: {
         create: {

@@ -1,38 +1,56 @@
 import "server-only";
+import { afterSuccess, type BackoffRule, type FailureCount, waitSeconds, withFailure } from "@/lib/domain/sign-in-limits.ts";
 import { db } from "@/lib/server/database.ts";
 
 /**
- * Fixed-window counters in the database (shared by every app instance), for requests that
- * better-auth's own limiter does not see, such as sign-in through a server action. Only failures
- * are counted, so people who sign in correctly are never held up by their colleagues.
+ * Failure counters in the database (table RateLimit: `count` failures, the last at `lastRequest`
+ * in ms), shared by every app instance. The rules are lib/domain/sign-in-limits.ts; this only
+ * stores them.
  */
+export type Limit = { key: string; rule: BackoffRule };
 
-/** Seconds to wait before trying again under `key`, or 0 when allowed. Reads only. */
-export async function rateLimitWait(key: string, max: number, windowSeconds: number, now = Date.now()): Promise<number> {
-  const row = await db().rateLimit.findUnique({ where: { key: `action:${key}` } });
-  if (!row) return 0;
-  const windowEnds = Number(row.lastRequest) + windowSeconds * 1000;
-  return windowEnds > now && row.count >= max ? Math.ceil((windowEnds - now) / 1000) : 0;
+const toCount = (row: { count: number; lastRequest: bigint } | undefined): FailureCount | null =>
+  row ? { failures: row.count, lastFailureAt: Number(row.lastRequest) } : null;
+
+/**
+ * Seconds to wait (the longest any limit asks), or 0 — and then the attempt is already counted
+ * as a failure under every key, in the same transaction as the check, so that parallel attempts
+ * queue behind each other instead of all passing the check at once. `settleSuccess` takes it back.
+ */
+export async function reserveAttempt(limits: Limit[], now = Date.now()): Promise<number> {
+  const keys = limits.map((l) => l.key);
+  const wait = await db().$transaction(async (tx) => {
+    // One writer per key at a time; always in the same order, so two attempts cannot deadlock.
+    for (const key of [...keys].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    const rows = await tx.rateLimit.findMany({ where: { key: { in: keys } } });
+    const counts = new Map(rows.map((r) => [r.key, toCount(r)]));
+    const wait = Math.max(0, ...limits.map((l) => waitSeconds(l.rule, counts.get(l.key) ?? null, now)));
+    if (wait > 0) return wait;
+    for (const { key, rule } of limits) {
+      const next = withFailure(rule, counts.get(key) ?? null, now);
+      const data = { count: next.failures, lastRequest: BigInt(next.lastFailureAt) };
+      await tx.rateLimit.upsert({ where: { key }, create: { key, ...data }, update: data });
+    }
+    return 0;
+  });
+  // Counters of one-off addresses would pile up: now and then, drop the ones every rule has forgotten.
+  if (wait === 0 && Math.random() < 0.01) await sweepForgotten(limits, now);
+  return wait;
 }
 
-/** Counts one failure under `key`; a window that has ended starts again. */
-export async function recordFailure(key: string, windowSeconds: number, now = Date.now()): Promise<void> {
-  const fullKey = `action:${key}`;
+/** The reserved attempt succeeded: each counter is cleared or forgiven as its rule says. */
+export async function settleSuccess(limits: Limit[]): Promise<void> {
   await db().$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key: fullKey } });
-    if (!row || Number(row.lastRequest) + windowSeconds * 1000 <= now) {
-      // lastRequest marks when the window opened.
-      await tx.rateLimit.upsert({
-        where: { key: fullKey },
-        create: { key: fullKey, count: 1, lastRequest: BigInt(now) },
-        update: { count: 1, lastRequest: BigInt(now) },
-      });
-    } else {
-      await tx.rateLimit.update({ where: { key: fullKey }, data: { count: { increment: 1 } } });
+    for (const key of limits.map((l) => l.key).sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    for (const { key, rule } of limits) {
+      const next = afterSuccess(rule, toCount((await tx.rateLimit.findUnique({ where: { key } })) ?? undefined));
+      if (next) await tx.rateLimit.update({ where: { key }, data: { count: next.failures } });
+      else await tx.rateLimit.deleteMany({ where: { key } });
     }
   });
 }
 
-export async function clearFailures(key: string): Promise<void> {
-  await db().rateLimit.deleteMany({ where: { key: `action:${key}` } });
+async function sweepForgotten(limits: Limit[], now: number): Promise<void> {
+  const longest = Math.max(...limits.map((l) => l.rule.forgetAfterSeconds));
+  await db().rateLimit.deleteMany({ where: { lastRequest: { lt: BigInt(now - longest * 1000) } } });
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { getAuth } from "@/lib/server/auth.ts";
 import { db } from "@/lib/server/database.ts";
-import { clearFailures, rateLimitWait, recordFailure } from "@/lib/server/rate-limit.ts";
+import { reserveAttempt, settleSuccess } from "@/lib/server/rate-limit.ts";
 import { createUser, setUserDisabled, updateUser } from "@/lib/server/users.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -90,18 +90,20 @@ describe(`accounts and sessions on ${testEngine}`, () => {
     await expect(setUserDisabled(admin.ctx, { id: admin.id, version: admin.version, disabled: true })).rejects.toThrow(/your own/);
   });
 
-  test("failed sign-ins are limited per key, for a window that then ends", async () => {
-    const key = `test:${Math.random()}`;
+  test("failure counters live in the database: they wait, forget, and are cleared or forgiven on success", async () => {
+    const rule = { freeFailures: 2, firstDelaySeconds: 10, maxDelaySeconds: 60, forgetAfterSeconds: 600 };
+    const pair = { key: `test:pair:${Math.random()}`, rule: { ...rule, onSuccess: "clear" as const } };
+    const shared = { key: `test:shared:${Math.random()}`, rule: { ...rule, onSuccess: "forgive" as const } };
     const now = Date.now();
-    for (let i = 0; i < 3; i++) {
-      expect(await rateLimitWait(key, 3, 60, now)).toBe(0);
-      await recordFailure(key, 60, now + i);
-    }
-    expect(await rateLimitWait(key, 3, 60, now + 1000)).toBe(59);
-    expect(await rateLimitWait(key, 3, 60, now + 61_000)).toBe(0);
-    await recordFailure(key, 60, now + 61_000);
-    expect(await rateLimitWait(key, 3, 60, now + 62_000)).toBe(0);
-    await clearFailures(key);
-    expect(await db().rateLimit.count({ where: { key: `action:${key}` } })).toBe(0);
+    for (let i = 0; i < 3; i++) expect(await reserveAttempt([pair, shared], now + i)).toBe(0);
+    expect(await reserveAttempt([pair, shared], now + 1000)).toBe(10);
+    expect(await reserveAttempt([shared], now + 1000)).toBe(10);
+    expect(await reserveAttempt([pair, shared], now + 2 + 10_000)).toBe(0);
+    await settleSuccess([pair, shared]);
+    const rows = await db().rateLimit.findMany({ where: { key: { in: [pair.key, shared.key] } } });
+    expect(rows.map((r) => [r.key, r.count])).toEqual([[shared.key, 3]]);
+    // Forgotten after a quiet spell.
+    expect(await reserveAttempt([shared], now + 2 + 10_000 + 600_000)).toBe(0);
+    expect((await db().rateLimit.findUniqueOrThrow({ where: { key: shared.key } })).count).toBe(1);
   });
 });
