@@ -71,7 +71,7 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
             valueText: true,
             valueNorm: true,
             details: true,
-            decidedBy: { select: { name: true } },
+            decidedByName: true,
           },
         },
       },
@@ -118,7 +118,7 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
         ? {
             kind: r.kind,
             rationale: r.rationale,
-            reviewer: r.decidedBy.name,
+            reviewer: r.decidedByName,
             decidedOn: day(r.createdAt),
             acceptedClaimId: r.acceptedClaimId,
             valueText: r.valueText,
