@@ -21,7 +21,11 @@ test("the analyst opens the fact sheet, filters to contested facts, and download
   expect(md.suggestedFilename()).toMatch(/^anthropic-pentagon-factsheet-\d{8}\.md$/);
   const markdown = await readFile((await md.path())!, "utf8");
   expect(markdown).toContain("# Fact sheet: Anthropic and the Pentagon");
-  expect(markdown).toMatch(/- \*\*CEO\*\*: Dario Amodei — \*confirmed\* \[\d+\]\[\d+\]/);
+  // Two citation markers, each a link to its entry in the list of citations.
+  const marker = String.raw`\[\\\[(\d+)\\\]\]\(#(claim-[0-9a-f]+-\d+-\d+)\)`;
+  const ceo = markdown.match(new RegExp(String.raw`- \*\*CEO\*\*: Dario Amodei — \*confirmed\* ${marker}${marker}`));
+  expect(ceo).not.toBeNull();
+  expect(markdown).toContain(`${ceo![1]}. <a id="${ceo![2]}"></a>`);
   expect(markdown).toContain("“Anthropic CEO Dario Amodei”");
 
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^JSON \.json/ }).click()]);
