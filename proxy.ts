@@ -1,19 +1,44 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { hasNulCharacter, securityHeaders } from "@/lib/domain/security-headers.ts";
 
 /**
- * An optimistic gate: without a session cookie, go to sign-in and come back afterwards. The
- * session itself is checked against the database by every page and action.
+ * Runs before every page, action and API route:
+ * - the security headers, with a fresh nonce that Next.js puts on its scripts (it reads the
+ *   policy from the request headers set here, so every page renders dynamically);
+ * - an address with a NUL character is refused (the database cannot hold one, so it names nothing);
+ * - an optimistic gate for pages: without a session cookie, go to sign-in and come back afterwards.
+ *   The session itself is checked against the database by every page and action; API routes
+ *   answer 401 themselves (a redirect to a sign-in page means nothing to a script).
  */
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request)) return NextResponse.next();
-  const url = new URL("/sign-in", request.url);
-  const next = request.nextUrl.pathname + request.nextUrl.search;
-  if (next !== "/") url.searchParams.set("next", next);
-  return NextResponse.redirect(url);
+  const headers = securityHeaders({
+    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"),
+    development: process.env.NODE_ENV === "development",
+    https: (process.env.BETTER_AUTH_URL ?? "").startsWith("https://"),
+  });
+  const respond = (response: NextResponse) => {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  };
+
+  if (hasNulCharacter(request.url)) {
+    return respond(new NextResponse("Bad request: the address contains a NUL character.", { status: 400 }));
+  }
+  const { pathname, search } = request.nextUrl;
+  const open = pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/api/");
+  if (!open && !getSessionCookie(request)) {
+    const url = new URL("/sign-in", request.url);
+    const next = pathname + search;
+    if (next !== "/") url.searchParams.set("next", next);
+    return respond(NextResponse.redirect(url));
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  return respond(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 export const config = {
-  // API routes answer 401 themselves (a redirect to a sign-in page means nothing to a script).
-  matcher: ["/((?!sign-in|api/|_next/|favicon.ico).*)"],
+  // Built assets need none of this; everything a person or a script asks for does.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

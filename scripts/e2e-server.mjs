@@ -2,6 +2,7 @@
 // embedded PGlite in a throwaway folder by default, or a fresh PostgreSQL database when
 // TEST_DATABASE_URL (an admin connection) is set.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import pg from "pg";
 
@@ -22,7 +23,8 @@ if (process.env.TEST_DATABASE_URL) {
   env.CROSSCHECK_DATA_DIR = ".data/e2e/pglite";
   rmSync(".data/e2e", { recursive: true, force: true });
 }
-env.CROSSCHECK_SECRET_FILE = ".data/e2e-auth-secret";
+// A production server refuses to start without a secret of its own.
+env.BETTER_AUTH_SECRET = randomBytes(32).toString("base64");
 
 const seed = spawnSync("npm", ["run", "--silent", "seed"], { stdio: "inherit", env: { ...env, NODE_ENV: "development" } });
 if (seed.status !== 0) process.exit(seed.status ?? 1);

@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+import { productionConfigProblem } from "@/lib/domain/deployment.ts";
+import { contentSecurityPolicy, hasNulCharacter, securityHeaders } from "@/lib/domain/security-headers.ts";
+
+const directives = (policy: string) => Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
+
+describe("security headers", () => {
+  test("scripts need this request's nonce; nothing may frame the app or load plugins", () => {
+    const csp = directives(contentSecurityPolicy({ nonce: "abc123", development: false, https: false }));
+    expect(csp["script-src"]).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
+    expect(csp["frame-ancestors"]).toEqual(["'none'"]);
+    expect(csp["object-src"]).toEqual(["'none'"]);
+    expect(csp["base-uri"]).toEqual(["'none'"]);
+    expect(csp["form-action"]).toEqual(["'self'"]);
+    expect(csp["upgrade-insecure-requests"]).toBeUndefined();
+  });
+
+  test("eval is allowed only for the development server", () => {
+    expect(contentSecurityPolicy({ nonce: "n", development: true, https: false })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ nonce: "n", development: false, https: true })).not.toContain("unsafe-eval");
+  });
+
+  test("HSTS and upgrading requests only when served over https in production", () => {
+    expect(securityHeaders({ nonce: "n", development: false, https: false })["Strict-Transport-Security"]).toBeUndefined();
+    const https = securityHeaders({ nonce: "n", development: false, https: true });
+    expect(https["Strict-Transport-Security"]).toMatch(/max-age=\d{8}/);
+    expect(https["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+    expect(https).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" });
+  });
+
+  test("an address with a NUL character is recognised however it is written", () => {
+    expect(hasNulCharacter("http://localhost/investigations/%00")).toBe(true);
+    expect(hasNulCharacter("http://localhost/api/x?format=md%00")).toBe(true);
+    expect(hasNulCharacter("http://localhost/investigations/a%2500")).toBe(false);
+    expect(hasNulCharacter("http://localhost/investigations/anthropic")).toBe(false);
+  });
+});
+
+describe("production configuration", () => {
+  test("a production server needs a session secret of at least 32 characters, and says how to make one", () => {
+    expect(productionConfigProblem({ NODE_ENV: "production" })).toMatch(/BETTER_AUTH_SECRET is not set.*openssl rand/);
+    expect(productionConfigProblem({ NODE_ENV: "production", BETTER_AUTH_SECRET: "short" })).toMatch(/shorter than 32/);
+    expect(productionConfigProblem({ NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) })).toBeNull();
+    expect(productionConfigProblem({ NODE_ENV: "development" })).toBeNull();
+  });
+});
