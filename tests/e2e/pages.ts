@@ -11,6 +11,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/investigations$/);
 }
 
+/**
+ * Waits until React has taken over the page's forms: before that a click submits the form the
+ * browser's way (a full navigation), after it the action is called in place.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const button = document.querySelector("form button[type=submit]");
+    return !!button && Object.keys(button).some((k) => k.startsWith("__reactProps"));
+  });
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

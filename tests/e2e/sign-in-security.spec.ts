@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signOut } from "./pages.ts";
+import { DEMO_PASSWORD, signIn, signOut, waitForHydration } from "./pages.ts";
 
 async function typeCredentials(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel("Email").pressSequentially(email);
@@ -50,6 +50,7 @@ test("failed sign-ins make the next try wait, longer each time, whatever X-Forwa
   await expect(page.getByText("Account created for backoff@example.com.")).toBeVisible();
   await signOut(page);
 
+  await waitForHydration(page); // each try below is then answered in place, not by a new page
   await page.getByLabel("Email").fill("backoff@example.com");
   /** One submission, as the server answered it (the form shows the same message). */
   const submit = async (password: string, forwardedFor: string) => {
@@ -57,7 +58,10 @@ test("failed sign-ins make the next try wait, longer each time, whatever X-Forwa
     await page.getByLabel("Password").fill(password);
     const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
-    return (await response).text();
+    await response; // its body streams to the page; read the answer there
+    // The button is busy until the answer is on the page.
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    return (await page.getByRole("status").last().textContent()) ?? "";
   };
   // A new address in X-Forwarded-For every time: without a trusted proxy it changes nothing.
   let wait = 0;
