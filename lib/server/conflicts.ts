@@ -88,7 +88,7 @@ const queueSelect = {
     where: { withdrawnAt: null },
     orderBy: { createdAt: "desc" },
     take: 1,
-    select: { kind: true, decidedBy: { select: { name: true } } },
+    select: { kind: true, decidedByName: true },
   },
 } as const satisfies Prisma.ConflictSelect;
 
@@ -147,7 +147,7 @@ export async function listConflicts(investigationId: string, filters: QueueFilte
       sources: new Set(r.claims.map((c) => c.claim.articleId)).size,
       reopenReason: r.reopenReason,
       updatedAt: r.updatedAt,
-      resolution: r.resolutions[0] ? { kind: r.resolutions[0].kind, by: r.resolutions[0].decidedBy.name } : null,
+      resolution: r.resolutions[0] ? { kind: r.resolutions[0].kind, by: r.resolutions[0].decidedByName } : null,
     }),
   );
   for (const item of items) weight.set(item.id, (item.status === "open" ? 100 : 0) + KIND_WEIGHT[item.kind] * 10 + item.sources);
@@ -231,7 +231,8 @@ export async function getConflict(investigationId: string, id: string) {
           details: true,
           createdAt: true,
           withdrawnAt: true,
-          decidedBy: { select: { name: true } },
+          // The name as it was when the decision was made, not the account's name today.
+          decidedByName: true,
         },
       },
       comments: {
@@ -342,12 +343,12 @@ async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
   const last = await tx.resolution.findFirst({
     where: { conflictId, withdrawnAt: null },
     orderBy: { createdAt: "desc" },
-    select: { kind: true, rationale: true, createdAt: true, decidedBy: { select: { name: true, email: true } } },
+    select: { kind: true, rationale: true, createdAt: true, decidedByName: true, decidedBy: { select: { email: true } } },
   });
   if (last) {
     throw new ExpectedError(
       "stale",
-      `${last.decidedBy.name} (${last.decidedBy.email}) already settled this conflict at ${formatMoment(last.createdAt)}: ` +
+      `${last.decidedByName} (${last.decidedBy.email}) already settled this conflict at ${formatMoment(last.createdAt)}: ` +
         `${RESOLUTION_LABELS[last.kind]} — “${last.rationale}”. Your rationale was not saved; reload to see their decision.`,
     );
   }

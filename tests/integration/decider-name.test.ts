@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
-import { resolveConflict } from "@/lib/server/conflicts.ts";
+import { getConflict, listConflicts, resolveConflict } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
 import { loadFactSheetInput } from "@/lib/server/factsheet.ts";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/server/migrate.ts";
@@ -42,6 +42,14 @@ describe(`the decider's name on record, on ${testEngine}`, () => {
     const story = await decidedThenRenamed();
     expect(await reviewerOnSheet(story.inv.id)).toEqual([story.reviewer.name]);
     expect(story.reviewer.name).toBe("Test reviewer");
+  });
+
+  test("the conflict page and the queue name the decider as they were called when they decided", async () => {
+    const story = await decidedThenRenamed();
+    const page = (await getConflict(story.inv.id, story.conflict.id))!;
+    expect(page.resolutions.map((r) => r.decidedByName)).toEqual(["Test reviewer"]);
+    const queue = await listConflicts(story.inv.id, { status: "resolved" });
+    expect(queue.items.map((r) => r.resolution?.by)).toEqual(["Test reviewer"]);
   });
 
   test("a backup carries the recorded name, and a copy restored from it keeps it", async () => {

@@ -295,7 +295,7 @@ function Decision({ decision, conflict, withdrawn = false }: { decision: Conflic
       )}
       {details.scope && <p className="mt-1 text-xs">Scope: {details.scope}</p>}
       <p className="mt-2 text-xs opacity-80">
-        {decision.decidedBy.name} · {formatMoment(decision.createdAt)}
+        {decision.decidedByName} · {formatMoment(decision.createdAt)}
         {decision.withdrawnAt ? ` · withdrawn ${formatMoment(decision.withdrawnAt)}` : ""}
       </p>
     </section>
