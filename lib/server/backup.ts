@@ -372,9 +372,15 @@ export async function restoreBackup(
         } else if (current === "claims" && row.supersededById) {
           later.push({ table: "claims", id: String(row.id), ref: String(row.supersededById) });
           row = { ...row, supersededById: null };
-        } else if (current === "conflicts" && typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {
-          // A naming conflict's key holds its two entity ids in sorted order; new ids may sort otherwise.
-          row = { ...row, detectionKey: `naming:${row.detectionKey.slice(7).split(":").sort().join(":")}` };
+        } else if (current === "conflicts") {
+          if (typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {
+            // A naming conflict's key holds its two entity ids in sorted order; new ids may sort otherwise.
+            row = { ...row, detectionKey: `naming:${row.detectionKey.slice(7).split(":").sort().join(":")}` };
+          }
+          if (row.closedBy === undefined && row.status !== "open") {
+            // Backups from before closedBy: detection alone wrote closedReason.
+            row = { ...row, closedBy: row.closedReason ? "detection" : "person" };
+          }
         }
         pending.push(row);
         if (pending.length >= (BATCH[current] ?? DEFAULT_BATCH)) await flush();

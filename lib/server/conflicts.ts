@@ -376,7 +376,7 @@ export async function resolveConflict(ctx: AuditContext & { actorId: string }, i
     const status: ConflictStatus = input.kind === "not_a_conflict" ? "dismissed" : "resolved";
     const { count } = await tx.conflict.updateMany({
       where: { id: conflict.id, status: "open", version: input.version },
-      data: { status, settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
+      data: { status, closedBy: "person", settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
     });
     if (count === 0) await alreadySettled(tx, conflict.id);
 
@@ -489,7 +489,7 @@ export async function reopenConflict(
     if (conflict.status === "open") throw new ExpectedError("stale", "This conflict is already open; reload to see it.");
     const { count } = await tx.conflict.updateMany({
       where: { id: conflict.id, version: input.version, status: { not: "open" } },
-      data: { status: "open", settledAt: null, closedReason: null, reopenReason: input.reason, version: { increment: 1 } },
+      data: { status: "open", closedBy: null, settledAt: null, closedReason: null, reopenReason: input.reason, version: { increment: 1 } },
     });
     if (count === 0) throw new ExpectedError("stale", "Someone changed this conflict after you opened it. Reload to see it.");
     const { resolutionId, restored: restore } = await withdrawDecision(tx, ctx, input.investigationId, conflict.id);

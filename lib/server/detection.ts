@@ -10,24 +10,29 @@ import {
   groupKey,
   type NamedEntity,
 } from "@/lib/domain/conflicts.ts";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
+import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
 import type { NormalizedValue } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 
 /**
- * Keeping conflicts in step with claims and entities. Every mutation of a claim or an entity
- * calls one of the `sync…` functions in its own transaction, for just what it touched: the
- * subject + attribute groups (indexed lookup), the figures (for misattribution) and the
- * entities (for naming). `redetectInvestigation` does the same from scratch. Both go through
- * `reconcile`, so a conflict is found once, updated in place, and never duplicated:
+ * Keeping conflicts in step with claims and entities: the executor of the lifecycle in
+ * lib/domain/conflict-lifecycle.ts. Every mutation of a claim or an entity calls `syncConflicts`
+ * in its own transaction, for just what it touched: the subject + attribute groups (indexed
+ * lookup), the figures (for misattribution) and the entities (for naming); `redetectInvestigation`
+ * does the same from scratch. Each detects, asks `plan` what to do with the conflicts on record,
+ * and carries out the operations here, auditing each.
  *
- * - an open conflict follows what detection finds (its claims, kind and summary);
- * - an open conflict that no longer holds is closed by detection itself, with `closedReason`;
- * - a conflict a person settled stays settled unless a new claim enters it: then it reopens,
- *   its decision is withdrawn (kept on record) and `reopenReason` says which claim came in;
- * - a conflict detection closed by itself reopens as soon as it holds again.
+ * Locks, always in this order and none after them (so no two transactions can deadlock):
+ *   1. the investigation's lock — shared by changes, exclusive for a recomputation from scratch;
+ *   2. one lock per detection key the change may reach, in sorted order: the touched groups and
+ *      figures, "naming" for entity changes, and the groups and figures of claims a withdrawn
+ *      decision could make active again (read before locking, see `lockScope`).
+ * A decision withdrawn because a claim entered its conflict gives back the claims it set aside;
+ * their groups are examined again, inside the same locks, until nothing more changes.
  */
 
 export type Touched = {
@@ -125,21 +130,75 @@ export async function groupsNaming(tx: Tx, investigationId: string, names: strin
 
 const pointOf = (figure: string) => Number(figure.slice(figure.lastIndexOf(":") + 1));
 
+/** The claims a decision set aside (rejected or superseded), from its recorded details. */
+function changedClaimIds(details: unknown): string[] {
+  const ids = (details as { changedClaimIds?: unknown } | null)?.changedClaimIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+}
+
+const lockKeyOfGroup = (g: { subjectId: string; attribute: string }) => groupKey(g.subjectId, g.attribute);
+const lockKeyOfFigure = (figure: string) => `misattribution:${figure}`;
+const NAMING_LOCK = "naming";
+
+function lockKeysOf(touched: Touched): Set<string> {
+  return new Set([
+    ...(touched.groups ?? []).map(lockKeyOfGroup),
+    ...(touched.figures ?? []).map(lockKeyOfFigure),
+    ...(touched.entities?.length ? [NAMING_LOCK] : []),
+  ]);
+}
+
+/**
+ * The keys a change may reach: what it touched, and the groups and figures of claims that a
+ * settled conflict among them set aside (rejected or superseded), since a claim entering that
+ * conflict withdraws its decision and makes them active again. Reads only, before any lock.
+ */
+async function lockScope(tx: Tx, investigationId: string, touched: Touched): Promise<Set<string>> {
+  const keys = lockKeysOf(touched);
+  let frontier = [...keys].filter((k) => k !== NAMING_LOCK);
+  while (frontier.length) {
+    const settled = await tx.resolution.findMany({
+      where: { withdrawnAt: null, conflict: { investigationId, detectionKey: { in: frontier }, status: { not: "open" } } },
+      select: { details: true },
+    });
+    const setAside = settled.flatMap((r) => changedClaimIds(r.details));
+    if (!setAside.length) break;
+    const claims = await tx.claim.findMany({ where: { id: { in: setAside } }, select: { subjectId: true, attribute: true, valueNorm: true } });
+    frontier = [...lockKeysOf(mergeTouched(...claims.map(touchedByClaim)))].filter((k) => !keys.has(k));
+    for (const k of frontier) keys.add(k);
+  }
+  return keys;
+}
+
 /** Re-examines what a change touched, in the change's transaction. */
 export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: string, touched: Touched): Promise<void> {
-  const scope = new Set<string>();
-  const detected: DetectedConflict[] = [];
-
-  const groups = new Map((touched.groups ?? []).map((g) => [groupKey(g.subjectId, g.attribute), g]));
-  // Two changes to one group at once must not both create its conflict (nor miss each other's
-  // claim): each waits for the other's transaction, in a fixed order so that none deadlock.
-  // Changes run side by side otherwise, but not during a recomputation from scratch.
+  if (!lockKeysOf(touched).size) return;
+  const locked = await lockScope(tx, investigationId, touched);
+  // Changes run side by side, but not during a recomputation from scratch (which holds this exclusively).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${investigationId}, 0))`;
-  const locks = [...groups.keys(), ...(touched.figures ?? []).map((f) => `misattribution:${f}`), ...(touched.entities?.length ? ["naming"] : [])];
-  for (const key of [...new Set(locks)].sort()) {
+  for (const key of [...locked].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${investigationId}:${key}`}, 0))`;
   }
-  for (const [key, g] of groups) {
+  let examine = touched;
+  for (;;) {
+    const { scope, detected } = await detectTouched(tx, investigationId, examine);
+    const { revived } = await carryOut(tx, ctx, investigationId, scope, detected);
+    if (!revived.length) return;
+    examine = mergeTouched(...revived.map(touchedByClaim));
+    const outside = [...lockKeysOf(examine)].filter((k) => !locked.has(k));
+    if (outside.length) {
+      // Only when another change set claims aside between our look and our locks: refuse rather
+      // than take a lock out of order.
+      throw new ExpectedError("stale", "Someone else changed the same conflicts at this moment. Nothing was saved; try again.");
+    }
+  }
+}
+
+/** Detection over what was touched: the keys looked at, and what holds there now. */
+async function detectTouched(tx: Tx, investigationId: string, touched: Touched): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
+  const scope = new Set<string>();
+  const detected: DetectedConflict[] = [];
+  for (const [key, g] of new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]))) {
     scope.add(key);
     const rows = await tx.claim.findMany({
       where: { investigationId, subjectId: g.subjectId, attribute: g.attribute },
@@ -151,7 +210,7 @@ export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: 
 
   const figures = [...new Set(touched.figures ?? [])];
   if (figures.length) {
-    for (const f of figures) scope.add(`misattribution:${f}`);
+    for (const f of figures) scope.add(lockKeyOfFigure(f));
     const rows = await tx.claim.findMany({
       where: { investigationId, valuePoint: { in: figures.map(pointOf) } },
       select: detectionClaimSelect,
@@ -169,8 +228,7 @@ export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: 
     for (const row of involved) if (row.conflict.detectionKey) scope.add(row.conflict.detectionKey);
     detected.push(...detectNamingConflicts(await canonicalEntities(tx, investigationId), new Set(), focus));
   }
-
-  await reconcile(tx, ctx, investigationId, scope, detected);
+  return { scope, detected };
 }
 
 async function canonicalEntities(tx: Tx, investigationId: string): Promise<NamedEntity[]> {
@@ -200,14 +258,16 @@ export type RedetectReport = { found: number; opened: number; updated: number; r
 export async function redetectInvestigation(tx: Tx, ctx: AuditContext, investigationId: string): Promise<RedetectReport> {
   // Alone: claim changes wait for the recomputation, and it waits for them.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${investigationId}, 0))`;
-  const detected = await detectFromScratch(tx, investigationId);
-  const existing = await tx.conflict.findMany({
-    where: { investigationId, detectionKey: { not: null } },
-    select: { detectionKey: true },
-  });
-  const scope = new Set(existing.map((c) => c.detectionKey!));
-  const report = await reconcile(tx, ctx, investigationId, scope, detected);
-  return { found: detected.length, ...report };
+  const report: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
+  // Again after any decision withdrawn: the claims it gives back may change what holds.
+  for (;;) {
+    const detected = await detectFromScratch(tx, investigationId);
+    const existing = await tx.conflict.findMany({ where: { investigationId, detectionKey: { not: null } }, select: { detectionKey: true } });
+    const { revived, counts } = await carryOut(tx, ctx, investigationId, new Set(existing.map((c) => c.detectionKey!)), detected);
+    report.found = detected.length;
+    for (const k of ["opened", "updated", "reopened", "closed"] as const) report[k] += counts[k];
+    if (!revived.length) return report;
+  }
 }
 
 /** `redetectInvestigation` in its own transaction, with room for a large investigation. */
@@ -245,7 +305,7 @@ export async function setClaimStatusIn(
 export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationId: string, conflictId: string) {
   const current = await tx.resolution.findMany({ where: { conflictId, withdrawnAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, details: true } });
   await tx.resolution.updateMany({ where: { conflictId, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-  const changed = current.flatMap((r) => (r.details as { changedClaimIds?: string[] } | null)?.changedClaimIds ?? []);
+  const changed = current.flatMap((r) => changedClaimIds(r.details));
   const restored = await tx.claim.findMany({
     where: { id: { in: changed }, status: { in: ["rejected", "superseded"] } },
     select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
@@ -256,128 +316,132 @@ export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationI
   return { resolutionId: current[0]?.id ?? null, restored };
 }
 
-const AUTO_CLOSED = "The disagreement no longer holds: its claims were edited, retracted, rejected or merged.";
+const trackedSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  closedBy: true,
+  summary: true,
+  detectionKey: true,
+  claims: { select: { claimId: true } },
+  entities: { select: { entityId: true } },
+} as const satisfies Prisma.ConflictSelect;
 
-async function reconcile(
+type Revived = { subjectId: string; attribute: string; valueNorm: unknown };
+
+/**
+ * Plans what detection's findings do to the conflicts on record within `scope`, and does it.
+ * Returns the claims a withdrawn decision made active again (to be examined once more).
+ */
+async function carryOut(
   tx: Tx,
   ctx: AuditContext,
   investigationId: string,
   scope: Set<string>,
   detected: DetectedConflict[],
-): Promise<Omit<RedetectReport, "found">> {
-  const report = { opened: 0, updated: 0, reopened: 0, closed: 0 };
-  /** Claims a withdrawn decision had set aside: active again, so their groups are looked at once more below. */
-  const revived: { subjectId: string; attribute: string; valueNorm: unknown }[] = [];
-  const found = new Map(detected.map((d) => [d.key, d]));
-  const keys = [...new Set([...scope, ...found.keys()])];
-  if (!keys.length) return report;
-  const existing = await tx.conflict.findMany({
-    where: { investigationId, detectionKey: { in: keys } },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      summary: true,
-      detectionKey: true,
-      closedReason: true,
-      claims: { select: { claimId: true } },
-      entities: { select: { entityId: true } },
-    },
-  });
-  const byKey = new Map(existing.map((c) => [c.detectionKey!, c]));
-
-  for (const d of found.values()) {
-    const current = byKey.get(d.key);
-    if (!current) {
-      const created = await tx.conflict.create({
-        data: {
+): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found"> }> {
+  const counts = { opened: 0, updated: 0, reopened: 0, closed: 0 };
+  const revived: Revived[] = [];
+  const keys = [...new Set([...scope, ...detected.map((d) => d.key)])];
+  if (!keys.length) return { revived, counts };
+  const rows = await tx.conflict.findMany({ where: { investigationId, detectionKey: { in: keys } }, select: trackedSelect });
+  const existing: TrackedConflict[] = rows.map((c) => ({
+    id: c.id,
+    key: c.detectionKey!,
+    kind: c.kind,
+    status: c.status,
+    closedBy: c.closedBy,
+    summary: c.summary,
+    claimIds: c.claims.map((m) => m.claimId),
+    entityIds: c.entities.map((m) => m.entityId),
+  }));
+  for (const op of plan(existing, detected, scope)) {
+    switch (op.op) {
+      case "open": {
+        const d = op.found;
+        const created = await tx.conflict.create({
+          data: {
+            investigationId,
+            kind: d.kind,
+            detectionKey: d.key,
+            summary: d.summary,
+            suggestion: d.suggestion,
+            claims: { create: d.claimIds.map((claimId) => ({ claimId })) },
+            entities: { create: d.entityIds.map((entityId) => ({ entityId })) },
+          },
+          select: { id: true },
+        });
+        await audit(tx, ctx, { action: "conflict.detect", objectType: "Conflict", objectId: created.id, investigationId, after: d });
+        counts.opened++;
+        break;
+      }
+      case "update": {
+        const d = op.found;
+        await setMembers(tx, op.id, d);
+        await tx.conflict.update({ where: { id: op.id }, data: { kind: d.kind, summary: d.summary, suggestion: d.suggestion, version: { increment: 1 } } });
+        await audit(tx, ctx, {
+          action: "conflict.update",
+          objectType: "Conflict",
+          objectId: op.id,
           investigationId,
-          kind: d.kind,
-          detectionKey: d.key,
-          summary: d.summary,
-          suggestion: d.suggestion,
-          claims: { create: d.claimIds.map((claimId) => ({ claimId })) },
-          entities: { create: d.entityIds.map((entityId) => ({ entityId })) },
-        },
-        select: { id: true },
-      });
-      await audit(tx, ctx, { action: "conflict.detect", objectType: "Conflict", objectId: created.id, investigationId, after: d });
-      report.opened++;
-      continue;
+          before: { kind: op.before.kind, claimIds: [...op.before.claimIds].sort(), entityIds: [...op.before.entityIds].sort() },
+          after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
+        });
+        counts.updated++;
+        break;
+      }
+      case "reopen": {
+        const d = op.found;
+        const entered = op.cause.kind === "claim-entered";
+        const reason = entered ? await enteringReason(tx, op.cause.kind === "claim-entered" ? op.cause.claimIds : []) : "The disagreement holds again after a change to its claims.";
+        await setMembers(tx, op.id, d);
+        if (entered) revived.push(...(await withdrawDecision(tx, ctx, investigationId, op.id)).restored);
+        await tx.conflict.update({
+          where: { id: op.id },
+          data: {
+            status: "open",
+            kind: d.kind,
+            summary: d.summary,
+            suggestion: d.suggestion,
+            reopenReason: entered ? reason : null,
+            closedBy: null,
+            closedReason: null,
+            settledAt: null,
+            version: { increment: 1 },
+          },
+        });
+        await audit(tx, ctx, {
+          action: "conflict.reopen",
+          objectType: "Conflict",
+          objectId: op.id,
+          investigationId,
+          before: { status: op.from },
+          after: { status: "open", reason, claimIds: d.claimIds },
+        });
+        counts.reopened++;
+        break;
+      }
+      case "close": {
+        await tx.conflict.update({
+          where: { id: op.id },
+          data: { status: "dismissed", closedBy: "detection", closedReason: op.reason, settledAt: new Date(), version: { increment: 1 } },
+        });
+        await audit(tx, ctx, {
+          action: "conflict.close",
+          objectType: "Conflict",
+          objectId: op.id,
+          investigationId,
+          before: { status: "open" },
+          after: { status: "dismissed", reason: op.reason },
+        });
+        counts.closed++;
+        break;
+      }
+      case "leave-settled":
+        break;
     }
-    const members = new Set(current.claims.map((c) => c.claimId));
-    const sameMembers = members.size === d.claimIds.length && d.claimIds.every((id) => members.has(id));
-    const entities = new Set(current.entities.map((e) => e.entityId));
-    const sameEntities = entities.size === d.entityIds.length && d.entityIds.every((id) => entities.has(id));
-    if (current.status === "open") {
-      if (sameMembers && sameEntities && current.kind === d.kind && current.summary === d.summary) continue;
-      await setMembers(tx, current.id, d);
-      await tx.conflict.update({
-        where: { id: current.id },
-        data: { kind: d.kind, summary: d.summary, suggestion: d.suggestion, version: { increment: 1 } },
-      });
-      await audit(tx, ctx, {
-        action: "conflict.update",
-        objectType: "Conflict",
-        objectId: current.id,
-        investigationId,
-        before: { kind: current.kind, claimIds: [...members].sort(), entityIds: [...entities].sort() },
-        after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
-      });
-      report.updated++;
-      continue;
-    }
-    const entering = d.claimIds.filter((id) => !members.has(id));
-    const closedByDetection = current.closedReason !== null;
-    if (!closedByDetection && entering.length === 0) continue; // a person settled it; nothing new came in
-    const reason = closedByDetection
-      ? "The disagreement holds again after a change to its claims."
-      : await enteringReason(tx, entering);
-    await setMembers(tx, current.id, d);
-    const { restored } = await withdrawDecision(tx, ctx, investigationId, current.id);
-    revived.push(...restored);
-    await tx.conflict.update({
-      where: { id: current.id },
-      data: {
-        status: "open",
-        kind: d.kind,
-        summary: d.summary,
-        suggestion: d.suggestion,
-        reopenReason: closedByDetection ? null : reason,
-        closedReason: null,
-        settledAt: null,
-        version: { increment: 1 },
-      },
-    });
-    await audit(tx, ctx, {
-      action: "conflict.reopen",
-      objectType: "Conflict",
-      objectId: current.id,
-      investigationId,
-      before: { status: current.status },
-      after: { status: "open", reason, claimIds: d.claimIds },
-    });
-    report.reopened++;
   }
-
-  for (const current of existing) {
-    if (found.has(current.detectionKey!) || current.status !== "open") continue;
-    await tx.conflict.update({
-      where: { id: current.id },
-      data: { status: "dismissed", closedReason: AUTO_CLOSED, settledAt: new Date(), version: { increment: 1 } },
-    });
-    await audit(tx, ctx, {
-      action: "conflict.close",
-      objectType: "Conflict",
-      objectId: current.id,
-      investigationId,
-      before: { status: "open" },
-      after: { status: "dismissed", reason: AUTO_CLOSED },
-    });
-    report.closed++;
-  }
-  if (revived.length) await syncConflicts(tx, ctx, investigationId, mergeTouched(...revived.map(touchedByClaim)));
-  return report;
+  return { revived, counts };
 }
 
 async function setMembers(tx: Tx, conflictId: string, d: DetectedConflict): Promise<void> {

@@ -72,11 +72,11 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
       });
     const { version } = await edit("$18.4 billion", claim.version);
     let conflict = await s.conflictOf();
-    expect(conflict.status).toBe("dismissed");
+    expect(conflict).toMatchObject({ status: "dismissed", closedBy: "detection" });
     expect(conflict.closedReason).toMatch(/no longer holds/);
     await edit("$183 billion", version);
     conflict = await s.conflictOf();
-    expect(conflict).toMatchObject({ status: "open", closedReason: null });
+    expect(conflict).toMatchObject({ status: "open", closedBy: null, closedReason: null });
     expect(await db().conflict.count({ where: { investigationId: s.inv.id, kind: { not: "naming" } } })).toBe(1);
   });
 
@@ -125,6 +125,7 @@ describe(`resolving, on ${testEngine}`, () => {
     expect(loser.statusReason).toMatch(/in favour of “\$183 billion”: Later reporting/);
     const settled = await getConflict(s.inv.id, conflict.id);
     expect(settled).toMatchObject({ status: "resolved" });
+    expect(await s.conflictOf()).toMatchObject({ closedBy: "person" });
     expect(settled!.resolutions[0]).toMatchObject({ kind: "accept_claim", acceptedClaimId: s.large.id, withdrawnAt: null });
     expect(settled!.claims).toHaveLength(2);
 
