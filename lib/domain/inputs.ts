@@ -173,34 +173,51 @@ export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 /** A form sends one value as a value and several as a list: read both as a list. */
 const listOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
-export const resolveConflictInput = z
-  .object({
-    investigationId: z.string().min(1),
-    id: z.string().min(1),
-    version: z.coerce.number().int().positive(),
-    kind: z.enum(RESOLUTION_KINDS, { error: "Choose how the conflict is settled." }),
-    rationale: trimmed(4000).min(10, "Explain the decision in a sentence or two (at least 10 characters)."),
-    acceptedClaimId: optionalText(100),
-    valueText: optionalText(500),
-    valueKind: valueKind.optional(),
-    /** Both valid: as-of dates, paired by position with the claims they date. */
-    asOfClaimId: listOf(z.string().min(1)),
-    asOf: listOf(trimmed(100)),
-    scope: optionalText(500),
-    keepEntityId: optionalText(100),
-    mistakenClaimId: optionalText(100),
-  })
-  .superRefine((i, ctx) => {
-    const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (i.kind === "accept_claim" && !i.acceptedClaimId) need("acceptedClaimId", "Choose the claim that is right.");
-    if (i.kind === "reconciled_value" && !i.valueText) need("valueText", "Enter the reconciled value.");
-    if (i.kind === "merge_entities" && !i.keepEntityId) need("keepEntityId", "Choose the entity that stays.");
-    if (i.kind === "annotation_mistake" && !i.mistakenClaimId) need("mistakenClaimId", "Choose the claim that mis-records its article.");
-    if (i.kind === "both_valid" && !i.scope && !i.asOf.some(Boolean)) {
-      need("asOf", "Give the as-of date of each value, or say in which scope each holds.");
-    }
-    if (i.asOf.length !== i.asOfClaimId.length) need("asOf", "Each as-of date must belong to one claim.");
-  });
+const requiredId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100);
+
+/** The conflict and the reason: every way of settling it needs them. */
+const decisionBase = {
+  investigationId: z.string().min(1),
+  id: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  rationale: trimmed(4000).min(10, "Explain the decision in a sentence or two (at least 10 characters)."),
+};
+
+/**
+ * How a reviewer settles a conflict: one variant per kind, each with exactly its own fields (a
+ * form's other fields are dropped). Read into a Decision (lib/domain/decisions.ts) by `decisionOf`.
+ */
+export const resolveConflictInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ ...decisionBase, kind: z.literal("accept_claim"), acceptedClaimId: requiredId("Choose the claim that is right.") }),
+    z.object({
+      ...decisionBase,
+      kind: z.literal("reconciled_value"),
+      valueText: z.string({ error: "Enter the reconciled value." }).trim().min(1, "Enter the reconciled value.").max(500, "At most 500 characters."),
+      valueKind: valueKind.optional(),
+    }),
+    z
+      .object({
+        ...decisionBase,
+        kind: z.literal("both_valid"),
+        /** As-of dates, paired by position with the claims they date. */
+        asOfClaimId: listOf(z.string().min(1)),
+        asOf: listOf(trimmed(100)),
+        scope: optionalText(500),
+      })
+      .superRefine((i, ctx) => {
+        if (!i.scope && !i.asOf.some(Boolean)) ctx.addIssue({ code: "custom", path: ["asOf"], message: "Give the as-of date of each value, or say in which scope each holds." });
+        if (i.asOf.length !== i.asOfClaimId.length) ctx.addIssue({ code: "custom", path: ["asOf"], message: "Each as-of date must belong to one claim." });
+      }),
+    z.object({ ...decisionBase, kind: z.literal("merge_entities"), keepEntityId: requiredId("Choose the entity that stays.") }),
+    z.object({ ...decisionBase, kind: z.literal("annotation_mistake"), mistakenClaimId: requiredId("Choose the claim that mis-records its article.") }),
+    z.object({ ...decisionBase, kind: z.literal("not_a_conflict") }),
+  ],
+  { error: (issue) => (issue.code === "invalid_union" ? "Choose how the conflict is settled." : undefined) },
+);
+
+export type ResolveConflictInput = z.output<typeof resolveConflictInput>;
 
 export const reopenConflictInput = z.object({
   investigationId: z.string().min(1),

@@ -3,12 +3,13 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import { readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, type NormalizedValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { jsonColumn } from "@/lib/server/json-column.ts";
 import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
 import { type ConflictKind, isCorrectionPassage } from "@/lib/domain/conflicts.ts";
@@ -54,7 +55,7 @@ function readValues(fields: ClaimFields, publishedAt: Date | null) {
     attribute: key,
     valueKind: fields.valueKind,
     valueText: fields.valueText,
-    valueNorm: value.value as unknown as Prisma.InputJsonValue,
+    valueNorm: jsonColumn(writeValue(value.value)),
     valueLow: bounds.low,
     valueHigh: bounds.high,
     valueUnit: bounds.unit,
@@ -233,7 +234,7 @@ export function claimCore<S>(r: ClaimCoreRow<S>) {
     attributeLabel: r.attributeLabel,
     valueKind: r.valueKind,
     valueText: r.valueText,
-    reading: describeValue(r.valueNorm as NormalizedValue),
+    reading: describeValue(readValue(r.valueNorm)),
     asOfText: r.asOfText,
     note: r.note,
   };

@@ -1,19 +1,21 @@
 import "server-only";
-import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sentenceAround } from "@/lib/domain/anchoring.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
-import type { ResolutionKind, resolveConflictInput } from "@/lib/domain/inputs.ts";
-import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { decide, decisionOf } from "@/lib/domain/decisions.ts";
+import type { ResolutionKind, ResolveConflictInput } from "@/lib/domain/inputs.ts";
+import { readAuditPayload, readOptionalValue, readResolutionDetails, writeResolutionDetails, writeValue } from "@/lib/domain/json-codecs.ts";
+import type { ValueKind } from "@/lib/domain/values.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
-import { mergeTouched, setClaimStatusIn, syncConflicts, type Touched, touchedByClaim, withdrawDecision } from "@/lib/server/detection.ts";
+import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, withdrawDecision } from "@/lib/server/detection.ts";
 import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
+import { nullableJsonColumn } from "@/lib/server/json-column.ts";
 
 export type ConflictStatus = "open" | "resolved" | "dismissed";
 
@@ -269,8 +271,9 @@ export async function getConflict(investigationId: string, id: string) {
     }),
     claims,
     entities,
+    resolutions: conflict.resolutions.map((r) => ({ ...r, valueNorm: readOptionalValue(r.valueNorm), details: readResolutionDetails(r.kind, r.details) })),
     suggestion: conflict.suggestion ?? SUGGESTIONS[conflict.kind],
-    history: history.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? "Crosscheck", after: e.after })),
+    history: history.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? "Crosscheck", after: readAuditPayload(e.after) })),
   };
 }
 
@@ -361,118 +364,72 @@ async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
   );
 }
 
-type ResolveInput = z.output<typeof resolveConflictInput>;
-
 /**
  * Settles a conflict with a recorded reason. Exactly one of two racing reviewers wins: the update
  * is conditioned on the conflict being open at the version they saw, and the loser is told who
- * decided and how. Losing claims are never deleted: they are marked rejected (or superseded, for
- * an article's own correction) with the reason.
+ * decided and how. What the decision does is `decide`'s (lib/domain/decisions.ts); this carries it
+ * out: claims set aside are never deleted, only marked (rejected, superseded or retracted) with
+ * the reason, and every change is audited.
  */
-export async function resolveConflict(ctx: AuditContext & { actorId: string }, input: ResolveInput): Promise<{ status: ConflictStatus }> {
+export async function resolveConflict(ctx: AuditContext & { actorId: string }, input: ResolveConflictInput): Promise<{ status: ConflictStatus }> {
   return db().$transaction(async (tx) => {
     const conflict = await requireConflict(tx, input.investigationId, input.id);
-    const members = conflict.claims.map((c) => c.claim);
-    const status: ConflictStatus = input.kind === "not_a_conflict" ? "dismissed" : "resolved";
+    // Someone settled or changed it since the reviewer opened it: say so before judging the decision.
+    if (conflict.status !== "open" || conflict.version !== input.version) await alreadySettled(tx, conflict.id);
+    const outcome = decide(
+      {
+        kind: conflict.kind,
+        claims: conflict.claims.map((c) => c.claim),
+        entityIds: conflict.entities.map((e) => e.entityId),
+      },
+      decisionOf(input),
+    );
     const { count } = await tx.conflict.updateMany({
       where: { id: conflict.id, status: "open", version: input.version },
-      data: { status, closedBy: "person", settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
+      data: { status: outcome.status, closedBy: "person", settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
     });
     if (count === 0) await alreadySettled(tx, conflict.id);
 
-    const member = (id: string, field: string) => {
-      const claim = members.find((c) => c.id === id);
-      if (!claim) throw new ExpectedError("invalid_input", "That claim is not part of this conflict.", { [field]: ["Choose one of the conflict's claims."] });
-      return claim;
-    };
-    let touched: Touched = {};
-    const data: Prisma.ResolutionUncheckedCreateInput = {
-      conflictId: conflict.id,
-      kind: input.kind,
-      rationale: input.rationale,
-      decidedById: ctx.actorId,
-    };
-
-    switch (input.kind) {
-      case "accept_claim": {
-        const accepted = member(input.acceptedClaimId, "acceptedClaimId");
-        if (accepted.status !== "active") {
-          throw new ExpectedError("invalid_input", "That claim is no longer active; choose another.", { acceptedClaimId: ["Choose an active claim."] });
-        }
-        const losers = members.filter((c) => c.id !== accepted.id && c.status === "active");
-        const superseded = conflict.kind === "correction";
-        for (const loser of losers) {
-          await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, loser, {
-            action: superseded ? "claim.supersede" : "claim.reject",
-            status: superseded ? "superseded" : "rejected",
-            supersededById: superseded ? accepted.id : null,
-            reason: `${superseded ? "Superseded by the article's correction" : "Rejected in review"} in favour of “${accepted.valueText}”: ${input.rationale}`,
-          });
-        }
-        data.acceptedClaimId = accepted.id;
-        data.details = { changedClaimIds: losers.map((c) => c.id), to: superseded ? "superseded" : "rejected" };
-        touched = mergeTouched(...losers.map(touchedByClaim));
-        break;
-      }
-      case "reconciled_value": {
-        const kind = input.valueKind ?? members[0]?.valueKind ?? "text";
-        const parsed = parseValue(input.valueText, kind);
-        if (!parsed.ok) throw new ExpectedError("invalid_input", parsed.error, { valueText: [parsed.error] });
-        Object.assign(data, { valueKind: kind, valueText: input.valueText, valueNorm: parsed.value as unknown as Prisma.InputJsonValue });
-        break;
-      }
-      case "both_valid": {
-        const asOf: Record<string, { text: string; reading: string; start: string | null }> = {};
-        input.asOfClaimId.forEach((claimId, i) => {
-          const text = input.asOf[i] ?? "";
-          member(claimId, "asOf");
-          if (!text) return;
-          const parsed = parseValue(text, "date");
-          if (!parsed.ok) throw new ExpectedError("invalid_input", `“${text}”: ${parsed.error}`, { asOf: [`“${text}”: ${parsed.error}`] });
-          asOf[claimId] = { text, reading: parsed.reading, start: parsed.value.kind === "date" ? parsed.value.start : null };
-        });
-        data.details = { asOf, scope: input.scope || null };
-        data.asOfText = Object.values(asOf).map((a) => a.text).join(" / ") || null;
-        break;
-      }
-      case "merge_entities": {
-        if (conflict.kind !== "naming") throw new ExpectedError("invalid_input", "Only a naming conflict is settled by merging entities.", { kind: ["Choose another way."] });
-        const ids = conflict.entities.map((e) => e.entityId);
-        if (!ids.includes(input.keepEntityId)) throw new ExpectedError("invalid_input", "Choose one of the two entities to keep.", { keepEntityId: ["Choose one of the two."] });
-        const sourceId = ids.find((id) => id !== input.keepEntityId)!;
-        const { mergeId } = await mergeEntitiesIn(tx, ctx, { investigationId: input.investigationId, sourceId, targetId: input.keepEntityId });
-        data.details = { sourceId, targetId: input.keepEntityId, mergeId };
-        break;
-      }
-      case "annotation_mistake": {
-        const mistaken = member(input.mistakenClaimId, "mistakenClaimId");
-        await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, mistaken, {
-          action: "claim.retract",
-          status: "retracted",
-          reason: `Annotation mistake found in review (the source is not at fault): ${input.rationale} Correct the claim, then restore it.`,
-          note: "annotation mistake",
-        });
-        // Out of the conflict: once corrected and restored, it is examined afresh (and reopens the conflict if it still disagrees).
-        await tx.conflictClaim.delete({ where: { conflictId_claimId: { conflictId: conflict.id, claimId: mistaken.id } } });
-        data.details = { mistakenClaimId: mistaken.id };
-        touched = touchedByClaim(mistaken);
-        break;
-      }
-      case "not_a_conflict":
-        break;
+    const changed = conflict.claims.map((c) => c.claim).filter((c) => outcome.claimChanges.some((x) => x.claimId === c.id));
+    for (const change of outcome.claimChanges) {
+      await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, { id: change.claimId, status: change.from }, {
+        action: change.action,
+        status: change.to,
+        reason: change.reason,
+        supersededById: change.supersededById,
+        note: change.note,
+      });
     }
-    const resolution = await tx.resolution.create({ data, select: { id: true, kind: true } });
+    if (outcome.leaving.length) await tx.conflictClaim.deleteMany({ where: { conflictId: conflict.id, claimId: { in: outcome.leaving } } });
+    let details = outcome.resolution.details;
+    if (outcome.merge) {
+      const { mergeId } = await mergeEntitiesIn(tx, ctx, { investigationId: input.investigationId, ...outcome.merge });
+      details = { kind: "merge_entities", ...outcome.merge, mergeId };
+    }
+    const { valueNorm, ...recorded } = outcome.resolution;
+    const resolution = await tx.resolution.create({
+      data: {
+        conflictId: conflict.id,
+        kind: input.kind,
+        rationale: input.rationale,
+        decidedById: ctx.actorId,
+        ...recorded,
+        valueNorm: nullableJsonColumn(valueNorm ? writeValue(valueNorm) : null),
+        details: nullableJsonColumn(writeResolutionDetails(details)),
+      },
+      select: { id: true, kind: true },
+    });
     await audit(tx, ctx, {
       action: "conflict.resolve",
       objectType: "Conflict",
       objectId: conflict.id,
       investigationId: input.investigationId,
       before: { status: "open" },
-      after: { status, resolutionId: resolution.id, kind: input.kind, rationale: input.rationale },
+      after: { status: outcome.status, resolutionId: resolution.id, kind: input.kind, rationale: input.rationale },
     });
     // Claims whose status changed leave other conflicts (a misattribution, say) in step.
-    await syncConflicts(tx, ctx, input.investigationId, touched);
-    return { status };
+    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...changed.map(touchedByClaim)));
+    return { status: outcome.status };
   });
 }
 

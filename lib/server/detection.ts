@@ -13,7 +13,7 @@ import {
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
-import type { NormalizedValue } from "@/lib/domain/values.ts";
+import { readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -60,7 +60,7 @@ type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof detectionClaimSelect }>;
 type NameIndex = Map<string, string>;
 
 export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map()): DetectionClaim {
-  const value = row.valueNorm as unknown as NormalizedValue;
+  const value = readValue(row.valueNorm);
   return {
     id: row.id,
     articleId: row.articleId,
@@ -76,7 +76,7 @@ export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map()): D
 
 const textsOf = (rows: ClaimRow[]) =>
   rows.flatMap((r) => {
-    const v = r.valueNorm as unknown as NormalizedValue;
+    const v = readValue(r.valueNorm);
     return v.kind === "text" || v.kind === "entity" ? [v.text] : [];
   });
 
@@ -100,7 +100,7 @@ async function namesFor(tx: Tx, investigationId: string, texts: string[]): Promi
 
 /** What a claim's row says it touches, for the sync after it changes (call with before and after). */
 export function touchedByClaim(claim: { subjectId: string; attribute: string; valueNorm: unknown }): Required<Pick<Touched, "groups" | "figures">> {
-  const figure = figureKey(claim.valueNorm as NormalizedValue);
+  const figure = figureKey(readValue(claim.valueNorm));
   return { groups: [{ subjectId: claim.subjectId, attribute: claim.attribute }], figures: figure ? [figure] : [] };
 }
 
@@ -130,11 +130,6 @@ export async function groupsNaming(tx: Tx, investigationId: string, names: strin
 
 const pointOf = (figure: string) => Number(figure.slice(figure.lastIndexOf(":") + 1));
 
-/** The claims a decision set aside (rejected or superseded), from its recorded details. */
-function changedClaimIds(details: unknown): string[] {
-  const ids = (details as { changedClaimIds?: unknown } | null)?.changedClaimIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
-}
 
 const lockKeyOfGroup = (g: { subjectId: string; attribute: string }) => groupKey(g.subjectId, g.attribute);
 const lockKeyOfFigure = (figure: string) => `misattribution:${figure}`;
@@ -159,9 +154,9 @@ async function lockScope(tx: Tx, investigationId: string, touched: Touched): Pro
   while (frontier.length) {
     const settled = await tx.resolution.findMany({
       where: { withdrawnAt: null, conflict: { investigationId, detectionKey: { in: frontier }, status: { not: "open" } } },
-      select: { details: true },
+      select: { kind: true, details: true },
     });
-    const setAside = settled.flatMap((r) => changedClaimIds(r.details));
+    const setAside = settled.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
     if (!setAside.length) break;
     const claims = await tx.claim.findMany({ where: { id: { in: setAside } }, select: { subjectId: true, attribute: true, valueNorm: true } });
     frontier = [...lockKeysOf(mergeTouched(...claims.map(touchedByClaim)))].filter((k) => !keys.has(k));
@@ -303,9 +298,9 @@ export async function setClaimStatusIn(
  * rejected or superseded, so the disagreement is looked at afresh with every value in it.
  */
 export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationId: string, conflictId: string) {
-  const current = await tx.resolution.findMany({ where: { conflictId, withdrawnAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, details: true } });
+  const current = await tx.resolution.findMany({ where: { conflictId, withdrawnAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, details: true } });
   await tx.resolution.updateMany({ where: { conflictId, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-  const changed = current.flatMap((r) => changedClaimIds(r.details));
+  const changed = current.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
   const restored = await tx.claim.findMany({
     where: { id: { in: changed }, status: { in: ["rejected", "superseded"] } },
     select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },

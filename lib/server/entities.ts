@@ -1,6 +1,7 @@
 import "server-only";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type EntityKind, foldName, type SubjectOption } from "@/lib/domain/claims.ts";
+import { readValue } from "@/lib/domain/json-codecs.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { groupsNaming, mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
@@ -294,8 +295,9 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
 }
 
 /** An entity with everything said about it, for its page. */
+/** An entity with its names, merges and the claims about it (each value read through its codec). */
 export async function getEntity(investigationId: string, id: string) {
-  return db().entity.findFirst({
+  const entity = await db().entity.findFirst({
     where: { id, investigationId },
     select: {
       id: true,
@@ -332,6 +334,7 @@ export async function getEntity(investigationId: string, id: string) {
       },
     },
   });
+  return entity && { ...entity, subjectOf: entity.subjectOf.map((c) => ({ ...c, valueNorm: readValue(c.valueNorm) })) };
 }
 
 export async function entityHistory(investigationId: string, entityId: string) {

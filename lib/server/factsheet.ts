@@ -1,6 +1,6 @@
 import "server-only";
 import { buildFactSheet, type FactSheet, type FactSheetInput, type SheetResolution } from "@/lib/domain/factsheet.ts";
-import type { NormalizedValue } from "@/lib/domain/values.ts";
+import { readOptionalValue, readResolutionDetails, readValue } from "@/lib/domain/json-codecs.ts";
 import { db } from "@/lib/server/database.ts";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -100,7 +100,7 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
       attributeLabel: c.attributeLabel,
       valueKind: c.valueKind,
       valueText: c.valueText,
-      value: c.valueNorm as unknown as NormalizedValue,
+      value: readValue(c.valueNorm),
       asOfText: c.asOfText,
       asOfStart: c.asOfStart ? day(c.asOfStart) : null,
       status: c.status,
@@ -113,7 +113,8 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
     })),
     conflicts: conflicts.map((c) => {
       const r = c.resolutions[0];
-      const details = (r?.details ?? {}) as { asOf?: Record<string, { text: string; start?: string | null }>; scope?: string | null };
+      const details = r ? readResolutionDetails(r.kind, r.details) : null;
+      const bothValid = details?.kind === "both_valid" ? details : null;
       const resolution: SheetResolution | null = r
         ? {
             kind: r.kind,
@@ -122,9 +123,9 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
             decidedOn: day(r.createdAt),
             acceptedClaimId: r.acceptedClaimId,
             valueText: r.valueText,
-            value: (r.valueNorm as unknown as NormalizedValue | null) ?? null,
-            asOf: Object.fromEntries(Object.entries(details.asOf ?? {}).map(([id, a]) => [id, { text: a.text, start: a.start ?? null }])),
-            scope: details.scope ?? null,
+            value: readOptionalValue(r.valueNorm),
+            asOf: Object.fromEntries(Object.entries(bothValid?.asOf ?? {}).map(([id, a]) => [id, { text: a.text, start: a.start }])),
+            scope: bothValid?.scope ?? null,
           }
         : null;
       return {

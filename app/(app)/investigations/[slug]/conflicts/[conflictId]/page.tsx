@@ -271,7 +271,7 @@ function Entities({ base, conflict }: { base: string; conflict: ConflictDetail }
 }
 
 function Decision({ decision, conflict, withdrawn = false }: { decision: ConflictDetail["resolutions"][number]; conflict: ConflictDetail; withdrawn?: boolean }) {
-  const details = (decision.details ?? {}) as { asOf?: Record<string, { text: string; reading: string }>; scope?: string | null };
+  const details = decision.details?.kind === "both_valid" ? decision.details : null;
   const value = (id: string | null) => conflict.claims.find((c) => c.id === id)?.valueText;
   return (
     <section
@@ -284,7 +284,7 @@ function Decision({ decision, conflict, withdrawn = false }: { decision: Conflic
         {decision.kind === "reconciled_value" && decision.valueText ? `: ${decision.valueText}` : ""}
       </h2>
       <p className="mt-1 whitespace-pre-wrap">“{decision.rationale}”</p>
-      {details.asOf && Object.keys(details.asOf).length > 0 && (
+      {details && Object.keys(details.asOf).length > 0 && (
         <ul className="mt-2 text-xs">
           {Object.entries(details.asOf).map(([id, a]) => (
             <li key={id}>
@@ -293,7 +293,7 @@ function Decision({ decision, conflict, withdrawn = false }: { decision: Conflic
           ))}
         </ul>
       )}
-      {details.scope && <p className="mt-1 text-xs">Scope: {details.scope}</p>}
+      {details?.scope && <p className="mt-1 text-xs">Scope: {details.scope}</p>}
       <p className="mt-2 text-xs opacity-80">
         {decision.decidedByName} · {formatMoment(decision.createdAt)}
         {decision.withdrawnAt ? ` · withdrawn ${formatMoment(decision.withdrawnAt)}` : ""}

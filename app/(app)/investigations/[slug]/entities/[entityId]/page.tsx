@@ -6,7 +6,7 @@ import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx"
 import { investigationPage } from "@/lib/server/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
-import { describeValue, type NormalizedValue } from "@/lib/domain/values.ts";
+import { describeValue } from "@/lib/domain/values.ts";
 import { entityHistory, getEntity, listEntities } from "@/lib/server/entities.ts";
 
 type Props = { params: Promise<{ slug: string; entityId: string }> };
@@ -32,7 +32,7 @@ export default async function EntityPage({ params }: Props) {
   for (const claim of entity.subjectOf) groups.set(claim.attributeLabel, [...(groups.get(claim.attributeLabel) ?? []), claim]);
   const timeline = entity.subjectOf
     .map((c) => {
-      const value = c.valueNorm as unknown as NormalizedValue;
+      const value = c.valueNorm;
       const start = c.asOfStart?.toISOString().slice(0, 10) ?? (value.kind === "date" ? value.start : null);
       return start ? { claim: c, start, when: c.asOfText ?? c.valueText } : null;
     })
@@ -87,7 +87,7 @@ export default async function EntityPage({ params }: Props) {
                             {c.status !== "active" && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 no-underline">{c.status}</span>}
                           </div>
                           {c.valueKind !== "text" && c.valueKind !== "entity" && (
-                            <div className="text-xs text-slate-500">{describeValue(c.valueNorm as unknown as NormalizedValue)}</div>
+                            <div className="text-xs text-slate-500">{describeValue(c.valueNorm)}</div>
                           )}
                           <div className="mt-1 text-xs text-slate-600">
                             <Link href={`${base}/articles/${c.article.id}`} className="text-indigo-700 hover:underline">
