@@ -11,16 +11,7 @@ import { useFormAction } from "@/components/use-form-action.ts";
 import { KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ReaderClaim } from "@/lib/server/claims.ts";
-
-const ACTION_LABELS: Record<string, string> = {
-  "claim.create": "recorded",
-  "claim.update": "edited",
-  "claim.retract": "retracted",
-  "claim.restore": "restored",
-  "claim.delete": "deleted",
-  "claim.reject": "rejected in review",
-  "claim.supersede": "superseded in review",
-};
+import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 const STATUS_LABELS: Record<ReaderClaim["status"], string> = {
   active: "Active",
@@ -175,7 +166,7 @@ export function ClaimDetails({
       <ol className="mt-2 space-y-1 text-xs text-slate-600">
         {claim.history.map((event) => (
           <li key={event.id}>
-            {ACTION_LABELS[event.action] ?? event.action} by {event.actor ?? "the demo seed"} · {formatMoment(new Date(event.at))}
+            {auditActionLabel(event.action)} by {event.actor ?? "the demo seed"} · {formatMoment(new Date(event.at))}
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import { CONFLICT_STATUS_LABELS, type ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { type ConflictKind, KIND_LABELS } from "@/lib/domain/conflicts.ts";
 
 const KIND_STYLES: Record<ConflictKind, string> = {
@@ -17,16 +18,15 @@ export function KindBadge({ kind }: { kind: ConflictKind }) {
   return <span className={`${pill} ${KIND_STYLES[kind]}`}>{KIND_LABELS[kind]}</span>;
 }
 
-export type ConflictStatus = "open" | "resolved" | "dismissed";
 
-const STATUS: Record<ConflictStatus, { label: string; style: string }> = {
-  open: { label: "Open", style: "bg-amber-100 text-amber-900 ring-amber-300" },
-  resolved: { label: "Resolved", style: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
-  dismissed: { label: "Dismissed", style: "bg-slate-100 text-slate-600 ring-slate-300" },
+const STATUS_STYLES: Record<ConflictStatus, string> = {
+  open: "bg-amber-100 text-amber-900 ring-amber-300",
+  resolved: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  dismissed: "bg-slate-100 text-slate-600 ring-slate-300",
 };
 
 export function StatusBadge({ status }: { status: ConflictStatus }) {
-  return <span className={`${pill} ${STATUS[status].style}`}>{STATUS[status].label}</span>;
+  return <span className={`${pill} ${STATUS_STYLES[status]}`}>{CONFLICT_STATUS_LABELS[status]}</span>;
 }
 
 const CLAIM_STATUS: Record<string, string> = {

@@ -19,6 +19,7 @@ import type { ConflictKind, DetectedConflict } from "@/lib/domain/conflicts.ts";
 
 export const CONFLICT_STATUSES = ["open", "resolved", "dismissed"] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+export const CONFLICT_STATUS_LABELS: Record<ConflictStatus, string> = { open: "Open", resolved: "Resolved", dismissed: "Dismissed" };
 
 /** Who closed a conflict that is not open: a reviewer's decision, or detection finding it gone. */
 export const CLOSED_BY = ["person", "detection"] as const;

@@ -8,6 +8,7 @@
  * conflict). Those cross-references are a second step, `factSheetProblems`, which the zod schema
  * runs too; the JSON Schema's description says so to readers who only have that.
  */
+import { CLAIM_STATUSES } from "@/lib/domain/claims.ts";
 import { z } from "zod";
 import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { FACTSHEET_SCHEMA, VERDICTS } from "@/lib/domain/factsheet.ts";
@@ -71,7 +72,7 @@ const factFields = {
   competing: z.array(value).describe("Contested facts: every value the sources give."),
   conflicts: z.array(count).describe("Contested facts: the open conflicts (see `conflicts`)."),
   rejected: z
-    .array(value.extend({ status: z.enum(["active", "rejected", "superseded", "retracted"]), reason: z.string().nullable() }).strict())
+    .array(value.extend({ status: z.enum(CLAIM_STATUSES), reason: z.string().nullable() }).strict())
     .describe("Values a reviewer set aside, with the reason; who decided is in their citations' `decisions`."),
 };
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
+import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
+import { VALUE_KINDS } from "@/lib/domain/values.ts";
 
 /** Input schemas shared by forms, server actions and the command line. */
 
@@ -97,8 +99,8 @@ export const setUserDisabledInput = z.object({
 
 // --- Claims and entities -------------------------------------------------------------------
 
-const entityKind = z.enum(["person", "organization", "product", "place", "event", "other"]);
-const valueKind = z.enum(["money", "number", "percentage", "date", "text", "entity", "list"]);
+const entityKind = z.enum(ENTITY_KINDS);
+const valueKind = z.enum(VALUE_KINDS);
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional().default("");
 
 /** The subject: an existing entity, or a new one named inline. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
+import type { AuditAction } from "@/lib/domain/audit-actions.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -8,7 +9,7 @@ export type Tx = Prisma.TransactionClient;
 export type AuditContext = { actorId: string | null; requestId: string };
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId: string;
   investigationId?: string | null;

@@ -175,7 +175,7 @@ async function setStatus(
   input: { investigationId: string; id: string; version: number },
   status: ClaimStatus,
   reason: string | null,
-  action: string,
+  action: "claim.retract" | "claim.restore",
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
     const { before, touched } = await requireClaim(tx, input.investigationId, input.id);

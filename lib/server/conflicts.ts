@@ -5,6 +5,7 @@ import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
 import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
+import type { ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { decide, decisionOf } from "@/lib/domain/decisions.ts";
 import type { ResolutionKind, ResolveConflictInput } from "@/lib/domain/inputs.ts";
 import { readAuditPayload, readOptionalValue, readResolutionDetails, writeResolutionDetails, writeValue } from "@/lib/domain/json-codecs.ts";
@@ -17,7 +18,6 @@ import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 import { nullableJsonColumn } from "@/lib/server/json-column.ts";
 
-export type ConflictStatus = "open" | "resolved" | "dismissed";
 
 /** How much an open conflict matters, for the queue's order: the kind, then how many sources. */
 const KIND_WEIGHT: Record<ConflictKind, number> = {

@@ -277,7 +277,7 @@ export async function setClaimStatusIn(
   investigationId: string,
   conflictId: string,
   claim: { id: string; status: ClaimStatus },
-  change: { action: string; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
+  change: { action: "claim.reject" | "claim.supersede" | "claim.retract" | "claim.restore"; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
 ): Promise<void> {
   await tx.claim.update({
     where: { id: claim.id },

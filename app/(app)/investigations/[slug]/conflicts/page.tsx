@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/empty-state.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { type ConflictKind, KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
-import { type ConflictStatus, listConflicts } from "@/lib/server/conflicts.ts";
+import { CONFLICT_STATUS_LABELS, CONFLICT_STATUSES, type ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
+import { listConflicts } from "@/lib/server/conflicts.ts";
 import { investigationPage } from "@/lib/server/page-context.ts";
 
 export const metadata: Metadata = { title: "Conflicts" };
@@ -16,9 +17,7 @@ export const metadata: Metadata = { title: "Conflicts" };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const STATUSES: { value: ConflictStatus | "all"; label: string }[] = [
-  { value: "open", label: "Open" },
-  { value: "resolved", label: "Resolved" },
-  { value: "dismissed", label: "Dismissed" },
+  ...CONFLICT_STATUSES.map((value) => ({ value, label: CONFLICT_STATUS_LABELS[value] })),
   { value: "all", label: "All" },
 ];
 

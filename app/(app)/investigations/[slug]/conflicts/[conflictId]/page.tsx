@@ -11,6 +11,7 @@ import { formatMoment, plural } from "@/lib/domain/format.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import { type ConflictDetail, getConflict, listConflicts } from "@/lib/server/conflicts.ts";
 import { investigationPage } from "@/lib/server/page-context.ts";
+import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 type Props = {
   params: Promise<{ slug: string; conflictId: string }>;
@@ -18,16 +19,6 @@ type Props = {
 };
 
 export const metadata: Metadata = { title: "Conflict" };
-
-const HISTORY: Record<string, string> = {
-  "conflict.detect": "found by detection",
-  "conflict.create": "marked by hand",
-  "conflict.update": "claims changed",
-  "conflict.close": "closed by detection: no longer holds",
-  "conflict.reopen": "reopened",
-  "conflict.resolve": "settled",
-  "conflict.comment": "commented",
-};
 
 export default async function ConflictPage({ params, searchParams }: Props) {
   const { slug, conflictId } = await params;
@@ -105,7 +96,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
             <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
               {conflict.history.map((h) => (
                 <li key={h.id}>
-                  <span className="text-slate-800">{HISTORY[h.action] ?? h.action}</span>
+                  <span className="text-slate-800">{auditActionLabel(h.action)}</span>
                   <span className="block text-xs text-slate-500">
                     {h.actor} · {formatMoment(h.at)}
                   </span>

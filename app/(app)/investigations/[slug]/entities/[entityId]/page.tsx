@@ -8,18 +8,11 @@ import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";
 import { entityHistory, getEntity, listEntities } from "@/lib/server/entities.ts";
+import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 type Props = { params: Promise<{ slug: string; entityId: string }> };
 
 export const metadata: Metadata = { title: "Entity" };
-
-const HISTORY_LABELS: Record<string, string> = {
-  "entity.create": "created",
-  "entity.alias.add": "alias added",
-  "entity.alias.remove": "alias removed",
-  "entity.merge": "merged into another entity",
-  "entity.unmerge": "merge undone",
-};
 
 export default async function EntityPage({ params }: Props) {
   const { slug, entityId } = await params;
@@ -164,7 +157,7 @@ export default async function EntityPage({ params }: Props) {
             <ol className="space-y-1 text-xs text-slate-600">
               {history.map((h) => (
                 <li key={String(h.id)}>
-                  {HISTORY_LABELS[h.action] ?? h.action} by {h.actor?.name ?? "the demo seed"} · {formatMoment(h.createdAt)}
+                  {auditActionLabel(h.action)} by {h.actor?.name ?? "the demo seed"} · {formatMoment(h.createdAt)}
                 </li>
               ))}
             </ol>

@@ -1,0 +1,39 @@
+/**
+ * Every kind of change the audit trail records, defined once, with how a history line reads
+ * it ("recorded by Ana · 3 March"). `audit()` accepts only these names.
+ */
+export const AUDIT_ACTION_LABELS = {
+  "investigation.create": "created",
+  "investigation.restore": "restored from a backup",
+  "article.import": "imported",
+  "claim.create": "recorded",
+  "claim.update": "edited",
+  "claim.retract": "retracted",
+  "claim.restore": "restored",
+  "claim.delete": "deleted",
+  "claim.reject": "rejected in review",
+  "claim.supersede": "superseded in review",
+  "entity.create": "created",
+  "entity.alias.add": "alias added",
+  "entity.alias.remove": "alias removed",
+  "entity.merge": "merged into another entity",
+  "entity.unmerge": "merge undone",
+  "conflict.detect": "found by detection",
+  "conflict.create": "marked by hand",
+  "conflict.update": "claims changed",
+  "conflict.close": "closed by detection: no longer holds",
+  "conflict.reopen": "reopened",
+  "conflict.resolve": "settled",
+  "conflict.comment": "commented",
+  "user.create": "account created",
+  "user.update": "account edited",
+  "user.disable": "account disabled",
+  "user.enable": "account enabled",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** How a history line names an action; an unknown one (from an older version) as written. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action as AuditAction] : action;
+}
