@@ -10,7 +10,7 @@ import { decide, decisionOf } from "@/lib/domain/decisions.ts";
 import type { ResolutionKind, ResolveConflictInput } from "@/lib/domain/inputs.ts";
 import { readAuditPayload, readOptionalValue, readResolutionDetails, writeResolutionDetails, writeValue } from "@/lib/domain/json-codecs.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, withdrawDecision } from "@/lib/server/detection.ts";
@@ -40,7 +40,13 @@ export type QueueFilters = {
   entityId?: string;
   attribute?: string;
   articleId?: string;
+  /** 1-based. */
+  page?: number;
+  /** QUEUE_PAGE_SIZE unless given (tests, scripts). */
+  pageSize?: number;
 };
+
+export const QUEUE_PAGE_SIZE = 50;
 
 export type QueueItem = {
   id: string;
@@ -56,7 +62,13 @@ export type QueueItem = {
 };
 
 export type Queue = {
+  /** One page of the conflicts that match, in the queue's order. */
   items: QueueItem[];
+  /** How many match the filters, over every page. */
+  matching: number;
+  page: number;
+  pageSize: number;
+  pages: number;
   counts: Record<ConflictStatus, number>;
   kinds: { kind: ConflictKind; count: number }[];
   entities: { id: string; name: string }[];
@@ -111,59 +123,121 @@ function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): str
   return `${subjects.join(", ")} · ${attributes.join(", ")}`;
 }
 
-/** The conflicts of an investigation, filtered, the most consequential open ones first. */
+/**
+ * The queue's order as SQL: open first, then the kind's weight, then how many sources disagree,
+ * the latest change, and the id (so the order is total and pages never overlap).
+ */
+const queueWeight = Prisma.sql`(CASE WHEN c.status = 'open' THEN 100 ELSE 0 END)
+  + 10 * (CASE c.kind ${Prisma.join(
+    Object.entries(KIND_WEIGHT).map(([kind, w]) => Prisma.sql`WHEN ${kind}::"ConflictKind" THEN ${w}::int`),
+    " ",
+  )} ELSE 0 END)
+  + (SELECT count(DISTINCT cl."articleId")::int FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id)`;
+
+/** The conflicts of an investigation with this status (or any), for the queue and its facets. */
+const inStatus = (investigationId: string, status: ConflictStatus | "all") =>
+  status === "all"
+    ? Prisma.sql`c."investigationId" = ${investigationId}`
+    : Prisma.sql`c."investigationId" = ${investigationId} AND c.status = ${status}::"ConflictStatus"`;
+
+function queueWhere(investigationId: string, filters: QueueFilters) {
+  const conditions = [inStatus(investigationId, filters.status ?? "open")];
+  if (filters.kind) conditions.push(Prisma.sql`c.kind = ${filters.kind}::"ConflictKind"`);
+  if (filters.entityId) {
+    conditions.push(Prisma.sql`(EXISTS (SELECT 1 FROM "ConflictEntity" ce WHERE ce."conflictId" = c.id AND ce."entityId" = ${filters.entityId})
+      OR EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl."subjectId" = ${filters.entityId}))`);
+  }
+  if (filters.attribute) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl.attribute = ${filters.attribute})`);
+  }
+  if (filters.articleId) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl."articleId" = ${filters.articleId})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The queue: filtered, ordered and paged in the database (the most consequential open conflicts
+ * first), with the counts per status and the filters' choices for the status shown.
+ */
 export async function listConflicts(investigationId: string, filters: QueueFilters = {}): Promise<Queue> {
   const status = filters.status ?? "open";
-  const rows = await db().conflict.findMany({ where: { investigationId }, select: queueSelect });
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const size = Math.max(1, Math.floor(filters.pageSize ?? QUEUE_PAGE_SIZE));
+  const [ranked, statusCounts, kinds, entities, attributes, articles] = await Promise.all([
+    db().$queryRaw<{ id: string; matching: number }[]>`
+      SELECT c.id, count(*) OVER ()::int AS matching FROM "Conflict" c
+       WHERE ${queueWhere(investigationId, { ...filters, status })}
+       ORDER BY ${queueWeight} DESC, c."updatedAt" DESC, c.id ASC
+       LIMIT ${size} OFFSET ${(page - 1) * size}`,
+    db().conflict.groupBy({ by: ["status"], where: { investigationId }, _count: { _all: true } }),
+    db().$queryRaw<{ kind: ConflictKind; count: number }[]>`
+      SELECT c.kind, count(*)::int AS count FROM "Conflict" c WHERE ${inStatus(investigationId, status)}
+       GROUP BY c.kind ORDER BY count DESC, c.kind`,
+    db().$queryRaw<{ id: string; name: string }[]>`
+      SELECT e.id, e.name FROM "Entity" e WHERE e.id IN (
+        SELECT ce."entityId" FROM "ConflictEntity" ce JOIN "Conflict" c ON c.id = ce."conflictId" WHERE ${inStatus(investigationId, status)}
+        UNION SELECT cl."subjectId" FROM "ConflictClaim" cc JOIN "Conflict" c ON c.id = cc."conflictId" JOIN "Claim" cl ON cl.id = cc."claimId" WHERE ${inStatus(investigationId, status)})
+`,
+    db().$queryRaw<{ key: string; label: string }[]>`
+      SELECT DISTINCT ON (cl.attribute) cl.attribute AS key, cl."attributeLabel" AS label
+        FROM "ConflictClaim" cc JOIN "Conflict" c ON c.id = cc."conflictId" JOIN "Claim" cl ON cl.id = cc."claimId"
+       WHERE ${inStatus(investigationId, status)} ORDER BY cl.attribute, cl."createdAt"`,
+    db().$queryRaw<{ id: string; title: string }[]>`
+      SELECT a.id, a.title FROM "Article" a WHERE a.id IN (
+        SELECT cl."articleId" FROM "ConflictClaim" cc JOIN "Conflict" c ON c.id = cc."conflictId" JOIN "Claim" cl ON cl.id = cc."claimId" WHERE ${inStatus(investigationId, status)})
+`,
+  ]);
+  const rows = await db().conflict.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: queueSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const counts: Record<ConflictStatus, number> = { open: 0, resolved: 0, dismissed: 0 };
-  for (const r of rows) counts[r.status]++;
-  const kindCounts = new Map<ConflictKind, number>();
-  const entities = new Map<string, string>();
-  const attributes = new Map<string, string>();
-  const articles = new Map<string, string>();
-  for (const r of rows) {
-    if (status !== "all" && r.status !== status) continue;
-    kindCounts.set(r.kind, (kindCounts.get(r.kind) ?? 0) + 1);
-    for (const e of r.entities) entities.set(e.entity.id, e.entity.name);
-    for (const { claim } of r.claims) {
-      entities.set(claim.subject.id, claim.subject.name);
-      attributes.set(claim.attribute, claim.attributeLabel);
-      articles.set(claim.articleId, claim.article.title);
-    }
-  }
-  const matches = (r: QueueRow) =>
-    (status === "all" || r.status === status) &&
-    (!filters.kind || r.kind === filters.kind) &&
-    (!filters.entityId || r.entities.some((e) => e.entity.id === filters.entityId) || r.claims.some((c) => c.claim.subject.id === filters.entityId)) &&
-    (!filters.attribute || r.claims.some((c) => c.claim.attribute === filters.attribute)) &&
-    (!filters.articleId || r.claims.some((c) => c.claim.articleId === filters.articleId));
-  const weight = new Map<string, number>();
-  const items = rows.filter(matches).map(
-    (r): QueueItem => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      title: conflictTitle(r),
-      summary: r.summary,
-      values: [...new Set(r.claims.map((c) => c.claim.valueText))],
-      sources: new Set(r.claims.map((c) => c.claim.articleId)).size,
-      reopenReason: r.reopenReason,
-      updatedAt: r.updatedAt,
-      resolution: r.resolutions[0] ? { kind: r.resolutions[0].kind, by: r.resolutions[0].decidedByName } : null,
-    }),
-  );
-  for (const item of items) weight.set(item.id, (item.status === "open" ? 100 : 0) + KIND_WEIGHT[item.kind] * 10 + item.sources);
-  items.sort((a, b) => weight.get(b.id)! - weight.get(a.id)! || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id));
-  const byName = <T extends { name?: string; title?: string; label?: string }>(list: T[]) =>
-    list.sort((a, b) => (a.name ?? a.title ?? a.label ?? "").localeCompare(b.name ?? b.title ?? b.label ?? ""));
+  for (const g of statusCounts) counts[g.status] = g._count._all;
+  const matching = ranked[0]?.matching ?? 0;
   return {
-    items,
+    items: ranked.map((r) => queueItem(byId.get(r.id)!)),
+    matching,
+    page,
+    pageSize: size,
+    pages: Math.max(1, Math.ceil(matching / size)),
     counts,
-    kinds: [...kindCounts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
-    entities: byName([...entities].map(([id, name]) => ({ id, name }))),
-    attributes: byName([...attributes].map(([key, label]) => ({ key, label }))),
-    articles: byName([...articles].map(([id, title]) => ({ id, title }))),
+    kinds,
+    // Sorted here, not by the database's collation, so both engines list them alike.
+    entities: entities.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    attributes: attributes.sort((a, b) => a.label.localeCompare(b.label)),
+    articles: articles.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)),
   };
+}
+
+function queueItem(r: QueueRow): QueueItem {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    title: conflictTitle(r),
+    summary: r.summary,
+    values: [...new Set(r.claims.map((c) => c.claim.valueText))],
+    sources: new Set(r.claims.map((c) => c.claim.articleId)).size,
+    reopenReason: r.reopenReason,
+    updatedAt: r.updatedAt,
+    resolution: r.resolutions[0] ? { kind: r.resolutions[0].kind, by: r.resolutions[0].decidedByName } : null,
+  };
+}
+
+/**
+ * The open conflict after this one in the queue's order (the first one when this is the last,
+ * or not open any more), or null when no other is open. One query.
+ */
+export async function nextOpenConflict(investigationId: string, currentId: string): Promise<{ id: string } | null> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH queue AS (
+      SELECT c.id, row_number() OVER (ORDER BY ${queueWeight} DESC, c."updatedAt" DESC, c.id ASC) AS n
+        FROM "Conflict" c WHERE c."investigationId" = ${investigationId} AND (c.status = 'open' OR c.id = ${currentId})
+    ), here AS (SELECT n FROM queue WHERE id = ${currentId})
+    SELECT q.id FROM queue q LEFT JOIN here h ON true
+     WHERE q.id <> ${currentId}
+     ORDER BY (q.n > coalesce(h.n, 0)) DESC, q.n
+     LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
     entityId: one(query.entity),
     attribute: one(query.attribute),
     articleId: one(query.article),
+    page: Number(one(query.page)) || 1,
   };
   const queue = await listConflicts(investigation.id, filters);
   const base = `/investigations/${slug}/conflicts`;
@@ -42,7 +43,8 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
   const filtered = Boolean(filters.kind || filters.entityId || filters.attribute || filters.articleId);
   const href = (over: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    const merged = { status, kind: filters.kind, entity: filters.entityId, attribute: filters.attribute, article: filters.articleId, ...over };
+    // A change of status or filter starts again at the first page.
+    const merged = { status, kind: filters.kind, entity: filters.entityId, attribute: filters.attribute, article: filters.articleId, page: undefined, ...over };
     for (const [k, v] of Object.entries(merged)) if (v && !(k === "status" && v === "open")) p.set(k, v);
     const s = p.toString();
     return s ? `${base}?${s}` : base;
@@ -99,7 +101,28 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
               : null}
         </EmptyState>
       ) : (
-        <QueueList slug={slug} items={queue.items} />
+        <>
+          <QueueList slug={slug} items={queue.items} />
+          {queue.pages > 1 && (
+            <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+              <span>
+                {(queue.page - 1) * queue.pageSize + 1}–{(queue.page - 1) * queue.pageSize + queue.items.length} of {queue.matching}
+              </span>
+              <span className="flex gap-2">
+                {queue.page > 1 && (
+                  <Link href={href({ page: String(queue.page - 1) })} className={buttonClass("secondary")} rel="prev">
+                    ← Previous
+                  </Link>
+                )}
+                {queue.page < queue.pages && (
+                  <Link href={href({ page: String(queue.page + 1) })} className={buttonClass("secondary")} rel="next">
+                    Next →
+                  </Link>
+                )}
+              </span>
+            </nav>
+          )}
+        </>
       )}
     </>
   );

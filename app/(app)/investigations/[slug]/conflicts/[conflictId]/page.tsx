@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header.tsx";
 import { RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment, plural } from "@/lib/domain/format.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
-import { type ConflictDetail, getConflict, listConflicts } from "@/lib/server/conflicts.ts";
+import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount } from "@/lib/server/conflicts.ts";
 import { investigationPage } from "@/lib/server/page-context.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
@@ -28,9 +28,9 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   const conflict = await getConflict(investigation.id, conflictId);
   if (!conflict) notFound();
   const canResolve = hasRole(actor.role, "reviewer");
-  const queue = await listConflicts(investigation.id, { status: "open" });
-  const at = queue.items.findIndex((i) => i.id === conflict.id);
-  const next = queue.items.find((i, n) => i.id !== conflict.id && (at < 0 || n > at)) ?? queue.items.find((i) => i.id !== conflict.id);
+  const next = await nextOpenConflict(investigation.id, conflict.id);
+  const justSettledCheck = typeof settled === "string";
+  const openLeft = justSettledCheck ? await openConflictCount(investigation.id) : 0;
   const justSettled = typeof settled === "string" ? settled : null;
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
@@ -119,7 +119,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
     <>
       {justSettled && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {justSettled} {queue.items.length > 0 ? `${plural(queue.items.length, "open conflict")} left.` : "The queue is clear."}
+          {justSettled} {openLeft > 0 ? `${plural(openLeft, "open conflict")} left.` : "The queue is clear."}
         </p>
       )}
       <PageHeader
