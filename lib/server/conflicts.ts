@@ -532,7 +532,16 @@ export async function reopenConflict(
       before: { status: conflict.status, resolutionId },
       after: { status: "open", reason: input.reason, restoredClaimIds: restore.map((c) => c.id) },
     });
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...restore.map(touchedByClaim), ...conflict.claims.map((c) => touchedByClaim(c.claim))));
+    // Examined afresh: the claims it gave back, its own claims, and its entities (a naming
+    // conflict reopened after one of its entities was merged away no longer holds).
+    await syncConflicts(
+      tx,
+      ctx,
+      input.investigationId,
+      mergeTouched(...restore.map(touchedByClaim), ...conflict.claims.map((c) => touchedByClaim(c.claim)), {
+        entities: conflict.kind === "naming" ? conflict.entities.map((e) => e.entityId) : [],
+      }),
+    );
     return { version: conflict.version + 1 };
   });
 }

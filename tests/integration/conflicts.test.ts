@@ -5,7 +5,7 @@ import { restoreClaim, retractClaim, updateClaim } from "@/lib/server/claims.ts"
 import { addComment, createManualConflict, getConflict, listConflicts, reopenConflict, resolveConflict } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
-import { addAlias } from "@/lib/server/entities.ts";
+import { addAlias, mergeEntities } from "@/lib/server/entities.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -105,6 +105,20 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
     expect(naming[0]!.entities.map((e) => e.entityId).sort()).toEqual([michael.id, emil.id].sort());
     await addAlias(s.analyst.ctx, { investigationId: s.inv.id, entityId: michael.id, name: "the Pentagon's Michael" });
     expect(await db().conflict.count({ where: { investigationId: s.inv.id, kind: "naming" } })).toBe(1);
+  });
+
+  test("a naming conflict reopened after one of its names was merged away is closed again by detection", async () => {
+    const s = await makeStory([ONE]);
+    const michael = await s.entity("Michael", "person");
+    const emil = await s.entity("Emil Michael", "person");
+    const other = await s.entity("Someone Else", "person");
+    let naming = await db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, kind: "naming" } });
+    await resolve(s.reviewer.ctx, { investigationId: s.inv.id, id: naming.id, version: naming.version, kind: "not_a_conflict", rationale: "Two different people, it turns out." });
+    await mergeEntities(s.analyst.ctx, { investigationId: s.inv.id, sourceId: michael.id, targetId: other.id });
+    naming = await db().conflict.findUniqueOrThrow({ where: { id: naming.id } });
+    await reopenConflict(s.reviewer.ctx, { investigationId: s.inv.id, id: naming.id, version: naming.version, reason: "Looking at it again after the merge." });
+    expect(await db().conflict.findUniqueOrThrow({ where: { id: naming.id } })).toMatchObject({ status: "dismissed", closedBy: "detection" });
+    expect(emil.id).toBeTruthy();
   });
 });
 

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { CLOSED_BY_DETECTION_REASON, plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
+import { applyPlan, CLOSED_BY_DETECTION_REASON, plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
 import type { DetectedConflict } from "@/lib/domain/conflicts.ts";
 
 const found = (key: string, claimIds: string[], over: Partial<DetectedConflict> = {}): DetectedConflict => ({
@@ -70,5 +71,60 @@ describe("what detection does to conflicts on record", () => {
     const existing = [onRecord("c2", "z", ["x", "y"]), onRecord("c1", "m", ["p", "q"])];
     const ops = plan(existing, [found("new", ["a", "b"])], ["z", "m", "new"]);
     expect(ops.map((o) => o.op + ("id" in o ? `:${o.id}` : ""))).toEqual(["open", "close:c1", "close:c2"]);
+  });
+});
+
+describe("the lifecycle as a whole", () => {
+  const KEYS = ["k0", "k1", "k2", "k3"];
+  const claims = fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 2, maxLength: 4 });
+  const onRecordArb = fc
+    .uniqueArray(
+      fc.record({
+        key: fc.constantFrom(...KEYS),
+        claimIds: claims,
+        state: fc.constantFrom("open", "person-resolved", "person-dismissed", "detection"),
+        kind: fc.constantFrom("value" as const, "scale" as const),
+      }),
+      { selector: (c) => c.key },
+    )
+    .map((list) =>
+      list.map((c, i): TrackedConflict => ({
+        id: `c${i}`,
+        key: c.key,
+        kind: c.kind,
+        status: c.state === "open" ? "open" : c.state === "person-resolved" ? "resolved" : "dismissed",
+        closedBy: c.state === "open" ? null : c.state === "detection" ? "detection" : "person",
+        summary: "s",
+        claimIds: c.claimIds,
+        entityIds: ["e"],
+      })),
+    );
+  const foundArb = fc.uniqueArray(
+    fc.record({ key: fc.constantFrom(...KEYS), claimIds: claims, kind: fc.constantFrom("value" as const, "scale" as const) }).map((d) => found(d.key, d.claimIds, { kind: d.kind, summary: "s", entityIds: ["e"] })),
+    { selector: (d) => d.key },
+  );
+
+  test("after carrying out a plan, planning again changes nothing, and the record says what detection found", () => {
+    fc.assert(
+      fc.property(onRecordArb, foundArb, fc.subarray(KEYS), (existing, detected, looked) => {
+        const scope = [...new Set([...looked, ...detected.map((d) => d.key)])];
+        let n = 0;
+        const after = applyPlan(existing, plan(existing, detected, scope), () => `new${n++}`);
+        expect(plan(after, detected, scope).filter((o) => o.op !== "leave-settled")).toEqual([]);
+        const byKey = new Map(after.map((c) => [c.key, c]));
+        for (const d of detected) {
+          const c = byKey.get(d.key)!;
+          if (c.status === "open") expect([...c.claimIds].sort()).toEqual([...d.claimIds].sort());
+          else {
+            expect(c.closedBy).toBe("person");
+            for (const id of d.claimIds) expect(c.claimIds).toContain(id);
+          }
+        }
+        for (const c of after) if (c.status === "open" && scope.includes(c.key)) expect(detected.some((d) => d.key === c.key)).toBe(true);
+        // Nothing outside what was looked at changes.
+        for (const c of existing) if (!scope.includes(c.key)) expect(after.find((a) => a.id === c.id)).toEqual(c);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
