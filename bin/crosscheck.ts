@@ -9,7 +9,7 @@ import { createUserInput } from "@/lib/domain/inputs.ts";
 import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 import { databaseOptionsFromEnv, describeDatabase, getDatabase } from "@/lib/server/database.ts";
 import { importPaths } from "@/lib/server/file-import.ts";
-import { findInvestigation } from "@/lib/server/investigations.ts";
+import { databaseIsEmpty, findInvestigation } from "@/lib/server/investigations.ts";
 import { migrate } from "@/lib/server/migrate.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
@@ -19,7 +19,7 @@ import { writeFile } from "node:fs/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { createUser } from "@/lib/server/users.ts";
-import { databaseIsEmpty, DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
+import { DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
 const HELP = `Usage: npm run crosscheck -- <command> [options]
 

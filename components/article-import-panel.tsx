@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { pasteArticle, uploadArticles } from "@/app/(app)/investigations/[slug]/articles/actions.ts";
+import { pasteArticle, uploadArticles } from "@/lib/features/articles/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

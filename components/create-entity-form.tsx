@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createEntity } from "@/app/(app)/investigations/[slug]/entities/actions.ts";
+import { createEntity } from "@/lib/features/entities/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

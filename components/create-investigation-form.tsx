@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createInvestigation } from "@/app/(app)/investigations/actions.ts";
+import { createInvestigation } from "@/lib/features/investigations/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,6 +1,6 @@
 "use client";
 
-import { createUser } from "@/app/(app)/admin/users/actions.ts";
+import { createUser } from "@/lib/features/users/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,6 +1,6 @@
 "use client";
 
-import { addAlias, removeAlias } from "@/app/(app)/investigations/[slug]/entities/actions.ts";
+import { addAlias, removeAlias } from "@/lib/features/entities/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { mergeEntities, undoMerge } from "@/app/(app)/investigations/[slug]/entities/actions.ts";
+import { mergeEntities, undoMerge } from "@/lib/features/entities/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "@/app/sign-in/actions.ts";
+import { signIn } from "@/lib/features/session/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { signOut } from "@/app/sign-in/actions.ts";
+import { signOut } from "@/lib/features/session/actions.ts";
 import { Button } from "@/components/button.tsx";
 
 export function SignOutButton() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { setUserDisabled, updateUser } from "@/app/(app)/admin/users/actions.ts";
+import { setUserDisabled, updateUser } from "@/lib/features/users/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles.ts";

@@ -4,16 +4,16 @@ import path from "node:path";
 import type { Role } from "@/lib/domain/roles.ts";
 import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
-import { db } from "@/lib/server/database.ts";
 import { importPaths } from "@/lib/server/file-import.ts";
 import { createInvestigation, findInvestigation } from "@/lib/server/investigations.ts";
-import { createUser } from "@/lib/server/users.ts";
+import { articlesFromFiles } from "@/lib/server/articles.ts";
+import { createUser, userIdByEmail } from "@/lib/server/users.ts";
 import { attributeKey, foldName } from "@/lib/domain/claims.ts";
 import { detectValueKind } from "@/lib/domain/values.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { createClaim } from "@/lib/server/claims.ts";
-import { resolveConflict } from "@/lib/server/conflicts.ts";
-import { addAlias, createEntity } from "@/lib/server/entities.ts";
+import { anyDecisionIn, openConflictAbout, resolveConflict } from "@/lib/server/conflicts.ts";
+import { addAlias, createEntity, entitiesWithAliases } from "@/lib/server/entities.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim } from "@/seed/annotations.ts";
 
@@ -58,8 +58,7 @@ export async function seedDemo(options: { allowProduction?: boolean } = {}): Pro
   const ctx: AuditContext = { actorId: null, requestId: `seed-${randomUUID()}` };
   const usersCreated: string[] = [];
   for (const user of DEMO_USERS) {
-    const exists = await db().user.findUnique({ where: { email: user.email }, select: { id: true } });
-    if (exists) continue;
+    if (await userIdByEmail(user.email)) continue;
     await createUser(ctx, { ...user, password: DEMO_PASSWORD });
     usersCreated.push(user.email);
   }
@@ -93,10 +92,7 @@ const attributeKeyOf = (claim: DemoClaim) => attributeKey(claim.attribute);
 /** The demo entities and claims; what is already there is left alone. */
 async function seedAnnotations(ctx: AuditContext, investigationId: string): Promise<number> {
   const entityIds = new Map<string, string>();
-  const existing = await db().entity.findMany({
-    where: { investigationId },
-    select: { id: true, name: true, mergedIntoId: true, aliases: { select: { folded: true } } },
-  });
+  const existing = await entitiesWithAliases(investigationId);
   for (const demo of DEMO_ENTITIES) {
     const found = existing.find((e) => foldName(e.name) === foldName(demo.name));
     const id = found ? (found.mergedIntoId ?? found.id) : (await createEntity(ctx, investigationId, demo)).id;
@@ -106,10 +102,7 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
       if (!found) await addAlias(ctx, { investigationId, entityId: id, name: alias });
     }
   }
-  const articles = await db().article.findMany({
-    where: { investigationId, sourceName: { in: Object.keys(DEMO_CLAIMS) } },
-    select: { id: true, body: true, sourceName: true, publishedAt: true, claims: { select: { positionStart: true, attribute: true } } },
-  });
+  const articles = await articlesFromFiles(investigationId, Object.keys(DEMO_CLAIMS));
   let created = 0;
   for (const [file, claims] of Object.entries(DEMO_CLAIMS)) {
     const article = articles.find((a) => a.sourceName === file);
@@ -148,16 +141,13 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
  * detection (the seed only records claims); nothing is done if it is missing or already settled.
  */
 async function seedDecision(investigationId: string): Promise<boolean> {
-  if (await db().resolution.count({ where: { conflict: { investigationId } } })) return false;
-  const reviewer = await db().user.findUnique({ where: { email: "reviewer@example.com" }, select: { id: true } });
-  const conflict = await db().conflict.findFirst({
-    where: { investigationId, kind: "correction", status: "open", entities: { some: { entity: { name: "Agent Skills" } } } },
-    select: { id: true, version: true, claims: { select: { claim: { select: { id: true, valueText: true } } } } },
-  });
+  if (await anyDecisionIn(investigationId)) return false;
+  const reviewer = await userIdByEmail("reviewer@example.com");
+  const conflict = await openConflictAbout(investigationId, "correction", "Agent Skills");
   const corrected = conflict?.claims.find((c) => c.claim.valueText === "December 2025");
   if (!reviewer || !conflict || !corrected) return false;
   await resolveConflict(
-    { actorId: reviewer.id, requestId: `seed-${randomUUID()}` },
+    { actorId: reviewer, requestId: `seed-${randomUUID()}` },
     resolveConflictInput.parse({
       investigationId,
       id: conflict.id,
@@ -171,8 +161,3 @@ async function seedDecision(investigationId: string): Promise<boolean> {
   return true;
 }
 
-/** True when nothing has been set up yet: the first start of a fresh embedded database. */
-export async function databaseIsEmpty(): Promise<boolean> {
-  const [users, investigations] = await Promise.all([db().user.count(), db().investigation.count()]);
-  return users === 0 && investigations === 0;
-}

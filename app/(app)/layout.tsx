@@ -3,7 +3,7 @@ import { Logo } from "@/components/logo.tsx";
 import { NavLink } from "@/components/nav-link.tsx";
 import { SignOutButton } from "@/components/sign-out-button.tsx";
 import { ROLE_LABELS } from "@/lib/domain/roles.ts";
-import { actorCan, requireActor } from "@/lib/server/session.ts";
+import { actorCan, requireActor } from "@/lib/web/session.ts";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor("/investigations");

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo.tsx";
 import { SignInForm } from "@/components/sign-in-form.tsx";
 import { safeReturnPath } from "@/lib/domain/navigation.ts";
-import { currentActor } from "@/lib/server/session.ts";
+import { currentActor } from "@/lib/web/session.ts";
 
 export const metadata: Metadata = { title: "Sign in" };
 

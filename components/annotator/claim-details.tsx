@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { deleteClaim, restoreClaim, retractClaim } from "@/app/(app)/investigations/[slug]/articles/[articleId]/actions.ts";
+import { deleteClaim, restoreClaim, retractClaim } from "@/lib/features/claims/actions.ts";
 import { Button, buttonClass } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

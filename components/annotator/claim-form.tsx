@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { createClaim, updateClaim } from "@/app/(app)/investigations/[slug]/articles/[articleId]/actions.ts";
+import { createClaim, updateClaim } from "@/lib/features/claims/actions.ts";
 import { SuggestBox, type Suggestion } from "@/components/annotator/suggest-box.tsx";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";

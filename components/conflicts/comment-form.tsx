@@ -1,6 +1,6 @@
 "use client";
 
-import { commentOnConflict } from "@/app/(app)/investigations/[slug]/conflicts/actions.ts";
+import { commentOnConflict } from "@/lib/features/conflicts/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
-import { createManualConflict } from "@/app/(app)/investigations/[slug]/conflicts/actions.ts";
+import { createManualConflict } from "@/lib/features/conflicts/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass, TextArea } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

@@ -1,6 +1,6 @@
 "use client";
 
-import { redetectConflicts } from "@/app/(app)/investigations/[slug]/conflicts/actions.ts";
+import { redetectConflicts } from "@/lib/features/conflicts/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 

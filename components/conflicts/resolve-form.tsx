@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { resolveConflict } from "@/app/(app)/investigations/[slug]/conflicts/actions.ts";
+import { resolveConflict } from "@/lib/features/conflicts/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";

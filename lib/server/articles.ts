@@ -133,3 +133,11 @@ export async function getArticle(investigationId: string, articleId: string) {
     },
   });
 }
+
+/** Articles imported from these file names, with their text and where their claims start. */
+export async function articlesFromFiles(investigationId: string, sourceNames: string[]) {
+  return db().article.findMany({
+    where: { investigationId, sourceName: { in: sourceNames } },
+    select: { id: true, body: true, sourceName: true, publishedAt: true, claims: { select: { positionStart: true, attribute: true } } },
+  });
+}

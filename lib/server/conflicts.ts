@@ -605,3 +605,16 @@ export async function addComment(
 export function openConflictCount(investigationId: string): Promise<number> {
   return db().conflict.count({ where: { investigationId, status: "open" } });
 }
+
+/** Whether any conflict of the investigation was ever decided. */
+export async function anyDecisionIn(investigationId: string): Promise<boolean> {
+  return (await db().resolution.count({ where: { conflict: { investigationId } } })) > 0;
+}
+
+/** The first open conflict of a kind about the entity with this name, with its claims' values. */
+export async function openConflictAbout(investigationId: string, kind: ConflictKind, entityName: string) {
+  return db().conflict.findFirst({
+    where: { investigationId, kind, status: "open", entities: { some: { entity: { name: entityName } } } },
+    select: { id: true, version: true, claims: { select: { claim: { select: { id: true, valueText: true } } } } },
+  });
+}

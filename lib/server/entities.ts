@@ -345,3 +345,11 @@ export async function entityHistory(investigationId: string, entityId: string) {
     select: { id: true, action: true, createdAt: true, after: true, before: true, actor: { select: { name: true } } },
   });
 }
+
+/** Every entity of an investigation with its folded aliases (for loaders that match names). */
+export async function entitiesWithAliases(investigationId: string) {
+  return db().entity.findMany({
+    where: { investigationId },
+    select: { id: true, name: true, mergedIntoId: true, aliases: { select: { folded: true } } },
+  });
+}

@@ -97,3 +97,9 @@ export async function requireInvestigationById(id: string): Promise<Investigatio
   if (!found) throw new ExpectedError("not_found", "That investigation no longer exists.");
   return found;
 }
+
+/** True when nothing has been set up yet: the first start of a fresh embedded database. */
+export async function databaseIsEmpty(): Promise<boolean> {
+  const [users, investigations] = await Promise.all([db().user.count(), db().investigation.count()]);
+  return users === 0 && investigations === 0;
+}

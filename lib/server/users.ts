@@ -122,3 +122,8 @@ async function ensureAnotherAdmin(tx: Tx, userId: string, what: string) {
   const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
   if (others === 0) throw new ExpectedError("forbidden", `You are the only admin; you cannot ${what}.`);
 }
+
+/** The id of the account with this email, or null. */
+export async function userIdByEmail(email: string): Promise<string | null> {
+  return (await db().user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
+}

@@ -5,7 +5,7 @@ test("a forged call of an admin-only action by an analyst is refused and changes
   await signIn(page, "analyst@example.com");
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
 
-  const id = await actionId("createUser", "app/(app)/admin/users/actions.ts");
+  const id = await actionId("createUser", "lib/features/users/actions.ts");
   const response = await page.request.post("/admin/users", {
     headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL!, Accept: "text/x-component" },
     data: JSON.stringify([{ email: "forged@example.com", name: "Forged", role: "admin", password: "forged-password-123" }]),

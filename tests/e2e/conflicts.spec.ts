@@ -69,7 +69,7 @@ test("the analyst sees a conflict's state but no resolve controls, and a forged 
   await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   const conflictId = page.url().split("/").at(-1)!;
 
-  const id = await actionId("resolveConflict", "app/(app)/investigations/[slug]/conflicts/actions.ts");
+  const id = await actionId("resolveConflict", "lib/features/conflicts/actions.ts");
   const response = await page.request.post(page.url(), {
     headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL!, Accept: "text/x-component" },
     data: JSON.stringify([{ investigationId: "x", id: conflictId, version: 1, kind: "not_a_conflict", rationale: "Forged by an analyst." }]),

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { ActionName } from "@/lib/domain/permissions.ts";
-import { actionRegistry, type RegisteredAction } from "@/lib/server/action.ts";
+import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
 import { db } from "@/lib/server/database.ts";
-import { type Actor } from "@/lib/server/session.ts";
+import { type Actor } from "@/lib/web/session.ts";
 import { makeUser } from "@/tests/support/actors.ts";
 import { setupTestDatabase } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
@@ -10,7 +10,7 @@ import { makeStory } from "@/tests/support/story.ts";
 setupTestDatabase();
 
 // Every "use server" file of the app: each of its exports is a public endpoint.
-const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
 const actions = Object.values(modules)
   .flatMap((mod) => Object.values(mod))
   .map((value) => actionRegistry.get(value))

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
 import { hasRole, ROLES } from "@/lib/domain/roles.ts";
-import { actionRegistry } from "@/lib/server/action.ts";
+import { actionRegistry } from "@/lib/web/action.ts";
 import { setupTestDatabase } from "@/tests/support/database.ts";
 
 setupTestDatabase();
 
 // Every "use server" file of the app: each of its exports is a public endpoint.
-const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
 const exported = Object.entries(modules).flatMap(([file, mod]) =>
   Object.entries(mod).map(([exportName, value]) => ({ file, exportName, value })),
 );

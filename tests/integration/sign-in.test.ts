@@ -1,8 +1,8 @@
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { signIn } from "@/app/sign-in/actions.ts";
-import { actionRegistry } from "@/lib/server/action.ts";
+import { signIn } from "@/lib/features/session/actions.ts";
+import { actionRegistry } from "@/lib/web/action.ts";
 import { installPeerAddressStamp, requestClientAddress, stampPeerAddress } from "@/lib/server/client-address.ts";
 import { db } from "@/lib/server/database.ts";
 import { makeUser } from "@/tests/support/actors.ts";

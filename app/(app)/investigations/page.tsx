@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { plural } from "@/lib/domain/format.ts";
 import { listInvestigations } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
+import { requireActor } from "@/lib/web/session.ts";
 
 export const metadata: Metadata = { title: "Investigations" };
 

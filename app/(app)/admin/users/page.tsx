@@ -3,7 +3,7 @@ import { CreateUserForm } from "@/components/create-user-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { UserRow } from "@/components/user-row.tsx";
 import { plural } from "@/lib/domain/format.ts";
-import { actorCan, requireActor } from "@/lib/server/session.ts";
+import { actorCan, requireActor } from "@/lib/web/session.ts";
 import { listUsers } from "@/lib/server/users.ts";
 
 export const metadata: Metadata = { title: "Users" };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
 

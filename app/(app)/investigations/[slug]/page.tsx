@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { listArticles } from "@/lib/server/articles.ts";

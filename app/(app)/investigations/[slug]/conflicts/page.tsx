@@ -10,7 +10,7 @@ import { type ConflictKind, KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import { CONFLICT_STATUS_LABELS, CONFLICT_STATUSES, type ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { listConflicts } from "@/lib/server/conflicts.ts";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 
 export const metadata: Metadata = { title: "Conflicts" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CreateEntityForm } from "@/components/create-entity-form.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { EntityDirectory } from "@/components/entity-directory.tsx";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { listEntities } from "@/lib/server/entities.ts";
 

@@ -8,7 +8,7 @@ import { FACT_STATUSES, type FactStatus } from "@/lib/domain/factsheet.ts";
 import { FACTSHEET_FORMATS, factSheetFileName, FORMAT_INFO } from "@/lib/domain/factsheet-formats.ts";
 import { plural } from "@/lib/domain/format.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 
 export const metadata: Metadata = { title: "Fact sheet" };
 

@@ -1,7 +1,7 @@
 import { FACTSHEET_FORMATS, type FactSheetFormat, factSheetFileName, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetOf, publicSiteUrl } from "@/lib/server/factsheet.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
-import { currentActor } from "@/lib/server/session.ts";
+import { currentActor } from "@/lib/web/session.ts";
 
 /**
  * GET /api/investigations/<slug>/factsheet?format=md|json|csv|html|jsonld — for anyone signed in

@@ -7,7 +7,7 @@ import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
 import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
-import { requireActor } from "@/lib/server/session.ts";
+import { requireActor } from "@/lib/web/session.ts";
 
 type Props = { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 

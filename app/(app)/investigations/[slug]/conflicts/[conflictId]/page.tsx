@@ -10,7 +10,7 @@ import { RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment, plural } from "@/lib/domain/format.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount } from "@/lib/server/conflicts.ts";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 type Props = {

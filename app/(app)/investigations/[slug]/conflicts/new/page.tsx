@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ManualConflictForm } from "@/components/conflicts/manual-conflict-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { searchClaims } from "@/lib/server/claims.ts";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 
 export const metadata: Metadata = { title: "Mark claims as conflicting" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityAliases } from "@/components/entity-aliases.tsx";
 import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx";
-import { investigationPage } from "@/lib/server/page-context.ts";
+import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";

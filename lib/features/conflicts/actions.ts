@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { commentInput, createManualConflictInput, reopenConflictInput, resolveConflictInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import * as conflicts from "@/lib/server/conflicts.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
-import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
+import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 // The data layer finds the conflict or claim by id *and* investigation, so a foreign id is simply not found.
 export const resolveConflict = defineAction("conflict.resolve", resolveConflictInput, async (input, ctx) => {

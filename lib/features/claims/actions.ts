@@ -1,9 +1,9 @@
 "use server";
 
 import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import * as claims from "@/lib/server/claims.ts";
-import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
+import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 // The data layer finds the article or claim by id *and* investigation, so a foreign id is simply not found.
 export const createClaim = defineAction("claim.create", createClaimInput, async (input, ctx) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { findInvestigation, type InvestigationRef } from "@/lib/server/investigations.ts";
-import { type Actor, requireActor } from "@/lib/server/session.ts";
+import { type Actor, requireActor } from "@/lib/web/session.ts";
 
 const investigationBySlug = cache(findInvestigation);
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createInvestigationInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import { createInvestigation as create } from "@/lib/server/investigations.ts";
 
 export const createInvestigation = defineAction("investigation.create", createInvestigationInput, async (input, ctx) => {

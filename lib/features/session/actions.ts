@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signInInput } from "@/lib/domain/inputs.ts";
 import { safeReturnPath } from "@/lib/domain/navigation.ts";
-import { defineAction, definePublicAction } from "@/lib/server/action.ts";
+import { defineAction, definePublicAction } from "@/lib/web/action.ts";
 import { getAuth } from "@/lib/server/auth.ts";
 import { requestClientAddress } from "@/lib/server/client-address.ts";
 import { signInWithPassword } from "@/lib/server/sign-in.ts";

@@ -8,7 +8,7 @@ import { fieldsWithNul, NUL_MESSAGE } from "@/lib/domain/inputs.ts";
 import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
-import { type Actor, currentActor } from "@/lib/server/session.ts";
+import { type Actor, currentActor } from "@/lib/web/session.ts";
 
 export type ActionContext = AuditContext & { actor: Actor };
 /** Public actions (sign-in) run without a session. */

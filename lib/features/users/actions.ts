@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createUserInput, setUserDisabledInput, updateUserInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import * as users from "@/lib/server/users.ts";
 
 export const createUser = defineAction("user.create", createUserInput, async (input, ctx) => {

@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { addAliasInput, createEntityInput, mergeEntitiesInput, removeAliasInput, undoMergeInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import * as entities from "@/lib/server/entities.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
-import { revalidateInvestigation } from "@/lib/server/revalidate.ts";
+import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 export const createEntity = defineAction("entity.create", createEntityInput, async (input, ctx) => {
   await requireInvestigationById(input.investigationId);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { parseArticleFile, parseArticleText } from "@/lib/domain/article-import.ts";
 import { pasteArticleInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/server/action.ts";
+import { defineAction } from "@/lib/web/action.ts";
 import { importParsedArticles } from "@/lib/server/articles.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
 
