@@ -12,10 +12,13 @@ import nextTs from "eslint-config-next/typescript";
  */
 const database = {
   group: ["@/lib/generated/*", "@/lib/generated/**", "@prisma/*", "pg", "@electric-sql/pglite", "pglite-prisma-adapter"],
-  message: "Only the data layer (lib/server, which starts with import \"server-only\") talks to the database.",
+  message: 'Only the data layer (lib/server, which starts with import "server-only") talks to the database.',
 };
 const framework = { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "This layer knows nothing of React or Next.js." };
-const upward = (layer) => ({ group: ["../*", "../**"], message: `Import through "@/…" so the layer rules see it: ${layer} may not reach outside by a relative path.` });
+const upward = (layer) => ({
+  group: ["../*", "../**"],
+  message: `Import through "@/…" so the layer rules see it: ${layer} may not reach outside by a relative path.`,
+});
 const screens = { group: ["@/components/*", "@/components/**", "@/app/*", "@/app/**"], message: "Lower layers never import screens." };
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
@@ -38,7 +41,13 @@ const config = [
       message: "The data layer is called, it calls nothing above it.",
     }),
   },
-  { files: ["lib/web/**"], rules: restrict(database, upward("lib/web"), screens, { group: ["@/lib/features/*", "@/lib/features/**"], message: "Actions sit above lib/web." }) },
+  {
+    files: ["lib/web/**"],
+    rules: restrict(database, upward("lib/web"), screens, {
+      group: ["@/lib/features/*", "@/lib/features/**"],
+      message: "Actions sit above lib/web.",
+    }),
+  },
   { files: ["lib/features/**"], rules: restrict(database, upward("lib/features"), screens) },
   {
     files: ["seed/**", "bin/**"],
@@ -46,7 +55,9 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/server/database.ts", importNames: ["db"], message: "Call a data-layer function instead of querying with db()." }],
+          paths: [
+            { name: "@/lib/server/database.ts", importNames: ["db"], message: "Call a data-layer function instead of querying with db()." },
+          ],
           patterns: [database, screens],
         },
       ],

@@ -11,7 +11,10 @@ const nextConfig = {
       // Uploads of several articles at once (the form sends at most 8 MB per request); each file
       // is still refused above 2 MB, by name.
       bodySizeLimit: "25mb",
-      allowedOrigins: (process.env.CROSSCHECK_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      allowedOrigins: (process.env.CROSSCHECK_ALLOWED_ORIGINS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
   },
   poweredByHeader: false,

@@ -23,14 +23,20 @@ const heapLimit = (await import("node:v8")).getHeapStatistics().heap_size_limit;
 // On disk, so that the database's own pages are not counted against the process.
 const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-bench-"));
 // BENCH_DATABASE_URL: an empty PostgreSQL database instead of embedded PGlite.
-const database = openDatabase(process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dataDir: path.join(dir, "pglite") });
+const database = openDatabase(
+  process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dataDir: path.join(dir, "pglite") },
+);
 await migrate(database);
 installDatabase(database);
-const demo = readdirSync("seed/articles").map((n) => readFileSync(`seed/articles/${n}`, "utf8")).join("\n\n");
+const demo = readdirSync("seed/articles")
+  .map((n) => readFileSync(`seed/articles/${n}`, "utf8"))
+  .join("\n\n");
 const body = demo.repeat(Math.floor((MAX_ARTICLE_BYTES * 0.95) / Buffer.byteLength(demo)));
 const inv = await createInvestigation(SYSTEM, { title: "A heavy investigation" });
 for (let i = 0; i < ARTICLES; i++) {
-  await importParsedArticles(SYSTEM, inv.id, [{ name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\n\n${i}\n${body}`) }]);
+  await importParsedArticles(SYSTEM, inv.id, [
+    { name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\n\n${i}\n${body}`) },
+  ]);
 }
 globalThis.gc?.();
 console.log(`imported ${ARTICLES} articles; heap in use ${mb(process.memoryUsage().heapUsed)}`);
@@ -42,7 +48,9 @@ try {
   await writeBackup(inv.id, file);
   const size = statSync(file).size;
   globalThis.gc?.();
-  console.log(`backup:  ${ARTICLES} articles, ${mb(size)} file in ${((Date.now() - started) / 1000).toFixed(1)} s; heap in use after ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(
+    `backup:  ${ARTICLES} articles, ${mb(size)} file in ${((Date.now() - started) / 1000).toFixed(1)} s; heap in use after ${mb(process.memoryUsage().heapUsed)}`,
+  );
   started = Date.now();
   const report = await restoreBackup(SYSTEM, file, { slug: "heavy-copy" });
   console.log(`restore: ${report.counts.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);

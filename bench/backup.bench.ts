@@ -18,17 +18,20 @@ const SYSTEM = { actorId: null, requestId: "bench" };
 const database = openDatabase({ dataDir: "memory://" });
 await migrate(database);
 installDatabase(database);
-const demo = readdirSync("seed/articles").map((n) => readFileSync(`seed/articles/${n}`, "utf8")).join("\n\n");
+const demo = readdirSync("seed/articles")
+  .map((n) => readFileSync(`seed/articles/${n}`, "utf8"))
+  .join("\n\n");
 const body = demo.repeat(Math.floor((MAX_ARTICLE_BYTES * 0.95) / Buffer.byteLength(demo)));
 const inv = await createInvestigation(SYSTEM, { title: "A heavy investigation" });
 for (let i = 0; i < ARTICLES; i++) {
-  await importParsedArticles(SYSTEM, inv.id, [{ name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\n\n${i}\n${body}`) }]);
+  await importParsedArticles(SYSTEM, inv.id, [
+    { name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\n\n${i}\n${body}`) },
+  ]);
 }
 const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-bench-"));
 const file = path.join(dir, "heavy.json");
 let copies = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 
 describe(`backup of ${ARTICLES} articles of ~2 MB`, () => {
   bench(

@@ -39,15 +39,40 @@ for (const c of claims) groups.set(`${c.subjectId}:${c.attribute}`, [...(groups.
 const input: FactSheetInput = {
   investigation: { slug: "big", title: "A large investigation", description: "", createdAt: "2025-12-01T00:00:00.000Z" },
   lastChange: "2026-01-01T00:00:00.000Z",
-  articles: Array.from({ length: ARTICLES }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, outlet: "Wire", author: null, url: null, publishedText: null, publishedOn: null, contentHash: `${i}`.padStart(64, "0") })),
+  articles: Array.from({ length: ARTICLES }, (_, i) => ({
+    id: `a${i}`,
+    title: `Article ${i}`,
+    outlet: "Wire",
+    author: null,
+    url: null,
+    publishedText: null,
+    publishedOn: null,
+    contentHash: `${i}`.padStart(64, "0"),
+  })),
   entities: Array.from({ length: ENTITIES }, (_, i) => ({ id: `e${i}`, name: `Entity ${i}`, kind: "organization", aliases: [] })),
   claims,
   conflicts: [...groups.entries()]
     .filter((_, i) => i % 10 === 0)
-    .map(([key, ids]) => ({ id: key, kind: "value", status: "open", summary: "The values cannot both be true.", claimIds: ids, entityIds: [key.split(":")[0]!], resolution: null })),
+    .map(([key, ids]) => ({
+      id: key,
+      kind: "value",
+      status: "open",
+      summary: "The values cannot both be true.",
+      claimIds: ids,
+      entityIds: [key.split(":")[0]!],
+      resolution: null,
+    })),
 };
 const sheet = buildFactSheet(input);
-const detection: DetectionClaim[] = claims.map((c) => ({ id: c.id, articleId: c.articleId, subjectId: c.subjectId, attribute: c.attribute, status: c.status, value: c.value, asOf: null }));
+const detection: DetectionClaim[] = claims.map((c) => ({
+  id: c.id,
+  articleId: c.articleId,
+  subjectId: c.subjectId,
+  attribute: c.attribute,
+  status: c.status,
+  value: c.value,
+  asOf: null,
+}));
 
 describe(`fact sheet of ${CLAIMS.toLocaleString("en")} claims`, () => {
   bench("build", () => {

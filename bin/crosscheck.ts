@@ -144,7 +144,11 @@ async function investigationArg(slug: string | undefined, usage: string, ok = tr
 
 async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { investigation: { type: "string" } } });
-  const investigation = await investigationArg(values.investigation, "import <files or folders> --investigation <slug>", positionals.length > 0);
+  const investigation = await investigationArg(
+    values.investigation,
+    "import <files or folders> --investigation <slug>",
+    positionals.length > 0,
+  );
   if (typeof investigation === "number") return investigation;
   const outcomes = await importPaths(cliContext(), investigation.id, positionals);
   return printOutcomes(outcomes, true);
@@ -163,7 +167,10 @@ async function detectCommand(args: string[]): Promise<number> {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { investigation: { type: "string" }, format: { type: "string", default: "md" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { investigation: { type: "string" }, format: { type: "string", default: "md" }, out: { type: "string" } },
+  });
   const usage = `export --investigation <slug> [--format ${FACTSHEET_FORMATS.join("|")}] [--out file]`;
   const format = values.format as FactSheetFormat;
   const investigation = await investigationArg(values.investigation, usage, FACTSHEET_FORMATS.includes(format));
@@ -211,7 +218,9 @@ async function restoreCommand(args: string[]): Promise<number> {
       onProgress: (table, rows) => console.error(`  ${table}: ${rows}`),
     });
     const c = report.counts;
-    console.log(`Restored “${report.slug}”: ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ${plural(c.conflicts, "conflict")}.`);
+    console.log(
+      `Restored “${report.slug}”: ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ${plural(c.conflicts, "conflict")}.`,
+    );
     if (report.usersCreated.length) console.log(`Accounts added, disabled until an admin enables them: ${report.usersCreated.join(", ")}.`);
     return 0;
   } catch (error) {

@@ -123,7 +123,10 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
         className={`rounded-lg border-2 border-dashed px-4 py-8 text-center transition ${dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300"}`}
       >
         <p className="text-sm text-slate-700">Drop .txt or .md files here, or</p>
-        <label htmlFor="article-files" className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600">
+        <label
+          htmlFor="article-files"
+          className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600"
+        >
           Choose files
           <input
             ref={inputRef}
@@ -152,7 +155,12 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
       )}
       {fieldErrors?.files && <p className="text-sm text-red-700">{fieldErrors.files.join(" ")}</p>}
       <FormMessage state={state && !state.ok && !fieldErrors?.files ? state : null} />
-      <Button type="submit" pending={pending} pendingLabel={sendable.length > 1 ? `Importing… ${sent} of ${sendable.length} files done` : "Importing…"} disabled={sendable.length === 0}>
+      <Button
+        type="submit"
+        pending={pending}
+        pendingLabel={sendable.length > 1 ? `Importing… ${sent} of ${sendable.length} files done` : "Importing…"}
+        disabled={sendable.length === 0}
+      >
         {sendable.length > 1 ? `Import ${sendable.length} files` : "Import file"}
       </Button>
       <ImportOutcomes outcomes={outcomes} slug={slug} />

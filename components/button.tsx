@@ -25,9 +25,7 @@ export function Button({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean; pendingLabel?: string }) {
   return (
     <button {...props} disabled={props.disabled || pending} aria-busy={pending || undefined} className={buttonClass(variant, className)}>
-      {pending && (
-        <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
-      )}
+      {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />}
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -10,7 +10,12 @@ import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 
 export function CreateEntityForm({ investigationId, slug }: { investigationId: string; slug: string }) {
   const router = useRouter();
-  const { state, pending, fieldErrors: errors, formProps } = useFormAction(createEntity, {
+  const {
+    state,
+    pending,
+    fieldErrors: errors,
+    formProps,
+  } = useFormAction(createEntity, {
     onSuccess: (r) => router.push(`/investigations/${slug}/entities/${r.id}`),
   });
   return (

@@ -9,7 +9,12 @@ import { useFormAction } from "@/components/use-form-action.ts";
 
 export function CreateInvestigationForm() {
   const router = useRouter();
-  const { state, pending, fieldErrors: errors, formProps } = useFormAction(createInvestigation, {
+  const {
+    state,
+    pending,
+    fieldErrors: errors,
+    formProps,
+  } = useFormAction(createInvestigation, {
     onSuccess: (result) => router.push(`/investigations/${result.slug}`),
   });
   return (

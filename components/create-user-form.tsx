@@ -32,7 +32,12 @@ export function CreateUserForm() {
           ))}
         </select>
       </Field>
-      <Field id="new-password" label="Initial password" hint={`At least ${PASSWORD_MIN} characters. Share it privately.`} errors={errors?.password}>
+      <Field
+        id="new-password"
+        label="Initial password"
+        hint={`At least ${PASSWORD_MIN} characters. Share it privately.`}
+        errors={errors?.password}
+      >
         <TextInput id="new-password" name="password" type="password" autoComplete="new-password" hint errors={errors?.password} />
       </Field>
       <FormMessage state={state} success={state?.ok ? `Account created for ${state.email}.` : undefined} />

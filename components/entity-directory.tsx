@@ -55,12 +55,17 @@ export function EntityDirectory({ entities, slug }: { entities: EntitySummary[];
                   className="absolute inset-x-0 top-0 border-b border-slate-200 last:border-b-0"
                   style={{ transform: `translateY(${row.start}px)` }}
                 >
-                  <Link href={`/investigations/${slug}/entities/${e.id}`} className="flex items-start justify-between gap-4 px-4 py-3 hover:bg-slate-50">
+                  <Link
+                    href={`/investigations/${slug}/entities/${e.id}`}
+                    className="flex items-start justify-between gap-4 px-4 py-3 hover:bg-slate-50"
+                  >
                     <span className="min-w-0">
                       <span className="font-medium text-slate-900">{e.name}</span>{" "}
                       <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{e.kind}</span>
                       {e.aliases.length > 0 && (
-                        <span className="mt-0.5 block truncate text-xs text-slate-500">also: {e.aliases.map((a) => a.name).join(", ")}</span>
+                        <span className="mt-0.5 block truncate text-xs text-slate-500">
+                          also: {e.aliases.map((a) => a.name).join(", ")}
+                        </span>
                       )}
                     </span>
                     <span className="shrink-0 text-xs text-slate-500 tabular-nums">

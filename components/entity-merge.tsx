@@ -47,8 +47,8 @@ export function MergeEntityForm({
       {confirming && target ? (
         <div className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           <p>
-            All claims about {entity.name} will be about {target.name}, and “{entity.name}” becomes one of its aliases. You can undo
-            this from {target.name}&apos;s page.
+            All claims about {entity.name} will be about {target.name}, and “{entity.name}” becomes one of its aliases. You can undo this
+            from {target.name}&apos;s page.
           </p>
           <div className="flex gap-2">
             <Button type="submit" pending={merge.pending} autoFocus>

@@ -13,7 +13,10 @@ export function ImportOutcomes({ outcomes, slug }: { outcomes: ImportOutcome[]; 
   return (
     <ul aria-label="Import results" className="space-y-2">
       {outcomes.map((o, i) => (
-        <li key={`${o.name}-${i}`} className="flex flex-wrap items-start gap-x-3 gap-y-1 rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-200">
+        <li
+          key={`${o.name}-${i}`}
+          className="flex flex-wrap items-start gap-x-3 gap-y-1 rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-200"
+        >
           <span className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[o.status].className}`}>
             {STYLE[o.status].label}
           </span>

@@ -4,7 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** A navigation link that marks itself as the current page (or section, with `section`). */
-export function NavLink({ href, children, section = false, className = "" }: {
+export function NavLink({
+  href,
+  children,
+  section = false,
+  className = "",
+}: {
   href: string;
   children: React.ReactNode;
   section?: boolean;

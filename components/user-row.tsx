@@ -14,7 +14,9 @@ export function UserRow({ user }: { user: UserRowData }) {
   const statusForm = useFormAction(setUserDisabled);
   const failure = [roleForm.state, statusForm.state].find((s) => s && !s.ok);
   return (
-    <li className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_6rem] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}>
+    <li
+      className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_6rem] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}
+    >
       <div className="min-w-0">
         <div className="font-medium text-slate-900">
           {user.name} {user.isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}

@@ -8,9 +8,19 @@ const out = process.argv[2] ?? "docs/screenshots";
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
-for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["phone", { width: 390, height: 844 }]]) {
+for (const [label, viewport] of [
+  ["desktop", { width: 1280, height: 860 }],
+  ["phone", { width: 390, height: 844 }],
+]) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: label === "phone" ? 2 : 1 });
   const page = await context.newPage();
   await page.goto(`${base}/sign-in`);
@@ -27,16 +37,29 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["ph
   await page.goto(base + (await page.getByRole("link", { name: /US government and Anthropic discuss cooperation/ }).getAttribute("href")));
   await page.screenshot({ path: `${out}/${label}-reader.png`, fullPage: true });
   await page.goto(`${base}/investigations/anthropic-pentagon/articles`);
-  await page.goto(base + (await page.getByRole("link", { name: /The U\.S\. Department of Defense, through official Michael/ }).getAttribute("href")));
+  await page.goto(
+    base + (await page.getByRole("link", { name: /The U\.S\. Department of Defense, through official Michael/ }).getAttribute("href")),
+  );
   await page.locator("mark", { hasText: "valued at $183 billion" }).click();
   await page.screenshot({ path: `${out}/${label}-annotations.png` });
   await page.goto(`${base}/investigations/anthropic-pentagon/entities`);
-  await page.goto(base + (await page.getByRole("region", { name: "Entity list" }).getByRole("link", { name: /^Anthropic/ }).first().getAttribute("href")));
+  await page.goto(
+    base +
+      (await page
+        .getByRole("region", { name: "Entity list" })
+        .getByRole("link", { name: /^Anthropic/ })
+        .first()
+        .getAttribute("href")),
+  );
   await page.screenshot({ path: `${out}/${label}-entity.png`, fullPage: true });
   await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
   await page.screenshot({ path: `${out}/${label}-conflicts.png`, fullPage: true });
   const queue = page.getByRole("list", { name: "Conflicts" });
-  for (const [name, title] of [["conflict", /Anthropic · Valuation/], ["conflict-naming", /“Michael” or “Emil Michael”/], ["conflict-misattribution", /183 billion: /]]) {
+  for (const [name, title] of [
+    ["conflict", /Anthropic · Valuation/],
+    ["conflict-naming", /“Michael” or “Emil Michael”/],
+    ["conflict-misattribution", /183 billion: /],
+  ]) {
     await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
     await page.goto(base + (await queue.getByRole("link", { name: title }).getAttribute("href")));
     await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });

@@ -114,7 +114,8 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
       const subjectId = entityIds.get(claim.subject);
       if (!subjectId) throw new SeedAnnotationError(`${file}: no demo entity “${claim.subject}”.`);
       const value = claim.value ?? claim.quote;
-      if (article.claims.some((c) => c.positionStart === offsets.toCodePoints(range.start) && c.attribute === attributeKeyOf(claim))) continue;
+      if (article.claims.some((c) => c.positionStart === offsets.toCodePoints(range.start) && c.attribute === attributeKeyOf(claim)))
+        continue;
       await createClaim(ctx, {
         investigationId,
         articleId: article.id,
@@ -160,4 +161,3 @@ async function seedDecision(investigationId: string): Promise<boolean> {
   );
   return true;
 }
-

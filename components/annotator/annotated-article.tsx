@@ -127,11 +127,7 @@ export function AnnotatedArticle({
       <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
         <div className="-mx-5 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-5 pb-2 text-xs text-slate-500 sm:-mx-8 sm:px-8">
           <span>Select words to record a claim, or</span>
-          <button
-            type="button"
-            onClick={() => setPanel({ mode: "find" })}
-            className="rounded font-medium text-indigo-700 hover:underline"
-          >
+          <button type="button" onClick={() => setPanel({ mode: "find" })} className="rounded font-medium text-indigo-700 hover:underline">
             Annotate by quote…
           </button>
           <span className="ml-auto flex items-center gap-2" aria-hidden>
@@ -161,7 +157,10 @@ export function AnnotatedArticle({
             }
             const Tag = block.kind === "heading" ? "h2" : "p";
             return (
-              <Tag key={block.start} className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}>
+              <Tag
+                key={block.start}
+                className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}
+              >
                 <Runs body={body} range={block} claims={placed} selectedId={selectedId} onOpen={focusClaim} />
               </Tag>
             );
@@ -335,7 +334,9 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
   const runs = [...element.querySelectorAll<HTMLElement>("[data-s]")];
   const child = element.childNodes[offset];
   if (side === "start") {
-    const next = runs.find((r) => child && (child === r || child.contains(r) || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const next = runs.find(
+      (r) => child && (child === r || child.contains(r) || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
     return next ? Number(next.dataset.s) : null;
   }
   const before = runs.filter((r) => !child || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING).at(-1);

@@ -52,7 +52,12 @@ export function ClaimDetails({
   const rows: [string, React.ReactNode][] = [
     ["Subject", claim.subjectText === claim.subject.name ? claim.subject.name : `${claim.subject.name} (as “${claim.subjectText}”)`],
     ["Attribute", claim.attributeLabel],
-    ["Value", <>{claim.valueText} <span className="block text-xs text-slate-500">→ {claim.reading}</span></>],
+    [
+      "Value",
+      <>
+        {claim.valueText} <span className="block text-xs text-slate-500">→ {claim.reading}</span>
+      </>,
+    ],
     ...(claim.asOfText ? ([["As of", claim.asOfText]] as [string, React.ReactNode][]) : []),
     ...(claim.note ? ([["Note", claim.note]] as [string, React.ReactNode][]) : []),
     ["Status", claim.statusReason ? `${STATUS_LABELS[claim.status]}: ${claim.statusReason}` : STATUS_LABELS[claim.status]],

@@ -149,7 +149,9 @@ export function ClaimForm({
           <input type="hidden" name="version" value={target.version} />
         </>
       )}
-      <blockquote className="border-l-4 border-amber-300 bg-amber-50 px-3 py-2 font-serif text-sm text-slate-800">{target.quote}</blockquote>
+      <blockquote className="border-l-4 border-amber-300 bg-amber-50 px-3 py-2 font-serif text-sm text-slate-800">
+        {target.quote}
+      </blockquote>
 
       <div>
         <SuggestBox
@@ -292,8 +294,8 @@ export function ClaimForm({
           Cancel
         </Button>
         <span className="ml-auto text-xs text-slate-500">
-          <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd>+<kbd className="rounded border border-slate-300 px-1">Enter</kbd> saves ·{" "}
-          <kbd className="rounded border border-slate-300 px-1">Esc</kbd> closes
+          <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd>+<kbd className="rounded border border-slate-300 px-1">Enter</kbd>{" "}
+          saves · <kbd className="rounded border border-slate-300 px-1">Esc</kbd> closes
         </span>
       </div>
     </form>

@@ -46,7 +46,13 @@ export function QuoteFinder({ body, onFound, onCancel }: { body: string; onFound
         />
       </Field>
       <p id="quote-finder-status" aria-live="polite" className="text-xs text-slate-600">
-        {words.length < 2 ? "" : found.length === 0 ? "Not in this article." : found.length === 1 ? "Found once." : `Found ${found.length} times; choose one.`}
+        {words.length < 2
+          ? ""
+          : found.length === 0
+            ? "Not in this article."
+            : found.length === 1
+              ? "Found once."
+              : `Found ${found.length} times; choose one.`}
       </p>
       {found.length > 1 && (
         <fieldset className="space-y-1">

@@ -53,7 +53,10 @@ export function SuggestBox({
       <Label className="block text-sm font-medium text-slate-800">{label}</Label>
       <div className="relative">
         <Input className={`${inputClass} pr-8`} placeholder={placeholder} />
-        <Button aria-label={`Show ${label.toLowerCase()} suggestions`} className="absolute inset-y-0 right-0 flex w-8 items-center justify-center text-slate-400 hover:text-slate-700">
+        <Button
+          aria-label={`Show ${label.toLowerCase()} suggestions`}
+          className="absolute inset-y-0 right-0 flex w-8 items-center justify-center text-slate-400 hover:text-slate-700"
+        >
           <svg viewBox="0 0 20 20" aria-hidden className="size-4 fill-current">
             <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
           </svg>
@@ -70,7 +73,10 @@ export function SuggestBox({
         </Text>
       ) : null}
       <Popover className="max-h-72 w-(--trigger-width) overflow-auto rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
-        <ListBox<Suggestion> className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-500">No suggestions</p>}>
+        <ListBox<Suggestion>
+          className="outline-none"
+          renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-500">No suggestions</p>}
+        >
           {(item) => (
             <ListBoxItem
               id={item.id}

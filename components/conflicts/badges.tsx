@@ -18,7 +18,6 @@ export function KindBadge({ kind }: { kind: ConflictKind }) {
   return <span className={`${pill} ${KIND_STYLES[kind]}`}>{KIND_LABELS[kind]}</span>;
 }
 
-
 const STATUS_STYLES: Record<ConflictStatus, string> = {
   open: "bg-amber-100 text-amber-900 ring-amber-300",
   resolved: "bg-emerald-50 text-emerald-800 ring-emerald-200",

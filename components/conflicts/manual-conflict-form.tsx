@@ -90,7 +90,9 @@ export function ManualConflictForm({
         <p className="text-sm font-medium text-slate-800" aria-live="polite">
           {selected.size === 0 ? "No claims selected" : `${plural(selected.size, "claim")} selected`}
         </p>
-        {create.fieldErrors?.claimIds?.length ? <p className="text-xs font-medium text-red-700">{create.fieldErrors.claimIds.join(" ")}</p> : null}
+        {create.fieldErrors?.claimIds?.length ? (
+          <p className="text-xs font-medium text-red-700">{create.fieldErrors.claimIds.join(" ")}</p>
+        ) : null}
         <Field id="manual-note" label="How do they disagree?" errors={create.fieldErrors?.note}>
           <TextArea id="manual-note" name="note" rows={4} errors={create.fieldErrors?.note} />
         </Field>

@@ -125,7 +125,12 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
       {kind === "accept_claim" && claimChoice("acceptedClaimId", "The claim that is right", errors?.acceptedClaimId)}
       {kind === "annotation_mistake" && claimChoice("mistakenClaimId", "The claim recorded wrongly", errors?.mistakenClaimId)}
       {kind === "reconciled_value" && (
-        <Field id="resolve-value" label="Reconciled value" hint="Read like any value: “$183 billion”, “December 2025”…" errors={errors?.valueText}>
+        <Field
+          id="resolve-value"
+          label="Reconciled value"
+          hint="Read like any value: “$183 billion”, “December 2025”…"
+          errors={errors?.valueText}
+        >
           <TextInput id="resolve-value" name="valueText" hint errors={errors?.valueText} autoComplete="off" />
           <input type="hidden" name="valueKind" value={conflict.claims[0]?.valueKind ?? "text"} />
         </Field>
@@ -143,7 +148,13 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
               <TextInput id={`asof-${c.id}`} name="asOf" defaultValue={c.asOfText ?? ""} placeholder="e.g. March 2025" autoComplete="off" />
             </div>
           ))}
-          <TextInput id="resolve-scope" name="scope" placeholder="Or the scope each holds in (optional)" aria-label="Scope" autoComplete="off" />
+          <TextInput
+            id="resolve-scope"
+            name="scope"
+            placeholder="Or the scope each holds in (optional)"
+            aria-label="Scope"
+            autoComplete="off"
+          />
           {errors?.asOf?.length ? <p className="text-xs font-medium text-red-700">{errors.asOf.join(" ")}</p> : null}
         </fieldset>
       )}
@@ -160,7 +171,12 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
         </fieldset>
       )}
 
-      <Field id="resolve-rationale" label="Rationale" hint="Required: why, in a sentence or two. Ctrl+Enter records the decision." errors={errors?.rationale}>
+      <Field
+        id="resolve-rationale"
+        label="Rationale"
+        hint="Required: why, in a sentence or two. Ctrl+Enter records the decision."
+        errors={errors?.rationale}
+      >
         <TextArea id="resolve-rationale" name="rationale" rows={4} hint errors={errors?.rationale} />
       </Field>
       <FormMessage state={resolve.state && !resolve.state.ok ? resolve.state : null} />

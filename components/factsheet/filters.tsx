@@ -21,7 +21,12 @@ export function FactSheetFilters({
     <Form action="" aria-label="Filter facts" className="mb-4 flex flex-wrap items-end gap-3">
       <label className="min-w-0 flex-1 basis-48 text-xs font-medium text-slate-600">
         Entity
-        <select name="entity" defaultValue={entity} onChange={(e) => e.currentTarget.form?.requestSubmit()} className={`${inputClass} mt-1 py-1.5`}>
+        <select
+          name="entity"
+          defaultValue={entity}
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          className={`${inputClass} mt-1 py-1.5`}
+        >
           <option value="">All entities</option>
           {entities.map((e) => (
             <option key={e} value={e}>
@@ -32,7 +37,12 @@ export function FactSheetFilters({
       </label>
       <label className="min-w-0 flex-1 basis-48 text-xs font-medium text-slate-600">
         Status
-        <select name="status" defaultValue={status} onChange={(e) => e.currentTarget.form?.requestSubmit()} className={`${inputClass} mt-1 py-1.5`}>
+        <select
+          name="status"
+          defaultValue={status}
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          className={`${inputClass} mt-1 py-1.5`}
+        >
           <option value="">All statuses</option>
           {FACT_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -1,6 +1,14 @@
 import { EmptyState } from "@/components/empty-state.tsx";
 import { KIND_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
-import { type Citation, type ClaimDecision, FACT_STATUS_LABELS, type Fact, type FactSheet, type FactStatus, VERDICT_LABELS } from "@/lib/domain/factsheet.ts";
+import {
+  type Citation,
+  type ClaimDecision,
+  FACT_STATUS_LABELS,
+  type Fact,
+  type FactSheet,
+  type FactStatus,
+  VERDICT_LABELS,
+} from "@/lib/domain/factsheet.ts";
 import { claimAnchor } from "@/lib/domain/factsheet-formats.ts";
 
 const STATUS_STYLE: Record<FactStatus, string> = {
@@ -11,7 +19,11 @@ const STATUS_STYLE: Record<FactStatus, string> = {
 };
 
 function StatusBadge({ status }: { status: FactStatus }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status]}`}>{FACT_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status]}`}>
+      {FACT_STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 function Cites({ citations }: { citations: Citation[] }) {
@@ -41,7 +53,10 @@ function Decision({ decision: d }: { decision: ClaimDecision }) {
 /** The decisions that set these claims aside, each once. */
 function setAsideBy(citations: Citation[]): ClaimDecision[] {
   const all = citations.flatMap((c) => c.decisions).filter((d) => d.verdict === "rejected" || d.verdict === "superseded");
-  return all.filter((d, i) => all.findIndex((e) => e.date === d.date && e.kind === d.kind && e.reviewer === d.reviewer && e.rationale === d.rationale) === i);
+  return all.filter(
+    (d, i) =>
+      all.findIndex((e) => e.date === d.date && e.kind === d.kind && e.reviewer === d.reviewer && e.rationale === d.rationale) === i,
+  );
 }
 
 function Value({ value, asOf }: { value: string | null; asOf: string | null }) {
@@ -113,7 +128,9 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
   const byEntity = new Map<string, Fact[]>();
   for (const f of facts) byEntity.set(f.entity, [...(byEntity.get(f.entity) ?? []), f]);
   const cited = new Map<number, Citation>();
-  for (const f of facts) for (const c of [...f.citations, ...f.competing.flatMap((v) => v.citations), ...f.rejected.flatMap((v) => v.citations)]) cited.set(c.n, c);
+  for (const f of facts)
+    for (const c of [...f.citations, ...f.competing.flatMap((v) => v.citations), ...f.rejected.flatMap((v) => v.citations)])
+      cited.set(c.n, c);
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
   const entities = new Set(facts.map((f) => f.entity));
   const timelines = sheet.timelines.filter((t) => !filtered || entities.has(t.entity));
@@ -182,12 +199,7 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
                     #{c.n} {KIND_LABELS[c.kind]}
                   </span>{" "}
                   — {c.entities.join(", ")}: {c.summary}
-                  {c.values.length > 0 && (
-                    <span className="text-slate-600">
-                      {" "}
-                      ({c.values.map((v) => v.value).join(" vs ")})
-                    </span>
-                  )}
+                  {c.values.length > 0 && <span className="text-slate-600"> ({c.values.map((v) => v.value).join(" vs ")})</span>}
                 </li>
               ))}
             </ol>

@@ -126,7 +126,10 @@ export function segmentText<T extends { start: number; end: number }>(from: numb
 export function sentenceAround(text: string, start: number, end: number, max = 240): { before: string; quote: string; after: string } {
   const head = text.slice(Math.max(0, start - max), start);
   const tail = text.slice(end, end + max);
-  const cut = Math.max(head.lastIndexOf("\n"), ...[...head.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/gu)].map((m) => m.index! + m[0].length - 1));
+  const cut = Math.max(
+    head.lastIndexOf("\n"),
+    ...[...head.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/gu)].map((m) => m.index! + m[0].length - 1),
+  );
   const before = (cut >= 0 ? head.slice(cut + 1) : start > max ? `…${head}` : head).trimStart();
   const stop = tail.search(/[.!?](?=["”’)]?(\s|$))|\n/);
   const after = stop >= 0 ? tail.slice(0, stop + (tail[stop] === "\n" ? 0 : 1)) : end + max < text.length ? `${tail}…` : tail;

@@ -6,10 +6,7 @@
 
 export type TextRange = { start: number; end: number };
 export type ListItem = TextRange & { depth: number };
-export type Block =
-  | ({ kind: "paragraph" } & TextRange)
-  | ({ kind: "heading" } & TextRange)
-  | { kind: "list"; items: ListItem[] };
+export type Block = ({ kind: "paragraph" } & TextRange) | ({ kind: "heading" } & TextRange) | { kind: "list"; items: ListItem[] };
 
 const BULLET = /^(\s*)(?:[-*•‣◦▪–]|\d{1,3}[.)])\s+/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
@@ -34,7 +31,7 @@ export function articleBlocks(body: string): Block[] {
         depth: (bullet[1] ?? "").replace(/\t/g, "  ").length >= 2 ? 1 : 0,
       };
       const last = blocks.at(-1);
-      if (last?.kind === "list" && lines[index - 1]?.text.trim() !== "" ) last.items.push(item);
+      if (last?.kind === "list" && lines[index - 1]?.text.trim() !== "") last.items.push(item);
       else if (last?.kind === "list" && isListContinuation(lines, index)) last.items.push(item);
       else blocks.push({ kind: "list", items: [item] });
       return;

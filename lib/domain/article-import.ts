@@ -52,9 +52,7 @@ export type ImportOutcome =
   | { name: string; status: "duplicate"; articleId: string; title: string }
   | { name: string; status: "failed"; error: string };
 
-export type ParseResult =
-  | { ok: true; article: ParsedArticle; warnings: string[] }
-  | { ok: false; error: string };
+export type ParseResult = { ok: true; article: ParsedArticle; warnings: string[] } | { ok: false; error: string };
 
 const HEADER_KEYS: Record<string, keyof ParsedArticle> = {
   title: "title",
@@ -100,7 +98,10 @@ export function parseArticleText(label: string, rawText: string): ParseResult {
   if (rawText.includes("\u0000")) {
     return { ok: false, error: `${label}: contains binary data, not text.` };
   }
-  const text = rawText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const text = rawText
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
   const lines = text.split("\n");
   const fields: Partial<Record<keyof ParsedArticle, string>> = {};
   const warnings: string[] = [];
@@ -152,11 +153,17 @@ export function parseArticleText(label: string, rawText: string): ParseResult {
 
 function titleFromBody(body: string): string {
   const first = body.split("\n").find((line) => line.trim() !== "") ?? "";
-  return first.replace(BULLET, "").replace(/^#+\s*/, "").trim();
+  return first
+    .replace(BULLET, "")
+    .replace(/^#+\s*/, "")
+    .trim();
 }
 
 function trimBlankLines(text: string): string {
-  return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "").replace(/\s+$/, "");
+  return text
+    .replace(/^(?:[ \t]*\n)+/, "")
+    .replace(/(?:\n[ \t]*)+$/, "")
+    .replace(/\s+$/, "");
 }
 
 function clip(text: string, max: number): string {

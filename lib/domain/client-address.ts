@@ -66,7 +66,7 @@ export function formatIp(ip: IpAddress): string {
   if (ip.version === 4) return ip.bytes.join(".");
   const groups = Array.from({ length: 8 }, (_, i) => (ip.bytes[2 * i]! << 8) | ip.bytes[2 * i + 1]!);
   let best = { start: -1, length: 1 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > best.length) best = { start: i, length: j - i };
@@ -84,7 +84,10 @@ export function formatIp(ip: IpAddress): string {
  */
 export function parseTrustedProxies(text: string | undefined): Subnet[] {
   const subnets: Subnet[] = [];
-  for (const entry of (text ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (text ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefixText, extra] = entry.split("/");
     const base = parseIp(address!);
     const max = base?.version === 4 ? 32 : 128;
@@ -100,7 +103,7 @@ export function parseTrustedProxies(text: string | undefined): Subnet[] {
 export function inSubnet(ip: IpAddress, subnet: Subnet): boolean {
   if (ip.version !== subnet.base.version) return false;
   for (let bit = 0; bit < subnet.prefix; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((ip.bytes[bit >> 3]! & mask) !== (subnet.base.bytes[bit >> 3]! & mask)) return false;
   }
   return true;

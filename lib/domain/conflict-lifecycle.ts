@@ -70,8 +70,17 @@ export function plan(existing: TrackedConflict[], found: DetectedConflict[], sco
       ops.push({ op: "open", found: d });
     } else if (current.status === "open") {
       const unchanged =
-        current.kind === d.kind && current.summary === d.summary && sameSet(current.claimIds, d.claimIds) && sameSet(current.entityIds, d.entityIds);
-      if (!unchanged) ops.push({ op: "update", id: current.id, before: { kind: current.kind, claimIds: current.claimIds, entityIds: current.entityIds }, found: d });
+        current.kind === d.kind &&
+        current.summary === d.summary &&
+        sameSet(current.claimIds, d.claimIds) &&
+        sameSet(current.entityIds, d.entityIds);
+      if (!unchanged)
+        ops.push({
+          op: "update",
+          id: current.id,
+          before: { kind: current.kind, claimIds: current.claimIds, entityIds: current.entityIds },
+          found: d,
+        });
     } else if (current.closedBy === "detection") {
       ops.push({ op: "reopen", id: current.id, from: current.status, cause: { kind: "holds-again" }, found: d });
     } else {

@@ -196,7 +196,10 @@ export function detectMisattributions(claims: DetectionClaim[]): DetectedConflic
 export type NamedEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
 const STOP = new Set(["the", "of", "and", "for", "a", "an"]);
-const tokens = (name: string) => foldText(name).split(/[^\p{L}\p{N}]+/u).filter((t) => t && !STOP.has(t));
+const tokens = (name: string) =>
+  foldText(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && !STOP.has(t));
 
 /** "the Pentagon's Michael" → "Michael"; "Secretary of Defense Pete Hegseth" stays (a title is not a possessive). */
 export function stripPossessivePrefix(name: string): string {
@@ -219,7 +222,8 @@ export function namesLikelySame(a: string, b: string): string | null {
   if (!fa || !fb || fa === fb) return fa === fb && fa ? "The names are the same." : null;
   const pa = foldText(stripPossessivePrefix(a));
   const pb = foldText(stripPossessivePrefix(b));
-  if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa)) return "One name is the other with a possessive prefix.";
+  if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa))
+    return "One name is the other with a possessive prefix.";
   const ta = tokens(a);
   const tb = tokens(b);
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
@@ -285,7 +289,8 @@ export function detectNamingConflicts(
 // Corrections and the whole picture
 
 const CORRECTION_OPENING = /^\s*(?:correction|clarification|editor[’']s note|update)\b/i;
-const CORRECTION_WORDS = /\b(?:an earlier version|previously (?:reported|stated)|misstated|misreported|incorrectly (?:stated|reported|said)|has been (?:corrected|updated))\b/i;
+const CORRECTION_WORDS =
+  /\b(?:an earlier version|previously (?:reported|stated)|misstated|misreported|incorrectly (?:stated|reported|said)|has been (?:corrected|updated))\b/i;
 
 /**
  * Whether words sit where an article corrects itself: the paragraph holding them opens with
@@ -298,7 +303,11 @@ export function isCorrectionPassage(before: string, quote: string): boolean {
 }
 
 /** Everything detection finds in an investigation, from scratch. Keys are unique. */
-export function detectAll(claims: DetectionClaim[], entities: NamedEntity[], decidedDifferent: Set<string> = new Set()): DetectedConflict[] {
+export function detectAll(
+  claims: DetectionClaim[],
+  entities: NamedEntity[],
+  decidedDifferent: Set<string> = new Set(),
+): DetectedConflict[] {
   const groups = new Map<string, DetectionClaim[]>();
   for (const c of claims) {
     const key = groupKey(c.subjectId, c.attribute);

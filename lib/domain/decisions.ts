@@ -30,7 +30,12 @@ export function decisionOf(input: ResolveConflictInput): Decision {
     case "reconciled_value":
       return { kind: input.kind, rationale, valueText: input.valueText, valueKind: input.valueKind };
     case "both_valid":
-      return { kind: input.kind, rationale, scope: input.scope, asOf: input.asOfClaimId.map((claimId, i) => ({ claimId, text: input.asOf[i] ?? "" })) };
+      return {
+        kind: input.kind,
+        rationale,
+        scope: input.scope,
+        asOf: input.asOfClaimId.map((claimId, i) => ({ claimId, text: input.asOf[i] ?? "" })),
+      };
     case "merge_entities":
       return { kind: input.kind, rationale, keepEntityId: input.keepEntityId };
     case "annotation_mistake":
@@ -83,7 +88,8 @@ const refuse = (field: string, message: string, fieldMessage = message): never =
 /** The outcome of settling `conflict` with `decision`, or an ExpectedError naming the field at fault. */
 export function decide(conflict: DecidedConflict, decision: Decision): DecisionOutcome {
   const member = (id: string, field: string) =>
-    conflict.claims.find((c) => c.id === id) ?? refuse(field, "That claim is not part of this conflict.", "Choose one of the conflict's claims.");
+    conflict.claims.find((c) => c.id === id) ??
+    refuse(field, "That claim is not part of this conflict.", "Choose one of the conflict's claims.");
   const outcome: DecisionOutcome = {
     status: decision.kind === "not_a_conflict" ? "dismissed" : "resolved",
     claimChanges: [],
@@ -94,7 +100,8 @@ export function decide(conflict: DecidedConflict, decision: Decision): DecisionO
   switch (decision.kind) {
     case "accept_claim": {
       const accepted = member(decision.acceptedClaimId, "acceptedClaimId");
-      if (accepted.status !== "active") refuse("acceptedClaimId", "That claim is no longer active; choose another.", "Choose an active claim.");
+      if (accepted.status !== "active")
+        refuse("acceptedClaimId", "That claim is no longer active; choose another.", "Choose an active claim.");
       // An article's own correction supersedes the words it withdrew; otherwise the others were wrong.
       const superseded = conflict.kind === "correction";
       const losers = conflict.claims.filter((c) => c.id !== accepted.id && c.status === "active");
@@ -107,7 +114,11 @@ export function decide(conflict: DecidedConflict, decision: Decision): DecisionO
         reason: `${superseded ? "Superseded by the article's correction" : "Rejected in review"} in favour of “${accepted.valueText}”: ${decision.rationale}`,
       }));
       outcome.resolution.acceptedClaimId = accepted.id;
-      outcome.resolution.details = { kind: "accept_claim", changedClaimIds: losers.map((c) => c.id), to: superseded ? "superseded" : "rejected" };
+      outcome.resolution.details = {
+        kind: "accept_claim",
+        changedClaimIds: losers.map((c) => c.id),
+        to: superseded ? "superseded" : "rejected",
+      };
       return outcome;
     }
     case "reconciled_value": {
@@ -127,12 +138,16 @@ export function decide(conflict: DecidedConflict, decision: Decision): DecisionO
         else asOf[claimId] = { text, reading: parsed.reading, start: parsed.value.kind === "date" ? parsed.value.start : null };
       }
       outcome.resolution.details = { kind: "both_valid", asOf, scope: decision.scope || null };
-      outcome.resolution.asOfText = Object.values(asOf).map((a) => a.text).join(" / ") || null;
+      outcome.resolution.asOfText =
+        Object.values(asOf)
+          .map((a) => a.text)
+          .join(" / ") || null;
       return outcome;
     }
     case "merge_entities": {
       if (conflict.kind !== "naming") refuse("kind", "Only a naming conflict is settled by merging entities.", "Choose another way.");
-      if (!conflict.entityIds.includes(decision.keepEntityId)) refuse("keepEntityId", "Choose one of the two entities to keep.", "Choose one of the two.");
+      if (!conflict.entityIds.includes(decision.keepEntityId))
+        refuse("keepEntityId", "Choose one of the two entities to keep.", "Choose one of the two.");
       const sourceId = conflict.entityIds.find((id) => id !== decision.keepEntityId)!;
       outcome.merge = { sourceId, targetId: decision.keepEntityId };
       return outcome;

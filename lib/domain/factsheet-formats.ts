@@ -61,7 +61,8 @@ const sourceLine = (s: Source) => [s.outlet, s.author, s.published ?? s.publishe
 /** The decisions behind a value's citations, each once, leaving out the one a resolved fact already states. */
 function decisionsOf(citations: Citation[], except: Fact["resolution"] = null, verdicts?: Verdict[]): ClaimDecision[] {
   const seen = new Set<string>();
-  const same = (d: ClaimDecision) => except && d.kind === except.kind && d.reviewer === except.reviewer && d.date === except.date && d.rationale === except.rationale;
+  const same = (d: ClaimDecision) =>
+    except && d.kind === except.kind && d.reviewer === except.reviewer && d.date === except.date && d.rationale === except.rationale;
   return citations
     .flatMap((c) => c.decisions)
     .filter((d) => (!verdicts || verdicts.includes(d.verdict)) && !same(d))
@@ -88,7 +89,10 @@ export function mdText(text: string): string {
 }
 
 /** The same at the start of a line, where a leading "1." "-" "+" ">" or "=" would open a block. */
-const mdLine = (text: string) => mdText(text).replace(/^(\d+)([.)])/, "$1\\$2").replace(/^([-+=])/, "\\$1");
+const mdLine = (text: string) =>
+  mdText(text)
+    .replace(/^(\d+)([.)])/, "$1\\$2")
+    .replace(/^([-+=])/, "\\$1");
 
 /** A source's address as a link only when it is http(s), with anything that could end the link percent-encoded. */
 function mdUrl(url: string): string {
@@ -102,7 +106,8 @@ function mdValue(v: { value: string | null; asOf: string | null }): string {
   return `${mdText(v.value ?? "")}${v.asOf ? ` (as of ${mdText(v.asOf)})` : ""}`;
 }
 
-const mdDecisions = (decisions: ClaimDecision[]) => (decisions.length ? ` — ${decisions.map((d) => decisionText(d, mdText)).join("; ")}` : "");
+const mdDecisions = (decisions: ClaimDecision[]) =>
+  decisions.length ? ` — ${decisions.map((d) => decisionText(d, mdText)).join("; ")}` : "";
 
 function mdFact(f: Fact): string[] {
   const lines: string[] = [];
@@ -115,10 +120,14 @@ function mdFact(f: Fact): string[] {
     const decided = f.resolution
       ? ` — ${RESOLUTION_LABELS[f.resolution.kind].toLowerCase()} by ${mdText(f.resolution.reviewer)} on ${f.resolution.date}: “${mdText(f.resolution.rationale)}”`
       : "";
-    lines.push(`${head}: ${mdValue(f)} — *${FACT_STATUS_LABELS[f.status].toLowerCase()}*${decided} ${mdRefs(f.citations)}${mdDecisions(decisionsOf(f.citations, f.resolution))}`.trimEnd());
+    lines.push(
+      `${head}: ${mdValue(f)} — *${FACT_STATUS_LABELS[f.status].toLowerCase()}*${decided} ${mdRefs(f.citations)}${mdDecisions(decisionsOf(f.citations, f.resolution))}`.trimEnd(),
+    );
   }
   for (const r of f.rejected) {
-    lines.push(`  - set aside (${r.status}): ${mdValue(r)} ${mdRefs(r.citations)}${mdDecisions(decisionsOf(r.citations, null, ["rejected", "superseded"]))}`);
+    lines.push(
+      `  - set aside (${r.status}): ${mdValue(r)} ${mdRefs(r.citations)}${mdDecisions(decisionsOf(r.citations, null, ["rejected", "superseded"]))}`,
+    );
   }
   return lines;
 }
@@ -192,7 +201,10 @@ export function toMarkdown(sheet: FactSheet): string {
     }
     out.push("");
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +263,13 @@ export const csvCellText = (cell: string) => (cell.startsWith("'") ? cell.slice(
 export function toCsv(sheet: FactSheet): string {
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
-  const row = (f: Fact, role: string, v: { value: string | null; reading: string | null; asOf: string | null }, c: Citation | null, d: ClaimDecision | null) => {
+  const row = (
+    f: Fact,
+    role: string,
+    v: { value: string | null; reading: string | null; asOf: string | null },
+    c: Citation | null,
+    d: ClaimDecision | null,
+  ) => {
     const s = c ? sources.get(c.source)! : null;
     rows.push([
       f.n,
@@ -331,8 +349,7 @@ a { color: #3730a3; }
 }`;
 
 export function toHtml(sheet: FactSheet): string {
-  const cites = (citations: Citation[]) =>
-    citations.map((c) => `<sup><a href="#${claimAnchor(c)}">[${c.n}]</a></sup>`).join("");
+  const cites = (citations: Citation[]) => citations.map((c) => `<sup><a href="#${claimAnchor(c)}">[${c.n}]</a></sup>`).join("");
   const decided = (decisions: ClaimDecision[]) =>
     decisions.map((d) => `<div class="decision">${esc(decisionText(d, (t) => t).replace(/^./, (c) => c.toUpperCase()))}</div>`).join("");
   const value = (v: { value: string | null; asOf: string | null }) =>
@@ -360,7 +377,8 @@ export function toHtml(sheet: FactSheet): string {
   h.push("<h2>Entities</h2>");
   if (sheet.entities.length) {
     h.push("<table><thead><tr><th>Entity</th><th>Kind</th><th>Also written</th></tr></thead><tbody>");
-    for (const e of sheet.entities) h.push(`<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`);
+    for (const e of sheet.entities)
+      h.push(`<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`);
     h.push("</tbody></table>");
   } else h.push("<p>None recorded.</p>");
 
@@ -375,7 +393,9 @@ export function toHtml(sheet: FactSheet): string {
     }
     h.push(`<li>${esc(f.attribute)}: `);
     if (f.status === "contested") {
-      h.push(`${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`);
+      h.push(
+        `${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`,
+      );
       for (const v of f.competing) h.push(`<li>${value(v)} ${cites(v.citations)}${decided(decisionsOf(v.citations))}</li>`);
       h.push("</ul>");
     } else {
@@ -388,7 +408,9 @@ export function toHtml(sheet: FactSheet): string {
       h.push(decided(decisionsOf(f.citations, f.resolution)));
     }
     for (const r of f.rejected) {
-      h.push(`<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}${decided(decisionsOf(r.citations, null, ["rejected", "superseded"]))}</div>`);
+      h.push(
+        `<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}${decided(decisionsOf(r.citations, null, ["rejected", "superseded"]))}</div>`,
+      );
     }
     h.push("</li>");
   }
@@ -463,12 +485,20 @@ export const CLAIM_RATINGS: Record<Verdict, { value: 1 | 3 | 4 | 5; name: string
 const CLAIM_WORDS = 200;
 const shortQuote = (quote: string) => {
   const chars = [...quote];
-  return chars.length <= CLAIM_WORDS ? quote : `${chars.slice(0, CLAIM_WORDS - 1).join("").trimEnd()}…`;
+  return chars.length <= CLAIM_WORDS
+    ? quote
+    : `${chars
+        .slice(0, CLAIM_WORDS - 1)
+        .join("")
+        .trimEnd()}…`;
 };
 
 /** RFC 6920 name of a text by its SHA-256: `ni:///sha-256;<base64url>`. */
 function niName(sha256Hex: string): string {
-  const bytes = sha256Hex.match(/../g)!.map((h) => String.fromCharCode(parseInt(h, 16))).join("");
+  const bytes = sha256Hex
+    .match(/../g)!
+    .map((h) => String.fromCharCode(parseInt(h, 16)))
+    .join("");
   return `ni:///sha-256;${btoa(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
 }
 
@@ -494,7 +524,8 @@ export function toJsonLd(sheet: FactSheet, options: RenderOptions = {}): Record<
     ...(isDay(s.published) && { datePublished: s.published }),
   });
   // Who made the claim: the article's author, else its outlet.
-  const claimant = (s: Source) => (s.author ? { "@type": "Person", name: s.author } : s.outlet ? { "@type": "Organization", name: s.outlet } : null);
+  const claimant = (s: Source) =>
+    s.author ? { "@type": "Person", name: s.author } : s.outlet ? { "@type": "Organization", name: s.outlet } : null;
   const citations = citationsOf(sheet);
   const reviews = citations.flatMap((c) =>
     c.decisions.map((d, i) => {
@@ -527,7 +558,8 @@ export function toJsonLd(sheet: FactSheet, options: RenderOptions = {}): Record<
   );
   const labels = new Map<number, string>();
   for (const f of sheet.facts) {
-    for (const c of f.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${f.value ?? ""} (${FACT_STATUS_LABELS[f.status].toLowerCase()})`);
+    for (const c of f.citations)
+      labels.set(c.n, `${f.entity} · ${f.attribute}: ${f.value ?? ""} (${FACT_STATUS_LABELS[f.status].toLowerCase()})`);
     for (const v of f.competing) for (const c of v.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${v.value} (contested)`);
     for (const v of f.rejected) for (const c of v.citations) labels.set(c.n, `${f.entity} · ${f.attribute}: ${v.value} (${v.status})`);
   }

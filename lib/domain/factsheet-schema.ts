@@ -39,12 +39,18 @@ const citation = z
     id: z
       .string()
       .regex(/^[0-9a-f]{12}-\d+-\d+(-\d+)?$/)
-      .describe("The claim's stable name: 12 hex digits of its article's SHA-256, then the quote's start and end; the same after a backup is restored under another slug."),
+      .describe(
+        "The claim's stable name: 12 hex digits of its article's SHA-256, then the quote's start and end; the same after a backup is restored under another slug.",
+      ),
     source: count.describe("The number of the source (see `sources`)."),
     quote: z.string().describe("The exact words of the source."),
     prefix: z.string().describe("Up to 32 characters before the quote (W3C TextQuoteSelector)."),
     suffix: z.string().describe("Up to 32 characters after the quote."),
-    start: z.number().int().nonnegative().describe("Where the quote starts in the article's text, in Unicode code points (W3C TextPositionSelector)."),
+    start: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe("Where the quote starts in the article's text, in Unicode code points (W3C TextPositionSelector)."),
     end: z.number().int().nonnegative().describe("Where it ends (exclusive), in Unicode code points."),
     as: z.string().nullable().describe("The subject as the source names it, when that differs from the entity's name."),
     decisions: z.array(decision).describe("Every reviewer's decision on this claim, newest first."),
@@ -89,7 +95,12 @@ const fact = z.discriminatedUnion("status", [
     })
     .strict(),
   z
-    .object({ ...factFields, status: z.literal("resolved").describe("Settled by a reviewer: see `resolution`."), value: z.string(), resolution: resolution.describe("The decision.") })
+    .object({
+      ...factFields,
+      status: z.literal("resolved").describe("Settled by a reviewer: see `resolution`."),
+      value: z.string(),
+      resolution: resolution.describe("The decision."),
+    })
     .strict(),
   z
     .object({
@@ -140,9 +151,13 @@ export function factSheetProblems(sheet: SheetShape): string[] {
   }
   sheet.conflicts.forEach((k) => k.values.forEach((v) => v.citations.forEach((c) => cite(c, `open conflict ${k.n}`))));
   const numbers = [...cited.keys()].sort((a, b) => a - b);
-  numbers.forEach((n, i) => n !== i + 1 && problems.push(`Citation ${i + 1} is missing: citations are numbered 1, 2, 3… as they first appear.`));
+  numbers.forEach(
+    (n, i) => n !== i + 1 && problems.push(`Citation ${i + 1} is missing: citations are numbered 1, 2, 3… as they first appear.`),
+  );
   sheet.timelines.forEach((t, i) =>
-    t.points.forEach((p) => p.citations.forEach((n) => !cited.has(n) && problems.push(`Timeline ${i + 1} cites ${n}, a citation that does not exist.`))),
+    t.points.forEach((p) =>
+      p.citations.forEach((n) => !cited.has(n) && problems.push(`Timeline ${i + 1} cites ${n}, a citation that does not exist.`)),
+    ),
   );
   return [...new Set(problems)];
 }
@@ -166,7 +181,15 @@ const sheetObject = z
         .object({
           entity: z.string(),
           attribute: z.string(),
-          points: z.array(z.object({ date: day, value: z.string(), citations: z.array(count).describe("Citation numbers (see the citations of `facts`).") }).strict()),
+          points: z.array(
+            z
+              .object({
+                date: day,
+                value: z.string(),
+                citations: z.array(count).describe("Citation numbers (see the citations of `facts`)."),
+              })
+              .strict(),
+          ),
         })
         .strict(),
     ),

@@ -208,8 +208,10 @@ export type FactSheet = {
 const raw = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive first ("AI industry" after "Agent Skills"), then exact: the same order everywhere, no locale. */
 const compare = (a: string, b: string) => raw(a.toLowerCase(), b.toLowerCase()) || raw(a, b);
-const byText = <T>(key: (t: T) => string) => (a: T, b: T) => compare(key(a), key(b));
-
+const byText =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    compare(key(a), key(b));
 
 export function buildFactSheet(input: FactSheetInput): FactSheet {
   // Sources in a fixed order: by publication date (undated last), then title, then id.
@@ -222,13 +224,19 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   // Texts that name one entity say the same thing: "the Pentagon" and "U.S. Department of Defense".
   const named = new Map<string, SheetEntity>();
   for (const e of entities) for (const name of [...e.aliases, e.name]) named.set(foldText(name), e);
-  const entityValue = (c: SheetClaim) => (c.value.kind === "text" || c.value.kind === "entity" ? named.get(foldText(c.value.text)) : undefined);
+  const entityValue = (c: SheetClaim) =>
+    c.value.kind === "text" || c.value.kind === "entity" ? named.get(foldText(c.value.text)) : undefined;
   /** Two claims say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity. */
   const valueKey = (c: SheetClaim) => {
     const entity = entityValue(c);
     const v = c.value;
-    const said =
-      entity ? `entity:${entity.id}` : v.kind === "text" || v.kind === "entity" ? `text:${v.folded}` : v.kind === "list" ? `list:${[...v.folded].sort().join("|")}` : describeValue(v);
+    const said = entity
+      ? `entity:${entity.id}`
+      : v.kind === "text" || v.kind === "entity"
+        ? `text:${v.folded}`
+        : v.kind === "list"
+          ? `list:${[...v.folded].sort().join("|")}`
+          : describeValue(v);
     return `${said}\u0000${c.asOfText ?? ""}`;
   };
   const usable = input.claims.filter((c) => c.status !== "retracted" && entityName.has(c.subjectId) && sourceOf.has(c.articleId));
@@ -247,7 +255,11 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   const keyOf = new Map<string, string>();
   const onSpan = new Map<string, number>();
   const keyOrder = (a: SheetClaim, b: SheetClaim) =>
-    claimPlace(a, b) || compare(a.subjectText, b.subjectText) || compare(entityName.get(a.subjectId)!, entityName.get(b.subjectId)!) || compare(a.status, b.status) || compare(a.id, b.id);
+    claimPlace(a, b) ||
+    compare(a.subjectText, b.subjectText) ||
+    compare(entityName.get(a.subjectId)!, entityName.get(b.subjectId)!) ||
+    compare(a.status, b.status) ||
+    compare(a.id, b.id);
   for (const c of [...usable].sort(keyOrder)) {
     const span = `${hashOf.get(c.articleId)!.slice(0, 12)}-${c.start}-${c.end}`;
     const k = (onSpan.get(span) ?? 0) + 1;
@@ -274,12 +286,26 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
             : r.kind === "both_valid"
               ? "both_valid"
               : "not_contradicted";
-      const decision = { verdict, kind: r.kind, rationale: r.rationale, reviewer: r.reviewer, date: r.decidedOn, value: r.kind === "reconciled_value" ? r.valueText : null };
+      const decision = {
+        verdict,
+        kind: r.kind,
+        rationale: r.rationale,
+        reviewer: r.reviewer,
+        date: r.decidedOn,
+        value: r.kind === "reconciled_value" ? r.valueText : null,
+      };
       decisionsOf.set(id, [...(decisionsOf.get(id) ?? []), decision]);
     }
   }
   for (const list of decisionsOf.values()) {
-    list.sort((a, b) => compare(b.date, a.date) || compare(a.kind, b.kind) || compare(a.verdict, b.verdict) || compare(a.reviewer, b.reviewer) || compare(a.rationale, b.rationale));
+    list.sort(
+      (a, b) =>
+        compare(b.date, a.date) ||
+        compare(a.kind, b.kind) ||
+        compare(a.verdict, b.verdict) ||
+        compare(a.reviewer, b.reviewer) ||
+        compare(a.rationale, b.rationale),
+    );
   }
 
   let citationCount = 0;
@@ -329,7 +355,11 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     .filter((c) => c.status === "open")
     .map((c) => {
       const claims = c.claimIds.map((id) => usableById.get(id)).filter((u): u is SheetClaim => u?.status === "active");
-      const names = [...new Set([...c.entityIds, ...claims.map((u) => u.subjectId)].map((id) => entityName.get(id)).filter((n): n is string => Boolean(n)))].sort(compare);
+      const names = [
+        ...new Set(
+          [...c.entityIds, ...claims.map((u) => u.subjectId)].map((id) => entityName.get(id)).filter((n): n is string => Boolean(n)),
+        ),
+      ].sort(compare);
       const about = claims
         .map((u) => `${u.attributeLabel}:${u.valueText}`)
         .sort(compare)
@@ -379,9 +409,21 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
         return { ...v, status: claim.status, reason: claim.statusReason };
       }));
     const decision = settled?.resolution
-      ? { kind: settled.resolution.kind, rationale: settled.resolution.rationale, reviewer: settled.resolution.reviewer, date: settled.resolution.decidedOn }
+      ? {
+          kind: settled.resolution.kind,
+          rationale: settled.resolution.rationale,
+          reviewer: settled.resolution.reviewer,
+          date: settled.resolution.decidedOn,
+        }
       : null;
-    const base = { entity, attribute, competing: [] as CompetingValue[], conflicts: [] as number[], resolution: null, rejected: [] as Fact["rejected"] };
+    const base = {
+      entity,
+      attribute,
+      competing: [] as CompetingValue[],
+      conflicts: [] as number[],
+      resolution: null,
+      rejected: [] as Fact["rejected"],
+    };
 
     if (contesting.length) {
       facts.push({
@@ -438,7 +480,12 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     if (new Set(points.map((p) => p.date)).size >= 2) timelines.push({ entity, attribute, points });
   }
 
-  const openConflicts = open.map((o) => ({ kind: o.conflict.kind, summary: o.conflict.summary, entities: o.names, values: valuesOf(o.claims) }));
+  const openConflicts = open.map((o) => ({
+    kind: o.conflict.kind,
+    summary: o.conflict.summary,
+    entities: o.names,
+    values: valuesOf(o.claims),
+  }));
 
   return {
     schema: FACTSHEET_SCHEMA,

@@ -19,16 +19,14 @@ export function fieldsWithNul(input: unknown): string[] {
       : depth < 8 && typeof v === "object" && v !== null && !(v instanceof Blob) && Object.values(v).some((x) => holds(x, depth + 1));
   if (typeof input === "string") return holds(input) ? ["input"] : [];
   if (typeof input !== "object" || input === null) return [];
-  return Object.entries(input).filter(([, v]) => holds(v)).map(([k]) => k);
+  return Object.entries(input)
+    .filter(([, v]) => holds(v))
+    .map(([k]) => k);
 }
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter an email address such as name@example.com."));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter an email address such as name@example.com."));
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -61,7 +59,10 @@ export const pasteArticleInput = z.object({
   title: trimmed(300).optional().default(""),
   outlet: trimmed(500).optional().default(""),
   author: trimmed(500).optional().default(""),
-  url: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })]).optional().default(""),
+  url: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })])
+    .optional()
+    .default(""),
   published: trimmed(100).optional().default(""),
   text: z.string().refine((t) => t.trim() !== "", "Paste the article's text."),
 });
@@ -71,7 +72,10 @@ export const uploadArticlesInput = z.object({
   // One file arrives from a form as a single value, several as a list.
   files: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.instanceof(File)).min(1, "Choose one or more .txt or .md files.").max(UPLOAD_BATCH_FILES, `At most ${UPLOAD_BATCH_FILES} files at a time.`),
+    z
+      .array(z.instanceof(File))
+      .min(1, "Choose one or more .txt or .md files.")
+      .max(UPLOAD_BATCH_FILES, `At most ${UPLOAD_BATCH_FILES} files at a time.`),
   ),
 });
 
@@ -169,11 +173,19 @@ export const undoMergeInput = z.object({ investigationId: z.string().min(1), mer
 
 // --- Conflicts -----------------------------------------------------------------------------
 
-export const RESOLUTION_KINDS = ["accept_claim", "reconciled_value", "both_valid", "merge_entities", "annotation_mistake", "not_a_conflict"] as const;
+export const RESOLUTION_KINDS = [
+  "accept_claim",
+  "reconciled_value",
+  "both_valid",
+  "merge_entities",
+  "annotation_mistake",
+  "not_a_conflict",
+] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
 /** A form sends one value as a value and several as a list: read both as a list. */
-const listOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 const requiredId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100);
 
@@ -196,7 +208,11 @@ export const resolveConflictInput = z.discriminatedUnion(
     z.object({
       ...decisionBase,
       kind: z.literal("reconciled_value"),
-      valueText: z.string({ error: "Enter the reconciled value." }).trim().min(1, "Enter the reconciled value.").max(500, "At most 500 characters."),
+      valueText: z
+        .string({ error: "Enter the reconciled value." })
+        .trim()
+        .min(1, "Enter the reconciled value.")
+        .max(500, "At most 500 characters."),
       valueKind: valueKind.optional(),
     }),
     z
@@ -209,11 +225,17 @@ export const resolveConflictInput = z.discriminatedUnion(
         scope: optionalText(500),
       })
       .superRefine((i, ctx) => {
-        if (!i.scope && !i.asOf.some(Boolean)) ctx.addIssue({ code: "custom", path: ["asOf"], message: "Give the as-of date of each value, or say in which scope each holds." });
-        if (i.asOf.length !== i.asOfClaimId.length) ctx.addIssue({ code: "custom", path: ["asOf"], message: "Each as-of date must belong to one claim." });
+        if (!i.scope && !i.asOf.some(Boolean))
+          ctx.addIssue({ code: "custom", path: ["asOf"], message: "Give the as-of date of each value, or say in which scope each holds." });
+        if (i.asOf.length !== i.asOfClaimId.length)
+          ctx.addIssue({ code: "custom", path: ["asOf"], message: "Each as-of date must belong to one claim." });
       }),
     z.object({ ...decisionBase, kind: z.literal("merge_entities"), keepEntityId: requiredId("Choose the entity that stays.") }),
-    z.object({ ...decisionBase, kind: z.literal("annotation_mistake"), mistakenClaimId: requiredId("Choose the claim that mis-records its article.") }),
+    z.object({
+      ...decisionBase,
+      kind: z.literal("annotation_mistake"),
+      mistakenClaimId: requiredId("Choose the claim that mis-records its article."),
+    }),
     z.object({ ...decisionBase, kind: z.literal("not_a_conflict") }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? "Choose how the conflict is settled." : undefined) },

@@ -101,7 +101,8 @@ export function writeResolutionDetails(details: ResolutionDetails | null): JsonV
 }
 
 /** The claims a decision set aside (rejected or superseded): what withdrawing it gives back. */
-export const setAsideBy = (details: ResolutionDetails | null): string[] => (details?.kind === "accept_claim" ? details.changedClaimIds : []);
+export const setAsideBy = (details: ResolutionDetails | null): string[] =>
+  details?.kind === "accept_claim" ? details.changedClaimIds : [];
 
 // --- AuditEvent.before / after ---------------------------------------------------------------
 

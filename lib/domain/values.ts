@@ -74,9 +74,9 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   "€": "EUR",
   "£": "GBP",
   "¥": "JPY",
-  "a$": "AUD",
-  "c$": "CAD",
-  "hk$": "HKD",
+  a$: "AUD",
+  c$: "CAD",
+  hk$: "HKD",
 };
 const CURRENCY_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "HKD", "KRW", "RUB"];
 const CURRENCY_WORDS: Record<string, string> = {
@@ -118,7 +118,9 @@ function readAmount(input: string): Amount | null {
   const halfStep = (10 ** -decimals * scaleValue) / 2;
   let currency = pre ? currencyOf(pre.trim()) : null;
   let rest = input.slice(m[0].length);
-  const after = rest.match(new RegExp(String.raw`^\s*(?<word>${Object.keys(CURRENCY_WORDS).join("|")}|${CURRENCY_CODES.join("|")})(?![a-z])`, "i"));
+  const after = rest.match(
+    new RegExp(String.raw`^\s*(?<word>${Object.keys(CURRENCY_WORDS).join("|")}|${CURRENCY_CODES.join("|")})(?![a-z])`, "i"),
+  );
   if (after?.groups?.word) {
     currency ??= currencyOf(after.groups.word);
     rest = rest.slice(after[0].length);
@@ -248,7 +250,8 @@ const PARTS: Record<string, [number, number]> = {
   h1: [1, 6],
   h2: [7, 12],
 };
-const RELATIVE = /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
+const RELATIVE =
+  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -270,7 +273,10 @@ function unresolved(text: string, reason: string): DateValue {
 
 /** Absolute forms we read ourselves (chrono-node does not know "late 2023" or "Q3 2024"). */
 function parseAbsoluteDate(text: string): DateValue | null {
-  const t = text.trim().replace(/\s+/g, " ").replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "");
+  const t = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "");
   let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (m) return day(text, +m[1]!, +m[2]!, +m[3]!);
   m = t.match(/^(\d{4})-(\d{2})$/);
@@ -308,7 +314,11 @@ const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Relative forms, resolved against the article's publication date. */
 function parseRelativeDate(text: string, ref: Date): DateValue | null {
-  const t = text.trim().replace(/\s+/g, " ").replace(/^(?:in|on|by|during|since|as of|until)\s+/i, "").toLowerCase();
+  const t = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^(?:in|on|by|during|since|as of|until)\s+/i, "")
+    .toLowerCase();
   const y = ref.getUTCFullYear();
   const mo = ref.getUTCMonth() + 1;
   let m = t.match(/^(this|last|next|the past|the previous|the coming) (week|month|year)$/);
@@ -368,9 +378,7 @@ function parseDate(text: string, context: ParseContext): DateValue | null {
   const ref = context.referenceDate ?? null;
   const relative = RELATIVE.test(text);
   if (relative && !ref) {
-    return looksLikeDate(text)
-      ? unresolved(text, "It is relative to the article's publication date, which is not known.")
-      : null;
+    return looksLikeDate(text) ? unresolved(text, "It is relative to the article's publication date, which is not known.") : null;
   }
   if (ref) {
     const rel = parseRelativeDate(text, ref);
@@ -384,7 +392,9 @@ function looksLikeDate(text: string): boolean {
   const t = text.toLowerCase();
   return (
     new RegExp(`\\b${MONTH_RE}\\b`, "i").test(t) ||
-    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month|year|quarter)s?\b/.test(t)
+    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month|year|quarter)s?\b/.test(
+      t,
+    )
   );
 }
 
@@ -424,7 +434,13 @@ export function extractValue(passage: string): string {
   if (words.length > 40) return passage.trim();
   const spans: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (let j = words.length; j > i; j--) spans.push(words.slice(i, j).join(" ").replace(/[.,;:]+$/, ""));
+    for (let j = words.length; j > i; j--)
+      spans.push(
+        words
+          .slice(i, j)
+          .join(" ")
+          .replace(/[.,;:]+$/, ""),
+      );
   }
   const whole = (text: string, kinds: NumericValue["kind"][]) => {
     const read = readNumeric(text, null);

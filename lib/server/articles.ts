@@ -31,7 +31,11 @@ export async function importParsedArticles(
       // what happened instead of failing the whole batch as if nothing had been written.
       const reference = ctx.requestId.slice(0, 8);
       console.error(`[import] ${name} (request ${ctx.requestId}) could not be saved`, error);
-      outcomes.push({ name, status: "failed", error: `${name}: could not be saved because of a problem on our side (reference ${reference}); nothing of it was kept. Try this file again.` });
+      outcomes.push({
+        name,
+        status: "failed",
+        error: `${name}: could not be saved because of a problem on our side (reference ${reference}); nothing of it was kept. Try this file again.`,
+      });
     }
   }
   return outcomes;

@@ -42,11 +42,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
  * After an update conditioned on `version`: no row means someone else changed it first. The
  * refusal names who and when, from the audit trail, so the person can look before retrying.
  */
-export async function assertVersionedUpdate(
-  tx: Tx,
-  count: number,
-  object: { type: string; id: string; label: string },
-): Promise<void> {
+export async function assertVersionedUpdate(tx: Tx, count: number, object: { type: string; id: string; label: string }): Promise<void> {
   if (count > 0) return;
   const last = await tx.auditEvent.findFirst({
     where: { objectType: object.type, objectId: object.id },

@@ -21,7 +21,19 @@ import { db } from "@/lib/server/database.ts";
 export const BACKUP_FORMAT = "crosscheck.backup/v1";
 
 /** Tables in the order they are restored (each points only at tables before it, or at itself). */
-const TABLES = ["articles", "entities", "aliases", "claims", "merges", "conflicts", "conflictClaims", "conflictEntities", "resolutions", "comments", "audit"] as const;
+const TABLES = [
+  "articles",
+  "entities",
+  "aliases",
+  "claims",
+  "merges",
+  "conflicts",
+  "conflictClaims",
+  "conflictEntities",
+  "resolutions",
+  "comments",
+  "audit",
+] as const;
 type Table = (typeof TABLES)[number];
 type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
@@ -71,7 +83,11 @@ export async function writeBackup(
       await line("],");
       options.onProgress?.(table, counts[table]);
     }
-    const accounts = await db().user.findMany({ where: { id: { in: [...users] } }, orderBy: { id: "asc" }, select: { id: true, email: true, name: true, role: true } });
+    const accounts = await db().user.findMany({
+      where: { id: { in: [...users] } },
+      orderBy: { id: "asc" },
+      select: { id: true, email: true, name: true, role: true },
+    });
     await line(`"users":${JSON.stringify(accounts)},`);
     await line(`"checksum":${JSON.stringify(`sha256:${hash.digest("hex")}`)}}`, false);
     out.end();
@@ -91,13 +107,21 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
     // Join rows have no id of their own: read them by conflict, one batch of conflicts at a time.
     let after: string | undefined;
     for (;;) {
-      const conflicts = await db().conflict.findMany({ where: { ...where, ...(after && { id: { gt: after } }) }, orderBy: { id: "asc" }, take, select: { id: true } });
+      const conflicts = await db().conflict.findMany({
+        where: { ...where, ...(after && { id: { gt: after } }) },
+        orderBy: { id: "asc" },
+        take,
+        select: { id: true },
+      });
       if (!conflicts.length) return;
       const ids = conflicts.map((c) => c.id);
       const rows =
         table === "conflictClaims"
           ? await db().conflictClaim.findMany({ where: { conflictId: { in: ids } }, orderBy: [{ conflictId: "asc" }, { claimId: "asc" }] })
-          : await db().conflictEntity.findMany({ where: { conflictId: { in: ids } }, orderBy: [{ conflictId: "asc" }, { entityId: "asc" }] });
+          : await db().conflictEntity.findMany({
+              where: { conflictId: { in: ids } },
+              orderBy: [{ conflictId: "asc" }, { entityId: "asc" }],
+            });
       for (const r of rows) yield plain(r);
       after = ids.at(-1);
     }
@@ -120,7 +144,10 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
         case "conflicts":
           return db().conflict.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         case "resolutions":
-          return db().resolution.findMany({ where: { conflict: where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+          return db().resolution.findMany({
+            where: { conflict: where, ...(after !== undefined && { id: { gt: after as string } }) },
+            ...page,
+          });
         case "comments":
           return db().comment.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         default:
@@ -142,9 +169,7 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
 // Reading
 
 type BackupEvent =
-  | { type: "investigation"; row: Row }
-  | { type: "row"; table: Table; row: Row }
-  | { type: "end"; users: BackupUser[]; createdAt: string };
+  { type: "investigation"; row: Row } | { type: "row"; table: Table; row: Row } | { type: "end"; users: BackupUser[]; createdAt: string };
 
 const refuse = (message: string): never => {
   throw new ExpectedError("invalid_input", `${message} Nothing was restored.`);
@@ -172,14 +197,16 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
   };
   const field = (text: string, name: string) => {
     const prefix = `"${name}":`;
-    if (!text.startsWith(prefix) || !text.endsWith(",")) refuse(`Line ${n} should hold "${name}": the file is not in the layout Crosscheck writes, or was edited.`);
+    if (!text.startsWith(prefix) || !text.endsWith(","))
+      refuse(`Line ${n} should hold "${name}": the file is not in the layout Crosscheck writes, or was edited.`);
     return parse(text.slice(prefix.length, -1), name);
   };
   try {
     for await (const text of lines) {
       n++;
       if (n === 1) {
-        if (text !== `{"format":${JSON.stringify(BACKUP_FORMAT)},`) refuse(`Not a Crosscheck backup (it should start with "format": "${BACKUP_FORMAT}").`);
+        if (text !== `{"format":${JSON.stringify(BACKUP_FORMAT)},`)
+          refuse(`Not a Crosscheck backup (it should start with "format": "${BACKUP_FORMAT}").`);
         hash.update(`${text}\n`);
         continue;
       }
@@ -201,10 +228,12 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
       hash.update(`${text}\n`);
       if (n === 3) {
         const row = field(text, "investigation");
-        if (!row || typeof row !== "object" || typeof (row as Row).id !== "string" || typeof (row as Row).slug !== "string") refuse("The investigation in the file is malformed.");
+        if (!row || typeof row !== "object" || typeof (row as Row).id !== "string" || typeof (row as Row).slug !== "string")
+          refuse("The investigation in the file is malformed.");
         yield { type: "investigation", row: row as Row };
       } else if (!inTable && table < TABLES.length) {
-        if (text !== `${JSON.stringify(TABLES[table])}:[`) refuse(`Line ${n} should open the "${TABLES[table]}" list: the file is not in the layout Crosscheck writes, or was edited.`);
+        if (text !== `${JSON.stringify(TABLES[table])}:[`)
+          refuse(`Line ${n} should open the "${TABLES[table]}" list: the file is not in the layout Crosscheck writes, or was edited.`);
         inTable = true;
         rows = 0;
       } else if (inTable && text === "],") {
@@ -220,7 +249,14 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
         const list = field(text, "users");
         const valid =
           Array.isArray(list) &&
-          list.every((u) => u && typeof u.id === "string" && typeof u.email === "string" && typeof u.name === "string" && ["analyst", "reviewer", "admin"].includes(u.role));
+          list.every(
+            (u) =>
+              u &&
+              typeof u.id === "string" &&
+              typeof u.email === "string" &&
+              typeof u.name === "string" &&
+              ["analyst", "reviewer", "admin"].includes(u.role),
+          );
         if (!valid) refuse("The accounts in the file are malformed.");
         users = list as BackupUser[];
       }
@@ -231,7 +267,14 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
   refuse(n === 0 ? "The file is empty." : `The file ends early (after line ${n}): it is truncated or damaged.`);
 }
 
-export type BackupSummary = { slug: string; title: string; createdAt: string; counts: Record<Table, number>; ids: Set<string>; users: BackupUser[] };
+export type BackupSummary = {
+  slug: string;
+  title: string;
+  createdAt: string;
+  counts: Record<Table, number>;
+  ids: Set<string>;
+  users: BackupUser[];
+};
 
 /** The first reading: checks the whole file (layout, rows, checksum) and gathers what the second needs. */
 export async function checkBackup(path: string): Promise<BackupSummary> {
@@ -247,7 +290,14 @@ export async function checkBackup(path: string): Promise<BackupSummary> {
         counts[event.table]++;
         if (typeof event.row.id === "string") ids.add(event.row.id);
       } else {
-        return { slug: String(investigation!.slug), title: String(investigation!.title ?? ""), createdAt: event.createdAt, counts, ids, users: event.users };
+        return {
+          slug: String(investigation!.slug),
+          title: String(investigation!.title ?? ""),
+          createdAt: event.createdAt,
+          counts,
+          ids,
+          users: event.users,
+        };
       }
     }
   } catch (error) {
@@ -260,7 +310,20 @@ export async function checkBackup(path: string): Promise<BackupSummary> {
 // ---------------------------------------------------------------------------------------------
 // Restoring
 
-const DATE_FIELDS = new Set(["createdAt", "updatedAt", "archivedAt", "publishedAt", "asOfStart", "asOfEnd", "addedAt", "settledAt", "withdrawnAt", "undoneAt", "editedAt", "deletedAt"]);
+const DATE_FIELDS = new Set([
+  "createdAt",
+  "updatedAt",
+  "archivedAt",
+  "publishedAt",
+  "asOfStart",
+  "asOfEnd",
+  "addedAt",
+  "settledAt",
+  "withdrawnAt",
+  "undoneAt",
+  "editedAt",
+  "deletedAt",
+]);
 const JSON_FIELDS = new Set(["valueNorm", "details", "before", "after"]);
 
 /** Back to what the database takes: ISO strings in date fields become dates; an empty JSON field is left out (NULL). */
@@ -275,7 +338,14 @@ function revive(row: Row): Row {
 /** Every occurrence of an old id (a whole string, an object key, or a segment of a detection key) replaced. */
 function remapIds<T>(value: T, ids: Map<string, string>): T {
   if (ids.size === 0) return value;
-  const one = (s: string) => ids.get(s) ?? (s.includes(":") ? s.split(":").map((p) => ids.get(p) ?? p).join(":") : s);
+  const one = (s: string) =>
+    ids.get(s) ??
+    (s.includes(":")
+      ? s
+          .split(":")
+          .map((p) => ids.get(p) ?? p)
+          .join(":")
+      : s);
   const walk = (v: unknown): unknown =>
     typeof v === "string"
       ? one(v)
@@ -307,7 +377,10 @@ export async function restoreBackup(
   return db().$transaction(
     async (tx) => {
       if (await tx.investigation.findUnique({ where: { slug }, select: { id: true } })) {
-        throw new ExpectedError("duplicate", `An investigation with the slug “${slug}” already exists. Restore under another slug with --slug.`);
+        throw new ExpectedError(
+          "duplicate",
+          `An investigation with the slug “${slug}” already exists. Restore under another slug with --slug.`,
+        );
       }
       const ids = new Map<string, string>();
       if (options.slug) for (const id of summary.ids) ids.set(id, randomUUID());

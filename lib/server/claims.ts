@@ -48,7 +48,8 @@ function readValues(fields: ClaimFields, publishedAt: Date | null) {
     asOf = parsed.value;
   }
   const key = attributeKey(fields.attribute);
-  if (!key) throw new ExpectedError("invalid_input", "Name the attribute with letters or digits.", { attribute: ["Use letters or digits."] });
+  if (!key)
+    throw new ExpectedError("invalid_input", "Name the attribute with letters or digits.", { attribute: ["Use letters or digits."] });
   const bounds = valueBounds(value.value);
   const asOfBounds = asOf ? valueBounds(asOf) : null;
   return {
@@ -110,13 +111,22 @@ export async function createClaim(
         quoteSuffix: anchor.quote.suffix,
         positionStart: offsets.toCodePoints(anchor.position.start),
         positionEnd: offsets.toCodePoints(anchor.position.end),
-        inCorrection: isCorrectionPassage(article.body.slice(Math.max(0, anchor.position.start - 600), anchor.position.start), anchor.quote.exact),
+        inCorrection: isCorrectionPassage(
+          article.body.slice(Math.max(0, anchor.position.start - 600), anchor.position.start),
+          anchor.quote.exact,
+        ),
         createdById: ctx.actorId,
       },
       select: { ...claimSnapshot, valueNorm: true },
     });
     const { valueNorm, ...snapshot } = claim;
-    await audit(tx, ctx, { action: "claim.create", objectType: "Claim", objectId: claim.id, investigationId: input.investigationId, after: snapshot });
+    await audit(tx, ctx, {
+      action: "claim.create",
+      objectType: "Claim",
+      objectId: claim.id,
+      investigationId: input.investigationId,
+      after: snapshot,
+    });
     await syncConflicts(tx, ctx, input.investigationId, touchedByClaim({ ...claim, valueNorm }));
     return { id: claim.id };
   });
@@ -152,7 +162,14 @@ export async function updateClaim(
     });
     await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
     const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
-    await audit(tx, ctx, { action: "claim.update", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
+    await audit(tx, ctx, {
+      action: "claim.update",
+      objectType: "Claim",
+      objectId: input.id,
+      investigationId: input.investigationId,
+      before,
+      after,
+    });
     await syncConflicts(tx, ctx, input.investigationId, mergeTouched(touched, touchedByClaim({ ...after, valueNorm: values.valueNorm })));
     return { version: after.version };
   });
@@ -200,7 +217,13 @@ export async function deleteClaim(ctx: AuditContext, input: { investigationId: s
     }
     const { count } = await tx.claim.deleteMany({ where: { id: input.id, version: input.version } });
     await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
-    await audit(tx, ctx, { action: "claim.delete", objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before });
+    await audit(tx, ctx, {
+      action: "claim.delete",
+      objectType: "Claim",
+      objectId: input.id,
+      investigationId: input.investigationId,
+      before,
+    });
     await syncConflicts(tx, ctx, input.investigationId, touched);
   });
 }
@@ -353,7 +376,15 @@ export async function searchClaims(investigationId: string, query: string, inclu
       where: {
         investigationId,
         id: { notIn: include },
-        ...(q && { OR: [{ valueText: contains }, { attributeLabel: contains }, { quoteExact: contains }, { subjectText: contains }, { subject: { name: contains } }] }),
+        ...(q && {
+          OR: [
+            { valueText: contains },
+            { attributeLabel: contains },
+            { quoteExact: contains },
+            { subjectText: contains },
+            { subject: { name: contains } },
+          ],
+        }),
       },
       orderBy: [{ subject: { name: "asc" } }, { attribute: "asc" }, { createdAt: "asc" }],
       take: limit,

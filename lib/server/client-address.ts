@@ -65,10 +65,16 @@ let warned = false;
 
 /** The client's address for this request, or null when the server did not stamp it. */
 export function requestClientAddress(headers: Headers): string | null {
-  const address = clientAddress({ peer: peerAddress(headers), forwardedFor: headers.get("x-forwarded-for"), trustedProxies: trustedProxies() });
+  const address = clientAddress({
+    peer: peerAddress(headers),
+    forwardedFor: headers.get("x-forwarded-for"),
+    trustedProxies: trustedProxies(),
+  });
   if (address === null && !warned) {
     warned = true;
-    console.warn("[crosscheck] a request without the peer address stamp: sign-in limits per address are off for it (is instrumentation.ts running?)");
+    console.warn(
+      "[crosscheck] a request without the peer address stamp: sign-in limits per address are off for it (is instrumentation.ts running?)",
+    );
   }
   return address;
 }

@@ -8,7 +8,13 @@ import { formatMoment } from "@/lib/domain/format.ts";
 import type { ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { decide, decisionOf } from "@/lib/domain/decisions.ts";
 import type { ResolutionKind, ResolveConflictInput } from "@/lib/domain/inputs.ts";
-import { readAuditPayload, readOptionalValue, readResolutionDetails, writeResolutionDetails, writeValue } from "@/lib/domain/json-codecs.ts";
+import {
+  readAuditPayload,
+  readOptionalValue,
+  readResolutionDetails,
+  writeResolutionDetails,
+  writeValue,
+} from "@/lib/domain/json-codecs.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
@@ -17,7 +23,6 @@ import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, withdraw
 import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 import { nullableJsonColumn } from "@/lib/server/json-column.ts";
-
 
 /** How much an open conflict matters, for the queue's order: the kind, then how many sources. */
 const KIND_WEIGHT: Record<ConflictKind, number> = {
@@ -148,10 +153,14 @@ function queueWhere(investigationId: string, filters: QueueFilters) {
       OR EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl."subjectId" = ${filters.entityId}))`);
   }
   if (filters.attribute) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl.attribute = ${filters.attribute})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl.attribute = ${filters.attribute})`,
+    );
   }
   if (filters.articleId) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl."articleId" = ${filters.articleId})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id AND cl."articleId" = ${filters.articleId})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -340,14 +349,29 @@ export async function getConflict(investigationId: string, id: string) {
       kind: conflict.kind,
       entities: conflict.entities,
       claims: claims.map((c) => ({
-        claim: { valueText: c.valueText, attribute: c.attribute, attributeLabel: c.attributeLabel, subject: c.subject } as QueueRow["claims"][number]["claim"],
+        claim: {
+          valueText: c.valueText,
+          attribute: c.attribute,
+          attributeLabel: c.attributeLabel,
+          subject: c.subject,
+        } as QueueRow["claims"][number]["claim"],
       })),
     }),
     claims,
     entities,
-    resolutions: conflict.resolutions.map((r) => ({ ...r, valueNorm: readOptionalValue(r.valueNorm), details: readResolutionDetails(r.kind, r.details) })),
+    resolutions: conflict.resolutions.map((r) => ({
+      ...r,
+      valueNorm: readOptionalValue(r.valueNorm),
+      details: readResolutionDetails(r.kind, r.details),
+    })),
     suggestion: conflict.suggestion ?? SUGGESTIONS[conflict.kind],
-    history: history.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? "Crosscheck", after: readAuditPayload(e.after) })),
+    history: history.map((e) => ({
+      id: String(e.id),
+      action: e.action,
+      at: e.createdAt,
+      actor: e.actor?.name ?? "Crosscheck",
+      after: readAuditPayload(e.after),
+    })),
   };
 }
 
@@ -389,9 +413,10 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
     const from = Number(w?.from ?? 0);
     // Positions and the window count code points; sentenceAround slices a JavaScript string.
     const offsets = w && offsetConverter(w.text);
-    const sentence = w && offsets
-      ? sentenceAround(w.text, offsets.toUtf16(r.positionStart - from), offsets.toUtf16(r.positionEnd - from), WINDOW)
-      : { before: "", quote: r.valueText, after: "" };
+    const sentence =
+      w && offsets
+        ? sentenceAround(w.text, offsets.toUtf16(r.positionStart - from), offsets.toUtf16(r.positionEnd - from), WINDOW)
+        : { before: "", quote: r.valueText, after: "" };
     return { ...claimCore(r), sentence, article: r.article };
   });
 }
@@ -407,7 +432,13 @@ async function requireConflict(tx: Tx, investigationId: string, id: string) {
       kind: true,
       status: true,
       version: true,
-      claims: { select: { claim: { select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true, valueKind: true, valueText: true } } } },
+      claims: {
+        select: {
+          claim: {
+            select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true, valueKind: true, valueText: true },
+          },
+        },
+      },
       entities: { select: { entityId: true } },
     },
   });
@@ -445,7 +476,10 @@ async function alreadySettled(tx: Tx, conflictId: string): Promise<never> {
  * out: claims set aside are never deleted, only marked (rejected, superseded or retracted) with
  * the reason, and every change is audited.
  */
-export async function resolveConflict(ctx: AuditContext & { actorId: string }, input: ResolveConflictInput): Promise<{ status: ConflictStatus }> {
+export async function resolveConflict(
+  ctx: AuditContext & { actorId: string },
+  input: ResolveConflictInput,
+): Promise<{ status: ConflictStatus }> {
   return db().$transaction(async (tx) => {
     const conflict = await requireConflict(tx, input.investigationId, input.id);
     // Someone settled or changed it since the reviewer opened it: say so before judging the decision.
@@ -460,19 +494,33 @@ export async function resolveConflict(ctx: AuditContext & { actorId: string }, i
     );
     const { count } = await tx.conflict.updateMany({
       where: { id: conflict.id, status: "open", version: input.version },
-      data: { status: outcome.status, closedBy: "person", settledAt: new Date(), reopenReason: null, closedReason: null, version: { increment: 1 } },
+      data: {
+        status: outcome.status,
+        closedBy: "person",
+        settledAt: new Date(),
+        reopenReason: null,
+        closedReason: null,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) await alreadySettled(tx, conflict.id);
 
     const changed = conflict.claims.map((c) => c.claim).filter((c) => outcome.claimChanges.some((x) => x.claimId === c.id));
     for (const change of outcome.claimChanges) {
-      await setClaimStatusIn(tx, ctx, input.investigationId, conflict.id, { id: change.claimId, status: change.from }, {
-        action: change.action,
-        status: change.to,
-        reason: change.reason,
-        supersededById: change.supersededById,
-        note: change.note,
-      });
+      await setClaimStatusIn(
+        tx,
+        ctx,
+        input.investigationId,
+        conflict.id,
+        { id: change.claimId, status: change.from },
+        {
+          action: change.action,
+          status: change.to,
+          reason: change.reason,
+          supersededById: change.supersededById,
+          note: change.note,
+        },
+      );
     }
     if (outcome.leaving.length) await tx.conflictClaim.deleteMany({ where: { conflictId: conflict.id, claimId: { in: outcome.leaving } } });
     let details = outcome.resolution.details;
@@ -556,7 +604,8 @@ export async function createManualConflict(
       where: { id: { in: input.claimIds }, investigationId: input.investigationId },
       select: { id: true, subjectId: true },
     });
-    if (claims.length !== input.claimIds.length) throw new ExpectedError("not_found", "Some of those claims no longer exist; reload and select again.");
+    if (claims.length !== input.claimIds.length)
+      throw new ExpectedError("not_found", "Some of those claims no longer exist; reload and select again.");
     const entityIds = [...new Set(claims.map((c) => c.subjectId))];
     const conflict = await tx.conflict.create({
       data: {

@@ -44,7 +44,9 @@ export function describeDatabase(options: DatabaseOptions): string {
     return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
   }
   const dir = options.dataDir ?? DEFAULT_DATA_DIR;
-  return dir.startsWith("memory://") ? "embedded PGlite (in memory)" : `embedded PGlite in ${path.resolve(/* turbopackIgnore: true */ dir)}`;
+  return dir.startsWith("memory://")
+    ? "embedded PGlite (in memory)"
+    : `embedded PGlite in ${path.resolve(/* turbopackIgnore: true */ dir)}`;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {

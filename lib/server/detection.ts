@@ -99,7 +99,11 @@ async function namesFor(tx: Tx, investigationId: string, texts: string[]): Promi
 }
 
 /** What a claim's row says it touches, for the sync after it changes (call with before and after). */
-export function touchedByClaim(claim: { subjectId: string; attribute: string; valueNorm: unknown }): Required<Pick<Touched, "groups" | "figures">> {
+export function touchedByClaim(claim: {
+  subjectId: string;
+  attribute: string;
+  valueNorm: unknown;
+}): Required<Pick<Touched, "groups" | "figures">> {
   const figure = figureKey(readValue(claim.valueNorm));
   return { groups: [{ subjectId: claim.subjectId, attribute: claim.attribute }], figures: figure ? [figure] : [] };
 }
@@ -121,7 +125,11 @@ export async function groupsNaming(tx: Tx, investigationId: string, names: strin
   const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   if (!wanted.length) return {};
   const rows = await tx.claim.findMany({
-    where: { investigationId, valueKind: { in: ["text", "entity"] }, OR: wanted.map((n) => ({ valueText: { equals: n, mode: "insensitive" as const } })) },
+    where: {
+      investigationId,
+      valueKind: { in: ["text", "entity"] },
+      OR: wanted.map((n) => ({ valueText: { equals: n, mode: "insensitive" as const } })),
+    },
     distinct: ["subjectId", "attribute"],
     select: { subjectId: true, attribute: true },
   });
@@ -129,7 +137,6 @@ export async function groupsNaming(tx: Tx, investigationId: string, names: strin
 }
 
 const pointOf = (figure: string) => Number(figure.slice(figure.lastIndexOf(":") + 1));
-
 
 const lockKeyOfGroup = (g: { subjectId: string; attribute: string }) => groupKey(g.subjectId, g.attribute);
 const lockKeyOfFigure = (figure: string) => `misattribution:${figure}`;
@@ -158,7 +165,10 @@ async function lockScope(tx: Tx, investigationId: string, touched: Touched): Pro
     });
     const setAside = settled.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
     if (!setAside.length) break;
-    const claims = await tx.claim.findMany({ where: { id: { in: setAside } }, select: { subjectId: true, attribute: true, valueNorm: true } });
+    const claims = await tx.claim.findMany({
+      where: { id: { in: setAside } },
+      select: { subjectId: true, attribute: true, valueNorm: true },
+    });
     frontier = [...lockKeysOf(mergeTouched(...claims.map(touchedByClaim)))].filter((k) => !keys.has(k));
     for (const k of frontier) keys.add(k);
   }
@@ -190,7 +200,11 @@ export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: 
 }
 
 /** Detection over what was touched: the keys looked at, and what holds there now. */
-async function detectTouched(tx: Tx, investigationId: string, touched: Touched): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
+async function detectTouched(
+  tx: Tx,
+  investigationId: string,
+  touched: Touched,
+): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
   const scope = new Set<string>();
   const detected: DetectedConflict[] = [];
   for (const [key, g] of new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]))) {
@@ -257,7 +271,10 @@ export async function redetectInvestigation(tx: Tx, ctx: AuditContext, investiga
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {
     const detected = await detectFromScratch(tx, investigationId);
-    const existing = await tx.conflict.findMany({ where: { investigationId, detectionKey: { not: null } }, select: { detectionKey: true } });
+    const existing = await tx.conflict.findMany({
+      where: { investigationId, detectionKey: { not: null } },
+      select: { detectionKey: true },
+    });
     const { revived, counts } = await carryOut(tx, ctx, investigationId, new Set(existing.map((c) => c.detectionKey!)), detected);
     report.found = detected.length;
     for (const k of ["opened", "updated", "reopened", "closed"] as const) report[k] += counts[k];
@@ -277,7 +294,13 @@ export async function setClaimStatusIn(
   investigationId: string,
   conflictId: string,
   claim: { id: string; status: ClaimStatus },
-  change: { action: "claim.reject" | "claim.supersede" | "claim.retract" | "claim.restore"; status: ClaimStatus; reason: string | null; supersededById?: string | null; note?: string },
+  change: {
+    action: "claim.reject" | "claim.supersede" | "claim.retract" | "claim.restore";
+    status: ClaimStatus;
+    reason: string | null;
+    supersededById?: string | null;
+    note?: string;
+  },
 ): Promise<void> {
   await tx.claim.update({
     where: { id: claim.id },
@@ -289,7 +312,12 @@ export async function setClaimStatusIn(
     objectId: claim.id,
     investigationId,
     before: { status: claim.status },
-    after: { status: change.status, conflictId, ...(change.supersededById && { supersededById: change.supersededById }), ...(change.note && { reason: change.note }) },
+    after: {
+      status: change.status,
+      conflictId,
+      ...(change.supersededById && { supersededById: change.supersededById }),
+      ...(change.note && { reason: change.note }),
+    },
   });
 }
 
@@ -298,7 +326,11 @@ export async function setClaimStatusIn(
  * rejected or superseded, so the disagreement is looked at afresh with every value in it.
  */
 export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationId: string, conflictId: string) {
-  const current = await tx.resolution.findMany({ where: { conflictId, withdrawnAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, details: true } });
+  const current = await tx.resolution.findMany({
+    where: { conflictId, withdrawnAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, kind: true, details: true },
+  });
   await tx.resolution.updateMany({ where: { conflictId, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
   const changed = current.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
   const restored = await tx.claim.findMany({
@@ -306,7 +338,12 @@ export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationI
     select: { id: true, status: true, subjectId: true, attribute: true, valueNorm: true },
   });
   for (const claim of restored) {
-    await setClaimStatusIn(tx, ctx, investigationId, conflictId, claim, { action: "claim.restore", status: "active", reason: null, note: "conflict reopened" });
+    await setClaimStatusIn(tx, ctx, investigationId, conflictId, claim, {
+      action: "claim.restore",
+      status: "active",
+      reason: null,
+      note: "conflict reopened",
+    });
   }
   return { resolutionId: current[0]?.id ?? null, restored };
 }
@@ -373,7 +410,10 @@ async function carryOut(
       case "update": {
         const d = op.found;
         await setMembers(tx, op.id, d);
-        await tx.conflict.update({ where: { id: op.id }, data: { kind: d.kind, summary: d.summary, suggestion: d.suggestion, version: { increment: 1 } } });
+        await tx.conflict.update({
+          where: { id: op.id },
+          data: { kind: d.kind, summary: d.summary, suggestion: d.suggestion, version: { increment: 1 } },
+        });
         await audit(tx, ctx, {
           action: "conflict.update",
           objectType: "Conflict",
@@ -388,7 +428,9 @@ async function carryOut(
       case "reopen": {
         const d = op.found;
         const entered = op.cause.kind === "claim-entered";
-        const reason = entered ? await enteringReason(tx, op.cause.kind === "claim-entered" ? op.cause.claimIds : []) : "The disagreement holds again after a change to its claims.";
+        const reason = entered
+          ? await enteringReason(tx, op.cause.kind === "claim-entered" ? op.cause.claimIds : [])
+          : "The disagreement holds again after a change to its claims.";
         await setMembers(tx, op.id, d);
         if (entered) revived.push(...(await withdrawDecision(tx, ctx, investigationId, op.id)).restored);
         await tx.conflict.update({

@@ -133,7 +133,12 @@ export async function addAlias(
       investigationId: input.investigationId,
       after: alias,
     });
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched({ entities: [entity.id] }, await groupsNaming(tx, input.investigationId, [alias.name])));
+    await syncConflicts(
+      tx,
+      ctx,
+      input.investigationId,
+      mergeTouched({ entities: [entity.id] }, await groupsNaming(tx, input.investigationId, [alias.name])),
+    );
     return { id: alias.id };
   });
 }
@@ -153,7 +158,12 @@ export async function removeAlias(ctx: AuditContext, input: { investigationId: s
       investigationId: input.investigationId,
       before: alias,
     });
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched({ entities: [alias.entityId] }, await groupsNaming(tx, input.investigationId, [alias.name])));
+    await syncConflicts(
+      tx,
+      ctx,
+      input.investigationId,
+      mergeTouched({ entities: [alias.entityId] }, await groupsNaming(tx, input.investigationId, [alias.name])),
+    );
   });
 }
 
@@ -230,7 +240,12 @@ export async function mergeEntitiesIn(
       after: { mergedInto: { id: target.id, name: target.name }, ...merge },
     });
     const names = await namesOf(tx, [source.id, target.id]);
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(movedTouched(claims, source.id, target.id), await groupsNaming(tx, input.investigationId, names)));
+    await syncConflicts(
+      tx,
+      ctx,
+      input.investigationId,
+      mergeTouched(movedTouched(claims, source.id, target.id), await groupsNaming(tx, input.investigationId, names)),
+    );
     return { mergeId: merge.id };
   }
 }
@@ -290,7 +305,12 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       after: { mergedIntoId: null, mergeId: merge.id },
     });
     const names = await namesOf(tx, [source.id, merge.targetId]);
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(movedTouched(moving, merge.targetId, source.id), await groupsNaming(tx, input.investigationId, names)));
+    await syncConflicts(
+      tx,
+      ctx,
+      input.investigationId,
+      mergeTouched(movedTouched(moving, merge.targetId, source.id), await groupsNaming(tx, input.investigationId, names)),
+    );
   });
 }
 

@@ -78,7 +78,12 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
     }),
   ]);
   return {
-    investigation: { slug: investigation.slug, title: investigation.title, description: investigation.description, createdAt: investigation.createdAt.toISOString() },
+    investigation: {
+      slug: investigation.slug,
+      title: investigation.title,
+      description: investigation.description,
+      createdAt: investigation.createdAt.toISOString(),
+    },
     lastChange: (last?.createdAt ?? investigation.updatedAt).toISOString(),
     articles: articles.map((a) => ({
       id: a.id,

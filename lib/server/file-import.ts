@@ -9,11 +9,7 @@ import type { AuditContext } from "@/lib/server/audit.ts";
  * Imports files and folders from disk (command line and seed): a folder contributes its .txt
  * and .md files in name order; each file gets its own outcome.
  */
-export async function importPaths(
-  ctx: AuditContext,
-  investigationId: string,
-  paths: string[],
-): Promise<ImportOutcome[]> {
+export async function importPaths(ctx: AuditContext, investigationId: string, paths: string[]): Promise<ImportOutcome[]> {
   const files: string[] = [];
   const missing: ImportOutcome[] = [];
   for (const p of paths) {

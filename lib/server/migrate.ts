@@ -33,7 +33,10 @@ export function checksum(sql: string): string {
 /** The migration folders in order (their names start with a timestamp). */
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
@@ -60,10 +63,7 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
          )`,
       );
       const recorded = new Map(
-        (await conn.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`)).map((r) => [
-          r.name,
-          r.checksum,
-        ]),
+        (await conn.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`)).map((r) => [r.name, r.checksum]),
       );
       for (const file of files) {
         const previous = recorded.get(file.name);

@@ -41,7 +41,8 @@ export async function reserveAttempt(limits: Limit[], now = Date.now()): Promise
 /** The reserved attempt succeeded: each counter is cleared or forgiven as its rule says. */
 export async function settleSuccess(limits: Limit[]): Promise<void> {
   await db().$transaction(async (tx) => {
-    for (const key of limits.map((l) => l.key).sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    for (const key of limits.map((l) => l.key).sort())
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
     for (const { key, rule } of limits) {
       const next = afterSuccess(rule, toCount((await tx.rateLimit.findUnique({ where: { key } })) ?? undefined));
       if (next) await tx.rateLimit.update({ where: { key }, data: { count: next.failures } });

@@ -38,7 +38,11 @@ export async function signInWithPassword(
   if (request.address) headers.set(CLIENT_ADDRESS_HEADER, request.address);
   if (request.userAgent) headers.set("user-agent", request.userAgent);
   try {
-    const result = await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers, returnHeaders: true });
+    const result = await getAuth().api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers,
+      returnHeaders: true,
+    });
     await settleSuccess(limits);
     return result.headers;
   } catch (error) {

@@ -33,17 +33,11 @@ export const actionRegistry = new Map<unknown, RegisteredAction>();
  * result: expected ones with their message, unexpected ones logged and shown generically.
  */
 export function defineAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: Handler<S, R>) {
-  return register(name, (actor, input, requestId) =>
-    executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId),
-  );
+  return register(name, (actor, input, requestId) => executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId));
 }
 
 /** An action anyone may call (its policy row says "public"), e.g. sign-in. */
-export function definePublicAction<S extends z.ZodType, R extends object>(
-  name: ActionName,
-  schema: S,
-  handler: PublicHandler<S, R>,
-) {
+export function definePublicAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: PublicHandler<S, R>) {
   return register(name, (actor, input, requestId) => executeAction(name, schema, handler, actor, input, requestId));
 }
 

@@ -6,7 +6,10 @@ const QUEUE = "/investigations/anthropic-pentagon/conflicts";
 test("the reviewer settles the valuation conflict as both valid from the keyboard, and it leaves the open list", async ({ page }) => {
   await signIn(page, "reviewer@example.com");
   await page.getByRole("link", { name: /Anthropic and the Pentagon/ }).click();
-  await page.getByRole("navigation", { name: "Investigation" }).getByRole("link", { name: /Conflicts/ }).click();
+  await page
+    .getByRole("navigation", { name: "Investigation" })
+    .getByRole("link", { name: /Conflicts/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Conflicts" })).toBeVisible();
 
   // The scale slip is the most consequential open conflict: first in the queue.
@@ -31,7 +34,10 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
 
   const form = page.getByRole("region", { name: "Settle this conflict" });
   await form.getByRole("radio", { name: /Both valid/ }).check();
-  await form.getByLabel(/^\$18\.4 billion/).first().fill("2024");
+  await form
+    .getByLabel(/^\$18\.4 billion/)
+    .first()
+    .fill("2024");
   await form.getByLabel(/^\$183 billion/).fill("September 2025");
   await form.getByLabel("Rationale").fill("Two funding rounds: $18.4 billion in 2024, $183 billion in September 2025.");
   await page.keyboard.press("Control+Enter");
@@ -51,7 +57,10 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
   await expect(page.getByRole("list", { name: "Conflicts" }).getByText("Anthropic · Valuation")).toHaveCount(0);
   await page.getByRole("link", { name: /^Resolved/ }).click();
   await expect(page.getByRole("list", { name: "Conflicts" }).getByRole("link", { name: /Anthropic · Valuation/ })).toBeVisible();
-  await page.getByRole("list", { name: "Conflicts" }).getByRole("link", { name: /Anthropic · Valuation/ }).click();
+  await page
+    .getByRole("list", { name: "Conflicts" })
+    .getByRole("link", { name: /Anthropic · Valuation/ })
+    .click();
   const decision = page.getByRole("region", { name: "Decision" });
   await expect(decision).toContainText("Both valid");
   await expect(decision).toContainText("Two funding rounds");
@@ -62,7 +71,10 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
 test("the analyst sees a conflict's state but no resolve controls, and a forged resolve is refused", async ({ page, baseURL }) => {
   await signIn(page, "analyst@example.com");
   await page.goto(`${QUEUE}?kind=naming`);
-  await page.getByRole("list", { name: "Conflicts" }).getByRole("link", { name: /“Michael” or “Emil Michael”/ }).click();
+  await page
+    .getByRole("list", { name: "Conflicts" })
+    .getByRole("link", { name: /“Michael” or “Emil Michael”/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "“Michael” or “Emil Michael”" })).toBeVisible();
   await expect(page.getByText("Open", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Reviewers settle conflicts.")).toBeVisible();
@@ -72,7 +84,9 @@ test("the analyst sees a conflict's state but no resolve controls, and a forged 
   const id = await actionId("resolveConflict", "lib/features/conflicts/actions.ts");
   const response = await page.request.post(page.url(), {
     headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL!, Accept: "text/x-component" },
-    data: JSON.stringify([{ investigationId: "x", id: conflictId, version: 1, kind: "not_a_conflict", rationale: "Forged by an analyst." }]),
+    data: JSON.stringify([
+      { investigationId: "x", id: conflictId, version: 1, kind: "not_a_conflict", rationale: "Forged by an analyst." },
+    ]),
   });
   expect(await response.text()).toContain('"code":"forbidden"');
   await page.reload();

@@ -31,7 +31,11 @@ test("every page carries a nonce-based policy that Next's own scripts satisfy", 
 
 test("an address with a NUL character is a bad request, never a server error", async ({ page }) => {
   await signIn(page, "analyst@example.com");
-  for (const path of ["/investigations/anthropic%00pentagon", "/investigations/anthropic-pentagon/conflicts/%00", "/api/investigations/%00/factsheet?format=md"]) {
+  for (const path of [
+    "/investigations/anthropic%00pentagon",
+    "/investigations/anthropic-pentagon/conflicts/%00",
+    "/api/investigations/%00/factsheet?format=md",
+  ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(400);
   }
@@ -50,7 +54,9 @@ test("six articles of 1.9 MB upload in one go, each reported", async ({ page }) 
     name: `long-${i + 1}.txt`,
     mimeType: "text/plain",
     // Each text differs: the same text twice would be one article, reported as already there.
-    buffer: Buffer.from(`Title: Long report ${i + 1}\n\nReport ${i + 1}. ${paragraph.repeat(Math.floor((1.9 * 1024 * 1024) / paragraph.length))}`),
+    buffer: Buffer.from(
+      `Title: Long report ${i + 1}\n\nReport ${i + 1}. ${paragraph.repeat(Math.floor((1.9 * 1024 * 1024) / paragraph.length))}`,
+    ),
   }));
   await page.getByLabel("Choose files").setInputFiles(files);
   await page.getByRole("button", { name: "Import 6 files" }).click();

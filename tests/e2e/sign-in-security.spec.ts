@@ -38,7 +38,9 @@ test("better-auth's own HTTP endpoints are closed: sign-in, update-user, get-ses
   await expect(page.getByText("Test admin")).toHaveCount(0);
 });
 
-test("failed sign-ins make the next try wait, longer each time, whatever X-Forwarded-For says; then the password goes through", async ({ page }) => {
+test("failed sign-ins make the next try wait, longer each time, whatever X-Forwarded-For says; then the password goes through", async ({
+  page,
+}) => {
   // An account of its own, so the waits do not hold up the demo users other tests need.
   await signIn(page, "admin@example.com");
   await page.goto("/admin/users");

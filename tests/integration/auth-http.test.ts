@@ -57,7 +57,9 @@ describe(`better-auth over HTTP on ${testEngine}`, () => {
     const endpoints = Object.values(getAuth().api as Record<string, { path?: string; options?: { method?: string | string[] } }>).filter(
       (e) => typeof e.path === "string",
     );
-    expect(endpoints.map((e) => e.path)).toEqual(expect.arrayContaining(["/sign-in/email", "/update-user", "/change-email", "/delete-user", "/list-sessions"]));
+    expect(endpoints.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["/sign-in/email", "/update-user", "/change-email", "/delete-user", "/list-sessions"]),
+    );
     const open: string[] = [];
     for (const endpoint of endpoints) {
       const methods = [endpoint.options?.method ?? "GET"].flat().filter((m) => m !== "*");
@@ -79,7 +81,13 @@ describe(`better-auth over HTTP on ${testEngine}`, () => {
   test("no route of the app serves better-auth's handler", async () => {
     // (Node 20's recursive readdir skips folders such as "[...all]": walk by hand.)
     const walk = async (dir: string): Promise<string[]> =>
-      (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])))).flat();
+      (
+        await Promise.all(
+          (await readdir(dir, { withFileTypes: true })).map((e) =>
+            e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+          ),
+        )
+      ).flat();
     const routes = (await walk("app")).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f));
     expect(routes.length).toBeGreaterThan(0);
     for (const file of routes) {

@@ -80,7 +80,14 @@ describe(`claims on ${testEngine}`, () => {
       investigationId: inv.id,
       articleId,
       ...at("extended the offers last week"),
-      ...fields({ newSubjectName: "Emil Michael", newSubjectKind: "person", subjectText: "The Pentagon's Michael", attribute: "offered talks", valueKind: "date", valueText: "last week" }),
+      ...fields({
+        newSubjectName: "Emil Michael",
+        newSubjectKind: "person",
+        subjectText: "The Pentagon's Michael",
+        attribute: "offered talks",
+        valueKind: "date",
+        valueText: "last week",
+      }),
     });
     const claim = await db().claim.findUniqueOrThrow({ where: { id }, include: { subject: true } });
     expect(claim.subject).toMatchObject({ name: "Emil Michael", kind: "person" });
@@ -103,11 +110,24 @@ describe(`claims on ${testEngine}`, () => {
   test("edits carry a version: a stale edit is refused naming who changed it, and the newer edit stands", async () => {
     const { analyst, inv, articleId, anthropic } = await story();
     const reviewer = await makeUser("reviewer");
-    const { id } = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
-    await updateClaim(reviewer.ctx, { investigationId: inv.id, id, version: 1, ...fields({ subjectId: anthropic.id, valueText: "$18.5 billion" }) });
-    const stale = await updateClaim(analyst.ctx, { investigationId: inv.id, id, version: 1, ...fields({ subjectId: anthropic.id, valueText: "$19 billion" }) }).catch(
-      (e: unknown) => e as ExpectedError,
-    );
+    const { id } = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
+    await updateClaim(reviewer.ctx, {
+      investigationId: inv.id,
+      id,
+      version: 1,
+      ...fields({ subjectId: anthropic.id, valueText: "$18.5 billion" }),
+    });
+    const stale = await updateClaim(analyst.ctx, {
+      investigationId: inv.id,
+      id,
+      version: 1,
+      ...fields({ subjectId: anthropic.id, valueText: "$19 billion" }),
+    }).catch((e: unknown) => e as ExpectedError);
     expect(stale).toMatchObject({ code: "stale" });
     expect((stale as Error).message).toContain(reviewer.email);
     expect((await db().claim.findUniqueOrThrow({ where: { id } })).valueText).toBe("$18.5 billion");
@@ -115,9 +135,17 @@ describe(`claims on ${testEngine}`, () => {
 
   test("retracting keeps the claim with its reason; deleting removes it; both audited", async () => {
     const { analyst, inv, articleId, anthropic } = await story();
-    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
+    const a = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
     await retractClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 1, reason: "Misread the figure" });
-    expect(await db().claim.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "retracted", statusReason: "Misread the figure" });
+    expect(await db().claim.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "retracted",
+      statusReason: "Misread the figure",
+    });
     await deleteClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 2 });
     expect(await db().claim.count({ where: { id: a.id } })).toBe(0);
     expect((await claimHistory(inv.id, a.id)).map((h) => h.action)).toEqual(["claim.delete", "claim.retract", "claim.create"]);
@@ -125,16 +153,30 @@ describe(`claims on ${testEngine}`, () => {
 
   test("a claim in a conflict cannot be deleted, only retracted", async () => {
     const { analyst, inv, articleId, anthropic } = await story();
-    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
-    await db().conflict.create({ data: { investigationId: inv.id, kind: "manual", summary: "test", claims: { create: { claimId: a.id } } } });
+    const a = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
+    await db().conflict.create({
+      data: { investigationId: inv.id, kind: "manual", summary: "test", claims: { create: { claimId: a.id } } },
+    });
     await expect(deleteClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 1 })).rejects.toThrow(/Retract it instead/);
   });
 
   test("claims of another investigation are not found", async () => {
     const { analyst, inv, articleId, anthropic } = await story();
     const other = await createInvestigation(analyst.ctx, { title: `Other ${Math.random()}` });
-    const a = await createClaim(analyst.ctx, { investigationId: inv.id, articleId, ...at("$18.4 billion"), ...fields({ subjectId: anthropic.id }) });
-    await expect(retractClaim(analyst.ctx, { investigationId: other.id, id: a.id, version: 1, reason: "cross" })).rejects.toThrow(/no longer exists/);
+    const a = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
+    await expect(retractClaim(analyst.ctx, { investigationId: other.id, id: a.id, version: 1, reason: "cross" })).rejects.toThrow(
+      /no longer exists/,
+    );
   });
 });
 
@@ -143,9 +185,13 @@ describe(`entities on ${testEngine}`, () => {
     const { analyst, inv } = await story();
     const emil = await createEntity(analyst.ctx, inv.id, { name: "Emil Michael", kind: "person" });
     const alias = await addAlias(analyst.ctx, { investigationId: inv.id, entityId: emil.id, name: "the Pentagon’s Michael" });
-    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: emil.id, name: "The Pentagon's Michael" })).rejects.toThrow(/already has that alias/);
+    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: emil.id, name: "The Pentagon's Michael" })).rejects.toThrow(
+      /already has that alias/,
+    );
     const other = await createEntity(analyst.ctx, inv.id, { name: "Dario Amodei", kind: "person" });
-    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: other.id, name: "Emil Michael" })).rejects.toThrow(/already names Emil Michael/);
+    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: other.id, name: "Emil Michael" })).rejects.toThrow(
+      /already names Emil Michael/,
+    );
     await expect(createEntity(analyst.ctx, inv.id, { name: "THE PENTAGON'S MICHAEL", kind: "person" })).rejects.toThrow(/already exists/);
     await removeAlias(analyst.ctx, { investigationId: inv.id, aliasId: alias.id });
     expect((await listEntities(inv.id)).find((e) => e.id === emil.id)?.aliases).toEqual([]);
@@ -160,7 +206,13 @@ describe(`entities on ${testEngine}`, () => {
       investigationId: inv.id,
       articleId,
       ...at("The Pentagon's Michael"),
-      ...fields({ subjectId: michael.id, subjectText: "The Pentagon's Michael", attribute: "role", valueKind: "text", valueText: "Pentagon official" }),
+      ...fields({
+        subjectId: michael.id,
+        subjectText: "The Pentagon's Michael",
+        attribute: "role",
+        valueKind: "text",
+        valueText: "Pentagon official",
+      }),
     });
 
     const { mergeId } = await mergeEntities(analyst.ctx, { investigationId: inv.id, sourceId: michael.id, targetId: emil.id });

@@ -37,11 +37,17 @@ function crosscheck(args: string[], input?: string) {
 
 describe(`crosscheck command line on ${testEngine}`, () => {
   test("create-user, seed and import report what they did and fail loudly on bad input", async () => {
-    const created = crosscheck(["create-user", "--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin", "--password-stdin"], "a long enough password\n");
+    const created = crosscheck(
+      ["create-user", "--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin", "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(created.err).toBe("");
     expect(created.out).toContain("Created admin first.admin@example.org.");
 
-    const again = crosscheck(["create-user", "--email", "first.admin@example.org", "--name", "Again", "--password-stdin"], "a long enough password\n");
+    const again = crosscheck(
+      ["create-user", "--email", "first.admin@example.org", "--name", "Again", "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(again.code).toBe(1);
     expect(again.err).toContain("already exists");
 
@@ -81,7 +87,10 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(json.out).toContain(`Wrote ${out}`);
     expect(json.err).toContain("Writing");
     const { readFile } = await import("node:fs/promises");
-    expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ schema: "crosscheck.factsheet/v1", investigation: { slug: "anthropic-pentagon" } });
+    expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({
+      schema: "crosscheck.factsheet/v1",
+      investigation: { slug: "anthropic-pentagon" },
+    });
     expect(crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "pdf"]).code).toBe(2);
   }, 60_000);
 

@@ -22,11 +22,13 @@ async function valuationStory() {
   const anthropic = await story.entity("Anthropic");
   const small = await story.claim(0, "$18.4 billion", { subjectId: anthropic.id });
   const large = await story.claim(1, "$183 billion", { subjectId: anthropic.id });
-  const conflictOf = () => db().conflict.findFirstOrThrow({ where: { investigationId: story.inv.id, kind: { not: "naming" } }, include: { claims: true } });
+  const conflictOf = () =>
+    db().conflict.findFirstOrThrow({ where: { investigationId: story.inv.id, kind: { not: "naming" } }, include: { claims: true } });
   return { ...story, anthropic, small, large, conflictOf };
 }
 
-const resolve = (ctx: Parameters<typeof resolveConflict>[0], input: Record<string, unknown>) => resolveConflict(ctx, resolveConflictInput.parse(input));
+const resolve = (ctx: Parameters<typeof resolveConflict>[0], input: Record<string, unknown>) =>
+  resolveConflict(ctx, resolveConflictInput.parse(input));
 
 async function expectRefusal(promise: Promise<unknown>, code: string, message?: RegExp) {
   const error = await promise.then(
@@ -45,7 +47,10 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
     expect(conflict).toMatchObject({ kind: "scale", status: "open", detectionKey: `claims:${s.anthropic.id}:valuation` });
     expect(conflict.claims.map((c) => c.claimId).sort()).toEqual([s.small.id, s.large.id].sort());
     const third = await s.claim(2, "$61.5 billion", { subjectId: s.anthropic.id });
-    const all = await db().conflict.findMany({ where: { investigationId: s.inv.id, detectionKey: { startsWith: "claims:" } }, include: { claims: true } });
+    const all = await db().conflict.findMany({
+      where: { investigationId: s.inv.id, detectionKey: { startsWith: "claims:" } },
+      include: { claims: true },
+    });
     expect(all).toHaveLength(1);
     expect(all[0]!.claims).toHaveLength(3);
     expect(await db().auditEvent.count({ where: { objectId: conflict.id, action: "conflict.detect" } })).toBe(1);
@@ -82,7 +87,12 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
 
   test("retracting a claim closes the conflict it made; restoring it brings the conflict back", async () => {
     const s = await valuationStory();
-    const { version } = await retractClaim(s.analyst.ctx, { investigationId: s.inv.id, id: s.large.id, version: 1, reason: "Misread figure" });
+    const { version } = await retractClaim(s.analyst.ctx, {
+      investigationId: s.inv.id,
+      id: s.large.id,
+      version: 1,
+      reason: "Misread figure",
+    });
     expect((await s.conflictOf()).status).toBe("dismissed");
     await restoreClaim(s.analyst.ctx, { investigationId: s.inv.id, id: s.large.id, version });
     expect((await s.conflictOf()).status).toBe("open");
@@ -92,7 +102,10 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
     const s = await valuationStory();
     const industry = await s.entity("AI industry", "other");
     await s.claim(2, "$183 billion", { subjectId: industry.id, attribute: "Market size" });
-    const found = await db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, kind: "misattribution" }, include: { entities: true } });
+    const found = await db().conflict.findFirstOrThrow({
+      where: { investigationId: s.inv.id, kind: "misattribution" },
+      include: { entities: true },
+    });
     expect(found.entities.map((e) => e.entityId).sort()).toEqual([s.anthropic.id, industry.id].sort());
   });
 
@@ -113,11 +126,25 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
     const emil = await s.entity("Emil Michael", "person");
     const other = await s.entity("Someone Else", "person");
     let naming = await db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, kind: "naming" } });
-    await resolve(s.reviewer.ctx, { investigationId: s.inv.id, id: naming.id, version: naming.version, kind: "not_a_conflict", rationale: "Two different people, it turns out." });
+    await resolve(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: naming.id,
+      version: naming.version,
+      kind: "not_a_conflict",
+      rationale: "Two different people, it turns out.",
+    });
     await mergeEntities(s.analyst.ctx, { investigationId: s.inv.id, sourceId: michael.id, targetId: other.id });
     naming = await db().conflict.findUniqueOrThrow({ where: { id: naming.id } });
-    await reopenConflict(s.reviewer.ctx, { investigationId: s.inv.id, id: naming.id, version: naming.version, reason: "Looking at it again after the merge." });
-    expect(await db().conflict.findUniqueOrThrow({ where: { id: naming.id } })).toMatchObject({ status: "dismissed", closedBy: "detection" });
+    await reopenConflict(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: naming.id,
+      version: naming.version,
+      reason: "Looking at it again after the merge.",
+    });
+    expect(await db().conflict.findUniqueOrThrow({ where: { id: naming.id } })).toMatchObject({
+      status: "dismissed",
+      closedBy: "detection",
+    });
     expect(emil.id).toBeTruthy();
   });
 });
@@ -143,7 +170,12 @@ describe(`resolving, on ${testEngine}`, () => {
     expect(settled!.resolutions[0]).toMatchObject({ kind: "accept_claim", acceptedClaimId: s.large.id, withdrawnAt: null });
     expect(settled!.claims).toHaveLength(2);
 
-    await reopenConflict(s.reviewer.ctx, { investigationId: s.inv.id, id: conflict.id, version: conflict.version + 1, reason: "The company disputes the later figure." });
+    await reopenConflict(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: conflict.id,
+      version: conflict.version + 1,
+      reason: "The company disputes the later figure.",
+    });
     const reopened = await getConflict(s.inv.id, conflict.id);
     expect(reopened).toMatchObject({ status: "open", reopenReason: "The company disputes the later figure." });
     expect(reopened!.resolutions[0]!.withdrawnAt).not.toBeNull();
@@ -238,7 +270,13 @@ describe(`resolving, on ${testEngine}`, () => {
     const a = await other.entity("Michael", "person");
     await other.entity("Emil Michael", "person");
     const proposal = await db().conflict.findFirstOrThrow({ where: { investigationId: other.inv.id, kind: "naming" } });
-    await resolve(other.reviewer.ctx, { investigationId: other.inv.id, id: proposal.id, version: proposal.version, kind: "not_a_conflict", rationale: "Two different people named Michael." });
+    await resolve(other.reviewer.ctx, {
+      investigationId: other.inv.id,
+      id: proposal.id,
+      version: proposal.version,
+      kind: "not_a_conflict",
+      rationale: "Two different people named Michael.",
+    });
     await addAlias(other.analyst.ctx, { investigationId: other.inv.id, entityId: a.id, name: "Mike" });
     await redetect(SYSTEM, other.inv.id);
     const after = await db().conflict.findMany({ where: { investigationId: other.inv.id, kind: "naming" } });
@@ -256,7 +294,14 @@ describe(`resolving, on ${testEngine}`, () => {
     const s = await valuationStory();
     const conflict = await s.conflictOf();
     await expectRefusal(
-      resolve(s.reviewer.ctx, { investigationId: s.inv.id, id: conflict.id, version: conflict.version, kind: "reconciled_value", valueText: "lots", rationale: "Split the difference." }),
+      resolve(s.reviewer.ctx, {
+        investigationId: s.inv.id,
+        id: conflict.id,
+        version: conflict.version,
+        kind: "reconciled_value",
+        valueText: "lots",
+        rationale: "Split the difference.",
+      }),
       "invalid_input",
     );
     expect((await s.conflictOf()).status).toBe("open");
@@ -264,25 +309,58 @@ describe(`resolving, on ${testEngine}`, () => {
   });
 
   test("an article's own correction: accepting the corrected value supersedes the other", async () => {
-    const text = "Agent Skills launched in December 2025.\nCorrection: An earlier version misstated the launch date; it was December 2025, not late 2024.";
+    const text =
+      "Agent Skills launched in December 2025.\nCorrection: An earlier version misstated the launch date; it was December 2025, not late 2024.";
     const s = await makeStory([text]);
     const skills = await s.entity("Agent Skills", "product");
     const right = await s.claim(0, "December 2025", { subjectId: skills.id, attribute: "Launch date", valueKind: "date" });
-    const wrong = await s.claim(0, "it was December 2025, not late 2024", { subjectId: skills.id, attribute: "Launch date", valueKind: "date", valueText: "late 2024" });
+    const wrong = await s.claim(0, "it was December 2025, not late 2024", {
+      subjectId: skills.id,
+      attribute: "Launch date",
+      valueKind: "date",
+      valueText: "late 2024",
+    });
     const conflict = await db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id } });
     expect(conflict.kind).toBe("correction");
-    await resolve(s.reviewer.ctx, { investigationId: s.inv.id, id: conflict.id, version: conflict.version, kind: "accept_claim", acceptedClaimId: right.id, rationale: "The article's correction says so." });
-    expect(await db().claim.findUniqueOrThrow({ where: { id: wrong.id } })).toMatchObject({ status: "superseded", supersededById: right.id });
+    await resolve(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: conflict.id,
+      version: conflict.version,
+      kind: "accept_claim",
+      acceptedClaimId: right.id,
+      rationale: "The article's correction says so.",
+    });
+    expect(await db().claim.findUniqueOrThrow({ where: { id: wrong.id } })).toMatchObject({
+      status: "superseded",
+      supersededById: right.id,
+    });
   });
 
   test("two reviewers at once: one decision is recorded, the other is told who decided and how", async () => {
     const s = await valuationStory();
     const conflict = await s.conflictOf();
     const second = s.reviewer; // the same role, another session: a second account
-    const other = { ...second.ctx, actorId: (await db().user.create({ data: { email: `r2-${Math.random()}@example.test`, name: "Second Reviewer", role: "reviewer" } })).id };
+    const other = {
+      ...second.ctx,
+      actorId: (await db().user.create({ data: { email: `r2-${Math.random()}@example.test`, name: "Second Reviewer", role: "reviewer" } }))
+        .id,
+    };
     const outcomes = await Promise.allSettled([
-      resolve(s.reviewer.ctx, { investigationId: s.inv.id, id: conflict.id, version: conflict.version, kind: "not_a_conflict", rationale: "Different scopes, both fine." }),
-      resolve(other, { investigationId: s.inv.id, id: conflict.id, version: conflict.version, kind: "accept_claim", acceptedClaimId: s.large.id, rationale: "The later figure is right." }),
+      resolve(s.reviewer.ctx, {
+        investigationId: s.inv.id,
+        id: conflict.id,
+        version: conflict.version,
+        kind: "not_a_conflict",
+        rationale: "Different scopes, both fine.",
+      }),
+      resolve(other, {
+        investigationId: s.inv.id,
+        id: conflict.id,
+        version: conflict.version,
+        kind: "accept_claim",
+        acceptedClaimId: s.large.id,
+        rationale: "The later figure is right.",
+      }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const lost = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -300,7 +378,11 @@ describe(`analysts' part, on ${testEngine}`, () => {
     const gov = await s.entity("U.S. government");
     const offered = await s.claim(0, "keeps growing", { subjectId: gov.id, attribute: "Approach", valueKind: "text" });
     const ordered = await s.claim(1, "in September", { subjectId: gov.id, attribute: "Stance", valueKind: "text" });
-    const { id } = await createManualConflict(s.analyst.ctx, { investigationId: s.inv.id, claimIds: [offered.id, ordered.id], note: "Offering concessions and ordering compliance cannot both describe the approach." });
+    const { id } = await createManualConflict(s.analyst.ctx, {
+      investigationId: s.inv.id,
+      claimIds: [offered.id, ordered.id],
+      note: "Offering concessions and ordering compliance cannot both describe the approach.",
+    });
     await addComment(s.analyst.ctx, { investigationId: s.inv.id, conflictId: id, body: "Check the Reuters wording." });
     const conflict = await getConflict(s.inv.id, id);
     expect(conflict).toMatchObject({ kind: "manual", status: "open", summary: expect.stringMatching(/Offering concessions/) });
@@ -314,7 +396,14 @@ describe(`analysts' part, on ${testEngine}`, () => {
   test("claims of another investigation cannot be marked", async () => {
     const s = await valuationStory();
     const other = await valuationStory();
-    await expectRefusal(createManualConflict(s.analyst.ctx, { investigationId: s.inv.id, claimIds: [s.small.id, other.small.id], note: "Mixing two stories here." }), "not_found");
+    await expectRefusal(
+      createManualConflict(s.analyst.ctx, {
+        investigationId: s.inv.id,
+        claimIds: [s.small.id, other.small.id],
+        note: "Mixing two stories here.",
+      }),
+      "not_found",
+    );
   });
 });
 
@@ -352,8 +441,14 @@ describe(`names and values, on ${testEngine}`, () => {
     const michael = await s.entity("Michael", "person");
     const dod = await s.entity("Department of Defense");
     await s.claim(0, "the Pentagon", { subjectId: michael.id, attribute: "Employer", valueKind: "text" });
-    await s.claim(1, "the Department of Defense", { subjectId: michael.id, attribute: "Employer", valueKind: "text", valueText: "Department of Defense" });
-    const employer = () => db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, detectionKey: { startsWith: "claims:" } } });
+    await s.claim(1, "the Department of Defense", {
+      subjectId: michael.id,
+      attribute: "Employer",
+      valueKind: "text",
+      valueText: "Department of Defense",
+    });
+    const employer = () =>
+      db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, detectionKey: { startsWith: "claims:" } } });
     expect((await employer()).status).toBe("open");
     const { id: aliasId } = await addAlias(s.analyst.ctx, { investigationId: s.inv.id, entityId: dod.id, name: "the Pentagon" });
     expect(await employer()).toMatchObject({ status: "dismissed", closedReason: expect.stringMatching(/no longer holds/) });

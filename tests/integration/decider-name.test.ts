@@ -22,12 +22,21 @@ afterAll(async () => {
 
 /** A valuation conflict settled by the story's reviewer, who is then renamed by an admin. */
 async function decidedThenRenamed() {
-  const story = await makeStory(["Anthropic, valued at $18.4 billion, keeps growing.", "Anthropic was valued at $183 billion in September."]);
+  const story = await makeStory([
+    "Anthropic, valued at $18.4 billion, keeps growing.",
+    "Anthropic was valued at $183 billion in September.",
+  ]);
   const anthropic = await story.entity("Anthropic");
   await story.claim(0, "$18.4 billion", { subjectId: anthropic.id });
   const large = await story.claim(1, "$183 billion", { subjectId: anthropic.id });
   const conflict = await db().conflict.findFirstOrThrow({ where: { investigationId: story.inv.id, kind: { not: "naming" } } });
-  const input = { investigationId: story.inv.id, id: conflict.id, version: conflict.version, kind: "accept_claim", acceptedClaimId: large.id };
+  const input = {
+    investigationId: story.inv.id,
+    id: conflict.id,
+    version: conflict.version,
+    kind: "accept_claim",
+    acceptedClaimId: large.id,
+  };
   await resolveConflict(story.reviewer.ctx, resolveConflictInput.parse({ ...input, rationale: "The September round is on the record." }));
   const admin = await makeUser("admin");
   const reviewer = await db().user.findUniqueOrThrow({ where: { id: story.reviewer.id } });
@@ -35,7 +44,8 @@ async function decidedThenRenamed() {
   return { ...story, conflict };
 }
 
-const reviewerOnSheet = async (investigationId: string) => (await loadFactSheetInput(investigationId))!.conflicts.map((c) => c.resolution?.reviewer);
+const reviewerOnSheet = async (investigationId: string) =>
+  (await loadFactSheetInput(investigationId))!.conflicts.map((c) => c.resolution?.reviewer);
 
 describe(`the decider's name on record, on ${testEngine}`, () => {
   test("the fact sheet names the decider as they were called when they decided", async () => {
@@ -79,14 +89,22 @@ describe(`the migration that records deciders' names, on ${testEngine}`, () => {
     const q = (sql: string, params: unknown[] = []) => t.database.withConnection((c) => c.query<Record<string, unknown>>(sql, params));
     await q(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('u', 'r@example.test', 'Rita Reviewer', now())`);
     await q(`INSERT INTO "Investigation" (id, slug, title, "updatedAt") VALUES ('i', 'i', 'I', now())`);
-    await q(`INSERT INTO "Conflict" (id, "investigationId", kind, status, summary, "updatedAt") VALUES ('c', 'i', 'value', 'resolved', 'S', now())`);
-    await q(`INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById") VALUES ('r1', 'c', 'not_a_conflict', 'Before.', 'u')`);
+    await q(
+      `INSERT INTO "Conflict" (id, "investigationId", kind, status, summary, "updatedAt") VALUES ('c', 'i', 'value', 'resolved', 'S', now())`,
+    );
+    await q(
+      `INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById") VALUES ('r1', 'c', 'not_a_conflict', 'Before.', 'u')`,
+    );
 
     for (const m of later) await rename(path.join(held, m.name), path.join(dir, m.name));
     await migrate(t.database, dir);
     await q(`UPDATE "User" SET name = 'Rita Renamed' WHERE id = 'u'`);
-    await q(`INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById") VALUES ('r2', 'c', 'not_a_conflict', 'After.', 'u')`);
-    await q(`INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById", "decidedByName") VALUES ('r3', 'c', 'not_a_conflict', 'Restored.', 'u', 'As Recorded')`);
+    await q(
+      `INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById") VALUES ('r2', 'c', 'not_a_conflict', 'After.', 'u')`,
+    );
+    await q(
+      `INSERT INTO "Resolution" (id, "conflictId", kind, rationale, "decidedById", "decidedByName") VALUES ('r3', 'c', 'not_a_conflict', 'Restored.', 'u', 'As Recorded')`,
+    );
     const rows = await q(`SELECT id, "decidedByName" FROM "Resolution" ORDER BY id`);
     expect(rows).toEqual([
       { id: "r1", decidedByName: "Rita Reviewer" },

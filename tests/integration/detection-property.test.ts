@@ -126,11 +126,33 @@ const lifecycleCommand = fc.oneof(
   { weight: 7, arbitrary: lifecycleClaimFields.map((f) => ({ op: "create" as const, ...f })) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), fields: lifecycleClaimFields }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom("retract" as const, "restore" as const, "delete" as const), pick: fc.nat() }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("resolve" as const), pick: fc.nat(), accept: fc.constantFrom(true, true, false), winner: fc.nat() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("resolve" as const),
+      pick: fc.nat(),
+      accept: fc.constantFrom(true, true, false),
+      winner: fc.nat(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("reopen" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("alias" as const), entity: fc.integer({ min: 0, max: 2 }), name: fc.constantFrom("Anthropic PBC", "Open AI", "Anthropic", "the lab") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("alias" as const),
+      entity: fc.integer({ min: 0, max: 2 }),
+      name: fc.constantFrom("Anthropic PBC", "Open AI", "Anthropic", "the lab"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("unalias" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("merge" as const), source: fc.integer({ min: 0, max: 2 }), target: fc.integer({ min: 0, max: 2 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("merge" as const),
+      source: fc.integer({ min: 0, max: 2 }),
+      target: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("unmerge" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("manual" as const), a: fc.nat(), b: fc.nat() }) },
 );
@@ -140,7 +162,16 @@ async function changesFromScratch(investigationId: string) {
   const detected = await db().$transaction((tx) => detectFromScratch(tx, investigationId));
   const rows = await db().conflict.findMany({
     where: { investigationId, detectionKey: { not: null } },
-    select: { id: true, detectionKey: true, kind: true, status: true, closedBy: true, summary: true, claims: { select: { claimId: true } }, entities: { select: { entityId: true } } },
+    select: {
+      id: true,
+      detectionKey: true,
+      kind: true,
+      status: true,
+      closedBy: true,
+      summary: true,
+      claims: { select: { claimId: true } },
+      entities: { select: { entityId: true } },
+    },
   });
   const existing = rows.map((c) => ({
     id: c.id,
@@ -159,14 +190,20 @@ async function changesFromScratch(investigationId: string) {
   for (const d of detected) {
     const c = byKey.get(d.key);
     if (!c) problems.push(`${d.key}: found but not on record`);
-    else if (c.status === "open" && !(same(c.claimIds, d.claimIds) && c.kind === d.kind)) problems.push(`${d.key}: open but not up to date`);
+    else if (c.status === "open" && !(same(c.claimIds, d.claimIds) && c.kind === d.kind))
+      problems.push(`${d.key}: open but not up to date`);
     else if (c.status !== "open" && c.closedBy === "detection") problems.push(`${d.key}: holds again but still closed by detection`);
-    else if (c.status !== "open" && d.claimIds.some((id) => !c.claimIds.includes(id))) problems.push(`${d.key}: a claim entered but it stayed settled`);
+    else if (c.status !== "open" && d.claimIds.some((id) => !c.claimIds.includes(id)))
+      problems.push(`${d.key}: a claim entered but it stayed settled`);
   }
   const found = new Set(detected.map((d) => d.key));
   for (const c of existing) if (c.status === "open" && !found.has(c.key)) problems.push(`${c.key}: open but no longer holds`);
   // And the lifecycle's own plan agrees.
-  const ops = plan(existing, detected, existing.map((c) => c.key)).filter((o) => o.op !== "leave-settled");
+  const ops = plan(
+    existing,
+    detected,
+    existing.map((c) => c.key),
+  ).filter((o) => o.op !== "leave-settled");
   return [...problems, ...ops.map((o) => `plan: ${o.op}`)];
 }
 
@@ -174,7 +211,11 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
   await fc.assert(
     fc.asyncProperty(fc.array(lifecycleCommand, { minLength: 8, maxLength: 20 }), async (commands) => {
       const s = await makeStory(TEXTS);
-      const entities = [(await s.entity("Anthropic")).id, (await s.entity("OpenAI")).id, (await s.entity("Anthropic Inc", "organization")).id];
+      const entities = [
+        (await s.entity("Anthropic")).id,
+        (await s.entity("OpenAI")).id,
+        (await s.entity("Anthropic Inc", "organization")).id,
+      ];
       const ids: string[] = [];
       const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length]! : undefined);
       const fieldsOf = (f: { subject: number; attribute: string; value: string; asOf: string }) => ({
@@ -200,7 +241,15 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
               const { version } = await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
               const ref = { investigationId: s.inv.id, id, version };
               if (c.op === "edit") {
-                await updateClaim(s.analyst.ctx, { ...ref, ...fieldsOf(c.fields), newSubjectName: "", newSubjectKind: "other", subjectText: "it", valueKind: "money", note: "" });
+                await updateClaim(s.analyst.ctx, {
+                  ...ref,
+                  ...fieldsOf(c.fields),
+                  newSubjectName: "",
+                  newSubjectKind: "other",
+                  subjectText: "it",
+                  valueKind: "money",
+                  note: "",
+                });
               } else if (c.op === "retract") await retractClaim(s.analyst.ctx, { ...ref, reason: "test" });
               else if (c.op === "restore") await restoreClaim(s.analyst.ctx, ref);
               else {
@@ -210,20 +259,39 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
               break;
             }
             case "resolve": {
-              const open = await db().conflict.findMany({ where: { investigationId: s.inv.id, status: "open" }, orderBy: { id: "asc" }, include: { claims: { include: { claim: true } } } });
+              const open = await db().conflict.findMany({
+                where: { investigationId: s.inv.id, status: "open" },
+                orderBy: { id: "asc" },
+                include: { claims: { include: { claim: true } } },
+              });
               const conflict = pick(open, c.pick);
               if (!conflict) break;
               const active = conflict.claims.map((m) => m.claim).filter((m) => m.status === "active");
               const winner = pick(active, c.winner);
-              const base = { investigationId: s.inv.id, id: conflict.id, version: conflict.version, rationale: "Decided in the property test." };
-              const input = c.accept && winner ? { ...base, kind: "accept_claim", acceptedClaimId: winner.id } : { ...base, kind: "not_a_conflict" };
+              const base = {
+                investigationId: s.inv.id,
+                id: conflict.id,
+                version: conflict.version,
+                rationale: "Decided in the property test.",
+              };
+              const input =
+                c.accept && winner ? { ...base, kind: "accept_claim", acceptedClaimId: winner.id } : { ...base, kind: "not_a_conflict" };
               await resolveConflict(s.reviewer.ctx, resolveConflictInput.parse(input));
               break;
             }
             case "reopen": {
-              const settled = await db().conflict.findMany({ where: { investigationId: s.inv.id, status: { not: "open" }, closedBy: "person" }, orderBy: { id: "asc" } });
+              const settled = await db().conflict.findMany({
+                where: { investigationId: s.inv.id, status: { not: "open" }, closedBy: "person" },
+                orderBy: { id: "asc" },
+              });
               const conflict = pick(settled, c.pick);
-              if (conflict) await reopenConflict(s.reviewer.ctx, { investigationId: s.inv.id, id: conflict.id, version: conflict.version, reason: "Reopened in the property test." });
+              if (conflict)
+                await reopenConflict(s.reviewer.ctx, {
+                  investigationId: s.inv.id,
+                  id: conflict.id,
+                  version: conflict.version,
+                  reason: "Reopened in the property test.",
+                });
               break;
             }
             case "alias":
@@ -236,10 +304,17 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
               break;
             }
             case "merge":
-              await mergeEntities(s.analyst.ctx, { investigationId: s.inv.id, sourceId: entities[c.source]!, targetId: entities[c.target]! });
+              await mergeEntities(s.analyst.ctx, {
+                investigationId: s.inv.id,
+                sourceId: entities[c.source]!,
+                targetId: entities[c.target]!,
+              });
               break;
             case "unmerge": {
-              const merges = await db().entityMerge.findMany({ where: { investigationId: s.inv.id, undoneAt: null }, orderBy: { createdAt: "desc" } });
+              const merges = await db().entityMerge.findMany({
+                where: { investigationId: s.inv.id, undoneAt: null },
+                orderBy: { createdAt: "desc" },
+              });
               const merge = pick(merges, c.pick);
               if (merge) await undoMerge(s.analyst.ctx, { investigationId: s.inv.id, mergeId: merge.id });
               break;
@@ -247,7 +322,12 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
             case "manual": {
               const a = pick(ids, c.a);
               const b = pick(ids, c.b);
-              if (a && b && a !== b) await createManualConflict(s.analyst.ctx, { investigationId: s.inv.id, claimIds: [a, b], note: "These disagree, by hand." });
+              if (a && b && a !== b)
+                await createManualConflict(s.analyst.ctx, {
+                  investigationId: s.inv.id,
+                  claimIds: [a, b],
+                  note: "These disagree, by hand.",
+                });
               break;
             }
           }
@@ -260,6 +340,9 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
       }
     }),
     // FC_SEED and FC_PATH replay a failure fast-check reported.
-    { numRuns: Number(process.env.FC_RUNS ?? 20), ...(process.env.FC_SEED && { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH }) },
+    {
+      numRuns: Number(process.env.FC_RUNS ?? 20),
+      ...(process.env.FC_SEED && { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH }),
+    },
   );
 }, 600_000);

@@ -65,13 +65,24 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
     const sheet = buildFactSheet(await demoInput());
     const fact = (entity: string, attribute: string) => sheet.facts.filter((f) => f.entity === entity && f.attribute === attribute);
     expect(fact("Anthropic", "Valuation")[0]).toMatchObject({ status: "contested" });
-    expect(fact("Anthropic", "Valuation")[0]!.competing.map((v) => v.value).sort()).toEqual(["$18.4 billion", "$183 billion"]);
+    expect(
+      fact("Anthropic", "Valuation")[0]!
+        .competing.map((v) => v.value)
+        .sort(),
+    ).toEqual(["$18.4 billion", "$183 billion"]);
     expect(fact("Anthropic", "CEO")[0]).toMatchObject({ status: "confirmed", value: "Dario Amodei" });
-    expect(fact("Anthropic", "CEO")[0]!.citations.map((c) => c.quote)).toEqual(["Anthropic CEO Dario Amodei", "Anthropic CEO Dario Amodei"]);
+    expect(fact("Anthropic", "CEO")[0]!.citations.map((c) => c.quote)).toEqual([
+      "Anthropic CEO Dario Amodei",
+      "Anthropic CEO Dario Amodei",
+    ]);
     // "the Pentagon" and "U.S. Department of Defense" name one entity: the sources agree.
     expect(fact("Michael", "Employer")).toEqual([expect.objectContaining({ status: "confirmed", value: "Department of Defense" })]);
     const launch = fact("Agent Skills", "Launch date")[0]!;
-    expect(launch).toMatchObject({ status: "resolved", value: "December 2025", resolution: { kind: "accept_claim", reviewer: "Rafael Reviewer" } });
+    expect(launch).toMatchObject({
+      status: "resolved",
+      value: "December 2025",
+      resolution: { kind: "accept_claim", reviewer: "Rafael Reviewer" },
+    });
     expect(launch.rejected).toEqual([expect.objectContaining({ value: "late 2024", status: "superseded" })]);
     expect(sheet.conflicts.map((c) => c.kind).sort()).toEqual(["misattribution", "naming", "scale", "set", "set", "value", "value"]);
   });
@@ -117,7 +128,12 @@ describe(`the demo story's JSON-LD on ${testEngine}`, () => {
 /** Resolves the JSON-LD export's selectors over the stored article texts; returns how many annotations there were. */
 async function resolveEverySelector(investigationId: string): Promise<number> {
   const sheet = (await factSheetOf(investigationId))!;
-  const bodies = new Map((await db().article.findMany({ where: { investigationId }, select: { contentHash: true, body: true } })).map((a) => [a.contentHash, a.body]));
+  const bodies = new Map(
+    (await db().article.findMany({ where: { investigationId }, select: { contentHash: true, body: true } })).map((a) => [
+      a.contentHash,
+      a.body,
+    ]),
+  );
   const textOf = new Map(sheet.sources.map((s) => [s.n, bodies.get(s.sha256)!]));
   const sourceOf = new Map(citationsOf(sheet).map((c) => [c.id, c.source]));
   const items = JSON.parse(renderFactSheet(sheet, "jsonld"))["@graph"].at(-1).first.items;

@@ -38,7 +38,9 @@ describe(`migrations on ${testEngine}`, () => {
     const report = await migrate(t.database);
     expect(report.applied).toEqual(files.map((f) => f.name));
     expect(await tables(t)).toEqual(expect.arrayContaining(["User", "Investigation", "Article", "Claim", "Conflict", "AuditEvent"]));
-    const ledger = await t.database.withConnection((c) => c.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_crosscheck_migrations"'));
+    const ledger = await t.database.withConnection((c) =>
+      c.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_crosscheck_migrations"'),
+    );
     expect(ledger).toEqual(files.map((f) => ({ name: f.name, checksum: f.checksum })));
   });
 
@@ -91,8 +93,13 @@ describe(`migrations on ${testEngine}`, () => {
     const at = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
     await t.database.withConnection(async (c) => {
       await c.query(`INSERT INTO "Investigation" (id, slug, title, "updatedAt") VALUES ('i', 'i', 'I', now())`);
-      await c.query(`INSERT INTO "Entity" (id, "investigationId", name, kind, "updatedAt") VALUES ('e', 'i', 'Anthropic', 'organization', now())`);
-      for (const [id, text, words] of [["a1", body, "$18.4 billion"], ["a2", plain, "$183 billion"]] as const) {
+      await c.query(
+        `INSERT INTO "Entity" (id, "investigationId", name, kind, "updatedAt") VALUES ('e', 'i', 'Anthropic', 'organization', now())`,
+      );
+      for (const [id, text, words] of [
+        ["a1", body, "$18.4 billion"],
+        ["a2", plain, "$183 billion"],
+      ] as const) {
         await c.query(
           `INSERT INTO "Article" (id, "investigationId", title, body, "contentHash", "updatedAt") VALUES ($1, 'i', $1, $2, $1, now())`,
           [id, text],
@@ -126,7 +133,9 @@ describe(`migrations on ${testEngine}`, () => {
     const [a, b] = await Promise.all([migrate(t.database), migrate(other)]);
     const files = await readMigrations();
     expect([...a.applied, ...b.applied].sort()).toEqual(files.map((f) => f.name));
-    const ledger = await t.database.withConnection((c) => c.query<{ n: number }>('SELECT count(*)::int AS n FROM "_crosscheck_migrations"'));
+    const ledger = await t.database.withConnection((c) =>
+      c.query<{ n: number }>('SELECT count(*)::int AS n FROM "_crosscheck_migrations"'),
+    );
     expect(ledger[0]!.n).toBe(files.length);
   });
 });

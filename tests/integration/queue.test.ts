@@ -55,11 +55,16 @@ describe(`the conflict queue, read in the database, on ${testEngine}`, () => {
     const details = await Promise.all(all.items.map((i) => getConflict(investigationId, i.id)));
     const emil = all.entities.find((e) => e.name === "Emil Michael")!;
     const involving = (pick: (d: NonNullable<(typeof details)[number]>) => boolean) =>
-      details.filter((d): d is NonNullable<typeof d> => !!d && pick(d)).map((d) => d.id).sort();
+      details
+        .filter((d): d is NonNullable<typeof d> => !!d && pick(d))
+        .map((d) => d.id)
+        .sort();
     const ids = async (filters: Parameters<typeof listConflicts>[1]) =>
       (await listConflicts(investigationId, { status: "all", pageSize: 1000, ...filters })).items.map((i) => i.id).sort();
 
-    expect(await ids({ entityId: emil.id })).toEqual(involving((d) => d.entities.some((e) => e.id === emil.id) || d.claims.some((c) => c.subject.id === emil.id)));
+    expect(await ids({ entityId: emil.id })).toEqual(
+      involving((d) => d.entities.some((e) => e.id === emil.id) || d.claims.some((c) => c.subject.id === emil.id)),
+    );
     expect(await ids({ attribute: "valuation" })).toEqual(involving((d) => d.claims.some((c) => c.attribute === "valuation")));
     expect(await ids({ kind: "naming" })).toEqual(involving((d) => d.kind === "naming"));
     const article = all.articles[0]!;

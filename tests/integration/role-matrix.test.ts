@@ -13,7 +13,7 @@ const exported = Object.entries(modules).flatMap(([file, mod]) =>
 );
 
 describe("server actions", () => {
-  test("every export of a \"use server\" file is an action built with defineAction", () => {
+  test('every export of a "use server" file is an action built with defineAction', () => {
     expect(exported.length).toBeGreaterThan(0);
     const unregistered = exported.filter((e) => !actionRegistry.has(e.value)).map((e) => `${e.file}: ${e.exportName}`);
     expect(unregistered).toEqual([]);

@@ -52,8 +52,12 @@ describe(`demo seed on ${testEngine}`, () => {
   test("a demo quote that is missing or ambiguous stops the seed with the file and the quote", () => {
     const body = "valued at $1 billion; later valued at $1 billion again.";
     const claim = { quote: "valued at $1 billion", subject: "X", attribute: "Valuation" };
-    expect(() => locateQuote(body, claim, "a.txt")).toThrow(new SeedAnnotationError("a.txt: “valued at $1 billion” appears 2 times; say which with \"occurrence\"."));
+    expect(() => locateQuote(body, claim, "a.txt")).toThrow(
+      new SeedAnnotationError('a.txt: “valued at $1 billion” appears 2 times; say which with "occurrence".'),
+    );
     expect(locateQuote(body, { ...claim, occurrence: 2 }, "a.txt").start).toBe(body.lastIndexOf("valued"));
-    expect(() => locateQuote(body, { ...claim, quote: "valued at $2 billion" }, "a.txt")).toThrow(/a\.txt: “valued at \$2 billion” is not in the article/);
+    expect(() => locateQuote(body, { ...claim, quote: "valued at $2 billion" }, "a.txt")).toThrow(
+      /a\.txt: “valued at \$2 billion” is not in the article/,
+    );
   });
 });

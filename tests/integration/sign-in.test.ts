@@ -79,11 +79,15 @@ describe(`the sign-in form's limits on ${testEngine}`, () => {
 
   test("the server stamps every request with its socket's address, over forged headers", async () => {
     installPeerAddressStamp();
-    const server = http.createServer((req, res) => res.end(String(requestClientAddress(new Headers(req.headers as Record<string, string>)))));
+    const server = http.createServer((req, res) =>
+      res.end(String(requestClientAddress(new Headers(req.headers as Record<string, string>)))),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": "6.6.6.6", "x-crosscheck-peer": "forged 6.6.6.7" } });
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { "x-forwarded-for": "6.6.6.6", "x-crosscheck-peer": "forged 6.6.6.7" },
+      });
       expect(await response.text()).toBe("127.0.0.1");
     } finally {
       server.close();
@@ -143,7 +147,8 @@ describe(`the sign-in form's limits on ${testEngine}`, () => {
 
   test("without a peer address only the account's limit applies", async () => {
     const user = await makeUser("analyst");
-    for (let i = 0; i < 10; i++) expect(await attempt(user.email, `guess ${i}`, new Headers({ "x-forwarded-for": newAddress() }))).toBe("unauthenticated");
+    for (let i = 0; i < 10; i++)
+      expect(await attempt(user.email, `guess ${i}`, new Headers({ "x-forwarded-for": newAddress() }))).toBe("unauthenticated");
     expect(await attempt(user.email, "guess 11", new Headers())).toBe("unauthenticated");
     expect(await attempt(user.email, user.password, new Headers())).toBe("rate_limited");
   });

@@ -17,7 +17,10 @@ export async function makeStory(texts: string[]) {
   const outcomes = await importParsedArticles(
     analyst.ctx,
     inv.id,
-    texts.map((text, i) => ({ name: `${i}.txt`, result: parseArticleText(`${i}.txt`, `Title: Article ${i}\nPublished: 2026-02-2${i}\n\n${text}`) })),
+    texts.map((text, i) => ({
+      name: `${i}.txt`,
+      result: parseArticleText(`${i}.txt`, `Title: Article ${i}\nPublished: 2026-02-2${i}\n\n${text}`),
+    })),
   );
   const articleIds = outcomes.map((o) => {
     if (o.status !== "imported") throw new Error(`import failed: ${JSON.stringify(o)}`);

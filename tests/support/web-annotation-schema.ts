@@ -16,10 +16,7 @@ const iri = { type: "string", format: "iri" } as const;
 
 /** §3.1: @context MUST be, or be an array that includes, the anno.jsonld context. */
 const context = {
-  anyOf: [
-    { const: ANNO_CONTEXT },
-    { type: "array", contains: { const: ANNO_CONTEXT } },
-  ],
+  anyOf: [{ const: ANNO_CONTEXT }, { type: "array", contains: { const: ANNO_CONTEXT } }],
 } as const;
 
 /** A `type` that is, or includes, `name` (§3.1 for Annotation, §5 for the collection classes). */
@@ -27,8 +24,19 @@ const typed = (name: string) => ({ anyOf: [{ const: name }, { type: "array", con
 
 /** §3.3.5: the motivations the model defines (a Motivation IRI of another vocabulary is also allowed). */
 const MOTIVATIONS = [
-  "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-  "identifying", "linking", "moderating", "questioning", "replying", "tagging",
+  "assessing",
+  "bookmarking",
+  "classifying",
+  "commenting",
+  "describing",
+  "editing",
+  "highlighting",
+  "identifying",
+  "linking",
+  "moderating",
+  "questioning",
+  "replying",
+  "tagging",
 ];
 const motivation = { anyOf: [{ enum: MOTIVATIONS }, iri] };
 

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { anchorInText, describeSelection, segmentText, sentenceAround, tidySelection } from "@/lib/domain/anchoring.ts";
 
-const body =
-  "Anthropic, valued at $18.4 billion, continues to grow. Rivals say Anthropic, valued at $18.4 billion, is overvalued.";
+const body = "Anthropic, valued at $18.4 billion, continues to grow. Rivals say Anthropic, valued at $18.4 billion, is overvalued.";
 
 function select(text: string, quote: string, occurrence = 0) {
   let at = -1;

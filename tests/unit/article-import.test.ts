@@ -54,7 +54,7 @@ describe("header lines", () => {
   });
 
   test("a URL is stored as the URL standard writes it, so no export can read more into it", () => {
-    expect(parsed("URL: HTTPS://Example.ORG/News/a b?q=\"x\"\n\nBody.").article.url).toBe("https://example.org/News/a%20b?q=%22x%22");
+    expect(parsed('URL: HTTPS://Example.ORG/News/a b?q="x"\n\nBody.').article.url).toBe("https://example.org/News/a%20b?q=%22x%22");
     expect(parsed("URL: https://example.org/a<b>c\n\nBody.").article.url).toBe("https://example.org/a%3Cb%3Ec");
   });
 });

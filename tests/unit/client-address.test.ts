@@ -19,7 +19,9 @@ describe("the client's address", () => {
 
   test("a chain of trusted proxies is walked from the right until an untrusted hop", () => {
     const trustedProxies = parseTrustedProxies("10.0.0.0/8, 172.16.0.0/12");
-    expect(clientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.5, 172.16.3.4, 10.1.2.3", trustedProxies })).toBe("203.0.113.5");
+    expect(clientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.5, 172.16.3.4, 10.1.2.3", trustedProxies })).toBe(
+      "203.0.113.5",
+    );
     // Every hop trusted: the furthest one we were told about.
     expect(clientAddress({ peer: "10.0.0.2", forwardedFor: "10.9.9.9, 10.1.2.3", trustedProxies })).toBe("10.9.9.9");
     // Trusted, but nothing forwarded: the proxy itself.
@@ -61,12 +63,22 @@ describe("addresses", () => {
     expect(formatIp(parseIp(text)!)).toBe(canonical);
   });
 
-  test.each(["", "unknown", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1:2:3:4:5:6:7:8:9", "1::2::3", "fe80::1%eth0", "[1.2.3.4]x", "１.２.３.４", "1.2.3.4 5.6.7.8"])(
-    "%j is not an address",
-    (text) => {
-      expect(parseIp(text)).toBeNull();
-    },
-  );
+  test.each([
+    "",
+    "unknown",
+    "1.2.3",
+    "1.2.3.4.5",
+    "256.1.1.1",
+    "01.2.3.4",
+    "1:2:3:4:5:6:7:8:9",
+    "1::2::3",
+    "fe80::1%eth0",
+    "[1.2.3.4]x",
+    "１.２.３.４",
+    "1.2.3.4 5.6.7.8",
+  ])("%j is not an address", (text) => {
+    expect(parseIp(text)).toBeNull();
+  });
 
   test("limits count an IPv6 client by its /64, an IPv4 client by its address", () => {
     expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
@@ -91,7 +103,10 @@ describe("CROSSCHECK_TRUSTED_PROXIES", () => {
     expect(through("fe80::1")).toBe("fe80::1");
   });
 
-  test.each(["10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/8/8", "proxy.internal", "::/129", "10.0.0.0/"])("%s is refused, naming the entry", (text) => {
-    expect(() => parseTrustedProxies(text)).toThrow(`“${text}”`);
-  });
+  test.each(["10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/8/8", "proxy.internal", "::/129", "10.0.0.0/"])(
+    "%s is refused, naming the entry",
+    (text) => {
+      expect(() => parseTrustedProxies(text)).toThrow(`“${text}”`);
+    },
+  );
 });

@@ -36,7 +36,14 @@ describe("what detection does to conflicts on record", () => {
 
   test("an open conflict follows detection: a claim joins, the kind changes", () => {
     const ops = plan([onRecord("c1", "k", ["a", "b"])], [found("k", ["a", "b", "c"], { kind: "scale" })], ["k"]);
-    expect(ops).toEqual([{ op: "update", id: "c1", before: { kind: "value", claimIds: ["a", "b"], entityIds: ["anthropic"] }, found: found("k", ["a", "b", "c"], { kind: "scale" }) }]);
+    expect(ops).toEqual([
+      {
+        op: "update",
+        id: "c1",
+        before: { kind: "value", claimIds: ["a", "b"], entityIds: ["anthropic"] },
+        found: found("k", ["a", "b", "c"], { kind: "scale" }),
+      },
+    ]);
   });
 
   test("an open conflict detection no longer finds is closed by detection, with the reason", () => {
@@ -100,7 +107,9 @@ describe("the lifecycle as a whole", () => {
       })),
     );
   const foundArb = fc.uniqueArray(
-    fc.record({ key: fc.constantFrom(...KEYS), claimIds: claims, kind: fc.constantFrom("value" as const, "scale" as const) }).map((d) => found(d.key, d.claimIds, { kind: d.kind, summary: "s", entityIds: ["e"] })),
+    fc
+      .record({ key: fc.constantFrom(...KEYS), claimIds: claims, kind: fc.constantFrom("value" as const, "scale" as const) })
+      .map((d) => found(d.key, d.claimIds, { kind: d.kind, summary: "s", entityIds: ["e"] })),
     { selector: (d) => d.key },
   );
 

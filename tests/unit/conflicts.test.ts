@@ -18,7 +18,16 @@ function claim(text: string, over: Partial<DetectionClaim> & { kind?: ValueKind 
   const parsed = parseValue(text, over.kind);
   if (!parsed.ok) throw new Error(parsed.error);
   n++;
-  return { id: `c${n}`, articleId: `a${n}`, subjectId: "anthropic", attribute: "valuation", status: "active", value: parsed.value, asOf: null, ...over };
+  return {
+    id: `c${n}`,
+    articleId: `a${n}`,
+    subjectId: "anthropic",
+    attribute: "valuation",
+    status: "active",
+    value: parsed.value,
+    asOf: null,
+    ...over,
+  };
 }
 
 describe("claims about one subject and attribute", () => {
@@ -42,18 +51,18 @@ describe("claims about one subject and attribute", () => {
 
   test("lists that name different members are a set conflict; the same members in another order agree", () => {
     const backers = { attribute: "backers", kind: "list" as const };
-    expect(detectGroupConflicts([claim("Google, Amazon, and Microsoft", backers), claim("Google (GOOGL) and Amazon (AMZN)", backers)])[0]?.kind).toBe(
-      "set",
-    );
+    expect(
+      detectGroupConflicts([claim("Google, Amazon, and Microsoft", backers), claim("Google (GOOGL) and Amazon (AMZN)", backers)])[0]?.kind,
+    ).toBe("set");
     expect(detectGroupConflicts([claim("Google and Amazon", backers), claim("Amazon, Google", backers)])).toEqual([]);
   });
 
   test("text compares folded: case and quotes do not make a conflict", () => {
     const role = { attribute: "role", kind: "text" as const };
     expect(detectGroupConflicts([claim("Chief Technology Officer", role), claim("chief technology officer", role)])).toEqual([]);
-    expect(detectGroupConflicts([claim("the Pentagon’s chief technology officer", role), claim("Under-Secretary of Defense", role)])[0]?.kind).toBe(
-      "value",
-    );
+    expect(
+      detectGroupConflicts([claim("the Pentagon’s chief technology officer", role), claim("Under-Secretary of Defense", role)])[0]?.kind,
+    ).toBe("value");
   });
 
   test("two texts naming one entity (by name or alias) agree", () => {
@@ -72,7 +81,9 @@ describe("claims about one subject and attribute", () => {
   test("agreeing values at different precision, and a bound the other value keeps, do not fire", () => {
     expect(detectGroupConflicts([claim("$18.4 billion"), claim("$18,400 million")])).toEqual([]);
     expect(detectGroupConflicts([claim("up to $9 billion"), claim("$8 billion")])).toEqual([]);
-    expect(detectGroupConflicts([claim("December 2025", { attribute: "launch" }), claim("Dec. 15, 2025", { attribute: "launch" })])).toEqual([]);
+    expect(
+      detectGroupConflicts([claim("December 2025", { attribute: "launch" }), claim("Dec. 15, 2025", { attribute: "launch" })]),
+    ).toEqual([]);
   });
 
   test("an article correcting itself is a correction, not a plain value conflict", () => {
@@ -80,7 +91,12 @@ describe("claims about one subject and attribute", () => {
     const found = detectGroupConflicts([claim("December 2025", launch), claim("late 2024", { ...launch, inCorrection: true })]);
     expect(found[0]).toMatchObject({ kind: "correction" });
     // Two articles disagreeing is not a correction, even if one of the passages is one.
-    expect(detectGroupConflicts([claim("December 2025", { attribute: "launch_date" }), claim("late 2024", { attribute: "launch_date", inCorrection: true })])[0]?.kind).toBe("value");
+    expect(
+      detectGroupConflicts([
+        claim("December 2025", { attribute: "launch_date" }),
+        claim("late 2024", { attribute: "launch_date", inCorrection: true }),
+      ])[0]?.kind,
+    ).toBe("value");
   });
 
   test("one conflict per subject and attribute, taking the most telling kind", () => {

@@ -11,7 +11,13 @@ import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
 import { annotationCollectionSchema, annotationSchema, isIri } from "@/tests/support/web-annotation-schema.ts";
 
 let n = 0;
-function claim(articleId: string, subjectId: string, attribute: string, text: string, over: Partial<SheetClaim> & { kind?: ValueKind } = {}): SheetClaim {
+function claim(
+  articleId: string,
+  subjectId: string,
+  attribute: string,
+  text: string,
+  over: Partial<SheetClaim> & { kind?: ValueKind } = {},
+): SheetClaim {
   const parsed = parseValue(text, over.kind);
   if (!parsed.ok) throw new Error(parsed.error);
   n++;
@@ -58,7 +64,11 @@ function story(): FactSheetInput {
     large: claim("b", "acme", "Valuation", "$183 billion", { asOfText: "September 2025", asOfStart: "2025-09-01" }),
     hqA: claim("a", "acme", "Headquarters", "Paris", { kind: "text" }),
     hqB: claim("b", "acme", "Headquarters", "Lyon", { kind: "text" }),
-    hqC: claim("b", "acme", "Headquarters", "Nice", { kind: "text", status: "rejected", statusReason: "Rejected in review in favour of “Paris”: The filing says Paris." }),
+    hqC: claim("b", "acme", "Headquarters", "Nice", {
+      kind: "text",
+      status: "rejected",
+      statusReason: "Rejected in review in favour of “Paris”: The filing says Paris.",
+    }),
     wrong: claim("b", "acme", "Staff", "900", { status: "rejected", statusReason: "Rejected in review" }),
     right: claim("a", "acme", "Staff", "1,200"),
     gone: claim("a", "acme", "Motto", "Move fast", { kind: "text", status: "retracted" }),
@@ -70,7 +80,15 @@ function story(): FactSheetInput {
     entities: [{ id: "acme", name: "Acme", kind: "organization", aliases: ["Acme Corp"] }],
     claims: Object.values(c),
     conflicts: [
-      { id: "k1", kind: "value", status: "open", summary: "The values cannot both be true.", claimIds: [c.hqA.id, c.hqB.id], entityIds: ["acme"], resolution: null },
+      {
+        id: "k1",
+        kind: "value",
+        status: "open",
+        summary: "The values cannot both be true.",
+        claimIds: [c.hqA.id, c.hqB.id],
+        entityIds: ["acme"],
+        resolution: null,
+      },
       {
         id: "k2",
         kind: "temporal",
@@ -78,7 +96,17 @@ function story(): FactSheetInput {
         summary: "Different dates.",
         claimIds: [c.small.id, c.large.id],
         entityIds: ["acme"],
-        resolution: { kind: "both_valid", rationale: "Two rounds.", reviewer: "Rafael", decidedOn: "2026-01-30", acceptedClaimId: null, valueText: null, value: null, asOf: {}, scope: null },
+        resolution: {
+          kind: "both_valid",
+          rationale: "Two rounds.",
+          reviewer: "Rafael",
+          decidedOn: "2026-01-30",
+          acceptedClaimId: null,
+          valueText: null,
+          value: null,
+          asOf: {},
+          scope: null,
+        },
       },
       {
         id: "k3",
@@ -87,7 +115,17 @@ function story(): FactSheetInput {
         summary: "x",
         claimIds: [c.wrong.id, c.right.id],
         entityIds: ["acme"],
-        resolution: { kind: "accept_claim", rationale: "Annual report.", reviewer: "Rafael", decidedOn: "2026-01-31", acceptedClaimId: c.right.id, valueText: null, value: null, asOf: {}, scope: null },
+        resolution: {
+          kind: "accept_claim",
+          rationale: "Annual report.",
+          reviewer: "Rafael",
+          decidedOn: "2026-01-31",
+          acceptedClaimId: c.right.id,
+          valueText: null,
+          value: null,
+          asOf: {},
+          scope: null,
+        },
       },
       // Settled, while the same fact is still contested by the open conflict k1.
       {
@@ -97,7 +135,17 @@ function story(): FactSheetInput {
         summary: "y",
         claimIds: [c.hqA.id, c.hqC.id],
         entityIds: ["acme"],
-        resolution: { kind: "accept_claim", rationale: "The filing says Paris.", reviewer: "Vera", decidedOn: "2026-01-29", acceptedClaimId: c.hqA.id, valueText: null, value: null, asOf: {}, scope: null },
+        resolution: {
+          kind: "accept_claim",
+          rationale: "The filing says Paris.",
+          reviewer: "Vera",
+          decidedOn: "2026-01-29",
+          acceptedClaimId: c.hqA.id,
+          valueText: null,
+          value: null,
+          asOf: {},
+          scope: null,
+        },
       },
     ],
   };
@@ -121,8 +169,14 @@ describe("building the fact sheet", () => {
   });
 
   test("settled facts carry the decision; set-aside values stay listed with their reason; retracted claims are left out", () => {
-    expect(fact("Staff")[0]).toMatchObject({ status: "resolved", value: "1,200", resolution: { kind: "accept_claim", reviewer: "Rafael", date: "2026-01-31" } });
-    expect(fact("Staff")[0]!.rejected).toEqual([expect.objectContaining({ value: "900", status: "rejected", reason: "Rejected in review" })]);
+    expect(fact("Staff")[0]).toMatchObject({
+      status: "resolved",
+      value: "1,200",
+      resolution: { kind: "accept_claim", reviewer: "Rafael", date: "2026-01-31" },
+    });
+    expect(fact("Staff")[0]!.rejected).toEqual([
+      expect.objectContaining({ value: "900", status: "rejected", reason: "Rejected in review" }),
+    ]);
     expect(fact("Valuation").map((f) => [f.value, f.status, f.asOf])).toEqual([
       ["$18.4 billion", "resolved", "2024"],
       ["$183 billion", "resolved", "September 2025"],
@@ -153,7 +207,12 @@ describe("building the fact sheet", () => {
 
   test("the same data in any order gives the same bytes in every format", () => {
     const input = story();
-    const shuffled = { ...input, articles: [...input.articles].reverse(), claims: [...input.claims].reverse(), conflicts: [...input.conflicts].reverse() };
+    const shuffled = {
+      ...input,
+      articles: [...input.articles].reverse(),
+      claims: [...input.claims].reverse(),
+      conflicts: [...input.conflicts].reverse(),
+    };
     for (const format of ["md", "json", "csv", "html", "jsonld"] as const) {
       expect(renderFactSheet(buildFactSheet(shuffled), format)).toBe(renderFactSheet(buildFactSheet(input), format));
     }
@@ -258,7 +317,12 @@ describe("decisions in every format (issue 9, item 10)", () => {
         "@type": "Claim",
         author: { "@type": "Organization", name: "Wire" },
         datePublished: "2026-01-20",
-        appearance: { "@type": "NewsArticle", headline: "Second", datePublished: "2026-01-20", publisher: { "@type": "Organization", name: "Wire" } },
+        appearance: {
+          "@type": "NewsArticle",
+          headline: "Second",
+          datePublished: "2026-01-20",
+          publisher: { "@type": "Organization", name: "Wire" },
+        },
       },
     });
     expect(review("Paris").reviewRating).toMatchObject({ ratingValue: 5, alternateName: "True (accepted)" });
@@ -276,12 +340,23 @@ describe("decisions in every format (issue 9, item 10)", () => {
     expect(line("  - Paris")).toContain("accepted by Vera on 2026-01-29: “The filing says Paris.”");
 
     const html = renderFactSheet(sheet, "html").split("\n");
-    expect(html.find((l) => l.includes("Set aside (rejected): Nice"))).toContain("Rejected by Vera on 2026-01-29: “The filing says Paris.”");
+    expect(html.find((l) => l.includes("Set aside (rejected): Nice"))).toContain(
+      "Rejected by Vera on 2026-01-29: “The filing says Paris.”",
+    );
     expect(html.find((l) => l.includes("Set aside (rejected): 900"))).toContain("Rejected by Rafael on 2026-01-31: “Annual report.”");
 
     const rows = csvRecords(toCsv(sheet));
-    expect(rows.find((r) => r.value === "Nice")).toMatchObject({ role: "rejected", claim_verdict: "rejected", claim_decided_by: "Vera", claim_rationale: "The filing says Paris." });
-    expect(rows.find((r) => r.value === "900")).toMatchObject({ claim_verdict: "rejected", claim_decided_by: "Rafael", claim_rationale: "Annual report." });
+    expect(rows.find((r) => r.value === "Nice")).toMatchObject({
+      role: "rejected",
+      claim_verdict: "rejected",
+      claim_decided_by: "Vera",
+      claim_rationale: "The filing says Paris.",
+    });
+    expect(rows.find((r) => r.value === "900")).toMatchObject({
+      claim_verdict: "rejected",
+      claim_decided_by: "Rafael",
+      claim_rationale: "Annual report.",
+    });
 
     const hq = sheet.facts.find((f) => f.attribute === "Headquarters")!;
     expect(hq.rejected[0]!.citations[0]!.decisions).toEqual([
@@ -291,7 +366,15 @@ describe("decisions in every format (issue 9, item 10)", () => {
 });
 
 describe("CSV that spreadsheets open safely and that gives back the exact words (item 11)", () => {
-  const quotes = ["=SUM(A1:A3) and the rest", "'Tis the season", "+44 20 7946 0000", "-3% on the year", "@here", "plain, with a comma", "“curly” ’quotes’ and €"];
+  const quotes = [
+    "=SUM(A1:A3) and the rest",
+    "'Tis the season",
+    "+44 20 7946 0000",
+    "-3% on the year",
+    "@here",
+    "plain, with a comma",
+    "“curly” ’quotes’ and €",
+  ];
 
   test("every neutralised cell gives back its words by dropping one leading apostrophe", () => {
     const input = story();
@@ -318,7 +401,10 @@ describe("Markdown that CommonMark and GFM readers render as meant (item 12)", (
     input.entities[0]!.aliases.push("A & B | C");
     input.articles[0]!.url = "https://news.example/a>b [x](javascript:alert(1))";
     input.claims.push(
-      claim("a", "acme", "Motto", "Tom & Jerry", { kind: "text", quote: "<b>bold</b> [link](javascript:alert(1)) &copy; *em* https://x.example" }),
+      claim("a", "acme", "Motto", "Tom & Jerry", {
+        kind: "text",
+        quote: "<b>bold</b> [link](javascript:alert(1)) &copy; *em* https://x.example",
+      }),
     );
     return buildFactSheet(input);
   }
@@ -394,7 +480,9 @@ describe("the JSON Schema says what a valid sheet is (item 13)", () => {
     const contested = other.facts.find((f: { status: string }) => f.status === "contested");
     contested.conflicts = [7];
     expect(validate(other)).toBe(true);
-    expect(factSheetSchema.safeParse(other).error?.issues.map((i) => i.message)).toEqual([`Fact ${contested.n} names open conflict 7, which does not exist.`]);
+    expect(factSheetSchema.safeParse(other).error?.issues.map((i) => i.message)).toEqual([
+      `Fact ${contested.n} names open conflict 7, which does not exist.`,
+    ]);
   });
 });
 
@@ -434,7 +522,11 @@ function chunksOf(text: string): Chunker<Chunk<string>> {
 }
 
 /** The text between a match's two ends. */
-function matchedText(text: string, chunker: Chunker<Chunk<string>>, match: { startChunk: Chunk<string>; startIndex: number; endChunk: Chunk<string>; endIndex: number }) {
+function matchedText(
+  text: string,
+  chunker: Chunker<Chunk<string>>,
+  match: { startChunk: Chunk<string>; startIndex: number; endChunk: Chunk<string>; endIndex: number },
+) {
   const all: Chunk<string>[] = [];
   while (chunker.previousChunk());
   do all.push(chunker.currentChunk);
@@ -482,7 +574,13 @@ describe("W3C Web Annotations of the JSON-LD export (item 9)", () => {
     }
     // The schema is not a rubber stamp.
     expect(validAnnotation({ "@context": "http://www.w3.org/ns/anno.jsonld", ...collection.first.items[0], id: "not an iri" })).toBe(false);
-    expect(validAnnotation({ "@context": "http://www.w3.org/ns/anno.jsonld", ...collection.first.items[0], target: { source: "https://x.example", selector: [{ type: "TextPositionSelector", start: -1, end: 2 }] } })).toBe(false);
+    expect(
+      validAnnotation({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        ...collection.first.items[0],
+        target: { source: "https://x.example", selector: [{ type: "TextPositionSelector", start: -1, end: 2 }] },
+      }),
+    ).toBe(false);
   });
 
   test("Apache Annotator resolves every selector to the quoted words, counting code points", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { createInvestigationInput, createUserInput, pasteArticleInput, setUserDisabledInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
+import {
+  createInvestigationInput,
+  createUserInput,
+  pasteArticleInput,
+  setUserDisabledInput,
+  uploadArticlesInput,
+} from "@/lib/domain/inputs.ts";
 
 describe("input schemas", () => {
   test("emails are trimmed and lower-cased; a bad one says what is expected", () => {

@@ -84,7 +84,7 @@ describe("back-off", () => {
     const guesses = (rule: BackoffRule) => {
       const c = counter(rule);
       let n = 0;
-      for (let t = 0; t < 24 * 3600; ) {
+      for (let t = 0; t < 24 * 3600;) {
         const wait = c.wait();
         if (wait > 0) {
           c.advance(wait);

@@ -14,7 +14,10 @@ export default async function InvestigationsPage() {
   const investigations = await listInvestigations();
   return (
     <>
-      <PageHeader title="Investigations" description="Each investigation is one story: its articles, the claims in them, and where they disagree." />
+      <PageHeader
+        title="Investigations"
+        description="Each investigation is one story: its articles, the claims in them, and where they disagree."
+      />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="list-heading">
           <h2 id="list-heading" className="sr-only">

@@ -11,9 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requireActor("/admin/users");
   if (!actorCan(actor, "admin")) {
-    return (
-      <PageHeader title="Users" description="Only admins can manage accounts. Ask an admin if you need a change to yours." />
-    );
+    return <PageHeader title="Users" description="Only admins can manage accounts. Ask an admin if you need a change to yours." />;
   }
   const users = await listUsers();
   return (

@@ -3,13 +3,7 @@ import { investigationPage } from "@/lib/web/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
 
-export default async function InvestigationLayout({
-  children,
-  params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ slug: string }>;
-}) {
+export default async function InvestigationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const base = `/investigations/${slug}`;
@@ -37,7 +31,10 @@ export default async function InvestigationLayout({
           <NavLink href={`${base}/conflicts`} section>
             Conflicts
             {open > 0 && (
-              <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs tabular-nums text-amber-900" aria-label={`${open} open`}>
+              <span
+                className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs tabular-nums text-amber-900"
+                aria-label={`${open} open`}
+              >
                 {open}
               </span>
             )}

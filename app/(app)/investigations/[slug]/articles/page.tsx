@@ -17,10 +17,7 @@ export default async function ArticlesPage({ params }: Props) {
   const articles = await listArticles(investigation.id);
   return (
     <>
-      <PageHeader
-        title="Articles"
-        description={`${plural(articles.length, "article")} in this investigation.`}
-      />
+      <PageHeader title="Articles" description={`${plural(articles.length, "article")} in this investigation.`} />
       <div className="grid gap-8 lg:grid-cols-[1fr_26rem]">
         <section aria-labelledby="article-list-heading">
           <h2 id="article-list-heading" className="sr-only">

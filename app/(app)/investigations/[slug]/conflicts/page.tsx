@@ -44,7 +44,15 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
   const href = (over: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     // A change of status or filter starts again at the first page.
-    const merged = { status, kind: filters.kind, entity: filters.entityId, attribute: filters.attribute, article: filters.articleId, page: undefined, ...over };
+    const merged = {
+      status,
+      kind: filters.kind,
+      entity: filters.entityId,
+      attribute: filters.attribute,
+      article: filters.articleId,
+      page: undefined,
+      ...over,
+    };
     for (const [k, v] of Object.entries(merged)) if (v && !(k === "status" && v === "open")) p.set(k, v);
     const s = p.toString();
     return s ? `${base}?${s}` : base;
@@ -81,7 +89,12 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
       <QueueFilters
         key={JSON.stringify(filters)}
         status={status}
-        values={{ kind: filters.kind ?? "", entity: filters.entityId ?? "", attribute: filters.attribute ?? "", article: filters.articleId ?? "" }}
+        values={{
+          kind: filters.kind ?? "",
+          entity: filters.entityId ?? "",
+          attribute: filters.attribute ?? "",
+          article: filters.articleId ?? "",
+        }}
         kinds={queue.kinds.map((k) => ({ value: k.kind, label: `${KIND_LABELS[k.kind]} (${k.count})` }))}
         entities={queue.entities.map((e) => ({ value: e.id, label: e.name }))}
         attributes={queue.attributes.map((a) => ({ value: a.key, label: a.label }))}
@@ -90,7 +103,13 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
       />
       {queue.items.length === 0 ? (
         <EmptyState
-          title={filtered ? "No conflicts match these filters" : status === "open" ? "No open conflicts" : `No ${status === "all" ? "" : `${status} `}conflicts`}
+          title={
+            filtered
+              ? "No conflicts match these filters"
+              : status === "open"
+                ? "No open conflicts"
+                : `No ${status === "all" ? "" : `${status} `}conflicts`
+          }
         >
           {filtered
             ? "Clear a filter to see more."

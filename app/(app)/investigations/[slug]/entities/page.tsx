@@ -14,7 +14,10 @@ export default async function EntitiesPage({ params }: { params: Promise<{ slug:
   const entities = await listEntities(investigation.id);
   return (
     <>
-      <PageHeader title="Entities" description="The people, organisations and things the claims are about, with the names the sources use for them." />
+      <PageHeader
+        title="Entities"
+        description="The people, organisations and things the claims are about, with the names the sources use for them."
+      />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-label="Entity list">
           {entities.length === 0 ? (

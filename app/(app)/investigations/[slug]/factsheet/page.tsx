@@ -22,7 +22,10 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
   const entity = typeof query.entity === "string" && sheet.entities.some((e) => e.name === query.entity) ? query.entity : "";
   const status = typeof query.status === "string" && FACT_STATUSES.includes(query.status as FactStatus) ? (query.status as FactStatus) : "";
   const facts = sheet.facts.filter((f) => (!entity || f.entity === entity) && (!status || f.status === status));
-  const counts = Object.fromEntries(FACT_STATUSES.map((s) => [s, sheet.facts.filter((f) => f.status === s).length])) as Record<FactStatus, number>;
+  const counts = Object.fromEntries(FACT_STATUSES.map((s) => [s, sheet.facts.filter((f) => f.status === s).length])) as Record<
+    FactStatus,
+    number
+  >;
   const api = `/api/investigations/${slug}/factsheet`;
   return (
     <>
@@ -35,12 +38,20 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
           </Link>
         }
       />
-      <section aria-labelledby="downloads-heading" className="mb-6 flex flex-wrap items-center gap-2 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-labelledby="downloads-heading"
+        className="mb-6 flex flex-wrap items-center gap-2 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200"
+      >
         <h2 id="downloads-heading" className="mr-2 text-sm font-semibold">
           Download
         </h2>
         {FACTSHEET_FORMATS.map((f) => (
-          <a key={f} href={`${api}?format=${f}`} download={factSheetFileName(sheet, f)} className={buttonClass("ghost", "py-1.5 ring-1 ring-inset ring-slate-200")}>
+          <a
+            key={f}
+            href={`${api}?format=${f}`}
+            download={factSheetFileName(sheet, f)}
+            className={buttonClass("ghost", "py-1.5 ring-1 ring-inset ring-slate-200")}
+          >
             {FORMAT_INFO[f].label} <span className="text-xs text-slate-500">.{FORMAT_INFO[f].ext}</span>
           </a>
         ))}

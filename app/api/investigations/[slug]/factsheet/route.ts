@@ -1,4 +1,10 @@
-import { FACTSHEET_FORMATS, type FactSheetFormat, factSheetFileName, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
+import {
+  FACTSHEET_FORMATS,
+  type FactSheetFormat,
+  factSheetFileName,
+  FORMAT_INFO,
+  renderFactSheet,
+} from "@/lib/domain/factsheet-formats.ts";
 import { factSheetOf, publicSiteUrl } from "@/lib/server/factsheet.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { currentActor } from "@/lib/web/session.ts";

@@ -38,7 +38,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const byline = [
     article.outlet,
     article.author,
-    article.publishedAt ? formatDay(article.publishedAt) : article.publishedText ? `${article.publishedText} (as written)` : "No publication date",
+    article.publishedAt
+      ? formatDay(article.publishedAt)
+      : article.publishedText
+        ? `${article.publishedText} (as written)`
+        : "No publication date",
   ]
     .filter(Boolean)
     .join(" · ");

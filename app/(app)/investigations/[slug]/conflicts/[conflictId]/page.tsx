@@ -36,83 +36,90 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
 
   const aside = (
-        <aside className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          {conflict.status === "open" && (
-            <section aria-labelledby="suggestion-heading" className="rounded-lg bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-200">
-              <h2 id="suggestion-heading" className="font-semibold">
-                Suggestion
-              </h2>
-              <p className="mt-1">{conflict.suggestion}</p>
-            </section>
-          )}
+    <aside className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+      {conflict.status === "open" && (
+        <section
+          aria-labelledby="suggestion-heading"
+          className="rounded-lg bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-200"
+        >
+          <h2 id="suggestion-heading" className="font-semibold">
+            Suggestion
+          </h2>
+          <p className="mt-1">{conflict.suggestion}</p>
+        </section>
+      )}
 
-          {current && <Decision decision={current} conflict={conflict} />}
+      {current && <Decision decision={current} conflict={conflict} />}
 
-          {conflict.status === "open" ? (
-            canResolve ? (
-              <section aria-labelledby="resolve-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                <h2 id="resolve-heading" className="mb-3 font-semibold">
-                  Settle this conflict
-                </h2>
-                <ResolveForm
-                  investigationId={investigation.id}
-                  conflict={{
-                    id: conflict.id,
-                    version: conflict.version,
-                    kind: conflict.kind,
-                    title: conflict.title,
-                    claims: conflict.claims
-                      .filter((c) => c.status === "active")
-                      .map((c) => ({ id: c.id, valueText: c.valueText, valueKind: c.valueKind, source: c.article.outlet ?? c.article.title, asOfText: c.asOfText })),
-                    entities: conflict.entities.map((e) => ({ id: e.id, name: e.name, claimCount: e.claimCount })),
-                  }}
-                  nextHref={next ? `${base}/conflicts/${next.id}` : `${base}/conflicts`}
-                  focusDecision={Boolean(justSettled)}
-                />
-              </section>
-            ) : (
-              <p className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
-                Reviewers settle conflicts. You can add what you know to the discussion.
-              </p>
-            )
-          ) : (
-            canResolve && (
-              <section aria-labelledby="reopen-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                <h2 id="reopen-heading" className="mb-1 font-semibold">
-                  Reopen
-                </h2>
-                <p className="mb-3 text-xs text-slate-500">
-                  The decision stays on record, withdrawn; claims it rejected become active again.
-                </p>
-                <ReopenForm investigationId={investigation.id} conflictId={conflict.id} version={conflict.version} />
-              </section>
-            )
-          )}
-
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="mb-2 font-semibold">
-              History
+      {conflict.status === "open" ? (
+        canResolve ? (
+          <section aria-labelledby="resolve-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id="resolve-heading" className="mb-3 font-semibold">
+              Settle this conflict
             </h2>
-            <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
-              {conflict.history.map((h) => (
-                <li key={h.id}>
-                  <span className="text-slate-800">{auditActionLabel(h.action)}</span>
-                  <span className="block text-xs text-slate-500">
-                    {h.actor} · {formatMoment(h.at)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-            {earlier.length > 0 && (
-              <div className="mt-4 space-y-2">
-                <h3 className="text-sm font-medium text-slate-700">Earlier decisions (withdrawn)</h3>
-                {earlier.map((r) => (
-                  <Decision key={r.id} decision={r} conflict={conflict} withdrawn />
-                ))}
-              </div>
-            )}
+            <ResolveForm
+              investigationId={investigation.id}
+              conflict={{
+                id: conflict.id,
+                version: conflict.version,
+                kind: conflict.kind,
+                title: conflict.title,
+                claims: conflict.claims
+                  .filter((c) => c.status === "active")
+                  .map((c) => ({
+                    id: c.id,
+                    valueText: c.valueText,
+                    valueKind: c.valueKind,
+                    source: c.article.outlet ?? c.article.title,
+                    asOfText: c.asOfText,
+                  })),
+                entities: conflict.entities.map((e) => ({ id: e.id, name: e.name, claimCount: e.claimCount })),
+              }}
+              nextHref={next ? `${base}/conflicts/${next.id}` : `${base}/conflicts`}
+              focusDecision={Boolean(justSettled)}
+            />
           </section>
-        </aside>
+        ) : (
+          <p className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+            Reviewers settle conflicts. You can add what you know to the discussion.
+          </p>
+        )
+      ) : (
+        canResolve && (
+          <section aria-labelledby="reopen-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id="reopen-heading" className="mb-1 font-semibold">
+              Reopen
+            </h2>
+            <p className="mb-3 text-xs text-slate-500">The decision stays on record, withdrawn; claims it rejected become active again.</p>
+            <ReopenForm investigationId={investigation.id} conflictId={conflict.id} version={conflict.version} />
+          </section>
+        )
+      )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-2 font-semibold">
+          History
+        </h2>
+        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
+          {conflict.history.map((h) => (
+            <li key={h.id}>
+              <span className="text-slate-800">{auditActionLabel(h.action)}</span>
+              <span className="block text-xs text-slate-500">
+                {h.actor} · {formatMoment(h.at)}
+              </span>
+            </li>
+          ))}
+        </ol>
+        {earlier.length > 0 && (
+          <div className="mt-4 space-y-2">
+            <h3 className="text-sm font-medium text-slate-700">Earlier decisions (withdrawn)</h3>
+            {earlier.map((r) => (
+              <Decision key={r.id} decision={r} conflict={conflict} withdrawn />
+            ))}
+          </div>
+        )}
+      </section>
+    </aside>
   );
 
   return (
@@ -134,7 +141,10 @@ export default async function ConflictPage({ params, searchParams }: Props) {
         }
         actions={
           next && (
-            <Link href={`${base}/conflicts/${next.id}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+            <Link
+              href={`${base}/conflicts/${next.id}`}
+              className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+            >
               Next open conflict →
             </Link>
           )
@@ -181,7 +191,6 @@ export default async function ConflictPage({ params, searchParams }: Props) {
       </div>
     </>
   );
-
 }
 
 function Claims({ base, conflict, acceptedId }: { base: string; conflict: ConflictDetail; acceptedId: string | null }) {
@@ -198,10 +207,16 @@ function Claims({ base, conflict, acceptedId }: { base: string; conflict: Confli
             className={`flex flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ${c.id === acceptedId ? "ring-2 ring-emerald-500" : "ring-slate-200"} ${c.status === "active" ? "" : "opacity-80"}`}
           >
             <div className="flex flex-wrap items-center gap-2">
-              <p className={`text-lg font-semibold ${c.status === "rejected" || c.status === "superseded" ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900"}`}>
+              <p
+                className={`text-lg font-semibold ${c.status === "rejected" || c.status === "superseded" ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900"}`}
+              >
                 {c.valueText}
               </p>
-              {c.id === acceptedId && <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Accepted</span>}
+              {c.id === acceptedId && (
+                <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">
+                  Accepted
+                </span>
+              )}
               <ClaimStatusBadge status={c.status} />
             </div>
             <p className="text-xs text-slate-500">
@@ -219,7 +234,10 @@ function Claims({ base, conflict, acceptedId }: { base: string; conflict: Confli
               <Link href={`${base}/articles/${c.article.id}?claim=${c.id}`} className="font-medium text-indigo-700 hover:underline">
                 {c.article.title}
               </Link>
-              <span className="block">{[c.article.outlet, c.article.author, c.article.publishedText].filter(Boolean).join(" · ") || "The article names no outlet, author or date"}</span>
+              <span className="block">
+                {[c.article.outlet, c.article.author, c.article.publishedText].filter(Boolean).join(" · ") ||
+                  "The article names no outlet, author or date"}
+              </span>
             </p>
           </li>
         ))}
@@ -244,7 +262,9 @@ function Entities({ base, conflict }: { base: string; conflict: ConflictDetail }
               {e.kind} · {plural(e.claimCount, "claim")}
               {e.merged ? " · merged" : ""}
             </p>
-            <p className="mt-2 text-sm text-slate-700">{e.aliases.length ? `Also written: ${e.aliases.join(", ")}` : "No other names recorded."}</p>
+            <p className="mt-2 text-sm text-slate-700">
+              {e.aliases.length ? `Also written: ${e.aliases.join(", ")}` : "No other names recorded."}
+            </p>
             {e.sampleClaims.length > 0 && (
               <ul className="mt-2 space-y-0.5 text-sm text-slate-700">
                 {e.sampleClaims.map((c) => (
@@ -261,7 +281,15 @@ function Entities({ base, conflict }: { base: string; conflict: ConflictDetail }
   );
 }
 
-function Decision({ decision, conflict, withdrawn = false }: { decision: ConflictDetail["resolutions"][number]; conflict: ConflictDetail; withdrawn?: boolean }) {
+function Decision({
+  decision,
+  conflict,
+  withdrawn = false,
+}: {
+  decision: ConflictDetail["resolutions"][number];
+  conflict: ConflictDetail;
+  withdrawn?: boolean;
+}) {
   const details = decision.details?.kind === "both_valid" ? decision.details : null;
   const value = (id: string | null) => conflict.claims.find((c) => c.id === id)?.valueText;
   return (

@@ -22,7 +22,13 @@ export default async function NewConflictPage({ params, searchParams }: Props) {
         title="Mark claims as conflicting"
         description="For disagreements no rule can see — “offered concessions” against “ordered to comply or face penalties”. Pick two or more claims and say how they disagree; reviewers settle it like any other conflict."
       />
-      <ManualConflictForm key={`${q}|${picked.join(",")}`} investigationId={investigation.id} query={q} initiallySelected={picked} claims={claims} />
+      <ManualConflictForm
+        key={`${q}|${picked.join(",")}`}
+        investigationId={investigation.id}
+        query={q}
+        initiallySelected={picked}
+        claims={claims}
+      />
     </>
   );
 }

@@ -45,7 +45,10 @@ export default async function EntityPage({ params }: Props) {
         description={plural(entity.subjectOf.length, "claim")}
       />
       {entity.mergedInto && (
-        <div role="status" className="mb-6 flex flex-wrap items-center gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div
+          role="status"
+          className="mb-6 flex flex-wrap items-center gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           <span>
             Merged into{" "}
             <Link href={`${base}/entities/${entity.mergedInto.id}`} className="font-medium underline">
@@ -77,7 +80,11 @@ export default async function EntityPage({ params }: Props) {
                           <div className={`font-medium ${c.status === "retracted" ? "text-slate-400 line-through" : "text-slate-900"}`}>
                             {c.valueText}
                             {c.asOfText && <span className="font-normal text-slate-500"> · as of {c.asOfText}</span>}
-                            {c.status !== "active" && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 no-underline">{c.status}</span>}
+                            {c.status !== "active" && (
+                              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 no-underline">
+                                {c.status}
+                              </span>
+                            )}
                           </div>
                           {c.valueKind !== "text" && c.valueKind !== "entity" && (
                             <div className="text-xs text-slate-500">{describeValue(c.valueNorm)}</div>
@@ -131,11 +138,7 @@ export default async function EntityPage({ params }: Props) {
               <h2 id="merge-heading" className="mb-3 font-semibold">
                 Merge
               </h2>
-              <MergeEntityForm
-                investigationId={investigation.id}
-                entity={entity}
-                others={others.filter((o) => o.id !== entity.id)}
-              />
+              <MergeEntityForm investigationId={investigation.id} entity={entity} others={others.filter((o) => o.id !== entity.id)} />
               {entity.mergedIn.length > 0 && (
                 <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-sm">
                   {entity.mergedIn.map((m) => (
