@@ -107,9 +107,74 @@ const AMOUNT = new RegExp(`^${CUR_PRE}${NUM}${SCALE}`, "i");
 
 type Amount = { value: number; halfStep: number; currency: string | null; scale: number; scaled: boolean; rest: string };
 
+const SMALL_NUMBERS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const WORD_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * A number written in words at the start of the input: "nine", "twenty-five", "one hundred and
+ * fourteen", "two million", "a dozen". Its precision is its last word's: "two million" is as
+ * precise as "2 million". A capitalised word after it ("One Medical") makes it a name, not a count.
+ */
+function readWordAmount(input: string): Amount | null {
+  const token = /^[\s-]*([a-z]+)/i;
+  let rest = input;
+  let total = 0;
+  let group = 0;
+  let seen = false;
+  let lastScale = 1;
+  for (let m = rest.match(token); m; m = rest.match(token)) {
+    const word = m[1]!.toLowerCase();
+    const small = SMALL_NUMBERS.indexOf(word);
+    const tens = TENS.indexOf(word);
+    const next = rest.slice(m[0].length);
+    if (small >= 0) group += small;
+    else if (tens >= 2) group += tens * 10;
+    else if (word === "a" && !seen && /^\s+(?:dozen|hundred|thousand|million|billion|trillion)\b/i.test(next)) group += 1;
+    else if (word === "dozen" && seen) group *= 12;
+    else if (word === "hundred" && seen) group *= 100;
+    else if (WORD_SCALES[word] && seen) {
+      total += group * WORD_SCALES[word];
+      group = 0;
+      lastScale = WORD_SCALES[word];
+    } else if (word === "and" && seen && /^\s+[a-z]/i.test(next) && readWordAmount(next)) {
+      // "one hundred and fourteen"
+    } else break;
+    if (word !== "and") {
+      seen = true;
+      if (!WORD_SCALES[word]) lastScale = 1;
+    }
+    rest = next;
+  }
+  if (!seen || /^\s+\p{Lu}/u.test(rest)) return null;
+  const value = total + group;
+  return { value, halfStep: lastScale / 2, currency: null, scale: lastScale, scaled: lastScale > 1, rest };
+}
+
 function readAmount(input: string): Amount | null {
   const m = input.match(AMOUNT);
-  if (!m?.groups) return null;
+  if (!m?.groups) return readWordAmount(input);
   const { pre, num = "", scale } = m.groups;
   const scaleValue = scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1;
   const digits = num.replace(/,/g, "");
@@ -156,6 +221,28 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest = rest.slice(m[0].length);
       break;
     }
+  }
+  // "dozens", "hundreds", "tens of thousands", "millions" of people: wide ranges, that only a clear mismatch contradicts.
+  const many = rest.match(
+    /^(?<times>tens of |hundreds of )?(?<scale>dozens|hundreds|thousands|millions|billions)(?!\s+of\s+(?:dollars|euros|pounds)\b)(?:\s+of\b)?/i,
+  );
+  if (many?.groups && qualifier === "exact") {
+    // "thousands" is 2,000–9,999, "tens of thousands" 20,000–99,999: each the next tenfold up.
+    const scale = { dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 }[many.groups.scale!.toLowerCase()]!;
+    const times = { "tens of ": 10, "hundreds of ": 100 }[(many.groups.times ?? "").toLowerCase()] ?? 1;
+    const after = rest.slice(many[0].length).match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)/u);
+    return {
+      value: {
+        kind: "number",
+        text,
+        low: 2 * scale * times,
+        high: 10 * scale * times - 1,
+        point: null,
+        qualifier: "range",
+        unit: after?.groups?.unit?.toLowerCase() ?? null,
+      },
+      rest: after ? rest.slice(many[0].length + after[0].length) : rest.slice(many[0].length),
+    };
   }
   const vague = rest.match(/^(?<scale>thousands|millions|billions|trillions) of (?<cur>dollars|euros|pounds)\b/i);
   if (vague?.groups && qualifier === "exact") {
@@ -312,8 +399,38 @@ function mondayOf(date: Date): Date {
 }
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * A weekday, read as news copy uses it: a bare "Sunday" or "on Sunday" is the latest such day
+ * up to the publication date (reports tell what happened); "last Sunday" the one before that
+ * day; "by", "until", "before", "next" or "this coming" Sunday looks ahead (a deadline, a plan).
+ */
+function parseWeekday(text: string, ref: Date): DateValue | null {
+  const m = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .match(
+      /^(?:(?<lead>on|by|until|till|before|last|next|this coming|this past|coming|this) )?(?:(?:on|by) )?(?<day>sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: (?:morning|afternoon|evening|night|noon))?$/,
+    );
+  if (!m?.groups) return null;
+  const lead = m.groups.lead ?? "";
+  const wanted = WEEKDAYS.indexOf(m.groups.day!);
+  const today = ref.getUTCDay();
+  let shift: number;
+  if (["by", "until", "till", "before", "coming", "this coming", "this"].includes(lead)) shift = (wanted - today + 7) % 7;
+  else if (lead === "next") shift = (wanted - today + 7) % 7 || 7;
+  else if (lead === "last" || lead === "this past") shift = -((today - wanted + 7) % 7 || 7);
+  else shift = -((today - wanted + 7) % 7);
+  const date = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + shift));
+  return day(text, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
 /** Relative forms, resolved against the article's publication date. */
 function parseRelativeDate(text: string, ref: Date): DateValue | null {
+  const weekday = parseWeekday(text, ref);
+  if (weekday) return weekday;
   const t = text
     .trim()
     .replace(/\s+/g, " ")
@@ -401,10 +518,13 @@ function looksLikeDate(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Text, lists, entities
 
-/** "Google (GOOGL), Amazon (AMZN), and Microsoft" → Google, Amazon, Microsoft. */
+/**
+ * "Google (GOOGL), Amazon (AMZN), and Microsoft" → Google, Amazon, Microsoft. A comma between
+ * digit groups is part of a number: "2,000 tents, 3,000 beds" is two items.
+ */
 export function splitList(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\band\b|&)\s*/i)
+    .split(/\s*(?:(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|&)\s*/i)
     .map((s) => s.replace(/^(?:and|or)\s+/i, "").trim())
     .filter(Boolean);
 }

@@ -93,7 +93,17 @@ const relativeDates: DateRow[] = [
   ["on Tuesday", "2026-02-24", "2026-02-24", "day"],
   ["Tuesday", "2026-02-24", "2026-02-24", "day"],
   ["Monday", "2026-02-23", "2026-02-23", "day"],
-  ["Friday evening", "2026-02-27", "2026-02-27", "day"],
+  // A bare weekday is the latest such day up to publication (Thu 26 Feb): reports tell what happened.
+  ["Friday evening", "2026-02-20", "2026-02-20", "day"],
+  ["on Sunday", "2026-02-22", "2026-02-22", "day"],
+  ["Sunday night", "2026-02-22", "2026-02-22", "day"],
+  ["Thursday", "2026-02-26", "2026-02-26", "day"],
+  ["last Thursday", "2026-02-19", "2026-02-19", "day"],
+  // Deadlines and plans look ahead.
+  ["by Friday evening", "2026-02-27", "2026-02-27", "day"],
+  ["until Sunday", "2026-03-01", "2026-03-01", "day"],
+  ["next Thursday", "2026-03-05", "2026-03-05", "day"],
+  ["this coming Monday", "2026-03-02", "2026-03-02", "day"],
   ["this week", "2026-02-23", "2026-03-01", "week"],
   ["last week", "2026-02-16", "2026-02-22", "week"],
   ["next week", "2026-03-02", "2026-03-08", "week"],
@@ -117,6 +127,43 @@ describe("numbers and money become intervals with the precision written", () => 
     else expect(value.low).toBeCloseTo(low, 6);
     if (high === null) expect(value.high).toBeNull();
     else expect(value.high).toBeCloseTo(high, 6);
+  });
+});
+
+describe("numbers in words and vague quantities", () => {
+  test.each([
+    ["nine", 8.5, 9.5, null],
+    ["nine people", 8.5, 9.5, "people"],
+    ["twenty-five injured", 24.5, 25.5, "injured"],
+    ["one hundred and fourteen dead", 113.5, 114.5, "dead"],
+    ["a dozen homes", 11.5, 12.5, "homes"],
+    ["two million residents", 1.5e6, 2.5e6, "residents"],
+    ["more than a million people", 1e6, null, "people"],
+    ["dozens of people", 24, 119, "people"],
+    ["hundreds of homes", 200, 999, "homes"],
+    ["thousands", 2000, 9999, null],
+    ["tens of thousands of residents", 20_000, 99_999, "residents"],
+    ["hundreds of thousands", 200_000, 999_999, null],
+  ] as const)("%s → [%d, %s] %s", (text, low, high, unit) => {
+    expect(detectValueKind(text)).toBe("number");
+    expect(parseValue(text)).toMatchObject({ ok: true, value: { kind: "number", low, high, unit } });
+  });
+
+  test("a vague quantity agrees with a figure inside it and disagrees with one outside", () => {
+    const hundreds = parseValue("hundreds of homes");
+    const inside = parseValue("480 homes");
+    const outside = parseValue("1,200 homes");
+    if (!hundreds.ok || !inside.ok || !outside.ok) throw new Error("unread");
+    const h = hundreds.value as { low: number; high: number };
+    const within = (v: typeof inside.value) => "point" in v && v.point !== null && v.point >= h.low && v.point <= h.high;
+    expect(within(inside.value)).toBe(true);
+    expect(within(outside.value)).toBe(false);
+  });
+
+  test("a number word before a capitalised word is a name, not a count", () => {
+    expect(detectValueKind("One Medical")).toBe("text");
+    expect(detectValueKind("Nine Network")).toBe("text");
+    expect(detectValueKind("a lot of people")).toBe("text");
   });
 });
 
@@ -146,6 +193,13 @@ describe("text and lists", () => {
     const b = parseValue("Microsoft, Google and Amazon", "list");
     expect(a).toMatchObject({ ok: true, value: { kind: "list", items: ["Google (GOOGL)", "Amazon (AMZN)", "Microsoft (MSFT)"] } });
     if (a.ok && b.ok && a.value.kind === "list" && b.value.kind === "list") expect(a.value.folded).toEqual(b.value.folded);
+  });
+
+  test("a comma inside a number does not split a list", () => {
+    expect(parseValue("2,000 tents, 3,000 beds and 1,250,000 litres of water", "list")).toMatchObject({
+      ok: true,
+      value: { items: ["2,000 tents", "3,000 beds", "1,250,000 litres of water"] },
+    });
   });
 
   test.each([
