@@ -15,7 +15,7 @@ import { createClaim } from "@/lib/server/claims.ts";
 import { anyDecisionIn, openConflictAbout, resolveConflict } from "@/lib/server/conflicts.ts";
 import { addAlias, createEntity, entitiesWithAliases } from "@/lib/server/entities.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
-import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim } from "@/seed/annotations.ts";
+import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim, type DemoEntity } from "@/seed/annotations.ts";
 
 /** The demo story: five articles about Anthropic and the Pentagon, and three demo accounts. */
 export const DEMO_INVESTIGATION = {
@@ -91,9 +91,33 @@ const attributeKeyOf = (claim: DemoClaim) => attributeKey(claim.attribute);
 
 /** The demo entities and claims; what is already there is left alone. */
 async function seedAnnotations(ctx: AuditContext, investigationId: string): Promise<number> {
+  return (await loadAnnotations(ctx, investigationId, DEMO_ENTITIES, DEMO_CLAIMS)).created;
+}
+
+/** A claim's reference in a gold file: `<article file>#<quote>` (`#<n>` after it for occurrence n). */
+export const claimRef = (file: string, claim: DemoClaim) => `${file}#${claim.quote}${claim.occurrence ? `#${claim.occurrence}` : ""}`;
+
+/**
+ * Entities and claims written as quotes (the demo story's, or an evaluation story's), recorded
+ * through the data layer as an analyst would; what is already there is left alone. Returns how
+ * many claims were created, the entities' ids by name and the created claims' ids by reference.
+ */
+export async function loadAnnotations(
+  ctx: AuditContext,
+  investigationId: string,
+  entities: DemoEntity[],
+  claimsByFile: Record<string, DemoClaim[]>,
+): Promise<{ created: number; entityIds: Map<string, string>; claimIds: Map<string, string> }> {
   const entityIds = new Map<string, string>();
+  const claimIds = new Map<string, string>();
   const existing = await entitiesWithAliases(investigationId);
-  for (const demo of DEMO_ENTITIES) {
+  for (const demo of entities) {
+    // A name that folds to one already there ("Óscar" / "Oscar") is that entity, as the form would say.
+    const known = [...entityIds.entries()].find(([name]) => foldName(name) === foldName(demo.name));
+    if (known) {
+      entityIds.set(demo.name, known[1]);
+      continue;
+    }
     const found = existing.find((e) => foldName(e.name) === foldName(demo.name));
     const id = found ? (found.mergedIntoId ?? found.id) : (await createEntity(ctx, investigationId, demo)).id;
     entityIds.set(demo.name, id);
@@ -102,9 +126,9 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
       if (!found) await addAlias(ctx, { investigationId, entityId: id, name: alias });
     }
   }
-  const articles = await articlesFromFiles(investigationId, Object.keys(DEMO_CLAIMS));
+  const articles = await articlesFromFiles(investigationId, Object.keys(claimsByFile));
   let created = 0;
-  for (const [file, claims] of Object.entries(DEMO_CLAIMS)) {
+  for (const [file, claims] of Object.entries(claimsByFile)) {
     const article = articles.find((a) => a.sourceName === file);
     if (!article) throw new SeedAnnotationError(`${file}: the article is not in the investigation.`);
     // Check every quote before writing any claim of this article.
@@ -116,7 +140,7 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
       const value = claim.value ?? claim.quote;
       if (article.claims.some((c) => c.positionStart === offsets.toCodePoints(range.start) && c.attribute === attributeKeyOf(claim)))
         continue;
-      await createClaim(ctx, {
+      const { id } = await createClaim(ctx, {
         investigationId,
         articleId: article.id,
         ...range,
@@ -130,10 +154,11 @@ async function seedAnnotations(ctx: AuditContext, investigationId: string): Prom
         asOf: claim.asOf ?? "",
         note: claim.note ?? "",
       });
+      claimIds.set(claimRef(file, claim), id);
       created++;
     }
   }
-  return created;
+  return { created, entityIds, claimIds };
 }
 
 /**

@@ -667,3 +667,19 @@ export async function openConflictAbout(investigationId: string, kind: ConflictK
     select: { id: true, version: true, claims: { select: { claim: { select: { id: true, valueText: true } } } } },
   });
 }
+
+/** Every detected or manual conflict of an investigation with its claims and entities (evaluation, scripts). */
+export async function conflictMemberships(investigationId: string) {
+  const rows = await db().conflict.findMany({
+    where: { investigationId },
+    orderBy: { id: "asc" },
+    select: { id: true, kind: true, status: true, claims: { select: { claimId: true } }, entities: { select: { entityId: true } } },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    claimIds: c.claims.map((m) => m.claimId),
+    entityIds: c.entities.map((m) => m.entityId),
+  }));
+}

@@ -1,0 +1,179 @@
+/**
+ * How well detection does on the evaluation corpus (tests/corpus, issue 11): each story is
+ * loaded into a fresh embedded database the way an analyst would record it (articles imported,
+ * entities and claims recorded through the data layer, detection running as claims are saved),
+ * and the conflicts it raises are compared with the story's gold file.
+ *
+ *   npm run eval:detection            a table per story and in total
+ *   npm run eval:detection -- --json  the same figures as JSON
+ *
+ * A gold disagreement is surfaced when one conflict holds two or more of its claims (for naming:
+ * a naming conflict between entities of its claims), and has the right kind when such a conflict
+ * is of its kind. Precision is the share of raised conflicts that surface some gold disagreement.
+ * An agreement is wrongly flagged when one conflict holds two or more of its claims.
+ * It prints figures; it never fails (the targets are in the issue, the trend in CI's log).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { importPaths } from "@/lib/server/file-import.ts";
+import { conflictMemberships } from "@/lib/server/conflicts.ts";
+import { installDatabase, openDatabase } from "@/lib/server/database.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
+import { migrate } from "@/lib/server/migrate.ts";
+import type { DemoClaim, DemoEntity } from "@/seed/annotations.ts";
+import { loadAnnotations } from "@/seed/demo.ts";
+
+type Group = { id: string; kind?: string; claims: string[]; why: string };
+type Gold = { story: string; disagreements: Group[]; agreements: Group[] };
+type Figures = {
+  story: string;
+  gold: number;
+  surfaced: number;
+  rightKind: number;
+  raised: number;
+  matching: number;
+  agreements: number;
+  wronglyFlagged: number;
+  missed: string[];
+  wrongKind: string[];
+  flagged: string[];
+};
+
+const CORPUS = path.join(process.cwd(), "tests", "corpus");
+const SYSTEM = { actorId: null, requestId: "eval-detection" };
+
+async function evaluate(dir: string): Promise<Figures> {
+  const gold = JSON.parse(readFileSync(path.join(dir, "gold.json"), "utf8")) as Gold;
+  const { ENTITIES, CLAIMS } = (await import(pathToFileURL(path.join(dir, "annotations.ts")).href)) as {
+    ENTITIES: DemoEntity[];
+    CLAIMS: Record<string, DemoClaim[]>;
+  };
+  const database = openDatabase({ dataDir: "memory://" });
+  await migrate(database);
+  installDatabase(database);
+  try {
+    const investigation = await createInvestigation(SYSTEM, { title: gold.story });
+    const imported = await importPaths(SYSTEM, investigation.id, [path.join(dir, "articles")]);
+    const failed = imported.filter((o) => o.status === "failed");
+    if (failed.length) throw new Error(`${gold.story}: ${failed.map((f) => (f.status === "failed" ? f.error : "")).join("; ")}`);
+    const { claimIds, entityIds } = await loadAnnotations(SYSTEM, investigation.id, ENTITIES, CLAIMS);
+    const subjectOf = new Map<string, string>();
+    for (const [file, claims] of Object.entries(CLAIMS))
+      for (const c of claims) subjectOf.set(`${file}#${c.quote}`, entityIds.get(c.subject)!);
+    const conflicts = (await conflictMemberships(investigation.id)).filter((c) => c.kind !== "manual");
+    const idOf = (ref: string) => {
+      const id = claimIds.get(ref);
+      if (!id) throw new Error(`${gold.story}: the gold file names “${ref}”, which is not an annotated claim`);
+      return id;
+    };
+    const holding = (refs: string[]) => {
+      const ids = new Set(refs.map(idOf));
+      return conflicts.filter((c) => c.kind !== "naming" && c.claimIds.filter((id) => ids.has(id)).length >= 2);
+    };
+    const namingFor = (refs: string[]) => {
+      const entities = new Set(refs.map((r) => subjectOf.get(r)));
+      return conflicts.filter((c) => c.kind === "naming" && c.entityIds.every((id) => entities.has(id)));
+    };
+    const figures: Figures = {
+      story: gold.story,
+      gold: gold.disagreements.length,
+      surfaced: 0,
+      rightKind: 0,
+      raised: conflicts.length,
+      matching: 0,
+      agreements: gold.agreements.length,
+      wronglyFlagged: 0,
+      missed: [],
+      wrongKind: [],
+      flagged: [],
+    };
+    const useful = new Set<string>();
+    for (const group of gold.disagreements) {
+      // Names that fold to one ("Óscar" / "Oscar") are one entity from the start: nothing left to find.
+      if (group.kind === "naming" && new Set(group.claims.map((r) => subjectOf.get(r))).size === 1) {
+        figures.surfaced++;
+        figures.rightKind++;
+        continue;
+      }
+      const found = group.kind === "naming" ? namingFor(group.claims) : holding(group.claims);
+      for (const c of found) useful.add(c.id);
+      if (!found.length) {
+        figures.missed.push(`${group.id} (${group.kind})`);
+        continue;
+      }
+      figures.surfaced++;
+      if (found.some((c) => c.kind === group.kind)) figures.rightKind++;
+      else figures.wrongKind.push(`${group.id}: gold ${group.kind}, raised ${[...new Set(found.map((c) => c.kind))].join("/")}`);
+    }
+    figures.matching = conflicts.filter((c) => useful.has(c.id)).length;
+    for (const group of gold.agreements) {
+      const found = holding(group.claims);
+      if (found.length) {
+        figures.wronglyFlagged++;
+        figures.flagged.push(`${group.id}: raised ${[...new Set(found.map((c) => c.kind))].join("/")}`);
+      }
+    }
+    return figures;
+  } finally {
+    installDatabase(undefined);
+    await database.close();
+  }
+}
+
+const percent = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : "—");
+
+const stories = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => path.join(CORPUS, d.name))
+  .sort();
+const results: Figures[] = [];
+for (const dir of stories) results.push(await evaluate(dir));
+const total = results.reduce(
+  (t, r) => ({
+    ...t,
+    gold: t.gold + r.gold,
+    surfaced: t.surfaced + r.surfaced,
+    rightKind: t.rightKind + r.rightKind,
+    raised: t.raised + r.raised,
+    matching: t.matching + r.matching,
+    agreements: t.agreements + r.agreements,
+    wronglyFlagged: t.wronglyFlagged + r.wronglyFlagged,
+  }),
+  {
+    story: "total",
+    gold: 0,
+    surfaced: 0,
+    rightKind: 0,
+    raised: 0,
+    matching: 0,
+    agreements: 0,
+    wronglyFlagged: 0,
+    missed: [],
+    wrongKind: [],
+    flagged: [],
+  } as Figures,
+);
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ stories: results, total }, null, 2));
+} else {
+  const rows = [...results, total].map((r) => [
+    r.story,
+    `${r.surfaced}/${r.gold} (${percent(r.surfaced, r.gold)})`,
+    `${r.rightKind}/${r.gold} (${percent(r.rightKind, r.gold)})`,
+    `${r.matching}/${r.raised} (${percent(r.matching, r.raised)})`,
+    `${r.wronglyFlagged}/${r.agreements}`,
+  ]);
+  const head = ["story", "surfaced", "right kind", "precision", "agreements flagged"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log("Detection on the evaluation corpus (targets: ≥ 90% right kind, ≥ 80% precision, no agreement flagged)");
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+  for (const r of results) {
+    for (const m of r.missed) console.log(`  ${r.story}: missed ${m}`);
+    for (const w of r.wrongKind) console.log(`  ${r.story}: ${w}`);
+    for (const f of r.flagged) console.log(`  ${r.story}: wrongly flagged ${f}`);
+  }
+}
