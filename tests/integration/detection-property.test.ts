@@ -102,7 +102,7 @@ test(`incremental detection equals detection from scratch after any sequence of 
         fromScratch.map((d) => ({ key: d.key, kind: d.kind, claimIds: d.claimIds })).sort((a, b) => a.key.localeCompare(b.key)),
       );
     }),
-    { numRuns: 25 },
+    { numRuns: 25, ...(process.env.CI ? { seed: 20261123 } : {}) },
   );
 }, 240_000);
 
@@ -339,10 +339,16 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
         expect(await changesFromScratch(s.inv.id), `after ${JSON.stringify(c)}`).toEqual([]);
       }
     }),
-    // FC_SEED and FC_PATH replay a failure fast-check reported.
+    // FC_SEED and FC_PATH replay a failure fast-check reported; FC_RUNS explores further. CI runs
+    // one fixed seed, so a submission is judged on the same sequences every time (a new
+    // counterexample found locally is then fixed and kept as a test of its own).
     {
       numRuns: Number(process.env.FC_RUNS ?? 20),
-      ...(process.env.FC_SEED && { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH }),
+      ...(process.env.FC_SEED
+        ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH }
+        : process.env.CI
+          ? { seed: 20261123 }
+          : {}),
     },
   );
 }, 600_000);
