@@ -359,6 +359,24 @@ const trackedSelect = {
   entities: { select: { entityId: true } },
 } as const satisfies Prisma.ConflictSelect;
 
+/** The detected conflicts on record with these keys (all of them when `keys` is omitted), as plan() reads them. */
+export async function trackedConflicts(tx: Tx, investigationId: string, keys?: string[]): Promise<TrackedConflict[]> {
+  const rows = await tx.conflict.findMany({
+    where: { investigationId, detectionKey: keys ? { in: keys } : { not: null } },
+    select: trackedSelect,
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    key: c.detectionKey!,
+    kind: c.kind,
+    status: c.status,
+    closedBy: c.closedBy,
+    summary: c.summary,
+    claimIds: c.claims.map((m) => m.claimId),
+    entityIds: c.entities.map((m) => m.entityId),
+  }));
+}
+
 type Revived = { subjectId: string; attribute: string; valueNorm: unknown };
 
 /**
@@ -376,17 +394,7 @@ async function carryOut(
   const revived: Revived[] = [];
   const keys = [...new Set([...scope, ...detected.map((d) => d.key)])];
   if (!keys.length) return { revived, counts };
-  const rows = await tx.conflict.findMany({ where: { investigationId, detectionKey: { in: keys } }, select: trackedSelect });
-  const existing: TrackedConflict[] = rows.map((c) => ({
-    id: c.id,
-    key: c.detectionKey!,
-    kind: c.kind,
-    status: c.status,
-    closedBy: c.closedBy,
-    summary: c.summary,
-    claimIds: c.claims.map((m) => m.claimId),
-    entityIds: c.entities.map((m) => m.entityId),
-  }));
+  const existing = await trackedConflicts(tx, investigationId, keys);
   for (const op of plan(existing, detected, scope)) {
     switch (op.op) {
       case "open": {

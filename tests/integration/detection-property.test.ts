@@ -6,7 +6,7 @@ import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { deleteClaim, restoreClaim, retractClaim, updateClaim } from "@/lib/server/claims.ts";
 import { createManualConflict, reopenConflict, resolveConflict } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
-import { detectFromScratch } from "@/lib/server/detection.ts";
+import { detectFromScratch, trackedConflicts } from "@/lib/server/detection.ts";
 import { addAlias, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
@@ -53,45 +53,52 @@ async function openConflicts(investigationId: string) {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
+type Story = Awaited<ReturnType<typeof makeStory>>;
+type ClaimCommand =
+  | ({ op: "create" } & ClaimFields)
+  | { op: "edit"; pick: number; fields: ClaimFields }
+  | { op: "retract" | "restore" | "delete"; pick: number };
+type ClaimFields = { quote: number; subject: number; attribute: string; value: string; asOf: string };
+
+/** One claim command as an analyst would carry it out; `ids` are the claims made so far. */
+async function runClaimCommand(s: Story, subjects: string[], ids: string[], c: ClaimCommand): Promise<void> {
+  const fieldsOf = (f: ClaimFields) => ({ subjectId: subjects[f.subject]!, attribute: f.attribute, valueText: f.value, asOf: f.asOf });
+  if (c.op === "create") {
+    const [article, quote] = QUOTES[c.quote]!;
+    ids.push((await s.claim(article, quote, { ...fieldsOf(c), valueKind: "money" })).id);
+    return;
+  }
+  if (!ids.length) return;
+  const id = ids[c.pick % ids.length]!;
+  const { version } = await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  const ref = { investigationId: s.inv.id, id, version };
+  if (c.op === "edit") {
+    await updateClaim(s.analyst.ctx, {
+      ...ref,
+      ...fieldsOf(c.fields),
+      newSubjectName: "",
+      newSubjectKind: "other",
+      subjectText: "it",
+      valueKind: "money",
+      note: "",
+    });
+  } else if (c.op === "retract") await retractClaim(s.analyst.ctx, { ...ref, reason: "test" });
+  else if (c.op === "restore") await restoreClaim(s.analyst.ctx, ref);
+  else {
+    await deleteClaim(s.analyst.ctx, ref);
+    ids.splice(ids.indexOf(id), 1);
+  }
+}
+
 test(`incremental detection equals detection from scratch after any sequence of claim edits (${testEngine})`, async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (commands) => {
       const s = await makeStory(TEXTS);
       const subjects = [(await s.entity("Anthropic")).id, (await s.entity("OpenAI")).id];
       const ids: string[] = [];
-      const fieldsOf = (f: { subject: number; attribute: string; value: string; asOf: string }) => ({
-        subjectId: subjects[f.subject]!,
-        attribute: f.attribute,
-        valueText: f.value,
-        asOf: f.asOf,
-      });
       for (const c of commands) {
         try {
-          if (c.op === "create") {
-            const [article, quote] = QUOTES[c.quote]!;
-            ids.push((await s.claim(article, quote, { ...fieldsOf(c), valueKind: "money" })).id);
-            continue;
-          }
-          if (!ids.length) continue;
-          const id = ids[c.pick % ids.length]!;
-          const { version } = await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
-          const ref = { investigationId: s.inv.id, id, version };
-          if (c.op === "edit") {
-            await updateClaim(s.analyst.ctx, {
-              ...ref,
-              ...fieldsOf(c.fields),
-              newSubjectName: "",
-              newSubjectKind: "other",
-              subjectText: "it",
-              valueKind: "money",
-              note: "",
-            });
-          } else if (c.op === "retract") await retractClaim(s.analyst.ctx, { ...ref, reason: "test" });
-          else if (c.op === "restore") await restoreClaim(s.analyst.ctx, ref);
-          else {
-            await deleteClaim(s.analyst.ctx, ref);
-            ids.splice(ids.indexOf(id), 1);
-          }
+          await runClaimCommand(s, subjects, ids, c);
         } catch (error) {
           // Refusals a person would get (deleting a claim a conflict involves) are part of the game.
           if (!(error instanceof ExpectedError)) throw error;
@@ -159,29 +166,9 @@ const lifecycleCommand = fc.oneof(
 
 /** What detection from scratch would still change: nothing, when the incremental path kept up. */
 async function changesFromScratch(investigationId: string) {
-  const detected = await db().$transaction((tx) => detectFromScratch(tx, investigationId));
-  const rows = await db().conflict.findMany({
-    where: { investigationId, detectionKey: { not: null } },
-    select: {
-      id: true,
-      detectionKey: true,
-      kind: true,
-      status: true,
-      closedBy: true,
-      summary: true,
-      claims: { select: { claimId: true } },
-      entities: { select: { entityId: true } },
-    },
-  });
-  const existing = rows.map((c) => ({
-    id: c.id,
-    key: c.detectionKey!,
-    kind: c.kind,
-    status: c.status,
-    closedBy: c.closedBy,
-    summary: c.summary,
-    claimIds: c.claims.map((m) => m.claimId),
-    entityIds: c.entities.map((m) => m.entityId),
+  const { detected, existing } = await db().$transaction(async (tx) => ({
+    detected: await detectFromScratch(tx, investigationId),
+    existing: await trackedConflicts(tx, investigationId),
   }));
   // Said without plan(), so that a rule broken there is caught here too.
   const problems: string[] = [];
@@ -218,46 +205,16 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
       ];
       const ids: string[] = [];
       const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length]! : undefined);
-      const fieldsOf = (f: { subject: number; attribute: string; value: string; asOf: string }) => ({
-        subjectId: entities[f.subject]!,
-        attribute: f.attribute,
-        valueText: f.value,
-        asOf: f.asOf,
-      });
       for (const c of commands) {
         try {
           switch (c.op) {
-            case "create": {
-              const [article, quote] = QUOTES[c.quote]!;
-              ids.push((await s.claim(article, quote, { ...fieldsOf(c), valueKind: "money" })).id);
-              break;
-            }
+            case "create":
             case "edit":
             case "retract":
             case "restore":
-            case "delete": {
-              const id = pick(ids, c.pick);
-              if (!id) break;
-              const { version } = await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
-              const ref = { investigationId: s.inv.id, id, version };
-              if (c.op === "edit") {
-                await updateClaim(s.analyst.ctx, {
-                  ...ref,
-                  ...fieldsOf(c.fields),
-                  newSubjectName: "",
-                  newSubjectKind: "other",
-                  subjectText: "it",
-                  valueKind: "money",
-                  note: "",
-                });
-              } else if (c.op === "retract") await retractClaim(s.analyst.ctx, { ...ref, reason: "test" });
-              else if (c.op === "restore") await restoreClaim(s.analyst.ctx, ref);
-              else {
-                await deleteClaim(s.analyst.ctx, ref);
-                ids.splice(ids.indexOf(id), 1);
-              }
+            case "delete":
+              await runClaimCommand(s, entities, ids, c);
               break;
-            }
             case "resolve": {
               const open = await db().conflict.findMany({
                 where: { investigationId: s.inv.id, status: "open" },
