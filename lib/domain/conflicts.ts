@@ -55,6 +55,9 @@ export function looksLikeScaleSlip(a: number, b: number): boolean {
 
 const midpoint = (v: NumericValue) => v.point ?? (v.low !== null && v.high !== null ? (v.low + v.high) / 2 : (v.low ?? v.high ?? 0));
 
+/** Spaces and hyphens aside: "north-west", "north west" and "northwest" are one text. */
+const compact = (folded: string) => folded.replace(/[\s\u002d\u2010-\u2015]+/g, "");
+
 /** How two claims about the same subject and attribute disagree, if they do. */
 export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
   const x = a.value;
@@ -72,7 +75,7 @@ export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
     differ = !(x.folded.length === y.folded.length && x.folded.every((item) => y.folded.includes(item)));
   } else if ((x.kind === "text" || x.kind === "entity") && (y.kind === "text" || y.kind === "entity")) {
     // "the Pentagon" and "U.S. Department of Defense" agree when both name one entity.
-    differ = x.folded !== y.folded && !(a.valueEntityId && a.valueEntityId === b.valueEntityId);
+    differ = compact(x.folded) !== compact(y.folded) && !(a.valueEntityId && a.valueEntityId === b.valueEntityId);
   } else {
     return null;
   }
@@ -220,6 +223,8 @@ export function namesLikelySame(a: string, b: string): string | null {
   const fa = foldText(a);
   const fb = foldText(b);
   if (!fa || !fb || fa === fb) return fa === fb && fa ? "The names are the same." : null;
+  // "2019 final" and "2018 final", "Route 9" and "Route 19": names that differ in their numbers are different things.
+  if ((fa.match(/\d+/g) ?? []).join(" ") !== (fb.match(/\d+/g) ?? []).join(" ")) return null;
   const pa = foldText(stripPossessivePrefix(a));
   const pb = foldText(stripPossessivePrefix(b));
   if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa))

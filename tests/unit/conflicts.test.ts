@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  compareClaims,
   type DetectionClaim,
   detectGroupConflicts,
   detectMisattributions,
@@ -126,6 +127,20 @@ describe("misattribution", () => {
   });
 });
 
+describe("texts written with or without spaces and hyphens", () => {
+  test.each([
+    ["north-west", "northwest"],
+    ["North West", "north‑west"],
+    ["supply-chain risk", "supply chain risk"],
+  ])("%s agrees with %s", (a, b) => {
+    expect(compareClaims(claim(a, { kind: "text" }), claim(b, { kind: "text" }))).toBeNull();
+  });
+
+  test("different words still disagree", () => {
+    expect(compareClaims(claim("north-west", { kind: "text" }), claim("south-west", { kind: "text" }))).toMatchObject({ kind: "value" });
+  });
+});
+
 describe("names that probably name one thing", () => {
   test.each([
     ["Michael", "Emil Michael", /part of the other/],
@@ -143,6 +158,9 @@ describe("names that probably name one thing", () => {
     ["Emil Michael", "Dario Amodei"],
     ["Claude", "Cloud"],
     ["xAI", "Amazon Web Services"],
+    ["2019 final", "2018 final"],
+    ["Route 9", "Route 19"],
+    ["Claude 3.5", "Claude 4.5"],
   ])("%s / %s are different", (a, b) => {
     expect(namesLikelySame(a, b)).toBeNull();
   });
