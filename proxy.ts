@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { publicAddress } from "@/lib/domain/deployment.ts";
 import { hasNulCharacter, securityHeaders } from "@/lib/domain/security-headers.ts";
 
 /**
@@ -15,7 +16,7 @@ export function proxy(request: NextRequest) {
   const headers = securityHeaders({
     nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"),
     development: process.env.NODE_ENV === "development",
-    https: (process.env.BETTER_AUTH_URL ?? "").startsWith("https://"),
+    https: publicAddress(process.env).startsWith("https://"),
   });
   const respond = (response: NextResponse) => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -14,7 +14,8 @@ import { migrate } from "@/lib/server/migrate.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
 import { FACTSHEET_FORMATS, type FactSheetFormat, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
-import { factSheetOf, publicSiteUrl } from "@/lib/server/factsheet.ts";
+import { publicAddress } from "@/lib/domain/deployment.ts";
+import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { writeFile } from "node:fs/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
@@ -180,7 +181,7 @@ async function exportCommand(args: string[]): Promise<number> {
   const sheet = await factSheetOf(investigation.id);
   if (!sheet) return 1;
   progress(`Writing ${plural(sheet.facts.length, "fact")}, ${plural(sheet.sources.length, "source")} as ${FORMAT_INFO[format].label}…`);
-  const text = renderFactSheet(sheet, format, { siteUrl: publicSiteUrl() });
+  const text = renderFactSheet(sheet, format, { siteUrl: publicAddress(process.env) });
   if (values.out) {
     await writeFile(values.out, text);
     console.log(`Wrote ${values.out} (${Buffer.byteLength(text)} bytes).`);

@@ -91,6 +91,21 @@ export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
   return { kind: "value", why: "The values cannot both be true." };
 }
 
+/**
+ * How much an open conflict of each kind matters, for the queue's order (then how many sources
+ * disagree): a likely slip or a misattributed figure first, a change over time last.
+ */
+export const QUEUE_KIND_WEIGHT: Record<ConflictKind, number> = {
+  scale: 6,
+  misattribution: 5,
+  value: 5,
+  correction: 4,
+  naming: 4,
+  manual: 4,
+  set: 3,
+  temporal: 2,
+};
+
 export const KIND_LABELS: Record<ConflictKind, string> = {
   value: "Value",
   scale: "Scale slip",

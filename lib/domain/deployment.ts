@@ -1,3 +1,8 @@
+/** The app's public address: BETTER_AUTH_URL, else this machine on PORT (sign-in, links in exports, HSTS). */
+export function publicAddress(env: Record<string, string | undefined>): string {
+  return env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+}
+
 /**
  * What a production server must be given. Outside production a secret is generated and kept
  * beside the embedded database; in production that would silently give each instance its own

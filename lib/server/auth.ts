@@ -5,6 +5,7 @@ import path from "node:path";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { publicAddress } from "@/lib/domain/deployment.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/inputs.ts";
 import { type Database, getDatabase } from "@/lib/server/database.ts";
 
@@ -27,7 +28,7 @@ function createAuth(database: Database) {
   const prisma = database.prisma;
   return betterAuth({
     appName: "Crosscheck",
-    baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    baseURL: publicAddress(process.env),
     secret: authSecret(),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     telemetry: { enabled: false },

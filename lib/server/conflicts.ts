@@ -3,7 +3,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sentenceAround } from "@/lib/domain/anchoring.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/claims.ts";
-import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS } from "@/lib/domain/conflicts.ts";
+import { type ConflictKind, RESOLUTION_LABELS, SUGGESTIONS, QUEUE_KIND_WEIGHT } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { decide, decisionOf } from "@/lib/domain/decisions.ts";
@@ -23,18 +23,6 @@ import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, withdraw
 import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 import { nullableJsonColumn } from "@/lib/server/json-column.ts";
-
-/** How much an open conflict matters, for the queue's order: the kind, then how many sources. */
-const KIND_WEIGHT: Record<ConflictKind, number> = {
-  scale: 6,
-  misattribution: 5,
-  value: 5,
-  correction: 4,
-  naming: 4,
-  manual: 4,
-  set: 3,
-  temporal: 2,
-};
 
 // ---------------------------------------------------------------------------------------------
 // The queue
@@ -134,7 +122,7 @@ function conflictTitle(row: Pick<QueueRow, "kind" | "entities" | "claims">): str
  */
 const queueWeight = Prisma.sql`(CASE WHEN c.status = 'open' THEN 100 ELSE 0 END)
   + 10 * (CASE c.kind ${Prisma.join(
-    Object.entries(KIND_WEIGHT).map(([kind, w]) => Prisma.sql`WHEN ${kind}::"ConflictKind" THEN ${w}::int`),
+    Object.entries(QUEUE_KIND_WEIGHT).map(([kind, w]) => Prisma.sql`WHEN ${kind}::"ConflictKind" THEN ${w}::int`),
     " ",
   )} ELSE 0 END)
   + (SELECT count(DISTINCT cl."articleId")::int FROM "ConflictClaim" cc JOIN "Claim" cl ON cl.id = cc."claimId" WHERE cc."conflictId" = c.id)`;

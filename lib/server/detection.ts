@@ -155,8 +155,8 @@ function lockKeysOf(touched: Touched): Set<string> {
  * settled conflict among them set aside (rejected or superseded), since a claim entering that
  * conflict withdraws its decision and makes them active again. Reads only, before any lock.
  */
-async function lockScope(tx: Tx, investigationId: string, touched: Touched): Promise<Set<string>> {
-  const keys = lockKeysOf(touched);
+async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<string>): Promise<Set<string>> {
+  const keys = new Set(touchedKeys);
   let frontier = [...keys].filter((k) => k !== NAMING_LOCK);
   while (frontier.length) {
     const settled = await tx.resolution.findMany({
@@ -177,8 +177,9 @@ async function lockScope(tx: Tx, investigationId: string, touched: Touched): Pro
 
 /** Re-examines what a change touched, in the change's transaction. */
 export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: string, touched: Touched): Promise<void> {
-  if (!lockKeysOf(touched).size) return;
-  const locked = await lockScope(tx, investigationId, touched);
+  const touchedKeys = lockKeysOf(touched);
+  if (!touchedKeys.size) return;
+  const locked = await lockScope(tx, investigationId, touchedKeys);
   // Changes run side by side, but not during a recomputation from scratch (which holds this exclusively).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${investigationId}, 0))`;
   for (const key of [...locked].sort()) {

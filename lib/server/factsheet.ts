@@ -150,8 +150,3 @@ export async function factSheetOf(investigationId: string): Promise<FactSheet | 
   const input = await loadFactSheetInput(investigationId);
   return input && buildFactSheet(input);
 }
-
-/** The app's public address (as sign-in knows it), for the links the JSON-LD export makes to the fact sheet page. */
-export function publicSiteUrl(): string {
-  return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}

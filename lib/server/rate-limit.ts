@@ -1,5 +1,6 @@
 import "server-only";
 import { afterSuccess, type BackoffRule, type FailureCount, waitSeconds, withFailure } from "@/lib/domain/sign-in-limits.ts";
+import type { Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 
 /**
@@ -20,8 +21,7 @@ const toCount = (row: { count: number; lastRequest: bigint } | undefined): Failu
 export async function reserveAttempt(limits: Limit[], now = Date.now()): Promise<number> {
   const keys = limits.map((l) => l.key);
   const wait = await db().$transaction(async (tx) => {
-    // One writer per key at a time; always in the same order, so two attempts cannot deadlock.
-    for (const key of [...keys].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    await lockCounters(tx, keys);
     const rows = await tx.rateLimit.findMany({ where: { key: { in: keys } } });
     const counts = new Map(rows.map((r) => [r.key, toCount(r)]));
     const wait = Math.max(0, ...limits.map((l) => waitSeconds(l.rule, counts.get(l.key) ?? null, now)));
@@ -41,14 +41,20 @@ export async function reserveAttempt(limits: Limit[], now = Date.now()): Promise
 /** The reserved attempt succeeded: each counter is cleared or forgiven as its rule says. */
 export async function settleSuccess(limits: Limit[]): Promise<void> {
   await db().$transaction(async (tx) => {
-    for (const key of limits.map((l) => l.key).sort())
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    const keys = limits.map((l) => l.key);
+    await lockCounters(tx, keys);
+    const rows = new Map((await tx.rateLimit.findMany({ where: { key: { in: keys } } })).map((r) => [r.key, r]));
     for (const { key, rule } of limits) {
-      const next = afterSuccess(rule, toCount((await tx.rateLimit.findUnique({ where: { key } })) ?? undefined));
+      const next = afterSuccess(rule, toCount(rows.get(key)));
       if (next) await tx.rateLimit.update({ where: { key }, data: { count: next.failures } });
       else await tx.rateLimit.deleteMany({ where: { key } });
     }
   });
+}
+
+/** One writer per counter at a time, always in the same order, so two attempts cannot deadlock. */
+async function lockCounters(tx: Tx, keys: string[]): Promise<void> {
+  for (const key of [...keys].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
 }
 
 async function sweepForgotten(limits: Limit[], now: number): Promise<void> {

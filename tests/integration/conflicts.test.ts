@@ -123,7 +123,7 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
   test("a naming conflict reopened after one of its names was merged away is closed again by detection", async () => {
     const s = await makeStory([ONE]);
     const michael = await s.entity("Michael", "person");
-    const emil = await s.entity("Emil Michael", "person");
+    await s.entity("Emil Michael", "person");
     const other = await s.entity("Someone Else", "person");
     let naming = await db().conflict.findFirstOrThrow({ where: { investigationId: s.inv.id, kind: "naming" } });
     await resolve(s.reviewer.ctx, {
@@ -145,7 +145,6 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
       status: "dismissed",
       closedBy: "detection",
     });
-    expect(emil.id).toBeTruthy();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { productionConfigProblem } from "@/lib/domain/deployment.ts";
+import { productionConfigProblem, publicAddress } from "@/lib/domain/deployment.ts";
 import { contentSecurityPolicy, hasNulCharacter, securityHeaders } from "@/lib/domain/security-headers.ts";
 
 const directives = (policy: string) => Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
@@ -42,5 +42,11 @@ describe("production configuration", () => {
     expect(productionConfigProblem({ NODE_ENV: "production", BETTER_AUTH_SECRET: "short" })).toMatch(/shorter than 32/);
     expect(productionConfigProblem({ NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) })).toBeNull();
     expect(productionConfigProblem({ NODE_ENV: "development" })).toBeNull();
+  });
+
+  test("the public address is BETTER_AUTH_URL, else this machine on PORT", () => {
+    expect(publicAddress({ BETTER_AUTH_URL: "https://crosscheck.example.org" })).toBe("https://crosscheck.example.org");
+    expect(publicAddress({ PORT: "3300" })).toBe("http://localhost:3300");
+    expect(publicAddress({})).toBe("http://localhost:3000");
   });
 });

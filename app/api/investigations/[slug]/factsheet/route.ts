@@ -5,7 +5,8 @@ import {
   FORMAT_INFO,
   renderFactSheet,
 } from "@/lib/domain/factsheet-formats.ts";
-import { factSheetOf, publicSiteUrl } from "@/lib/server/factsheet.ts";
+import { publicAddress } from "@/lib/domain/deployment.ts";
+import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { currentActor } from "@/lib/web/session.ts";
 
@@ -24,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const sheet = investigation && (await factSheetOf(investigation.id));
   if (!sheet) return problem(404, "No such investigation.");
   const inline = url.searchParams.get("download") === "0";
-  return new Response(renderFactSheet(sheet, format, { siteUrl: publicSiteUrl() }), {
+  return new Response(renderFactSheet(sheet, format, { siteUrl: publicAddress(process.env) }), {
     headers: {
       "Content-Type": FORMAT_INFO[format].mime,
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${factSheetFileName(sheet, format)}"`,

@@ -28,10 +28,11 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   const conflict = await getConflict(investigation.id, conflictId);
   if (!conflict) notFound();
   const canResolve = hasRole(actor.role, "reviewer");
-  const next = await nextOpenConflict(investigation.id, conflict.id);
-  const justSettledCheck = typeof settled === "string";
-  const openLeft = justSettledCheck ? await openConflictCount(investigation.id) : 0;
   const justSettled = typeof settled === "string" ? settled : null;
+  const [next, openLeft] = await Promise.all([
+    nextOpenConflict(investigation.id, conflict.id),
+    justSettled ? openConflictCount(investigation.id) : 0,
+  ]);
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
 
