@@ -24,6 +24,10 @@ export type DemoClaim = {
   kind?: ValueKind;
   asOf?: string;
   note?: string;
+  /** Qualifiers: who gives the figure, how it was measured or against what, the part it covers. */
+  accordingTo?: string;
+  method?: string;
+  appliesToPart?: string;
 };
 
 export const DEMO_ENTITIES: DemoEntity[] = [

@@ -153,6 +153,9 @@ export async function loadAnnotations(
         valueText: value,
         asOf: claim.asOf ?? "",
         note: claim.note ?? "",
+        accordingTo: claim.accordingTo ?? "",
+        method: claim.method ?? "",
+        appliesToPart: claim.appliesToPart ?? "",
       });
       claimIds.set(claimRef(file, claim), id);
       created++;

@@ -32,6 +32,7 @@ const KIND_LABELS: Record<ValueKind, string> = {
   number: "Number",
   percentage: "Percentage",
   date: "Date",
+  time: "Time of day",
   text: "Text",
   entity: "Entity",
   list: "List",

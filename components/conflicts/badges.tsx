@@ -10,6 +10,8 @@ const KIND_STYLES: Record<ConflictKind, string> = {
   set: "bg-amber-50 text-amber-800 ring-amber-200",
   temporal: "bg-teal-50 text-teal-800 ring-teal-200",
   manual: "bg-slate-100 text-slate-700 ring-slate-300",
+  measure: "bg-indigo-50 text-indigo-800 ring-indigo-200",
+  containment: "bg-lime-50 text-lime-800 ring-lime-200",
 };
 
 const pill = "inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";

@@ -217,8 +217,15 @@ export function parsePublicationDate(text: string): Date | null {
   let y: number | undefined;
   let m: number | undefined;
   let d: number | undefined;
-  let match = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
+  let match = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // A time with its offset is kept to the minute: claims hold "as reported" then.
+  if (match?.[4] && match[5]) {
+    const instant = Date.parse(
+      `${match[1]}-${match[2]}-${match[3]}T${match[4]}${match[5].length === 5 ? `${match[5].slice(0, 3)}:${match[5].slice(3)}` : match[5]}`,
+    );
+    if (Number.isFinite(instant)) return new Date(instant);
+  }
   if (y === undefined) {
     match = t.match(/^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/);
     if (match) [m, d, y] = [monthNumber(match[1] ?? ""), Number(match[2]), Number(match[3])];

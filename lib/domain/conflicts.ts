@@ -1,29 +1,51 @@
 /**
- * Finding where claims disagree (issue 4, first part: the rules, pure). Claims are compared
- * within one canonical subject and attribute; names are compared across entities. Each finding
- * carries a stable key, so re-running detection updates a conflict instead of adding another.
+ * Finding where claims disagree. Claims are compared pair by pair within one canonical subject
+ * and attribute; each pair gets a relation (a contradiction, an update over time, a decrease, a
+ * scale slip, a different measure, a part against the whole, a correction — or consistent, after
+ * conversion or rounding), read in the light of how the attribute behaves (lib/domain/
+ * attribute-sense.ts). A group's conflicts follow from its pairs: one conflict per family of
+ * relation, each with a stable key, so re-running detection updates a conflict instead of adding
+ * another. Names are compared across entities. Pure.
  */
 import { distance } from "fastest-levenshtein";
+import { type AttributeSense, type AttributeSetting, inferSense, listIsPartial, senseOf } from "@/lib/domain/attribute-sense.ts";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
+import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
+import { fromBase, unitLabel } from "@/lib/domain/units.ts";
 import type { NormalizedValue, NumericValue } from "@/lib/domain/values.ts";
 
-export type ConflictKind = "value" | "scale" | "temporal" | "set" | "naming" | "misattribution" | "correction" | "manual";
+export type ConflictKind =
+  "value" | "scale" | "temporal" | "set" | "naming" | "misattribution" | "correction" | "manual" | "measure" | "containment";
 
 export type DetectionClaim = {
   id: string;
   articleId: string;
   subjectId: string;
   attribute: string;
+  /** The attribute as first typed ("Death toll"), for inferring how it behaves. */
+  attributeLabel?: string;
   status: ClaimStatus;
   value: NormalizedValue;
-  /** Start of the as-of range (YYYY-MM-DD), when the claim has one. */
-  asOf: string | null;
+  /** The as-of the analyst wrote, read as a moment (a day, or finer). */
+  asOf: Moment | null;
+  /** When the claim's article was published: a claim holds "as reported" then, when nothing finer says otherwise. */
+  published?: Moment | null;
+  /** A moment the quote itself gives, apart from the value ("climbed to 158 on Thursday evening"). */
+  quoteMoment?: Moment | null;
   /** The quote sits in a passage where the article corrects itself ("Correction: ..."). */
   inCorrection?: boolean;
   /** For text values: the canonical entity the text names (by name or alias), when it names one. */
   valueEntityId?: string | null;
+  /** The words leading to the value: the text just before the quote, and the quote. */
+  context?: string;
+  /** The text just after the quote. */
+  after?: string;
+  /** Qualifiers: who gives the figure, how it was measured, the part of the subject it covers. */
+  accordingTo?: string;
+  method?: string;
+  appliesToPart?: string;
 };
 
 export type DetectedConflict = {
@@ -35,13 +57,41 @@ export type DetectedConflict = {
   suggestion: string | null;
 };
 
-type Verdict = { kind: ConflictKind; why: string } | null;
+/** How two claims of one subject and attribute relate. */
+export type PairRelation =
+  "contradiction" | "scale" | "set" | "update" | "decrease" | "correction" | "measure" | "containment" | "consistent";
+
+export const RELATION_LABELS: Record<PairRelation, string> = {
+  contradiction: "Cannot both be true",
+  scale: "Scale slip",
+  set: "Lists differ",
+  update: "Update over time",
+  decrease: "Decrease worth a look",
+  correction: "Correction",
+  measure: "Different measures",
+  containment: "Part and whole",
+  consistent: "Consistent",
+};
+
+export type PairVerdict = { relation: PairRelation; why: string };
 
 const isNumeric = (v: NormalizedValue): v is NumericValue => v.kind === "money" || v.kind === "number" || v.kind === "percentage";
 
-/** Two intervals with a null bound open on that side: do they share any point? */
-function overlaps(aLow: number | null, aHigh: number | null, bLow: number | null, bHigh: number | null): boolean {
-  return (aHigh === null || bLow === null || bLow <= aHigh) && (bHigh === null || aLow === null || aLow <= bHigh);
+type Interval = { low: number | null; high: number | null };
+
+/**
+ * Whether two intervals share a point. Intervals from rounding are half-open: "9.1%" (9.05–9.15)
+ * and "9.2%" (9.15–9.25) touch but do not agree; an open bound ("at least 62") includes its figure.
+ */
+function overlaps(a: Interval, b: Interval, exactA = false, exactB = false): boolean {
+  const shrink = (i: Interval, exact: boolean): Interval => {
+    if (!exact || i.low === null || i.high === null) return i;
+    const e = (i.high - i.low) * 1e-6;
+    return { low: i.low + e, high: i.high - e };
+  };
+  const x = shrink(a, exactA);
+  const y = shrink(b, exactB);
+  return (x.high === null || y.low === null || y.low <= x.high) && (y.high === null || x.low === null || x.low <= y.high);
 }
 
 /** 183 / 18.4 ≈ 9.95: within 5% of a power of ten, a likely million/billion or decimal slip. */
@@ -53,48 +103,203 @@ export function looksLikeScaleSlip(a: number, b: number): boolean {
   return Math.abs(ratio - power) / power <= 0.05;
 }
 
-const midpoint = (v: NumericValue) => v.point ?? (v.low !== null && v.high !== null ? (v.low + v.high) / 2 : (v.low ?? v.high ?? 0));
+const midpoint = (v: Interval & { point?: number | null }) =>
+  v.point ?? (v.low !== null && v.high !== null ? (v.low + v.high) / 2 : (v.low ?? v.high ?? 0));
 
 /** Spaces and hyphens aside: "north-west", "north west" and "northwest" are one text. */
 const compact = (folded: string) => folded.replace(/[\s\u002d\u2010-\u2015]+/g, "");
 
-/** How two claims about the same subject and attribute disagree, if they do. */
-export function compareClaims(a: DetectionClaim, b: DetectionClaim): Verdict {
-  const x = a.value;
-  const y = b.value;
-  let differ = false;
-  let slip = false;
-  if (isNumeric(x) && isNumeric(y)) {
-    if (x.kind !== y.kind || (x.unit ?? "") !== (y.unit ?? "")) return null; // not comparable as written
-    differ = !overlaps(x.low, x.high, y.low, y.high);
-    slip = differ && looksLikeScaleSlip(midpoint(x), midpoint(y));
-  } else if (x.kind === "date" && y.kind === "date") {
-    if (!x.resolved || !y.resolved) return null;
-    differ = !overlaps(Date.parse(x.start!), Date.parse(x.end!), Date.parse(y.start!), Date.parse(y.end!));
-  } else if (x.kind === "list" && y.kind === "list") {
-    differ = !(x.folded.length === y.folded.length && x.folded.every((item) => y.folded.includes(item)));
-  } else if ((x.kind === "text" || x.kind === "entity") && (y.kind === "text" || y.kind === "entity")) {
-    // "the Pentagon" and "U.S. Department of Defense" agree when both name one entity.
-    differ = compact(x.folded) !== compact(y.folded) && !(a.valueEntityId && a.valueEntityId === b.valueEntityId);
-  } else {
-    return null;
-  }
-  if (!differ) return null;
-  if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection)) {
-    return { kind: "correction", why: "The article corrects itself: one of these values is the one it says was wrong." };
-  }
-  if (a.asOf && b.asOf && a.asOf !== b.asOf) {
-    return { kind: "temporal", why: "The values differ but are given as of different dates: both may be right, at different times." };
-  }
-  if (x.kind === "list") return { kind: "set", why: "The lists name different members." };
-  if (slip) return { kind: "scale", why: "The figures differ by about a power of ten: likely a unit or decimal slip." };
-  return { kind: "value", why: "The values cannot both be true." };
+const qualifier = (s: string | undefined) => compact(foldText(s ?? ""));
+
+// One formatter for every call.
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+const fmt = (n: number) => NUMBER.format(n);
+
+/** How far apart two figures are, in words: "by 20%", "about 10× apart". */
+function gap(x: number, y: number): string {
+  const [lo, hi] = x <= y ? [x, y] : [y, x];
+  if (lo > 0 && hi / lo >= 5) return `about ${fmt(hi / lo)}× apart`;
+  const base = Math.max(Math.abs(x), Math.abs(y));
+  return base ? `they differ by ${fmt((100 * Math.abs(x - y)) / base)}%` : "they differ";
 }
 
 /**
- * How much an open conflict of each kind matters, for the queue's order (then how many sources
- * disagree): a likely slip or a misattributed figure first, a change over time last.
+ * Two numeric readings side by side, with numbers: "12 km = 7.46 mi; the other source says about
+ * 6 mi (5.4–6.6): they differ by 20%".
  */
+function explainNumbers(x: NumericValue, y: NumericValue): string {
+  if (x.measure && y.measure && x.unit && y.unit && x.unit !== y.unit) {
+    const converted = fromBase(midpoint(x.measure), y.unit);
+    const range = y.low !== null && y.high !== null && y.low !== y.high ? ` (${fmt(y.low)}–${fmt(y.high)} ${unitLabel(y.unit)})` : "";
+    return `${x.text} = ${fmt(converted)} ${unitLabel(y.unit)}; the other source says ${y.text}${range}: ${gap(converted, midpoint(y))}`;
+  }
+  return `${x.text} against ${y.text}: ${gap(midpoint(x), midpoint(y))}`;
+}
+
+/** Whether two values agree, when they can be compared at all (null: not comparable as written). */
+function agreement(a: DetectionClaim, b: DetectionClaim): { agree: boolean; note?: string } | null {
+  const x = a.value;
+  const y = b.value;
+  if (isNumeric(x) && isNumeric(y)) {
+    if (x.kind !== y.kind) return null;
+    if (x.measure && y.measure) {
+      if (x.measure.dimension !== y.measure.dimension) return null;
+      const agree = overlaps(x.measure, y.measure, x.qualifier === "exact", y.qualifier === "exact");
+      return { agree, note: x.unit !== y.unit && agree ? `consistent after conversion: ${explainNumbers(x, y)}` : undefined };
+    }
+    // A count written without its noun ("5,400") compares with one that names it ("2,500 vehicles").
+    if (x.measure || y.measure || (x.unit && y.unit && x.unit !== y.unit)) return null;
+    return { agree: overlaps(x, y, x.qualifier === "exact", y.qualifier === "exact") };
+  }
+  if (x.kind === "date" && y.kind === "date") {
+    if (!x.resolved || !y.resolved) return null;
+    return {
+      agree: overlaps({ low: Date.parse(x.start!), high: Date.parse(x.end!) }, { low: Date.parse(y.start!), high: Date.parse(y.end!) }),
+    };
+  }
+  if (x.kind === "time" && y.kind === "time") {
+    const mx = { start: Date.parse(x.start), end: Date.parse(x.end) };
+    const my = { start: Date.parse(y.start), end: Date.parse(y.end) };
+    const agree = !(mx.end <= my.start || my.end <= mx.start);
+    return { agree, note: agree && x.zone !== y.zone ? "the same moment written in two zones" : undefined };
+  }
+  if (x.kind === "list" && y.kind === "list") {
+    return { agree: x.folded.length === y.folded.length && x.folded.every((item) => y.folded.includes(item)) };
+  }
+  if ((x.kind === "text" || x.kind === "entity") && (y.kind === "text" || y.kind === "entity")) {
+    // "the Pentagon" and "U.S. Department of Defense" agree when both name one entity.
+    return { agree: compact(x.folded) === compact(y.folded) || Boolean(a.valueEntityId && a.valueEntityId === b.valueEntityId) };
+  }
+  return null;
+}
+
+/** When a claim holds: what the analyst wrote, else what its quote says, else when it was reported. */
+export const whenOf = (c: DetectionClaim): Moment | null => c.asOf ?? c.quoteMoment ?? c.published ?? null;
+
+/** Lists where one is partial: they disagree only when a partial one names a member a complete one lacks. */
+function listsDisagree(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense): boolean {
+  if (a.value.kind !== "list" || b.value.kind !== "list") return true;
+  const partialA = sense.lists === "partial" || listIsPartial(a);
+  const partialB = sense.lists === "partial" || listIsPartial(b);
+  if (partialA && partialB) return false;
+  if (!partialA && !partialB) return true;
+  const [partial, whole] = partialA ? [a.value, b.value] : [b.value, a.value];
+  return partial.folded.some((item) => !whole.folded.includes(item));
+}
+
+/** Which of two claims is later, when their moments are apart. */
+function ordered(a: DetectionClaim, b: DetectionClaim): [DetectionClaim, DetectionClaim] {
+  const ma = whenOf(a)!;
+  const mb = whenOf(b)!;
+  return ma.start <= mb.start ? [a, b] : [b, a];
+}
+
+/**
+ * How two active claims about the same subject and attribute relate, given how the attribute
+ * behaves; null when they cannot be compared (different units of count, kinds) or simply agree.
+ */
+export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense = DEFAULT_SENSE): PairVerdict | null {
+  const compared = agreement(a, b);
+  if (!compared) return null;
+  if (compared.agree) return compared.note ? { relation: "consistent", why: compared.note } : null;
+  const x = a.value;
+  const y = b.value;
+  const numbers = isNumeric(x) && isNumeric(y) ? explainNumbers(x, y) : `“${x.text}” against “${y.text}”`;
+
+  const partA = qualifier(a.appliesToPart);
+  const partB = qualifier(b.appliesToPart);
+  if (partA !== partB) {
+    const part = a.appliesToPart || b.appliesToPart;
+    return {
+      relation: "containment",
+      why: `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers}.`,
+    };
+  }
+  const sourceA = qualifier(a.accordingTo);
+  const sourceB = qualifier(b.accordingTo);
+  const methodA = qualifier(a.method);
+  const methodB = qualifier(b.method);
+  if ((sourceA && sourceB && sourceA !== sourceB) || (methodA && methodB && methodA !== methodB)) {
+    const how =
+      sourceA && sourceB && sourceA !== sourceB
+        ? `according to ${a.accordingTo} and to ${b.accordingTo}`
+        : `measured as “${a.method}” and as “${b.method}”`;
+    return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
+  }
+  const ma = whenOf(a);
+  const mb = whenOf(b);
+  const bothWritten = Boolean(a.asOf && b.asOf);
+  const overTime = Boolean(ma && mb && apart(ma, mb) && (bothWritten || sense.change !== "fixed"));
+  // A correction puts right a value for the same moment; a later value given as of another time is an update.
+  if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection) && !overTime) {
+    return { relation: "correction", why: `The article corrects itself: ${numbers}. One of these is the value it says was wrong.` };
+  }
+  if (sense.cardinality === "multi" && x.kind !== "list") return null;
+  if (x.kind === "list" && (sense.cardinality === "multi" || !listsDisagree(a, b, sense))) return null;
+
+  if (overTime) {
+    const [earlier, later] = ordered(a, b);
+    const when = `${earlier.value.text} (${describeMoment(whenOf(earlier)!)}) → ${later.value.text} (${describeMoment(whenOf(later)!)})`;
+    const ev = earlier.value;
+    const lv = later.value;
+    if (sense.change === "tally" && isNumeric(ev) && isNumeric(lv) && lv.high !== null && ev.low !== null && lv.high <= ev.low) {
+      return { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` };
+    }
+    return { relation: "update", why: `Changed over time: ${when}.` };
+  }
+  if (x.kind === "list") return { relation: "set", why: `The lists name different members: ${numbers}.` };
+  if (isNumeric(x) && isNumeric(y)) {
+    const [mx, my] = x.measure && y.measure ? [midpoint(x.measure), midpoint(y.measure)] : [midpoint(x), midpoint(y)];
+    if (looksLikeScaleSlip(mx, my)) {
+      return { relation: "scale", why: `The figures differ by about a power of ten (${numbers}): likely a unit or decimal slip.` };
+    }
+  }
+  if (x.kind === "time" && y.kind === "time") {
+    const minutes = Math.round(Math.abs(Date.parse(x.start) - Date.parse(y.start)) / 60_000);
+    return {
+      relation: "contradiction",
+      why: `${numbers}: ${minutes} minute${minutes === 1 ? "" : "s"} apart, beyond the precision either was written with.`,
+    };
+  }
+  return { relation: "contradiction", why: `The values cannot both be true: ${numbers}.` };
+}
+
+/** Backwards-compatible reading of one pair as a conflict kind (tests and tools). */
+export function compareClaims(a: DetectionClaim, b: DetectionClaim, sense?: AttributeSense): { kind: ConflictKind; why: string } | null {
+  const verdict = relate(a, b, sense);
+  return verdict && verdict.relation !== "consistent" ? { kind: KIND_OF_RELATION[verdict.relation]!, why: verdict.why } : null;
+}
+
+const DEFAULT_SENSE: AttributeSense = { cardinality: "single", change: "fixed", lists: "exhaustive" };
+
+const KIND_OF_RELATION: Record<Exclude<PairRelation, "consistent">, ConflictKind> = {
+  contradiction: "value",
+  scale: "scale",
+  set: "set",
+  update: "temporal",
+  decrease: "temporal",
+  correction: "correction",
+  measure: "measure",
+  containment: "containment",
+};
+
+/**
+ * Conflicts of one subject + attribute group fall in families, each its own conflict: what cannot
+ * both be true (value, scale slip, lists), a correction, a change over time, different measures,
+ * a part against the whole. The first family keeps the group's key.
+ */
+const FAMILY_OF_KIND: Partial<Record<ConflictKind, string>> = {
+  value: "",
+  scale: "",
+  set: "",
+  correction: ":correction",
+  temporal: ":temporal",
+  measure: ":measure",
+  containment: ":containment",
+};
+export const GROUP_FAMILIES = ["", ":correction", ":temporal", ":measure", ":containment"] as const;
+
+/** How much an open conflict of each kind matters, for the queue's order: a likely slip first, a change over time last. */
 export const QUEUE_KIND_WEIGHT: Record<ConflictKind, number> = {
   scale: 6,
   misattribution: 5,
@@ -103,18 +308,22 @@ export const QUEUE_KIND_WEIGHT: Record<ConflictKind, number> = {
   naming: 4,
   manual: 4,
   set: 3,
+  containment: 2,
+  measure: 2,
   temporal: 2,
 };
 
 export const KIND_LABELS: Record<ConflictKind, string> = {
   value: "Value",
   scale: "Scale slip",
-  temporal: "Different dates",
+  temporal: "Changed over time",
   set: "Lists differ",
   naming: "Naming",
   misattribution: "Misattribution",
   correction: "Correction",
   manual: "Marked by hand",
+  measure: "Different measures",
+  containment: "Part and whole",
 };
 
 export const RESOLUTION_LABELS: Record<ResolutionKind, string> = {
@@ -131,53 +340,113 @@ export const SUGGESTIONS: Record<ConflictKind, string> = {
   scale: "Likely a unit slip (million/billion or a decimal point): check each source's figure.",
   value: "Accept the best-sourced value, or record a reconciled one.",
   set: "Compare the lists: one source may be incomplete rather than wrong.",
-  temporal: "Both valid, at different times: record the as-of dates.",
+  temporal: "Both valid, at different times: record the as-of dates. Look twice at any decrease.",
   naming: "Merge the two entities if they are the same.",
   misattribution: "Check which subject the figure belongs to.",
   manual: "Read the quotes side by side and decide.",
+  measure: "Both may be right for what they measure: record each source or method (both valid), or pick the one the fact sheet uses.",
+  containment: "A part against the whole: check the figures fit together, then record both as valid.",
 };
 
-/** When one group holds several kinds of disagreement, the conflict takes the most telling. */
-const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "temporal"];
+/** Within a family, the most telling kind names the conflict. */
+const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "measure", "containment", "temporal"];
 
-/** The detection key of a subject + attribute group: one conflict per group, whatever its kind. */
+/** The detection key of a subject + attribute group (its first family's conflict; others add a suffix). */
 export const groupKey = (subjectId: string, attribute: string) => `claims:${subjectId}:${attribute}`;
 
-/**
- * The conflict within one subject and attribute, if any. Only active claims count. The conflict
- * holds every claim that takes part in a disagreement, and takes the kind of the most telling
- * disagreement among them (a correction over a scale slip over a plain value conflict...).
- */
-export function detectGroupConflicts(claims: DetectionClaim[]): DetectedConflict[] {
-  const active = claims.filter((c) => c.status === "active");
-  const ids = new Set<string>();
-  const verdicts = new Map<ConflictKind, string>();
+/** Every key a group's conflicts may have. */
+export const groupKeys = (subjectId: string, attribute: string) => GROUP_FAMILIES.map((f) => `${groupKey(subjectId, attribute)}${f}`);
+
+export type RelatedPair = { a: string; b: string } & PairVerdict;
+
+/** Every related pair of a group's active claims, in a stable order. */
+export function relatePairs(claims: DetectionClaim[], sense: AttributeSense): RelatedPair[] {
+  // Ordered by what the claims say, not their ids: a restored copy explains its conflicts the same way.
+  const order = (c: DetectionClaim) => `${String(whenOf(c)?.start ?? 0).padStart(16, "0")}|${c.value.text}|${c.context ?? ""}|${c.id}`;
+  const active = claims
+    .filter((c) => c.status === "active")
+    .map((c) => [order(c), c] as const)
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([, c]) => c);
+  const pairs: RelatedPair[] = [];
   for (let i = 0; i < active.length; i++) {
     for (let j = i + 1; j < active.length; j++) {
-      const verdict = compareClaims(active[i]!, active[j]!);
-      if (!verdict) continue;
-      ids.add(active[i]!.id).add(active[j]!.id);
-      verdicts.set(verdict.kind, verdict.why);
+      const verdict = relate(active[i]!, active[j]!, sense);
+      if (verdict) pairs.push({ a: active[i]!.id, b: active[j]!.id, ...verdict });
     }
   }
-  const first = active[0];
-  const kind = PRIORITY.find((k) => verdicts.has(k));
-  if (!first || !kind) return [];
-  return [
-    {
-      key: groupKey(first.subjectId, first.attribute),
+  return pairs;
+}
+
+/** How the group's attribute behaves: what someone set, else what its name and claims suggest. */
+export function groupSense(label: string, claims: DetectionClaim[], setting?: AttributeSetting | null): AttributeSense {
+  return senseOf(
+    inferSense(
+      label,
+      claims.filter((c) => c.status === "active"),
+    ),
+    setting,
+  );
+}
+
+/**
+ * The conflicts within one subject and attribute: one per family of disagreement among its
+ * active claims, holding the claims of that family's pairs, named by its most telling kind and
+ * explained by that kind's first pair.
+ */
+export function detectGroupConflicts(
+  claims: DetectionClaim[],
+  options: { label?: string; setting?: AttributeSetting | null } = {},
+): DetectedConflict[] {
+  const first = claims[0];
+  if (!first) return [];
+  const sense = groupSense(options.label ?? first.attributeLabel ?? first.attribute, claims, options.setting);
+  const families = new Map<string, { ids: Set<string>; verdicts: Map<ConflictKind, string>; updates: number; decreases: number }>();
+  for (const pair of relatePairs(claims, sense)) {
+    if (pair.relation === "consistent") continue;
+    const kind = KIND_OF_RELATION[pair.relation];
+    const family = FAMILY_OF_KIND[kind]!;
+    const f = families.get(family) ?? { ids: new Set<string>(), verdicts: new Map(), updates: 0, decreases: 0 };
+    f.ids.add(pair.a).add(pair.b);
+    if (!f.verdicts.has(kind) || (pair.relation === "decrease" && f.decreases === 0)) f.verdicts.set(kind, pair.why);
+    if (pair.relation === "decrease") f.decreases++;
+    if (pair.relation === "update") f.updates++;
+    families.set(family, f);
+  }
+  const found: DetectedConflict[] = [];
+  for (const family of GROUP_FAMILIES) {
+    const f = families.get(family);
+    if (!f) continue;
+    const kind = PRIORITY.find((k) => f.verdicts.has(k))!;
+    let summary = f.verdicts.get(kind)!;
+    if (kind === "temporal" && f.decreases === 0)
+      summary = `${summary} ${f.updates > 1 ? `${f.ids.size} reports over time, no decrease.` : ""}`.trim();
+    found.push({
+      key: `${groupKey(first.subjectId, first.attribute)}${family}`,
       kind,
-      claimIds: [...ids].sort(),
+      claimIds: [...f.ids].sort(),
       entityIds: [first.subjectId],
-      summary: verdicts.get(kind)!,
+      summary,
       suggestion: SUGGESTIONS[kind],
-    },
-  ];
+    });
+  }
+  return found;
 }
 
 /** The figure a claim gives, as misattribution compares it, or null when it gives none. */
 export function figureKey(value: NormalizedValue): string | null {
-  return isNumeric(value) && value.point !== null ? `${value.kind}:${value.unit ?? ""}:${value.point}` : null;
+  return isNumeric(value) && value.point !== null && significantDigits(value.point) >= 2
+    ? `${value.kind}:${value.unit ?? ""}:${value.point}`
+    : null;
+}
+
+/**
+ * 183e9 → 3, 7.14e9 → 3, 1e9 → 1. A figure of one significant digit ("$1 billion", "10%") is too
+ * common to mark as one subject's number given to another.
+ */
+export function significantDigits(n: number): number {
+  const digits = Math.abs(n).toPrecision(12).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return digits.length;
 }
 
 /**
@@ -327,6 +596,8 @@ export function detectAll(
   claims: DetectionClaim[],
   entities: NamedEntity[],
   decidedDifferent: Set<string> = new Set(),
+  /** What someone set on attributes, by attribute key. */
+  settings: Map<string, AttributeSetting> = new Map(),
 ): DetectedConflict[] {
   const groups = new Map<string, DetectionClaim[]>();
   for (const c of claims) {
@@ -336,7 +607,7 @@ export function detectAll(
     else groups.set(key, [c]);
   }
   return [
-    ...[...groups.values()].flatMap(detectGroupConflicts),
+    ...[...groups.values()].flatMap((group) => detectGroupConflicts(group, { setting: settings.get(group[0]!.attribute) })),
     ...detectMisattributions(claims),
     ...detectNamingConflicts(entities, decidedDifferent),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
 import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
+import { isTimeZone } from "@/lib/domain/moments.ts";
 import { VALUE_KINDS } from "@/lib/domain/values.ts";
 
 /** Input schemas shared by forms, server actions and the command line. */
@@ -48,10 +49,19 @@ export const slugSchema = z
   .max(60, "At most 60 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lowercase letters, digits and single hyphens, e.g. anthropic-pentagon.");
 
+/** An IANA zone the runtime knows ("Europe/Madrid"), for times written as "local time". */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose a time zone.")
+  .max(64)
+  .refine(isTimeZone, "Use a zone name such as Europe/Madrid, America/New_York or UTC.");
+
 export const createInvestigationInput = z.object({
   title: trimmed(200).min(3, "Give the story a title of at least 3 characters."),
   slug: z.union([z.literal(""), slugSchema]).optional(),
   description: trimmed(2000).optional().default(""),
+  timeZone: timeZoneSchema.optional().default("UTC"),
 });
 
 export const pasteArticleInput = z.object({
@@ -118,6 +128,10 @@ const subjectFields = {
   valueText: trimmed(500).min(1, "Enter the value as the text gives it."),
   asOf: optionalText(100),
   note: optionalText(2000),
+  // Qualifiers: who gives the figure, how it was measured or against what, the part it covers.
+  accordingTo: optionalText(200),
+  method: optionalText(200),
+  appliesToPart: optionalText(200),
 };
 
 const needsSubject = (input: { subjectId: string; newSubjectName: string }) => Boolean(input.subjectId || input.newSubjectName);

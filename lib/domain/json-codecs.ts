@@ -8,6 +8,7 @@
  *   AuditEvent.before / after              → AuditPayload
  */
 import { z } from "zod";
+import { type AttributeSetting, CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import type { NormalizedValue } from "@/lib/domain/values.ts";
 
@@ -26,6 +27,14 @@ export const normalizedValueSchema = z.discriminatedUnion("kind", [
     point: bound,
     qualifier: z.enum(["exact", "up to", "at least", "over", "under", "about", "nearly", "range"]),
     unit: z.string().nullable(),
+    measure: z
+      .object({
+        dimension: z.string(),
+        low: bound,
+        high: bound,
+        conversion: z.object({ text: z.string(), consistent: z.boolean() }).optional(),
+      })
+      .optional(),
   }),
   z.object({
     kind: z.literal("date"),
@@ -35,6 +44,14 @@ export const normalizedValueSchema = z.discriminatedUnion("kind", [
     precision: z.enum(["day", "week", "month", "quarter", "part", "year"]).nullable(),
     resolved: z.boolean(),
     reason: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("time"),
+    text: z.string(),
+    start: z.string(),
+    end: z.string(),
+    precision: z.enum(["minute", "hour", "part", "day", "span"]),
+    zone: z.string(),
   }),
   z.object({ kind: z.enum(["text", "entity"]), text: z.string(), folded: z.string() }),
   z.object({ kind: z.literal("list"), text: z.string(), items: z.array(z.string()), folded: z.array(z.string()) }),
@@ -110,3 +127,13 @@ export const setAsideBy = (details: ResolutionDetails | null): string[] =>
 export const auditPayloadSchema = z.record(z.string(), z.json()).nullable();
 export type AuditPayload = z.output<typeof auditPayloadSchema>;
 export const readAuditPayload = (json: unknown): AuditPayload => reader("AuditEvent payload", auditPayloadSchema)(json ?? null);
+
+const attributeSettingSchema = z.object({
+  cardinality: z.enum(CARDINALITIES).nullable(),
+  change: z.enum(CHANGES).nullable(),
+  lists: z.enum(LIST_MODES).nullable(),
+});
+
+/** Attribute's text columns (cardinality, change, lists) read as the setting they hold. */
+export const readAttributeSetting = (row: { cardinality: string | null; change: string | null; lists: string | null }): AttributeSetting =>
+  reader("Attribute", attributeSettingSchema)({ cardinality: row.cardinality, change: row.change, lists: row.lists });

@@ -4,10 +4,14 @@
  * become day ranges with a precision, text and lists fold for comparison. Pure; the data layer
  * stores the result beside the text, which is never changed.
  */
-import * as chrono from "chrono-node";
+import { type DateValue, parseAbsoluteDate, parseDate } from "@/lib/domain/dates.ts";
+import { dayWordsIn, describeMoment, hasTimeOfDay, type MomentPrecision, parseMoment } from "@/lib/domain/moments.ts";
 import { foldText } from "@/lib/domain/text.ts";
+import { readUnit, toBase, unitLabel } from "@/lib/domain/units.ts";
 
-export const VALUE_KINDS = ["money", "number", "percentage", "date", "text", "entity", "list"] as const;
+export type { DatePrecision, DateValue } from "@/lib/domain/dates.ts";
+
+export const VALUE_KINDS = ["money", "number", "percentage", "date", "time", "text", "entity", "list"] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
 export type Qualifier = "exact" | "up to" | "at least" | "over" | "under" | "about" | "nearly" | "range";
@@ -21,30 +25,47 @@ export type NumericValue = {
   /** The figure as written (the range's ends are low and high). */
   point: number | null;
   qualifier: Qualifier;
-  /** ISO currency for money, "%" for percentages, the counted thing for numbers ("papers"). */
+  /** ISO currency for money, "%" for percentages, the unit of measure ("km"), or the counted thing ("papers"). */
   unit: string | null;
+  /** For a unit of measure: the interval in the dimension's base unit, to compare across units. */
+  measure?: Measure;
 };
 
-export type DatePrecision = "day" | "week" | "month" | "quarter" | "part" | "year";
-
-export type DateValue = {
-  kind: "date";
-  text: string;
-  /** Inclusive day range, YYYY-MM-DD; null when unresolved. */
-  start: string | null;
-  end: string | null;
-  precision: DatePrecision | null;
-  resolved: boolean;
-  /** Why it is unresolved, for the person reading. */
-  reason?: string;
+export type Measure = {
+  dimension: string;
+  low: number | null;
+  high: number | null;
+  /** A conversion the source wrote beside the figure ("(7.5 miles)"), and whether it agrees. */
+  conversion?: { text: string; consistent: boolean };
 };
+
+/** Two intervals (a null bound is open) share a point. */
+export function overlapping(a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean {
+  return (a.high === null || b.low === null || b.low <= a.high) && (b.high === null || a.low === null || a.low <= b.high);
+}
 
 export type TextValue = { kind: "text" | "entity"; text: string; folded: string };
 export type ListValue = { kind: "list"; text: string; items: string[]; folded: string[] };
 
-export type NormalizedValue = NumericValue | DateValue | TextValue | ListValue;
+/** A moment to the minute, hour or part of a day, in UTC ("20:11 local time" in Valencia is 19:11 UTC). */
+export type TimeValue = {
+  kind: "time";
+  text: string;
+  /** ISO instants, UTC: [start, end). */
+  start: string;
+  end: string;
+  precision: MomentPrecision;
+  /** The zone the wall time was read in. */
+  zone: string;
+};
+
+export type NormalizedValue = NumericValue | DateValue | TimeValue | TextValue | ListValue;
 
 export type ParseContext = {
+  /** IANA zone for "local time" and times written with no zone (the investigation's). */
+  timeZone?: string;
+  /** The quote the value comes from: a time of day takes its day from it when the value names none. */
+  quote?: string;
   /** The article's publication date: relative dates ("last July", "on Tuesday") resolve against it. */
   referenceDate?: Date | null;
 };
@@ -99,6 +120,10 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/^(?:nearly|almost|close to)\s+/i, "nearly"],
   [/^(?:about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~)\s*/i, "about"],
 ];
+
+const DIRECTION =
+  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower)(?: by)?\s+(?!to\b)/i;
+const DOWNWARD = /^(?:down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower)$/i;
 
 const CUR_PRE = String.raw`(?<pre>US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:${CURRENCY_CODES.join("|")})\s?)?`;
 const NUM = String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
@@ -180,7 +205,11 @@ function readAmount(input: string): Amount | null {
   const digits = num.replace(/,/g, "");
   const decimals = digits.includes(".") ? digits.split(".")[1]!.length : 0;
   const value = Number(digits) * scaleValue;
-  const halfStep = (10 ** -decimals * scaleValue) / 2;
+  let halfStep = (10 ** -decimals * scaleValue) / 2;
+  // A round figure ("80,000") is read with its significant figures, to at most 5% either way:
+  // 80,900 written plainly is "80,000" rounded, not a different count.
+  const zeros = decimals ? 0 : (digits.match(/0+$/)?.[0].length ?? 0);
+  if (zeros >= 3 && value > 0) halfStep = Math.min((10 ** zeros * scaleValue) / 2, value * 0.05);
   let currency = pre ? currencyOf(pre.trim()) : null;
   let rest = input.slice(m[0].length);
   const after = rest.match(
@@ -213,6 +242,10 @@ function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | 
 /** The numeric reading and whatever text followed it ("$100 million in revenue" leaves "in revenue"). */
 function readNumeric(text: string, wanted: "money" | "number" | "percentage" | null): { value: NumericValue; rest: string } | null {
   let rest = text.trim().replace(/\s+/g, " ");
+  // "up 12%", "fell 11%", "down as much as 25%": a move, signed (only percentages are read so).
+  const direction = rest.match(DIRECTION);
+  const sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : 1;
+  if (direction) rest = rest.slice(direction[0].length);
   let qualifier: Qualifier = "exact";
   for (const [pattern, q] of QUALIFIERS) {
     const m = rest.match(pattern);
@@ -279,12 +312,18 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     qualifier = "range";
   }
   let kind: NumericValue["kind"] = first.currency ? "money" : "number";
+  let measure: { dimension: string } | null = null;
   let unit: string | null = first.currency;
   const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b)/i);
   if (percent) {
     kind = "percentage";
     unit = /points?/i.test(percent[0]) ? "percentage points" : "%";
     rest = rest.slice(percent[0].length);
+  } else if (kind === "number" && readUnit(rest)) {
+    const read = readUnit(rest)!;
+    unit = read.unit;
+    measure = { dimension: read.dimension };
+    rest = rest.slice(read.length);
   } else if (kind === "number") {
     const counted = rest.match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)(?:\s+(?<more>[\p{L}][\p{L}-]*))?/u);
     if (counted?.groups?.unit && !/^(of|in|and|or|to|for|by|on|at|the|a|an)$/i.test(counted.groups.unit)) {
@@ -292,6 +331,7 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
     }
   }
+  if (direction && kind !== "percentage") return null;
   if (wanted && wanted !== kind) {
     if (wanted === "money" || wanted === "percentage") return null;
     kind = "number"; // money or a percentage read as a plain number, when asked to
@@ -309,210 +349,28 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     about: [round(v * 0.9), round(v * 1.1)],
     nearly: [round(v * 0.9), v],
   };
-  const [lo, hi] = bounds[qualifier];
-  return { value: { kind, text, low: lo, high: hi, point: second ? null : v, qualifier, unit }, rest };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_RE = String.raw`(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const PARTS: Record<string, [number, number]> = {
-  early: [1, 6],
-  "the start of": [1, 3],
-  "start of": [1, 3],
-  "the beginning of": [1, 3],
-  "beginning of": [1, 3],
-  mid: [4, 9],
-  "the middle of": [4, 9],
-  "middle of": [4, 9],
-  late: [7, 12],
-  "the end of": [10, 12],
-  "end of": [10, 12],
-  spring: [3, 5],
-  summer: [6, 8],
-  fall: [9, 11],
-  autumn: [9, 11],
-  h1: [1, 6],
-  h2: [7, 12],
-};
-const RELATIVE =
-  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
-
-function span(text: string, y: number, m1: number, m2: number, precision: DatePrecision): DateValue {
-  return { kind: "date", text, start: iso(y, m1, 1), end: iso(y, m2, lastDay(y, m2)), precision, resolved: true };
-}
-
-function day(text: string, y: number, m: number, d: number): DateValue | null {
-  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return null;
-  return { kind: "date", text, start: iso(y, m, d), end: iso(y, m, d), precision: "day", resolved: true };
-}
-
-function unresolved(text: string, reason: string): DateValue {
-  return { kind: "date", text, start: null, end: null, precision: null, resolved: false, reason };
-}
-
-/** Absolute forms we read ourselves (chrono-node does not know "late 2023" or "Q3 2024"). */
-function parseAbsoluteDate(text: string): DateValue | null {
-  const t = text
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "");
-  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) return day(text, +m[1]!, +m[2]!, +m[3]!);
-  m = t.match(/^(\d{4})-(\d{2})$/);
-  if (m && +m[2]! >= 1 && +m[2]! <= 12) return span(text, +m[1]!, +m[2]!, +m[2]!, "month");
-  m = t.match(/^(?:the )?(\d{4})$/);
-  if (m && +m[1]! >= 1800 && +m[1]! < 2200) return span(text, +m[1]!, 1, 12, "year");
-  m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
-  if (m) {
-    const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;
-    return span(text, +m[3]!, q * 3 - 2, q * 3, "quarter");
-  }
-  m = t.match(new RegExp(`^(${Object.keys(PARTS).join("|")})[ -]?(?:of )?(\\d{4})$`, "i"));
-  if (m) {
-    const [a, b] = PARTS[m[1]!.toLowerCase()]!;
-    return span(text, +m[2]!, a, b, "part");
-  }
-  m = t.match(new RegExp(`^${MONTH_RE},? (?:of )?(?<year>\\d{4})$`, "i"));
-  if (m?.groups) {
-    const month = monthIndex(m.groups.month!);
-    return span(text, +m.groups.year!, month, month, "month");
-  }
-  m = t.match(new RegExp(`^(?:[a-z]+,? )?${MONTH_RE} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<year>\\d{4})$`, "i"));
-  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
-  m = t.match(new RegExp(`^(?:[a-z]+,? )?(?<d>\\d{1,2})(?:st|nd|rd|th)? ${MONTH_RE},? (?<year>\\d{4})$`, "i"));
-  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
-  return null;
-}
-
-function mondayOf(date: Date): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d;
-}
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
-
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-
-/**
- * A weekday, read as news copy uses it: a bare "Sunday" or "on Sunday" is the latest such day
- * up to the publication date (reports tell what happened); "last Sunday" the one before that
- * day; "by", "until", "before", "next" or "this coming" Sunday looks ahead (a deadline, a plan).
- */
-function parseWeekday(text: string, ref: Date): DateValue | null {
-  const m = text
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase()
-    .match(
-      /^(?:(?<lead>on|by|until|till|before|last|next|this coming|this past|coming|this) )?(?:(?:on|by) )?(?<day>sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: (?:morning|afternoon|evening|night|noon))?$/,
-    );
-  if (!m?.groups) return null;
-  const lead = m.groups.lead ?? "";
-  const wanted = WEEKDAYS.indexOf(m.groups.day!);
-  const today = ref.getUTCDay();
-  let shift: number;
-  if (["by", "until", "till", "before", "coming", "this coming", "this"].includes(lead)) shift = (wanted - today + 7) % 7;
-  else if (lead === "next") shift = (wanted - today + 7) % 7 || 7;
-  else if (lead === "last" || lead === "this past") shift = -((today - wanted + 7) % 7 || 7);
-  else shift = -((today - wanted + 7) % 7);
-  const date = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + shift));
-  return day(text, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-/** Relative forms, resolved against the article's publication date. */
-function parseRelativeDate(text: string, ref: Date): DateValue | null {
-  const weekday = parseWeekday(text, ref);
-  if (weekday) return weekday;
-  const t = text
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/^(?:in|on|by|during|since|as of|until)\s+/i, "")
-    .toLowerCase();
-  const y = ref.getUTCFullYear();
-  const mo = ref.getUTCMonth() + 1;
-  let m = t.match(/^(this|last|next|the past|the previous|the coming) (week|month|year)$/);
-  if (m) {
-    const shift = m[1] === "this" ? 0 : m[1] === "next" || m[1] === "the coming" ? 1 : -1;
-    if (m[2] === "week") {
-      const start = mondayOf(ref);
-      start.setUTCDate(start.getUTCDate() + 7 * shift);
-      const end = new Date(start);
-      end.setUTCDate(end.getUTCDate() + 6);
-      return { kind: "date", text, start: isoOf(start), end: isoOf(end), precision: "week", resolved: true };
+  const [lo0, hi0] = bounds[qualifier];
+  // A fall of 11% is −11%: the interval turns around zero.
+  const [lo, hi] = sign < 0 ? [hi0 === null ? null : -hi0, lo0 === null ? null : -lo0] : [lo0, hi0];
+  const point = second ? null : sign * v;
+  const value: NumericValue = { kind, text, low: lo, high: hi, point, qualifier, unit };
+  if (measure && unit) {
+    value.measure = {
+      dimension: measure.dimension,
+      low: lo === null ? null : round(toBase(lo, unit)),
+      high: hi === null ? null : round(toBase(hi, unit)),
+    };
+    // "12 kilometres (7.5 miles)", "491 millimetres, or more than 19 inches": the source's own conversion.
+    const conversion = rest.match(/^\s*(?:\((?<inner>[^)]+)\)|,?\s*(?:or|about|roughly|some)\s+(?<or>.+))/i);
+    const written = conversion?.groups?.inner ?? (conversion?.groups?.or ? conversion[0].replace(/^\s*,?\s*or\s+/i, "") : null);
+    const other = written ? readNumeric(written, "number") : null;
+    if (other?.value.measure?.dimension === measure.dimension) {
+      const m = other.value.measure;
+      value.measure.conversion = { text: written!.trim(), consistent: overlapping(value.measure, m) };
+      rest = other.rest;
     }
-    if (m[2] === "month") {
-      const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
-      return span(text, first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCMonth() + 1, "month");
-    }
-    return span(text, y + shift, 1, 12, "year");
   }
-  if (/^earlier this year$/.test(t)) {
-    return { kind: "date", text, start: iso(y, 1, 1), end: isoOf(ref), precision: "part", resolved: true };
-  }
-  m = t.match(/^(?:the )?(beginning|start|middle|end) of (?:the|this) year$/);
-  if (m) {
-    const [a, b] = PARTS[`${m[1]} of`]!;
-    return span(text, y, a, b, "part");
-  }
-  m = t.match(new RegExp(`^(last|this|next) ${MONTH_RE}$`, "i"));
-  if (m?.groups) {
-    const month = monthIndex(m.groups.month!);
-    // "last July": the most recent July before the article's month; "next July": the first after.
-    const year = m[1] === "last" ? (month < mo ? y : y - 1) : m[1] === "next" ? (month > mo ? y : y + 1) : y;
-    return span(text, year, month, month, "month");
-  }
-  if (/^(?:today|tonight)$/.test(t)) return day(text, y, mo, ref.getUTCDate());
-  return null;
-}
-
-/** Whatever chrono-node understands (weekdays, "Friday evening", "two weeks ago"...), in UTC. */
-function parseWithChrono(text: string, ref: Date | null): DateValue | null {
-  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined);
-  const first = results[0];
-  if (!first || first.text.length < text.trim().length * 0.5) return null;
-  const c = first.start;
-  const y = c.get("year");
-  const m = c.get("month");
-  const d = c.get("day");
-  if (y === null || m === null) return null;
-  if (c.isCertain("day") || c.isCertain("weekday") || !c.isCertain("month")) {
-    if (d !== null) return day(text, y, m, d);
-  }
-  return c.isCertain("month") ? span(text, y, m, m, "month") : span(text, y, 1, 12, "year");
-}
-
-function parseDate(text: string, context: ParseContext): DateValue | null {
-  const absolute = parseAbsoluteDate(text);
-  if (absolute) return absolute;
-  const ref = context.referenceDate ?? null;
-  const relative = RELATIVE.test(text);
-  if (relative && !ref) {
-    return looksLikeDate(text) ? unresolved(text, "It is relative to the article's publication date, which is not known.") : null;
-  }
-  if (ref) {
-    const rel = parseRelativeDate(text, ref);
-    if (rel) return rel;
-  }
-  // Without a reference chrono would resolve against today: only absolute expressions then.
-  return parseWithChrono(text, ref ?? new Date(Date.UTC(2000, 0, 1)));
-}
-
-function looksLikeDate(text: string): boolean {
-  const t = text.toLowerCase();
-  return (
-    new RegExp(`\\b${MONTH_RE}\\b`, "i").test(t) ||
-    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month|year|quarter)s?\b/.test(
-      t,
-    )
-  );
+  return { value, rest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,6 +396,7 @@ export function detectValueKind(text: string, context: ParseContext = {}): Value
   const t = text.trim();
   const numeric = parseNumeric(t, null);
   if (numeric && numeric.kind !== "number") return numeric.kind;
+  if (hasTimeOfDay(t) && /\d|noon|midnight/i.test(t) && parseMoment(t, context)?.timed) return "time";
   if (parseDate(t, context)) return "date"; // before plain numbers: "2021" is a year
   if (numeric) return "number";
   const items = splitList(t);
@@ -594,6 +453,24 @@ export function parseValue(text: string, kind?: ValueKind, context: ParseContext
       if (!value) return { ok: false, error: `“${t}” is not read as a date (e.g. December 2025, late 2023, Q3 2024).` };
       return { ok: true, value, reading: describeValue(value) };
     }
+    case "time": {
+      // "20:11 local time" in a quote that says "last Tuesday": the day comes from the quote.
+      const day = context.quote && !dayWordsIn(t) ? dayWordsIn(context.quote) : "";
+      const moment = hasTimeOfDay(t) ? (day && parseMoment(`${t} ${day}`, context)) || parseMoment(t, context) : null;
+      if (!moment?.timed) {
+        const why = moment || !context.referenceDate ? "" : " Give the day too, or set the article's publication date.";
+        return { ok: false, error: `“${t}” is not read as a time of day (e.g. 16:30 local time, 0830 GMT, 4:30 p.m. Beijing time).${why}` };
+      }
+      const value: TimeValue = {
+        kind: "time",
+        text: t,
+        start: new Date(moment.start).toISOString(),
+        end: new Date(moment.end).toISOString(),
+        precision: moment.precision,
+        zone: moment.zone,
+      };
+      return { ok: true, value, reading: describeValue(value) };
+    }
     case "list": {
       const items = splitList(t);
       const value: ListValue = { kind: "list", text: t, items, folded: [...new Set(items.map(foldItem))].sort() };
@@ -634,7 +511,12 @@ export function describeValue(value: NormalizedValue): string {
     case "money":
     case "number":
     case "percentage": {
-      const unit = value.unit ? (value.unit === "%" ? "%" : ` ${value.unit}`) : "";
+      const conversion = value.measure?.conversion;
+      if (conversion) {
+        const plain = describeValue({ ...value, measure: { ...value.measure!, conversion: undefined } });
+        return `${plain}; the source's own conversion “${conversion.text}” ${conversion.consistent ? "agrees" : "does not agree"}`;
+      }
+      const unit = value.unit ? (value.unit === "%" ? "%" : ` ${value.measure ? unitLabel(value.unit) : value.unit}`) : "";
       const ref = value.qualifier === "range" ? (value.low ?? 0) : (value.point ?? value.high ?? value.low ?? 0);
       const [size, word, short] = magnitude(ref);
       const suffix = short ? ` ${short}` : value.unit === "%" ? "%" : "";
@@ -650,7 +532,7 @@ export function describeValue(value: NormalizedValue): string {
         case "under":
         case "about":
         case "nearly":
-          return `${value.qualifier} ${main} (${interval})`;
+          return `${value.qualifier === "up to" && (value.point ?? 0) < 0 ? "as much as" : value.qualifier} ${main} (${interval})`;
         case "at least":
         case "over":
           return `${main} or more (${interval})`;
@@ -660,6 +542,8 @@ export function describeValue(value: NormalizedValue): string {
     case "date":
       if (!value.resolved) return `unresolved: ${value.reason ?? "not enough to place it in time"}`;
       return value.start === value.end ? `${value.start} (day)` : `${value.start} – ${value.end} (${value.precision})`;
+    case "time":
+      return `${describeMoment({ start: Date.parse(value.start), end: Date.parse(value.end), precision: value.precision, zone: value.zone, timed: true })} (${value.precision === "minute" ? "to the minute" : value.precision === "hour" ? "to the hour" : "part of the day"})`;
     case "list":
       return `${value.items.length} items: ${value.items.join(" · ")}`;
     case "text":
@@ -681,6 +565,8 @@ export function valueBounds(value: NormalizedValue): { low: number | null; high:
         high: value.end ? Date.parse(`${value.end}T23:59:59.999Z`) : null,
         unit: null,
       };
+    case "time":
+      return { low: Date.parse(value.start), high: Date.parse(value.end) - 1, unit: null };
     default:
       return { low: null, high: null, unit: null };
   }

@@ -4,9 +4,10 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
 import { readValue, writeValue } from "@/lib/domain/json-codecs.ts";
+import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import type { createClaimInput } from "@/lib/domain/inputs.ts";
-import { describeValue, type NormalizedValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
+import { describeValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
@@ -15,7 +16,10 @@ import { createEntityIn } from "@/lib/server/entities.ts";
 import { type ConflictKind, isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
 /** What a person fills in for a claim, as the shared input schema reads it. */
-export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end">;
+type Qualifiers = "accordingTo" | "method" | "appliesToPart";
+/** A claim's fields as the form sends them; qualifiers may be left out (none). */
+export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end" | Qualifiers> &
+  Partial<Pick<z.output<typeof createClaimInput>, Qualifiers>>;
 
 const claimSnapshot = {
   id: true,
@@ -29,6 +33,9 @@ const claimSnapshot = {
   valueText: true,
   asOfText: true,
   note: true,
+  accordingTo: true,
+  method: true,
+  appliesToPart: true,
   status: true,
   statusReason: true,
   quoteExact: true,
@@ -36,22 +43,29 @@ const claimSnapshot = {
   positionEnd: true,
 } as const;
 
-/** Reads the value and the as-of date against the article's publication date; refuses what cannot be read. */
-function readValues(fields: ClaimFields, publishedAt: Date | null) {
-  const context = { referenceDate: publishedAt };
+/**
+ * Reads the value and the as-of against the article's publication date and the investigation's
+ * zone; refuses what cannot be read. An as-of may be finer than a day ("30 October 2024, late
+ * evening", "9:37 a.m. New York time").
+ */
+function readValues(fields: ClaimFields, publishedAt: Date | null, timeZone: string, quote: string) {
+  const context = { referenceDate: publishedAt, timeZone, quote };
   const value = parseValue(fields.valueText, fields.valueKind, context);
   if (!value.ok) throw new ExpectedError("invalid_input", value.error, { valueText: [value.error] });
-  let asOf: NormalizedValue | null = null;
+  let asOfBounds: { low: number; high: number } | null = null;
   if (fields.asOf) {
-    const parsed = parseValue(fields.asOf, "date", context);
-    if (!parsed.ok) throw new ExpectedError("invalid_input", parsed.error, { asOf: [parsed.error] });
-    asOf = parsed.value;
+    const moment = parseMoment(fields.asOf, context);
+    if (moment) asOfBounds = { low: moment.start, high: moment.end - 1 };
+    // Read as a date that cannot be placed yet ("last July" with no publication date): kept as written.
+    else if (!parseValue(fields.asOf, "date", context).ok) {
+      const error = `“${fields.asOf}” is not read as a date or time (e.g. 30 October 2024, Thursday evening, 16:30 local time).`;
+      throw new ExpectedError("invalid_input", error, { asOf: [error] });
+    }
   }
   const key = attributeKey(fields.attribute);
   if (!key)
     throw new ExpectedError("invalid_input", "Name the attribute with letters or digits.", { attribute: ["Use letters or digits."] });
   const bounds = valueBounds(value.value);
-  const asOfBounds = asOf ? valueBounds(asOf) : null;
   return {
     attribute: key,
     valueKind: fields.valueKind,
@@ -62,10 +76,13 @@ function readValues(fields: ClaimFields, publishedAt: Date | null) {
     valueUnit: bounds.unit,
     valuePoint: "point" in value.value ? value.value.point : null,
     asOfText: fields.asOf || null,
-    asOfStart: asOfBounds?.low != null ? new Date(asOfBounds.low) : null,
-    asOfEnd: asOfBounds?.high != null ? new Date(asOfBounds.high) : null,
+    asOfStart: asOfBounds ? new Date(asOfBounds.low) : null,
+    asOfEnd: asOfBounds ? new Date(asOfBounds.high) : null,
     subjectText: fields.subjectText,
     note: fields.note,
+    accordingTo: fields.accordingTo ?? "",
+    method: fields.method ?? "",
+    appliesToPart: fields.appliesToPart ?? "",
   };
 }
 
@@ -88,7 +105,7 @@ export async function createClaim(
   return db().$transaction(async (tx) => {
     const article = await tx.article.findFirst({
       where: { id: input.articleId, investigationId: input.investigationId },
-      select: { id: true, body: true, publishedAt: true },
+      select: { id: true, body: true, publishedAt: true, investigation: { select: { timeZone: true } } },
     });
     if (!article) throw new ExpectedError("not_found", "That article no longer exists.");
     const range = tidySelection(article.body, input.start, input.end);
@@ -104,7 +121,7 @@ export async function createClaim(
         investigationId: input.investigationId,
         articleId: article.id,
         subjectId,
-        ...readValues(input, article.publishedAt),
+        ...readValues(input, article.publishedAt, article.investigation.timeZone, anchor.quote.exact),
         attributeLabel: input.attribute,
         quoteExact: anchor.quote.exact,
         quotePrefix: anchor.quote.prefix,
@@ -135,11 +152,20 @@ export async function createClaim(
 async function requireClaim(tx: Tx, investigationId: string, id: string) {
   const claim = await tx.claim.findFirst({
     where: { id, investigationId },
-    select: { ...claimSnapshot, valueNorm: true, article: { select: { publishedAt: true } } },
+    select: {
+      ...claimSnapshot,
+      valueNorm: true,
+      article: { select: { publishedAt: true, investigation: { select: { timeZone: true } } } },
+    },
   });
   if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
   const { article, valueNorm, ...before } = claim;
-  return { before, publishedAt: article.publishedAt, touched: touchedByClaim({ ...before, valueNorm }) };
+  return {
+    before,
+    publishedAt: article.publishedAt,
+    timeZone: article.investigation.timeZone,
+    touched: touchedByClaim({ ...before, valueNorm }),
+  };
 }
 
 /** Saves an edit made on the version the person saw; a newer change by someone else wins and is named. */
@@ -148,9 +174,9 @@ export async function updateClaim(
   input: ClaimFields & { investigationId: string; id: string; version: number },
 ): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
-    const { before, publishedAt, touched } = await requireClaim(tx, input.investigationId, input.id);
+    const { before, publishedAt, timeZone, touched } = await requireClaim(tx, input.investigationId, input.id);
     const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
-    const values = readValues(input, publishedAt);
+    const values = readValues(input, publishedAt, timeZone, before.quoteExact);
     const { count } = await tx.claim.updateMany({
       where: { id: input.id, investigationId: input.investigationId, version: input.version },
       data: {

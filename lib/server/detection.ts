@@ -7,13 +7,19 @@ import {
   detectMisattributions,
   detectNamingConflicts,
   figureKey,
+  GROUP_FAMILIES,
   groupKey,
+  groupKeys,
   type NamedEntity,
+  type RelatedPair,
+  relatePairs,
 } from "@/lib/domain/conflicts.ts";
+import { type AttributeSense, type AttributeSetting, type InferredSense, inferSense, senseOf } from "@/lib/domain/attribute-sense.ts";
+import { type Moment, momentAt, momentInQuote } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
-import { readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
+import { readAttributeSetting, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -48,10 +54,20 @@ const detectionClaimSelect = {
   articleId: true,
   subjectId: true,
   attribute: true,
+  attributeLabel: true,
   status: true,
+  valueText: true,
   valueNorm: true,
   asOfStart: true,
+  asOfEnd: true,
   inCorrection: true,
+  quoteExact: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  accordingTo: true,
+  method: true,
+  appliesToPart: true,
+  article: { select: { publishedAt: true, publishedText: true } },
 } as const satisfies Prisma.ClaimSelect;
 
 type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof detectionClaimSelect }>;
@@ -59,19 +75,65 @@ type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof detectionClaimSelect }>;
 /** Folded names and aliases of canonical entities → entity id, to tell when two texts name one entity. */
 type NameIndex = Map<string, string>;
 
-export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map()): DetectionClaim {
+export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map(), timeZone = "UTC"): DetectionClaim {
   const value = readValue(row.valueNorm);
+  const publishedAt = row.article.publishedAt;
+  const dated = value.kind === "date" || value.kind === "time";
   return {
     id: row.id,
     articleId: row.articleId,
     subjectId: row.subjectId,
     attribute: row.attribute,
+    attributeLabel: row.attributeLabel,
     status: row.status,
     value,
-    asOf: row.asOfStart ? row.asOfStart.toISOString().slice(0, 10) : null,
+    asOf: storedMoment(row.asOfStart, row.asOfEnd, timeZone),
+    published: publishedAt ? publicationMoment(publishedAt, row.article.publishedText, timeZone) : null,
+    quoteMoment: dated ? null : momentInQuote(row.quoteExact, row.valueText, { referenceDate: publishedAt, timeZone }),
     inCorrection: row.inCorrection,
     valueEntityId: value.kind === "text" || value.kind === "entity" ? (names.get(foldName(value.text)) ?? null) : null,
+    context: `${row.quotePrefix}${row.quoteExact}`,
+    after: row.quoteSuffix,
+    accordingTo: row.accordingTo,
+    method: row.method,
+    appliesToPart: row.appliesToPart,
   };
+}
+
+/** An as-of as stored (inclusive bounds) → a moment [start, end). */
+function storedMoment(start: Date | null, end: Date | null, zone: string): Moment | null {
+  if (!start) return null;
+  const to = (end ?? start).getTime() + 1;
+  const span = to - start.getTime();
+  return {
+    start: start.getTime(),
+    end: to,
+    precision: span <= 60_000 ? "minute" : span <= 3_600_000 ? "hour" : span < 86_400_000 ? "part" : span <= 86_400_000 ? "day" : "span",
+    zone,
+    timed: span < 86_400_000,
+  };
+}
+
+/** When an article came out: to the minute when its header gives a time, else the whole day. */
+function publicationMoment(publishedAt: Date, publishedText: string | null, zone: string): Moment {
+  if (publishedText && /\d[T ]?\d{1,2}:\d{2}/.test(publishedText)) return momentAt(publishedAt, zone);
+  const start = Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth(), publishedAt.getUTCDate());
+  return { start, end: start + 86_400_000, precision: "day", zone: "UTC", timed: false };
+}
+
+/** The investigation's zone, for times written as "local time" or with no zone. */
+async function zoneOf(tx: Tx, investigationId: string): Promise<string> {
+  const row = await tx.investigation.findUnique({ where: { id: investigationId }, select: { timeZone: true } });
+  return row?.timeZone ?? "UTC";
+}
+
+/** What someone set on attributes of the investigation (all, or these keys), by key. */
+async function attributeSettings(tx: Tx, investigationId: string, keys?: string[]): Promise<Map<string, AttributeSetting>> {
+  const rows = await tx.attribute.findMany({
+    where: { investigationId, ...(keys && { key: { in: keys } }) },
+    select: { key: true, cardinality: true, change: true, lists: true },
+  });
+  return new Map(rows.map((r) => [r.key, readAttributeSetting(r)]));
 }
 
 const textsOf = (rows: ClaimRow[]) =>
@@ -142,6 +204,9 @@ const lockKeyOfGroup = (g: { subjectId: string; attribute: string }) => groupKey
 const lockKeyOfFigure = (figure: string) => `misattribution:${figure}`;
 const NAMING_LOCK = "naming";
 
+/** A lock key → the detection keys of the conflicts it covers (a group's families share its lock). */
+const familyKeys = (lockKey: string) => (lockKey.startsWith("claims:") ? GROUP_FAMILIES.map((f) => `${lockKey}${f}`) : [lockKey]);
+
 function lockKeysOf(touched: Touched): Set<string> {
   return new Set([
     ...(touched.groups ?? []).map(lockKeyOfGroup),
@@ -160,7 +225,10 @@ async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<strin
   let frontier = [...keys].filter((k) => k !== NAMING_LOCK);
   while (frontier.length) {
     const settled = await tx.resolution.findMany({
-      where: { withdrawnAt: null, conflict: { investigationId, detectionKey: { in: frontier }, status: { not: "open" } } },
+      where: {
+        withdrawnAt: null,
+        conflict: { investigationId, detectionKey: { in: frontier.flatMap(familyKeys) }, status: { not: "open" } },
+      },
       select: { kind: true, details: true },
     });
     const setAside = settled.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
@@ -208,14 +276,24 @@ async function detectTouched(
 ): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
   const scope = new Set<string>();
   const detected: DetectedConflict[] = [];
-  for (const [key, g] of new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]))) {
-    scope.add(key);
+  const groups = new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]));
+  const timeZone = groups.size ? await zoneOf(tx, investigationId) : "UTC";
+  const settings = groups.size
+    ? await attributeSettings(tx, investigationId, [...new Set([...groups.values()].map((g) => g.attribute))])
+    : new Map();
+  for (const g of groups.values()) {
+    for (const key of groupKeys(g.subjectId, g.attribute)) scope.add(key);
     const rows = await tx.claim.findMany({
       where: { investigationId, subjectId: g.subjectId, attribute: g.attribute },
       select: detectionClaimSelect,
     });
     const names = await namesFor(tx, investigationId, textsOf(rows));
-    detected.push(...detectGroupConflicts(rows.map((r) => toDetectionClaim(r, names))));
+    detected.push(
+      ...detectGroupConflicts(
+        rows.map((r) => toDetectionClaim(r, names, timeZone)),
+        { setting: settings.get(g.attribute) },
+      ),
+    );
   }
 
   const figures = [...new Set(touched.figures ?? [])];
@@ -256,9 +334,12 @@ export async function detectFromScratch(tx: Tx, investigationId: string): Promis
   const entities = await canonicalEntities(tx, investigationId);
   const names: NameIndex = new Map();
   for (const e of entities) for (const name of [...e.aliases, e.name]) names.set(foldName(name), e.id);
+  const timeZone = await zoneOf(tx, investigationId);
   return detectAll(
-    claims.map((c) => toDetectionClaim(c, names)),
+    claims.map((c) => toDetectionClaim(c, names, timeZone)),
     entities,
+    new Set(),
+    await attributeSettings(tx, investigationId),
   );
 }
 
@@ -504,4 +585,42 @@ async function enteringReason(tx: Tx, claimIds: string[]): Promise<string> {
   });
   const named = claims.map((c) => `“${c.valueText}” (${c.article.title})`).join(", ");
   return `A new claim entered after it was settled: ${named}.`;
+}
+
+export type ConflictPairs = {
+  pairs: RelatedPair[];
+  /** How the attribute behaves for detection, and why (null for naming and misattribution). */
+  sense: (AttributeSense & { inferred: InferredSense; setting: AttributeSetting | null; label: string; key: string }) | null;
+};
+
+/**
+ * How the claims of a subject + attribute conflict relate pair by pair, as detection sees them
+ * now: what the conflict page shows ("update over time", "consistent after conversion"...).
+ * Empty for conflicts that are not about one subject and attribute.
+ */
+export async function conflictPairs(investigationId: string, conflictId: string): Promise<ConflictPairs> {
+  const tx: Tx = db();
+  const conflict = await tx.conflict.findFirst({
+    where: { id: conflictId, investigationId },
+    select: { detectionKey: true, claims: { select: { claim: { select: { id: true, subjectId: true, attribute: true } } } } },
+  });
+  const first = conflict?.claims[0]?.claim;
+  if (!conflict || !first || (conflict.detectionKey && !conflict.detectionKey.startsWith("claims:"))) return { pairs: [], sense: null };
+  const members = new Set(conflict.claims.map((m) => m.claim.id));
+  const rows = await tx.claim.findMany({
+    where: { investigationId, subjectId: first.subjectId, attribute: first.attribute },
+    select: detectionClaimSelect,
+  });
+  const names = await namesFor(tx, investigationId, textsOf(rows));
+  const timeZone = await zoneOf(tx, investigationId);
+  const claims = rows.map((r) => toDetectionClaim(r, names, timeZone));
+  const setting = (await attributeSettings(tx, investigationId, [first.attribute])).get(first.attribute) ?? null;
+  const label = rows[0]?.attributeLabel ?? first.attribute;
+  const inferred = inferSense(
+    label,
+    claims.filter((c) => c.status === "active"),
+  );
+  const sense = senseOf(inferred, setting);
+  const pairs = relatePairs(claims, sense).filter((p) => members.has(p.a) && members.has(p.b));
+  return { pairs, sense: { ...sense, inferred, setting, label, key: first.attribute } };
 }

@@ -58,7 +58,7 @@ export async function investigationCounts(investigationId: string) {
 
 export async function createInvestigation(
   ctx: AuditContext,
-  input: { title: string; slug?: string; description?: string },
+  input: { title: string; slug?: string; description?: string; timeZone?: string },
 ): Promise<InvestigationRef> {
   const slug = input.slug || slugify(input.title);
   if (!slug) {
@@ -74,7 +74,13 @@ export async function createInvestigation(
       });
     }
     const created = await tx.investigation.create({
-      data: { slug, title: input.title, description: input.description ?? "", createdById: ctx.actorId },
+      data: {
+        slug,
+        title: input.title,
+        description: input.description ?? "",
+        timeZone: input.timeZone ?? "UTC",
+        createdById: ctx.actorId,
+      },
       select: { id: true, slug: true, title: true, description: true, version: true },
     });
     await audit(tx, ctx, {

@@ -84,7 +84,8 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
       resolution: { kind: "accept_claim", reviewer: "Rafael Reviewer" },
     });
     expect(launch.rejected).toEqual([expect.objectContaining({ value: "late 2024", status: "superseded" })]);
-    expect(sheet.conflicts.map((c) => c.kind).sort()).toEqual(["misattribution", "naming", "scale", "set", "set", "value", "value"]);
+    // Emil Michael's two role descriptions and the two lists of models mentioned are not disagreements (several hold at once).
+    expect(sheet.conflicts.map((c) => c.kind).sort()).toEqual(["misattribution", "naming", "scale", "set", "value"]);
   });
 });
 

@@ -32,7 +32,7 @@ const numbers: NumRow[] = [
   ["USD 40 million", "money", 39.5 * M, 40.5 * M, "USD"],
   ["40 million dollars", "money", 39.5 * M, 40.5 * M, "USD"],
   ["EUR 2,500", "money", 2499.5, 2500.5, "EUR"],
-  ["$1,250,000", "money", 1249999.5, 1250000.5, "USD"],
+  ["$1,250,000", "money", 1245000, 1255000, "USD"],
   ["$3.5k", "money", 3450, 3550, "USD"],
   ["US$2 billion", "money", 1.5 * B, 2.5 * B, "USD"],
   ["$2 bn", "money", 1.5 * B, 2.5 * B, "USD"],
@@ -51,13 +51,22 @@ const numbers: NumRow[] = [
   ["up to 20%", "percentage", 0, 20, "%"],
   ["3 percentage points", "percentage", 2.5, 3.5, "percentage points"],
   ["over 60", "number", 60, null, null],
-  ["5,000 employees", "number", 4999.5, 5000.5, "employees"],
+  // A round figure is read with its significant figures, to at most 5% either way.
+  ["5,000 employees", "number", 4750, 5250, "employees"],
+  ["80,000", "number", 76000, 84000, null],
+  ["80,900", "number", 80899.5, 80900.5, null],
+  ["5,700", "number", 5699.5, 5700.5, null],
   ["nearly 1,000 employees", "number", 900, 1000, "employees"],
   ["more than 300 customers", "number", 300, null, "customers"],
   ["2 million users", "number", 1.5 * M, 2.5 * M, "users"],
   ["0.5", "number", 0.45, 0.55, null],
   ["12", "number", 11.5, 12.5, null],
-  ["10–12 weeks", "number", 10, 12, "weeks"],
+  ["10–12 weeks", "number", 10, 12, "week"],
+  ["12 kilometres", "number", 11.5, 12.5, "km"],
+  ["about seven miles", "number", 6.3, 7.7, "mi"],
+  ["up 12%", "percentage", 11.5, 12.5, "%"],
+  ["fell 11%", "percentage", -11.5, -10.5, "%"],
+  ["down as much as 25%", "percentage", -25, 0, "%"],
 ];
 
 const absoluteDates: DateRow[] = [

@@ -6,6 +6,9 @@
  */
 import type { DemoClaim, DemoEntity } from "@/seed/annotations.ts";
 
+/** The analyst set the investigation to New York's zone: the markets these reports follow. */
+export const TIME_ZONE = "America/New_York";
+
 export const ENTITIES: DemoEntity[] = [
   { name: "Musk's takeover of Twitter", kind: "event", aliases: ["the Twitter deal"] },
   { name: "Twitter", kind: "organization", aliases: ["Twitter Inc"] },
@@ -36,6 +39,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: DEAL,
       attribute: "Offer premium",
       value: "18%",
+      method: "over the close of 13 April",
       note: "Over the close of 13 April ($45.85).",
     },
     {
@@ -43,6 +47,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: DEAL,
       attribute: "Offer premium",
       value: "38%",
+      method: "over the close of 1 April",
       note: "Over the close of 1 April, the day before the stake became public.",
     },
     {
@@ -50,6 +55,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: DEAL,
       attribute: "Offer premium",
       value: "54%",
+      method: "over the close of 28 January",
       note: "Over the close of 28 January.",
     },
     { quote: "a 9.2% stake", subject: "Elon Musk", attribute: "Stake in Twitter", value: "9.2%" },

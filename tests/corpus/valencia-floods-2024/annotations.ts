@@ -6,6 +6,9 @@
  */
 import type { DemoClaim, DemoEntity } from "@/seed/annotations.ts";
 
+/** The analyst set the investigation to Spain's zone: "local time" in these reports is Valencia's. */
+export const TIME_ZONE = "Europe/Madrid";
+
 export const ENTITIES: DemoEntity[] = [
   { name: "Valencia flood of 2024", kind: "event", aliases: ["DANA"] },
   { name: "Valencia flood of 1957", kind: "event", aliases: ["Turia flood of 1957"] },
@@ -41,7 +44,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: "Chiva",
       as: "the area around Chiva",
       attribute: "Rainfall on 29 October",
-      note: "According to Aemet.",
+      accordingTo: "Aemet",
     },
     { quote: "rain on Tuesday", subject: TOLL, attribute: "Date", value: "Tuesday", kind: "date" },
   ],
@@ -51,7 +54,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: TOLL,
       attribute: "Death toll",
       value: "73",
-      asOf: "2024-10-30",
+      asOf: "30 October 2024, mid-afternoon",
       note: "By mid-afternoon on Wednesday, according to a central government official.",
     },
     {
@@ -59,7 +62,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: TOLL,
       attribute: "Death toll",
       value: "95",
-      asOf: "2024-10-30",
+      asOf: "30 October 2024, late evening",
       note: "Late evening on Wednesday.",
     },
     {
@@ -110,7 +113,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: "Chiva",
       attribute: "Rainfall on 29 October",
       value: "491 litres per square metre",
-      note: "According to Aemet.",
+      accordingTo: "Aemet",
     },
     {
       quote: "491 millimetres, or more than 19 inches",
@@ -149,14 +152,17 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       subject: "Turís",
       attribute: "Rainfall on 29 October",
       value: "618.0 litres per square metre",
-      note: "According to Aemet (its Turís station).",
+      accordingTo: "Aemet",
+      note: "Its Turís station.",
     },
     {
       quote: "640.8 litres at its Canyapar observatory",
       subject: "Turís",
       attribute: "Rainfall on 29 October",
-      value: "640.8 litres",
-      note: "According to Avamet (Canyapar observatory, its own network).",
+      value: "640.8 litres per square metre",
+      // The article elides "per square metre", as Spanish rain reports do; the analyst writes the unit out.
+      accordingTo: "Avamet",
+      note: "Canyapar observatory, its own network.",
     },
     {
       quote: "which has 5,700 parking spaces",
@@ -230,6 +236,7 @@ export const CLAIMS: Record<string, DemoClaim[]> = {
       as: "The underground level",
       attribute: "Parking spaces",
       value: "about 2,500 vehicles",
+      appliesToPart: "underground level",
       note: "The underground level only, not the whole car park.",
     },
     {

@@ -1,0 +1,110 @@
+/**
+ * How an attribute behaves, which decides what a difference between two of its claims means:
+ *
+ * - cardinality: "single" (one value at a time: a valuation, a date) or "multi" (several hold at
+ *   once: roles, titles, products mentioned), where different values never contradict;
+ * - change: "fixed" (should not change as reporting goes on: a date, a car park's size), "changes"
+ *   (a share price, a loan: a later figure is an update) or "tally" (a count that grows as reports
+ *   come in: a death toll, where a later lower figure is a decrease worth a look);
+ * - lists: "exhaustive" (the whole membership) or "partial" (a selection: "among them").
+ *
+ * Inferred from the attribute's name and the words around its claims, and editable per
+ * investigation: what someone set wins over what is inferred. Pure.
+ */
+import { foldText } from "@/lib/domain/text.ts";
+
+export const CARDINALITIES = ["single", "multi"] as const;
+export const CHANGES = ["fixed", "changes", "tally"] as const;
+export const LIST_MODES = ["exhaustive", "partial"] as const;
+export type Cardinality = (typeof CARDINALITIES)[number];
+export type Change = (typeof CHANGES)[number];
+export type ListMode = (typeof LIST_MODES)[number];
+
+export type AttributeSense = { cardinality: Cardinality; change: Change; lists: ListMode };
+/** What someone set on the attribute; null where detection infers. */
+export type AttributeSetting = { cardinality: Cardinality | null; change: Change | null; lists: ListMode | null };
+export type InferredSense = AttributeSense & { why: Record<keyof AttributeSense, string> };
+
+export const SENSE_LABELS = {
+  cardinality: { single: "One value at a time", multi: "Several values hold at once" },
+  change: { fixed: "Does not change", changes: "Changes over time", tally: "Running tally (grows as reports come in)" },
+  lists: { exhaustive: "Lists are complete", partial: "Lists are partial" },
+} as const satisfies { [K in keyof AttributeSense]: Record<AttributeSense[K], string> };
+
+/** A count that grows as reporting goes on. */
+const TALLY =
+  /\b(?:toll|deaths?|dead|killed|fatalities|casualties|victims|injured|injuries|wounded|hurt|missing|evacuated|evacuees|evacuations|displaced|homeless|rescued|arrests?|arrested|detained|cases|infections|infected|hospitali[sz](?:ed|ations)|sold|buried|damaged|destroyed)\b/;
+/** Readings of something that moves: prices, levels, moves, rates. */
+const CHANGING =
+  /\b(?:price|prices|share move|stock move|move|level|rate|yield|index|temperature|poll|polls|polling|approval|turnout so far|outage|without power|financing|loan|funding|debt|cash|reserves?)\b/;
+/** Several values hold at once. */
+const MULTI =
+  /\b(?:roles?|titles?|positions?|posts?|jobs?|offices?|products?|models?|brands?|mentioned|mentions|aliases|also known as|nicknames?|descriptions?|labels?)\b/;
+/** Words of change around a figure: "rose to", "climbed to", "cut ... to", "now stands at". */
+const CHANGE_WORDS =
+  /\b(?:rose|rises?|risen|rising|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|grew|grown|jump(?:ed|s)?|leap(?:ed|t|s)?|soar(?:ed|s)?|surg(?:ed|es)|fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:ed|es)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|cut|slash(?:ed)?|reduc(?:ed|es)|lower(?:ed)|rais(?:ed|es)|reach(?:ed|es)|now|stood at|stands at|so far|latest|updated|revised|(?:up|down) (?:as much as |\d))\b/;
+/** A list that names some members only. */
+const PARTIAL_WORDS =
+  /\b(?:[a-z]+s like|including|includes|include|among them|among others|and others|such as|also on the list|also include[sd]?|among (?:the )?(?:\d+|[a-z]+) (?:investors|backers|members|companies|firms|countries))\b/;
+
+export type SenseClaim = {
+  value: { kind: string };
+  /** The words leading to the claim's value: the text just before its quote, and the quote. */
+  context?: string;
+  /** The text just after the quote ("… are also on the list"). */
+  after?: string;
+};
+
+/** What detection infers for an attribute from its name and the words around its claims. */
+export function inferSense(label: string, claims: SenseClaim[]): InferredSense {
+  const name = foldText(label);
+  const numeric = claims.length > 0 && claims.every((c) => ["number", "money", "percentage"].includes(c.value.kind));
+  const counts = claims.length > 0 && claims.every((c) => c.value.kind === "number");
+  const textual = claims.some((c) => ["text", "entity", "list"].includes(c.value.kind));
+  // Words of change count only around figures: "reached" a date or a name says nothing of change.
+  const moving = numeric ? claims.find((c) => c.context && CHANGE_WORDS.test(foldText(c.context))) : undefined;
+
+  let change: Change = "fixed";
+  let changeWhy = "Nothing says it changes: a later source giving another value disagrees.";
+  if (counts && TALLY.test(name)) {
+    change = "tally";
+    changeWhy = `“${label}” is a count that grows as reports come in.`;
+  } else if (moving) {
+    change = "changes";
+    changeWhy = `A source writes it as a change (“${excerpt(moving.context!)}”).`;
+  } else if (numeric && CHANGING.test(name)) {
+    change = "changes";
+    changeWhy = `“${label}” is a reading of something that moves.`;
+  }
+
+  const multi = textual && MULTI.test(name);
+  return {
+    cardinality: multi ? "multi" : "single",
+    change,
+    // Each list's own words say when it is partial ("including", "such as"); the attribute as a whole only when someone says so.
+    lists: "exhaustive",
+    why: {
+      cardinality: multi ? `“${label}” can hold several values at once.` : "One value at a time.",
+      change: changeWhy,
+      lists: "Lists are read as complete, unless their own words say otherwise (“including”, “such as”, “among others”).",
+    },
+  };
+}
+
+/** What holds: what someone set, else what is inferred. */
+export function senseOf(inferred: AttributeSense, setting: AttributeSetting | null | undefined): AttributeSense {
+  return {
+    cardinality: setting?.cardinality ?? inferred.cardinality,
+    change: setting?.change ?? inferred.change,
+    lists: setting?.lists ?? inferred.lists,
+  };
+}
+
+/** Whether one list claim's words say it is partial ("including", "among others", "are also on the list"). */
+export const listIsPartial = (c: { context?: string; after?: string }) =>
+  PARTIAL_WORDS.test(foldText(`${c.context ?? ""} ${c.after ?? ""}`));
+
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `…${t.slice(-60)}` : t;
+}

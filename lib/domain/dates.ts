@@ -1,0 +1,224 @@
+/**
+ * Dates as news copy writes them ("late 2023", "Q3 2024", "on Tuesday", "last July") read into
+ * inclusive day ranges with a precision. Relative words resolve against the article's
+ * publication date, backwards for what a report tells of and forwards for deadlines. Pure.
+ */
+import * as chrono from "chrono-node";
+
+export type DatePrecision = "day" | "week" | "month" | "quarter" | "part" | "year";
+
+export type DateValue = {
+  kind: "date";
+  text: string;
+  /** Inclusive day range, YYYY-MM-DD; null when unresolved. */
+  start: string | null;
+  end: string | null;
+  precision: DatePrecision | null;
+  resolved: boolean;
+  /** Why it is unresolved, for the person reading. */
+  reason?: string;
+};
+
+export type DateContext = {
+  /** The article's publication date: relative dates ("last July", "on Tuesday") resolve against it. */
+  referenceDate?: Date | null;
+};
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = String.raw`(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const PARTS: Record<string, [number, number]> = {
+  early: [1, 6],
+  "the start of": [1, 3],
+  "start of": [1, 3],
+  "the beginning of": [1, 3],
+  "beginning of": [1, 3],
+  mid: [4, 9],
+  "the middle of": [4, 9],
+  "middle of": [4, 9],
+  late: [7, 12],
+  "the end of": [10, 12],
+  "end of": [10, 12],
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  autumn: [9, 11],
+  h1: [1, 6],
+  h2: [7, 12],
+};
+const RELATIVE =
+  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+function span(text: string, y: number, m1: number, m2: number, precision: DatePrecision): DateValue {
+  return { kind: "date", text, start: iso(y, m1, 1), end: iso(y, m2, lastDay(y, m2)), precision, resolved: true };
+}
+
+function day(text: string, y: number, m: number, d: number): DateValue | null {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return null;
+  return { kind: "date", text, start: iso(y, m, d), end: iso(y, m, d), precision: "day", resolved: true };
+}
+
+function unresolved(text: string, reason: string): DateValue {
+  return { kind: "date", text, start: null, end: null, precision: null, resolved: false, reason };
+}
+
+/** Absolute forms we read ourselves (chrono-node does not know "late 2023" or "Q3 2024"). */
+export function parseAbsoluteDate(text: string): DateValue | null {
+  const t = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "");
+  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) return day(text, +m[1]!, +m[2]!, +m[3]!);
+  m = t.match(/^(\d{4})-(\d{2})$/);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return span(text, +m[1]!, +m[2]!, +m[2]!, "month");
+  m = t.match(/^(?:the )?(\d{4})$/);
+  if (m && +m[1]! >= 1800 && +m[1]! < 2200) return span(text, +m[1]!, 1, 12, "year");
+  m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
+  if (m) {
+    const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;
+    return span(text, +m[3]!, q * 3 - 2, q * 3, "quarter");
+  }
+  m = t.match(new RegExp(`^(${Object.keys(PARTS).join("|")})[ -]?(?:of )?(\\d{4})$`, "i"));
+  if (m) {
+    const [a, b] = PARTS[m[1]!.toLowerCase()]!;
+    return span(text, +m[2]!, a, b, "part");
+  }
+  m = t.match(new RegExp(`^${MONTH_RE},? (?:of )?(?<year>\\d{4})$`, "i"));
+  if (m?.groups) {
+    const month = monthIndex(m.groups.month!);
+    return span(text, +m.groups.year!, month, month, "month");
+  }
+  m = t.match(new RegExp(`^(?:[a-z]+,? )?${MONTH_RE} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<year>\\d{4})$`, "i"));
+  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
+  m = t.match(new RegExp(`^(?:[a-z]+,? )?(?<d>\\d{1,2})(?:st|nd|rd|th)? ${MONTH_RE},? (?<year>\\d{4})$`, "i"));
+  if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
+  return null;
+}
+
+function mondayOf(date: Date): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
+}
+const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * A weekday, read as news copy uses it: a bare "Sunday" or "on Sunday" is the latest such day
+ * up to the publication date (reports tell what happened); "last Sunday" the one before that
+ * day; "by", "until", "before", "next" or "this coming" Sunday looks ahead (a deadline, a plan).
+ */
+function parseWeekday(text: string, ref: Date): DateValue | null {
+  const m = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .match(
+      /^(?:(?<lead>on|by|until|till|before|last|next|this coming|this past|coming|this) )?(?:(?:on|by) )?(?<day>sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: (?:morning|afternoon|evening|night|noon))?$/,
+    );
+  if (!m?.groups) return null;
+  const lead = m.groups.lead ?? "";
+  const wanted = WEEKDAYS.indexOf(m.groups.day!);
+  const today = ref.getUTCDay();
+  let shift: number;
+  if (["by", "until", "till", "before", "coming", "this coming", "this"].includes(lead)) shift = (wanted - today + 7) % 7;
+  else if (lead === "next") shift = (wanted - today + 7) % 7 || 7;
+  else if (lead === "last" || lead === "this past") shift = -((today - wanted + 7) % 7 || 7);
+  else shift = -((today - wanted + 7) % 7);
+  const date = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + shift));
+  return day(text, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Relative forms, resolved against the article's publication date. */
+function parseRelativeDate(text: string, ref: Date): DateValue | null {
+  const weekday = parseWeekday(text, ref);
+  if (weekday) return weekday;
+  const t = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^(?:in|on|by|during|since|as of|until)\s+/i, "")
+    .toLowerCase();
+  const y = ref.getUTCFullYear();
+  const mo = ref.getUTCMonth() + 1;
+  let m = t.match(/^(this|last|next|the past|the previous|the coming) (week|month|year)$/);
+  if (m) {
+    const shift = m[1] === "this" ? 0 : m[1] === "next" || m[1] === "the coming" ? 1 : -1;
+    if (m[2] === "week") {
+      const start = mondayOf(ref);
+      start.setUTCDate(start.getUTCDate() + 7 * shift);
+      const end = new Date(start);
+      end.setUTCDate(end.getUTCDate() + 6);
+      return { kind: "date", text, start: isoOf(start), end: isoOf(end), precision: "week", resolved: true };
+    }
+    if (m[2] === "month") {
+      const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
+      return span(text, first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCMonth() + 1, "month");
+    }
+    return span(text, y + shift, 1, 12, "year");
+  }
+  if (/^earlier this year$/.test(t)) {
+    return { kind: "date", text, start: iso(y, 1, 1), end: isoOf(ref), precision: "part", resolved: true };
+  }
+  m = t.match(/^(?:the )?(beginning|start|middle|end) of (?:the|this) year$/);
+  if (m) {
+    const [a, b] = PARTS[`${m[1]} of`]!;
+    return span(text, y, a, b, "part");
+  }
+  m = t.match(new RegExp(`^(last|this|next) ${MONTH_RE}$`, "i"));
+  if (m?.groups) {
+    const month = monthIndex(m.groups.month!);
+    // "last July": the most recent July before the article's month; "next July": the first after.
+    const year = m[1] === "last" ? (month < mo ? y : y - 1) : m[1] === "next" ? (month > mo ? y : y + 1) : y;
+    return span(text, year, month, month, "month");
+  }
+  if (/^(?:today|tonight)$/.test(t)) return day(text, y, mo, ref.getUTCDate());
+  return null;
+}
+
+/** Whatever chrono-node understands (weekdays, "Friday evening", "two weeks ago"...), in UTC. */
+function parseWithChrono(text: string, ref: Date | null): DateValue | null {
+  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined);
+  const first = results[0];
+  if (!first || first.text.length < text.trim().length * 0.5) return null;
+  const c = first.start;
+  const y = c.get("year");
+  const m = c.get("month");
+  const d = c.get("day");
+  if (y === null || m === null) return null;
+  if (c.isCertain("day") || c.isCertain("weekday") || !c.isCertain("month")) {
+    if (d !== null) return day(text, y, m, d);
+  }
+  return c.isCertain("month") ? span(text, y, m, m, "month") : span(text, y, 1, 12, "year");
+}
+
+export function parseDate(text: string, context: DateContext): DateValue | null {
+  const absolute = parseAbsoluteDate(text);
+  if (absolute) return absolute;
+  const ref = context.referenceDate ?? null;
+  const relative = RELATIVE.test(text);
+  if (relative && !ref) {
+    return looksLikeDate(text) ? unresolved(text, "It is relative to the article's publication date, which is not known.") : null;
+  }
+  if (ref) {
+    const rel = parseRelativeDate(text, ref);
+    if (rel) return rel;
+  }
+  // Without a reference chrono would resolve against today: only absolute expressions then.
+  return parseWithChrono(text, ref ?? new Date(Date.UTC(2000, 0, 1)));
+}
+
+function looksLikeDate(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    new RegExp(`\\b${MONTH_RE}\\b`, "i").test(t) ||
+    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month|year|quarter)s?\b/.test(
+      t,
+    )
+  );
+}

@@ -1,0 +1,182 @@
+import { describe, expect, test } from "vitest";
+import { inferSense } from "@/lib/domain/attribute-sense.ts";
+import { type DetectionClaim, detectGroupConflicts, detectMisattributions, relate, significantDigits } from "@/lib/domain/conflicts.ts";
+import { parseMoment } from "@/lib/domain/moments.ts";
+import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
+
+const zone = { timeZone: "Europe/Madrid" };
+let n = 0;
+function claim(
+  text: string,
+  over: Partial<DetectionClaim> & { kind?: ValueKind; published?: DetectionClaim["published"] } = {},
+): DetectionClaim {
+  const parsed = parseValue(text, over.kind, zone);
+  if (!parsed.ok) throw new Error(parsed.error);
+  n++;
+  return {
+    id: `c${String(n).padStart(3, "0")}`,
+    articleId: `a${n}`,
+    subjectId: "flood",
+    attribute: "death_toll",
+    attributeLabel: "Death toll",
+    status: "active",
+    value: parsed.value,
+    asOf: null,
+    ...over,
+  };
+}
+const at = (text: string) => parseMoment(text, zone);
+const tally = { cardinality: "single", change: "tally", lists: "exhaustive" } as const;
+const fixed = { cardinality: "single", change: "fixed", lists: "exhaustive" } as const;
+
+describe("pair relations", () => {
+  test("a running tally reported at different times is an update; a later lower count is a decrease", () => {
+    const monday = claim("51", { published: at("30 October 2024, 09:40") });
+    const later = claim("95", { published: at("30 October 2024, 23:15") });
+    expect(relate(monday, later, tally)?.relation).toBe("update");
+    const six = claim("six", { published: at("30 October 2024, 09:40") });
+    const five = claim("five", { published: at("30 October 2024, 23:15") });
+    expect(relate(six, five, tally)).toMatchObject({ relation: "decrease", why: expect.stringMatching(/went down/) });
+  });
+
+  test("the same figures at the same moment, or on a fixed attribute, cannot both be true", () => {
+    const a = claim("214", { articleId: "same", published: at("3 November 2024, 19:45") });
+    const b = claim("217", { articleId: "same", published: at("3 November 2024, 19:45") });
+    expect(relate(a, b, tally)?.relation).toBe("contradiction");
+    const x = claim("5,700", { published: at("2 November 2024") });
+    const y = claim("5,400", { published: at("3 November 2024") });
+    expect(relate(x, y, fixed)).toMatchObject({
+      relation: "contradiction",
+      why: expect.stringMatching(/5,700 against 5,400: they differ by 5\.26%/),
+    });
+  });
+
+  test("as-of dates the analyst wrote make an update on any attribute", () => {
+    const a = claim("$61.5 billion", { asOf: at("2025-03-01") });
+    const b = claim("$183 billion", { asOf: at("2025-09-01") });
+    expect(relate(a, b, fixed)?.relation).toBe("update");
+  });
+
+  test("differently qualified figures are different measures; a part against the whole is containment", () => {
+    const aemet = claim("618.0 litres per square metre", { accordingTo: "Aemet" });
+    const avamet = claim("640.8 litres per square metre", { accordingTo: "Avamet" });
+    expect(relate(aemet, avamet, fixed)).toMatchObject({
+      relation: "measure",
+      why: expect.stringMatching(/according to Aemet and to Avamet/),
+    });
+    const baselines = [claim("18%", { method: "over the close of 13 April" }), claim("38%", { method: "over the close of 1 April" })];
+    expect(relate(baselines[0]!, baselines[1]!, fixed)?.relation).toBe("measure");
+    const part = claim("about 2,500 vehicles", { appliesToPart: "underground level" });
+    expect(relate(part, claim("5,400"), fixed)?.relation).toBe("containment");
+  });
+
+  test("values in different units compare after conversion, and say so with numbers", () => {
+    expect(relate(claim("12 kilometres (7.5 miles)"), claim("about seven miles"), fixed)).toMatchObject({
+      relation: "consistent",
+      why: expect.stringMatching(/consistent after conversion: 12 kilometres \(7\.5 miles\) = 7\.46 mi/),
+    });
+    expect(relate(claim("491 litres per square metre"), claim("491 millimetres, or more than 19 inches"), fixed)?.relation).toBe(
+      "consistent",
+    );
+    expect(relate(claim("12 km"), claim("about 6 miles"), fixed)).toMatchObject({
+      relation: "contradiction",
+      why: expect.stringMatching(/12 km = 7\.46 mi; the other source says about 6 miles \(5\.4–6\.6 mi\): they differ by 19\.5%/),
+    });
+    expect(relate(claim("12 km"), claim("12 kg"), fixed)).toBeNull();
+  });
+
+  test("figures written to one decimal that differ in it disagree; a hedged round figure agrees", () => {
+    expect(relate(claim("9.2%"), claim("9.1%"), fixed)?.relation).toBe("contradiction");
+    expect(relate(claim("19"), claim("18"), fixed)?.relation).toBe("contradiction");
+    expect(relate(claim("9.2%"), claim("about 9 per cent"), fixed)).toBeNull();
+    expect(relate(claim("80,000"), claim("80,900"), fixed)).toBeNull();
+  });
+
+  test("the same instant in two zones agrees; one minute apart at minute precision does not", () => {
+    const ref = { referenceDate: new Date("2024-11-04T12:10:00+01:00") };
+    const t = (text: string) => {
+      const p = parseValue(text, "time", { ...zone, ...ref });
+      if (!p.ok) throw new Error(p.error);
+      return { ...claim("1"), value: p.value };
+    };
+    expect(relate(t("1911 GMT on Tuesday"), t("20:11 local time last Tuesday"), fixed)?.relation).toBe("consistent");
+    expect(relate(t("8:12pm on Tuesday"), t("1911 GMT on Tuesday"), fixed)).toMatchObject({
+      relation: "contradiction",
+      why: expect.stringMatching(/1 minute apart/),
+    });
+  });
+
+  test("a correction in the same article at the same moment; a later as-of in it is an update", () => {
+    const wrong = claim("52", { articleId: "x", inCorrection: true });
+    const right = claim("at least 62", { articleId: "x" });
+    expect(relate(wrong, right, tally)?.relation).toBe("correction");
+    const update = claim("219", { articleId: "y", inCorrection: true, asOf: at("2024-11-05") });
+    const before = claim("217", { articleId: "y", asOf: at("2024-11-04") });
+    expect(relate(update, before, tally)?.relation).toBe("update");
+  });
+
+  test("partial lists disagree only when they name a member a complete list lacks", () => {
+    const list = (text: string, after = "") =>
+      claim(text, { kind: "list", attribute: "co_investors", attributeLabel: "Co-investors", after });
+    const some = list("Qatar Holding, Brookfield and Fidelity", " are also on the list.");
+    const others = list("Binance, Sequoia Capital, Brookfield, Fidelity", " are among 18 investors");
+    expect(relate(some, others, fixed)).toBeNull();
+    expect(relate(list("Binance, Sequoia"), list("Binance, Sequoia, Fidelity"), fixed)?.relation).toBe("set");
+    expect(relate(list("Binance, Sequoia"), list("Binance, Qatar Holding", " among others"), fixed)?.relation).toBe("set");
+  });
+});
+
+describe("a group's conflicts follow from its pairs", () => {
+  test("a rising toll with one stale figure gives a change over time and a contradiction, each its own conflict", () => {
+    const found = detectGroupConflicts([
+      claim("51", { published: at("30 October 2024, 09:40") }),
+      claim("158", { published: at("31 October 2024, 21:05") }),
+      claim("214", { articleId: "herald", published: at("3 November 2024, 19:45") }),
+      claim("217", { articleId: "herald", published: at("3 November 2024, 19:45") }),
+    ]);
+    expect(found.map((f) => [f.key, f.kind])).toEqual([
+      ["claims:flood:death_toll", "value"],
+      ["claims:flood:death_toll:temporal", "temporal"],
+    ]);
+    expect(found[0]!.claimIds).toHaveLength(2);
+    expect(found[1]!.summary).toMatch(/^Changed over time: /);
+  });
+});
+
+describe("how an attribute behaves, inferred", () => {
+  const numbers = [{ value: { kind: "number" } }];
+  test.each([
+    ["Death toll", numbers, "tally"],
+    ["People missing", numbers, "tally"],
+    ["Parking spaces", numbers, "fixed"],
+    [
+      "Margin loan",
+      [{ value: { kind: "money" }, context: "Musk has halved the margin loan taken from a group of lenders to $6.25 billion" }],
+      "changes",
+    ],
+    ["Share price", [{ value: { kind: "money" } }], "changes"],
+    ["Date", [{ value: { kind: "date" }, context: "the toll reached 200 on Tuesday" }], "fixed"],
+  ])("%s → %s", (label, claims, change) => {
+    expect(inferSense(label, claims).change).toBe(change);
+  });
+
+  test("roles, titles and products mentioned hold several values", () => {
+    expect(inferSense("Role", [{ value: { kind: "text" } }]).cardinality).toBe("multi");
+    expect(inferSense("Models", [{ value: { kind: "list" } }]).cardinality).toBe("multi");
+    expect(inferSense("Headquarters", [{ value: { kind: "text" } }]).cardinality).toBe("single");
+  });
+});
+
+describe("misattribution", () => {
+  test("a figure of one significant digit is too common to be one subject's", () => {
+    expect(significantDigits(1e9)).toBe(1);
+    expect(significantDigits(183e9)).toBe(3);
+    expect(significantDigits(7.14e9)).toBe(3);
+    const fee = claim("$1 billion", { subjectId: "deal", articleId: "p" });
+    const ellison = claim("$1 billion", { subjectId: "ellison", articleId: "q" });
+    expect(detectMisattributions([fee, ellison])).toEqual([]);
+    const a = claim("18%", { subjectId: "premium", articleId: "p" });
+    const b = claim("18%", { subjectId: "move", articleId: "q" });
+    expect(detectMisattributions([a, b])).toHaveLength(1);
+  });
+});
