@@ -10,7 +10,8 @@ import { db } from "@/lib/server/database.ts";
 
 /**
  * One investigation in one JSON file, and back: articles, entities, aliases, merges, claims,
- * conflicts, decisions, comments and the audit trail, with the accounts they name (by email).
+ * attribute settings, conflicts, decisions, comments and the audit trail, with the accounts they
+ * name (by email).
  *
  * Both ways stream, so an investigation of hundreds of 2 MB articles never sits in memory whole:
  * the file is written one row per line, in batches read from the database, and a restore reads it
@@ -26,6 +27,7 @@ const TABLES = [
   "entities",
   "aliases",
   "claims",
+  "attributes",
   "merges",
   "conflicts",
   "conflictClaims",
@@ -35,6 +37,8 @@ const TABLES = [
   "audit",
 ] as const;
 type Table = (typeof TABLES)[number];
+/** Tables added to the layout after files were first written: a file from before may lack their list. */
+const ADDED_LATER: ReadonlySet<Table> = new Set(["attributes"]);
 type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
 
@@ -42,7 +46,7 @@ type BackupUser = { id: string; email: string; name: string; role: "analyst" | "
 const BATCH: Partial<Record<Table, number>> = { articles: 4 };
 const DEFAULT_BATCH = 500;
 
-const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId"];
+const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId", "updatedById"];
 
 /** Dates become ISO strings and the audit trail's big integers plain strings. */
 const plain = (row: unknown): Row => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Row;
@@ -139,6 +143,8 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
           return db().entityAlias.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         case "claims":
           return db().claim.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "attributes":
+          return db().attribute.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         case "merges":
           return db().entityMerge.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         case "conflicts":
@@ -232,8 +238,12 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
           refuse("The investigation in the file is malformed.");
         yield { type: "investigation", row: row as Row };
       } else if (!inTable && table < TABLES.length) {
-        if (text !== `${JSON.stringify(TABLES[table])}:[`)
-          refuse(`Line ${n} should open the "${TABLES[table]}" list: the file is not in the layout Crosscheck writes, or was edited.`);
+        const expected = TABLES[table]!;
+        const opens = (t: Table | undefined) => text === `${JSON.stringify(t)}:[`;
+        // A file written before a table was added has no list for it: go on to the next one, if that is what comes.
+        while (ADDED_LATER.has(TABLES[table]!) && !opens(TABLES[table]) && table + 1 < TABLES.length) table++;
+        if (!opens(TABLES[table]))
+          refuse(`Line ${n} should open the "${expected}" list: the file is not in the layout Crosscheck writes, or was edited.`);
         inTable = true;
         rows = 0;
       } else if (inTable && text === "],") {
@@ -401,6 +411,8 @@ export async function restoreBackup(
             return void (await tx.entityAlias.createMany({ data }));
           case "claims":
             return void (await tx.claim.createMany({ data }));
+          case "attributes":
+            return void (await tx.attribute.createMany({ data }));
           case "merges":
             return void (await tx.entityMerge.createMany({ data }));
           case "conflicts":

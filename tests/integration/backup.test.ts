@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +40,14 @@ async function demoBackup(name: string) {
   const file = path.join(dir, name);
   const report = await writeBackup(id, file);
   return { id, file, report };
+}
+
+/** The demo, with something added to it before the backup. */
+async function demoBackupWith(add: (investigationId: string) => Promise<void>) {
+  await seedDemo();
+  const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
+  await add(id);
+  return { id };
 }
 
 async function sheets(investigationId: string) {
@@ -89,6 +98,65 @@ describe(`backup and restore on ${testEngine}`, () => {
     // Conflicts still find their claims and entities: detection on the copy changes nothing.
     expect(await redetect(SYSTEM, report.investigationId)).toMatchObject({ opened: 0, updated: 0, reopened: 0, closed: 0 });
     await expect(restoreBackup(SYSTEM, file)).rejects.toThrow(/already exists/);
+  });
+
+  test("attribute settings come along, under a new slug too", async () => {
+    const { id } = await demoBackupWith(async (investigationId) => {
+      const reviewer = await db().user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });
+      await db().attribute.create({
+        data: {
+          investigationId,
+          key: "death toll",
+          label: "Death toll",
+          change: "tally",
+          cardinality: "single",
+          updatedById: reviewer.id,
+          version: 3,
+        },
+      });
+    });
+    const file = path.join(dir, "attributes.json");
+    const report = await writeBackup(id, file);
+    expect(report.counts.attributes).toBe(1);
+    const copy = await restoreBackup(SYSTEM, file, { slug: "anthropic-pentagon-attributes" });
+    expect(copy.counts.attributes).toBe(1);
+    const original = await db().attribute.findFirstOrThrow({ where: { investigationId: id } });
+    const restored = await db().attribute.findMany({ where: { investigationId: copy.investigationId } });
+    expect(restored).toHaveLength(1);
+    expect(restored[0]!.id).not.toBe(original.id);
+    expect(restored[0]).toMatchObject({ key: "death toll", label: "Death toll", change: "tally", cardinality: "single", version: 3 });
+    expect(restored[0]!.updatedAt).toEqual(original.updatedAt);
+    expect(restored[0]!.updatedById).toBe(original.updatedById);
+    // Into an empty database, the account that last changed the setting comes along (created, disabled).
+    const elsewhere = await inAnotherDatabase(async () => {
+      const { investigationId } = await restoreBackup(SYSTEM, file);
+      const attribute = await db().attribute.findFirstOrThrow({ where: { investigationId } });
+      return { attribute, user: await db().user.findUnique({ where: { id: attribute.updatedById! } }) };
+    });
+    expect(elsewhere.attribute).toMatchObject({ key: "death toll", change: "tally" });
+    expect(elsewhere.user?.email).toBe("reviewer@example.com");
+  });
+
+  test("a file written before attribute settings were backed up (no such list) still restores", async () => {
+    const { file } = await demoBackup("older.json");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const start = lines.indexOf('"attributes":[');
+    const end = lines.indexOf("],", start);
+    expect(start).toBeGreaterThan(0);
+    const older = lines.filter((_, i) => i < start || i > end);
+    // The checksum covers the lines as written (all but the date and the checksum itself): recompute it as an older Crosscheck would have.
+    const hashed = older.filter((l) => l !== "" && !l.startsWith('"createdAt":') && !l.startsWith('"checksum":'));
+    const body = hashed.map((l) => `${l}\n`).join("");
+    const checksum = `sha256:${createHash("sha256").update(body).digest("hex")}`;
+    const text = older.map((l) => (l.startsWith('"checksum":') ? `"checksum":${JSON.stringify(checksum)}}` : l)).join("\n");
+    const olderFile = path.join(dir, "older-layout.json");
+    writeFileSync(olderFile, text);
+    const restored = await inAnotherDatabase(() => restoreBackup(SYSTEM, olderFile));
+    expect(restored.counts).toMatchObject({ claims: 40, attributes: 0 });
+    expect(restored.counts.merges).toBe(0);
+    // Truly malformed files are still refused: a list out of place is not an older layout.
+    const swapped = text.replace('"merges":[', '"conflicts":[');
+    await expectRefused(path.join(dir, "bad-older.json"), swapped, /not in the layout Crosscheck writes/);
   });
 
   test("a damaged, truncated or hand-edited file is refused with the reason, and nothing is written", async () => {
