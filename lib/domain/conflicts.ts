@@ -482,6 +482,9 @@ export function detectMisattributions(claims: DetectionClaim[]): DetectedConflic
 
 export type NamedEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
+/** Why two names probably name one thing, and how sure that is: 1 for the same name, about 0.5 for a weak hint. */
+export type NameMatch = { why: string; score: number };
+
 const STOP = new Set(["the", "of", "and", "for", "a", "an"]);
 const tokens = (name: string) =>
   foldText(name)
@@ -493,50 +496,183 @@ export function stripPossessivePrefix(name: string): string {
   return name.replace(/^(?:the\s+)?[\p{L}.\s-]+[’']s\s+/iu, "").trim();
 }
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
+/** Initials with and without the small words: "Department of Defense" → "dod", "dd"; "U.S. Geological Survey" → "usgs". */
+function initials(name: string): string[] {
+  const words = foldText(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const all = words.map((w) => w[0]!).join("");
+  const content = words
+    .filter((w) => !STOP.has(w))
     .map((w) => w[0]!)
-    .join("")
-    .toLowerCase();
+    .join("");
+  return [all, content];
 }
 
-/** Why two names probably name one thing, or null. */
-export function namesLikelySame(a: string, b: string): string | null {
-  const fa = foldText(a);
-  const fb = foldText(b);
-  if (!fa || !fb || fa === fb) return fa === fb && fa ? "The names are the same." : null;
-  // "2019 final" and "2018 final", "Route 9" and "Route 19": names that differ in their numbers are different things.
-  if ((fa.match(/\d+/g) ?? []).join(" ") !== (fb.match(/\d+/g) ?? []).join(" ")) return null;
-  const pa = foldText(stripPossessivePrefix(a));
-  const pb = foldText(stripPossessivePrefix(b));
-  if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa))
-    return "One name is the other with a possessive prefix.";
-  const ta = tokens(a);
-  const tb = tokens(b);
-  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-  if (short.length > 0 && short.length < long.length && short.every((t) => long.includes(t))) {
-    return "One name is part of the other.";
+/** The numbers a name carries: digits, and regnal numerals after a name ("Felipe VI"). */
+function numbersIn(name: string): string {
+  const digits = foldText(name).match(/\d+/g) ?? [];
+  const roman = name
+    .split(/[^\p{L}\p{N}]+/u)
+    .slice(1)
+    .filter((w) => /^(?=[IVXLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(w));
+  return [...digits, ...roman].join(" ");
+}
+
+/** Short forms that are not a prefix or a contraction of their word. */
+const SHORT_FORMS: Record<string, string[]> = {
+  co: ["company"],
+  cos: ["companies"],
+  st: ["saint", "street"],
+  mt: ["mount", "mountain"],
+  ft: ["fort"],
+  jr: ["junior"],
+  sr: ["senior"],
+  bros: ["brothers"],
+};
+
+/**
+ * Whether `s` is a short form of `w`: a known one ("Co." / "Company"), a prefix of three letters
+ * or more ("Univ" / "University", "Corp" / "Corporation"), or a contraction keeping the first and
+ * last letters, at most half as long ("Dept" / "Department", "Govt" / "Government", "Intl" /
+ * "International"; not "Dan" / "Dylan").
+ * A single letter is an initial, a weaker hint.
+ */
+function shortFormOf(s: string, w: string): "short" | "initial" | null {
+  if (s.length >= w.length || /\d/.test(s) || /\d/.test(w)) return null;
+  if (SHORT_FORMS[s]?.includes(w)) return "short";
+  if (s.length === 1) return w.startsWith(s) ? "initial" : null;
+  if (s.length >= 3 && w.startsWith(s)) return "short";
+  if (s.length >= 3 && 2 * s.length <= w.length && s[0] === w[0] && s.at(-1) === w.at(-1)) {
+    let i = 0;
+    for (const ch of w) if (ch === s[i]) i++;
+    if (i === s.length) return "short";
   }
-  const compactA = a.replace(/[^\p{L}]/gu, "");
-  const compactB = b.replace(/[^\p{L}]/gu, "");
-  const [acronym, full] = compactA.length <= compactB.length ? [compactA, b] : [compactB, a];
-  if (acronym.length >= 2 && acronym.length <= 6 && !/\s/.test(acronym) && initials(full) === acronym.toLowerCase()) {
-    return "One name is the acronym of the other.";
-  }
-  if (Math.min(fa.length, fb.length) >= 6 && distance(fa, fb) <= Math.max(1, Math.floor(Math.min(fa.length, fb.length) / 8))) {
-    return "The names differ by a letter or two.";
-  }
-  // "the Pentagon's Michael" / "Emil Michael": compare what is left without the prefix.
-  if (pa !== fa && namesLikelySame(stripPossessivePrefix(a), b)) return "One name, without its possessive prefix, matches the other.";
-  if (pb !== fb && namesLikelySame(a, stripPossessivePrefix(b))) return "One name, without its possessive prefix, matches the other.";
   return null;
 }
 
 /**
+ * Matches the words of the shorter name, in order, to words of the longer one: the same word, or
+ * a short form of it. At least one word must match as itself, so short forms alone never match.
+ */
+function alignTokens(short: string[], long: string[]): { exact: number; short: string[]; initials: number } | null {
+  let j = 0;
+  let exact = 0;
+  let initialCount = 0;
+  const shortened: string[] = [];
+  for (const t of short) {
+    let found = false;
+    for (; j < long.length && !found; j++) {
+      const w = long[j]!;
+      if (t === w) {
+        exact++;
+        found = true;
+        continue;
+      }
+      const [s, full] = t.length < w.length ? [t, w] : [w, t];
+      const form = shortFormOf(s, full);
+      if (form && (short.length === long.length || form === "short")) {
+        if (form === "initial") initialCount++;
+        else shortened.push(`“${s}” for “${full}”`);
+        found = true;
+      }
+    }
+    if (!found) return null;
+  }
+  return exact > 0 ? { exact, short: shortened, initials: initialCount } : null;
+}
+
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"]);
+
+const round = (score: number) => Math.round(score * 100) / 100;
+
+/**
+ * Why two names probably name one thing, with a score from 0 to 1, or null. Names that carry
+ * different numbers ("2019 final" / "2018 final", "Route 9" / "Route 19") are never the same.
+ * The weakest hint (shared leading words, a last word with the same initial) is for organisations
+ * only (`kind`): two people who share a first name are not one person.
+ */
+export function namesLikelySame(a: string, b: string, kind?: EntityKind): NameMatch | null {
+  const fa = foldText(a);
+  const fb = foldText(b);
+  if (!fa || !fb) return null;
+  if (a.trim() === b.trim()) return { why: "The names are the same.", score: 1 };
+  if (fa === fb) return { why: "The names differ only in case or accents.", score: 0.95 };
+  // "2019 final" and "2018 final", "Route 9" and "Route 19": names that differ in their numbers are different things.
+  if (numbersIn(a) !== numbersIn(b)) return null;
+  let ta = tokens(a);
+  let tb = tokens(b);
+  if (ta.length && ta.join(" ") === tb.join(" "))
+    return { why: "The names differ only in hyphens, punctuation or small words.", score: 0.9 };
+  if (ta.length && ta.join("") === tb.join("")) return { why: "One name joins words that the other writes apart.", score: 0.9 };
+  const pa = foldText(stripPossessivePrefix(a));
+  const pb = foldText(stripPossessivePrefix(b));
+  if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa))
+    return { why: "One name is the other with a possessive prefix.", score: 0.85 };
+  const compactA = a.replace(/[^\p{L}]/gu, "");
+  const compactB = b.replace(/[^\p{L}]/gu, "");
+  const [acronym, full] = compactA.length <= compactB.length ? [compactA, b] : [compactB, a];
+  if (acronym.length >= 2 && acronym.length <= 6 && !/\s/.test(acronym) && initials(full).includes(acronym.toLowerCase())) {
+    return { why: "One name is the acronym of the other.", score: 0.8 };
+  }
+  // "Mr. Amodei" / "Dario Amodei": a title on one side only is no part of the name.
+  const titledA = HONORIFICS.has(ta[0] ?? "");
+  const titledB = HONORIFICS.has(tb[0] ?? "");
+  if (titledA !== titledB) {
+    if (titledA && ta.length > 1) ta = ta.slice(1);
+    if (titledB && tb.length > 1) tb = tb.slice(1);
+    if (ta.join(" ") === tb.join(" ")) return { why: "The names differ only in a title.", score: 0.85 };
+  }
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length > 0 && short.length < long.length && short.every((t) => long.includes(t))) {
+    return { why: "One name is part of the other.", score: round(0.5 + (0.4 * short.length) / long.length) };
+  }
+  const aligned = short.length > 0 ? alignTokens(short, long) : null;
+  if (aligned) {
+    const weaker = 0.05 * aligned.short.length + 0.1 * aligned.initials;
+    if (short.length === long.length) {
+      const what = aligned.short.length
+        ? `One name shortens words of the other (${aligned.short.join(", ")}).`
+        : "One name gives initials for words of the other.";
+      return { why: what, score: round(0.85 - weaker) };
+    }
+    const what = aligned.short.length ? ` (${aligned.short.join(", ")})` : "";
+    return {
+      why: `One name is part of the other, with short forms${what}.`,
+      score: round(0.5 + (0.4 * short.length) / long.length - weaker),
+    };
+  }
+  if (Math.min(fa.length, fb.length) >= 6) {
+    const d = distance(fa, fb);
+    if (d <= Math.max(1, Math.floor(Math.min(fa.length, fb.length) / 8)))
+      return { why: "The names differ by a letter or two.", score: d === 1 ? 0.75 : 0.65 };
+  }
+  // "Geological Service" / "Geological Survey": an organisation's leading word, and its last word
+  // with the same initial. Never a different leading word ("North Korea" / "South Korea").
+  if (kind === "organization" && ta.length === tb.length && ta.length >= 2) {
+    const differ = ta.flatMap((t, i) => (t === tb[i] ? [] : [i]));
+    const i = differ[0];
+    if (differ.length === 1 && i === ta.length - 1 && i > 0) {
+      const [x, y] = [ta[i]!, tb[i]!];
+      if (x[0] === y[0] && x.length >= 4 && y.length >= 4)
+        return { why: `The names share their leading words and end in words with the same initial (“${x}” / “${y}”).`, score: 0.45 };
+    }
+  }
+  // "the Pentagon's Michael" / "Emil Michael": compare what is left without the prefix.
+  const inner =
+    pa !== fa ? namesLikelySame(stripPossessivePrefix(a), b, kind) : pb !== fb ? namesLikelySame(a, stripPossessivePrefix(b), kind) : null;
+  if (inner) return { why: "One name, without its possessive prefix, matches the other.", score: round(inner.score * 0.9) };
+  return null;
+}
+
+/** "One name is part of the other." → "One name is part of the other (score 0.70)." */
+export function describeNameMatch(match: NameMatch): string {
+  return `${match.why.replace(/\.$/, "")} (score ${match.score.toFixed(2)}).`;
+}
+
+/**
  * Entities that are probably one, among entities of the same kind, comparing every name and
- * alias. Pairs already decided to be different are never proposed again.
+ * alias and keeping the best reason. Pairs already decided to be different are never proposed again.
  */
 export function detectNamingConflicts(
   entities: NamedEntity[],
@@ -553,20 +689,20 @@ export function detectNamingConflicts(
       const pair = [a.id, b.id].sort();
       const key = `naming:${pair.join(":")}`;
       if (decidedDifferent.has(key)) continue;
-      let why: string | null = null;
-      outer: for (const x of [a.name, ...a.aliases]) {
+      let best: NameMatch | null = null;
+      for (const x of [a.name, ...a.aliases]) {
         for (const y of [b.name, ...b.aliases]) {
-          why = namesLikelySame(x, y);
-          if (why) break outer;
+          const match = namesLikelySame(x, y, a.kind);
+          if (match && (!best || match.score > best.score)) best = match;
         }
       }
-      if (!why) continue;
+      if (!best) continue;
       found.push({
         key,
         kind: "naming",
         claimIds: [],
         entityIds: pair,
-        summary: why,
+        summary: describeNameMatch(best),
         suggestion: SUGGESTIONS.naming,
       });
     }

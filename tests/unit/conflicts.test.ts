@@ -158,8 +158,49 @@ describe("names that probably name one thing", () => {
     ["NSA", "National Security Agency", /acronym/],
     ["the Pentagon's Michael", "Michael", /possessive prefix/],
     ["the Pentagon’s Michael", "Emil Michael", /part of the other|possessive/],
+    ["Kowloon", "Kowloon City", /part of the other/],
+    ["Mr. Amodei", "Dario Amodei", /part of the other/],
+    ["Mr. Amodei", "Amodei", /only in a title/],
+    ["Intl Monetary Fund", "International Monetary Fund", /shortens words.*“intl” for “international”/],
+    ["Univ. of Hong Kong", "University of Hong Kong", /“univ” for “university”/],
+    ["Dept. of Defense", "Department of Defense", /“dept” for “department”/],
+    ["Dept of Defense", "U.S. Department of Defense", /part of the other, with short forms/],
+    ["Acme Corp", "Acme Corporation", /“corp” for “corporation”/],
+    ["Acme Co.", "Acme Company", /“co” for “company”/],
+    ["Hong Kong Govt", "Hong Kong Government", /“govt” for “government”/],
+    ["N. Korea", "North Korea", /initials/],
+    ["USGS", "U.S. Geological Survey", /acronym/],
+    ["Alwaleed bin Talal", "Al Waleed bin Talal", /joins words/],
+    ["Kowloon City", "KowloonCity", /joins words/],
+    ["Óscar Puente", "Oscar Puente", /case or accents/],
+    ["Jean-Luc", "Jean Luc", /hyphens/],
+    ["Jean-Luc Picard", "jean luc picard", /hyphens/],
   ])("%s / %s", (a, b, why) => {
-    expect(namesLikelySame(a, b)).toMatch(why);
+    const match = namesLikelySame(a, b);
+    expect(match?.why).toMatch(why);
+    expect(match!.score).toBeGreaterThan(0);
+    expect(match!.score).toBeLessThanOrEqual(1);
+  });
+
+  test("an organisation's leading word and a last word with the same initial are a weak hint, for organisations only", () => {
+    expect(namesLikelySame("Geological Service", "Geological Survey", "organization")).toEqual({
+      why: "The names share their leading words and end in words with the same initial (“service” / “survey”).",
+      score: 0.45,
+    });
+    expect(namesLikelySame("Geological Service", "Geological Survey")).toBeNull();
+    expect(namesLikelySame("Emil Michael", "Emil Mueller", "person")).toBeNull();
+    expect(namesLikelySame("North Korea", "South Korea", "organization")).toBeNull();
+  });
+
+  test("scores follow how sure the reason is", () => {
+    const score = (a: string, b: string) => namesLikelySame(a, b)?.score ?? 0;
+    expect(score("Anthropic", "Anthropic")).toBe(1);
+    expect(score("Óscar Puente", "Oscar Puente")).toBeGreaterThan(score("Alwaleed bin Talal", "Al Waleed bin Talal") - 0.01);
+    expect(score("Alwaleed bin Talal", "Al Waleed bin Talal")).toBeGreaterThan(score("Michael", "Emil Michael"));
+    expect(score("King Felipe VI", "Felipe VI")).toBeGreaterThan(score("Michael", "Emil Michael"));
+    expect(score("Michael", "Emil Michael")).toBeGreaterThan(
+      namesLikelySame("Geological Service", "Geological Survey", "organization")!.score,
+    );
   });
 
   test.each([
@@ -170,8 +211,17 @@ describe("names that probably name one thing", () => {
     ["2019 final", "2018 final"],
     ["Route 9", "Route 19"],
     ["Claude 3.5", "Claude 4.5"],
+    ["North Korea", "South Korea"],
+    ["S. Korea", "North Korea"],
+    ["North Korea", "North Carolina"],
+    ["Dan Smith", "Dylan Smith"],
+    ["Felipe VI", "Felipe V"],
+    ["Aemet", "Avamet"],
+    ["Valencia flood of 2024", "Valencia flood of 1957"],
+    ["State Meteorological Agency", "Valencian Association of Meteorology"],
   ])("%s / %s are different", (a, b) => {
     expect(namesLikelySame(a, b)).toBeNull();
+    expect(namesLikelySame(a, b, "organization")).toBeNull();
   });
 
   test("possessive prefixes come off; titles stay", () => {
@@ -187,7 +237,20 @@ describe("names that probably name one thing", () => {
     ];
     const found = detectNamingConflicts(entities);
     expect(found.map((f) => f.key)).toEqual(["naming:em:m"]);
+    expect(found[0]!.summary).toBe("One name is part of the other (score 0.70).");
     expect(detectNamingConflicts(entities, new Set(["naming:em:m"]))).toEqual([]);
+  });
+
+  test("the best reason among all names and aliases is the one given", () => {
+    const found = detectNamingConflicts([
+      { id: "a", name: "Alwaleed bin Talal", kind: "person", aliases: ["Prince Alwaleed"] },
+      { id: "b", name: "Al Waleed bin Talal", kind: "person", aliases: [] },
+      { id: "c", name: "Emil Michael", kind: "person", aliases: [] },
+      { id: "d", name: "Emil Mueller", kind: "person", aliases: [] },
+    ]);
+    expect(found.map((f) => [f.key, f.summary])).toEqual([
+      ["naming:a:b", "One name joins words that the other writes apart (score 0.90)."],
+    ]);
   });
 });
 
