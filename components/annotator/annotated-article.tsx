@@ -42,6 +42,7 @@ export function AnnotatedArticle({
   articleId,
   body,
   publishedAt,
+  timeZone,
   claims,
   subjects,
   attributes,
@@ -53,6 +54,8 @@ export function AnnotatedArticle({
   articleId: string;
   body: string;
   publishedAt: string | null;
+  /** The investigation's zone, for "local time". */
+  timeZone: string;
   claims: ReaderClaim[];
   subjects: SubjectOption[];
   attributes: AttributeOption[];
@@ -116,9 +119,12 @@ export function AnnotatedArticle({
       subjectText: "",
       attribute: "",
       valueText: quote,
-      valueKind: detectValueKind(quote, { referenceDate: publishedAt ? new Date(publishedAt) : null }),
+      valueKind: detectValueKind(quote, { referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone }),
       asOf: "",
       note: "",
+      accordingTo: "",
+      method: "",
+      appliesToPart: "",
     };
   };
 
@@ -197,6 +203,7 @@ export function AnnotatedArticle({
                 target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
                 initial={draftFor(panel.start, panel.end)}
                 publishedAt={publishedAt}
+                timeZone={timeZone}
                 subjects={subjects}
                 attributes={attributes}
                 onSaved={saved}
@@ -220,8 +227,12 @@ export function AnnotatedArticle({
                   valueText: selected.valueText,
                   asOf: selected.asOfText ?? "",
                   note: selected.note,
+                  accordingTo: selected.accordingTo,
+                  method: selected.method,
+                  appliesToPart: selected.appliesToPart,
                 }}
                 publishedAt={publishedAt}
+                timeZone={timeZone}
                 subjects={subjects}
                 attributes={attributes}
                 onSaved={() => {

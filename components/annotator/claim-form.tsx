@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { ENTITY_KINDS, type EntityKind, foldName, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
+import { describeMoment, parseMoment } from "@/lib/domain/moments.ts";
 import { detectValueKind, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
 
 export type AttributeOption = { key: string; label: string; count: number };
@@ -21,6 +22,9 @@ export type ClaimDraft = {
   valueText: string;
   asOf: string;
   note: string;
+  accordingTo: string;
+  method: string;
+  appliesToPart: string;
 };
 
 type Target =
@@ -47,6 +51,7 @@ export function ClaimForm({
   target,
   initial,
   publishedAt,
+  timeZone,
   subjects,
   attributes,
   onSaved,
@@ -56,6 +61,8 @@ export function ClaimForm({
   target: Target;
   initial: ClaimDraft;
   publishedAt: string | null;
+  /** The investigation's zone, for "local time". */
+  timeZone: string;
   subjects: SubjectOption[];
   attributes: AttributeOption[];
   onSaved: () => void;
@@ -73,8 +80,14 @@ export function ClaimForm({
   const [kindTouched, setKindTouched] = useState(target.kind === "edit");
   const [asOf, setAsOf] = useState(initial.asOf);
   const [note, setNote] = useState(initial.note);
+  const [accordingTo, setAccordingTo] = useState(initial.accordingTo);
+  const [method, setMethod] = useState(initial.method);
+  const [appliesToPart, setAppliesToPart] = useState(initial.appliesToPart);
 
-  const context = useMemo(() => ({ referenceDate: publishedAt ? new Date(publishedAt) : null }), [publishedAt]);
+  const context = useMemo(
+    () => ({ referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone, quote: target.quote }),
+    [publishedAt, timeZone, target.quote],
+  );
   const chosen = subjects.find((s) => s.id === subjectId);
   // Typing an existing name or alias exactly is the same as picking it.
   const exact =
@@ -97,7 +110,12 @@ export function ClaimForm({
     .map((a) => ({ id: a.key, label: a.label, detail: `${a.count} claim${a.count === 1 ? "" : "s"}` }));
 
   const reading = valueText.trim() ? parseValue(valueText, valueKind, context) : null;
-  const asOfReading = asOf.trim() ? parseValue(asOf, "date", context) : null;
+  const asOfMoment = asOf.trim() ? parseMoment(asOf, context) : null;
+  const asOfReading = !asOf.trim()
+    ? null
+    : asOfMoment
+      ? { ok: true as const, reading: describeMoment(asOfMoment) }
+      : parseValue(asOf, "date", context);
 
   const { state, pending, fieldErrors, formProps } = useFormAction<object>(
     (form) => (target.kind === "create" ? createClaim(form) : updateClaim(form)),
@@ -271,7 +289,7 @@ export function ClaimForm({
           name="asOf"
           value={asOf}
           onChange={(e) => setAsOf(e.target.value)}
-          placeholder="e.g. late 2023"
+          placeholder="e.g. late 2023, 30 October 2024 evening, 16:30 local time"
           aria-describedby="claim-as-of-reading"
           className={inputClass}
         />
@@ -285,6 +303,48 @@ export function ClaimForm({
       <Field id="claim-note" label="Note (optional)" errors={fieldErrors?.note}>
         <input id="claim-note" name="note" value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />
       </Field>
+
+      <details open={Boolean(initial.accordingTo || initial.method || initial.appliesToPart) || undefined} className="group">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">
+          Qualifiers <span className="font-normal text-slate-500">(optional: who gives it, how it was measured, which part)</span>
+        </summary>
+        <p className="mt-1 text-xs text-slate-500">
+          Two figures with different qualifiers are different measures, not a contradiction: two agencies&apos; estimates, a premium over
+          two different closes, one level of a car park against the whole.
+        </p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
+          <Field id="claim-according-to" label="According to" errors={fieldErrors?.accordingTo}>
+            <input
+              id="claim-according-to"
+              name="accordingTo"
+              value={accordingTo}
+              onChange={(e) => setAccordingTo(e.target.value)}
+              placeholder="e.g. Aemet, the mayor"
+              className={inputClass}
+            />
+          </Field>
+          <Field id="claim-method" label="Method or baseline" errors={fieldErrors?.method}>
+            <input
+              id="claim-method"
+              name="method"
+              value={method}
+              onChange={(e) => setMethod(e.target.value)}
+              placeholder="e.g. fully diluted, over the 1 April close"
+              className={inputClass}
+            />
+          </Field>
+          <Field id="claim-applies-to" label="Applies to part" errors={fieldErrors?.appliesToPart}>
+            <input
+              id="claim-applies-to"
+              name="appliesToPart"
+              value={appliesToPart}
+              onChange={(e) => setAppliesToPart(e.target.value)}
+              placeholder="e.g. underground level"
+              className={inputClass}
+            />
+          </Field>
+        </div>
+      </details>
 
       <FormMessage state={state && !state.ok ? state : null} />
       <div className="flex flex-wrap items-center gap-2">

@@ -108,3 +108,8 @@ function excerpt(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 60 ? `…${t.slice(-60)}` : t;
 }
+
+/** How one aspect of an attribute reads ("Running tally (grows as reports come in)"). */
+export function senseLabel<K extends keyof AttributeSense>(aspect: K, value: AttributeSense[K]): string {
+  return (SENSE_LABELS[aspect] as Record<string, string>)[value]!;
+}

@@ -5,6 +5,8 @@
 export const AUDIT_ACTION_LABELS = {
   "investigation.create": "created",
   "investigation.restore": "restored from a backup",
+  "investigation.update": "settings changed",
+  "attribute.update": "how the attribute behaves changed",
   "article.import": "imported",
   "claim.create": "recorded",
   "claim.update": "edited",
@@ -18,6 +20,7 @@ export const AUDIT_ACTION_LABELS = {
   "entity.alias.remove": "alias removed",
   "entity.merge": "merged into another entity",
   "entity.unmerge": "merge undone",
+  "entity.partOf": "part of another changed",
   "conflict.detect": "found by detection",
   "conflict.create": "marked by hand",
   "conflict.update": "claims changed",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
+import { CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
 import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
 import { isTimeZone } from "@/lib/domain/moments.ts";
@@ -280,4 +281,28 @@ export const commentInput = z.object({
   investigationId: z.string().min(1),
   conflictId: z.string().min(1),
   body: trimmed(4000).min(1, "Write something first."),
+});
+
+// --- How attributes behave; the investigation's zone -------------------------------------------
+
+/** A select's value: "" for "as inferred". */
+const inferredOr = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(""), z.enum(values)])
+    .optional()
+    .default("")
+    .transform((v) => (v === "" ? null : (v as T[number])));
+
+export const setAttributeSenseInput = z.object({
+  investigationId: z.string().min(1),
+  key: z.string().trim().min(1).max(80),
+  cardinality: inferredOr(CARDINALITIES),
+  change: inferredOr(CHANGES),
+  lists: inferredOr(LIST_MODES),
+});
+
+export const setTimeZoneInput = z.object({
+  investigationId: z.string().min(1),
+  timeZone: timeZoneSchema,
+  version: z.coerce.number().int().positive(),
 });

@@ -26,6 +26,9 @@ export const ACTION_POLICY = {
   "conflict.resolve": "reviewer",
   "conflict.reopen": "reviewer",
   "conflict.redetect": "reviewer",
+  // What counts as a disagreement: reviewers decide, as they settle conflicts.
+  "attribute.setSense": "reviewer",
+  "investigation.setTimeZone": "reviewer",
   "user.create": "admin",
   "user.update": "admin",
   "user.setDisabled": "admin",

@@ -10,6 +10,7 @@ import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
 import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
@@ -268,6 +269,9 @@ type ClaimCoreRow<S> = {
   valueNorm: unknown;
   asOfText: string | null;
   note: string;
+  accordingTo: string;
+  method: string;
+  appliesToPart: string;
 };
 
 /** What every view of a claim shows, from a row that selected it, with its value's reading. */
@@ -286,6 +290,9 @@ export function claimCore<S>(r: ClaimCoreRow<S>) {
     reading: describeValue(readValue(r.valueNorm)),
     asOfText: r.asOfText,
     note: r.note,
+    accordingTo: r.accordingTo,
+    method: r.method,
+    appliesToPart: r.appliesToPart,
   };
 }
 
@@ -303,6 +310,10 @@ export type ClaimView = {
   reading: string;
   asOfText: string | null;
   note: string;
+  /** Qualifiers: who gives the figure, how it was measured, the part of the subject it covers. */
+  accordingTo: string;
+  method: string;
+  appliesToPart: string;
   quote: string;
   /** Where the words are now, or null when they cannot be found (orphaned). */
   anchor: AnchorMatch | null;
@@ -426,4 +437,58 @@ export async function searchClaims(investigationId: string, query: string, inclu
     quote: c.quoteExact,
     article: c.article,
   }));
+}
+
+/**
+ * Reads again, in another zone, what depends on it: time-of-day values and as-of moments. Claims
+ * whose reading does not change are left alone. Returns how many changed. Not audited one by
+ * one: the zone change that causes it is.
+ */
+export async function rereadTimes(tx: Tx, investigationId: string, timeZone: string): Promise<number> {
+  const rows = await tx.claim.findMany({
+    where: { investigationId, OR: [{ valueKind: "time" }, { asOfText: { not: null } }] },
+    select: {
+      id: true,
+      valueKind: true,
+      valueText: true,
+      valueNorm: true,
+      asOfText: true,
+      asOfStart: true,
+      asOfEnd: true,
+      quoteExact: true,
+      article: { select: { publishedAt: true } },
+    },
+  });
+  let changed = 0;
+  for (const r of rows) {
+    const context = { referenceDate: r.article.publishedAt, timeZone, quote: r.quoteExact };
+    const data: Prisma.ClaimUpdateInput = {};
+    if (r.valueKind === "time") {
+      const parsed = parseValue(r.valueText, "time", context);
+      const stored = readValue(r.valueNorm);
+      // Compared field by field: a JSON column does not keep its keys' order.
+      const same =
+        parsed.ok &&
+        stored.kind === "time" &&
+        parsed.value.kind === "time" &&
+        stored.start === parsed.value.start &&
+        stored.end === parsed.value.end &&
+        stored.zone === parsed.value.zone;
+      if (parsed.ok && !same) {
+        const bounds = valueBounds(parsed.value);
+        Object.assign(data, { valueNorm: jsonColumn(writeValue(parsed.value)), valueLow: bounds.low, valueHigh: bounds.high });
+      }
+    }
+    if (r.asOfText) {
+      const moment = parseMoment(r.asOfText, context);
+      if (moment && (moment.start !== r.asOfStart?.getTime() || moment.end - 1 !== r.asOfEnd?.getTime())) {
+        Object.assign(data, { asOfStart: new Date(moment.start), asOfEnd: new Date(moment.end - 1) });
+      }
+    }
+    if (Object.keys(data).length) {
+      await tx.claim.update({ where: { id: r.id }, data });
+      changed++;
+    }
+  }
+  return changed;
 }

@@ -13,9 +13,10 @@ import {
   type NamedEntity,
   type RelatedPair,
   relatePairs,
+  whenOf,
 } from "@/lib/domain/conflicts.ts";
 import { type AttributeSense, type AttributeSetting, type InferredSense, inferSense, senseOf } from "@/lib/domain/attribute-sense.ts";
-import { type Moment, momentAt, momentInQuote } from "@/lib/domain/moments.ts";
+import { describeMoment, type Moment, momentAt, momentInQuote } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
@@ -589,6 +590,8 @@ async function enteringReason(tx: Tx, claimIds: string[]): Promise<string> {
 
 export type ConflictPairs = {
   pairs: RelatedPair[];
+  /** When each claim of the conflict holds, earliest first, and where that comes from. */
+  timeline: { claimId: string; start: number; label: string; source: "as of" | "quote" | "published" }[];
   /** How the attribute behaves for detection, and why (null for naming and misattribution). */
   sense: (AttributeSense & { inferred: InferredSense; setting: AttributeSetting | null; label: string; key: string }) | null;
 };
@@ -605,7 +608,9 @@ export async function conflictPairs(investigationId: string, conflictId: string)
     select: { detectionKey: true, claims: { select: { claim: { select: { id: true, subjectId: true, attribute: true } } } } },
   });
   const first = conflict?.claims[0]?.claim;
-  if (!conflict || !first || (conflict.detectionKey && !conflict.detectionKey.startsWith("claims:"))) return { pairs: [], sense: null };
+  if (!conflict || !first || (conflict.detectionKey && !conflict.detectionKey.startsWith("claims:"))) {
+    return { pairs: [], timeline: [], sense: null };
+  }
   const members = new Set(conflict.claims.map((m) => m.claim.id));
   const rows = await tx.claim.findMany({
     where: { investigationId, subjectId: first.subjectId, attribute: first.attribute },
@@ -622,5 +627,13 @@ export async function conflictPairs(investigationId: string, conflictId: string)
   );
   const sense = senseOf(inferred, setting);
   const pairs = relatePairs(claims, sense).filter((p) => members.has(p.a) && members.has(p.b));
-  return { pairs, sense: { ...sense, inferred, setting, label, key: first.attribute } };
+  const timeline = claims
+    .filter((c) => members.has(c.id) && whenOf(c))
+    .map((c) => {
+      const when = whenOf(c)!;
+      const source = c.asOf ? ("as of" as const) : c.quoteMoment ? ("quote" as const) : ("published" as const);
+      return { claimId: c.id, start: when.start, label: describeMoment(when), source };
+    })
+    .sort((x, y) => x.start - y.start);
+  return { pairs, timeline, sense: { ...sense, inferred, setting, label, key: first.attribute } };
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { slugify } from "@/lib/domain/text.ts";
-import { audit, type AuditContext } from "@/lib/server/audit.ts";
+import { assertVersionedUpdate, audit, type AuditContext } from "@/lib/server/audit.ts";
+import { rereadTimes } from "@/lib/server/claims.ts";
 import { db } from "@/lib/server/database.ts";
+import { redetectInvestigation } from "@/lib/server/detection.ts";
 
 export type InvestigationSummary = {
   id: string;
@@ -36,12 +38,12 @@ export async function listInvestigations(): Promise<InvestigationSummary[]> {
   }));
 }
 
-export type InvestigationRef = { id: string; slug: string; title: string; description: string; version: number };
+export type InvestigationRef = { id: string; slug: string; title: string; description: string; version: number; timeZone: string };
 
 export async function findInvestigation(slug: string): Promise<InvestigationRef | null> {
   return db().investigation.findFirst({
     where: { slug, archivedAt: null },
-    select: { id: true, slug: true, title: true, description: true, version: true },
+    select: { id: true, slug: true, title: true, description: true, version: true, timeZone: true },
   });
 }
 
@@ -81,7 +83,7 @@ export async function createInvestigation(
         timeZone: input.timeZone ?? "UTC",
         createdById: ctx.actorId,
       },
-      select: { id: true, slug: true, title: true, description: true, version: true },
+      select: { id: true, slug: true, title: true, description: true, version: true, timeZone: true },
     });
     await audit(tx, ctx, {
       action: "investigation.create",
@@ -98,7 +100,7 @@ export async function createInvestigation(
 export async function requireInvestigationById(id: string): Promise<InvestigationRef> {
   const found = await db().investigation.findFirst({
     where: { id, archivedAt: null },
-    select: { id: true, slug: true, title: true, description: true, version: true },
+    select: { id: true, slug: true, title: true, description: true, version: true, timeZone: true },
   });
   if (!found) throw new ExpectedError("not_found", "That investigation no longer exists.");
   return found;
@@ -108,4 +110,41 @@ export async function requireInvestigationById(id: string): Promise<Investigatio
 export async function databaseIsEmpty(): Promise<boolean> {
   const [users, investigations] = await Promise.all([db().user.count(), db().investigation.count()]);
   return users === 0 && investigations === 0;
+}
+
+/**
+ * The zone "local time" means in this investigation's sources. Times and as-of dates already
+ * recorded are read again in the new zone, and detection runs again from scratch, in one
+ * transaction: nothing is left read in the old zone.
+ */
+export async function setTimeZone(
+  ctx: AuditContext,
+  input: { investigationId: string; timeZone: string; version: number },
+): Promise<{ reread: number }> {
+  return db().$transaction(
+    async (tx) => {
+      const before = await tx.investigation.findFirst({
+        where: { id: input.investigationId, archivedAt: null },
+        select: { timeZone: true },
+      });
+      if (!before) throw new ExpectedError("not_found", "That investigation no longer exists.");
+      const { count } = await tx.investigation.updateMany({
+        where: { id: input.investigationId, version: input.version },
+        data: { timeZone: input.timeZone, version: { increment: 1 } },
+      });
+      await assertVersionedUpdate(tx, count, { type: "Investigation", id: input.investigationId, label: "investigation" });
+      await audit(tx, ctx, {
+        action: "investigation.update",
+        objectType: "Investigation",
+        objectId: input.investigationId,
+        investigationId: input.investigationId,
+        before: { timeZone: before.timeZone },
+        after: { timeZone: input.timeZone },
+      });
+      const reread = await rereadTimes(tx, input.investigationId, input.timeZone);
+      await redetectInvestigation(tx, ctx, input.investigationId);
+      return { reread };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
 }

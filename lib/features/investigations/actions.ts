@@ -1,12 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createInvestigationInput } from "@/lib/domain/inputs.ts";
+import { createInvestigationInput, setTimeZoneInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
-import { createInvestigation as create } from "@/lib/server/investigations.ts";
+import { createInvestigation as create, setTimeZone as saveTimeZone } from "@/lib/server/investigations.ts";
+import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 export const createInvestigation = defineAction("investigation.create", createInvestigationInput, async (input, ctx) => {
   const investigation = await create(ctx, input);
   revalidatePath("/investigations");
   return { slug: investigation.slug };
+});
+
+/** The zone "local time" means in this investigation; times are read again and detection reruns. */
+export const setTimeZone = defineAction("investigation.setTimeZone", setTimeZoneInput, async (input, ctx) => {
+  const result = await saveTimeZone(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return result;
 });

@@ -4,6 +4,8 @@ import { buttonClass } from "@/components/button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
+import { TimeZoneForm } from "@/components/time-zone-form.tsx";
+import { hasRole } from "@/lib/domain/roles.ts";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { listArticles } from "@/lib/server/articles.ts";
 import { findInvestigation, investigationCounts } from "@/lib/server/investigations.ts";
@@ -17,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InvestigationOverview({ params }: Props) {
   const { slug } = await params;
-  const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
+  const { actor, investigation } = await investigationPage(slug, `/investigations/${slug}`);
   const [counts, articles] = await Promise.all([investigationCounts(investigation.id), listArticles(investigation.id)]);
   const stats = [
     { label: "Articles", value: counts.articles, href: null },
@@ -90,6 +92,19 @@ export default async function InvestigationOverview({ params }: Props) {
         )}
       </section>
       <p className="mt-6 text-sm text-slate-500">{plural(counts.conflicts, "conflict")} recorded so far.</p>
+      <section aria-labelledby="settings-heading" className="mt-8 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 id="settings-heading" className="mb-3 font-semibold">
+          Settings
+        </h2>
+        {hasRole(actor.role, "reviewer") ? (
+          <TimeZoneForm investigationId={investigation.id} timeZone={investigation.timeZone} version={investigation.version} />
+        ) : (
+          <p className="text-sm text-slate-700">
+            Time zone of “local time”: <span className="font-medium">{investigation.timeZone}</span>{" "}
+            <span className="text-slate-500">(reviewers can change it)</span>
+          </p>
+        )}
+      </section>
     </>
   );
 }

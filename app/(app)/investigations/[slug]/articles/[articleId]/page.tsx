@@ -86,6 +86,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         articleId={article.id}
         body={article.body}
         publishedAt={article.publishedAt?.toISOString() ?? null}
+        timeZone={investigation.timeZone}
         claims={claims}
         subjects={subjects}
         attributes={attributes}

@@ -6,10 +6,13 @@ import { CommentForm } from "@/components/conflicts/comment-form.tsx";
 import { ReopenForm } from "@/components/conflicts/reopen-form.tsx";
 import { ResolveForm } from "@/components/conflicts/resolve-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
-import { RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import { RELATION_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment, plural } from "@/lib/domain/format.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount } from "@/lib/server/conflicts.ts";
+import { type ConflictPairs, conflictPairs } from "@/lib/server/detection.ts";
+import { AttributeSenseForm } from "@/components/conflicts/attribute-sense-form.tsx";
+import { senseLabel } from "@/lib/domain/attribute-sense.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
@@ -29,9 +32,10 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   if (!conflict) notFound();
   const canResolve = hasRole(actor.role, "reviewer");
   const justSettled = typeof settled === "string" ? settled : null;
-  const [next, openLeft] = await Promise.all([
+  const [next, openLeft, related] = await Promise.all([
     nextOpenConflict(investigation.id, conflict.id),
     justSettled ? openConflictCount(investigation.id) : 0,
+    conflictPairs(investigation.id, conflict.id),
   ]);
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
@@ -51,6 +55,37 @@ export default async function ConflictPage({ params, searchParams }: Props) {
       )}
 
       {current && <Decision decision={current} conflict={conflict} />}
+
+      {related.sense && (
+        <section aria-labelledby="sense-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="sense-heading" className="font-semibold">
+            How “{related.sense.label}” behaves
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm text-slate-700">
+            {(["cardinality", "change", "lists"] as const).map((k) => (
+              <li key={k}>
+                <span className="font-medium">{senseLabel(k, related.sense![k])}</span>
+                <span className="block text-xs text-slate-500">
+                  {related.sense!.setting?.[k] ? "Set by a reviewer." : related.sense!.inferred.why[k]}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {canResolve && (
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm font-medium text-indigo-700">Change how it behaves</summary>
+              <div className="mt-3">
+                <AttributeSenseForm
+                  investigationId={investigation.id}
+                  attributeKey={related.sense.key}
+                  inferred={related.sense.inferred}
+                  setting={related.sense.setting}
+                />
+              </div>
+            </details>
+          )}
+        </section>
+      )}
 
       {conflict.status === "open" ? (
         canResolve ? (
@@ -165,6 +200,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
         <div className="min-w-0 space-y-8">
           {conflict.entities.length > 0 && conflict.kind === "naming" && <Entities base={base} conflict={conflict} />}
           {conflict.claims.length > 0 && <Claims base={base} conflict={conflict} acceptedId={current?.acceptedClaimId ?? null} />}
+          {related.pairs.length > 0 && <Pairs conflict={conflict} related={related} />}
         </div>
         {aside}
         <div className="min-w-0 lg:col-start-1 lg:row-start-2">
@@ -318,6 +354,68 @@ function Decision({
         {decision.decidedByName} · {formatMoment(decision.createdAt)}
         {decision.withdrawnAt ? ` · withdrawn ${formatMoment(decision.withdrawnAt)}` : ""}
       </p>
+    </section>
+  );
+}
+
+const RELATION_STYLES: Record<string, string> = {
+  contradiction: "text-rose-800",
+  scale: "text-rose-800",
+  set: "text-amber-800",
+  decrease: "text-amber-800",
+  correction: "text-sky-800",
+  update: "text-teal-800",
+  measure: "text-indigo-800",
+  containment: "text-lime-800",
+  consistent: "text-emerald-800",
+};
+
+/** Pair by pair, how the claims relate; for a change over time, the values in the order they held. */
+function Pairs({ conflict, related }: { conflict: ConflictDetail; related: ConflictPairs }) {
+  const claim = new Map(conflict.claims.map((c) => [c.id, c]));
+  const source = (id: string) => {
+    const c = claim.get(id);
+    return c ? `${c.valueText} (${c.article.outlet ?? c.article.title})` : id;
+  };
+  const showTimeline = conflict.kind === "temporal" && related.timeline.length > 1;
+  return (
+    <section aria-labelledby="pairs-heading">
+      {showTimeline && (
+        <>
+          <h2 id="timeline-heading" className="mb-3 font-semibold">
+            Timeline
+          </h2>
+          <ol aria-labelledby="timeline-heading" className="mb-6 space-y-2 border-l-2 border-teal-200 pl-4 text-sm">
+            {related.timeline.map((t) => {
+              const c = claim.get(t.claimId);
+              return (
+                <li key={t.claimId}>
+                  <span className="font-semibold text-slate-900">{c?.valueText}</span>
+                  <span className="text-slate-600"> · {c?.article.outlet ?? c?.article.title}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t.label} ({t.source === "as of" ? "as-of given" : t.source === "quote" ? "time in the quote" : "as published"})
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+      <h2 id="pairs-heading" className="mb-3 font-semibold">
+        How the claims relate
+      </h2>
+      <ul className="space-y-2 text-sm">
+        {related.pairs.map((p) => (
+          <li key={`${p.a}:${p.b}`} className="rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
+            <span className={`font-medium ${RELATION_STYLES[p.relation] ?? ""}`}>{RELATION_LABELS[p.relation]}</span>
+            <span className="text-slate-700">
+              {" "}
+              · {source(p.a)} ↔ {source(p.b)}
+            </span>
+            <span className="block text-xs text-slate-600">{p.why}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

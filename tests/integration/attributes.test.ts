@@ -1,0 +1,79 @@
+import { describe, expect, test } from "vitest";
+import { setAttributeSense } from "@/lib/server/attributes.ts";
+import { conflictMemberships } from "@/lib/server/conflicts.ts";
+import { db } from "@/lib/server/database.ts";
+import { conflictPairs } from "@/lib/server/detection.ts";
+import { setTimeZone } from "@/lib/server/investigations.ts";
+import { setupTestDatabase } from "@/tests/support/database.ts";
+import { makeStory } from "@/tests/support/story.ts";
+
+setupTestDatabase();
+
+const open = async (investigationId: string) =>
+  (await conflictMemberships(investigationId)).filter((c) => c.status === "open").map((c) => c.kind);
+
+describe(`how attributes behave, on ${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"}`, () => {
+  test("a rising count reported on different days is a change over time; saying it does not change makes it a contradiction", async () => {
+    const { inv, entity, claim, reviewer } = await makeStory([
+      "Officials said 120 people were killed.",
+      "The count rose to 310 people killed.",
+    ]);
+    const quake = await entity("Flood of 2026", "event");
+    const common = { subjectId: quake.id, attribute: "Death toll", valueKind: "number" as const };
+    await claim(0, "120", { ...common, valueText: "120" });
+    await claim(1, "310", { ...common, valueText: "310" });
+    expect(await open(inv.id)).toEqual(["temporal"]);
+    const [conflict] = await conflictMemberships(inv.id);
+    const related = await conflictPairs(inv.id, conflict!.id);
+    expect(related.pairs).toEqual([expect.objectContaining({ relation: "update" })]);
+    expect(related.sense).toMatchObject({ change: "tally", setting: null, label: "Death toll" });
+    expect(related.timeline.map((t) => t.source)).toEqual(["published", "published"]);
+
+    await expect(
+      setAttributeSense(reviewer.ctx, { investigationId: inv.id, key: "death_toll", cardinality: null, change: "fixed", lists: null }),
+    ).resolves.toEqual({ changed: true });
+    expect(await open(inv.id)).toEqual(["value"]);
+    const audit = await db().auditEvent.findFirst({ where: { investigationId: inv.id, action: "attribute.update" } });
+    expect(audit?.after).toMatchObject({ key: "death_toll", change: "fixed" });
+
+    // Back to what detection infers: the change over time again, and nothing saved twice.
+    await setAttributeSense(reviewer.ctx, { investigationId: inv.id, key: "death_toll", cardinality: null, change: null, lists: null });
+    expect(await open(inv.id)).toEqual(["temporal"]);
+    await expect(
+      setAttributeSense(reviewer.ctx, { investigationId: inv.id, key: "death_toll", cardinality: null, change: null, lists: null }),
+    ).resolves.toEqual({ changed: false });
+  });
+
+  test("an attribute no claim uses is refused", async () => {
+    const { inv, reviewer } = await makeStory(["Nothing here."]);
+    await expect(
+      setAttributeSense(reviewer.ctx, { investigationId: inv.id, key: "nothing", cardinality: "multi", change: null, lists: null }),
+    ).rejects.toThrow(/No claim uses that attribute/);
+  });
+});
+
+describe(`the investigation's time zone, on ${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"}`, () => {
+  test("local times are read in it: changing it reads them again and detection follows", async () => {
+    const { inv, entity, claim, reviewer } = await makeStory([
+      "The alert went out at 20:11 local time on Tuesday.",
+      "The alert was sent at 1911 GMT on Tuesday.",
+    ]);
+    const alert = await entity("Emergency alert", "event");
+    const common = { subjectId: alert.id, attribute: "Time sent", valueKind: "time" as const };
+    const local = await claim(0, "20:11 local time on Tuesday", { ...common, valueText: "20:11 local time on Tuesday" });
+    await claim(1, "1911 GMT on Tuesday", { ...common, valueText: "1911 GMT on Tuesday" });
+    // In UTC, 20:11 local is an hour after 19:11 GMT.
+    expect(await open(inv.id)).toEqual(["value"]);
+
+    const { version } = await db().investigation.findUniqueOrThrow({ where: { id: inv.id }, select: { version: true } });
+    await expect(setTimeZone(reviewer.ctx, { investigationId: inv.id, timeZone: "Europe/Madrid", version })).resolves.toEqual({
+      reread: 1,
+    });
+    expect(await open(inv.id)).toEqual([]);
+    const row = await db().claim.findUniqueOrThrow({ where: { id: local.id }, select: { valueLow: true } });
+    expect(new Date(row.valueLow!).toISOString()).toMatch(/T19:11:00/);
+
+    // A stale version is refused, naming who changed it.
+    await expect(setTimeZone(reviewer.ctx, { investigationId: inv.id, timeZone: "UTC", version })).rejects.toThrow(/changed by/);
+  });
+});
