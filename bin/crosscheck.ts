@@ -3,6 +3,8 @@
  *   npm run crosscheck -- help
  */
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createUserInput } from "@/lib/domain/inputs.ts";
@@ -20,6 +22,7 @@ import { writeFile } from "node:fs/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { createUser } from "@/lib/server/users.ts";
+import { loadCorpusStory } from "@/seed/corpus.ts";
 import { DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
 const HELP = `Usage: npm run crosscheck -- <command> [options]
@@ -38,6 +41,8 @@ Commands:
   backup --investigation <slug> [--out file]
                                             everything about one investigation, in one JSON file
   restore <file> [--slug new-slug]          load a backup (under a new slug beside the original)
+  load-corpus <story folder> [--slug s]     load a story of the evaluation corpus (tests/corpus/...)
+                                            as an investigation, annotated, to look at in the app
 
 The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
 CROSSCHECK_DATA_DIR (default .data/pglite).`;
@@ -70,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
         return await exportCommand(rest);
       case "backup":
         return await backupCommand(rest);
+      case "load-corpus":
+        return await loadCorpus(rest);
       case "restore":
         return await restoreCommand(rest);
       default:
@@ -104,6 +111,21 @@ async function seed(args: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+async function loadCorpus(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: "string" } } });
+  const dir = positionals[0];
+  if (!dir || !existsSync(path.join(dir, "annotations.ts"))) {
+    console.error("Name a story folder of the corpus, e.g. tests/corpus/valencia-floods-2024.");
+    return 1;
+  }
+  const loaded = await loadCorpusStory(cliContext(), path.resolve(dir), { slug: values.slug });
+  console.log(
+    `Loaded “${loaded.investigation.title}” at /investigations/${loaded.investigation.slug}: ` +
+      `${loaded.articles} article(s), ${loaded.created} claim(s), zone ${loaded.investigation.timeZone}.`,
+  );
+  return 0;
 }
 
 async function createUserCommand(args: string[]): Promise<number> {

@@ -19,15 +19,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { importPaths } from "@/lib/server/file-import.ts";
 import { conflictMemberships } from "@/lib/server/conflicts.ts";
 import { conflictPairs } from "@/lib/server/detection.ts";
 import { installDatabase, openDatabase } from "@/lib/server/database.ts";
-import { createInvestigation } from "@/lib/server/investigations.ts";
 import { migrate } from "@/lib/server/migrate.ts";
-import type { DemoClaim, DemoEntity } from "@/seed/annotations.ts";
-import { loadAnnotations } from "@/seed/demo.ts";
+import { loadCorpusStory } from "@/seed/corpus.ts";
 
 type Group = { id: string; kind?: string; claims: string[]; why: string };
 type Gold = { story: string; disagreements: Group[]; agreements: Group[] };
@@ -50,21 +46,12 @@ const SYSTEM = { actorId: null, requestId: "eval-detection" };
 
 async function evaluate(dir: string): Promise<Figures> {
   const gold = JSON.parse(readFileSync(path.join(dir, "gold.json"), "utf8")) as Gold;
-  const { ENTITIES, CLAIMS, TIME_ZONE } = (await import(pathToFileURL(path.join(dir, "annotations.ts")).href)) as {
-    ENTITIES: DemoEntity[];
-    CLAIMS: Record<string, DemoClaim[]>;
-    /** The zone the analyst set on the investigation, for "local time". */
-    TIME_ZONE?: string;
-  };
   const database = openDatabase({ dataDir: "memory://" });
   await migrate(database);
   installDatabase(database);
   try {
-    const investigation = await createInvestigation(SYSTEM, { title: gold.story, timeZone: TIME_ZONE ?? "UTC" });
-    const imported = await importPaths(SYSTEM, investigation.id, [path.join(dir, "articles")]);
-    const failed = imported.filter((o) => o.status === "failed");
-    if (failed.length) throw new Error(`${gold.story}: ${failed.map((f) => (f.status === "failed" ? f.error : "")).join("; ")}`);
-    const { claimIds, entityIds } = await loadAnnotations(SYSTEM, investigation.id, ENTITIES, CLAIMS);
+    const { investigation, annotations, claimIds, entityIds } = await loadCorpusStory(SYSTEM, dir, { title: gold.story });
+    const { CLAIMS } = annotations;
     const subjectOf = new Map<string, string>();
     for (const [file, claims] of Object.entries(CLAIMS))
       for (const c of claims) subjectOf.set(`${file}#${c.quote}`, entityIds.get(c.subject)!);
