@@ -60,6 +60,9 @@ export function ClaimDetails({
     ],
     ...(claim.asOfText ? ([["As of", claim.asOfText]] as [string, React.ReactNode][]) : []),
     ...(claim.note ? ([["Note", claim.note]] as [string, React.ReactNode][]) : []),
+    ...(claim.accordingTo ? ([["According to", claim.accordingTo]] as [string, React.ReactNode][]) : []),
+    ...(claim.method ? ([["Method or baseline", claim.method]] as [string, React.ReactNode][]) : []),
+    ...(claim.appliesToPart ? ([["Applies to part", claim.appliesToPart]] as [string, React.ReactNode][]) : []),
     ["Status", claim.statusReason ? `${STATUS_LABELS[claim.status]}: ${claim.statusReason}` : STATUS_LABELS[claim.status]],
     ...(claim.conflicts.length
       ? ([

@@ -179,7 +179,10 @@ export function ClaimForm({
           onInputChange={(v) => {
             setSubjectInput(v);
             if (chosen && v !== chosen.name) setSubjectId("");
-            if (!subjectTextTouched && !subjects.some((s) => s.name === v)) setSubjectText(v);
+            // As typed, until a pick puts the canonical name in the box (then the alias typed stays).
+            if (!subjectTextTouched && (!subjects.some((s) => s.name === v) || foldName(v).startsWith(foldName(subjectText)))) {
+              setSubjectText(v);
+            }
           }}
           suggestions={subjectSuggestions}
           onPick={pickSubject}

@@ -198,3 +198,31 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await page.reload();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
 });
+
+test("a claim records who gives the figure, and an as-of finer than a day", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /U\.S\. military leaders, including Secretary of Defense Pete Hegseth/);
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("Friday evening");
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  const form = page.getByRole("form", { name: "New claim" });
+  await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthropic");
+  await page.keyboard.press("Tab");
+  await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Deadline given by Hegseth");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Named in the text as")).toHaveValue("Anthropic");
+  await form.getByLabel("As of (optional)").pressSequentially("24 February 2026, 16:30 local time");
+  // The reading says which day and minute that is, in the investigation's zone, before saving.
+  await expect(form.getByText("Tue, 24 Feb 2026, 16:30 UTC")).toBeVisible();
+  await form.getByText(/^Qualifiers/).click();
+  await form.getByLabel("According to").pressSequentially("Axios");
+  await page.keyboard.press("Control+Enter");
+
+  // The words overlap another claim's highlight: open it from the list of the article's claims.
+  await page.getByRole("complementary", { name: "Claims" }).getByText("Anthropic · Deadline given by Hegseth").click();
+  const details = page.getByRole("region", { name: "Claim", exact: true });
+  await expect(details).toContainText("Deadline given by Hegseth");
+  await expect(details).toContainText("According to");
+  await expect(details).toContainText("Axios");
+  await expect(details).toContainText("24 February 2026, 16:30 local time");
+});

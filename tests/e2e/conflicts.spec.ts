@@ -116,3 +116,36 @@ test("an analyst marks two claims as conflicting from the reader, with a note", 
   await expect(page.getByText("Marked by hand", { exact: true })).toBeVisible();
   await expect(page.getByText(/describe opposite approaches/).first()).toBeVisible();
 });
+
+test("the reviewer reads how a conflict's claims relate, says the attribute's lists are partial, and undoes it", async ({ page }) => {
+  await signIn(page, "reviewer@example.com");
+  await page.goto(`${QUEUE}?kind=set`);
+  await page
+    .getByRole("list", { name: "Conflicts" })
+    .getByRole("link", { name: /Anthropic · Backers/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: "Anthropic · Backers" })).toBeVisible();
+  const pairs = page.getByRole("region", { name: "How the claims relate" });
+  await expect(pairs.getByRole("listitem").first()).toContainText("Lists differ");
+  await expect(pairs).toContainText("Microsoft");
+  const sense = page.getByRole("region", { name: "How “Backers” behaves" });
+  await expect(sense).toContainText("Lists are complete");
+
+  await sense.getByText("Change how it behaves").click();
+  await sense.getByLabel("Lists").selectOption({ label: "Lists are partial" });
+  await sense.getByRole("button", { name: "Save how it behaves" }).click();
+  await expect(sense.getByRole("status")).toContainText("Saved; detection has looked again.");
+  await page.reload();
+  await expect(page.getByText(/The disagreement no longer holds/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "How “Backers” behaves" })).toContainText("Set by a reviewer.");
+
+  // Back to what detection infers: the disagreement holds again and the conflict is open.
+  const again = page.getByRole("region", { name: "How “Backers” behaves" });
+  await again.getByText("Change how it behaves").click();
+  await again.getByLabel("Lists").selectOption({ index: 0 });
+  await again.getByRole("button", { name: "Save how it behaves" }).click();
+  await expect(again.getByRole("status")).toContainText("Saved; detection has looked again.");
+  await page.reload();
+  await expect(page.getByText("Open", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/The disagreement no longer holds/)).toHaveCount(0);
+});
