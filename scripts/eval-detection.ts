@@ -72,7 +72,7 @@ async function evaluate(dir: string): Promise<Figures> {
       const ids = new Set(refs.map(idOf));
       return holding(refs).filter((c) => {
         const { pairs, sense } = pairsOf.get(c.id)!;
-        return !sense || pairs.some((p) => p.relation !== "consistent" && ids.has(p.a) && ids.has(p.b));
+        return !sense || pairs.some((p) => p.relation !== "consistent" && !p.fits && ids.has(p.a) && ids.has(p.b));
       });
     };
     const kindOf = (gold?: string) => (gold === "different-measure" ? "measure" : gold);

@@ -8,7 +8,13 @@
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
 
-export type DemoEntity = { name: string; kind: EntityKind; aliases?: string[] };
+export type DemoEntity = {
+  name: string;
+  kind: EntityKind;
+  aliases?: string[];
+  /** The name of the entity this one is part of (a town's province), set once all entities exist. */
+  partOf?: string;
+};
 
 export type DemoClaim = {
   /** Exact words of the article the claim is anchored on. */

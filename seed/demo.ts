@@ -13,7 +13,7 @@ import { detectValueKind } from "@/lib/domain/values.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { createClaim } from "@/lib/server/claims.ts";
 import { anyDecisionIn, openConflictAbout, resolveConflict } from "@/lib/server/conflicts.ts";
-import { addAlias, createEntity, entitiesWithAliases } from "@/lib/server/entities.ts";
+import { addAlias, createEntity, entitiesWithAliases, setPartOf } from "@/lib/server/entities.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { DEMO_CLAIMS, DEMO_ENTITIES, type DemoClaim, type DemoEntity } from "@/seed/annotations.ts";
 
@@ -125,6 +125,14 @@ export async function loadAnnotations(
       if (found?.aliases.some((a) => a.folded === foldName(alias))) continue;
       if (!found) await addAlias(ctx, { investigationId, entityId: id, name: alias });
     }
+  }
+  for (const demo of entities) {
+    if (!demo.partOf) continue;
+    const partOfId = entityIds.get(demo.partOf);
+    if (!partOfId) throw new SeedAnnotationError(`“${demo.name}” is part of “${demo.partOf}”, which is not among the entities.`);
+    const entityId = entityIds.get(demo.name)!;
+    if (existing.some((e) => e.id === entityId && e.partOfId)) continue;
+    await setPartOf(ctx, { investigationId, entityId, partOfId });
   }
   const articles = await articlesFromFiles(investigationId, Object.keys(claimsByFile));
   let created = 0;

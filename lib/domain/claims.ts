@@ -18,6 +18,35 @@ export function attributeKey(label: string): string {
 /** Names are compared folded: "The Pentagon’s Michael" and "the pentagon's michael" are one alias. */
 export const foldName = foldText;
 
+/**
+ * The name a text value leads with when it goes on to say where that is: "Alhaurín de la Torre,
+ * near Málaga" → "Alhaurín de la Torre". Only the part before the first comma, without digits, and
+ * only ever used when that part is an entity's name or alias and the whole text is not (so a
+ * "Paris, Texas" still reads as Paris when only a "Paris" entity exists: a known limit).
+ */
+export function leadingName(text: string): string | null {
+  const comma = text.indexOf(",");
+  if (comma <= 0) return null;
+  const lead = text.slice(0, comma).trim();
+  const rest = text.slice(comma + 1).trim();
+  return lead && rest && !/\d/.test(lead) ? lead : null;
+}
+
+/** This entity and every entity inside it, transitively: none of them can be what it is part of. */
+export function selfAndParts(entities: { id: string; partOfId: string | null }[], entityId: string): Set<string> {
+  const inside = new Set([entityId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const e of entities) {
+      if (e.partOfId && inside.has(e.partOfId) && !inside.has(e.id)) {
+        inside.add(e.id);
+        grew = true;
+      }
+    }
+  }
+  return inside;
+}
+
 export type SubjectOption = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
 /** Subjects whose name or alias contains the query (folded), canonical-name matches first. */

@@ -38,6 +38,8 @@ export type DetectionClaim = {
   inCorrection?: boolean;
   /** For text values: the canonical entity the text names (by name or alias), when it names one. */
   valueEntityId?: string | null;
+  /** The entities that entity is part of, transitively (a town's province, then its region). */
+  valueEntityAncestors?: string[];
   /** The words leading to the value: the text just before the quote, and the quote. */
   context?: string;
   /** The text just after the quote. */
@@ -73,7 +75,8 @@ export const RELATION_LABELS: Record<PairRelation, string> = {
   consistent: "Consistent",
 };
 
-export type PairVerdict = { relation: PairRelation; why: string };
+/** `fits`: both can be true as written (a town and its region): shown among a conflict's pairs, never raising one. */
+export type PairVerdict = { relation: PairRelation; why: string; fits?: true };
 
 const isNumeric = (v: NormalizedValue): v is NumericValue => v.kind === "money" || v.kind === "number" || v.kind === "percentage";
 
@@ -110,6 +113,16 @@ const midpoint = (v: Interval & { point?: number | null }) =>
 const compact = (folded: string) => folded.replace(/[\s\u002d\u2010-\u2015]+/g, "");
 
 const qualifier = (s: string | undefined) => compact(foldText(s ?? ""));
+
+/** Words that say what kind of place a name is: "Xinxian Township" and "Xinxian town" are one place. */
+const PLACE_TYPE =
+  /\b(?:the|town|township|city|village|hamlet|municipality|county|district|province|prefecture|region|state|commune|borough|parish|county seat)\b/g;
+
+/** A place name without its type words, or null when nothing else is left ("the county"). */
+const untyped = (folded: string): string | null => {
+  const rest = compact(folded.replace(PLACE_TYPE, " "));
+  return rest || null;
+};
 
 // One formatter for every call.
 const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
@@ -168,13 +181,39 @@ function agreement(a: DetectionClaim, b: DetectionClaim): { agree: boolean; note
   }
   if ((x.kind === "text" || x.kind === "entity") && (y.kind === "text" || y.kind === "entity")) {
     // "the Pentagon" and "U.S. Department of Defense" agree when both name one entity.
-    return { agree: compact(x.folded) === compact(y.folded) || Boolean(a.valueEntityId && a.valueEntityId === b.valueEntityId) };
+    return {
+      agree:
+        compact(x.folded) === compact(y.folded) ||
+        (untyped(x.folded) ?? "\u0000") === untyped(y.folded) ||
+        Boolean(a.valueEntityId && a.valueEntityId === b.valueEntityId),
+    };
   }
   return null;
 }
 
 /** When a claim holds: what the analyst wrote, else what its quote says, else when it was reported. */
-export const whenOf = (c: DetectionClaim): Moment | null => c.asOf ?? c.quoteMoment ?? c.published ?? null;
+/**
+ * When a claim holds: what the analyst wrote, else a time its quote names, else when its article
+ * was published. For a running tally (`toTheMinute`), a day that holds the publication is read
+ * as the publication's minute: "as of 30 October" in a report out at 23:15 that day is its 23:15
+ * count. Other attributes keep the day: two readings of one trading session the same day are
+ * one moment, whenever each report went out.
+ */
+export function whenOf(c: DetectionClaim, toTheMinute = false): Moment | null {
+  const given = c.asOf ?? c.quoteMoment ?? null;
+  const published = c.published ?? null;
+  if (
+    toTheMinute &&
+    given &&
+    published?.timed &&
+    !given.timed &&
+    given.precision === "day" &&
+    published.start >= given.start &&
+    published.start < given.end
+  )
+    return published;
+  return given ?? published;
+}
 
 /** Lists where one is partial: they disagree only when a partial one names a member a complete one lacks. */
 function listsDisagree(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense): boolean {
@@ -188,11 +227,15 @@ function listsDisagree(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
 }
 
 /** Which of two claims is later, when their moments are apart. */
-function ordered(a: DetectionClaim, b: DetectionClaim): [DetectionClaim, DetectionClaim] {
-  const ma = whenOf(a)!;
-  const mb = whenOf(b)!;
+function ordered(a: DetectionClaim, b: DetectionClaim, toTheMinute: boolean): [DetectionClaim, DetectionClaim] {
+  const ma = whenOf(a, toTheMinute)!;
+  const mb = whenOf(b, toTheMinute)!;
   return ma.start <= mb.start ? [a, b] : [b, a];
 }
+
+/** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
+const within = (part: DetectionClaim, whole: DetectionClaim) =>
+  Boolean(part.valueEntityId && whole.valueEntityId && part.valueEntityAncestors?.includes(whole.valueEntityId));
 
 /**
  * How two active claims about the same subject and attribute relate, given how the attribute
@@ -204,6 +247,10 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   if (compared.agree) return compared.note ? { relation: "consistent", why: compared.note } : null;
   const x = a.value;
   const y = b.value;
+  const [inner, outer] = within(a, b) ? [a, b] : within(b, a) ? [b, a] : [];
+  if (inner && outer) {
+    return { relation: "containment", why: `One value is part of the other: ${inner.value.text} is in ${outer.value.text}.`, fits: true };
+  }
   const numbers = isNumeric(x) && isNumeric(y) ? explainNumbers(x, y) : `“${x.text}” against “${y.text}”`;
 
   const partA = qualifier(a.appliesToPart);
@@ -226,10 +273,12 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
         : `measured as “${a.method}” and as “${b.method}”`;
     return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
   }
-  const ma = whenOf(a);
-  const mb = whenOf(b);
-  const bothWritten = Boolean(a.asOf && b.asOf);
-  const overTime = Boolean(ma && mb && apart(ma, mb) && (bothWritten || sense.change !== "fixed"));
+  const tally = sense.change === "tally";
+  const ma = whenOf(a, tally);
+  const mb = whenOf(b, tally);
+  // As-of dates the analyst wrote that are apart say the values changed, whatever the attribute.
+  const writtenApart = Boolean(a.asOf && b.asOf && apart(a.asOf, b.asOf));
+  const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || sense.change !== "fixed"));
   // A correction puts right a value for the same moment; a later value given as of another time is an update.
   if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection) && !overTime) {
     return { relation: "correction", why: `The article corrects itself: ${numbers}. One of these is the value it says was wrong.` };
@@ -238,8 +287,8 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   if (x.kind === "list" && (sense.cardinality === "multi" || !listsDisagree(a, b, sense))) return null;
 
   if (overTime) {
-    const [earlier, later] = ordered(a, b);
-    const when = `${earlier.value.text} (${describeMoment(whenOf(earlier)!)}) → ${later.value.text} (${describeMoment(whenOf(later)!)})`;
+    const [earlier, later] = ordered(a, b, tally);
+    const when = `${earlier.value.text} (${describeMoment(whenOf(earlier, tally)!)}) → ${later.value.text} (${describeMoment(whenOf(later, tally)!)})`;
     const ev = earlier.value;
     const lv = later.value;
     if (sense.change === "tally" && isNumeric(ev) && isNumeric(lv) && lv.high !== null && ev.low !== null && lv.high <= ev.low) {
@@ -267,7 +316,18 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
 /** Backwards-compatible reading of one pair as a conflict kind (tests and tools). */
 export function compareClaims(a: DetectionClaim, b: DetectionClaim, sense?: AttributeSense): { kind: ConflictKind; why: string } | null {
   const verdict = relate(a, b, sense);
-  return verdict && verdict.relation !== "consistent" ? { kind: KIND_OF_RELATION[verdict.relation]!, why: verdict.why } : null;
+  return verdict && verdict.relation !== "consistent" && !verdict.fits
+    ? { kind: KIND_OF_RELATION[verdict.relation]!, why: verdict.why }
+    : null;
+}
+
+/** The pair relations that make up a conflict of each kind (its family), for showing a conflict's own pairs. */
+export function relationsOf(kind: ConflictKind): PairRelation[] {
+  const family = FAMILY_OF_KIND[kind];
+  if (family === undefined) return [];
+  return (Object.keys(KIND_OF_RELATION) as Exclude<PairRelation, "consistent">[]).filter(
+    (r) => FAMILY_OF_KIND[KIND_OF_RELATION[r]] === family,
+  );
 }
 
 const DEFAULT_SENSE: AttributeSense = { cardinality: "single", change: "fixed", lists: "exhaustive" };
@@ -403,7 +463,7 @@ export function detectGroupConflicts(
   const sense = groupSense(options.label ?? first.attributeLabel ?? first.attribute, claims, options.setting);
   const families = new Map<string, { ids: Set<string>; verdicts: Map<ConflictKind, string>; updates: number; decreases: number }>();
   for (const pair of relatePairs(claims, sense)) {
-    if (pair.relation === "consistent") continue;
+    if (pair.relation === "consistent" || pair.fits) continue;
     const kind = KIND_OF_RELATION[pair.relation];
     const family = FAMILY_OF_KIND[kind]!;
     const f = families.get(family) ?? { ids: new Set<string>(), verdicts: new Map(), updates: 0, decreases: 0 };

@@ -186,6 +186,20 @@ export const mergeEntitiesInput = z
 
 export const undoMergeInput = z.object({ investigationId: z.string().min(1), mergeId: z.string().min(1) });
 
+/** What an entity is part of; "" (the select's "nothing") clears it. */
+export const setPartOfInput = z
+  .object({
+    investigationId: z.string().min(1),
+    entityId: z.string().min(1),
+    partOfId: z
+      .string()
+      .optional()
+      .default("")
+      .transform((v) => v || null),
+    version: z.coerce.number().int().positive().optional(),
+  })
+  .refine((i) => i.partOfId !== i.entityId, { message: "An entity cannot be part of itself.", path: ["partOfId"] });
+
 // --- Conflicts -----------------------------------------------------------------------------
 
 export const RESOLUTION_KINDS = [

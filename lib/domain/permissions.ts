@@ -21,6 +21,7 @@ export const ACTION_POLICY = {
   "entity.removeAlias": "analyst",
   "entity.merge": "analyst",
   "entity.unmerge": "analyst",
+  "entity.setPartOf": "analyst",
   "conflict.createManual": "analyst",
   "conflict.comment": "analyst",
   "conflict.resolve": "reviewer",

@@ -397,7 +397,7 @@ export async function restoreBackup(
       const usersCreated = await matchUsers(tx, summary.users, ids);
       let investigationId = "";
       const pending: Row[] = [];
-      const later: { table: "entities" | "claims"; id: string; ref: string }[] = [];
+      const later: { field: "mergedIntoId" | "partOfId" | "supersededById"; id: string; ref: string }[] = [];
       let current: Table | null = null;
       const flush = async () => {
         if (!current || !pending.length) return;
@@ -431,10 +431,10 @@ export async function restoreBackup(
       };
       const finishTable = async () => {
         await flush();
-        // Entities point at the entity they were merged into, claims at the claim that superseded them: set once all exist.
+        // Entities point at the entity they were merged into or are part of, claims at the claim that superseded them: set once all exist.
         for (const l of later.splice(0)) {
-          if (l.table === "entities") await tx.entity.update({ where: { id: l.id }, data: { mergedIntoId: l.ref } });
-          else await tx.claim.update({ where: { id: l.id }, data: { supersededById: l.ref } });
+          if (l.field === "supersededById") await tx.claim.update({ where: { id: l.id }, data: { supersededById: l.ref } });
+          else await tx.entity.update({ where: { id: l.id }, data: { [l.field]: l.ref } });
         }
         if (current) options.onProgress?.(current, summary.counts[current]);
       };
@@ -451,11 +451,13 @@ export async function restoreBackup(
           current = event.table;
         }
         let row = revive(remapIds(event.row, ids));
-        if (current === "entities" && row.mergedIntoId) {
-          later.push({ table: "entities", id: String(row.id), ref: String(row.mergedIntoId) });
-          row = { ...row, mergedIntoId: null };
+        if (current === "entities" && (row.mergedIntoId || row.partOfId)) {
+          for (const field of ["mergedIntoId", "partOfId"] as const) {
+            if (row[field]) later.push({ field, id: String(row.id), ref: String(row[field]) });
+          }
+          row = { ...row, mergedIntoId: null, ...(row.partOfId ? { partOfId: null } : {}) };
         } else if (current === "claims" && row.supersededById) {
-          later.push({ table: "claims", id: String(row.id), ref: String(row.supersededById) });
+          later.push({ field: "supersededById", id: String(row.id), ref: String(row.supersededById) });
           row = { ...row, supersededById: null };
         } else if (current === "conflicts") {
           if (typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {

@@ -18,7 +18,8 @@ import {
 import { type AttributeSense, type AttributeSetting, type InferredSense, inferSense, senseOf } from "@/lib/domain/attribute-sense.ts";
 import { describeMoment, type Moment, momentAt, momentInQuote } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
-import { type ClaimStatus, foldName } from "@/lib/domain/claims.ts";
+import { sourceOf } from "@/lib/domain/attribution.ts";
+import { type ClaimStatus, foldName, leadingName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
 import { readAttributeSetting, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
@@ -66,6 +67,7 @@ const detectionClaimSelect = {
   quotePrefix: true,
   quoteSuffix: true,
   accordingTo: true,
+  note: true,
   method: true,
   appliesToPart: true,
   article: { select: { publishedAt: true, publishedText: true } },
@@ -75,9 +77,23 @@ type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof detectionClaimSelect }>;
 
 /** Folded names and aliases of canonical entities → entity id, to tell when two texts name one entity. */
 type NameIndex = Map<string, string>;
+/** Entity id → the entities it is part of, transitively (nearest first). */
+type PartOfChains = Map<string, string[]>;
 
-export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map(), timeZone = "UTC"): DetectionClaim {
+/** The entity a text value names: the whole text, else the name it leads with ("X, near Y"). */
+function entityNamedBy(text: string, names: NameIndex): string | null {
+  const lead = leadingName(text);
+  return names.get(foldName(text)) ?? (lead ? names.get(foldName(lead)) : undefined) ?? null;
+}
+
+export function toDetectionClaim(
+  row: ClaimRow,
+  names: NameIndex = new Map(),
+  timeZone = "UTC",
+  chains: PartOfChains = new Map(),
+): DetectionClaim {
   const value = readValue(row.valueNorm);
+  const valueEntityId = value.kind === "text" || value.kind === "entity" ? entityNamedBy(value.text, names) : null;
   const publishedAt = row.article.publishedAt;
   const dated = value.kind === "date" || value.kind === "time";
   return {
@@ -92,10 +108,12 @@ export function toDetectionClaim(row: ClaimRow, names: NameIndex = new Map(), ti
     published: publishedAt ? publicationMoment(publishedAt, row.article.publishedText, timeZone) : null,
     quoteMoment: dated ? null : momentInQuote(row.quoteExact, row.valueText, { referenceDate: publishedAt, timeZone }),
     inCorrection: row.inCorrection,
-    valueEntityId: value.kind === "text" || value.kind === "entity" ? (names.get(foldName(value.text)) ?? null) : null,
+    valueEntityId,
+    valueEntityAncestors: valueEntityId ? (chains.get(valueEntityId) ?? []) : [],
     context: `${row.quotePrefix}${row.quoteExact}`,
     after: row.quoteSuffix,
-    accordingTo: row.accordingTo,
+    // The analyst's qualifier, else a source the note or the words after the quote name.
+    accordingTo: sourceOf({ accordingTo: row.accordingTo, note: row.note, after: row.quoteSuffix }),
     method: row.method,
     appliesToPart: row.appliesToPart,
   };
@@ -140,8 +158,37 @@ async function attributeSettings(tx: Tx, investigationId: string, keys?: string[
 const textsOf = (rows: ClaimRow[]) =>
   rows.flatMap((r) => {
     const v = readValue(r.valueNorm);
-    return v.kind === "text" || v.kind === "entity" ? [v.text] : [];
+    const lead = v.kind === "text" || v.kind === "entity" ? leadingName(v.text) : null;
+    return v.kind === "text" || v.kind === "entity" ? [v.text, ...(lead ? [lead] : [])] : [];
   });
+
+/** Bounds a walk along part-of links (never cycles: setPartOf refuses them; this guards against a bad row). */
+const PART_OF_DEPTH = 64;
+
+/** What each of these entities is part of, transitively, read level by level. */
+async function partOfChains(tx: Tx, investigationId: string, entityIds: Iterable<string>): Promise<PartOfChains> {
+  const parent = new Map<string, string | null>();
+  const wanted = [...new Set(entityIds)];
+  let frontier = wanted;
+  for (let depth = 0; frontier.length && depth < PART_OF_DEPTH; depth++) {
+    const rows = await tx.entity.findMany({ where: { investigationId, id: { in: frontier } }, select: { id: true, partOfId: true } });
+    for (const r of rows) parent.set(r.id, r.partOfId);
+    frontier = [...new Set(rows.flatMap((r) => (r.partOfId && !parent.has(r.partOfId) ? [r.partOfId] : [])))];
+  }
+  return chainsFrom(parent, wanted);
+}
+
+function chainsFrom(parent: Map<string, string | null>, entityIds: Iterable<string>): PartOfChains {
+  const chains: PartOfChains = new Map();
+  for (const id of entityIds) {
+    const chain: string[] = [];
+    for (let at = parent.get(id); at && at !== id && !chain.includes(at) && chain.length < PART_OF_DEPTH; at = parent.get(at)) {
+      chain.push(at);
+    }
+    chains.set(id, chain);
+  }
+  return chains;
+}
 
 /** The entities a few texts name, by alias (indexed) or by name (case-insensitive). */
 async function namesFor(tx: Tx, investigationId: string, texts: string[]): Promise<NameIndex> {
@@ -191,7 +238,11 @@ export async function groupsNaming(tx: Tx, investigationId: string, names: strin
     where: {
       investigationId,
       valueKind: { in: ["text", "entity"] },
-      OR: wanted.map((n) => ({ valueText: { equals: n, mode: "insensitive" as const } })),
+      // "Alhaurín de la Torre, near Málaga" names Alhaurín de la Torre (see leadingName).
+      OR: wanted.flatMap((n) => [
+        { valueText: { equals: n, mode: "insensitive" as const } },
+        { valueText: { startsWith: `${n},`, mode: "insensitive" as const } },
+      ]),
     },
     distinct: ["subjectId", "attribute"],
     select: { subjectId: true, attribute: true },
@@ -289,9 +340,10 @@ async function detectTouched(
       select: detectionClaimSelect,
     });
     const names = await namesFor(tx, investigationId, textsOf(rows));
+    const chains = await partOfChains(tx, investigationId, names.values());
     detected.push(
       ...detectGroupConflicts(
-        rows.map((r) => toDetectionClaim(r, names, timeZone)),
+        rows.map((r) => toDetectionClaim(r, names, timeZone, chains)),
         { setting: settings.get(g.attribute) },
       ),
     );
@@ -335,9 +387,14 @@ export async function detectFromScratch(tx: Tx, investigationId: string): Promis
   const entities = await canonicalEntities(tx, investigationId);
   const names: NameIndex = new Map();
   for (const e of entities) for (const name of [...e.aliases, e.name]) names.set(foldName(name), e.id);
+  const placed = await tx.entity.findMany({ where: { investigationId, partOfId: { not: null } }, select: { id: true, partOfId: true } });
+  const chains = chainsFrom(
+    new Map(placed.map((e) => [e.id, e.partOfId])),
+    entities.map((e) => e.id),
+  );
   const timeZone = await zoneOf(tx, investigationId);
   return detectAll(
-    claims.map((c) => toDetectionClaim(c, names, timeZone)),
+    claims.map((c) => toDetectionClaim(c, names, timeZone, chains)),
     entities,
     new Set(),
     await attributeSettings(tx, investigationId),
@@ -593,7 +650,8 @@ export type ConflictPairs = {
   /** When each claim of the conflict holds, earliest first, and where that comes from. */
   timeline: { claimId: string; start: number; label: string; source: "as of" | "quote" | "published" }[];
   /** How the attribute behaves for detection, and why (null for naming and misattribution). */
-  sense: (AttributeSense & { inferred: InferredSense; setting: AttributeSetting | null; label: string; key: string }) | null;
+  sense:
+    (AttributeSense & { inferred: InferredSense; setting: AttributeSetting | null; label: string; key: string; hasLists: boolean }) | null;
 };
 
 /**
@@ -617,8 +675,9 @@ export async function conflictPairs(investigationId: string, conflictId: string)
     select: detectionClaimSelect,
   });
   const names = await namesFor(tx, investigationId, textsOf(rows));
+  const chains = await partOfChains(tx, investigationId, names.values());
   const timeZone = await zoneOf(tx, investigationId);
-  const claims = rows.map((r) => toDetectionClaim(r, names, timeZone));
+  const claims = rows.map((r) => toDetectionClaim(r, names, timeZone, chains));
   const setting = (await attributeSettings(tx, investigationId, [first.attribute])).get(first.attribute) ?? null;
   const label = rows[0]?.attributeLabel ?? first.attribute;
   const inferred = inferSense(
@@ -628,12 +687,13 @@ export async function conflictPairs(investigationId: string, conflictId: string)
   const sense = senseOf(inferred, setting);
   const pairs = relatePairs(claims, sense).filter((p) => members.has(p.a) && members.has(p.b));
   const timeline = claims
-    .filter((c) => members.has(c.id) && whenOf(c))
+    .filter((c) => members.has(c.id) && whenOf(c, sense.change === "tally"))
     .map((c) => {
-      const when = whenOf(c)!;
+      const when = whenOf(c, sense.change === "tally")!;
       const source = c.asOf ? ("as of" as const) : c.quoteMoment ? ("quote" as const) : ("published" as const);
       return { claimId: c.id, start: when.start, label: describeMoment(when), source };
     })
     .sort((x, y) => x.start - y.start);
-  return { pairs, timeline, sense: { ...sense, inferred, setting, label, key: first.attribute } };
+  const hasLists = claims.some((c) => c.value.kind === "list");
+  return { pairs, timeline, sense: { ...sense, inferred, setting, label, key: first.attribute, hasLists } };
 }

@@ -6,7 +6,7 @@ import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/
 import { db } from "@/lib/server/database.ts";
 import { groupsNaming, mergeTouched, syncConflicts, type Touched, touchedByClaim } from "@/lib/server/detection.ts";
 
-const entityDto = { id: true, name: true, kind: true, version: true, mergedIntoId: true } as const;
+const entityDto = { id: true, name: true, kind: true, version: true, mergedIntoId: true, partOfId: true } as const;
 
 export type EntitySummary = {
   id: string;
@@ -14,6 +14,8 @@ export type EntitySummary = {
   kind: EntityKind;
   aliases: { id: string; name: string }[];
   claimCount: number;
+  /** The entity this one is part of, if any. */
+  partOfId: string | null;
 };
 
 /** The investigation's canonical entities (merged ones live on in their target). */
@@ -25,6 +27,7 @@ export async function listEntities(investigationId: string): Promise<EntitySumma
       id: true,
       name: true,
       kind: true,
+      partOfId: true,
       aliases: { select: { id: true, name: true }, orderBy: { name: "asc" } },
       _count: { select: { subjectOf: true } },
     },
@@ -191,6 +194,17 @@ export async function mergeEntitiesIn(
       throw new ExpectedError("stale", "One of these entities was already merged; reload to see where it went.");
     }
     if (source.id === target.id) throw new ExpectedError("invalid_input", "An entity cannot be merged into itself.");
+    const [inner, outer] = (await chainAbove(tx, input.investigationId, target.id)).includes(source.id)
+      ? [target, source]
+      : (await chainAbove(tx, input.investigationId, source.id)).includes(target.id)
+        ? [source, target]
+        : [];
+    if (inner && outer) {
+      throw new ExpectedError(
+        "invalid_input",
+        `“${inner.name}” is part of “${outer.name}”, so they cannot be one entity. If they are, first clear what “${inner.name}” is part of.`,
+      );
+    }
     const claims = await tx.claim.findMany({
       where: { subjectId: source.id },
       select: { id: true, subjectId: true, attribute: true, valueNorm: true },
@@ -214,6 +228,17 @@ export async function mergeEntitiesIn(
             data: { investigationId: input.investigationId, entityId: target.id, name: source.name, folded: sourceFolded },
             select: { id: true },
           });
+    // What was inside the source is inside the target; a target placed nowhere takes the source's place.
+    const parts = await tx.entity.findMany({
+      where: { investigationId: input.investigationId, partOfId: source.id },
+      select: { id: true },
+    });
+    await tx.entity.updateMany({
+      where: { id: { in: parts.map((p) => p.id) } },
+      data: { partOfId: target.id, version: { increment: 1 } },
+    });
+    const addedPartOfId = source.partOfId && !target.partOfId ? source.partOfId : null;
+    if (addedPartOfId) await tx.entity.update({ where: { id: target.id }, data: { partOfId: addedPartOfId, version: { increment: 1 } } });
     const { count } = await tx.entity.updateMany({
       where: { id: source.id, version: source.version, mergedIntoId: null },
       data: { mergedIntoId: target.id, version: { increment: 1 } },
@@ -227,9 +252,11 @@ export async function mergeEntitiesIn(
         movedClaimIds: claims.map((c) => c.id),
         movedAliasIds: movable.map((a) => a.id),
         addedAliasId: added?.id ?? null,
+        movedPartIds: parts.map((p) => p.id),
+        addedPartOfId,
         mergedById: ctx.actorId,
       },
-      select: { id: true, movedClaimIds: true, movedAliasIds: true, addedAliasId: true },
+      select: { id: true, movedClaimIds: true, movedAliasIds: true, addedAliasId: true, movedPartIds: true, addedPartOfId: true },
     });
     await audit(tx, ctx, {
       action: "entity.merge",
@@ -239,7 +266,7 @@ export async function mergeEntitiesIn(
       before: source,
       after: { mergedInto: { id: target.id, name: target.name }, ...merge },
     });
-    const names = await namesOf(tx, [source.id, target.id]);
+    const names = await namesOf(tx, await partOfFamily(tx, input.investigationId, [source.id, target.id]));
     await syncConflicts(
       tx,
       ctx,
@@ -290,6 +317,18 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       data: { entityId: source.id },
     });
     if (merge.addedAliasId) await tx.entityAlias.deleteMany({ where: { id: merge.addedAliasId } });
+    // What was inside the source goes back, unless placed since so that it would now contain it.
+    const aboveSource = new Set(await chainAbove(tx, input.investigationId, source.id));
+    await tx.entity.updateMany({
+      where: { id: { in: (merge.movedPartIds ?? []).filter((id) => !aboveSource.has(id)) }, partOfId: merge.targetId },
+      data: { partOfId: source.id, version: { increment: 1 } },
+    });
+    if (merge.addedPartOfId) {
+      await tx.entity.updateMany({
+        where: { id: merge.targetId, partOfId: merge.addedPartOfId },
+        data: { partOfId: null, version: { increment: 1 } },
+      });
+    }
     await tx.entity.update({ where: { id: source.id }, data: { mergedIntoId: null, version: { increment: 1 } } });
     const undone = await tx.entityMerge.updateMany({
       where: { id: merge.id, undoneAt: null },
@@ -304,7 +343,7 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       before: { mergedIntoId: merge.targetId },
       after: { mergedIntoId: null, mergeId: merge.id },
     });
-    const names = await namesOf(tx, [source.id, merge.targetId]);
+    const names = await namesOf(tx, await partOfFamily(tx, input.investigationId, [source.id, merge.targetId]));
     await syncConflicts(
       tx,
       ctx,
@@ -312,6 +351,96 @@ export async function undoMerge(ctx: AuditContext, input: { investigationId: str
       mergeTouched(movedTouched(moving, merge.targetId, source.id), await groupsNaming(tx, input.investigationId, names)),
     );
   });
+}
+
+/**
+ * Says that an entity is part of another (a town in its county, a level of a car park), or
+ * nothing (`partOfId: null`). Values naming the part and the whole are then granularity, not a
+ * contradiction, so the groups holding either's names are examined again. Never a cycle.
+ */
+export async function setPartOf(
+  ctx: AuditContext,
+  input: { investigationId: string; entityId: string; partOfId: string | null; version?: number },
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const entity = await requireEntity(tx, input.investigationId, input.entityId);
+    if (entity.mergedIntoId) throw new ExpectedError("stale", "This entity was merged into another; say what that one is part of.");
+    const whole = input.partOfId ? await requireEntity(tx, input.investigationId, input.partOfId) : null;
+    if (whole?.mergedIntoId) throw new ExpectedError("stale", `“${whole.name}” was merged into another entity; choose that one.`);
+    if (whole?.id === entity.id) {
+      throw new ExpectedError("invalid_input", "An entity cannot be part of itself.", { partOfId: ["Choose another entity."] });
+    }
+    const wholeChain = whole ? await chainAbove(tx, input.investigationId, whole.id) : [];
+    if (whole && wholeChain.includes(entity.id)) {
+      const message = `“${whole.name}” is itself part of “${entity.name}”, so “${entity.name}” cannot be inside it.`;
+      throw new ExpectedError("invalid_input", message, { partOfId: [message] });
+    }
+    if ((whole?.id ?? null) === entity.partOfId) return;
+    const { count } = await tx.entity.updateMany({
+      where: { id: entity.id, version: input.version ?? entity.version },
+      data: { partOfId: whole?.id ?? null, version: { increment: 1 } },
+    });
+    await assertVersionedUpdate(tx, count, { type: "Entity", id: entity.id, label: "entity" });
+    const before = entity.partOfId
+      ? await tx.entity.findUnique({ where: { id: entity.partOfId }, select: { id: true, name: true } })
+      : null;
+    await audit(tx, ctx, {
+      action: "entity.partOf",
+      objectType: "Entity",
+      objectId: entity.id,
+      investigationId: input.investigationId,
+      before: { partOf: before },
+      after: { partOf: whole && { id: whole.id, name: whole.name } },
+    });
+    // A value naming the entity, anything inside it, or anything above it (before or after) may now read otherwise.
+    const reached = [
+      ...(await partOfFamily(tx, input.investigationId, [entity.id])),
+      ...(before ? [before.id, ...(await chainAbove(tx, input.investigationId, before.id))] : []),
+    ];
+    const names = await namesOf(tx, reached);
+    await syncConflicts(tx, ctx, input.investigationId, await groupsNaming(tx, input.investigationId, names));
+  });
+}
+
+/** These entities with everything above and inside them: whose values a change of part-of may read otherwise. */
+async function partOfFamily(tx: Tx, investigationId: string, entityIds: string[]): Promise<string[]> {
+  const all = new Set(entityIds);
+  for (const id of entityIds) {
+    for (const other of await chainAbove(tx, investigationId, id)) all.add(other);
+    for (const other of await chainBelow(tx, investigationId, id)) all.add(other);
+  }
+  return [...all];
+}
+
+/** Bounds a walk along part-of links (which are never cycles: this only guards against a bad row). */
+const PART_OF_DEPTH = 64;
+
+/** The entities this one is part of, nearest first, transitively. */
+async function chainAbove(tx: Tx, investigationId: string, entityId: string): Promise<string[]> {
+  const chain: string[] = [];
+  let at: string | null = entityId;
+  while (at && chain.length < PART_OF_DEPTH) {
+    const row: { partOfId: string | null } | null = await tx.entity.findFirst({
+      where: { id: at, investigationId },
+      select: { partOfId: true },
+    });
+    at = row?.partOfId ?? null;
+    if (!at || chain.includes(at) || at === entityId) break;
+    chain.push(at);
+  }
+  return chain;
+}
+
+/** Every entity inside this one, transitively. */
+async function chainBelow(tx: Tx, investigationId: string, entityId: string): Promise<string[]> {
+  const found = new Set<string>();
+  let frontier = [entityId];
+  for (let depth = 0; frontier.length && depth < PART_OF_DEPTH; depth++) {
+    const rows = await tx.entity.findMany({ where: { investigationId, partOfId: { in: frontier } }, select: { id: true } });
+    frontier = rows.map((r) => r.id).filter((id) => id !== entityId && !found.has(id));
+    for (const id of frontier) found.add(id);
+  }
+  return [...found];
 }
 
 /** An entity with everything said about it, for its page. */
@@ -325,6 +454,8 @@ export async function getEntity(investigationId: string, id: string) {
       kind: true,
       version: true,
       mergedInto: { select: { id: true, name: true } },
+      partOf: { select: { id: true, name: true } },
+      parts: { where: { mergedIntoId: null }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } },
       aliases: { select: { id: true, name: true }, orderBy: { name: "asc" } },
       mergedAway: {
         where: { undoneAt: null },
@@ -370,6 +501,6 @@ export async function entityHistory(investigationId: string, entityId: string) {
 export async function entitiesWithAliases(investigationId: string) {
   return db().entity.findMany({
     where: { investigationId },
-    select: { id: true, name: true, mergedIntoId: true, aliases: { select: { folded: true } } },
+    select: { id: true, name: true, mergedIntoId: true, partOfId: true, aliases: { select: { folded: true } } },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { attributeKey, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
+import { attributeKey, leadingName, matchSubjects, selfAndParts, type SubjectOption } from "@/lib/domain/claims.ts";
 
 const subjects: SubjectOption[] = [
   { id: "1", name: "Emil Michael", kind: "person", aliases: ["the Pentagon’s Michael", "Under-Secretary Michael"] },
@@ -53,4 +53,29 @@ test("an attribute written several ways shows the label most claims use", async 
   expect(preferredLabel(["valuation", "Valuation", "Valuation"])).toBe("Valuation");
   expect(preferredLabel(["valuation", "Valuation"])).toBe("Valuation");
   expect(preferredLabel(["Launch date"])).toBe("Launch date");
+});
+
+describe("part-of helpers", () => {
+  test.each([
+    ["Alhaurín de la Torre, near Málaga", "Alhaurín de la Torre"],
+    ["Mira, in Cuenca province", "Mira"],
+    ["Andalusia", null],
+    ["Paiporta,", null],
+    ["2,000 tents", null],
+    [", Valencia", null],
+  ])("the name %s leads with: %s", (text, lead) => {
+    expect(leadingName(text)).toBe(lead);
+  });
+
+  test("an entity and everything inside it, transitively, cannot be what it is part of", () => {
+    const entities = [
+      { id: "spain", partOfId: null },
+      { id: "andalusia", partOfId: "spain" },
+      { id: "malaga", partOfId: "andalusia" },
+      { id: "alhaurin", partOfId: "malaga" },
+      { id: "valencia", partOfId: "spain" },
+    ];
+    expect([...selfAndParts(entities, "andalusia")].sort()).toEqual(["alhaurin", "andalusia", "malaga"]);
+    expect([...selfAndParts(entities, "alhaurin")]).toEqual(["alhaurin"]);
+  });
 });

@@ -180,3 +180,62 @@ describe("misattribution", () => {
     expect(detectMisattributions([a, b])).toHaveLength(1);
   });
 });
+
+describe("part and whole among entity values", () => {
+  const place = (text: string, valueEntityId: string | null, valueEntityAncestors: string[] = []) =>
+    claim(text, { kind: "text", attribute: "place_of_death", attributeLabel: "Place of death", valueEntityId, valueEntityAncestors });
+  const town = () => place("Alhaurín de la Torre, near Málaga", "alhaurin", ["malaga-province", "andalusia"]);
+
+  test("a town against the region it is in (transitively) is containment that raises no conflict", () => {
+    const region = place("Andalusia", "andalusia");
+    const verdict = relate(town(), region, fixed);
+    expect(verdict).toEqual({
+      relation: "containment",
+      why: "One value is part of the other: Alhaurín de la Torre, near Málaga is in Andalusia.",
+      fits: true,
+    });
+    // Either way round.
+    expect(relate(region, town(), fixed)?.relation).toBe("containment");
+    expect(detectGroupConflicts([town(), region])).toEqual([]);
+  });
+
+  test("without part-of, or between two places inside one region, the values still cannot both be true", () => {
+    expect(relate(place("Alhaurín de la Torre, near Málaga", "alhaurin"), place("Andalusia", "andalusia"), fixed)?.relation).toBe(
+      "contradiction",
+    );
+    const seville = place("Seville", "seville", ["andalusia"]);
+    expect(relate(town(), seville, fixed)?.relation).toBe("contradiction");
+    // A text that names no entity is never read as a part of anything.
+    expect(relate(place("somewhere near Málaga", null), place("Andalusia", "andalusia"), fixed)?.relation).toBe("contradiction");
+  });
+
+  test("a third place that contradicts both still raises one conflict; the fitting pair is shown but not set against", () => {
+    const region = place("Andalusia", "andalusia");
+    const elsewhere = place("Valencia", "valencia");
+    const [conflict] = detectGroupConflicts([town(), region, elsewhere]);
+    expect(conflict).toMatchObject({ kind: "value" });
+    expect(conflict!.claimIds).toHaveLength(3);
+  });
+});
+
+describe("places under another type label", () => {
+  const place = (text: string) => claim(text, { kind: "text", attribute: "epicentre", attributeLabel: "Epicentre" });
+  test("the same name with another type word is one place; a bare type word is not a name", () => {
+    expect(relate(place("Xinxian Township"), place("Xinxian town"), fixed)).toBeNull();
+    expect(relate(place("Orange County"), place("Orange"), fixed)).toBeNull();
+    expect(relate(place("the county"), place("the state"), fixed)?.relation).toBe("contradiction");
+    expect(relate(place("Xinxian Township"), place("Jinping County"), fixed)?.relation).toBe("contradiction");
+  });
+});
+
+describe("a day that holds the publication", () => {
+  test("a tally's day as-of is read to the publication's minute; a moving price's is not", () => {
+    const morning = claim("51", { asOf: at("2024-10-30"), published: at("30 October 2024, 09:40") });
+    const evening = claim("95", { asOf: at("2024-10-30"), published: at("30 October 2024, 23:15") });
+    expect(relate(morning, evening, tally)?.relation).toBe("update");
+    const changes = { ...tally, change: "changes" } as const;
+    const early = claim("12%", { asOf: at("2024-10-30"), published: at("30 October 2024, 08:05") });
+    const late = claim("18%", { asOf: at("2024-10-30"), published: at("30 October 2024, 16:30") });
+    expect(relate(early, late, changes)?.relation).toBe("contradiction");
+  });
+});

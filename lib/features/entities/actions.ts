@@ -1,7 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addAliasInput, createEntityInput, mergeEntitiesInput, removeAliasInput, undoMergeInput } from "@/lib/domain/inputs.ts";
+import {
+  addAliasInput,
+  createEntityInput,
+  mergeEntitiesInput,
+  removeAliasInput,
+  setPartOfInput,
+  undoMergeInput,
+} from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
 import * as entities from "@/lib/server/entities.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
@@ -36,6 +43,12 @@ export const mergeEntities = defineAction("entity.merge", mergeEntitiesInput, as
 
 export const undoMerge = defineAction("entity.unmerge", undoMergeInput, async (input, ctx) => {
   await entities.undoMerge(ctx, input);
+  await revalidateInvestigation(input.investigationId);
+  return {};
+});
+
+export const setPartOf = defineAction("entity.setPartOf", setPartOfInput, async (input, ctx) => {
+  await entities.setPartOf(ctx, input);
   await revalidateInvestigation(input.investigationId);
   return {};
 });

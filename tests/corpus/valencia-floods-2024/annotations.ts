@@ -25,6 +25,10 @@ export const ENTITIES: DemoEntity[] = [
   { name: "King Felipe VI", kind: "person", aliases: ["Felipe VI"] },
   { name: "Aemet", kind: "organization", aliases: ["State Meteorological Agency"] },
   { name: "Avamet", kind: "organization", aliases: ["Valencian Association of Meteorology"] },
+  // Places as an analyst would file them, so that a town and its region are granularity, not a contradiction.
+  { name: "Andalusia", kind: "place" },
+  { name: "Málaga province", kind: "place", partOf: "Andalusia" },
+  { name: "Alhaurín de la Torre", kind: "place", partOf: "Málaga province" },
 ];
 
 const TOLL = "Valencia flood of 2024";

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityAliases } from "@/components/entity-aliases.tsx";
 import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx";
+import { EntityPartOfForm } from "@/components/entity-part-of.tsx";
 import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";
 import { entityHistory, getEntity, listEntities } from "@/lib/server/entities.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
+import { selfAndParts } from "@/lib/domain/claims.ts";
 
 type Props = { params: Promise<{ slug: string; entityId: string }> };
 
@@ -32,6 +34,7 @@ export default async function EntityPage({ params }: Props) {
     .filter((t): t is NonNullable<typeof t> => t !== null)
     .sort((a, b) => a.start.localeCompare(b.start));
   const base = `/investigations/${slug}`;
+  const inside = selfAndParts(others, entity.id);
 
   return (
     <>
@@ -133,6 +136,41 @@ export default async function EntityPage({ params }: Props) {
             </h2>
             <EntityAliases investigationId={investigation.id} entityId={entity.id} aliases={entity.aliases} />
           </section>
+          {!entity.mergedInto && (
+            <section aria-labelledby="part-of-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <h2 id="part-of-heading" className="mb-3 font-semibold">
+                Part of
+              </h2>
+              <p className="mb-3 text-sm">
+                {entity.partOf ? (
+                  <>
+                    Part of:{" "}
+                    <Link href={`${base}/entities/${entity.partOf.id}`} className="font-medium text-indigo-700 hover:underline">
+                      {entity.partOf.name}
+                    </Link>
+                  </>
+                ) : (
+                  <span className="text-slate-500">Not part of another entity.</span>
+                )}
+              </p>
+              <EntityPartOfForm investigationId={investigation.id} entity={entity} wholes={others.filter((o) => !inside.has(o.id))} />
+              {entity.parts.length > 0 && (
+                <div className="mt-4 border-t border-slate-100 pt-3 text-sm">
+                  <h3 className="mb-1 font-medium">Contains</h3>
+                  <ul className="space-y-1">
+                    {entity.parts.map((p) => (
+                      <li key={p.id}>
+                        <Link href={`${base}/entities/${p.id}`} className="text-indigo-700 hover:underline">
+                          {p.name}
+                        </Link>{" "}
+                        <span className="text-xs text-slate-500">{p.kind}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </section>
+          )}
           {!entity.mergedInto && (
             <section aria-labelledby="merge-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="merge-heading" className="mb-3 font-semibold">
