@@ -84,7 +84,7 @@ export function inferSense(label: string, claims: SenseClaim[]): InferredSense {
     // Each list's own words say when it is partial ("including", "such as"); the attribute as a whole only when someone says so.
     lists: "exhaustive",
     why: {
-      cardinality: multi ? `“${label}” can hold several values at once.` : "One value at a time.",
+      cardinality: multi ? `“${label}” can hold several values at once.` : "Two different values for one subject disagree.",
       change: changeWhy,
       lists: "Lists are read as complete, unless their own words say otherwise (“including”, “such as”, “among others”).",
     },

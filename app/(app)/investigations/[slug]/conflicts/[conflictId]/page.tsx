@@ -6,7 +6,7 @@ import { CommentForm } from "@/components/conflicts/comment-form.tsx";
 import { ReopenForm } from "@/components/conflicts/reopen-form.tsx";
 import { ResolveForm } from "@/components/conflicts/resolve-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
-import { RELATION_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import { RELATION_LABELS, relationsOf, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment, plural } from "@/lib/domain/format.ts";
 import { hasRole } from "@/lib/domain/roles.ts";
 import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount } from "@/lib/server/conflicts.ts";
@@ -62,7 +62,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
             How “{related.sense.label}” behaves
           </h2>
           <ul className="mt-2 space-y-1 text-sm text-slate-700">
-            {(["cardinality", "change", "lists"] as const).map((k) => (
+            {(related.sense.hasLists ? (["cardinality", "change", "lists"] as const) : (["cardinality", "change"] as const)).map((k) => (
               <li key={k}>
                 <span className="font-medium">{senseLabel(k, related.sense![k])}</span>
                 <span className="block text-xs text-slate-500">
@@ -378,6 +378,11 @@ function Pairs({ conflict, related }: { conflict: ConflictDetail; related: Confl
     return c ? `${c.valueText} (${c.article.outlet ?? c.article.title})` : id;
   };
   const showTimeline = conflict.kind === "temporal" && related.timeline.length > 1;
+  // This conflict's own pairs (others in the group are other conflicts), and pairs that agree after conversion.
+  const own = new Set<string>([...relationsOf(conflict.kind), "consistent"]);
+  const mine = related.pairs.filter((p) => own.has(p.relation));
+  const updates = mine.filter((p) => p.relation === "update");
+  const telling = mine.filter((p) => p.relation !== "update");
   return (
     <section aria-labelledby="pairs-heading">
       {showTimeline && (
@@ -404,18 +409,36 @@ function Pairs({ conflict, related }: { conflict: ConflictDetail; related: Confl
       <h2 id="pairs-heading" className="mb-3 font-semibold">
         How the claims relate
       </h2>
-      <ul className="space-y-2 text-sm">
-        {related.pairs.map((p) => (
-          <li key={`${p.a}:${p.b}`} className="rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
-            <span className={`font-medium ${RELATION_STYLES[p.relation] ?? ""}`}>{RELATION_LABELS[p.relation]}</span>
-            <span className="text-slate-700">
-              {" "}
-              · {source(p.a)} ↔ {source(p.b)}
-            </span>
-            <span className="block text-xs text-slate-600">{p.why}</span>
-          </li>
-        ))}
-      </ul>
+      <PairList pairs={telling} source={source} />
+      {updates.length > 0 && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm text-slate-700">
+            {updates.length === 1 ? "1 update over time" : `${updates.length} updates over time`}
+            {showTimeline ? " (the timeline above)" : ""}
+          </summary>
+          <div className="mt-2">
+            <PairList pairs={updates} source={source} />
+          </div>
+        </details>
+      )}
     </section>
+  );
+}
+
+function PairList({ pairs, source }: { pairs: ConflictPairs["pairs"]; source: (id: string) => string }) {
+  if (!pairs.length) return null;
+  return (
+    <ul className="space-y-2 text-sm">
+      {pairs.map((p) => (
+        <li key={`${p.a}:${p.b}`} className="rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
+          <span className={`font-medium ${RELATION_STYLES[p.relation] ?? ""}`}>{RELATION_LABELS[p.relation]}</span>
+          <span className="text-slate-700">
+            {" "}
+            · {source(p.a)} ↔ {source(p.b)}
+          </span>
+          <span className="block text-xs text-slate-600">{p.why}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
