@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { Button } from "@/components/button.tsx";
-import { Field, inputClass } from "@/components/field.tsx";
+import { describedBy, Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { setTimeZone } from "@/lib/features/investigations/actions.ts";
@@ -29,7 +29,8 @@ export function TimeZoneForm({ investigationId, timeZone, version }: { investiga
             defaultValue={timeZone}
             autoComplete="off"
             spellCheck={false}
-            aria-describedby="time-zone-hint"
+            aria-describedby={describedBy("time-zone", save.fieldErrors?.timeZone, true)}
+            aria-invalid={save.fieldErrors?.timeZone ? true : undefined}
             className={inputClass}
           />
         </Field>

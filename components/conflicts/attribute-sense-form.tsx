@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/button.tsx";
-import { Field, inputClass } from "@/components/field.tsx";
+import { describedBy, Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { type AttributeSense, type AttributeSetting, SENSE_LABELS } from "@/lib/domain/attribute-sense.ts";
@@ -38,7 +38,14 @@ export function AttributeSenseForm({
         const options = SENSE_LABELS[name] as Record<string, string>;
         return (
           <Field key={name} id={`sense-${name}`} label={label} errors={save.fieldErrors?.[name]}>
-            <select id={`sense-${name}`} name={name} defaultValue={setting?.[name] ?? ""} className={inputClass}>
+            <select
+              id={`sense-${name}`}
+              name={name}
+              defaultValue={setting?.[name] ?? ""}
+              aria-describedby={describedBy(`sense-${name}`, save.fieldErrors?.[name])}
+              aria-invalid={save.fieldErrors?.[name] ? true : undefined}
+              className={inputClass}
+            >
               <option value="">As inferred: {options[inferred[name]]}</option>
               {Object.entries(options).map(([value, text]) => (
                 <option key={value} value={value}>

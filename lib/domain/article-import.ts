@@ -212,6 +212,11 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
  * A publication date as UTC midnight of the day written: "2025-12-03", "2025-12-03T09:30Z",
  * "December 3, 2025", "3 Dec 2025". Anything else is null (kept as text by the caller).
  */
+const TIMED_PUBLICATION = /^(\d{4})-(\d{2})-(\d{2})[T ]([\d:.]+)(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Whether a header's date gives a time with its offset ("2024-10-30T09:40:00+01:00"), kept to the minute. */
+export const publicationHasTime = (text: string) => TIMED_PUBLICATION.test(text.trim());
+
 export function parsePublicationDate(text: string): Date | null {
   const t = text.trim();
   let y: number | undefined;

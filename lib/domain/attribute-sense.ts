@@ -38,35 +38,50 @@ const TALLY =
 const CHANGING =
   /\b(?:price|prices|share move|stock move|move|level|rate|yield|index|temperature|poll|polls|polling|approval|turnout so far|outage|without power|financing|loan|funding|debt|cash|reserves?)\b/;
 /** Several values hold at once. */
-const MULTI =
-  /\b(?:roles?|titles?|positions?|posts?|jobs?|offices?|products?|models?|brands?|mentioned|mentions|aliases|also known as|nicknames?|descriptions?|labels?)\b/;
-/** Words of change around a figure: "rose to", "climbed to", "cut ... to", "now stands at". */
+const MULTI = /\b(?:roles?|titles?|positions?|jobs?|products|models|brands|mentioned|mentions|aliases|also known as|nicknames?)\b/;
+/** Words of change leading to a figure: "rose to 310", "climbed to 158", "cut the loan to $6.25 billion". */
 const CHANGE_WORDS =
-  /\b(?:rose|rises?|risen|rising|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|grew|grown|jump(?:ed|s)?|leap(?:ed|t|s)?|soar(?:ed|s)?|surg(?:ed|es)|fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:ed|es)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|cut|slash(?:ed)?|reduc(?:ed|es)|lower(?:ed)|rais(?:ed|es)|reach(?:ed|es)|now|stood at|stands at|so far|latest|updated|revised|(?:up|down) (?:as much as |\d))\b/;
+  /\b(?:rose|rises?|risen|rising|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|grew|grown|jump(?:ed|s)?|leap(?:ed|t|s)?|soar(?:ed|s)?|surg(?:ed|es)|fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:ed|es)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|cut|halved|doubled|slash(?:ed)?|reduc(?:ed|es)|lower(?:ed)|rais(?:ed|es)|reach(?:ed|es)|stood at|stands at|revised|up|down)\b[^.;]{0,60}?(?:\d|\bas much as\b)/;
+/** Measured sizes are not tallies, whatever words they carry ("Height of damaged bridge"). */
+const MEASURED = /^(?:height|length|width|depth|age|year|date|time|cost|value|size|area|weight|price|speed|distance)\b/;
 /** A list that names some members only. */
 const PARTIAL_WORDS =
   /\b(?:[a-z]+s like|including|includes|include|among them|among others|and others|such as|also on the list|also include[sd]?|among (?:the )?(?:\d+|[a-z]+) (?:investors|backers|members|companies|firms|countries))\b/;
 
 export type SenseClaim = {
-  value: { kind: string };
+  value: { kind: string; measure?: unknown };
   /** The words leading to the claim's value: the text just before its quote, and the quote. */
   context?: string;
   /** The text just after the quote ("… are also on the list"). */
   after?: string;
 };
 
+/**
+ * A count by its name: the tally word ends the name ("People missing", "Death toll", "Houses
+ * destroyed"), or comes before what qualifies it ("Tesla stock sold after the deal (shares)"),
+ * or the name says it counts ("Number of evacuees"). "Missing persons hotline" is not one.
+ */
+function isTallyName(name: string): boolean {
+  const bare = name.replace(/\s*\([^)]*\)\s*$/, "").trim();
+  if (/^(?:number|count|total) of\b/.test(bare) && TALLY.test(bare)) return true;
+  const words = bare.split(/\s+/);
+  const at = words.findLastIndex((w) => TALLY.test(w));
+  return at >= 0 && (at === words.length - 1 || /^(?:after|since|so|to|in|on|by|from|during|as|at)$/.test(words[at + 1] ?? ""));
+}
+
 /** What detection infers for an attribute from its name and the words around its claims. */
 export function inferSense(label: string, claims: SenseClaim[]): InferredSense {
   const name = foldText(label);
   const numeric = claims.length > 0 && claims.every((c) => ["number", "money", "percentage"].includes(c.value.kind));
-  const counts = claims.length > 0 && claims.every((c) => c.value.kind === "number");
+  // Counts: plain numbers, not measures in units (a bridge's height in metres is no tally).
+  const counts = claims.length > 0 && claims.every((c) => c.value.kind === "number" && !c.value.measure);
   const textual = claims.some((c) => ["text", "entity", "list"].includes(c.value.kind));
   // Words of change count only around figures: "reached" a date or a name says nothing of change.
   const moving = numeric ? claims.find((c) => c.context && CHANGE_WORDS.test(foldText(c.context))) : undefined;
 
   let change: Change = "fixed";
   let changeWhy = "Nothing says it changes: a later source giving another value disagrees.";
-  if (counts && TALLY.test(name)) {
+  if (counts && !MEASURED.test(name) && isTallyName(name)) {
     change = "tally";
     changeWhy = `“${label}” is a count that grows as reports come in.`;
   } else if (moving) {

@@ -8,10 +8,40 @@
 const ACCORDING =
   /\b(?:according to|as reported by|citing)\s+(?<who>(?:the\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’&.-]*){0,6})/u;
 
+/** Words that name the text itself, not a source: "according to the article". */
+const NOT_A_SOURCE = /^(?:the\s+)?(?:article|report|story|text|piece|reports?|sources?|this|that|it)$/i;
+
 /** The source a note names ("According to the mayor, Maribel Albalat." → "the mayor"), or "". */
 export function attributionInNote(note: string): string {
-  const m = note.match(/\baccording to\s+(?<who>[^.;,()]+)/i);
-  return m?.groups?.who?.trim() ?? "";
+  const who = note.match(/\baccording to\s+(?<who>[^.;,()]+)/i)?.groups?.who?.trim() ?? "";
+  return NOT_A_SOURCE.test(who) ? "" : who;
+}
+
+/** Letters of a source's name to compare: "the U.S. Geological Survey" → "usgeologicalsurvey". */
+const letters = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/^the\s+/i, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "")
+    .toLowerCase();
+
+/** "US Geological Survey" → "usgs": capitals of each word, whole words in capitals kept. */
+const initials = (name: string) =>
+  name
+    .replace(/\./g, "")
+    .replace(/^the\s+/i, "")
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => (w === w.toUpperCase() ? w : w[0]!))
+    .join("")
+    .toLowerCase();
+
+/** Whether two sources are one: the same name ("the Interior Ministry" / "Interior Ministry") or one the other's acronym ("USGS"). */
+export function sameSource(a: string, b: string): boolean {
+  const [x, y] = [letters(a), letters(b)];
+  if (x === y) return true;
+  return (x.length <= 6 && x === initials(b)) || (y.length <= 6 && y === initials(a));
 }
 
 /** The source named just after a quote (", according to Aemet"), or "". Only within the same clause. */

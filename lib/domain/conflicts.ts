@@ -9,6 +9,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { type AttributeSense, type AttributeSetting, inferSense, listIsPartial, senseOf } from "@/lib/domain/attribute-sense.ts";
+import { sameSource } from "@/lib/domain/attribution.ts";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
 import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
 import { foldText } from "@/lib/domain/text.ts";
@@ -266,11 +267,9 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const sourceB = qualifier(b.accordingTo);
   const methodA = qualifier(a.method);
   const methodB = qualifier(b.method);
-  if ((sourceA && sourceB && sourceA !== sourceB) || (methodA && methodB && methodA !== methodB)) {
-    const how =
-      sourceA && sourceB && sourceA !== sourceB
-        ? `according to ${a.accordingTo} and to ${b.accordingTo}`
-        : `measured as “${a.method}” and as “${b.method}”`;
+  const sourcesDiffer = Boolean(sourceA && sourceB && !sameSource(a.accordingTo!, b.accordingTo!));
+  if (sourcesDiffer || (methodA && methodB && methodA !== methodB)) {
+    const how = sourcesDiffer ? `according to ${a.accordingTo} and to ${b.accordingTo}` : `measured as “${a.method}” and as “${b.method}”`;
     return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
   }
   const tally = sense.change === "tally";
@@ -291,7 +290,13 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
     const when = `${earlier.value.text} (${describeMoment(whenOf(earlier, tally)!)}) → ${later.value.text} (${describeMoment(whenOf(later, tally)!)})`;
     const ev = earlier.value;
     const lv = later.value;
-    if (sense.change === "tally" && isNumeric(ev) && isNumeric(lv) && lv.high !== null && ev.low !== null && lv.high <= ev.low) {
+    // Compared in base units when both have them: 900 metres then 1.2 km is no decrease.
+    const lower = (x: Interval, y: Interval) => y.high !== null && x.low !== null && y.high <= x.low;
+    const decreased =
+      isNumeric(ev) &&
+      isNumeric(lv) &&
+      (ev.measure && lv.measure ? lower(ev.measure, lv.measure) : !ev.measure && !lv.measure && lower(ev, lv));
+    if (sense.change === "tally" && decreased) {
       return { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` };
     }
     return { relation: "update", why: `Changed over time: ${when}.` };
@@ -413,6 +418,16 @@ const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "measur
 
 /** The detection key of a subject + attribute group (its first family's conflict; others add a suffix). */
 export const groupKey = (subjectId: string, attribute: string) => `claims:${subjectId}:${attribute}`;
+
+/**
+ * A group conflict's key as this version writes it: before conflicts were split by family, a
+ * group's change over time or correction had the group's bare key. Backups from then take
+ * their family's suffix on restore (the migration 20261205140000 does the same in place).
+ */
+export function currentDetectionKey(key: string, kind: ConflictKind): string {
+  const family = FAMILY_OF_KIND[kind];
+  return key.startsWith("claims:") && family && !key.endsWith(family) ? `${key}${family}` : key;
+}
 
 /** Every key a group's conflicts may have. */
 export const groupKeys = (subjectId: string, attribute: string) => GROUP_FAMILIES.map((f) => `${groupKey(subjectId, attribute)}${f}`);

@@ -157,6 +157,21 @@ export function zoneOffset(zone: string, utcMs: number): number {
 
 type Zone = { label: string; offsetAt: (wallMs: number) => number };
 
+/**
+ * A zone's label as a moment keeps it ("EDT", "UTC+02:00", "Europe/Madrid") → its offset from
+ * UTC at an instant, in minutes; null for a label it does not know (read as UTC).
+ */
+function labelOffset(label: string): ((utcMs: number) => number) | null {
+  const abbreviation = ABBREVIATIONS[label.toLowerCase()];
+  if (abbreviation !== undefined) return () => abbreviation;
+  const fixed = label.match(/^UTC([+−-])(\d{2}):(\d{2})$/);
+  if (fixed) {
+    const minutes = (fixed[1] === "+" ? 1 : -1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+    return () => minutes;
+  }
+  return label.includes("/") && isTimeZone(label) ? (ms) => zoneOffset(label, ms) : null;
+}
+
 const fixedZone = (minutes: number, label?: string): Zone => ({
   label:
     label ??
@@ -177,12 +192,21 @@ const ianaZone = (zone: string): Zone => ({
 const ZONE_WORDS = [...Object.keys(NAMED_ZONES)].sort((a, b) => b.length - a.length).join("|");
 const ABBR_WORDS = Object.keys(ABBREVIATIONS).join("|");
 const ZONE_RE = new RegExp(
-  String.raw`(?:\(?\s*(?<offset>(?:utc|gmt)\s*[+−-]\s*\d{1,2}(?::?\d{2})?)\s*\)?|\b(?<named>${ZONE_WORDS})(?:\s+(?:standard|daylight|summer))?\s+time\b|\b(?<local>local)\s+time\b|\b(?<abbr>${ABBR_WORDS})\b)`,
+  String.raw`(?:\(?\s*(?<offset>(?:utc|gmt)\s*[+−-]\s*\d{1,2}(?::?\d{2})?)\s*\)?|\b(?<named>${ZONE_WORDS})(?:\s+(?:standard|daylight|summer))?\s+time\b|\b(?<local>local)\s+time\b)`,
   "iu",
 );
+/** Abbreviations count only in capitals: "west" and "est" are words, "WEST" and "EST" zones. */
+const ABBR_RE = new RegExp(
+  String.raw`\b(?<abbr>${Object.keys(ABBREVIATIONS)
+    .map((a) => a.toUpperCase())
+    .join("|")}|ET|PT|CT)\b`,
+  "u",
+);
+/** US zone names without "time", as AP style writes them ("9 a.m. ET"): summer time included. */
+const US_SHORT: Record<string, string> = { ET: "America/New_York", PT: "America/Los_Angeles", CT: "America/Chicago" };
 
 function readZone(text: string, context: MomentContext): { zone: Zone | null; rest: string } {
-  const m = text.match(ZONE_RE);
+  const m = text.match(ZONE_RE) ?? text.match(ABBR_RE);
   if (!m?.groups) return { zone: null, rest: text };
   const rest = text.slice(0, m.index) + " " + text.slice(m.index! + m[0].length);
   const g = m.groups;
@@ -193,9 +217,9 @@ function readZone(text: string, context: MomentContext): { zone: Zone | null; re
   }
   if (g.named) return { zone: ianaZone(NAMED_ZONES[g.named.toLowerCase()]!), rest };
   if (g.local) return { zone: localZone(context), rest };
-  const abbr = g.abbr!.toLowerCase();
-  // A lone capital "Z" or "ET" inside ordinary words is not a zone; the regex asks for word bounds.
-  return { zone: fixedZone(ABBREVIATIONS[abbr]!, g.abbr!.toUpperCase()), rest };
+  const abbr = g.abbr!;
+  if (US_SHORT[abbr]) return { zone: ianaZone(US_SHORT[abbr]), rest };
+  return { zone: fixedZone(ABBREVIATIONS[abbr.toLowerCase()]!, abbr), rest };
 }
 
 const localZone = (context: MomentContext): Zone => {
@@ -276,19 +300,17 @@ const FILLER = /^(?:[\s,()]|at|on|in|the|of|by|around|about|shortly|just|before|
  * holds neither a date nor a time.
  */
 export function parseMoment(text: string, context: MomentContext = {}): Moment | null {
-  // "20:11 local time (19:11 GMT) last Tuesday": the time with a named zone is the one to trust;
-  // the local one agrees when the investigation's zone is right.
+  // "20:11 local time (19:11 GMT) last Tuesday", "19:11 GMT (20:11 local time)": one instant
+  // written twice; the time with a named zone is the one to trust (the local one agrees when the
+  // investigation's zone is right).
   const inner = text.match(/^(?<before>.*?)\((?<inside>[^)]*)\)(?<after>.*)$/);
-  if (inner?.groups && /\blocal time\b/i.test(inner.groups.before!) && hasTimeOfDay(inner.groups.inside!)) {
-    const inside = inner.groups.inside!;
-    if (readZone(inside, context).zone && !/\blocal\b/i.test(inside)) {
-      const dateWords = `${inner.groups.before} ${inner.groups.after}`.replace(
-        /\b\d{1,2}[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?|\blocal time\b/gi,
-        " ",
-      );
-      const explicit = readMoment(`${inside} ${dateWords}`, context);
-      if (explicit) return explicit;
-    }
+  if (inner?.groups && hasTimeOfDay(inner.groups.inside!) && hasTimeOfDay(`${inner.groups.before} ${inner.groups.after}`)) {
+    const { before, inside, after } = inner.groups as { before: string; inside: string; after: string };
+    const named = (part: string) => Boolean(readZone(part, context).zone) && !/\blocal\b/i.test(part);
+    const clockless = (part: string) => part.replace(/\b\d{1,2}[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?|\blocal time\b/gi, " ");
+    const trusted = named(inside) && !named(`${before} ${after}`) ? `${inside} ${clockless(`${before} ${after}`)}` : `${before} ${after}`;
+    const read = readMoment(trusted, context);
+    if (read) return read;
   }
   return readMoment(text, context);
 }
@@ -298,7 +320,9 @@ function readMoment(text: string, context: MomentContext): Moment | null {
     .trim()
     .replace(/\s+/g, " ")
     // "1911 GMT", "0830 hrs": four digits are a time only beside a zone or "hours"; read them as 19:11.
-    .replace(MILITARY, "$1:$2");
+    .replace(MILITARY, "$1:$2")
+    // "last night" is the night before the reference day.
+    .replace(/\b(late )?last night\b/i, (_m, late: string | undefined) => `yesterday ${late ? "late " : ""}night`);
   if (!cleaned) return null;
   const { zone: written, rest: afterZone } = readZone(cleaned, context);
   const zone = written ?? localZone(context);
@@ -359,12 +383,13 @@ export const apart = (a: Moment, b: Moment) => a.end <= b.start || b.end <= a.st
 
 /** "29 Oct 2024, 19:11 UTC" / "Thu 31 Oct 2024, evening (Europe/Madrid)", for explanations. */
 export function describeMoment(m: Moment): string {
-  const zone = m.zone && !m.zone.startsWith("UTC") && m.zone !== "GMT" ? m.zone : "UTC";
-  const local = (ms: number) => new Date(ms + (zone === "UTC" ? 0 : zoneOffset(zone, ms)) * MINUTE);
+  const offsetAt = labelOffset(m.zone);
+  const utc = offsetAt === null || m.zone === "UTC" || m.zone === "GMT";
+  const local = (ms: number) => new Date(ms + (utc ? 0 : offsetAt!(ms)) * MINUTE);
   const d = local(m.start);
   const date = d.toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
   const hm = (x: Date) => x.toISOString().slice(11, 16);
-  const where = zone === "UTC" ? "UTC" : zone.replace(/^.*\//, "").replace(/_/g, " ") + " time";
+  const where = utc ? "UTC" : m.zone.includes("/") ? `${m.zone.replace(/^.*\//, "").replace(/_/g, " ")} time` : m.zone;
   switch (m.precision) {
     case "minute":
       return `${date}, ${hm(d)} ${where}`;

@@ -244,7 +244,7 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   let rest = text.trim().replace(/\s+/g, " ");
   // "up 12%", "fell 11%", "down as much as 25%": a move, signed (only percentages are read so).
   const direction = rest.match(DIRECTION);
-  const sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : 1;
+  let sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : 1;
   if (direction) rest = rest.slice(direction[0].length);
   let qualifier: Qualifier = "exact";
   for (const [pattern, q] of QUALIFIERS) {
@@ -319,6 +319,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     kind = "percentage";
     unit = /points?/i.test(percent[0]) ? "percentage points" : "%";
     rest = rest.slice(percent[0].length);
+    // "an 11% drop" is the same move as "down 11%".
+    if (!direction && /^\s*(?:drop|fall|decline|decrease|loss|slump|plunge|slide)\b/i.test(rest)) sign = -1;
   } else if (kind === "number" && readUnit(rest)) {
     const read = readUnit(rest)!;
     unit = read.unit;

@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
+import { type ConflictKind, currentDetectionKey } from "@/lib/domain/conflicts.ts";
 import { slugSchema } from "@/lib/domain/inputs.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -463,6 +464,9 @@ export async function restoreBackup(
           if (typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {
             // A naming conflict's key holds its two entity ids in sorted order; new ids may sort otherwise.
             row = { ...row, detectionKey: `naming:${row.detectionKey.slice(7).split(":").sort().join(":")}` };
+          }
+          if (typeof row.detectionKey === "string" && typeof row.kind === "string") {
+            row = { ...row, detectionKey: currentDetectionKey(row.detectionKey, row.kind as ConflictKind) };
           }
           if (row.closedBy === undefined && row.status !== "open") {
             // Backups from before closedBy: detection alone wrote closedReason.

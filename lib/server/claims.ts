@@ -486,7 +486,8 @@ export async function rereadTimes(tx: Tx, investigationId: string, timeZone: str
       }
     }
     if (Object.keys(data).length) {
-      await tx.claim.update({ where: { id: r.id }, data });
+      // A new version: an edit opened before the zone changed is refused rather than saved over it.
+      await tx.claim.update({ where: { id: r.id }, data: { ...data, version: { increment: 1 } } });
       changed++;
     }
   }

@@ -16,7 +16,8 @@ import {
   whenOf,
 } from "@/lib/domain/conflicts.ts";
 import { type AttributeSense, type AttributeSetting, type InferredSense, inferSense, senseOf } from "@/lib/domain/attribute-sense.ts";
-import { describeMoment, type Moment, momentAt, momentInQuote } from "@/lib/domain/moments.ts";
+import { publicationHasTime } from "@/lib/domain/article-import.ts";
+import { describeMoment, type Moment, momentAt, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
 import { type ClaimStatus, foldName, leadingName } from "@/lib/domain/claims.ts";
@@ -135,9 +136,10 @@ function storedMoment(start: Date | null, end: Date | null, zone: string): Momen
 
 /** When an article came out: to the minute when its header gives a time, else the whole day. */
 function publicationMoment(publishedAt: Date, publishedText: string | null, zone: string): Moment {
-  if (publishedText && /\d[T ]?\d{1,2}:\d{2}/.test(publishedText)) return momentAt(publishedAt, zone);
-  const start = Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth(), publishedAt.getUTCDate());
-  return { start, end: start + 86_400_000, precision: "day", zone: "UTC", timed: false };
+  if (publishedText && publicationHasTime(publishedText)) return momentAt(publishedAt, zone);
+  // A date alone is that day where the investigation's sources are, like any other day it reads.
+  const day = publishedAt.toISOString().slice(0, 10);
+  return parseMoment(day, { timeZone: zone }) ?? momentAt(publishedAt, zone);
 }
 
 /** The investigation's zone, for times written as "local time" or with no zone. */
@@ -666,7 +668,8 @@ export async function conflictPairs(investigationId: string, conflictId: string)
     select: { detectionKey: true, claims: { select: { claim: { select: { id: true, subjectId: true, attribute: true } } } } },
   });
   const first = conflict?.claims[0]?.claim;
-  if (!conflict || !first || (conflict.detectionKey && !conflict.detectionKey.startsWith("claims:"))) {
+  // Conflicts marked by hand may span attributes: no one attribute's behaviour to show.
+  if (!conflict || !first || !conflict.detectionKey?.startsWith("claims:")) {
     return { pairs: [], timeline: [], sense: null };
   }
   const members = new Set(conflict.claims.map((m) => m.claim.id));

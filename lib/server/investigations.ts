@@ -123,6 +123,8 @@ export async function setTimeZone(
 ): Promise<{ reread: number }> {
   return db().$transaction(
     async (tx) => {
+      // Alone, as a recomputation from scratch is: claim changes wait until the times are read again.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.investigationId}, 0))`;
       const before = await tx.investigation.findFirst({
         where: { id: input.investigationId, archivedAt: null },
         select: { timeZone: true },

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { currentDetectionKey } from "@/lib/domain/conflicts.ts";
 import { setAttributeSense } from "@/lib/server/attributes.ts";
 import { conflictMemberships } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
-import { conflictPairs } from "@/lib/server/detection.ts";
+import { conflictPairs, redetect } from "@/lib/server/detection.ts";
 import { setTimeZone } from "@/lib/server/investigations.ts";
 import { setupTestDatabase } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
@@ -75,5 +77,30 @@ describe(`the investigation's time zone, on ${process.env.TEST_DATABASE_URL ? "p
 
     // A stale version is refused, naming who changed it.
     await expect(setTimeZone(reviewer.ctx, { investigationId: inv.id, timeZone: "UTC", version })).rejects.toThrow(/changed by/);
+  });
+});
+
+describe(`conflicts recorded before families had keys of their own, on ${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"}`, () => {
+  test("the migration gives a settled change over time its family's key, and detection finds it instead of opening another", async () => {
+    const { inv, entity, claim, reviewer } = await makeStory([
+      "Officials said 120 people were killed.",
+      "The count rose to 310 people killed.",
+    ]);
+    const flood = await entity("Flood of 2025", "event");
+    const common = { subjectId: flood.id, attribute: "Death toll", valueKind: "number" as const };
+    await claim(0, "120", { ...common, valueText: "120" });
+    await claim(1, "310", { ...common, valueText: "310" });
+    const [found] = await conflictMemberships(inv.id);
+    // As an older version recorded it: the group's bare key, settled by a person.
+    const bare = `claims:${flood.id}:death_toll`;
+    await db().conflict.update({ where: { id: found!.id }, data: { detectionKey: bare, status: "resolved", closedBy: "person" } });
+    const sql = readFileSync("prisma/migrations/20261205140000_conflict_family_keys/migration.sql", "utf8");
+    for (const statement of sql.split(/;\s*\n/).filter((s) => s.replace(/--.*$/gm, "").trim())) await db().$executeRawUnsafe(statement);
+    const after = await db().conflict.findUniqueOrThrow({ where: { id: found!.id }, select: { detectionKey: true } });
+    expect(after.detectionKey).toBe(`${bare}:temporal`);
+    expect(await redetect(reviewer.ctx, inv.id)).toMatchObject({ opened: 0, reopened: 0 });
+    expect(currentDetectionKey(bare, "temporal")).toBe(`${bare}:temporal`);
+    expect(currentDetectionKey(`${bare}:temporal`, "temporal")).toBe(`${bare}:temporal`);
+    expect(currentDetectionKey(bare, "value")).toBe(bare);
   });
 });

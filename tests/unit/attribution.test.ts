@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { attributionAfter, attributionInNote, sourceOf } from "@/lib/domain/attribution.ts";
+import { attributionAfter, attributionInNote, sameSource, sourceOf } from "@/lib/domain/attribution.ts";
 
 describe("who gives a figure", () => {
   test.each([
@@ -25,5 +25,21 @@ describe("who gives a figure", () => {
   test("the analyst's own qualifier wins", () => {
     expect(sourceOf({ accordingTo: "AFAD", note: "According to USGS." })).toBe("AFAD");
     expect(sourceOf({ note: "", after: ", according to EMSC" })).toBe("EMSC");
+  });
+});
+
+describe("one source under two names", () => {
+  test.each([
+    ["the US Geological Survey", "USGS", true],
+    ["U.S. Geological Survey", "USGS", true],
+    ["the Interior Ministry", "Interior Ministry", true],
+    ["Aemet", "Avamet", false],
+    ["USGS", "EMSC", false],
+  ])("%s / %s → %s", (a, b, same) => {
+    expect(sameSource(a, b)).toBe(same);
+  });
+
+  test("a note that names the article itself gives no source", () => {
+    expect(attributionInNote("According to the article, the toll rose.")).toBe("");
   });
 });

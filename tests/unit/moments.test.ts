@@ -82,3 +82,27 @@ describe("the time kind of value", () => {
     expect(parseValue("last Tuesday", "time", madrid)).toMatchObject({ ok: false });
   });
 });
+
+describe("what reviewers found", () => {
+  const ny = { referenceDate: new Date("2024-10-30T09:40:00Z"), timeZone: "Europe/Madrid" };
+  test("abbreviations keep their own offset, and describe without a crash", () => {
+    for (const [text, start, shown] of [
+      ["9:37 a.m. EDT", "2024-10-30T13:37:00.000Z", "09:37 EDT"],
+      ["16:30 BST", "2024-10-30T15:30:00.000Z", "16:30 BST"],
+      ["9am ET", "2024-10-30T13:00:00.000Z", "New York time"],
+    ] as const) {
+      const r = parseValue(text, "time", ny);
+      expect(r).toMatchObject({ ok: true, value: { start } });
+      expect(r.ok && r.reading).toContain(shown);
+    }
+  });
+
+  test("abbreviations count only in capitals; last night is the night before", () => {
+    expect(parseMoment("16:30 west of town", ny)).toBeNull();
+    expect(iso(parseMoment("last night", ny)?.start)).toBe("2024-10-29T19:00:00.000Z");
+  });
+
+  test("a zoned time with its local time in brackets reads the zoned one", () => {
+    expect(iso(parseMoment("19:11 GMT (20:11 local time)", { ...ny, timeZone: "UTC" })?.start)).toBe("2024-10-30T19:11:00.000Z");
+  });
+});

@@ -239,3 +239,23 @@ describe("a day that holds the publication", () => {
     expect(relate(early, late, changes)?.relation).toBe("contradiction");
   });
 });
+
+describe("attribute names that only look like tallies or lists", () => {
+  const numbers = [{ value: { kind: "number" } }];
+  test.each([
+    ["Height of damaged bridge", numbers, "fixed"],
+    ["Missing persons hotline", numbers, "fixed"],
+    ["Houses destroyed", numbers, "tally"],
+    ["Number of evacuees", numbers, "tally"],
+    ["Tesla stock sold after the deal (shares)", numbers, "tally"],
+    ["Bridge height", [{ value: { kind: "number" }, context: "officials, reached by phone, said the bridge is" }], "fixed"],
+  ])("%s → %s", (label, claims, change) => {
+    expect(inferSense(label, claims).change).toBe(change);
+  });
+
+  test("an aircraft model, a head office or a post-mortem finding holds one value", () => {
+    for (const label of ["Aircraft model", "Head office", "Post-mortem finding"]) {
+      expect(inferSense(label, [{ value: { kind: "text" } }]).cardinality).toBe("single");
+    }
+  });
+});

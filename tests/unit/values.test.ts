@@ -66,6 +66,7 @@ const numbers: NumRow[] = [
   ["about seven miles", "number", 6.3, 7.7, "mi"],
   ["up 12%", "percentage", 11.5, 12.5, "%"],
   ["fell 11%", "percentage", -11.5, -10.5, "%"],
+  ["11% drop", "percentage", -11.5, -10.5, "%"],
   ["down as much as 25%", "percentage", -25, 0, "%"],
 ];
 
