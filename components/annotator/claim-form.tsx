@@ -42,6 +42,13 @@ const KIND_LABELS: Record<ValueKind, string> = {
   list: "List",
 };
 
+/** The qualifiers a claim may carry, as Wikidata records them. */
+const QUALIFIER_FIELDS = [
+  { name: "accordingTo", id: "claim-according-to", label: "According to", placeholder: "e.g. Aemet, the mayor" },
+  { name: "method", id: "claim-method", label: "Method or baseline", placeholder: "e.g. fully diluted, over the 1 April close" },
+  { name: "appliesToPart", id: "claim-applies-to", label: "Applies to part", placeholder: "e.g. underground level" },
+] as const;
+
 /**
  * Recording or editing one claim. Every field is held here, so a refused save (a stale
  * version, an unreadable value) keeps what was typed. Ctrl+Enter saves, Esc closes.
@@ -80,9 +87,11 @@ export function ClaimForm({
   const [kindTouched, setKindTouched] = useState(target.kind === "edit");
   const [asOf, setAsOf] = useState(initial.asOf);
   const [note, setNote] = useState(initial.note);
-  const [accordingTo, setAccordingTo] = useState(initial.accordingTo);
-  const [method, setMethod] = useState(initial.method);
-  const [appliesToPart, setAppliesToPart] = useState(initial.appliesToPart);
+  const [qualifiers, setQualifiers] = useState({
+    accordingTo: initial.accordingTo,
+    method: initial.method,
+    appliesToPart: initial.appliesToPart,
+  });
 
   const context = useMemo(
     () => ({ referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone, quote: target.quote }),
@@ -316,36 +325,18 @@ export function ClaimForm({
           two different closes, one level of a car park against the whole.
         </p>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          <Field id="claim-according-to" label="According to" errors={fieldErrors?.accordingTo}>
-            <input
-              id="claim-according-to"
-              name="accordingTo"
-              value={accordingTo}
-              onChange={(e) => setAccordingTo(e.target.value)}
-              placeholder="e.g. Aemet, the mayor"
-              className={inputClass}
-            />
-          </Field>
-          <Field id="claim-method" label="Method or baseline" errors={fieldErrors?.method}>
-            <input
-              id="claim-method"
-              name="method"
-              value={method}
-              onChange={(e) => setMethod(e.target.value)}
-              placeholder="e.g. fully diluted, over the 1 April close"
-              className={inputClass}
-            />
-          </Field>
-          <Field id="claim-applies-to" label="Applies to part" errors={fieldErrors?.appliesToPart}>
-            <input
-              id="claim-applies-to"
-              name="appliesToPart"
-              value={appliesToPart}
-              onChange={(e) => setAppliesToPart(e.target.value)}
-              placeholder="e.g. underground level"
-              className={inputClass}
-            />
-          </Field>
+          {QUALIFIER_FIELDS.map((q) => (
+            <Field key={q.name} id={q.id} label={q.label} errors={fieldErrors?.[q.name]}>
+              <input
+                id={q.id}
+                name={q.name}
+                value={qualifiers[q.name]}
+                onChange={(e) => setQualifiers((current) => ({ ...current, [q.name]: e.target.value }))}
+                placeholder={q.placeholder}
+                className={inputClass}
+              />
+            </Field>
+          ))}
         </div>
       </details>
 
