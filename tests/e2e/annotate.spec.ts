@@ -226,3 +226,27 @@ test("a claim records who gives the figure, and an as-of finer than a day", asyn
   await expect(details).toContainText("Axios");
   await expect(details).toContainText("24 February 2026, 16:30 local time");
 });
+
+test("the Department of Defense is put inside the U.S. government, seen from both, then taken out", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await page.getByLabel("Search entities").pressSequentially("Department of Defense");
+  await page.getByRole("link", { name: /^Department of Defense/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Department of Defense/ })).toBeVisible();
+  const panel = page.getByRole("region", { name: "Part of" });
+  await panel.getByLabel("Department of Defense is part of").selectOption({ label: "U.S. government (organization)" });
+  await panel.getByRole("button", { name: "Save" }).click();
+  await expect(panel.getByRole("status")).toContainText("Saved.");
+  await page.reload();
+  await page.getByRole("region", { name: "Part of" }).getByRole("link", { name: "U.S. government" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /U\.S\. government/ })).toBeVisible();
+  const whole = page.getByRole("region", { name: "Part of" });
+  await expect(whole.getByRole("link", { name: "Department of Defense" })).toBeVisible();
+
+  // Taken out again: the demo's other journeys see it as it was.
+  await whole.getByRole("link", { name: "Department of Defense" }).click();
+  const again = page.getByRole("region", { name: "Part of" });
+  await again.getByLabel("Department of Defense is part of").selectOption({ index: 0 });
+  await again.getByRole("button", { name: "Save" }).click();
+  await expect(again.getByRole("status")).toContainText("Saved.");
+});
