@@ -375,12 +375,13 @@ export async function readerClaims(investigationId: string, articleId: string, b
     orderBy: { addedAt: "asc" },
     select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
   });
+  // Grouped once by claim (each list keeps its query's order): linear in claims + events, not their product.
+  const conflictsOf = groupBy(memberships, (m) => m.claimId);
+  const eventsOf = groupBy(events, (e) => e.objectId);
   return claims.map((c) => ({
     ...c,
-    conflicts: memberships.filter((m) => m.claimId === c.id).map((m) => m.conflict),
-    history: events
-      .filter((e) => e.objectId === c.id)
-      .map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null })),
+    conflicts: (conflictsOf.get(c.id) ?? []).map((m) => m.conflict),
+    history: (eventsOf.get(c.id) ?? []).map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null })),
   }));
 }
 
@@ -492,4 +493,15 @@ export async function rereadTimes(tx: Tx, investigationId: string, timeZone: str
     }
   }
   return changed;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

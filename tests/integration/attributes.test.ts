@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { currentDetectionKey } from "@/lib/domain/conflicts.ts";
 import { setAttributeSense } from "@/lib/server/attributes.ts";
+import { readerClaims, retractClaim } from "@/lib/server/claims.ts";
 import { conflictMemberships } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
 import { conflictPairs, redetect } from "@/lib/server/detection.ts";
@@ -102,5 +103,24 @@ describe(`conflicts recorded before families had keys of their own, on ${process
     expect(currentDetectionKey(bare, "temporal")).toBe(`${bare}:temporal`);
     expect(currentDetectionKey(`${bare}:temporal`, "temporal")).toBe(`${bare}:temporal`);
     expect(currentDetectionKey(bare, "value")).toBe(bare);
+  });
+});
+
+describe(`the reader's claims, on ${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"}`, () => {
+  test("each claim carries its own history and conflicts, whatever the others have", async () => {
+    const text = "Estimates put the value at $18.4 billion. Others said $183 billion. Founded in 2021.";
+    const { inv, entity, claim, articleIds, analyst } = await makeStory([text]);
+    const co = await entity("Anthropic");
+    const low = await claim(0, "$18.4 billion", { subjectId: co.id });
+    const high = await claim(0, "$183 billion", { subjectId: co.id });
+    const founded = await claim(0, "2021", { subjectId: co.id, attribute: "Founded", valueKind: "date", valueText: "2021" });
+    await retractClaim(analyst.ctx, { investigationId: inv.id, id: founded.id, version: 1, reason: "Not needed here" });
+    const claims = await readerClaims(inv.id, articleIds[0]!, text);
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    expect(byId.get(low.id)!.conflicts.map((c) => c.kind)).toEqual(["scale"]);
+    expect(byId.get(high.id)!.conflicts.map((c) => c.kind)).toEqual(["scale"]);
+    expect(byId.get(founded.id)!.conflicts).toEqual([]);
+    expect(byId.get(founded.id)!.history.map((h) => h.action)).toEqual(["claim.retract", "claim.create"]);
+    expect(byId.get(low.id)!.history.map((h) => h.action)).toEqual(["claim.create"]);
   });
 });
