@@ -15,7 +15,7 @@ import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { fromBase, unitLabel } from "@/lib/domain/units.ts";
-import type { NormalizedValue, NumericValue } from "@/lib/domain/values.ts";
+import { type NormalizedValue, type NumericValue, overlapping } from "@/lib/domain/values.ts";
 
 export type ConflictKind =
   "value" | "scale" | "temporal" | "set" | "naming" | "misattribution" | "correction" | "manual" | "measure" | "containment";
@@ -93,9 +93,7 @@ function overlaps(a: Interval, b: Interval, exactA = false, exactB = false): boo
     const e = (i.high - i.low) * 1e-6;
     return { low: i.low + e, high: i.high - e };
   };
-  const x = shrink(a, exactA);
-  const y = shrink(b, exactB);
-  return (x.high === null || y.low === null || y.low <= x.high) && (y.high === null || x.low === null || x.low <= y.high);
+  return overlapping(shrink(a, exactA), shrink(b, exactB));
 }
 
 /** 183 / 18.4 ≈ 9.95: within 5% of a power of ten, a likely million/billion or decimal slip. */
