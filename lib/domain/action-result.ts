@@ -1,6 +1,15 @@
 /** What every server action returns: small, serialisable, and shown by the form that called it. */
 export type ErrorCode =
-  "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "stale" | "duplicate" | "rate_limited" | "internal";
+  | "invalid_input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "stale"
+  | "duplicate"
+  | "rate_limited"
+  /** The database could not finish the change in time; nothing was saved. */
+  | "busy"
+  | "internal";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.update": "account edited",
   "user.disable": "account disabled",
   "user.enable": "account enabled",
+  "save.timeout": "a save was stopped: it took too long",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

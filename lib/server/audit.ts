@@ -18,8 +18,8 @@ export type AuditEntry = {
 };
 
 /** Writes one append-only audit event; call it inside the transaction of the change it records. */
-export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<{ id: string; at: Date }> {
+  const event = await tx.auditEvent.create({
     data: {
       actorId: ctx.actorId,
       requestId: ctx.requestId,
@@ -30,7 +30,9 @@ export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promi
       before: toJson(entry.before),
       after: toJson(entry.after),
     },
+    select: { id: true, createdAt: true },
   });
+  return { id: String(event.id), at: event.createdAt };
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
-import { attributeKey, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import { attributeKey, type ClaimConflict, type ClaimStatus, type ConflictChange, type EntityKind } from "@/lib/domain/claims.ts";
 import { readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
@@ -10,11 +10,12 @@ import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { saveTransaction } from "@/lib/server/transaction.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
 import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
-import { type ConflictKind, isCorrectionPassage } from "@/lib/domain/conflicts.ts";
+import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
 /** What a person fills in for a claim, as the shared input schema reads it. */
 type Qualifiers = "accordingTo" | "method" | "appliesToPart";
@@ -87,66 +88,140 @@ function readValues(fields: ClaimFields, publishedAt: Date | null, timeZone: str
   };
 }
 
-async function resolveSubject(tx: Tx, ctx: AuditContext, investigationId: string, fields: ClaimFields): Promise<string> {
+type Subject = { id: string; name: string; kind: EntityKind };
+
+/** The claim's subject (the canonical entity when the one chosen was merged), or a new entity. */
+async function resolveSubject(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  fields: ClaimFields,
+): Promise<{ subject: Subject; created: boolean }> {
   if (fields.subjectId) {
     const subject = await tx.entity.findFirst({
       where: { id: fields.subjectId, investigationId },
-      select: { id: true, mergedIntoId: true },
+      select: { id: true, name: true, kind: true, mergedInto: { select: { id: true, name: true, kind: true } } },
     });
     if (!subject) throw new ExpectedError("not_found", "That subject no longer exists.", { subjectId: ["Choose the subject again."] });
-    return subject.mergedIntoId ?? subject.id;
+    const { mergedInto, ...self } = subject;
+    return { subject: mergedInto ?? self, created: false };
   }
-  return (await createEntityIn(tx, ctx, investigationId, { name: fields.newSubjectName, kind: fields.newSubjectKind })).id;
+  const entity = await createEntityIn(
+    tx,
+    ctx,
+    investigationId,
+    { name: fields.newSubjectName, kind: fields.newSubjectKind },
+    { deferSync: true },
+  );
+  return { subject: entity, created: true };
 }
+
+/** Words read around a selection: before it for a correction's opening, after it for the context. */
+const WINDOW_BEFORE = 640;
+const WINDOW_AFTER = 96;
+
+/**
+ * What saving a claim needs of its article, in one query: the publication date, the zone, the
+ * length in UTF-16 units, and the text around the selection. When the body has no character
+ * beyond the BMP, offsets in UTF-16 units and in code points are the same, and only a window is
+ * read (SQL's substring counts code points); otherwise the whole body, converted in JavaScript.
+ */
+async function articleAround(tx: Tx, investigationId: string, articleId: string, start: number, end: number) {
+  const from = Math.max(0, Math.min(start, end) - WINDOW_BEFORE);
+  const length = Math.max(start, end) + WINDOW_AFTER - from;
+  const rows = await tx.$queryRaw<
+    { publishedAt: Date | string | null; units: number; chars: number; timeZone: string; text: string }[]
+  >`SELECT a."publishedAt", a."bodyUnits" AS units, a."bodyChars" AS chars, i."timeZone",
+      CASE WHEN a."bodyUnits" = a."bodyChars" THEN substring(a."body" FROM ${from + 1}::int FOR ${length}::int) ELSE a."body" END AS text
+    FROM "Article" a JOIN "Investigation" i ON i."id" = a."investigationId"
+    WHERE a."id" = ${articleId} AND a."investigationId" = ${investigationId}`;
+  const row = rows[0];
+  if (!row) throw new ExpectedError("not_found", "That article no longer exists.");
+  const whole = row.units !== row.chars;
+  return {
+    publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt),
+    timeZone: row.timeZone,
+    units: Number(row.units),
+    text: row.text,
+    /** Where `text` starts in the body, in UTF-16 units. */
+    from: whole ? 0 : from,
+    /** UTF-16 offset in the body → code points, as stored. */
+    toCodePoints: whole ? offsetConverter(row.text).toCodePoints : (offset: number) => offset,
+  };
+}
+
+export type SavedClaim = ReturnType<typeof claimCore<Subject>> & { quote: string };
+export type ClaimEventSummary = { id: string; action: string; at: Date };
+
+/** What a save returns: the claim as pages show it, its audit event, and the conflicts it changed. */
+export type ClaimSave = {
+  id: string;
+  version: number;
+  claim: SavedClaim;
+  event: ClaimEventSummary;
+  conflicts: ConflictChange[];
+  newSubject: Subject | null;
+};
+
+/** A save as the browser receives it: the action names who made it. */
+export type ClaimSaved = ClaimSave & {
+  anchor?: { start: number; end: number };
+  event: ClaimEventSummary & { actor: string | null };
+  /** Open conflicts in the investigation now, when the save changed any. */
+  openConflicts?: number;
+};
 
 export async function createClaim(
   ctx: AuditContext,
   input: ClaimFields & { investigationId: string; articleId: string; start: number; end: number },
-): Promise<{ id: string }> {
-  return db().$transaction(async (tx) => {
-    const article = await tx.article.findFirst({
-      where: { id: input.articleId, investigationId: input.investigationId },
-      select: { id: true, body: true, publishedAt: true, investigation: { select: { timeZone: true } } },
-    });
-    if (!article) throw new ExpectedError("not_found", "That article no longer exists.");
-    const range = tidySelection(article.body, input.start, input.end);
-    if (!range || input.end > article.body.length) {
+): Promise<ClaimSave & { anchor: { start: number; end: number } }> {
+  return saveTransaction(ctx, { label: "claim", objectType: "Claim", investigationId: input.investigationId }, async (tx) => {
+    const article = await articleAround(tx, input.investigationId, input.articleId, input.start, input.end);
+    const local = input.end <= article.units ? tidySelection(article.text, input.start - article.from, input.end - article.from) : null;
+    if (!local) {
       throw new ExpectedError("invalid_input", "The selection is not part of this article's text; select the words again.");
     }
-    const anchor = describeSelection(article.body, range.start, range.end);
-    // The browser counts UTF-16 units; what is stored counts code points (see lib/domain/offsets.ts).
-    const offsets = offsetConverter(article.body);
-    const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
+    const anchor = describeSelection(article.text, local.start, local.end);
+    const start = article.from + local.start;
+    const end = article.from + local.end;
+    const { subject, created } = await resolveSubject(tx, ctx, input.investigationId, input);
     const claim = await tx.claim.create({
       data: {
         investigationId: input.investigationId,
-        articleId: article.id,
-        subjectId,
-        ...readValues(input, article.publishedAt, article.investigation.timeZone, anchor.quote.exact),
+        articleId: input.articleId,
+        subjectId: subject.id,
+        ...readValues(input, article.publishedAt, article.timeZone, anchor.quote.exact),
         attributeLabel: input.attribute,
         quoteExact: anchor.quote.exact,
         quotePrefix: anchor.quote.prefix,
         quoteSuffix: anchor.quote.suffix,
-        positionStart: offsets.toCodePoints(anchor.position.start),
-        positionEnd: offsets.toCodePoints(anchor.position.end),
-        inCorrection: isCorrectionPassage(
-          article.body.slice(Math.max(0, anchor.position.start - 600), anchor.position.start),
-          anchor.quote.exact,
-        ),
+        // The browser counts UTF-16 units; what is stored counts code points (see lib/domain/offsets.ts).
+        positionStart: article.toCodePoints(start),
+        positionEnd: article.toCodePoints(end),
+        inCorrection: isCorrectionPassage(article.text.slice(Math.max(0, local.start - 600), local.start), anchor.quote.exact),
         createdById: ctx.actorId,
       },
       select: { ...claimSnapshot, valueNorm: true },
     });
     const { valueNorm, ...snapshot } = claim;
-    await audit(tx, ctx, {
+    const event = await audit(tx, ctx, {
       action: "claim.create",
       objectType: "Claim",
       objectId: claim.id,
       investigationId: input.investigationId,
       after: snapshot,
     });
-    await syncConflicts(tx, ctx, input.investigationId, touchedByClaim({ ...claim, valueNorm }));
-    return { id: claim.id };
+    const touched = mergeTouched(touchedByClaim({ ...claim, valueNorm }), created ? { entities: [subject.id] } : {});
+    const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, { timeZone: article.timeZone });
+    return {
+      id: claim.id,
+      version: claim.version,
+      claim: { ...claimCore({ ...claim, subject }), quote: claim.quoteExact },
+      anchor: { start, end },
+      event: { ...event, action: "claim.create" },
+      conflicts,
+      newSubject: created ? subject : null,
+    };
   });
 }
 
@@ -156,13 +231,16 @@ async function requireClaim(tx: Tx, investigationId: string, id: string) {
     select: {
       ...claimSnapshot,
       valueNorm: true,
+      subject: { select: { id: true, name: true, kind: true } },
       article: { select: { publishedAt: true, investigation: { select: { timeZone: true } } } },
     },
   });
   if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
-  const { article, valueNorm, ...before } = claim;
+  const { article, valueNorm, subject, ...before } = claim;
   return {
     before,
+    subject,
+    valueNorm,
     publishedAt: article.publishedAt,
     timeZone: article.investigation.timeZone,
     touched: touchedByClaim({ ...before, valueNorm }),
@@ -173,40 +251,70 @@ async function requireClaim(tx: Tx, investigationId: string, id: string) {
 export async function updateClaim(
   ctx: AuditContext,
   input: ClaimFields & { investigationId: string; id: string; version: number },
-): Promise<{ version: number }> {
-  return db().$transaction(async (tx) => {
-    const { before, publishedAt, timeZone, touched } = await requireClaim(tx, input.investigationId, input.id);
-    const subjectId = await resolveSubject(tx, ctx, input.investigationId, input);
-    const values = readValues(input, publishedAt, timeZone, before.quoteExact);
-    const { count } = await tx.claim.updateMany({
-      where: { id: input.id, investigationId: input.investigationId, version: input.version },
-      data: {
+): Promise<ClaimSave> {
+  return saveTransaction(
+    ctx,
+    { label: "claim", objectType: "Claim", objectId: input.id, investigationId: input.investigationId },
+    async (tx) => {
+      const { before, publishedAt, timeZone, touched } = await requireClaim(tx, input.investigationId, input.id);
+      const { subject, created } = await resolveSubject(tx, ctx, input.investigationId, input);
+      const values = readValues(input, publishedAt, timeZone, before.quoteExact);
+      const { count } = await tx.claim.updateMany({
+        where: { id: input.id, investigationId: input.investigationId, version: input.version },
+        data: {
+          ...values,
+          subjectId: subject.id,
+          attributeLabel: values.attribute === before.attribute ? before.attributeLabel : input.attribute,
+          version: { increment: 1 },
+        },
+      });
+      await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+      // What was written, without reading it back: the update set these and bumped the version.
+      const after = {
+        ...before,
         ...values,
-        subjectId,
+        subjectId: subject.id,
         attributeLabel: values.attribute === before.attribute ? before.attributeLabel : input.attribute,
-        version: { increment: 1 },
-      },
-    });
-    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
-    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
-    await audit(tx, ctx, {
-      action: "claim.update",
-      objectType: "Claim",
-      objectId: input.id,
-      investigationId: input.investigationId,
-      before,
-      after,
-    });
-    await syncConflicts(tx, ctx, input.investigationId, mergeTouched(touched, touchedByClaim({ ...after, valueNorm: values.valueNorm })));
-    return { version: after.version };
-  });
+        version: before.version + 1,
+      };
+      const snapshot = pick(after, claimSnapshot);
+      const event = await audit(tx, ctx, {
+        action: "claim.update",
+        objectType: "Claim",
+        objectId: input.id,
+        investigationId: input.investigationId,
+        before,
+        after: snapshot,
+      });
+      const conflicts = await syncConflicts(
+        tx,
+        ctx,
+        input.investigationId,
+        mergeTouched(touched, touchedByClaim(after), created ? { entities: [subject.id] } : {}),
+        { timeZone },
+      );
+      return {
+        id: after.id,
+        version: after.version,
+        claim: { ...claimCore({ ...after, subject }), quote: after.quoteExact },
+        event: { ...event, action: "claim.update" },
+        conflicts,
+        newSubject: created ? subject : null,
+      };
+    },
+  );
+}
+
+/** The fields of `row` named by a Prisma select of scalars, in its order (for audit snapshots). */
+function pick<T extends Record<string, unknown>, S extends Record<string, true>>(row: T, select: S): { [K in keyof S & keyof T]: T[K] } {
+  return Object.fromEntries(Object.keys(select).map((k) => [k, row[k]])) as { [K in keyof S & keyof T]: T[K] };
 }
 
 /** A retracted claim stays on record, with its reason, but no longer counts. */
 export async function retractClaim(
   ctx: AuditContext,
   input: { investigationId: string; id: string; version: number; reason: string },
-): Promise<{ version: number }> {
+): Promise<ClaimSave> {
   return setStatus(ctx, input, "retracted", input.reason, "claim.retract");
 }
 
@@ -220,39 +328,64 @@ async function setStatus(
   status: ClaimStatus,
   reason: string | null,
   action: "claim.retract" | "claim.restore",
-): Promise<{ version: number }> {
-  return db().$transaction(async (tx) => {
-    const { before, touched } = await requireClaim(tx, input.investigationId, input.id);
-    const { count } = await tx.claim.updateMany({
-      where: { id: input.id, investigationId: input.investigationId, version: input.version },
-      data: { status, statusReason: reason, version: { increment: 1 } },
-    });
-    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
-    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: claimSnapshot });
-    await audit(tx, ctx, { action, objectType: "Claim", objectId: input.id, investigationId: input.investigationId, before, after });
-    await syncConflicts(tx, ctx, input.investigationId, touched);
-    return { version: after.version };
-  });
+): Promise<ClaimSave> {
+  return saveTransaction(
+    ctx,
+    { label: "claim", objectType: "Claim", objectId: input.id, investigationId: input.investigationId },
+    async (tx) => {
+      const { before, subject, valueNorm, touched, timeZone } = await requireClaim(tx, input.investigationId, input.id);
+      const { count } = await tx.claim.updateMany({
+        where: { id: input.id, investigationId: input.investigationId, version: input.version },
+        data: { status, statusReason: reason, version: { increment: 1 } },
+      });
+      await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+      const after = { ...before, status, statusReason: reason, version: before.version + 1 };
+      const event = await audit(tx, ctx, {
+        action,
+        objectType: "Claim",
+        objectId: input.id,
+        investigationId: input.investigationId,
+        before,
+        after,
+      });
+      const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, { timeZone });
+      return {
+        id: after.id,
+        version: after.version,
+        claim: { ...claimCore({ ...after, valueNorm, subject }), quote: after.quoteExact },
+        event: { ...event, action },
+        conflicts,
+        newSubject: null,
+      };
+    },
+  );
 }
 
 /** Deleting is for mistakes nobody has built on: once a conflict involves a claim, it can only be retracted. */
-export async function deleteClaim(ctx: AuditContext, input: { investigationId: string; id: string; version: number }): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const { before, touched } = await requireClaim(tx, input.investigationId, input.id);
-    if (await tx.conflictClaim.count({ where: { claimId: input.id } })) {
-      throw new ExpectedError("forbidden", "A conflict involves this claim, so it stays on record. Retract it instead.");
-    }
-    const { count } = await tx.claim.deleteMany({ where: { id: input.id, version: input.version } });
-    await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
-    await audit(tx, ctx, {
-      action: "claim.delete",
-      objectType: "Claim",
-      objectId: input.id,
-      investigationId: input.investigationId,
-      before,
-    });
-    await syncConflicts(tx, ctx, input.investigationId, touched);
-  });
+export async function deleteClaim(
+  ctx: AuditContext,
+  input: { investigationId: string; id: string; version: number },
+): Promise<{ conflicts: ConflictChange[] }> {
+  return saveTransaction(
+    ctx,
+    { label: "claim", objectType: "Claim", objectId: input.id, investigationId: input.investigationId },
+    async (tx) => {
+      const { before, touched, timeZone } = await requireClaim(tx, input.investigationId, input.id);
+      if (await tx.conflictClaim.count({ where: { claimId: input.id } })) {
+        throw new ExpectedError("forbidden", "A conflict involves this claim, so it stays on record. Retract it instead.");
+      }
+      const { count } = await tx.claim.deleteMany({ where: { id: input.id, version: input.version } });
+      await assertVersionedUpdate(tx, count, { type: "Claim", id: input.id, label: "claim" });
+      await audit(tx, ctx, {
+        action: "claim.delete",
+        objectType: "Claim",
+        objectId: input.id,
+        investigationId: input.investigationId,
+        before,
+      });
+      return { conflicts: await syncConflicts(tx, ctx, input.investigationId, touched, { timeZone }) };
+    },
+  );
 }
 
 type ClaimCoreRow<S> = {
@@ -359,7 +492,6 @@ export async function claimHistory(investigationId: string, claimId: string) {
 }
 
 export type ClaimEvent = { id: string; action: string; at: Date; actor: string | null };
-export type ClaimConflict = { id: string; kind: ConflictKind; status: "open" | "resolved" | "dismissed" };
 export type ReaderClaim = ClaimView & { history: ClaimEvent[]; conflicts: ClaimConflict[] };
 
 /** The reader's claims, each with its history (one query for all of them). */

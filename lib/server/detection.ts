@@ -20,7 +20,7 @@ import { publicationHasTime } from "@/lib/domain/article-import.ts";
 import { describeMoment, type Moment, momentAt, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
-import { type ClaimStatus, foldName, leadingName } from "@/lib/domain/claims.ts";
+import { type ClaimStatus, type ConflictChange, foldName, leadingName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
 import { readAttributeSetting, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
@@ -297,21 +297,42 @@ async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<strin
   return keys;
 }
 
-/** Re-examines what a change touched, in the change's transaction. */
-export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: string, touched: Touched): Promise<void> {
+/**
+ * Takes, in one statement and in this order, the investigation's lock shared (changes run side
+ * by side, but not during a recomputation from scratch, which holds it exclusively), then each
+ * key's lock. `unnest … WITH ORDINALITY` yields the array's elements in order, and each row's
+ * lock is taken as the row is produced.
+ */
+async function lockKeys(tx: Tx, investigationId: string, keys: Iterable<string>): Promise<void> {
+  const names = [investigationId, ...[...keys].sort().map((k) => `${investigationId}:${k}`)];
+  await tx.$queryRaw`SELECT count(*) FROM (
+    SELECT (CASE WHEN t.n = 1 THEN pg_advisory_xact_lock_shared(hashtextextended(t.k, 0))
+                 ELSE pg_advisory_xact_lock(hashtextextended(t.k, 0)) END)::text
+    FROM unnest(${names}::text[]) WITH ORDINALITY AS t(k, n)) AS locks`;
+}
+
+/**
+ * Re-examines what a change touched, in the change's transaction, and returns the conflicts
+ * that changed. `known.timeZone` saves reading the investigation's zone when the caller has it.
+ */
+export async function syncConflicts(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  touched: Touched,
+  known: { timeZone?: string } = {},
+): Promise<ConflictChange[]> {
   const touchedKeys = lockKeysOf(touched);
-  if (!touchedKeys.size) return;
+  if (!touchedKeys.size) return [];
   const locked = await lockScope(tx, investigationId, touchedKeys);
-  // Changes run side by side, but not during a recomputation from scratch (which holds this exclusively).
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${investigationId}, 0))`;
-  for (const key of [...locked].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${investigationId}:${key}`}, 0))`;
-  }
+  await lockKeys(tx, investigationId, locked);
+  const changes: ConflictChange[] = [];
   let examine = touched;
   for (;;) {
-    const { scope, detected } = await detectTouched(tx, investigationId, examine);
-    const { revived } = await carryOut(tx, ctx, investigationId, scope, detected);
-    if (!revived.length) return;
+    const { scope, detected } = await detectTouched(tx, investigationId, examine, known.timeZone);
+    const { revived, changed } = await carryOut(tx, ctx, investigationId, scope, detected);
+    changes.push(...changed);
+    if (!revived.length) return latestOf(changes);
     examine = mergeTouched(...revived.map(touchedByClaim));
     const outside = [...lockKeysOf(examine)].filter((k) => !locked.has(k));
     if (outside.length) {
@@ -322,16 +343,22 @@ export async function syncConflicts(tx: Tx, ctx: AuditContext, investigationId: 
   }
 }
 
+/** Each conflict once, as it was left. */
+function latestOf(changes: ConflictChange[]): ConflictChange[] {
+  return [...new Map(changes.map((c) => [c.id, c])).values()];
+}
+
 /** Detection over what was touched: the keys looked at, and what holds there now. */
 async function detectTouched(
   tx: Tx,
   investigationId: string,
   touched: Touched,
+  knownZone?: string,
 ): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
   const scope = new Set<string>();
   const detected: DetectedConflict[] = [];
   const groups = new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]));
-  const timeZone = groups.size ? await zoneOf(tx, investigationId) : "UTC";
+  const timeZone = groups.size ? (knownZone ?? (await zoneOf(tx, investigationId))) : "UTC";
   const settings = groups.size
     ? await attributeSettings(tx, investigationId, [...new Set([...groups.values()].map((g) => g.attribute))])
     : new Map();
@@ -531,12 +558,14 @@ async function carryOut(
   investigationId: string,
   scope: Set<string>,
   detected: DetectedConflict[],
-): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found"> }> {
+): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found">; changed: ConflictChange[] }> {
   const counts = { opened: 0, updated: 0, reopened: 0, closed: 0 };
   const revived: Revived[] = [];
+  const changed: ConflictChange[] = [];
   const keys = [...new Set([...scope, ...detected.map((d) => d.key)])];
-  if (!keys.length) return { revived, counts };
+  if (!keys.length) return { revived, counts, changed };
   const existing = await trackedConflicts(tx, investigationId, keys);
+  const statusOf = new Map(existing.map((c) => [c.id, c.status]));
   for (const op of plan(existing, detected, scope)) {
     switch (op.op) {
       case "open": {
@@ -554,6 +583,7 @@ async function carryOut(
           select: { id: true },
         });
         await audit(tx, ctx, { action: "conflict.detect", objectType: "Conflict", objectId: created.id, investigationId, after: d });
+        changed.push({ id: created.id, kind: d.kind, status: "open", claimIds: d.claimIds });
         counts.opened++;
         break;
       }
@@ -572,6 +602,7 @@ async function carryOut(
           before: { kind: op.before.kind, claimIds: [...op.before.claimIds].sort(), entityIds: [...op.before.entityIds].sort() },
           after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
         });
+        changed.push({ id: op.id, kind: d.kind, status: statusOf.get(op.id) ?? "open", claimIds: d.claimIds });
         counts.updated++;
         break;
       }
@@ -605,6 +636,7 @@ async function carryOut(
           before: { status: op.from },
           after: { status: "open", reason, claimIds: d.claimIds },
         });
+        changed.push({ id: op.id, kind: d.kind, status: "open", claimIds: d.claimIds });
         counts.reopened++;
         break;
       }
@@ -621,6 +653,8 @@ async function carryOut(
           before: { status: "open" },
           after: { status: "dismissed", reason: op.reason },
         });
+        const closed = existing.find((c) => c.id === op.id);
+        if (closed) changed.push({ id: op.id, kind: closed.kind, status: "dismissed", claimIds: closed.claimIds });
         counts.closed++;
         break;
       }
@@ -628,7 +662,7 @@ async function carryOut(
         break;
     }
   }
-  return { revived, counts };
+  return { revived, counts, changed };
 }
 
 async function setMembers(tx: Tx, conflictId: string, d: DetectedConflict): Promise<void> {

@@ -65,13 +65,17 @@ export async function createEntity(
   return db().$transaction((tx) => createEntityIn(tx, ctx, investigationId, input));
 }
 
-/** Inside a transaction (a claim's new subject is created with the claim). */
+/**
+ * Inside a transaction (a claim's new subject is created with the claim). With `deferSync` the
+ * caller re-examines naming itself, together with what else it changed (one sync, locks in order).
+ */
 export async function createEntityIn(
   tx: Tx,
   ctx: AuditContext,
   investigationId: string,
   input: { name: string; kind: EntityKind },
-): Promise<{ id: string; name: string }> {
+  options: { deferSync?: boolean } = {},
+): Promise<{ id: string; name: string; kind: EntityKind }> {
   const existing = await findByName(tx, investigationId, input.name);
   if (existing) {
     throw new ExpectedError("duplicate", `“${existing.name}” already exists; choose it instead of creating another.`, {
@@ -83,7 +87,7 @@ export async function createEntityIn(
     select: entityDto,
   });
   await audit(tx, ctx, { action: "entity.create", objectType: "Entity", objectId: entity.id, investigationId, after: entity });
-  await syncConflicts(tx, ctx, investigationId, { entities: [entity.id] });
+  if (!options.deferSync) await syncConflicts(tx, ctx, investigationId, { entities: [entity.id] });
   return entity;
 }
 

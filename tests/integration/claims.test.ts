@@ -165,6 +165,82 @@ describe(`claims on ${testEngine}`, () => {
     await expect(deleteClaim(analyst.ctx, { investigationId: inv.id, id: a.id, version: 1 })).rejects.toThrow(/Retract it instead/);
   });
 
+  test("a save answers with the claim as the reader shows it and the conflicts it opened", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const first = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      // A selection with a space before it is trimmed to the words.
+      ...{ start: at("$18.4 billion").start - 1, end: at("$18.4 billion").end },
+      ...fields({ subjectId: anthropic.id }),
+    });
+    expect(first).toMatchObject({
+      anchor: at("$18.4 billion"),
+      claim: { subject: { id: anthropic.id, name: "Anthropic" }, quote: "$18.4 billion", reading: "18.4 billion USD (18.35–18.45 bn)" },
+      event: { action: "claim.create" },
+      conflicts: [],
+      newSubject: null,
+    });
+    // The same words read as ten times more, about a subject created on the way.
+    const second = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id, valueText: "$184 billion" }),
+    });
+    expect(second.conflicts).toEqual([expect.objectContaining({ kind: "scale", status: "open", claimIds: [first.id, second.id].sort() })]);
+    const other = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("Emil Michael"),
+      ...fields({ newSubjectName: "Emil Michael", newSubjectKind: "person", attribute: "Role", valueKind: "text", valueText: "official" }),
+    });
+    expect(other.newSubject).toMatchObject({ name: "Emil Michael", kind: "person" });
+    // Retracting one side closes the conflict, and says so.
+    const retracted = await retractClaim(analyst.ctx, { investigationId: inv.id, id: second.id, version: 1, reason: "typo" });
+    expect(retracted).toMatchObject({ version: 2, claim: { status: "retracted" }, event: { action: "claim.retract" } });
+    expect(retracted.conflicts).toEqual([expect.objectContaining({ kind: "scale", status: "dismissed" })]);
+  });
+
+  test("in a long article, a claim near either end is read from the words around it", async () => {
+    const analyst = await makeUser("analyst");
+    const inv = await createInvestigation(analyst.ctx, { title: `Long ${Math.random()}` });
+    const filler = "Paragraph of background that says nothing in particular about the figures at hand.\n\n".repeat(3000);
+    const body = `Anthropic opened with $1 billion.\n\n${filler}Correction: an earlier version misstated the total, which is $9 billion.`;
+    const [outcome] = await importParsedArticles(analyst.ctx, inv.id, [
+      { name: "long.txt", result: parseArticleText("long.txt", `Title: Long\nPublished: 2026-02-26\n\n${body}`) },
+    ]);
+    if (outcome?.status !== "imported") throw new Error("import failed");
+    const anthropic = await createEntity(analyst.ctx, inv.id, { name: "Anthropic", kind: "organization" });
+    const stored = await db().article.findUniqueOrThrow({ where: { id: outcome.articleId }, select: { body: true } });
+    const where = (quote: string) => ({ start: stored.body.indexOf(quote), end: stored.body.indexOf(quote) + quote.length });
+    const save = (quote: string, valueText: string) =>
+      createClaim(analyst.ctx, {
+        investigationId: inv.id,
+        articleId: outcome.articleId,
+        ...where(quote),
+        ...fields({ subjectId: anthropic.id, attribute: "Total", valueText }),
+      });
+    const early = await save("$1 billion", "$1 billion");
+    const late = await save("$9 billion", "$9 billion");
+    const rows = await db().claim.findMany({ where: { id: { in: [early.id, late.id] } }, orderBy: { positionStart: "asc" } });
+    expect(rows.map((r) => [r.quoteExact, r.quotePrefix, r.quoteSuffix, r.positionStart, r.inCorrection])).toEqual([
+      ["$1 billion", "Anthropic opened with ", ".\n\nParagraph of background that ", where("$1 billion").start, false],
+      ["$9 billion", "n misstated the total, which is ", ".", where("$9 billion").start, true],
+    ]);
+    // Past the end of the text: refused, nothing saved.
+    await expect(
+      createClaim(analyst.ctx, {
+        investigationId: inv.id,
+        articleId: outcome.articleId,
+        start: stored.body.length - 3,
+        end: stored.body.length + 5,
+        ...fields({ subjectId: anthropic.id }),
+      }),
+    ).rejects.toThrow(/not part of this article/);
+    expect(await db().claim.count({ where: { investigationId: inv.id } })).toBe(2);
+  });
+
   test("claims of another investigation are not found", async () => {
     const { analyst, inv, articleId, anthropic } = await story();
     const other = await createInvestigation(analyst.ctx, { title: `Other ${Math.random()}` });
