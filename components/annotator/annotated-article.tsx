@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClaimDetails } from "@/components/annotator/claim-details.tsx";
 import { type AttributeOption, type ClaimDraft, ClaimForm } from "@/components/annotator/claim-form.tsx";
@@ -10,7 +9,9 @@ import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
 import { detectValueKind, extractValue } from "@/lib/domain/values.ts";
-import type { ReaderClaim } from "@/lib/server/claims.ts";
+import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
+import { applyDelete, applySave, type ReaderState } from "@/components/annotator/reader-state.ts";
+import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
 
 type Panel =
   | { mode: "idle" }
@@ -43,7 +44,7 @@ export function AnnotatedArticle({
   body,
   publishedAt,
   timeZone,
-  claims,
+  claims: serverClaims,
   subjects,
   attributes,
   initialClaimId,
@@ -60,7 +61,14 @@ export function AnnotatedArticle({
   subjects: SubjectOption[];
   attributes: AttributeOption[];
 }) {
-  const router = useRouter();
+  // Saves update this in place; new props from the server (another visit, a refresh) replace it.
+  const [local, setLocal] = useState({ from: serverClaims, claims: serverClaims, subjects, attributes });
+  if (local.from !== serverClaims) setLocal({ from: serverClaims, claims: serverClaims, subjects, attributes });
+  const { claims } = local;
+  const update = (change: (state: ReaderState) => ReaderState, openConflicts?: number) => {
+    setLocal((prev) => ({ ...prev, ...change(prev) }));
+    if (openConflicts !== undefined) announceOpenConflicts(investigationId, openConflicts);
+  };
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const [panel, setPanel] = useState<Panel>(() =>
@@ -105,8 +113,8 @@ export function AnnotatedArticle({
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
-  const saved = () => {
-    router.refresh();
+  const saved = (result: ClaimSaved) => {
+    update((state) => applySave(state, result), result.openConflicts);
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
@@ -204,8 +212,8 @@ export function AnnotatedArticle({
                 initial={draftFor(panel.start, panel.end)}
                 publishedAt={publishedAt}
                 timeZone={timeZone}
-                subjects={subjects}
-                attributes={attributes}
+                subjects={local.subjects}
+                attributes={local.attributes}
                 onSaved={saved}
                 onCancel={close}
               />
@@ -233,10 +241,10 @@ export function AnnotatedArticle({
                 }}
                 publishedAt={publishedAt}
                 timeZone={timeZone}
-                subjects={subjects}
-                attributes={attributes}
-                onSaved={() => {
-                  router.refresh();
+                subjects={local.subjects}
+                attributes={local.attributes}
+                onSaved={(result) => {
+                  update((state) => applySave(state, result), result.openConflicts);
                   setPanel({ mode: "view", claimId: selected.id });
                 }}
                 onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
@@ -249,9 +257,9 @@ export function AnnotatedArticle({
               claim={selected}
               onEdit={() => setPanel({ mode: "edit", claimId: selected.id })}
               onClose={close}
-              onChanged={() => router.refresh()}
-              onDeleted={() => {
-                router.refresh();
+              onChanged={(result) => update((state) => applySave(state, result), result.openConflicts)}
+              onDeleted={({ conflicts, openConflicts }) => {
+                update((state) => applyDelete(state, selected.id, conflicts), openConflicts);
                 setPanel({ mode: "idle" });
               }}
             />

@@ -10,7 +10,8 @@ import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
-import type { ReaderClaim } from "@/lib/server/claims.ts";
+import type { ConflictChange } from "@/lib/domain/claims.ts";
+import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 const STATUS_LABELS: Record<ReaderClaim["status"], string> = {
@@ -33,13 +34,13 @@ export function ClaimDetails({
   claim: ReaderClaim;
   onEdit: () => void;
   onClose: () => void;
-  onChanged: () => void;
-  onDeleted: () => void;
+  onChanged: (saved: ClaimSaved) => void;
+  onDeleted: (result: { conflicts: ConflictChange[]; openConflicts?: number }) => void;
 }) {
   // /investigations/<slug>/articles/<id> → /investigations/<slug>/conflicts
   const conflictsBase = `${usePathname().split("/").slice(0, 3).join("/")}/conflicts`;
   const [confirm, setConfirm] = useState<"retract" | "delete" | null>(null);
-  const retract = useFormAction(retractClaim, { onSuccess: () => (setConfirm(null), onChanged()) });
+  const retract = useFormAction(retractClaim, { onSuccess: (saved) => (setConfirm(null), onChanged(saved)) });
   const restore = useFormAction(restoreClaim, { onSuccess: onChanged });
   const remove = useFormAction(deleteClaim, { onSuccess: onDeleted });
   const ids = (

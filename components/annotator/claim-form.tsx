@@ -10,6 +10,7 @@ import { useFormAction } from "@/components/use-form-action.ts";
 import { ENTITY_KINDS, type EntityKind, foldName, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
 import { describeMoment, parseMoment } from "@/lib/domain/moments.ts";
 import { detectValueKind, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
+import type { ClaimSaved } from "@/lib/server/claims.ts";
 
 export type AttributeOption = { key: string; label: string; count: number };
 
@@ -72,7 +73,7 @@ export function ClaimForm({
   timeZone: string;
   subjects: SubjectOption[];
   attributes: AttributeOption[];
-  onSaved: () => void;
+  onSaved: (saved: ClaimSaved) => void;
   onCancel: () => void;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -126,7 +127,7 @@ export function ClaimForm({
       ? { ok: true as const, reading: describeMoment(asOfMoment) }
       : parseValue(asOf, "date", context);
 
-  const { state, pending, fieldErrors, formProps } = useFormAction<object>(
+  const { state, pending, fieldErrors, formProps } = useFormAction<ClaimSaved>(
     (form) => (target.kind === "create" ? createClaim(form) : updateClaim(form)),
     { onSuccess: onSaved },
   );

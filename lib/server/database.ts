@@ -53,8 +53,23 @@ export function openDatabase(options: DatabaseOptions): Database {
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
+/**
+ * Connections each app process may hold (DATABASE_POOL_SIZE, default 20): enough for a few dozen
+ * people saving at once, well under PostgreSQL's default 100 connections for two or three
+ * instances. A value that is not a whole number from 1 to 1,000 is refused at start.
+ */
+export function poolSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DATABASE_POOL_SIZE?.trim();
+  if (!raw) return 20;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not “${raw}”.`);
+  }
+  return size;
+}
+
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize() });
   // An idle connection dropped by the server (a restart, an admin) must not crash the process:
   // the pool discards it and opens a new one on the next query.
   pool.on("error", (error) => console.warn(`[database] idle connection closed: ${error.message}`));

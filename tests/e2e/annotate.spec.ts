@@ -48,6 +48,33 @@ test("an analyst selects words, records a claim, and it is still highlighted aft
   await expect(mark).toHaveAttribute("data-tip", /Anthropic · valuation · \$18\.4 billion/);
 });
 
+test("a save that opens a conflict shows it at once, on the claim and in the navigation's count", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  const badge = page.getByRole("navigation", { name: "Investigation" }).getByLabel(/\d+ open$/);
+  const before = Number(await badge.textContent());
+  for (const value of ["$18 billion", "$25 billion"]) {
+    const words = page.locator("mark", { hasText: "valued at $18.4 billion" });
+    await words.selectText();
+    await words.dispatchEvent("mouseup");
+    const form = page.getByRole("form", { name: "New claim" });
+    await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthrop");
+    await page.getByRole("option", { name: /^Anthropic/ }).click();
+    await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Round size");
+    await page.keyboard.press("Tab");
+    const valueBox = form.getByLabel("Value", { exact: true });
+    await valueBox.press("ControlOrMeta+a");
+    await valueBox.pressSequentially(value);
+    await form.getByRole("button", { name: "Save claim" }).click();
+    await expect(form).toBeHidden();
+  }
+  // No reload: the count beside "Conflicts" and the claim's own details follow the save.
+  await expect(badge).toHaveText(String(before + 1));
+  await page.getByRole("button", { name: "Anthropic · Round size · $25 billion", exact: true }).click();
+  const details = page.getByRole("region", { name: "Claim" });
+  await expect(details.getByRole("link", { name: "Value", exact: true })).toBeVisible();
+});
+
 test("a value that cannot be read keeps the form and what was typed", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);

@@ -1,37 +1,48 @@
 "use server";
 
 import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/web/action.ts";
+import { type ActionContext, defineAction } from "@/lib/web/action.ts";
 import * as claims from "@/lib/server/claims.ts";
-import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
+import { openConflictCount } from "@/lib/server/conflicts.ts";
+import type { ConflictChange } from "@/lib/domain/claims.ts";
 
-// The data layer finds the article or claim by id *and* investigation, so a foreign id is simply not found.
-export const createClaim = defineAction("claim.create", createClaimInput, async (input, ctx) => {
-  const result = await claims.createClaim(ctx, input);
-  await revalidateInvestigation(input.investigationId);
-  return result;
+/**
+ * Claim saves answer with what changed (the claim as the reader shows it, its audit event, the
+ * conflicts it opened or changed) and the reader updates in place: no page is re-rendered into
+ * the response. Other pages read the database when they are next opened (they are dynamic).
+ * The data layer finds the article or claim by id *and* investigation, so a foreign id is simply not found.
+ */
+const withActor = async <T extends { event: claims.ClaimEventSummary; conflicts: ConflictChange[] }>(
+  result: T,
+  ctx: ActionContext,
+  investigationId: string,
+) => ({
+  ...result,
+  event: { ...result.event, actor: ctx.actor.name },
+  ...(await countIfChanged(result.conflicts, investigationId)),
 });
 
-export const updateClaim = defineAction("claim.update", updateClaimInput, async (input, ctx) => {
-  const result = await claims.updateClaim(ctx, input);
-  await revalidateInvestigation(input.investigationId);
-  return result;
-});
+/** The open-conflict count for the navigation, read only when the save changed a conflict. */
+const countIfChanged = async (conflicts: ConflictChange[], investigationId: string) =>
+  conflicts.length ? { openConflicts: await openConflictCount(investigationId) } : {};
 
-export const retractClaim = defineAction("claim.retract", retractClaimInput, async (input, ctx) => {
-  const result = await claims.retractClaim(ctx, input);
-  await revalidateInvestigation(input.investigationId);
-  return result;
-});
+export const createClaim = defineAction("claim.create", createClaimInput, async (input, ctx) =>
+  withActor(await claims.createClaim(ctx, input), ctx, input.investigationId),
+);
 
-export const restoreClaim = defineAction("claim.restore", deleteClaimInput, async (input, ctx) => {
-  const result = await claims.restoreClaim(ctx, input);
-  await revalidateInvestigation(input.investigationId);
-  return result;
-});
+export const updateClaim = defineAction("claim.update", updateClaimInput, async (input, ctx) =>
+  withActor(await claims.updateClaim(ctx, input), ctx, input.investigationId),
+);
+
+export const retractClaim = defineAction("claim.retract", retractClaimInput, async (input, ctx) =>
+  withActor(await claims.retractClaim(ctx, input), ctx, input.investigationId),
+);
+
+export const restoreClaim = defineAction("claim.restore", deleteClaimInput, async (input, ctx) =>
+  withActor(await claims.restoreClaim(ctx, input), ctx, input.investigationId),
+);
 
 export const deleteClaim = defineAction("claim.delete", deleteClaimInput, async (input, ctx) => {
-  await claims.deleteClaim(ctx, input);
-  await revalidateInvestigation(input.investigationId);
-  return {};
+  const result = await claims.deleteClaim(ctx, input);
+  return { ...result, ...(await countIfChanged(result.conflicts, input.investigationId)) };
 });

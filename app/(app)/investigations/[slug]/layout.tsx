@@ -2,6 +2,7 @@ import Link from "next/link";
 import { investigationPage } from "@/lib/web/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
+import { OpenConflictBadge } from "@/components/open-conflict-badge.tsx";
 
 export default async function InvestigationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -30,14 +31,7 @@ export default async function InvestigationLayout({ children, params }: { childr
           </NavLink>
           <NavLink href={`${base}/conflicts`} section>
             Conflicts
-            {open > 0 && (
-              <span
-                className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs tabular-nums text-amber-900"
-                aria-label={`${open} open`}
-              >
-                {open}
-              </span>
-            )}
+            <OpenConflictBadge investigationId={investigation.id} initial={open} />
           </NavLink>
           <NavLink href={`${base}/factsheet`}>Fact sheet</NavLink>
         </nav>

@@ -1,0 +1,382 @@
+/**
+ * Saving claims under load, over HTTP against a production build on PostgreSQL, beside a floor
+ * measured in the same run (`npm run bench:http`). Prints one table: goal, measured, floor,
+ * ratio, pass/fail. It never fails on timings (exit code 0 unless something broke).
+ *
+ * - floor: a bare Node `http` server (its own process) whose handler does one `pg` INSERT
+ *   (pool of 16), loaded by autocannon at 16 connections;
+ * - the app: `next start` on a fresh database holding BENCH_CLAIMS claims (default 50,000) in
+ *   groups of a few claims, many of them disagreeing, plus one group of BENCH_GROUP claims
+ *   (default 10,000); autocannon posts the claim form's server action at 16 connections, each
+ *   request a new claim on a random subject and attribute;
+ * - the data layer alone: the same saves called in-process by 16 concurrent loops;
+ * - saving into the big group: 20 saves one after another, median.
+ *
+ * Needs a production build (`npm run build`; built here when `.next` is missing) and PostgreSQL:
+ * BENCH_DATABASE_URL (an admin connection; default postgres://postgres@127.0.0.1:5432/postgres).
+ * BENCH_SECONDS (default 10) is each load's duration.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import hdr from "hdr-histogram-js";
+import pg from "pg";
+import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { parseValue } from "@/lib/domain/values.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
+import { createClaim } from "@/lib/server/claims.ts";
+import { db, installDatabase, openDatabase } from "@/lib/server/database.ts";
+import { redetect } from "@/lib/server/detection.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
+import { migrate } from "@/lib/server/migrate.ts";
+import { createUser } from "@/lib/server/users.ts";
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 50_000);
+const GROUP = Number(process.env.BENCH_GROUP ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 16;
+const APP_PORT = 3310;
+const FLOOR_PORT = 3311;
+const SYSTEM = { actorId: null, requestId: "bench" };
+const PASSWORD = "bench-password-123";
+
+type Row = { what: string; goal: string; measured: string; floor: string; ratio: string; pass: string };
+const rows: Row[] = [];
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
+
+async function freshDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Load with autocannon; latency percentiles from our own histogram (autocannon reports no p95). */
+async function load(options: autocannon.Options): Promise<{ p50: number; p95: number; rps: number; ok: number; errors: number }> {
+  const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options, histograms: { latencies } } as never);
+  return {
+    p50: latencies.getValueAtPercentile(50),
+    p95: latencies.getValueAtPercentile(95),
+    rps: result.requests.average,
+    ok: result["2xx"],
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), 120_000);
+    const watch = (chunk: Buffer) => {
+      if (pattern.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", watch);
+    child.stderr?.on("data", (c: Buffer) => process.stderr.write(c));
+    child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor: one INSERT per request, in a process of its own.
+
+async function measureFloor(url: string) {
+  const floorServer = `
+    const http = require("node:http");
+    const pg = require("pg");
+    const pool = new pg.Pool({ connectionString: ${JSON.stringify(url)}, max: 16 });
+    pool.query("CREATE TABLE IF NOT EXISTS bench_floor (id serial PRIMARY KEY, payload text)").then(() => {
+      http.createServer((req, res) => {
+        let body = "";
+        req.on("data", (c) => (body += c));
+        req.on("end", () => pool.query("INSERT INTO bench_floor (payload) VALUES ($1)", [body]).then(
+          () => { res.writeHead(200, { "content-type": "application/json" }); res.end('{"ok":true}'); },
+          () => { res.writeHead(500); res.end(); }));
+      }).listen(${FLOOR_PORT}, () => console.log("floor ready"));
+    });`;
+  const child = spawn(process.execPath, ["-e", floorServer], { stdio: ["ignore", "pipe", "pipe"] });
+  await waitForLine(child, /floor ready/);
+  const result = await load({ url: `http://127.0.0.1:${FLOOR_PORT}/`, method: "POST", body: JSON.stringify({ claim: "x".repeat(300) }) });
+  child.kill();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The story: articles with figures, entities, claims in small groups, and one big group.
+
+const FILLER = "Officials gave further details later in the day, and the figures were revised as reports came in. ";
+
+async function seedStory(url: string) {
+  const database = openDatabase({ url });
+  await migrate(database);
+  installDatabase(database);
+  const user = await createUser(SYSTEM, { email: "bench@example.test", name: "Bench Analyst", role: "analyst", password: PASSWORD });
+  const inv = await createInvestigation(SYSTEM, { title: "Bench story" });
+  const articles: { id: string; body: string }[] = [];
+  for (let a = 0; a < 100; a++) {
+    const text = Array.from({ length: 40 }, (_, i) => `The agency said ${a * 40 + i + 1} people were affected. ${FILLER}`).join("\n\n");
+    const [outcome] = await importParsedArticles(SYSTEM, inv.id, [
+      {
+        name: `${a}.txt`,
+        result: parseArticleText(`${a}.txt`, `Title: Report ${a}\nOutlet: Outlet ${a % 12}\nPublished: 2026-03-0${(a % 9) + 1}\n\n${text}`),
+      },
+    ]);
+    if (outcome?.status !== "imported") throw new Error(`import failed: ${JSON.stringify(outcome)}`);
+    articles.push({ id: outcome.articleId, body: (await db().article.findUniqueOrThrow({ where: { id: outcome.articleId } })).body });
+  }
+  const entities = 2_000;
+  await db().entity.createMany({
+    data: Array.from({ length: entities }, (_, e) => ({
+      investigationId: inv.id,
+      name: `${["Northern", "Southern", "Eastern", "Western"][e % 4]} ${["Water", "Power", "Transit", "Health"][(e >> 2) % 4]} Authority ${e}`,
+      kind: "organization" as const,
+    })),
+  });
+  const subjects = (await db().entity.findMany({ where: { investigationId: inv.id }, select: { id: true }, orderBy: { id: "asc" } })).map(
+    (e) => e.id,
+  );
+  const attributes = ["people affected", "homes damaged", "budget", "staff"];
+  const claimRow = (subjectId: string, attribute: string, n: number, article: { id: string; body: string }) => {
+    const quote = `${(n % 40) + 1 + Math.floor(articles.indexOf(article) * 40)} people`;
+    const start = Math.max(0, article.body.indexOf(quote));
+    const valueText = `${1000 + (n % 7) * 10}`;
+    const parsed = parseValue(valueText, "number");
+    if (!parsed.ok || parsed.value.kind !== "number") throw new Error(valueText);
+    return {
+      investigationId: inv.id,
+      articleId: article.id,
+      subjectId,
+      subjectText: "the authority",
+      attribute: attribute.replace(/ /g, "_"),
+      attributeLabel: attribute,
+      valueKind: "number" as const,
+      valueText,
+      valueNorm: parsed.value,
+      valueLow: parsed.value.low,
+      valueHigh: parsed.value.high,
+      valueUnit: parsed.value.unit,
+      valuePoint: parsed.value.point,
+      quoteExact: article.body.slice(start, start + quote.length),
+      quotePrefix: article.body.slice(Math.max(0, start - 32), start),
+      quoteSuffix: article.body.slice(start + quote.length, start + quote.length + 32),
+      positionStart: start,
+      positionEnd: start + quote.length,
+      createdById: user.id,
+    };
+  };
+  const batch: ReturnType<typeof claimRow>[] = [];
+  const flush = async () => void (batch.length && (await db().claim.createMany({ data: batch.splice(0) })));
+  for (let n = 0; n < CLAIMS; n++) {
+    batch.push(
+      claimRow(subjects[n % (entities - 1)]!, attributes[Math.floor(n / entities) % attributes.length]!, n, articles[n % articles.length]!),
+    );
+    if (batch.length >= 2_000) await flush();
+  }
+  // The big group: one subject and attribute holding GROUP claims.
+  const bigSubject = subjects[entities - 1]!;
+  for (let n = 0; n < GROUP; n++) {
+    batch.push(claimRow(bigSubject, "people affected", n, articles[n % articles.length]!));
+    if (batch.length >= 2_000) await flush();
+  }
+  await flush();
+  const started = Date.now();
+  const report = await redetect(SYSTEM, inv.id);
+  const detectSeconds = (Date.now() - started) / 1000;
+  return { inv, user, articles, subjects: subjects.slice(0, entities - 1), bigSubject, attributes, detectSeconds, report };
+}
+
+type Story = Awaited<ReturnType<typeof seedStory>>;
+
+/** A new claim's form fields: a random figure on a random subject and attribute. */
+function claimInput(story: Story, subjectId?: string, attribute?: string) {
+  const article = story.articles[Math.floor(Math.random() * story.articles.length)]!;
+  const at = article.body.indexOf("people were affected", Math.floor(Math.random() * (article.body.length - 200)));
+  const start = at < 0 ? article.body.indexOf("people were affected") : at;
+  return {
+    investigationId: story.inv.id,
+    articleId: article.id,
+    start,
+    end: start + "people were affected".length,
+    subjectId: subjectId ?? story.subjects[Math.floor(Math.random() * story.subjects.length)]!,
+    newSubjectName: "",
+    newSubjectKind: "other" as const,
+    subjectText: "the authority",
+    attribute: attribute ?? story.attributes[Math.floor(Math.random() * story.attributes.length)]!,
+    valueKind: "number" as const,
+    valueText: `${1000 + Math.floor(Math.random() * 8) * 10}`,
+    asOf: "",
+    note: "",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app over HTTP.
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!found) throw new Error(`no server action named ${name} in the build`);
+  return found[0];
+}
+
+async function startApp(url: string): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("build failed");
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: "production" as const,
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
+    BETTER_AUTH_URL: `http://localhost:${APP_PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const child = spawn("npx", ["next", "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  await waitForLine(child, /Ready in/);
+  return child;
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": actionId("signIn"), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: base },
+    body: JSON.stringify([{ email: "bench@example.test", password: PASSWORD, next: "/investigations" }]),
+  });
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (!cookies.some((c) => c?.includes("session_token"))) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return cookies.join("; ");
+}
+
+function actionRequest(base: string, cookie: string, path: string, name: string) {
+  return {
+    url: `${base}${path}`,
+    method: "POST" as const,
+    headers: {
+      "Next-Action": actionId(name),
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: base,
+      Cookie: cookie,
+    },
+  };
+}
+
+async function main() {
+  console.log(
+    `bench:http — ${CLAIMS.toLocaleString("en")} claims + a group of ${GROUP.toLocaleString("en")}, ${CONNECTIONS} connections, ${SECONDS} s per load`,
+  );
+  const floorUrl = await freshDatabase("crosscheck_bench_floor");
+  const floor = await measureFloor(floorUrl);
+  console.log(`floor: p50 ${floor.p50} ms, p95 ${floor.p95} ms, ${floor.rps.toFixed(0)} req/s`);
+
+  const url = await freshDatabase("crosscheck_bench");
+  const story = await seedStory(url);
+  console.log(`seeded; detection from scratch over ${(CLAIMS + GROUP).toLocaleString("en")} claims: ${story.detectSeconds.toFixed(1)} s`);
+
+  // The data layer alone, in this process.
+  const ctx = { actorId: story.user.id, requestId: "bench" };
+  const layer = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+  let layerFailures = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        await createClaim(ctx, claimInput(story)).catch(() => layerFailures++);
+        layer.recordValue(Math.max(1, Math.round(performance.now() - started)));
+      }
+    }),
+  );
+
+  const app = await startApp(url);
+  try {
+    const base = `http://localhost:${APP_PORT}`;
+    const cookie = await signIn(base);
+    const page = `/investigations/${story.inv.slug}/articles/${story.articles[0]!.id}`;
+    const request = actionRequest(base, cookie, page, "createClaim");
+    // One save first: it must succeed, or the load below measures refusals.
+    const probe = await fetch(request.url, { ...request, body: JSON.stringify([claimInput(story)]) });
+    const probeText = await probe.text();
+    if (!probeText.includes('"ok":true')) throw new Error(`a save over HTTP failed: ${probe.status} ${probeText.slice(0, 400)}`);
+    const before = await db().claim.count({ where: { investigationId: story.inv.id } });
+    const http = await load({ ...request, requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify([claimInput(story)]) }) }] });
+    const saved = (await db().claim.count({ where: { investigationId: story.inv.id } })) - before;
+
+    // Into the big group, one after another.
+    const big: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const response = await fetch(request.url, {
+        ...request,
+        body: JSON.stringify([claimInput(story, story.bigSubject, "people affected")]),
+      });
+      const text = await response.text();
+      big.push(performance.now() - started);
+      if (!text.includes('"ok":true')) {
+        big.length = 0;
+        console.log(`save into the big group failed: ${text.slice(0, 300)}`);
+        break;
+      }
+    }
+    const median = big.length ? big.sort((a, b) => a - b)[Math.floor(big.length / 2)]! : NaN;
+
+    const ratio = http.p95 / floor.p95;
+    rows.push({
+      what: `save a claim over HTTP, ${CONNECTIONS} writers, p95`,
+      goal: "≤ 25 ms and ≤ 10× floor",
+      measured: `${ms(http.p95)} (p50 ${ms(http.p50)}, ${http.rps.toFixed(0)}/s, ${saved} saved, ${http.errors} errors)`,
+      floor: ms(floor.p95),
+      ratio: `${ratio.toFixed(1)}×`,
+      pass: http.p95 <= 25 && ratio <= 10 && http.errors === 0 ? "pass" : "FAIL",
+    });
+    const layerP95 = layer.getValueAtPercentile(95);
+    rows.push({
+      what: `same saves, data layer in-process, p95`,
+      goal: "(diagnosis)",
+      measured: `${ms(layerP95)} (${layerFailures} failed)`,
+      floor: ms(floor.p95),
+      ratio: `${(layerP95 / floor.p95).toFixed(1)}×`,
+      pass: "",
+    });
+    rows.push({
+      what: `save into a group of ${GROUP.toLocaleString("en")} claims, median of ${big.length || 20}`,
+      goal: "works, ≤ 50 ms",
+      measured: Number.isNaN(median) ? "failed" : ms(median),
+      floor: ms(floor.p50),
+      ratio: Number.isNaN(median) ? "" : `${(median / Math.max(1, floor.p50)).toFixed(1)}×`,
+      pass: !Number.isNaN(median) && median <= 50 ? "pass" : "FAIL",
+    });
+    const total = CLAIMS + GROUP;
+    rows.push({
+      what: `full re-detection, ${total.toLocaleString("en")} claims / 2,000 entities`,
+      goal: "≥ 100,000 claims/s",
+      measured: `${Math.round(total / story.detectSeconds).toLocaleString("en")} claims/s (${story.detectSeconds.toFixed(1)} s)`,
+      floor: "",
+      ratio: "",
+      pass: total / story.detectSeconds >= 100_000 ? "pass" : "FAIL",
+    });
+  } finally {
+    app.kill();
+  }
+  const widths = (Object.keys(rows[0]!) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(["what", "goal", "measured", "floor", "ratio", "pass"]));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const r of rows) console.log(line([r.what, r.goal, r.measured, r.floor, r.ratio, r.pass]));
+  await db().$disconnect();
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,67 @@
+import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
+import { applyConflictChanges, type ConflictChange, type SubjectOption } from "@/lib/domain/claims.ts";
+import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
+
+/** What the reader shows and the claim form offers, updated in place as claims are saved. */
+export type ReaderState = { claims: ReaderClaim[]; subjects: SubjectOption[]; attributes: AttributeOption[] };
+
+const byPosition = (a: ReaderClaim, b: ReaderClaim) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity);
+
+/**
+ * The reader after a save answered: the claim created or changed (a new one placed in text
+ * order, an edited one keeping its place), its event first in its history, the conflicts the
+ * save changed on every claim of the page, a new subject offered, the attribute counted.
+ */
+export function applySave(state: ReaderState, saved: ClaimSaved): ReaderState {
+  const event = { id: saved.event.id, action: saved.event.action, at: saved.event.at, actor: saved.event.actor };
+  const previous = state.claims.find((c) => c.id === saved.id);
+  let claims: ReaderClaim[];
+  if (previous) {
+    claims = state.claims.map((c) =>
+      c.id === saved.id ? { ...c, ...saved.claim, updatedAt: saved.event.at, history: [event, ...c.history] } : c,
+    );
+  } else {
+    const anchor = saved.anchor ? { ...saved.anchor, method: "position" as const, score: 1 } : null;
+    const created: ReaderClaim = {
+      ...saved.claim,
+      anchor,
+      createdBy: saved.event.actor,
+      updatedAt: saved.event.at,
+      history: [event],
+      conflicts: [],
+    };
+    claims = [...state.claims, created].sort(byPosition);
+  }
+  const subjects = saved.newSubject
+    ? [...state.subjects, { ...saved.newSubject, aliases: [] }].sort((a, b) => a.name.localeCompare(b.name))
+    : state.subjects;
+  let attributes = state.attributes;
+  if (!previous || previous.attribute !== saved.claim.attribute) {
+    attributes = recount(attributes, saved.claim.attribute, saved.claim.attributeLabel, +1);
+    if (previous) attributes = recount(attributes, previous.attribute, previous.attributeLabel, -1);
+  }
+  return { claims: applyConflictChanges(claims, saved.conflicts), subjects, attributes };
+}
+
+/** The reader after a claim was deleted. */
+export function applyDelete(state: ReaderState, claimId: string, conflicts: ConflictChange[]): ReaderState {
+  const gone = state.claims.find((c) => c.id === claimId);
+  return {
+    ...state,
+    claims: applyConflictChanges(
+      state.claims.filter((c) => c.id !== claimId),
+      conflicts,
+    ),
+    attributes: gone ? recount(state.attributes, gone.attribute, gone.attributeLabel, -1) : state.attributes,
+  };
+}
+
+function recount(attributes: AttributeOption[], key: string, label: string, by: number): AttributeOption[] {
+  const known = attributes.some((a) => a.key === key);
+  const next = known
+    ? attributes.map((a) => (a.key === key ? { ...a, count: a.count + by } : a))
+    : by > 0
+      ? [...attributes, { key, label, count: by }]
+      : attributes;
+  return next.filter((a) => a.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}

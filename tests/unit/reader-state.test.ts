@@ -1,0 +1,118 @@
+import { describe, expect, test } from "vitest";
+import { applyDelete, applySave, type ReaderState } from "@/components/annotator/reader-state.ts";
+import { applyConflictChanges, type ClaimConflict } from "@/lib/domain/claims.ts";
+import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
+
+const at = new Date("2026-12-05T10:00:00Z");
+const subject = { id: "e1", name: "Anthropic", kind: "organization" as const };
+
+function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = []): ReaderClaim {
+  return {
+    id,
+    version: 1,
+    status: "active",
+    statusReason: null,
+    subject,
+    subjectText: "Anthropic",
+    attribute: "valuation",
+    attributeLabel: "Valuation",
+    valueKind: "money",
+    valueText: "$1 billion",
+    reading: "1 billion USD",
+    asOfText: null,
+    note: "",
+    accordingTo: "",
+    method: "",
+    appliesToPart: "",
+    quote: "$1 billion",
+    anchor: { start, end: start + 10, method: "position", score: 1 },
+    createdBy: "Ana",
+    updatedAt: at,
+    history: [{ id: "1", action: "claim.create", at, actor: "Ana" }],
+    conflicts,
+  };
+}
+
+function saved(id: string, over: Partial<ClaimSaved> = {}): ClaimSaved {
+  // What a save returns of the claim: the reader's claim without its place, history and conflicts.
+  const claim = Object.fromEntries(
+    Object.entries(readerClaim(id, 0)).filter(([k]) => !["anchor", "history", "conflicts", "createdBy", "updatedAt"].includes(k)),
+  ) as ClaimSaved["claim"];
+  return {
+    id,
+    version: 1,
+    claim: { ...claim, valueText: "$2 billion" },
+    event: { id: "9", action: "claim.create", at, actor: "Bo" },
+    conflicts: [],
+    newSubject: null,
+    ...over,
+  };
+}
+
+const state = (claims: ReaderClaim[]): ReaderState => ({
+  claims,
+  subjects: [{ ...subject, aliases: [] }],
+  attributes: [{ key: "valuation", label: "Valuation", count: claims.length }],
+});
+
+describe("the reader after a save, without reloading the page", () => {
+  test("a new claim takes its place in text order, with its event, and joins the conflict it opened with another", () => {
+    const before = state([readerClaim("a", 0), readerClaim("c", 100)]);
+    const after = applySave(
+      before,
+      saved("b", {
+        anchor: { start: 50, end: 60 },
+        conflicts: [{ id: "k1", kind: "scale", status: "open", claimIds: ["a", "b"] }],
+        newSubject: { id: "e2", name: "Amazon", kind: "organization" },
+      }),
+    );
+    expect(after.claims.map((c) => c.id)).toEqual(["a", "b", "c"]);
+    expect(after.claims[1]).toMatchObject({ anchor: { start: 50, end: 60 }, createdBy: "Bo", history: [{ action: "claim.create" }] });
+    expect(after.claims.map((c) => c.conflicts.map((k) => k.id))).toEqual([["k1"], ["k1"], []]);
+    expect(after.claims[2]).toBe(before.claims[1]); // untouched claims are not rebuilt
+    expect(after.subjects.map((s) => s.name)).toEqual(["Amazon", "Anthropic"]);
+    expect(after.attributes).toEqual([{ key: "valuation", label: "Valuation", count: 3 }]);
+  });
+
+  test("an edit keeps the claim's place and history, moves it to another attribute, and leaves a conflict it no longer holds", () => {
+    const before = state([readerClaim("a", 0, [{ id: "k1", kind: "scale", status: "open" }]), readerClaim("b", 50)]);
+    const edit = saved("a", {
+      version: 2,
+      event: { id: "10", action: "claim.update", at, actor: "Bo" },
+      conflicts: [{ id: "k1", kind: "scale", status: "dismissed", claimIds: ["a", "b"] }],
+    });
+    edit.claim = { ...edit.claim, version: 2, attribute: "revenue", attributeLabel: "Revenue" };
+    const after = applySave(before, edit);
+    expect(after.claims[0]).toMatchObject({ version: 2, anchor: { start: 0 }, attributeLabel: "Revenue" });
+    expect(after.claims[0]!.history.map((h) => h.action)).toEqual(["claim.update", "claim.create"]);
+    expect(after.claims.map((c) => c.conflicts)).toEqual([
+      [{ id: "k1", kind: "scale", status: "dismissed" }],
+      [{ id: "k1", kind: "scale", status: "dismissed" }],
+    ]);
+    expect(after.attributes).toEqual([
+      { key: "revenue", label: "Revenue", count: 1 },
+      { key: "valuation", label: "Valuation", count: 1 },
+    ]);
+  });
+
+  test("a deleted claim leaves the page and its attribute's count", () => {
+    const after = applyDelete(state([readerClaim("a", 0), readerClaim("b", 50)]), "a", []);
+    expect(after.claims.map((c) => c.id)).toEqual(["b"]);
+    expect(after.attributes).toEqual([{ key: "valuation", label: "Valuation", count: 1 }]);
+  });
+
+  test("a claim leaves a conflict that no longer holds it, and keeps the others", () => {
+    const claims = [
+      {
+        id: "a",
+        conflicts: [
+          { id: "k1", kind: "value" as const, status: "open" as const },
+          { id: "k2", kind: "set" as const, status: "open" as const },
+        ],
+      },
+    ];
+    expect(applyConflictChanges(claims, [{ id: "k1", kind: "value", status: "open", claimIds: ["b", "c"] }])[0]!.conflicts).toEqual([
+      { id: "k2", kind: "set", status: "open" },
+    ]);
+  });
+});
