@@ -37,8 +37,12 @@ const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 50_000);
 const GROUP = Number(process.env.BENCH_GROUP ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 16;
-const APP_PORT = 3310;
-const FLOOR_PORT = 3311;
+// Ports of their own for each run, so a run never meets a server left by another.
+const APP_PORT = 33_000 + Math.floor(Math.random() * 10_000);
+const FLOOR_PORT = APP_PORT + 1;
+/** Servers this run started: stopped however it ends. */
+const children: ChildProcess[] = [];
+process.on("exit", () => children.forEach((c) => c.kill()));
 const SYSTEM = { actorId: null, requestId: "bench" };
 const PASSWORD = "bench-password-123";
 
@@ -103,6 +107,7 @@ async function measureFloor(url: string) {
       }).listen(${FLOOR_PORT}, () => console.log("floor ready"));
     });`;
   const child = spawn(process.execPath, ["-e", floorServer], { stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
   await waitForLine(child, /floor ready/);
   const result = await load({ url: `http://127.0.0.1:${FLOOR_PORT}/`, method: "POST", body: JSON.stringify({ claim: "x".repeat(300) }) });
   child.kill();
@@ -147,7 +152,9 @@ async function seedStory(url: string) {
   const claimRow = (subjectId: string, attribute: string, n: number, article: { id: string; body: string }) => {
     const quote = `${(n % 40) + 1 + Math.floor(articles.indexOf(article) * 40)} people`;
     const start = Math.max(0, article.body.indexOf(quote));
-    const valueText = `${1000 + (n % 7) * 10}`;
+    // Each group has its figure; most claims agree with it, one in five is off by a tenth.
+    const base = 1_000 + (hashOf(subjectId + attribute) % 900_000);
+    const valueText = String(n % 5 === 4 ? Math.round(base * 1.1) : base);
     const parsed = parseValue(valueText, "number");
     if (!parsed.ok || parsed.value.kind !== "number") throw new Error(valueText);
     return {
@@ -195,6 +202,12 @@ async function seedStory(url: string) {
 
 type Story = Awaited<ReturnType<typeof seedStory>>;
 
+function hashOf(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) >>> 0;
+  return h;
+}
+
 /** A new claim's form fields: a random figure on a random subject and attribute. */
 function claimInput(story: Story, subjectId?: string, attribute?: string) {
   const article = story.articles[Math.floor(Math.random() * story.articles.length)]!;
@@ -211,7 +224,7 @@ function claimInput(story: Story, subjectId?: string, attribute?: string) {
     subjectText: "the authority",
     attribute: attribute ?? story.attributes[Math.floor(Math.random() * story.attributes.length)]!,
     valueKind: "number" as const,
-    valueText: `${1000 + Math.floor(Math.random() * 8) * 10}`,
+    valueText: String(1_000 + Math.floor(Math.random() * 900_000)),
     asOf: "",
     note: "",
   };
@@ -242,7 +255,12 @@ async function startApp(url: string): Promise<ChildProcess> {
     BETTER_AUTH_URL: `http://localhost:${APP_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const child = spawn("npx", ["next", "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Node runs Next directly (no npx in between), so killing the child stops the server.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
   await waitForLine(child, /Ready in/);
   return child;
 }
@@ -379,4 +397,7 @@ async function main() {
   process.exit(0);
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -381,12 +381,14 @@ async function detectTouched(
   const figures = [...new Set(touched.figures ?? [])];
   if (figures.length) {
     for (const f of figures) scope.add(lockKeyOfFigure(f));
+    // A figure may be given by hundreds of claims: only what misattribution compares is read.
     const rows = await tx.claim.findMany({
-      where: { investigationId, valuePoint: { in: figures.map(pointOf) } },
-      select: detectionClaimSelect,
+      where: { investigationId, status: "active", valuePoint: { in: figures.map(pointOf) } },
+      select: { id: true, articleId: true, subjectId: true, attribute: true, status: true, valueNorm: true },
     });
     const wanted = new Set(figures);
-    detected.push(...detectMisattributions(rows.map((r) => toDetectionClaim(r)).filter((c) => wanted.has(figureKey(c.value) ?? ""))));
+    const claims = rows.map(({ valueNorm, ...r }): DetectionClaim => ({ ...r, value: readValue(valueNorm), asOf: null }));
+    detected.push(...detectMisattributions(claims.filter((c) => wanted.has(figureKey(c.value) ?? ""))));
   }
 
   const focus = new Set(touched.entities ?? []);
