@@ -12,6 +12,7 @@ import { type AttributeSense, type AttributeSetting, inferSense, listIsPartial, 
 import { sameSource } from "@/lib/domain/attribution.ts";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
 import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
+import { candidatePairs, EDIT_MIN_LENGTH, editBudget, type NameForm } from "@/lib/domain/name-blocks.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { fromBase, unitLabel } from "@/lib/domain/units.ts";
@@ -559,32 +560,25 @@ export type NamedEntity = { id: string; name: string; kind: EntityKind; aliases:
 export type NameMatch = { why: string; score: number };
 
 const STOP = new Set(["the", "of", "and", "for", "a", "an"]);
-const tokens = (name: string) =>
-  foldText(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t && !STOP.has(t));
+/** The words of a folded name, small words included. */
+const wordsOf = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** "the Pentagon's Michael" → "Michael"; "Secretary of Defense Pete Hegseth" stays (a title is not a possessive). */
 export function stripPossessivePrefix(name: string): string {
   return name.replace(/^(?:the\s+)?[\p{L}.\s-]+[’']s\s+/iu, "").trim();
 }
 
-/** Initials with and without the small words: "Department of Defense" → "dod", "dd"; "U.S. Geological Survey" → "usgs". */
-function initials(name: string): string[] {
-  const words = foldText(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const all = words.map((w) => w[0]!).join("");
-  const content = words
-    .filter((w) => !STOP.has(w))
-    .map((w) => w[0]!)
-    .join("");
-  return [all, content];
+/**
+ * Initials with and without the small words, from a name's words (`wordsOf`) and its words without
+ * the small ones: "Department of Defense" → "dod", "dd"; "U.S. Geological Survey" → "usgs".
+ */
+function initials(words: string[], content: string[]): string[] {
+  return [words.map((w) => w[0]!).join(""), content.map((w) => w[0]!).join("")];
 }
 
-/** The numbers a name carries: digits, and regnal numerals after a name ("Felipe VI"). */
-function numbersIn(name: string): string {
-  const digits = foldText(name).match(/\d+/g) ?? [];
+/** The numbers a name carries: digits, and regnal numerals after a name ("Felipe VI"). `folded`: the name folded. */
+function numbersIn(name: string, folded: string): string {
+  const digits = folded.match(/\d+/g) ?? [];
   const roman = name
     .split(/[^\p{L}\p{N}]+/u)
     .slice(1)
@@ -592,7 +586,11 @@ function numbersIn(name: string): string {
   return [...digits, ...roman].join(" ");
 }
 
-/** Short forms that are not a prefix or a contraction of their word. */
+/**
+ * Short forms that are not a prefix or a contraction of their word. Each begins with its word's
+ * first letter, as every short form `shortFormOf` accepts does: the blocking index
+ * (lib/domain/name-blocks.ts) relies on it.
+ */
 const SHORT_FORMS: Record<string, string[]> = {
   co: ["company"],
   cos: ["companies"],
@@ -659,6 +657,29 @@ const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dam
 
 const round = (score: number) => Math.round(score * 100) / 100;
 
+/** A name read once for comparison: folded, split into words, its numbers, letters and initials. */
+function prepareName(name: string): NameForm {
+  const folded = foldText(name);
+  const words = wordsOf(folded);
+  const tokens = words.filter((t) => !STOP.has(t));
+  const letters = name.replace(/[^\p{L}]/gu, "");
+  const bare = stripPossessivePrefix(name);
+  return {
+    trimmed: name.trim(),
+    folded,
+    numbers: numbersIn(name, folded),
+    tokens,
+    spaced: tokens.join(" "),
+    joined: tokens.join(""),
+    letters,
+    lettersLower: letters.toLowerCase(),
+    initials: initials(words, tokens),
+    titled: HONORIFICS.has(tokens[0] ?? ""),
+    // When the prefix comes off, the name is shorter by it and its "'s ", so this ends.
+    stripped: bare !== name && foldText(bare) !== folded ? prepareName(bare) : null,
+  };
+}
+
 /**
  * Why two names probably name one thing, with a score from 0 to 1, or null. Names that carry
  * different numbers ("2019 final" / "2018 final", "Route 9" / "Route 19") are never the same.
@@ -666,34 +687,34 @@ const round = (score: number) => Math.round(score * 100) / 100;
  * only (`kind`): two people who share a first name are not one person.
  */
 export function namesLikelySame(a: string, b: string, kind?: EntityKind): NameMatch | null {
-  const fa = foldText(a);
-  const fb = foldText(b);
+  return formsLikelySame(prepareName(a), prepareName(b), kind);
+}
+
+/** `namesLikelySame` on names read once (`prepareName`). */
+function formsLikelySame(a: NameForm, b: NameForm, kind?: EntityKind): NameMatch | null {
+  const fa = a.folded;
+  const fb = b.folded;
   if (!fa || !fb) return null;
-  if (a.trim() === b.trim()) return { why: "The names are the same.", score: 1 };
+  if (a.trimmed === b.trimmed) return { why: "The names are the same.", score: 1 };
   if (fa === fb) return { why: "The names differ only in case or accents.", score: 0.95 };
   // "2019 final" and "2018 final", "Route 9" and "Route 19": names that differ in their numbers are different things.
-  if (numbersIn(a) !== numbersIn(b)) return null;
-  let ta = tokens(a);
-  let tb = tokens(b);
-  if (ta.length && ta.join(" ") === tb.join(" "))
-    return { why: "The names differ only in hyphens, punctuation or small words.", score: 0.9 };
-  if (ta.length && ta.join("") === tb.join("")) return { why: "One name joins words that the other writes apart.", score: 0.9 };
-  const pa = foldText(stripPossessivePrefix(a));
-  const pb = foldText(stripPossessivePrefix(b));
+  if (a.numbers !== b.numbers) return null;
+  let ta = a.tokens;
+  let tb = b.tokens;
+  if (ta.length && a.spaced === b.spaced) return { why: "The names differ only in hyphens, punctuation or small words.", score: 0.9 };
+  if (ta.length && a.joined === b.joined) return { why: "One name joins words that the other writes apart.", score: 0.9 };
+  const pa = a.stripped?.folded ?? fa;
+  const pb = b.stripped?.folded ?? fb;
   if ((pa !== fa || pb !== fb) && pa && pb && (pa === pb || pa === fb || pb === fa))
     return { why: "One name is the other with a possessive prefix.", score: 0.85 };
-  const compactA = a.replace(/[^\p{L}]/gu, "");
-  const compactB = b.replace(/[^\p{L}]/gu, "");
-  const [acronym, full] = compactA.length <= compactB.length ? [compactA, b] : [compactB, a];
-  if (acronym.length >= 2 && acronym.length <= 6 && !/\s/.test(acronym) && initials(full).includes(acronym.toLowerCase())) {
+  const [acronym, full] = a.letters.length <= b.letters.length ? [a, b] : [b, a];
+  if (acronym.letters.length >= 2 && acronym.letters.length <= 6 && full.initials.includes(acronym.lettersLower)) {
     return { why: "One name is the acronym of the other.", score: 0.8 };
   }
   // "Mr. Amodei" / "Dario Amodei": a title on one side only is no part of the name.
-  const titledA = HONORIFICS.has(ta[0] ?? "");
-  const titledB = HONORIFICS.has(tb[0] ?? "");
-  if (titledA !== titledB) {
-    if (titledA && ta.length > 1) ta = ta.slice(1);
-    if (titledB && tb.length > 1) tb = tb.slice(1);
+  if (a.titled !== b.titled) {
+    if (a.titled && ta.length > 1) ta = ta.slice(1);
+    if (b.titled && tb.length > 1) tb = tb.slice(1);
     if (ta.join(" ") === tb.join(" ")) return { why: "The names differ only in a title.", score: 0.85 };
   }
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
@@ -715,10 +736,11 @@ export function namesLikelySame(a: string, b: string, kind?: EntityKind): NameMa
       score: round(0.5 + (0.4 * short.length) / long.length - weaker),
     };
   }
-  if (Math.min(fa.length, fb.length) >= 6) {
-    const d = distance(fa, fb);
-    if (d <= Math.max(1, Math.floor(Math.min(fa.length, fb.length) / 8)))
-      return { why: "The names differ by a letter or two.", score: d === 1 ? 0.75 : 0.65 };
+  if (Math.min(fa.length, fb.length) >= EDIT_MIN_LENGTH) {
+    const budget = editBudget(Math.min(fa.length, fb.length));
+    // Names further apart in length than the budget are further apart in edits too.
+    const d = Math.abs(fa.length - fb.length) <= budget ? distance(fa, fb) : Infinity;
+    if (d <= budget) return { why: "The names differ by a letter or two.", score: d === 1 ? 0.75 : 0.65 };
   }
   // "Geological Service" / "Geological Survey": an organisation's leading word, and its last word
   // with the same initial. Never a different leading word ("North Korea" / "South Korea").
@@ -732,8 +754,7 @@ export function namesLikelySame(a: string, b: string, kind?: EntityKind): NameMa
     }
   }
   // "the Pentagon's Michael" / "Emil Michael": compare what is left without the prefix.
-  const inner =
-    pa !== fa ? namesLikelySame(stripPossessivePrefix(a), b, kind) : pb !== fb ? namesLikelySame(a, stripPossessivePrefix(b), kind) : null;
+  const inner = a.stripped ? formsLikelySame(a.stripped, b, kind) : b.stripped ? formsLikelySame(a, b.stripped, kind) : null;
   if (inner) return { why: "One name, without its possessive prefix, matches the other.", score: round(inner.score * 0.9) };
   return null;
 }
@@ -746,11 +767,57 @@ export function describeNameMatch(match: NameMatch): string {
 /**
  * Entities that are probably one, among entities of the same kind, comparing every name and
  * alias and keeping the best reason. Pairs already decided to be different are never proposed again.
+ * Only entities that share a block (lib/domain/name-blocks.ts) are compared: the same findings,
+ * in the same order, as comparing every pair, without comparing every pair.
  */
 export function detectNamingConflicts(
   entities: NamedEntity[],
   decidedDifferent: Set<string> = new Set(),
   /** Only pairs involving one of these entities (after an entity or alias changed). */
+  focus?: Set<string>,
+): DetectedConflict[] {
+  const forms = entities.map((e) => ({ kind: e.kind, names: [e.name, ...e.aliases].map(prepareName) }));
+  const focused = focus && new Set(entities.flatMap((e, i) => (focus.has(e.id) ? [i] : [])));
+  const found: DetectedConflict[] = [];
+  for (const [i, j] of candidatePairs(forms, focused)) {
+    const best = bestNameMatch(forms[i]!.names, forms[j]!.names, entities[i]!.kind);
+    if (!best) continue;
+    const pair = [entities[i]!.id, entities[j]!.id].sort();
+    if (!decidedDifferent.has(namingKey(pair))) found.push(namingConflict(pair, best));
+  }
+  return found;
+}
+
+/** The best reason two entities' names give, the first met among equals (names, then aliases). */
+function bestNameMatch(xs: NameForm[], ys: NameForm[], kind: EntityKind): NameMatch | null {
+  let best: NameMatch | null = null;
+  for (const x of xs) {
+    for (const y of ys) {
+      const match = formsLikelySame(x, y, kind);
+      if (match && (!best || match.score > best.score)) best = match;
+    }
+  }
+  return best;
+}
+
+const namingKey = (pair: string[]) => `naming:${pair.join(":")}`;
+
+const namingConflict = (pair: string[], best: NameMatch): DetectedConflict => ({
+  key: namingKey(pair),
+  kind: "naming",
+  claimIds: [],
+  entityIds: pair,
+  summary: describeNameMatch(best),
+  suggestion: SUGGESTIONS.naming,
+});
+
+/**
+ * Naming detection comparing every pair of entities of one kind, with no blocking: the reference
+ * `detectNamingConflicts` must agree with, for tests and benchmarks only.
+ */
+export function detectNamingConflictsAllPairs(
+  entities: NamedEntity[],
+  decidedDifferent: Set<string> = new Set(),
   focus?: Set<string>,
 ): DetectedConflict[] {
   const found: DetectedConflict[] = [];
@@ -760,8 +827,7 @@ export function detectNamingConflicts(
       const b = entities[j]!;
       if (a.kind !== b.kind || (focus && !focus.has(a.id) && !focus.has(b.id))) continue;
       const pair = [a.id, b.id].sort();
-      const key = `naming:${pair.join(":")}`;
-      if (decidedDifferent.has(key)) continue;
+      if (decidedDifferent.has(namingKey(pair))) continue;
       let best: NameMatch | null = null;
       for (const x of [a.name, ...a.aliases]) {
         for (const y of [b.name, ...b.aliases]) {
@@ -769,15 +835,7 @@ export function detectNamingConflicts(
           if (match && (!best || match.score > best.score)) best = match;
         }
       }
-      if (!best) continue;
-      found.push({
-        key,
-        kind: "naming",
-        claimIds: [],
-        entityIds: pair,
-        summary: describeNameMatch(best),
-        suggestion: SUGGESTIONS.naming,
-      });
+      if (best) found.push(namingConflict(pair, best));
     }
   }
   return found;
