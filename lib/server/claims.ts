@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimConflict, type ClaimStatus, type ConflictChange, type EntityKind } from "@/lib/domain/claims.ts";
-import { readValue, writeValue } from "@/lib/domain/json-codecs.ts";
+import { readAttributeSetting, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import type { createClaimInput } from "@/lib/domain/inputs.ts";
@@ -98,13 +98,14 @@ async function resolveSubject(
   fields: ClaimFields,
 ): Promise<{ subject: Subject; created: boolean }> {
   if (fields.subjectId) {
-    const subject = await tx.entity.findFirst({
-      where: { id: fields.subjectId, investigationId },
-      select: { id: true, name: true, kind: true, mergedInto: { select: { id: true, name: true, kind: true } } },
-    });
-    if (!subject) throw new ExpectedError("not_found", "That subject no longer exists.", { subjectId: ["Choose the subject again."] });
-    const { mergedInto, ...self } = subject;
-    return { subject: mergedInto ?? self, created: false };
+    const select = { id: true, name: true, kind: true, mergedIntoId: true } as const;
+    const chosen = await tx.entity.findFirst({ where: { id: fields.subjectId, investigationId }, select });
+    if (!chosen) throw new ExpectedError("not_found", "That subject no longer exists.", { subjectId: ["Choose the subject again."] });
+    // Merged since the form was opened (rare): the claim goes to the entity it was merged into.
+    const { id, name, kind } = chosen.mergedIntoId
+      ? await tx.entity.findUniqueOrThrow({ where: { id: chosen.mergedIntoId }, select })
+      : chosen;
+    return { subject: { id, name, kind }, created: false };
   }
   const entity = await createEntityIn(
     tx,
@@ -126,14 +127,27 @@ const WINDOW_AFTER = 96;
  * beyond the BMP, offsets in UTF-16 units and in code points are the same, and only a window is
  * read (SQL's substring counts code points); otherwise the whole body, converted in JavaScript.
  */
-async function articleAround(tx: Tx, investigationId: string, articleId: string, start: number, end: number) {
+async function articleAround(tx: Tx, investigationId: string, articleId: string, start: number, end: number, attribute: string) {
   const from = Math.max(0, Math.min(start, end) - WINDOW_BEFORE);
   const length = Math.max(start, end) + WINDOW_AFTER - from;
+  // With what is set on the claim's attribute, which detection needs next.
   const rows = await tx.$queryRaw<
-    { publishedAt: Date | string | null; units: number; chars: number; timeZone: string; text: string }[]
+    {
+      publishedAt: Date | string | null;
+      units: number;
+      chars: number;
+      timeZone: string;
+      text: string;
+      cardinality: string | null;
+      change: string | null;
+      lists: string | null;
+      hasSetting: boolean;
+    }[]
   >`SELECT a."publishedAt", a."bodyUnits" AS units, a."bodyChars" AS chars, i."timeZone",
-      CASE WHEN a."bodyUnits" = a."bodyChars" THEN substring(a."body" FROM ${from + 1}::int FOR ${length}::int) ELSE a."body" END AS text
+      CASE WHEN a."bodyUnits" = a."bodyChars" THEN substring(a."body" FROM ${from + 1}::int FOR ${length}::int) ELSE a."body" END AS text,
+      s."cardinality", s."change", s."lists", s."id" IS NOT NULL AS "hasSetting"
     FROM "Article" a JOIN "Investigation" i ON i."id" = a."investigationId"
+      LEFT JOIN "Attribute" s ON s."investigationId" = a."investigationId" AND s."key" = ${attribute}
     WHERE a."id" = ${articleId} AND a."investigationId" = ${investigationId}`;
   const row = rows[0];
   if (!row) throw new ExpectedError("not_found", "That article no longer exists.");
@@ -141,6 +155,7 @@ async function articleAround(tx: Tx, investigationId: string, articleId: string,
   return {
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt),
     timeZone: row.timeZone,
+    setting: row.hasSetting ? readAttributeSetting(row) : null,
     units: Number(row.units),
     text: row.text,
     /** Where `text` starts in the body, in UTF-16 units. */
@@ -176,7 +191,8 @@ export async function createClaim(
   input: ClaimFields & { investigationId: string; articleId: string; start: number; end: number },
 ): Promise<ClaimSave & { anchor: { start: number; end: number } }> {
   return saveTransaction(ctx, { label: "claim", objectType: "Claim", investigationId: input.investigationId }, async (tx) => {
-    const article = await articleAround(tx, input.investigationId, input.articleId, input.start, input.end);
+    const attribute = attributeKey(input.attribute);
+    const article = await articleAround(tx, input.investigationId, input.articleId, input.start, input.end, attribute);
     const local = input.end <= article.units ? tidySelection(article.text, input.start - article.from, input.end - article.from) : null;
     if (!local) {
       throw new ExpectedError("invalid_input", "The selection is not part of this article's text; select the words again.");
@@ -212,7 +228,10 @@ export async function createClaim(
       after: snapshot,
     });
     const touched = mergeTouched(touchedByClaim({ ...claim, valueNorm }), created ? { entities: [subject.id] } : {});
-    const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, { timeZone: article.timeZone });
+    const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, {
+      timeZone: article.timeZone,
+      settings: new Map([[attribute, article.setting]]),
+    });
     return {
       id: claim.id,
       version: claim.version,

@@ -298,6 +298,34 @@ async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<strin
 }
 
 /**
+ * What a caller already read, to save a query: the investigation's zone, and what is set on
+ * attributes (by key; null when nothing is set on one).
+ */
+export type Known = { timeZone?: string; settings?: Map<string, AttributeSetting | null> };
+
+/**
+ * A group's claims with their articles' publication, in one query (Prisma would read the
+ * articles in a second one). Raw rows are brought to the shape Prisma gives.
+ */
+async function groupClaims(tx: Tx, investigationId: string, g: { subjectId: string; attribute: string }): Promise<ClaimRow[]> {
+  const rows = await tx.$queryRaw<(Omit<ClaimRow, "article" | "asOfStart" | "asOfEnd"> & Record<string, unknown>)[]>`
+    SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
+      c."valueText", c."valueNorm", c."asOfStart", c."asOfEnd", c."inCorrection", c."quoteExact", c."quotePrefix",
+      c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
+      a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
+  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
+  return rows.map(({ publishedAt, publishedText, asOfStart, asOfEnd, valueNorm, ...r }) => ({
+    ...r,
+    valueNorm: typeof valueNorm === "string" ? JSON.parse(valueNorm) : valueNorm,
+    asOfStart: date(asOfStart),
+    asOfEnd: date(asOfEnd),
+    article: { publishedAt: date(publishedAt), publishedText: (publishedText as string | null) ?? null },
+  }));
+}
+
+/**
  * Takes, in one statement and in this order, the investigation's lock shared (changes run side
  * by side, but not during a recomputation from scratch, which holds it exclusively), then each
  * key's lock. `unnest … WITH ORDINALITY` yields the array's elements in order, and each row's
@@ -320,7 +348,7 @@ export async function syncConflicts(
   ctx: AuditContext,
   investigationId: string,
   touched: Touched,
-  known: { timeZone?: string } = {},
+  known: Known = {},
 ): Promise<ConflictChange[]> {
   const touchedKeys = lockKeysOf(touched);
   if (!touchedKeys.size) return [];
@@ -329,7 +357,7 @@ export async function syncConflicts(
   const changes: ConflictChange[] = [];
   let examine = touched;
   for (;;) {
-    const { scope, detected } = await detectTouched(tx, investigationId, examine, known.timeZone);
+    const { scope, detected } = await detectTouched(tx, investigationId, examine, known);
     const { revived, changed } = await carryOut(tx, ctx, investigationId, scope, detected);
     changes.push(...changed);
     if (!revived.length) return latestOf(changes);
@@ -353,21 +381,22 @@ async function detectTouched(
   tx: Tx,
   investigationId: string,
   touched: Touched,
-  knownZone?: string,
+  known: Known,
 ): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
   const scope = new Set<string>();
   const detected: DetectedConflict[] = [];
   const groups = new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]));
-  const timeZone = groups.size ? (knownZone ?? (await zoneOf(tx, investigationId))) : "UTC";
-  const settings = groups.size
-    ? await attributeSettings(tx, investigationId, [...new Set([...groups.values()].map((g) => g.attribute))])
-    : new Map();
+  const timeZone = groups.size ? (known.timeZone ?? (await zoneOf(tx, investigationId))) : "UTC";
+  const attributes = [...new Set([...groups.values()].map((g) => g.attribute))];
+  const settings =
+    known.settings && attributes.every((a) => known.settings!.has(a))
+      ? new Map([...known.settings].flatMap(([k, v]) => (v ? [[k, v] as const] : [])))
+      : groups.size
+        ? await attributeSettings(tx, investigationId, attributes)
+        : new Map<string, AttributeSetting>();
   for (const g of groups.values()) {
     for (const key of groupKeys(g.subjectId, g.attribute)) scope.add(key);
-    const rows = await tx.claim.findMany({
-      where: { investigationId, subjectId: g.subjectId, attribute: g.attribute },
-      select: detectionClaimSelect,
-    });
+    const rows = await groupClaims(tx, investigationId, g);
     const names = await namesFor(tx, investigationId, textsOf(rows));
     const chains = await partOfChains(tx, investigationId, names.values());
     detected.push(
@@ -526,9 +555,17 @@ const trackedSelect = {
   closedBy: true,
   summary: true,
   detectionKey: true,
-  claims: { select: { claimId: true } },
-  entities: { select: { entityId: true } },
 } as const satisfies Prisma.ConflictSelect;
+
+function groupIds<T>(rows: T[], by: (row: T) => string, value: (row: T) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = groups.get(by(row));
+    if (list) list.push(value(row));
+    else groups.set(by(row), [value(row)]);
+  }
+  return groups;
+}
 
 /** The detected conflicts on record with these keys (all of them when `keys` is omitted), as plan() reads them. */
 export async function trackedConflicts(tx: Tx, investigationId: string, keys?: string[]): Promise<TrackedConflict[]> {
@@ -536,6 +573,21 @@ export async function trackedConflicts(tx: Tx, investigationId: string, keys?: s
     where: { investigationId, detectionKey: keys ? { in: keys } : { not: null } },
     select: trackedSelect,
   });
+  // Most saves touch keys with no conflict yet: then one query, not three (conflicts and members).
+  if (!rows.length) return [];
+  const ids = rows.map((c) => c.id);
+  const claims = await tx.conflictClaim.findMany({ where: { conflictId: { in: ids } }, select: { conflictId: true, claimId: true } });
+  const entities = await tx.conflictEntity.findMany({ where: { conflictId: { in: ids } }, select: { conflictId: true, entityId: true } });
+  const claimsOf = groupIds(
+    claims,
+    (m) => m.conflictId,
+    (m) => m.claimId,
+  );
+  const entitiesOf = groupIds(
+    entities,
+    (m) => m.conflictId,
+    (m) => m.entityId,
+  );
   return rows.map((c) => ({
     id: c.id,
     key: c.detectionKey!,
@@ -543,8 +595,8 @@ export async function trackedConflicts(tx: Tx, investigationId: string, keys?: s
     status: c.status,
     closedBy: c.closedBy,
     summary: c.summary,
-    claimIds: c.claims.map((m) => m.claimId),
-    entityIds: c.entities.map((m) => m.entityId),
+    claimIds: claimsOf.get(c.id) ?? [],
+    entityIds: entitiesOf.get(c.id) ?? [],
   }));
 }
 
@@ -709,10 +761,7 @@ export async function conflictPairs(investigationId: string, conflictId: string)
     return { pairs: [], timeline: [], sense: null };
   }
   const members = new Set(conflict.claims.map((m) => m.claim.id));
-  const rows = await tx.claim.findMany({
-    where: { investigationId, subjectId: first.subjectId, attribute: first.attribute },
-    select: detectionClaimSelect,
-  });
+  const rows = await groupClaims(tx, investigationId, first);
   const names = await namesFor(tx, investigationId, textsOf(rows));
   const chains = await partOfChains(tx, investigationId, names.values());
   const timeZone = await zoneOf(tx, investigationId);
