@@ -13,6 +13,7 @@ import { sameSource } from "@/lib/domain/attribution.ts";
 import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
 import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
 import { candidatePairs, EDIT_MIN_LENGTH, editBudget, type NameForm } from "@/lib/domain/name-blocks.ts";
+import { conflictsOfState, groupState } from "@/lib/domain/group-detection.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { fromBase, unitLabel } from "@/lib/domain/units.ts";
@@ -336,7 +337,7 @@ export function relationsOf(kind: ConflictKind): PairRelation[] {
 
 const DEFAULT_SENSE: AttributeSense = { cardinality: "single", change: "fixed", lists: "exhaustive" };
 
-const KIND_OF_RELATION: Record<Exclude<PairRelation, "consistent">, ConflictKind> = {
+export const KIND_OF_RELATION: Record<Exclude<PairRelation, "consistent">, ConflictKind> = {
   contradiction: "value",
   scale: "scale",
   set: "set",
@@ -352,7 +353,7 @@ const KIND_OF_RELATION: Record<Exclude<PairRelation, "consistent">, ConflictKind
  * both be true (value, scale slip, lists), a correction, a change over time, different measures,
  * a part against the whole. The first family keeps the group's key.
  */
-const FAMILY_OF_KIND: Partial<Record<ConflictKind, string>> = {
+export const FAMILY_OF_KIND: Partial<Record<ConflictKind, string>> = {
   value: "",
   scale: "",
   set: "",
@@ -413,7 +414,7 @@ export const SUGGESTIONS: Record<ConflictKind, string> = {
 };
 
 /** Within a family, the most telling kind names the conflict. */
-const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "measure", "containment", "temporal"];
+export const PRIORITY: ConflictKind[] = ["correction", "scale", "value", "set", "measure", "containment", "temporal"];
 
 /** The detection key of a subject + attribute group (its first family's conflict; others add a suffix). */
 export const groupKey = (subjectId: string, attribute: string) => `claims:${subjectId}:${attribute}`;
@@ -434,12 +435,17 @@ export const groupKeys = (subjectId: string, attribute: string) => GROUP_FAMILIE
 export type RelatedPair = { a: string; b: string } & PairVerdict;
 
 /** Every related pair of a group's active claims, in a stable order. */
+/**
+ * Where a claim stands when a group's pairs are taken in order: by what the claims say, not their
+ * ids (last, to break ties), so a restored copy explains its conflicts the same way.
+ */
+export const pairOrderKey = (c: DetectionClaim) =>
+  `${String(whenOf(c)?.start ?? 0).padStart(16, "0")}|${c.value.text}|${c.context ?? ""}|${c.id}`;
+
 export function relatePairs(claims: DetectionClaim[], sense: AttributeSense): RelatedPair[] {
-  // Ordered by what the claims say, not their ids: a restored copy explains its conflicts the same way.
-  const order = (c: DetectionClaim) => `${String(whenOf(c)?.start ?? 0).padStart(16, "0")}|${c.value.text}|${c.context ?? ""}|${c.id}`;
   const active = claims
     .filter((c) => c.status === "active")
-    .map((c) => [order(c), c] as const)
+    .map((c) => [pairOrderKey(c), c] as const)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
     .map(([, c]) => c);
   const pairs: RelatedPair[] = [];
@@ -475,36 +481,7 @@ export function detectGroupConflicts(
   const first = claims[0];
   if (!first) return [];
   const sense = groupSense(options.label ?? first.attributeLabel ?? first.attribute, claims, options.setting);
-  const families = new Map<string, { ids: Set<string>; verdicts: Map<ConflictKind, string>; updates: number; decreases: number }>();
-  for (const pair of relatePairs(claims, sense)) {
-    if (pair.relation === "consistent" || pair.fits) continue;
-    const kind = KIND_OF_RELATION[pair.relation];
-    const family = FAMILY_OF_KIND[kind]!;
-    const f = families.get(family) ?? { ids: new Set<string>(), verdicts: new Map(), updates: 0, decreases: 0 };
-    f.ids.add(pair.a).add(pair.b);
-    if (!f.verdicts.has(kind) || (pair.relation === "decrease" && f.decreases === 0)) f.verdicts.set(kind, pair.why);
-    if (pair.relation === "decrease") f.decreases++;
-    if (pair.relation === "update") f.updates++;
-    families.set(family, f);
-  }
-  const found: DetectedConflict[] = [];
-  for (const family of GROUP_FAMILIES) {
-    const f = families.get(family);
-    if (!f) continue;
-    const kind = PRIORITY.find((k) => f.verdicts.has(k))!;
-    let summary = f.verdicts.get(kind)!;
-    if (kind === "temporal" && f.decreases === 0)
-      summary = `${summary} ${f.updates > 1 ? `${f.ids.size} reports over time, no decrease.` : ""}`.trim();
-    found.push({
-      key: `${groupKey(first.subjectId, first.attribute)}${family}`,
-      kind,
-      claimIds: [...f.ids].sort(),
-      entityIds: [first.subjectId],
-      summary,
-      suggestion: SUGGESTIONS[kind],
-    });
-  }
-  return found;
+  return conflictsOfState(groupState(claims, sense), first.subjectId, first.attribute);
 }
 
 /** The figure a claim gives, as misattribution compares it, or null when it gives none. */
@@ -532,7 +509,9 @@ export function detectMisattributions(claims: DetectionClaim[]): DetectedConflic
   for (const c of claims) {
     const key = c.status === "active" ? figureKey(c.value) : null;
     if (!key) continue;
-    byFigure.set(key, [...(byFigure.get(key) ?? []), c]);
+    const same = byFigure.get(key);
+    if (same) same.push(c);
+    else byFigure.set(key, [c]);
   }
   const found: DetectedConflict[] = [];
   for (const [figure, group] of byFigure) {

@@ -227,7 +227,7 @@ export async function createClaim(
       investigationId: input.investigationId,
       after: snapshot,
     });
-    const touched = mergeTouched(touchedByClaim({ ...claim, valueNorm }), created ? { entities: [subject.id] } : {});
+    const touched = mergeTouched(touchedByClaim({ ...claim, valueNorm }), { added: [claim.id] }, created ? { entities: [subject.id] } : {});
     const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, {
       timeZone: article.timeZone,
       settings: new Map([[attribute, article.setting]]),

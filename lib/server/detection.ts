@@ -3,12 +3,12 @@ import {
   type DetectedConflict,
   type DetectionClaim,
   detectAll,
-  detectGroupConflicts,
   detectMisattributions,
   detectNamingConflicts,
   figureKey,
   GROUP_FAMILIES,
   groupKey,
+  groupSense,
   groupKeys,
   type NamedEntity,
   type RelatedPair,
@@ -16,6 +16,15 @@ import {
   whenOf,
 } from "@/lib/domain/conflicts.ts";
 import { type AttributeSense, type AttributeSetting, type InferredSense, inferSense, senseOf } from "@/lib/domain/attribute-sense.ts";
+import {
+  conflictsOfState,
+  extendGroupState,
+  fingerprintOf,
+  GROUP_STATE_VERSION,
+  type GroupState,
+  groupState,
+} from "@/lib/domain/group-detection.ts";
+import { jsonColumn } from "@/lib/server/json-column.ts";
 import { publicationHasTime } from "@/lib/domain/article-import.ts";
 import { describeMoment, type Moment, momentAt, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
@@ -50,6 +59,8 @@ export type Touched = {
   figures?: string[];
   /** Entities whose naming pairs must be re-examined. */
   entities?: string[];
+  /** Claims this change created: a large group they join is extended, not recomputed. */
+  added?: string[];
 };
 
 const detectionClaimSelect = {
@@ -225,6 +236,7 @@ export function mergeTouched(...all: Touched[]): Touched {
     groups: all.flatMap((t) => t.groups ?? []),
     figures: all.flatMap((t) => t.figures ?? []),
     entities: all.flatMap((t) => t.entities ?? []),
+    added: all.flatMap((t) => t.added ?? []),
   };
 }
 
@@ -399,12 +411,8 @@ async function detectTouched(
     const rows = await groupClaims(tx, investigationId, g);
     const names = await namesFor(tx, investigationId, textsOf(rows));
     const chains = await partOfChains(tx, investigationId, names.values());
-    detected.push(
-      ...detectGroupConflicts(
-        rows.map((r) => toDetectionClaim(r, names, timeZone, chains)),
-        { setting: settings.get(g.attribute) },
-      ),
-    );
+    const claims = rows.map((r) => toDetectionClaim(r, names, timeZone, chains));
+    detected.push(...(await groupConflicts(tx, investigationId, g, claims, settings.get(g.attribute), new Set(touched.added))));
   }
 
   const figures = [...new Set(touched.figures ?? [])];
@@ -441,6 +449,62 @@ async function canonicalEntities(tx: Tx, investigationId: string): Promise<Named
   return rows.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.map((a) => a.name) }));
 }
 
+/** Groups with at least this many active claims keep their detection state (CROSSCHECK_GROUP_STATE_MIN). */
+const groupStateMin = () => Number(process.env.CROSSCHECK_GROUP_STATE_MIN ?? 200);
+
+const sameSense = (a: AttributeSense, b: AttributeSense) => a.cardinality === b.cardinality && a.change === b.change && a.lists === b.lists;
+
+/**
+ * A group's conflicts. Small groups are computed whole (every pair: cheap). A large one keeps its
+ * state (lib/domain/group-detection.ts): when the change only added one active claim to exactly
+ * the claims the state covers, and the attribute's sense is the same with and without it, the
+ * state is extended with that claim's pairs; otherwise it is recomputed, and stored again.
+ */
+async function groupConflicts(
+  tx: Tx,
+  investigationId: string,
+  g: { subjectId: string; attribute: string },
+  claims: DetectionClaim[],
+  setting: AttributeSetting | undefined,
+  added: Set<string>,
+): Promise<DetectedConflict[]> {
+  const first = claims[0];
+  if (!first) return [];
+  const label = first.attributeLabel ?? first.attribute;
+  const sense = groupSense(label, claims, setting);
+  if (fingerprintOf(claims).count < groupStateMin()) return conflictsOfState(groupState(claims, sense), g.subjectId, g.attribute);
+  const key = groupKey(g.subjectId, g.attribute);
+  const stored = await tx.groupDetection.findUnique({
+    where: { investigationId_groupKey: { investigationId, groupKey: key } },
+    select: { state: true },
+  });
+  const newcomers = claims.filter((c) => added.has(c.id) && c.status === "active");
+  let state: GroupState | null = null;
+  if (stored && newcomers.length === 1) {
+    const previous = stored.state as unknown as GroupState;
+    const newcomer = newcomers[0]!;
+    const others = claims.filter((c) => c.id !== newcomer.id);
+    const covered = fingerprintOf(others);
+    if (
+      previous.version === GROUP_STATE_VERSION &&
+      previous.count === covered.count &&
+      previous.fingerprint === covered.fingerprint &&
+      sameSense(previous.sense, sense) &&
+      sameSense(groupSense(label, others, setting), sense)
+    ) {
+      state = extendGroupState(previous, others, newcomer);
+    }
+  }
+  state ??= groupState(claims, sense);
+  const json = jsonColumn(state);
+  await tx.groupDetection.upsert({
+    where: { investigationId_groupKey: { investigationId, groupKey: key } },
+    create: { investigationId, groupKey: key, state: json },
+    update: { state: json },
+  });
+  return conflictsOfState(state, g.subjectId, g.attribute);
+}
+
 /** Everything detection finds in an investigation's current claims and entities (from scratch). */
 export async function detectFromScratch(tx: Tx, investigationId: string): Promise<DetectedConflict[]> {
   const claims = await tx.claim.findMany({ where: { investigationId }, select: detectionClaimSelect });
@@ -467,6 +531,8 @@ export type RedetectReport = { found: number; opened: number; updated: number; r
 export async function redetectInvestigation(tx: Tx, ctx: AuditContext, investigationId: string): Promise<RedetectReport> {
   // Alone: claim changes wait for the recomputation, and it waits for them.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${investigationId}, 0))`;
+  // Large groups' states are rebuilt from their claims the next time a change touches them.
+  await tx.groupDetection.deleteMany({ where: { investigationId } });
   const report: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { plan } from "@/lib/domain/conflict-lifecycle.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
@@ -90,28 +90,43 @@ async function runClaimCommand(s: Story, subjects: string[], ids: string[], c: C
   }
 }
 
-test(`incremental detection equals detection from scratch after any sequence of claim edits (${testEngine})`, async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (commands) => {
-      const s = await makeStory(TEXTS);
-      const subjects = [(await s.entity("Anthropic")).id, (await s.entity("OpenAI")).id];
-      const ids: string[] = [];
-      for (const c of commands) {
-        try {
-          await runClaimCommand(s, subjects, ids, c);
-        } catch (error) {
-          // Refusals a person would get (deleting a claim a conflict involves) are part of the game.
-          if (!(error instanceof ExpectedError)) throw error;
+// Every group keeps its detection state (as large groups do), or none does (the default for small ones).
+test.each([
+  ["states for large groups only", undefined],
+  ["every group keeping its state", "0"],
+])(
+  `incremental detection equals detection from scratch after any sequence of claim edits, %s (${testEngine})`,
+  async (_name, min) => {
+    const saved = process.env.CROSSCHECK_GROUP_STATE_MIN;
+    if (min === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
+    else process.env.CROSSCHECK_GROUP_STATE_MIN = min;
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
+      else process.env.CROSSCHECK_GROUP_STATE_MIN = saved;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (commands) => {
+        const s = await makeStory(TEXTS);
+        const subjects = [(await s.entity("Anthropic")).id, (await s.entity("OpenAI")).id];
+        const ids: string[] = [];
+        for (const c of commands) {
+          try {
+            await runClaimCommand(s, subjects, ids, c);
+          } catch (error) {
+            // Refusals a person would get (deleting a claim a conflict involves) are part of the game.
+            if (!(error instanceof ExpectedError)) throw error;
+          }
         }
-      }
-      const fromScratch = await db().$transaction((tx) => detectFromScratch(tx, s.inv.id));
-      expect(await openConflicts(s.inv.id)).toEqual(
-        fromScratch.map((d) => ({ key: d.key, kind: d.kind, claimIds: d.claimIds })).sort((a, b) => a.key.localeCompare(b.key)),
-      );
-    }),
-    { numRuns: 25, ...(process.env.CI ? { seed: 20261123 } : {}) },
-  );
-}, 240_000);
+        const fromScratch = await db().$transaction((tx) => detectFromScratch(tx, s.inv.id));
+        expect(await openConflicts(s.inv.id)).toEqual(
+          fromScratch.map((d) => ({ key: d.key, kind: d.kind, claimIds: d.claimIds })).sort((a, b) => a.key.localeCompare(b.key)),
+        );
+      }),
+      { numRuns: 25, ...(process.env.CI ? { seed: 20261123 } : {}) },
+    );
+  },
+  240_000,
+);
 
 /**
  * The whole lifecycle: besides claim edits, reviewers settle and reopen conflicts, analysts add

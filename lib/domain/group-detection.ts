@@ -1,0 +1,166 @@
+import type { AttributeSense } from "@/lib/domain/attribute-sense.ts";
+import {
+  type ConflictKind,
+  type DetectedConflict,
+  type DetectionClaim,
+  FAMILY_OF_KIND,
+  GROUP_FAMILIES,
+  groupKey,
+  KIND_OF_RELATION,
+  pairOrderKey,
+  type PairVerdict,
+  PRIORITY,
+  relate,
+  SUGGESTIONS,
+} from "@/lib/domain/conflicts.ts";
+
+/**
+ * What detection knows of one subject + attribute group, kept so that a claim added to a large
+ * group is compared with each of the group's claims once, not every pair again.
+ *
+ * A group's conflicts follow from its disagreeing pairs: per family (value, correction, change
+ * over time, measure, containment), the claims in any such pair, the most telling kind among
+ * them, and the explanation of that kind's first pair in a fixed order (see `pairOrderKey`).
+ * None of these needs the pairs themselves, only: the members, each kind's first pair, the first
+ * decrease (it explains a change over time when there is one), and how many updates and
+ * decreases there are. Adding a claim adds pairs, and each of these only grows or moves to an
+ * earlier pair, so the state of the group with one more claim is the old state extended by the
+ * new claim's pairs. Anything else (an edit, a retraction, a new name for an entity, the
+ * attribute's sense) recomputes the group from its claims.
+ */
+export type PairRef = { a: string; b: string; why: string };
+
+export type FamilyState = {
+  ids: string[];
+  first: Partial<Record<ConflictKind, PairRef>>;
+  firstDecrease: PairRef | null;
+  updates: number;
+  decreases: number;
+};
+
+export type GroupState = {
+  /** Changes when this code's idea of a state changes: older states are recomputed, never read. */
+  version: number;
+  sense: AttributeSense;
+  /** The active claims the state covers: how many, and a sum of their ids' hashes. */
+  count: number;
+  fingerprint: number;
+  families: Record<string, FamilyState>;
+};
+
+export const GROUP_STATE_VERSION = 1;
+
+/** A 32-bit FNV-1a hash of a claim id; summed over a group (order does not matter). */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Which active claims a state covers, as stored beside it. */
+export function fingerprintOf(claims: DetectionClaim[]): { count: number; fingerprint: number } {
+  let count = 0;
+  let fingerprint = 0;
+  for (const c of claims) {
+    if (c.status !== "active") continue;
+    count++;
+    fingerprint = (fingerprint + hashId(c.id)) >>> 0;
+  }
+  return { count, fingerprint };
+}
+
+const earlier = (x: PairRef, y: PairRef) => x.a < y.a || (x.a === y.a && x.b < y.b);
+
+type Building = { ids: Set<string>; state: FamilyState };
+
+function addPair(families: Map<string, Building>, a: DetectionClaim, b: DetectionClaim, ref: Omit<PairRef, "why">, v: PairVerdict) {
+  if (v.relation === "consistent" || v.fits) return;
+  const kind = KIND_OF_RELATION[v.relation];
+  const family = FAMILY_OF_KIND[kind]!;
+  let f = families.get(family);
+  if (!f) {
+    f = { ids: new Set(), state: { ids: [], first: {}, firstDecrease: null, updates: 0, decreases: 0 } };
+    families.set(family, f);
+  }
+  f.ids.add(a.id).add(b.id);
+  const pair = { ...ref, why: v.why };
+  const first = f.state.first[kind];
+  if (!first || earlier(pair, first)) f.state.first[kind] = pair;
+  if (v.relation === "decrease") {
+    if (!f.state.firstDecrease || earlier(pair, f.state.firstDecrease)) f.state.firstDecrease = pair;
+    f.state.decreases++;
+  }
+  if (v.relation === "update") f.state.updates++;
+}
+
+function finish(families: Map<string, Building>, sense: AttributeSense, claims: DetectionClaim[]): GroupState {
+  const out: Record<string, FamilyState> = {};
+  for (const [family, f] of families) out[family] = { ...f.state, ids: [...f.ids].sort() };
+  return { version: GROUP_STATE_VERSION, sense, ...fingerprintOf(claims), families: out };
+}
+
+const sorted = (claims: DetectionClaim[]) =>
+  claims
+    .filter((c) => c.status === "active")
+    .map((c) => [pairOrderKey(c), c] as const)
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+
+/** A group's state from all its claims: every pair of active claims, once. */
+export function groupState(claims: DetectionClaim[], sense: AttributeSense): GroupState {
+  const active = sorted(claims);
+  const families = new Map<string, Building>();
+  for (let i = 0; i < active.length; i++) {
+    const [ka, a] = active[i]!;
+    for (let j = i + 1; j < active.length; j++) {
+      const [kb, b] = active[j]!;
+      const verdict = relate(a, b, sense);
+      if (verdict) addPair(families, a, b, { a: ka, b: kb }, verdict);
+    }
+  }
+  return finish(families, sense, claims);
+}
+
+/**
+ * The state after `added` (active) joined the group whose other claims are `others`, when the
+ * attribute's sense is the same with and without it: the new claim's pairs only.
+ */
+export function extendGroupState(state: GroupState, others: DetectionClaim[], added: DetectionClaim): GroupState {
+  const families = new Map<string, Building>(
+    Object.entries(state.families).map(([family, f]) => [family, { ids: new Set(f.ids), state: { ...f, first: { ...f.first }, ids: [] } }]),
+  );
+  const key = pairOrderKey(added);
+  for (const other of others) {
+    if (other.status !== "active" || other.id === added.id) continue;
+    const otherKey = pairOrderKey(other);
+    const [a, b, ref] = otherKey < key ? [other, added, { a: otherKey, b: key }] : [added, other, { a: key, b: otherKey }];
+    const verdict = relate(a, b, state.sense);
+    if (verdict) addPair(families, a, b, ref, verdict);
+  }
+  return finish(families, state.sense, [...others.filter((o) => o.id !== added.id), added]);
+}
+
+/** The conflicts a group's state stands for: one per family of disagreement. */
+export function conflictsOfState(state: GroupState, subjectId: string, attribute: string): DetectedConflict[] {
+  const found: DetectedConflict[] = [];
+  for (const family of GROUP_FAMILIES) {
+    const f = state.families[family];
+    if (!f) continue;
+    const kind = PRIORITY.find((k) => f.first[k])!;
+    // A decrease explains a change over time better than any update.
+    let summary = (kind === "temporal" && f.firstDecrease ? f.firstDecrease : f.first[kind]!).why;
+    if (kind === "temporal" && f.decreases === 0)
+      summary = `${summary} ${f.updates > 1 ? `${f.ids.length} reports over time, no decrease.` : ""}`.trim();
+    found.push({
+      key: `${groupKey(subjectId, attribute)}${family}`,
+      kind,
+      claimIds: f.ids,
+      entityIds: [subjectId],
+      summary,
+      suggestion: SUGGESTIONS[kind],
+    });
+  }
+  return found;
+}
