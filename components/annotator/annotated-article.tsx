@@ -1,17 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClaimDetails } from "@/components/annotator/claim-details.tsx";
-import { type AttributeOption, type ClaimDraft, ClaimForm } from "@/components/annotator/claim-form.tsx";
+import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
 import { ClaimList } from "@/components/annotator/claim-list.tsx";
 import { QuoteFinder } from "@/components/annotator/quote-finder.tsx";
 import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
-import { detectValueKind, extractValue } from "@/lib/domain/values.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 import { applyDelete, applySave, type ReaderState } from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
+
+/**
+ * The claim form, with the value and date parsers and the comboboxes it brings, loads when a
+ * claim is first recorded or edited, not with the article: reading needs none of it.
+ */
+const ClaimForm = dynamic(() => import("@/components/annotator/claim-form.tsx").then((m) => m.ClaimForm), {
+  loading: () => <p className="text-sm text-slate-500">Opening the form…</p>,
+});
 
 type Panel =
   | { mode: "idle" }
@@ -119,23 +127,6 @@ export function AnnotatedArticle({
     window.getSelection()?.removeAllRanges();
   };
 
-  const draftFor = (start: number, end: number): ClaimDraft => {
-    const quote = extractValue(body.slice(start, end));
-    return {
-      subjectId: "",
-      subjectName: "",
-      subjectText: "",
-      attribute: "",
-      valueText: quote,
-      valueKind: detectValueKind(quote, { referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone }),
-      asOf: "",
-      note: "",
-      accordingTo: "",
-      method: "",
-      appliesToPart: "",
-    };
-  };
-
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
       <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
@@ -209,7 +200,6 @@ export function AnnotatedArticle({
                 key={`${panel.start}-${panel.end}`}
                 investigationId={investigationId}
                 target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
-                initial={draftFor(panel.start, panel.end)}
                 publishedAt={publishedAt}
                 timeZone={timeZone}
                 subjects={local.subjects}

@@ -8,7 +8,7 @@ import { Button, buttonClass } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { KIND_LABELS } from "@/lib/domain/conflicts.ts";
+import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
 import type { ConflictChange } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";

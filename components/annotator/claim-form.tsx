@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { ENTITY_KINDS, type EntityKind, foldName, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
 import { describeMoment, parseMoment } from "@/lib/domain/moments.ts";
-import { detectValueKind, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
+import { detectValueKind, extractValue, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
 import type { ClaimSaved } from "@/lib/server/claims.ts";
 
 export type AttributeOption = { key: string; label: string; count: number };
@@ -50,6 +50,24 @@ const QUALIFIER_FIELDS = [
   { name: "appliesToPart", id: "claim-applies-to", label: "Applies to part", placeholder: "e.g. underground level" },
 ] as const;
 
+/** A new claim's fields from the words selected: the value taken out of them, its kind detected. */
+function draftFromQuote(quote: string, publishedAt: string | null, timeZone: string): ClaimDraft {
+  const value = extractValue(quote);
+  return {
+    subjectId: "",
+    subjectName: "",
+    subjectText: "",
+    attribute: "",
+    valueText: value,
+    valueKind: detectValueKind(value, { referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone }),
+    asOf: "",
+    note: "",
+    accordingTo: "",
+    method: "",
+    appliesToPart: "",
+  };
+}
+
 /**
  * Recording or editing one claim. Every field is held here, so a refused save (a stale
  * version, an unreadable value) keeps what was typed. Ctrl+Enter saves, Esc closes.
@@ -57,7 +75,7 @@ const QUALIFIER_FIELDS = [
 export function ClaimForm({
   investigationId,
   target,
-  initial,
+  initial: given,
   publishedAt,
   timeZone,
   subjects,
@@ -67,7 +85,8 @@ export function ClaimForm({
 }: {
   investigationId: string;
   target: Target;
-  initial: ClaimDraft;
+  /** What the fields hold at first; a new claim's are read from its quote. */
+  initial?: ClaimDraft;
   publishedAt: string | null;
   /** The investigation's zone, for "local time". */
   timeZone: string;
@@ -77,6 +96,7 @@ export function ClaimForm({
   onCancel: () => void;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const [initial] = useState(() => given ?? draftFromQuote(target.quote, publishedAt, timeZone));
   const [subjectInput, setSubjectInput] = useState(initial.subjectName);
   const [subjectId, setSubjectId] = useState(initial.subjectId);
   const [subjectText, setSubjectText] = useState(initial.subjectText);

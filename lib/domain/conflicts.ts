@@ -378,18 +378,8 @@ export const QUEUE_KIND_WEIGHT: Record<ConflictKind, number> = {
   temporal: 2,
 };
 
-export const KIND_LABELS: Record<ConflictKind, string> = {
-  value: "Value",
-  scale: "Scale slip",
-  temporal: "Changed over time",
-  set: "Lists differ",
-  naming: "Naming",
-  misattribution: "Misattribution",
-  correction: "Correction",
-  manual: "Marked by hand",
-  measure: "Different measures",
-  containment: "Part and whole",
-};
+/** How each kind is named on screen (defined apart, so pages can name kinds without detection's code). */
+export { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 
 export const RESOLUTION_LABELS: Record<ResolutionKind, string> = {
   accept_claim: "Accepted one claim",
