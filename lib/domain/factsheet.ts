@@ -10,7 +10,7 @@ import { type ClaimStatus, type EntityKind, preferredLabel } from "@/lib/domain/
 import type { ConflictKind } from "@/lib/domain/conflicts.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { foldText } from "@/lib/domain/text.ts";
-import { describeValue, type NormalizedValue, type ValueKind } from "@/lib/domain/values.ts";
+import { describeValue, type NormalizedValue } from "@/lib/domain/values.ts";
 
 export const FACTSHEET_SCHEMA = "crosscheck.factsheet/v1";
 
@@ -39,7 +39,6 @@ export type SheetClaim = {
   subjectText: string;
   attribute: string;
   attributeLabel: string;
-  valueKind: ValueKind;
   valueText: string;
   value: NormalizedValue;
   asOfText: string | null;
@@ -208,72 +207,197 @@ export type FactSheet = {
 const raw = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive first ("AI industry" after "Agent Skills"), then exact: the same order everywhere, no locale. */
 const compare = (a: string, b: string) => raw(a.toLowerCase(), b.toLowerCase()) || raw(a, b);
-const byText =
-  <T>(key: (t: T) => string) =>
-  (a: T, b: T) =>
-    compare(key(a), key(b));
 
+/**
+ * Sorting in `compare`'s order with every key made once per item, never inside the comparator:
+ * an item's keys are numbers (ascending) or texts, each given with its lower case.
+ */
+type SortKey = number | [lower: string, text: string];
+const textKey = (text: string): SortKey => [text.toLowerCase(), text];
+function sortedBy<T>(items: readonly T[], keys: (item: T) => SortKey[]): T[] {
+  const keyed = items.map((item) => ({ item, keys: keys(item) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.keys.length; i++) {
+      const x = a.keys[i]!;
+      const y = b.keys[i]!;
+      const d = typeof x === "number" ? x - (y as number) : raw(x[0], (y as [string, string])[0]) || raw(x[1], (y as [string, string])[1]);
+      if (d) return d;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.item);
+}
+
+/**
+ * A usable claim as the builder works on it: its place in the sheet's order of claims (by source,
+ * position, attribute and value, then id), with what is worked out about it once and kept here.
+ */
+type Item = {
+  claim: SheetClaim;
+  /** Its source's number, its subject's name. */
+  source: number;
+  subject: string;
+  /** Its rank in the sheet's order of claims. */
+  rank: number;
+  /** Its stable name (see `Citation.id`). */
+  name: string;
+  /** What groups it with the claims saying the same (a number, see `said`), and the entity its value names; worked out when first needed. */
+  said: number;
+  entity: SheetEntity | undefined;
+  /** How its value reads, when what it says was worked out from that. */
+  reading: string | null;
+  citation: Citation | null;
+  /** The conflicts it is in, the decisions on it; made for the claims that have some. */
+  conflicts: SheetConflict[] | null;
+  decisions: ClaimDecision[] | null;
+};
+const byRank = (a: Item, b: Item) => a.rank - b.rank;
+const none: readonly SheetConflict[] = [];
+const samePlace = (a: Item, b: Item) =>
+  a.source === b.source &&
+  a.claim.start === b.claim.start &&
+  a.claim.end === b.claim.end &&
+  a.claim.attribute === b.claim.attribute &&
+  a.claim.valueText === b.claim.valueText;
+
+/**
+ * Linear in claims, conflicts and decisions apart from the sorts, whose keys are made once per
+ * item: the claims are sorted once, and each is read, grouped and cited once.
+ */
 export function buildFactSheet(input: FactSheetInput): FactSheet {
   // Sources in a fixed order: by publication date (undated last), then title, then id.
-  const articles = [...input.articles].sort(
-    (a, b) => compare(a.publishedOn ?? "9999", b.publishedOn ?? "9999") || compare(a.title, b.title) || compare(a.id, b.id),
-  );
+  const articles = sortedBy(input.articles, (a) => [textKey(a.publishedOn ?? "9999"), textKey(a.title), textKey(a.id)]);
   const sourceOf = new Map(articles.map((a, i) => [a.id, i + 1]));
-  const entities = [...input.entities].sort(byText((e) => `${e.name}\u0000${e.id}`));
+  const entities = sortedBy(input.entities, (e) => [textKey(`${e.name}\u0000${e.id}`)]);
   const entityName = new Map(entities.map((e) => [e.id, e.name]));
   // Texts that name one entity say the same thing: "the Pentagon" and "U.S. Department of Defense".
   const named = new Map<string, SheetEntity>();
   for (const e of entities) for (const name of [...e.aliases, e.name]) named.set(foldText(name), e);
-  const entityValue = (c: SheetClaim) =>
-    c.value.kind === "text" || c.value.kind === "entity" ? named.get(foldText(c.value.text)) : undefined;
-  /** Two claims say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity. */
-  const valueKey = (c: SheetClaim) => {
-    const entity = entityValue(c);
-    const v = c.value;
-    const said = entity
-      ? `entity:${entity.id}`
-      : v.kind === "text" || v.kind === "entity"
-        ? `text:${v.folded}`
-        : v.kind === "list"
-          ? `list:${[...v.folded].sort().join("|")}`
-          : describeValue(v);
-    return `${said}\u0000${c.asOfText ?? ""}`;
+  // A reading depends on nothing but the value, the entity a text names on nothing but the text:
+  // each is worked out once for the claims that share it.
+  const readings = new Map<string, string>();
+  const reading = (v: NormalizedValue) => {
+    const json = JSON.stringify(v);
+    let text = readings.get(json);
+    if (text === undefined) readings.set(json, (text = describeValue(v)));
+    return text;
   };
-  const usable = input.claims.filter((c) => c.status !== "retracted" && entityName.has(c.subjectId) && sourceOf.has(c.articleId));
-  const usableById = new Map(usable.map((c) => [c.id, c]));
-  // Ids break ties last: they differ between databases, so every tie that real data can hold is broken before them.
-  const claimPlace = (a: SheetClaim, b: SheetClaim) =>
-    sourceOf.get(a.articleId)! - sourceOf.get(b.articleId)! ||
-    a.start - b.start ||
-    a.end - b.end ||
-    compare(a.attribute, b.attribute) ||
-    compare(a.valueText, b.valueText);
-  const claimOrder = (a: SheetClaim, b: SheetClaim) => claimPlace(a, b) || compare(a.id, b.id);
+  const namedBy = new Map<string, SheetEntity | null>();
+  const entityNamed = (text: string) => {
+    let entity = namedBy.get(text);
+    if (entity === undefined) namedBy.set(text, (entity = named.get(foldText(text)) ?? null));
+    return entity ?? undefined;
+  };
+  // What a claim says, as a number: what its value says and its as-of text, each numbered as first met.
+  const valueNumber = new Map<string, number>();
+  const asOfNumber = new Map<string | null, number>();
+  const numbered = <K>(numbers: Map<K, number>, key: K) => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
+  /** Two claims say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity, as of the same. */
+  const said = (item: Item): number => {
+    if (item.said < 0) {
+      const v = item.claim.value;
+      const entity = v.kind === "text" || v.kind === "entity" ? entityNamed(v.text) : undefined;
+      const key = entity
+        ? `entity:${entity.id}`
+        : v.kind === "text" || v.kind === "entity"
+          ? `text:${v.folded}`
+          : v.kind === "list"
+            ? `list:${[...v.folded].sort().join("|")}`
+            : (item.reading = reading(v));
+      // Both numbers are below the number of claims (each claim brings at most one new), so this is one number per pair.
+      item.said = numbered(valueNumber, key) * (input.claims.length + 1) + numbered(asOfNumber, item.claim.asOfText);
+      item.entity = entity;
+    }
+    return item.said;
+  };
 
-  // Stable names, given in an order that never falls back to database ids (they change on restore).
-  const hashOf = new Map(articles.map((a) => [a.id, a.contentHash]));
-  const keyOf = new Map<string, string>();
-  const onSpan = new Map<string, number>();
-  const keyOrder = (a: SheetClaim, b: SheetClaim) =>
-    claimPlace(a, b) ||
-    compare(a.subjectText, b.subjectText) ||
-    compare(entityName.get(a.subjectId)!, entityName.get(b.subjectId)!) ||
-    compare(a.status, b.status) ||
-    compare(a.id, b.id);
-  for (const c of [...usable].sort(keyOrder)) {
-    const span = `${hashOf.get(c.articleId)!.slice(0, 12)}-${c.start}-${c.end}`;
-    const k = (onSpan.get(span) ?? 0) + 1;
-    onSpan.set(span, k);
-    keyOf.set(c.id, k === 1 ? span : `${span}-${k}`);
+  const items: Item[] = [];
+  for (const claim of input.claims) {
+    const source = sourceOf.get(claim.articleId);
+    const subject = entityName.get(claim.subjectId);
+    if (claim.status === "retracted" || subject === undefined || source === undefined) continue;
+    items.push({
+      claim,
+      source,
+      subject,
+      rank: 0,
+      name: "",
+      said: -1,
+      entity: undefined,
+      reading: null,
+      citation: null,
+      conflicts: null,
+      decisions: null,
+    });
+  }
+  // Texts are compared only between claims at one position, so their keys are not made beforehand.
+  // Ids break ties last: they differ between databases, so every tie that real data can hold is broken before them.
+  items.sort(
+    ({ source: s, claim: a }, { source: t, claim: b }) =>
+      s - t ||
+      a.start - b.start ||
+      a.end - b.end ||
+      compare(a.attribute, b.attribute) ||
+      compare(a.valueText, b.valueText) ||
+      compare(a.id, b.id),
+  );
+  const itemOf = new Map<string, Item>();
+  for (let i = 0; i < items.length; i++) {
+    items[i]!.rank = i;
+    itemOf.set(items[i]!.claim.id, items[i]!);
   }
 
-  const decisionsOf = new Map<string, ClaimDecision[]>();
+  // Stable names, given in an order that never falls back to database ids (they change on restore):
+  // claims at one place (source, position, attribute, value) by how the text names their subject,
+  // the subject's name, their status. The claims on one span of one text are neighbours in this
+  // order, so a running count numbers them; only texts whose hashes share their first 12 digits
+  // (which would share names) are counted by name.
+  const prefixOf = articles.map((a) => a.contentHash.slice(0, 12));
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const prefix of prefixOf) (seen.has(prefix) ? shared : seen).add(prefix);
+  const onSharedSpan = new Map<string, number>();
+  let previous: Item | null = null;
+  let k = 0;
+  for (let i = 0; i < items.length;) {
+    let j = i + 1;
+    while (j < items.length && samePlace(items[i]!, items[j]!)) j++;
+    const run =
+      j - i > 1
+        ? sortedBy(items.slice(i, j), ({ claim: c, subject }) => [
+            textKey(c.subjectText),
+            textKey(subject),
+            textKey(c.status),
+            textKey(c.id),
+          ])
+        : null;
+    for (let n = 0; i < j; i++, n++) {
+      const item = run ? run[n]! : items[i]!;
+      const c = item.claim;
+      const prefix = prefixOf[item.source - 1]!;
+      const span = `${prefix}-${c.start}-${c.end}`;
+      if (shared.has(prefix)) onSharedSpan.set(span, (k = (onSharedSpan.get(span) ?? 0) + 1));
+      else k = previous?.source === item.source && previous.claim.start === c.start && previous.claim.end === c.end ? k + 1 : 1;
+      item.name = k === 1 ? span : `${span}-${k}`;
+      previous = item;
+    }
+  }
+
   for (const conflict of input.conflicts) {
+    for (const id of conflict.claimIds) {
+      const item = itemOf.get(id);
+      if (item) (item.conflicts ??= []).push(conflict);
+    }
     const r = conflict.resolution;
     if (conflict.status === "open" || !r || conflict.kind === "naming" || r.kind === "merge_entities") continue;
     for (const id of conflict.claimIds) {
-      const claim = usableById.get(id);
-      if (!claim) continue;
+      const item = itemOf.get(id);
+      if (!item) continue;
+      const claim = item.claim;
       const verdict: Verdict =
         r.kind === "accept_claim"
           ? id === r.acceptedClaimId
@@ -294,10 +418,11 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
         date: r.decidedOn,
         value: r.kind === "reconciled_value" ? r.valueText : null,
       };
-      decisionsOf.set(id, [...(decisionsOf.get(id) ?? []), decision]);
+      (item.decisions ??= []).push(decision);
     }
   }
-  for (const list of decisionsOf.values()) {
+  for (const { decisions: list } of items) {
+    if (!list || list.length < 2) continue;
     list.sort(
       (a, b) =>
         compare(b.date, a.date) ||
@@ -309,105 +434,122 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   }
 
   let citationCount = 0;
-  const citationOf = new Map<string, Citation>();
-  const cite = (c: SheetClaim): Citation => {
-    let citation = citationOf.get(c.id);
-    if (!citation) {
-      citation = {
+  const cite = (item: Item): Citation => {
+    if (!item.citation) {
+      const c = item.claim;
+      item.citation = {
         n: ++citationCount,
-        id: keyOf.get(c.id)!,
-        source: sourceOf.get(c.articleId)!,
+        id: item.name,
+        source: item.source,
         quote: c.quote,
         prefix: c.prefix,
         suffix: c.suffix,
         start: c.start,
         end: c.end,
-        as: c.subjectText && c.subjectText !== entityName.get(c.subjectId) ? c.subjectText : null,
-        decisions: decisionsOf.get(c.id) ?? [],
+        as: c.subjectText && c.subjectText !== item.subject ? c.subjectText : null,
+        decisions: item.decisions ?? [],
       };
-      citationOf.set(c.id, citation);
     }
-    return citation;
+    return item.citation;
   };
-  /** Claims grouped by what they say, each group cited. */
-  const valuesOf = (claims: SheetClaim[]): CompetingValue[] => {
-    const groups = new Map<string, SheetClaim[]>();
-    for (const c of [...claims].sort(claimOrder)) groups.set(valueKey(c), [...(groups.get(valueKey(c)) ?? []), c]);
+  /** Claims (in the sheet's order) grouped by what they say, each group cited; with the claims of each group. */
+  const valuesOf = (claims: Item[]): { items: Item[]; value: CompetingValue }[] => {
+    const groups = new Map<number, Item[]>();
+    for (const item of claims) {
+      const key = said(item);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
     return [...groups.values()].map((g) => {
-      const entity = entityValue(g[0]!);
-      const sameText = g.every((c) => c.valueText === g[0]!.valueText);
+      const { claim: first, entity } = g[0]!;
+      const sameText = g.every((item) => item.claim.valueText === first.valueText);
       return {
-        value: entity && !sameText ? entity.name : g[0]!.valueText,
-        reading: entity ? `${entity.name} (${entity.kind})` : describeValue(g[0]!.value),
-        asOf: g[0]!.asOfText,
-        citations: g.map(cite),
+        items: g,
+        value: {
+          value: entity && !sameText ? entity.name : first.valueText,
+          reading: entity ? `${entity.name} (${entity.kind})` : (g[0]!.reading ?? reading(first.value)),
+          asOf: first.asOfText,
+          citations: g.map(cite),
+        },
       };
     });
   };
 
-  const conflictsOf = new Map<string, SheetConflict[]>();
-  for (const conflict of input.conflicts) {
-    for (const id of conflict.claimIds) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), conflict]);
-  }
-
   // Open conflicts are numbered first (facts refer to them); their values are cited after the facts.
-  const open = input.conflicts
-    .filter((c) => c.status === "open")
-    .map((c) => {
-      const claims = c.claimIds.map((id) => usableById.get(id)).filter((u): u is SheetClaim => u?.status === "active");
-      const names = [
-        ...new Set(
-          [...c.entityIds, ...claims.map((u) => u.subjectId)].map((id) => entityName.get(id)).filter((n): n is string => Boolean(n)),
-        ),
-      ].sort(compare);
-      const about = claims
-        .map((u) => `${u.attributeLabel}:${u.valueText}`)
-        .sort(compare)
-        .join("|");
-      return { conflict: c, claims, names, about };
-    })
-    .sort(
-      (a, b) =>
-        compare(a.names.join("|"), b.names.join("|")) ||
-        compare(a.conflict.kind, b.conflict.kind) ||
-        compare(a.about, b.about) ||
-        compare(a.conflict.summary, b.conflict.summary) ||
-        compare(a.conflict.id, b.conflict.id),
-    );
-  const openNumber = new Map(open.map((o, i) => [o.conflict.id, i + 1]));
-
-  // Facts: by entity name, then attribute label.
-  const groups = new Map<string, SheetClaim[]>();
-  for (const c of usable) {
-    const key = `${c.subjectId}\u0000${c.attribute}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      compare(entityName.get(a[0]!.subjectId)!, entityName.get(b[0]!.subjectId)!) ||
-      compare(preferredLabel(a.map((c) => c.attributeLabel)), preferredLabel(b.map((c) => c.attributeLabel))) ||
-      compare(a[0]!.attribute, b[0]!.attribute),
+  const open = sortedBy(
+    input.conflicts
+      .filter((c) => c.status === "open")
+      .map((c) => {
+        const claims: Item[] = [];
+        for (const id of c.claimIds) {
+          const item = itemOf.get(id);
+          if (item?.claim.status === "active") claims.push(item);
+        }
+        claims.sort(byRank);
+        const names = new Set<string>();
+        for (const id of [...c.entityIds, ...claims.map((u) => u.claim.subjectId)]) {
+          const name = entityName.get(id);
+          if (name) names.add(name);
+        }
+        return {
+          conflict: c,
+          claims,
+          names: sortedBy([...names], (n) => [textKey(n)]),
+          about: sortedBy(
+            claims.map(({ claim: u }) => `${u.attributeLabel}:${u.valueText}`),
+            (a) => [textKey(a)],
+          ).join("|"),
+        };
+      }),
+    (o) => [textKey(o.names.join("|")), textKey(o.conflict.kind), textKey(o.about), textKey(o.conflict.summary), textKey(o.conflict.id)],
   );
-  const facts: Omit<Fact, "n">[] = [];
+  const openNumber = new Map(open.map((o, i) => [o.conflict, i + 1]));
+  const laterFirst = (a: SheetConflict, b: SheetConflict) =>
+    compare(b.resolution!.decidedOn, a.resolution!.decidedOn) || compare(a.id, b.id);
+
+  // Facts: by entity name, then attribute label (the label most claims use).
+  const groups = new Map<string, Map<string, Item[]>>();
+  for (const item of items) {
+    let bySubject = groups.get(item.claim.subjectId);
+    if (!bySubject) groups.set(item.claim.subjectId, (bySubject = new Map()));
+    const group = bySubject.get(item.claim.attribute);
+    if (group) group.push(item);
+    else bySubject.set(item.claim.attribute, [item]);
+  }
+  const labelled = sortedBy(
+    [...groups.values()].flatMap((bySubject) =>
+      [...bySubject.values()].map((claims) => ({ claims, label: preferredLabel(claims.map((c) => c.claim.attributeLabel)) })),
+    ),
+    ({ claims: [first], label }) => [textKey(first!.subject), textKey(label), textKey(first!.claim.attribute)],
+  );
+  const facts: Fact[] = [];
   const timelines: Timeline[] = [];
-  for (const claims of ordered) {
-    const first = claims[0]!;
-    const entity = entityName.get(first.subjectId)!;
-    const attribute = preferredLabel(claims.map((c) => c.attributeLabel));
-    const active = claims.filter((c) => c.status === "active");
-    const setAside = claims.filter((c) => c.status === "rejected" || c.status === "superseded");
-    const related = [...new Set(claims.flatMap((c) => conflictsOf.get(c.id) ?? []))];
-    const contesting = related.filter((c) => c.status === "open" && c.claimIds.some((id) => active.some((a) => a.id === id)));
-    const settled = related
-      .filter((c) => c.status !== "open" && c.resolution && c.kind !== "naming")
-      .sort((a, b) => compare(b.resolution!.decidedOn, a.resolution!.decidedOn) || compare(a.id, b.id))[0];
+  for (const { claims, label: attribute } of labelled) {
+    const entity = claims[0]!.subject;
+    const active = claims.filter((c) => c.claim.status === "active");
+    const setAside = claims.filter((c) => c.claim.status === "rejected" || c.claim.status === "superseded");
+    // The open conflicts holding an active claim contest the fact; the latest decision (by date, then id) settles it.
+    const contesting = new Set<SheetConflict>();
+    for (const c of active) for (const conflict of c.conflicts ?? none) if (conflict.status === "open") contesting.add(conflict);
+    let settled: SheetConflict | undefined;
+    for (const c of claims) {
+      for (const conflict of c.conflicts ?? none) {
+        if (conflict.status === "open" || !conflict.resolution || conflict.kind === "naming") continue;
+        if (!settled || laterFirst(conflict, settled) < 0) settled = conflict;
+      }
+    }
     // Cited after the values that stand, so the numbers follow the reading order.
     let rejectedValues: Fact["rejected"] | null = null;
     const rejected = () =>
-      (rejectedValues ??= valuesOf(setAside).map((v) => {
-        const claim = setAside.find((c) => citationOf.get(c.id) === v.citations[0])!;
-        return { ...v, status: claim.status, reason: claim.statusReason };
-      }));
+      (rejectedValues ??= valuesOf(setAside).map(({ items: [first], value }) => ({
+        ...value,
+        status: first!.claim.status,
+        reason: first!.claim.statusReason,
+      })));
+    // As-of dates a "both valid" decision gave, by claim id (looked up only when it gave some).
+    const given = settled?.resolution?.asOf;
+    const asOfGiven = given && Object.keys(given).length ? given : null;
     const decision = settled?.resolution
       ? {
           kind: settled.resolution.kind,
@@ -425,43 +567,44 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       rejected: [] as Fact["rejected"],
     };
 
-    if (contesting.length) {
+    if (contesting.size) {
       facts.push({
+        n: facts.length + 1,
         ...base,
         value: null,
         reading: null,
         asOf: null,
         status: "contested",
         citations: [],
-        competing: valuesOf(active),
-        conflicts: contesting.map((c) => openNumber.get(c.id)!).sort((a, b) => a - b),
+        competing: valuesOf(active).map((g) => g.value),
+        conflicts: [...contesting].map((c) => openNumber.get(c)!).sort((a, b) => a - b),
         rejected: rejected(),
       });
     } else if (decision && settled?.resolution?.kind === "reconciled_value") {
       const r = settled.resolution;
       facts.push({
+        n: facts.length + 1,
         ...base,
         value: r.valueText,
         reading: r.value ? describeValue(r.value) : null,
         asOf: null,
         status: "resolved",
-        citations: [...active].sort(claimOrder).map(cite),
-        competing: valuesOf(active),
+        citations: active.map(cite),
+        competing: valuesOf(active).map((g) => g.value),
         resolution: decision,
         rejected: rejected(),
       });
     } else if (active.length) {
-      const asOfOverride = settled?.resolution?.asOf ?? {};
-      for (const v of valuesOf(active)) {
-        const claimIds = active.filter((c) => v.citations.includes(citationOf.get(c.id)!)).map((c) => c.id);
-        const override = claimIds.map((id) => asOfOverride[id]).find(Boolean);
-        const sources = new Set(v.citations.map((c) => c.source));
+      for (const { items: group, value: v } of valuesOf(active)) {
+        const override = asOfGiven ? group.map((c) => asOfGiven[c.claim.id]).find(Boolean) : undefined;
+        const twoSources = v.citations.some((c) => c.source !== v.citations[0]!.source);
         facts.push({
+          n: facts.length + 1,
           ...base,
           value: v.value,
           reading: v.reading,
           asOf: override?.text ?? v.asOf,
-          status: decision ? "resolved" : sources.size >= 2 ? "confirmed" : "single_source",
+          status: decision ? "resolved" : twoSources ? "confirmed" : "single_source",
           citations: v.citations,
           resolution: decision,
           rejected: rejected(),
@@ -470,21 +613,21 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     }
 
     // A timeline where two or more values carry dates (their own, or given by a "both valid" decision).
-    const points = active
-      .map((c) => {
-        const start = settled?.resolution?.asOf[c.id]?.start ?? c.asOfStart;
-        return start ? { date: start, value: c.valueText, citations: [cite(c).n] } : null;
-      })
-      .filter((p): p is NonNullable<typeof p> => p !== null)
-      .sort((a, b) => compare(a.date, b.date) || a.citations[0]! - b.citations[0]!);
-    if (new Set(points.map((p) => p.date)).size >= 2) timelines.push({ entity, attribute, points });
+    const points: Timeline["points"] = [];
+    for (const item of active) {
+      const start = (asOfGiven ? asOfGiven[item.claim.id]?.start : undefined) ?? item.claim.asOfStart;
+      if (start) points.push({ date: start, value: item.claim.valueText, citations: [cite(item).n] });
+    }
+    if (new Set(points.map((p) => p.date)).size >= 2) {
+      timelines.push({ entity, attribute, points: sortedBy(points, (p) => [textKey(p.date), p.citations[0]!]) });
+    }
   }
 
   const openConflicts = open.map((o) => ({
     kind: o.conflict.kind,
     summary: o.conflict.summary,
     entities: o.names,
-    values: valuesOf(o.claims),
+    values: valuesOf(o.claims).map((g) => g.value),
   }));
 
   return {
@@ -492,7 +635,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     investigation: input.investigation,
     generatedAt: input.lastChange,
     entities: entities.map((e) => ({ name: e.name, kind: e.kind, aliases: [...e.aliases].sort(compare) })),
-    facts: facts.map((f, i) => ({ n: i + 1, ...f })),
+    facts,
     timelines,
     conflicts: openConflicts.map((c, i) => ({ n: i + 1, ...c })),
     sources: articles.map((a, i) => ({
@@ -510,13 +653,16 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
 
 /** The citations of a sheet in number order (for the formats' reference lists). */
 export function citationsOf(sheet: FactSheet): Citation[] {
-  const all = new Map<number, Citation>();
-  const add = (list: Citation[]) => list.forEach((c) => all.set(c.n, c));
+  const byNumber: Citation[] = [];
+  const add = (list: Citation[]) => {
+    for (const c of list) byNumber[c.n] = c;
+  };
   for (const f of sheet.facts) {
     add(f.citations);
     f.competing.forEach((v) => add(v.citations));
     f.rejected.forEach((v) => add(v.citations));
   }
   sheet.conflicts.forEach((c) => c.values.forEach((v) => add(v.citations)));
-  return [...all.values()].sort((a, b) => a.n - b.n);
+  // `filter` passes over the numbers no citation has.
+  return byNumber.filter(() => true);
 }

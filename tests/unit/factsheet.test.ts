@@ -5,7 +5,7 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
 import { buildFactSheet, citationsOf, type FactSheet, type FactSheetInput, type SheetClaim } from "@/lib/domain/factsheet.ts";
-import { CSV_COLUMNS, csvCell, csvCellText, mdText, renderFactSheet, toCsv } from "@/lib/domain/factsheet-formats.ts";
+import { CSV_COLUMNS, csvCell, csvCellText, FACTSHEET_FORMATS, mdText, renderFactSheet, toCsv } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
 import { annotationCollectionSchema, annotationSchema, isIri } from "@/tests/support/web-annotation-schema.ts";
@@ -28,7 +28,6 @@ function claim(
     subjectText: subjectId,
     attribute: attribute.toLowerCase(),
     attributeLabel: attribute,
-    valueKind: parsed.value.kind,
     valueText: text,
     value: parsed.value,
     asOfText: null,
@@ -215,6 +214,19 @@ describe("building the fact sheet", () => {
     };
     for (const format of ["md", "json", "csv", "html", "jsonld"] as const) {
       expect(renderFactSheet(buildFactSheet(shuffled), format)).toBe(renderFactSheet(buildFactSheet(input), format));
+    }
+  });
+
+  test("so does data where two entities share a name (their facts tie on name and attribute)", () => {
+    const input = story();
+    input.entities.push({ id: "acme-2", name: "Acme", kind: "organization", aliases: [] });
+    input.claims.push(
+      claim("b", "acme-2", "CEO", "Bob Jones", { kind: "text" }),
+      claim("a", "acme-2", "CEO", "Bob Jones", { kind: "text" }),
+    );
+    const reversed = { ...input, entities: [...input.entities].reverse(), claims: [...input.claims].reverse() };
+    for (const format of FACTSHEET_FORMATS) {
+      expect(renderFactSheet(buildFactSheet(reversed), format)).toBe(renderFactSheet(buildFactSheet(input), format));
     }
   });
 });
