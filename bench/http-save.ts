@@ -10,7 +10,9 @@
  *   (default 10,000); autocannon posts the claim form's server action at 16 connections, each
  *   request a new claim on a random subject and attribute;
  * - the data layer alone: the same saves called in-process by 16 concurrent loops;
- * - saving into the big group: 20 saves one after another, median.
+ * - saving into the big group: 20 saves one after another, median;
+ * - two instances behind a round-robin proxy, same load: throughput beside one instance's, and
+ *   every answered save stored, and no detection key on two conflicts.
  *
  * Needs a production build (`npm run build`; built here when `.next` is missing) and PostgreSQL:
  * BENCH_DATABASE_URL (an admin connection; default postgres://postgres@127.0.0.1:5432/postgres).
@@ -242,7 +244,10 @@ function actionId(name: string): string {
   return found[0];
 }
 
-async function startApp(url: string): Promise<ChildProcess> {
+/** Shared by every instance: sessions signed by one are read by the other. */
+const AUTH_SECRET = randomBytes(32).toString("base64");
+
+async function startApp(url: string, port = APP_PORT): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("build failed");
@@ -251,17 +256,39 @@ async function startApp(url: string): Promise<ChildProcess> {
     ...process.env,
     DATABASE_URL: url,
     NODE_ENV: "production" as const,
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
+    BETTER_AUTH_SECRET: AUTH_SECRET,
     BETTER_AUTH_URL: `http://localhost:${APP_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   // Node runs Next directly (no npx in between), so killing the child stops the server.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
   await waitForLine(child, /Ready in/);
+  return child;
+}
+
+/** A round-robin proxy in front of several instances (its own process), as a load balancer would be. */
+async function startProxy(port: number, targets: number[]): Promise<ChildProcess> {
+  const code = `
+    const http = require("node:http");
+    const targets = ${JSON.stringify(targets)};
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    let next = 0;
+    http.createServer((req, res) => {
+      const port = targets[next++ % targets.length];
+      const upstream = http.request({ host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      upstream.on("error", () => { res.writeHead(502); res.end(); });
+      req.pipe(upstream);
+    }).listen(${port}, () => console.log("proxy ready"));`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  await waitForLine(child, /proxy ready/);
   return child;
 }
 
@@ -350,6 +377,17 @@ async function main() {
     }
     const median = big.length ? big.sort((a, b) => a - b)[Math.floor(big.length / 2)]! : NaN;
 
+    // Two instances behind a round-robin proxy, against the same PostgreSQL, under the same load.
+    await startApp(url, APP_PORT + 2);
+    await startProxy(APP_PORT + 3, [APP_PORT, APP_PORT + 2]);
+    const viaProxy = actionRequest(`http://localhost:${APP_PORT + 3}`, cookie, page, "createClaim");
+    const beforeTwo = await db().claim.count({ where: { investigationId: story.inv.id } });
+    const two = await load({ ...viaProxy, requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify([claimInput(story)]) }) }] });
+    const savedTwo = (await db().claim.count({ where: { investigationId: story.inv.id } })) - beforeTwo;
+    const duplicates = await db().$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (SELECT "detectionKey" FROM "Conflict" WHERE "investigationId" = ${story.inv.id}
+        AND "detectionKey" IS NOT NULL GROUP BY "detectionKey" HAVING count(*) > 1) d`;
+
     const ratio = http.p95 / floor.p95;
     rows.push({
       what: `save a claim over HTTP, ${CONNECTIONS} writers, p95`,
@@ -358,6 +396,16 @@ async function main() {
       floor: ms(floor.p95),
       ratio: `${ratio.toFixed(1)}×`,
       pass: http.p95 <= 25 && ratio <= 10 && http.errors === 0 ? "pass" : "FAIL",
+    });
+    const duplicated = Number(duplicates[0]?.n ?? 0);
+    rows.push({
+      what: "same load, two instances behind a proxy",
+      goal: "no lost saves, no duplicate conflicts",
+      measured: `${ms(two.p95)} p95, ${two.rps.toFixed(0)}/s (one: ${http.rps.toFixed(0)}/s); ${savedTwo} saved of ${two.ok} answered; ${duplicated} duplicates`,
+      floor: ms(floor.p95),
+      ratio: `${(two.p95 / floor.p95).toFixed(1)}×`,
+      // Saves still in flight when the load stops may land after autocannon stopped counting.
+      pass: savedTwo >= two.ok && savedTwo <= two.ok + CONNECTIONS && duplicated === 0 && two.errors === 0 ? "pass" : "FAIL",
     });
     const layerP95 = layer.getValueAtPercentile(95);
     rows.push({
