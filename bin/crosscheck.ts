@@ -3,7 +3,7 @@
  *   npm run crosscheck -- help
  */
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -15,10 +15,11 @@ import { databaseIsEmpty, findInvestigation } from "@/lib/server/investigations.
 import { migrate } from "@/lib/server/migrate.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { plural } from "@/lib/domain/format.ts";
-import { FACTSHEET_FORMATS, type FactSheetFormat, FORMAT_INFO, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
+import { FACTSHEET_FORMATS, factSheetChunks, type FactSheetFormat, FORMAT_INFO } from "@/lib/domain/factsheet-formats.ts";
 import { publicAddress } from "@/lib/domain/deployment.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
-import { writeFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { createUser } from "@/lib/server/users.ts";
@@ -35,9 +36,10 @@ Commands:
   import <files or folders> --investigation <slug>
                                             import .txt and .md articles
   detect --investigation <slug>             recompute every detected conflict from scratch
-  export --investigation <slug> [--format md|json|csv|html|jsonld] [--out file]
+  export --investigation <slug> [--format md|json|csv|html|jsonld] [--compact] [--out file]
                                             the reconciled fact sheet (Markdown by default;
-                                            to standard output unless --out is given)
+                                            to standard output unless --out is given); JSON
+                                            and JSON-LD are indented unless --compact
   backup --investigation <slug> [--out file]
                                             everything about one investigation, in one JSON file
   restore <file> [--slug new-slug]          load a backup (under a new slug beside the original)
@@ -192,9 +194,14 @@ async function detectCommand(args: string[]): Promise<number> {
 async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { investigation: { type: "string" }, format: { type: "string", default: "md" }, out: { type: "string" } },
+    options: {
+      investigation: { type: "string" },
+      format: { type: "string", default: "md" },
+      compact: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
   });
-  const usage = `export --investigation <slug> [--format ${FACTSHEET_FORMATS.join("|")}] [--out file]`;
+  const usage = `export --investigation <slug> [--format ${FACTSHEET_FORMATS.join("|")}] [--compact] [--out file]`;
   const format = values.format as FactSheetFormat;
   const investigation = await investigationArg(values.investigation, usage, FACTSHEET_FORMATS.includes(format));
   if (typeof investigation === "number") return investigation;
@@ -203,12 +210,21 @@ async function exportCommand(args: string[]): Promise<number> {
   const sheet = await factSheetOf(investigation.id);
   if (!sheet) return 1;
   progress(`Writing ${plural(sheet.facts.length, "fact")}, ${plural(sheet.sources.length, "source")} as ${FORMAT_INFO[format].label}…`);
-  const text = renderFactSheet(sheet, format, { siteUrl: publicAddress(process.env) });
+  // Written as it is made: the whole text is never held at once.
+  let bytes = 0;
+  const chunks = Readable.from(
+    (function* () {
+      for (const chunk of factSheetChunks(sheet, format, { siteUrl: publicAddress(process.env), pretty: !values.compact })) {
+        bytes += Buffer.byteLength(chunk);
+        yield chunk;
+      }
+    })(),
+  );
   if (values.out) {
-    await writeFile(values.out, text);
-    console.log(`Wrote ${values.out} (${Buffer.byteLength(text)} bytes).`);
+    await pipeline(chunks, createWriteStream(values.out));
+    console.log(`Wrote ${values.out} (${bytes} bytes).`);
   } else {
-    process.stdout.write(text);
+    await pipeline(chunks, process.stdout, { end: false });
   }
   return 0;
 }

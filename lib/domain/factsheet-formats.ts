@@ -32,23 +32,175 @@ export function factSheetFileName(sheet: FactSheet, format: FactSheetFormat): st
   return `${sheet.investigation.slug}-factsheet-${sheet.generatedAt.slice(0, 10).replaceAll("-", "")}.${FORMAT_INFO[format].ext}`;
 }
 
-/** Where the app is served (its public address): JSON-LD links each review to its entry on the fact sheet page. */
-export type RenderOptions = { siteUrl?: string };
+/**
+ * Where the app is served (its public address): JSON-LD links each review to its entry on the fact
+ * sheet page. `pretty` (the default) indents JSON and JSON-LD by two spaces; `false` writes them
+ * compact, on one line.
+ */
+export type RenderOptions = { siteUrl?: string; pretty?: boolean };
 export const DEFAULT_SITE_URL = "http://localhost:3000";
 
 export function renderFactSheet(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): string {
+  return joined(factSheetChunks(sheet, format, options));
+}
+
+/**
+ * The sheet in a format as it is written: chunks of about CHUNK_SIZE characters that, joined, are
+ * `renderFactSheet`'s text, byte for byte. Made as they are asked for, so the whole text is never
+ * held at once.
+ */
+export function* factSheetChunks(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): Generator<string> {
+  const gap = options.pretty === false ? "" : "  ";
   switch (format) {
     case "md":
-      return toMarkdown(sheet);
+      return yield* markdownDocument(markdownLines(sheet));
     case "json":
-      return `${JSON.stringify(sheet, null, 2)}\n`;
+      return yield* chunked(jsonDocument(sheet, gap));
     case "csv":
-      return toCsv(sheet);
+      return yield* chunked(csvDocument(sheet));
     case "html":
-      return toHtml(sheet);
+      return yield* chunked(htmlDocument(sheet));
     case "jsonld":
-      return `${JSON.stringify(toJsonLd(sheet, options), null, 2)}\n`;
+      return yield* chunked(jsonDocument(toJsonLd(sheet, options), gap));
   }
+}
+
+/** The chunks as a stream of UTF-8 bytes, each made when the reader asks for it (an HTTP response's body). */
+export function factSheetStream(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): ReadableStream<Uint8Array> {
+  const chunks = factSheetChunks(sheet, format, options);
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel() {
+      chunks.return(undefined);
+    },
+  });
+}
+
+/** About how many characters (UTF-16 code units) each chunk holds. */
+export const CHUNK_SIZE = 64 * 1024;
+
+/**
+ * Pieces gathered into chunks of about CHUNK_SIZE characters, each joined at once (a string grown a
+ * piece at a time costs more to encode than to write); a piece of half that or more goes as it is.
+ */
+function* chunked(pieces: Iterable<string>): Generator<string> {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    if (piece.length >= CHUNK_SIZE / 2) {
+      // Long enough to go as it is, without copying.
+      if (size) yield chunk.join("");
+      yield piece;
+      chunk = [];
+      size = 0;
+      continue;
+    }
+    chunk.push(piece);
+    size += piece.length;
+    if (size >= CHUNK_SIZE) {
+      yield chunk.join("");
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (size) yield chunk.join("");
+}
+
+const joined = (chunks: Iterable<string>) => Array.from(chunks).join("");
+
+// ---------------------------------------------------------------------------------------------
+// JSON and JSON-LD: JSON.stringify's text, written a part at a time
+
+/**
+ * Arrays and objects holding more values than this are written member by member, smaller ones
+ * whole; the small members of a big array in runs of about this many values, each run by one
+ * JSON.stringify (fewer, longer pieces: joining many short ones costs more than writing them).
+ */
+const JSON_PART = 2048;
+
+/** What is left of `budget` after counting the values `value` holds (itself included); negative once it runs out. */
+function weigh(value: unknown, budget: number): number {
+  budget--;
+  if (budget < 0 || value === null || typeof value !== "object") return budget;
+  for (const member of Array.isArray(value) ? value : Object.values(value)) {
+    budget = weigh(member, budget);
+    if (budget < 0) break;
+  }
+  return budget;
+}
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+const unwritten = (value: unknown) => value === undefined || typeof value === "function" || typeof value === "symbol";
+
+/**
+ * `JSON.stringify(value, null, gap)` in parts, the same text: a big array or object is written a
+ * member (or a run of small members) at a time, by JSON.stringify itself, indented to where it sits
+ * (JSON text holds no line break but those of its indentation, so indenting is adding to each).
+ */
+function* jsonParts(value: unknown, gap: string, indent: string): Generator<string> {
+  const whole =
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { toJSON?: unknown }).toJSON === "function" ||
+    weigh(value, JSON_PART) >= 0;
+  if (whole) {
+    const text = JSON.stringify(value, null, gap);
+    yield gap && indent ? text.replaceAll("\n", `\n${indent}`) : text;
+    return;
+  }
+  const inner = indent + gap;
+  const open = gap ? `\n${inner}` : "";
+  const close = gap ? `\n${indent}` : "";
+  if (Array.isArray(value)) {
+    // Big, so not empty. A run of small members is written as an array whose brackets are cut off:
+    // `[`, its line break and indentation before each member, and a line break before the `]`.
+    const members: unknown[] = value;
+    let from = 0;
+    let weight = 0;
+    function* run(to: number) {
+      const text = JSON.stringify(members.slice(from, to), null, gap).slice(1, gap ? -2 : -1);
+      yield from ? "," : "[";
+      yield gap && indent ? text.replaceAll("\n", `\n${indent}`) : text;
+    }
+    for (let i = 0; i < members.length; i++) {
+      const left = weigh(members[i], JSON_PART);
+      if (left >= 0) {
+        weight += JSON_PART - left;
+        if (weight >= JSON_PART) {
+          yield* run(i + 1);
+          from = i + 1;
+          weight = 0;
+        }
+        continue;
+      }
+      if (from < i) yield* run(i);
+      yield i ? `,${open}` : `[${open}`;
+      yield* jsonParts(members[i], gap, inner);
+      from = i + 1;
+      weight = 0;
+    }
+    if (from < members.length) yield* run(members.length);
+    yield `${close}]`;
+  } else {
+    const members = Object.entries(value).filter(([, member]) => !unwritten(member));
+    if (!members.length) return yield "{}";
+    for (const [i, [key, member]] of members.entries()) {
+      yield `${i ? "," : "{"}${open}${JSON.stringify(key)}:${gap ? " " : ""}`;
+      yield* jsonParts(member, gap, inner);
+    }
+    yield `${close}}`;
+  }
+}
+
+/** A JSON document: the value's JSON text and a final line break. */
+function* jsonDocument(value: unknown, gap: string): Generator<string> {
+  yield* jsonParts(value, gap, "");
+  yield "\n";
 }
 
 /** The fact sheet page, and the fragment of a claim's entry on it (the same anchor in the HTML and Markdown exports). */
@@ -132,79 +284,112 @@ function mdFact(f: Fact): string[] {
   return lines;
 }
 
-export function toMarkdown(sheet: FactSheet): string {
-  const out: string[] = [];
-  out.push(`# Fact sheet: ${mdText(sheet.investigation.title)}`, "");
-  if (sheet.investigation.description) out.push(mdLine(sheet.investigation.description), "");
-  out.push(
+/** The Markdown document line by line, to be joined by `markdownDocument`. */
+function* markdownLines(sheet: FactSheet): Generator<string> {
+  yield* [`# Fact sheet: ${mdText(sheet.investigation.title)}`, ""];
+  if (sheet.investigation.description) yield* [mdLine(sheet.investigation.description), ""];
+  yield* [
     `As of ${sheet.generatedAt} (the investigation's last change). Each fact says how sure the team is:`,
     "**confirmed** (two or more sources agree), **single source**, **resolved** (settled by a reviewer,",
     "with the reason) or **contested** (an open disagreement, with every value given). Numbers in",
     "brackets are citations: the exact words of a source, listed at the end.",
     "",
-  );
+  ];
 
-  out.push("## Entities", "");
-  if (sheet.entities.length === 0) out.push("None recorded.", "");
+  yield* ["## Entities", ""];
+  if (sheet.entities.length === 0) yield* ["None recorded.", ""];
   else {
     // Two trailing spaces end each row: GFM ignores them, plain CommonMark makes them line breaks, so the rows stay apart.
-    out.push("| Entity | Kind | Also written |  ", "| --- | --- | --- |  ");
-    for (const e of sheet.entities) out.push(`| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |  `);
-    out.push("");
+    yield* ["| Entity | Kind | Also written |  ", "| --- | --- | --- |  "];
+    for (const e of sheet.entities) yield `| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |  `;
+    yield "";
   }
 
-  out.push("## Facts", "");
-  if (sheet.facts.length === 0) out.push("No claims recorded yet.", "");
+  yield* ["## Facts", ""];
+  if (sheet.facts.length === 0) yield* ["No claims recorded yet.", ""];
   let entity: string | null = null;
   for (const f of sheet.facts) {
     if (f.entity !== entity) {
-      if (entity !== null) out.push("");
-      out.push(`### ${mdText(f.entity)}`, "");
+      if (entity !== null) yield "";
+      yield* [`### ${mdText(f.entity)}`, ""];
       entity = f.entity;
     }
-    out.push(...mdFact(f));
+    yield* mdFact(f);
   }
-  if (sheet.facts.length) out.push("");
+  if (sheet.facts.length) yield "";
 
   const citations = citationsOf(sheet);
   const byNumber = new Map(citations.map((c) => [c.n, c]));
   if (sheet.timelines.length) {
-    out.push("## Timelines", "");
+    yield* ["## Timelines", ""];
     for (const t of sheet.timelines) {
-      out.push(`### ${mdText(t.entity)} · ${mdText(t.attribute)}`, "");
-      for (const p of t.points) out.push(`- ${p.date}: ${mdText(p.value)} ${mdRefs(p.citations.map((n) => byNumber.get(n)!))}`);
-      out.push("");
+      yield* [`### ${mdText(t.entity)} · ${mdText(t.attribute)}`, ""];
+      for (const p of t.points) yield `- ${p.date}: ${mdText(p.value)} ${mdRefs(p.citations.map((n) => byNumber.get(n)!))}`;
+      yield "";
     }
   }
 
-  out.push("## Open conflicts", "");
-  if (sheet.conflicts.length === 0) out.push("None: every disagreement found so far is settled.", "");
+  yield* ["## Open conflicts", ""];
+  if (sheet.conflicts.length === 0) yield* ["None: every disagreement found so far is settled.", ""];
   for (const c of sheet.conflicts) {
-    out.push(`${c.n}. **${KIND_LABELS[c.kind]}** — ${c.entities.map(mdText).join(", ")}: ${mdText(c.summary)}`);
-    for (const v of c.values) out.push(`   - ${mdValue(v)} ${mdRefs(v.citations)}`);
+    yield `${c.n}. **${KIND_LABELS[c.kind]}** — ${c.entities.map(mdText).join(", ")}: ${mdText(c.summary)}`;
+    for (const v of c.values) yield `   - ${mdValue(v)} ${mdRefs(v.citations)}`;
   }
-  if (sheet.conflicts.length) out.push("");
+  if (sheet.conflicts.length) yield "";
 
-  out.push("## Sources", "");
+  yield* ["## Sources", ""];
   for (const s of sheet.sources) {
     const about = sourceLine(s);
-    out.push(`${s.n}. ${mdText(s.title)}${about ? ` — ${mdText(about)}` : ""}${s.url ? ` ${mdUrl(s.url)}` : ""}`);
+    yield `${s.n}. ${mdText(s.title)}${about ? ` — ${mdText(about)}` : ""}${s.url ? ` ${mdUrl(s.url)}` : ""}`;
   }
-  out.push("");
+  yield "";
 
   if (citations.length) {
     // A list (one item per citation, numbered as cited), each item opening with the anchor its [n] links to.
-    out.push("## Citations", "");
+    yield* ["## Citations", ""];
     for (const c of citations) {
       const as = c.as ? ` (naming it “${mdText(c.as)}”)` : "";
-      out.push(`${c.n}. <a id="${claimAnchor(c)}"></a>“${mdText(c.quote)}”${as} — source ${c.source}, code points ${c.start}–${c.end}`);
+      yield `${c.n}. <a id="${claimAnchor(c)}"></a>“${mdText(c.quote)}”${as} — source ${c.source}, code points ${c.start}–${c.end}`;
     }
-    out.push("");
+    yield "";
   }
-  return `${out
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trimEnd()}\n`;
+}
+
+export const toMarkdown = (sheet: FactSheet): string => joined(markdownDocument(markdownLines(sheet)));
+
+/**
+ * Lines joined as `lines.join("\n")` would join them, with every run of blank lines made one and
+ * the white space at the end made one line break — written as it goes, in chunks. White space is
+ * held back until text follows it, so no chunk needs taking back.
+ */
+export function* markdownDocument(lines: Iterable<string>): Generator<string> {
+  let held = "";
+  let batch: string[] = [];
+  let size = 0;
+  let first = true;
+  const flush = () => {
+    const text = `${held}${first ? "" : "\n"}${batch.join("\n")}`;
+    first = false;
+    batch = [];
+    size = 0;
+    let end = text.length;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    held = text.slice(end);
+    return text.slice(0, end).replace(/\n{3,}/g, "\n\n");
+  };
+  for (const line of lines) {
+    batch.push(line);
+    size += line.length + 1;
+    if (size >= CHUNK_SIZE) {
+      const text = flush();
+      if (text) yield text;
+    }
+  }
+  if (batch.length) {
+    const text = flush();
+    if (text) yield text;
+  }
+  yield "\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,9 +445,10 @@ export function csvCell(value: string | number | null): string {
 /** The words of a cell as written, from its unquoted text (the formula guard undone). */
 export const csvCellText = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
 
-export function toCsv(sheet: FactSheet): string {
+/** The CSV file, a fact's rows at a time. */
+function* csvDocument(sheet: FactSheet): Generator<string> {
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
-  const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
+  let rows: (string | number | null)[][] = [];
   const row = (
     f: Fact,
     role: string,
@@ -309,13 +495,17 @@ export function toCsv(sheet: FactSheet): string {
       for (const d of c.decisions) row(f, role, v, c, d);
     }
   };
+  yield `\uFEFF${CSV_COLUMNS.map(csvCell).join(",")}\r\n`;
   for (const f of sheet.facts) {
     if (f.status === "contested") f.competing.forEach((v) => each(f, "competing", v, v.citations));
     else each(f, "supports", f, f.citations);
     for (const r of f.rejected) each(f, r.status, r, r.citations);
+    yield rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+    rows = [];
   }
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
+
+export const toCsv = (sheet: FactSheet): string => joined(csvDocument(sheet));
 
 // ---------------------------------------------------------------------------------------------
 // Printable HTML
@@ -348,15 +538,15 @@ a { color: #3730a3; }
   @page { margin: 18mm 16mm; }
 }`;
 
-export function toHtml(sheet: FactSheet): string {
+/** The printable page line by line. */
+function* htmlLines(sheet: FactSheet): Generator<string> {
   const cites = (citations: Citation[]) => citations.map((c) => `<sup><a href="#${claimAnchor(c)}">[${c.n}]</a></sup>`).join("");
   const decided = (decisions: ClaimDecision[]) =>
     decisions.map((d) => `<div class="decision">${esc(decisionText(d, (t) => t).replace(/^./, (c) => c.toUpperCase()))}</div>`).join("");
   const value = (v: { value: string | null; asOf: string | null }) =>
     `<strong>${esc(v.value ?? "")}</strong>${v.asOf ? ` <span class="aside">(as of ${esc(v.asOf)})</span>` : ""}`;
   const status = (s: Fact["status"]) => `<span class="status ${s}">${FACT_STATUS_LABELS[s]}</span>`;
-  const h: string[] = [];
-  h.push(
+  yield* [
     "<!doctype html>",
     '<html lang="en">',
     "<head>",
@@ -367,100 +557,96 @@ export function toHtml(sheet: FactSheet): string {
     "</head>",
     "<body>",
     `<h1>Fact sheet: ${esc(sheet.investigation.title)}</h1>`,
-  );
-  if (sheet.investigation.description) h.push(`<p>${esc(sheet.investigation.description)}</p>`);
-  h.push(
+  ];
+  if (sheet.investigation.description) yield `<p>${esc(sheet.investigation.description)}</p>`;
+  yield* [
     `<p class="meta">As of ${esc(sheet.generatedAt)} (the investigation's last change).</p>`,
     `<p class="legend">${status("confirmed")} two or more sources agree · ${status("single_source")} one source · ${status("resolved")} settled by a reviewer, with the reason · ${status("contested")} an open disagreement, with every value given. Bracketed numbers are citations: the exact words of a source.</p>`,
-  );
+  ];
 
-  h.push("<h2>Entities</h2>");
+  yield "<h2>Entities</h2>";
   if (sheet.entities.length) {
-    h.push("<table><thead><tr><th>Entity</th><th>Kind</th><th>Also written</th></tr></thead><tbody>");
-    for (const e of sheet.entities)
-      h.push(`<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`);
-    h.push("</tbody></table>");
-  } else h.push("<p>None recorded.</p>");
+    yield "<table><thead><tr><th>Entity</th><th>Kind</th><th>Also written</th></tr></thead><tbody>";
+    for (const e of sheet.entities) yield `<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`;
+    yield "</tbody></table>";
+  } else yield "<p>None recorded.</p>";
 
-  h.push("<h2>Facts</h2>");
-  if (!sheet.facts.length) h.push("<p>No claims recorded yet.</p>");
+  yield "<h2>Facts</h2>";
+  if (!sheet.facts.length) yield "<p>No claims recorded yet.</p>";
   let entity: string | null = null;
   for (const f of sheet.facts) {
     if (f.entity !== entity) {
-      if (entity !== null) h.push("</ul>");
-      h.push(`<h3>${esc(f.entity)}</h3>`, '<ul class="facts">');
+      if (entity !== null) yield "</ul>";
+      yield* [`<h3>${esc(f.entity)}</h3>`, '<ul class="facts">'];
       entity = f.entity;
     }
-    h.push(`<li>${esc(f.attribute)}: `);
+    yield `<li>${esc(f.attribute)}: `;
     if (f.status === "contested") {
-      h.push(
-        `${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`,
-      );
-      for (const v of f.competing) h.push(`<li>${value(v)} ${cites(v.citations)}${decided(decisionsOf(v.citations))}</li>`);
-      h.push("</ul>");
+      yield `${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`;
+      for (const v of f.competing) yield `<li>${value(v)} ${cites(v.citations)}${decided(decisionsOf(v.citations))}</li>`;
+      yield "</ul>";
     } else {
-      h.push(`${value(f)} ${status(f.status)} ${cites(f.citations)}`);
+      yield `${value(f)} ${status(f.status)} ${cites(f.citations)}`;
       if (f.resolution) {
-        h.push(
-          `<div class="decision">${esc(RESOLUTION_LABELS[f.resolution.kind])} by ${esc(f.resolution.reviewer)} on ${f.resolution.date}: “${esc(f.resolution.rationale)}”</div>`,
-        );
+        yield `<div class="decision">${esc(RESOLUTION_LABELS[f.resolution.kind])} by ${esc(f.resolution.reviewer)} on ${f.resolution.date}: “${esc(f.resolution.rationale)}”</div>`;
       }
-      h.push(decided(decisionsOf(f.citations, f.resolution)));
+      yield decided(decisionsOf(f.citations, f.resolution));
     }
     for (const r of f.rejected) {
-      h.push(
-        `<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}${decided(decisionsOf(r.citations, null, ["rejected", "superseded"]))}</div>`,
-      );
+      yield `<div class="aside">Set aside (${r.status}): ${esc(r.value)} ${cites(r.citations)}${decided(decisionsOf(r.citations, null, ["rejected", "superseded"]))}</div>`;
     }
-    h.push("</li>");
+    yield "</li>";
   }
-  if (entity !== null) h.push("</ul>");
+  if (entity !== null) yield "</ul>";
 
   const citationOf = new Map(citationsOf(sheet).map((c) => [c.n, c]));
   if (sheet.timelines.length) {
-    h.push("<h2>Timelines</h2>");
+    yield "<h2>Timelines</h2>";
     for (const t of sheet.timelines) {
-      h.push(`<h3>${esc(t.entity)} · ${esc(t.attribute)}</h3>`, "<table><tbody>");
+      yield* [`<h3>${esc(t.entity)} · ${esc(t.attribute)}</h3>`, "<table><tbody>"];
       for (const p of t.points) {
-        h.push(`<tr><td>${p.date}</td><td>${esc(p.value)} ${cites(p.citations.map((n) => citationOf.get(n)!))}</td></tr>`);
+        yield `<tr><td>${p.date}</td><td>${esc(p.value)} ${cites(p.citations.map((n) => citationOf.get(n)!))}</td></tr>`;
       }
-      h.push("</tbody></table>");
+      yield "</tbody></table>";
     }
   }
 
-  h.push("<h2>Open conflicts</h2>");
-  if (!sheet.conflicts.length) h.push("<p>None: every disagreement found so far is settled.</p>");
+  yield "<h2>Open conflicts</h2>";
+  if (!sheet.conflicts.length) yield "<p>None: every disagreement found so far is settled.</p>";
   else {
-    h.push("<ol>");
+    yield "<ol>";
     for (const c of sheet.conflicts) {
-      h.push(`<li id="k${c.n}"><strong>${esc(KIND_LABELS[c.kind])}</strong> — ${esc(c.entities.join(", "))}: ${esc(c.summary)}<ul>`);
-      for (const v of c.values) h.push(`<li>${value(v)} ${cites(v.citations)}</li>`);
-      h.push("</ul></li>");
+      yield `<li id="k${c.n}"><strong>${esc(KIND_LABELS[c.kind])}</strong> — ${esc(c.entities.join(", "))}: ${esc(c.summary)}<ul>`;
+      for (const v of c.values) yield `<li>${value(v)} ${cites(v.citations)}</li>`;
+      yield "</ul></li>";
     }
-    h.push("</ol>");
+    yield "</ol>";
   }
 
-  h.push("<h2>Sources</h2>", "<ol>");
+  yield* ["<h2>Sources</h2>", "<ol>"];
   for (const s of sheet.sources) {
     const about = sourceLine(s);
     const title = s.url && hrefOk(s.url) ? `<a href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title);
-    h.push(`<li id="s${s.n}">${title}${about ? ` — ${esc(about)}` : ""}</li>`);
+    yield `<li id="s${s.n}">${title}${about ? ` — ${esc(about)}` : ""}</li>`;
   }
-  h.push("</ol>");
+  yield "</ol>";
 
   const citations = citationsOf(sheet);
   if (citations.length) {
-    h.push("<h2>Citations</h2>", '<ol class="citations">');
+    yield* ["<h2>Citations</h2>", '<ol class="citations">'];
     for (const c of citations) {
-      h.push(
-        `<li id="${claimAnchor(c)}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="#s${c.source}">source ${c.source}</a>, code points ${c.start}–${c.end}</li>`,
-      );
+      yield `<li id="${claimAnchor(c)}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="#s${c.source}">source ${c.source}</a>, code points ${c.start}–${c.end}</li>`;
     }
-    h.push("</ol>");
+    yield "</ol>";
   }
-  h.push("</body>", "</html>");
-  return `${h.join("\n")}\n`;
+  yield* ["</body>", "</html>"];
 }
+
+function* htmlDocument(sheet: FactSheet): Generator<string> {
+  for (const line of htmlLines(sheet)) yield `${line}\n`;
+}
+
+export const toHtml = (sheet: FactSheet): string => joined(htmlDocument(sheet));
 
 // ---------------------------------------------------------------------------------------------
 // JSON-LD: schema.org ClaimReview for every decided claim, W3C Web Annotations for the quotes

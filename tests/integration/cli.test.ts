@@ -84,13 +84,17 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(md.out).toMatch(/^# Fact sheet: Anthropic and the Pentagon\n/);
     const out = path.join(dir, "sheet.json");
     const json = crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "json", "--out", out]);
-    expect(json.out).toContain(`Wrote ${out}`);
+    const { readFile, stat } = await import("node:fs/promises");
+    expect(json.out).toContain(`Wrote ${out} (${(await stat(out)).size} bytes).`);
     expect(json.err).toContain("Writing");
-    const { readFile } = await import("node:fs/promises");
     expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({
       schema: "crosscheck.factsheet/v1",
       investigation: { slug: "anthropic-pentagon" },
     });
+    // --compact: the same JSON on one line.
+    const compact = crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "json", "--compact"]);
+    expect(compact.out.indexOf("\n")).toBe(compact.out.length - 1);
+    expect(JSON.parse(compact.out)).toEqual(JSON.parse(await readFile(out, "utf8")));
     expect(crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "pdf"]).code).toBe(2);
   }, 60_000);
 

@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { buildFactSheet, citationsOf, type FactSheetInput } from "@/lib/domain/factsheet.ts";
-import { FACTSHEET_FORMATS, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
+import { FACTSHEET_FORMATS, factSheetStream, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { db } from "@/lib/server/database.ts";
@@ -46,6 +46,27 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
     const file = `tests/golden/demo-factsheet.${format}`;
     if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
     expect(text).toBe(readFileSync(file, "utf8"));
+  });
+
+  test.each(FACTSHEET_FORMATS)("%s, streamed indented (as ?pretty=1 asks for JSON), is its golden file byte for byte", async (format) => {
+    const stream = factSheetStream(buildFactSheet(await demoInput()), format, { pretty: true });
+    const bytes = Buffer.from(await new Response(stream).arrayBuffer());
+    expect(bytes.equals(readFileSync(`tests/golden/demo-factsheet.${format}`))).toBe(true);
+  });
+
+  test("compact JSON and JSON-LD (what the API sends unless asked) hold what the indented files hold, on one line", async () => {
+    const sheet = buildFactSheet(await demoInput());
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync("docs/factsheet.schema.json", "utf8")));
+    for (const format of ["json", "jsonld"] as const) {
+      const compact = await new Response(factSheetStream(sheet, format, { pretty: false })).text();
+      expect(compact.indexOf("\n")).toBe(compact.length - 1);
+      expect(compact.length).toBeLessThan(readFileSync(`tests/golden/demo-factsheet.${format}`, "utf8").length);
+      const parsed = JSON.parse(compact);
+      expect(parsed).toEqual(JSON.parse(readFileSync(`tests/golden/demo-factsheet.${format}`, "utf8")));
+      if (format === "json") expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 
   test("the JSON passes its zod schema and the JSON Schema in docs/, which is generated from it", async () => {

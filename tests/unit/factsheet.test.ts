@@ -2,10 +2,23 @@ import { textPositionSelectorMatcher, textQuoteSelectorMatcher, type Chunk, type
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
 import { buildFactSheet, citationsOf, type FactSheet, type FactSheetInput, type SheetClaim } from "@/lib/domain/factsheet.ts";
-import { CSV_COLUMNS, csvCell, csvCellText, FACTSHEET_FORMATS, mdText, renderFactSheet, toCsv } from "@/lib/domain/factsheet-formats.ts";
+import {
+  CHUNK_SIZE,
+  CSV_COLUMNS,
+  csvCell,
+  csvCellText,
+  FACTSHEET_FORMATS,
+  factSheetStream,
+  markdownDocument,
+  mdText,
+  renderFactSheet,
+  toCsv,
+  toJsonLd,
+} from "@/lib/domain/factsheet-formats.ts";
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
 import { annotationCollectionSchema, annotationSchema, isIri } from "@/tests/support/web-annotation-schema.ts";
@@ -228,6 +241,76 @@ describe("building the fact sheet", () => {
     for (const format of FACTSHEET_FORMATS) {
       expect(renderFactSheet(buildFactSheet(reversed), format)).toBe(renderFactSheet(buildFactSheet(input), format));
     }
+  });
+});
+
+describe("written as it is made (a stream of chunks)", () => {
+  /**
+   * A sheet that takes many chunks in every format, with characters outside the Basic Multilingual
+   * Plane (two UTF-16 units each, which no chunk may cut) and a fact of 400 citations (a JSON part
+   * written member by member).
+   */
+  const big = (() => {
+    const input = story();
+    for (let e = 0; e < 40; e++) input.entities.push({ id: `e${e}`, name: `Entity ${e} 𝔸`, kind: "organization", aliases: [] });
+    for (let i = 0; i < 3000; i++) {
+      input.claims.push(
+        claim(
+          i % 2 ? "a" : "b",
+          i < 400 ? "e0" : `e${i % 40}`,
+          i < 400 ? "Valuation" : `Attribute ${i % 7}`,
+          i < 400 ? "$7 million" : `$${(i % 50) + 1} million`,
+          {
+            quote: `“${i}” 👩‍💻 ${"the words of the source ".repeat(3)}`,
+            prefix: "before 🎉 ",
+            suffix: " after “it”",
+            asOfText: i % 3 ? null : `${2020 + (i % 5)}`,
+            asOfStart: i % 3 ? null : `${2020 + (i % 5)}-01-01`,
+            ...(i % 11 === 0 && { status: "rejected" as const, statusReason: "Rejected in review." }),
+          },
+        ),
+      );
+    }
+    return buildFactSheet(input);
+  })();
+  const read = async (stream: ReadableStream<Uint8Array>) => {
+    const chunks: Uint8Array[] = [];
+    const reader = stream.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+    return chunks;
+  };
+
+  test.each(FACTSHEET_FORMATS)("%s: the bytes streamed are those of the whole text, in many chunks", async (format) => {
+    for (const pretty of [true, false]) {
+      const chunks = await read(factSheetStream(big, format, { pretty }));
+      expect(chunks.length).toBeGreaterThan(3);
+      expect(Buffer.concat(chunks).equals(Buffer.from(renderFactSheet(big, format, { pretty })))).toBe(true);
+    }
+  });
+
+  test("JSON and JSON-LD are JSON.stringify's text, indented by two spaces or compact", () => {
+    expect(renderFactSheet(big, "json")).toBe(`${JSON.stringify(big, null, 2)}\n`);
+    expect(renderFactSheet(big, "json", { pretty: false })).toBe(`${JSON.stringify(big)}\n`);
+    expect(renderFactSheet(big, "jsonld")).toBe(`${JSON.stringify(toJsonLd(big), null, 2)}\n`);
+    expect(renderFactSheet(big, "jsonld", { pretty: false })).toBe(`${JSON.stringify(toJsonLd(big))}\n`);
+  });
+
+  test("Markdown lines are joined as the whole text would be: blank runs made one, the white space at the end one line break", () => {
+    const line = fc.oneof(
+      fc.constantFrom("", " ", "\t", "text", "text  ", " \n ", "x".repeat(CHUNK_SIZE / 2 + 1), " ".repeat(CHUNK_SIZE)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        expect([...markdownDocument(lines)].join("")).toBe(
+          `${lines
+            .join("\n")
+            .replace(/\n{3,}/g, "\n\n")
+            .trimEnd()}\n`,
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -2,8 +2,8 @@ import {
   FACTSHEET_FORMATS,
   type FactSheetFormat,
   factSheetFileName,
+  factSheetStream,
   FORMAT_INFO,
-  renderFactSheet,
 } from "@/lib/domain/factsheet-formats.ts";
 import { publicAddress } from "@/lib/domain/deployment.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
@@ -12,7 +12,8 @@ import { currentActor } from "@/lib/web/session.ts";
 
 /**
  * GET /api/investigations/<slug>/factsheet?format=md|json|csv|html|jsonld — for anyone signed in
- * (the session cookie). `download=0` shows it in the browser instead of saving it.
+ * (the session cookie). `download=0` shows it in the browser instead of saving it. JSON and JSON-LD
+ * come compact; `pretty=1` indents them. The body is streamed, written as the client reads it.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const problem = (status: number, message: string) =>
@@ -25,7 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const sheet = investigation && (await factSheetOf(investigation.id));
   if (!sheet) return problem(404, "No such investigation.");
   const inline = url.searchParams.get("download") === "0";
-  return new Response(renderFactSheet(sheet, format, { siteUrl: publicAddress(process.env) }), {
+  const pretty = url.searchParams.get("pretty") === "1";
+  return new Response(factSheetStream(sheet, format, { siteUrl: publicAddress(process.env), pretty }), {
     headers: {
       "Content-Type": FORMAT_INFO[format].mime,
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${factSheetFileName(sheet, format)}"`,
