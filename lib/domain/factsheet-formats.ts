@@ -40,14 +40,27 @@ export function factSheetFileName(sheet: FactSheet, format: FactSheetFormat): st
 export type RenderOptions = { siteUrl?: string; pretty?: boolean };
 export const DEFAULT_SITE_URL = "http://localhost:3000";
 
+/** The whole text at once (see `factSheetChunks` to write it as it is made). */
 export function renderFactSheet(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): string {
-  return joined(factSheetChunks(sheet, format, options));
+  const gap = options.pretty === false ? "" : "  ";
+  switch (format) {
+    case "md":
+      return toMarkdown(sheet);
+    case "json":
+      return `${JSON.stringify(sheet, null, gap)}\n`;
+    case "csv":
+      return toCsv(sheet);
+    case "html":
+      return toHtml(sheet);
+    case "jsonld":
+      return `${JSON.stringify(toJsonLd(sheet, options), null, gap)}\n`;
+  }
 }
 
 /**
  * The sheet in a format as it is written: chunks of about CHUNK_SIZE characters that, joined, are
- * `renderFactSheet`'s text, byte for byte. Made as they are asked for, so the whole text is never
- * held at once.
+ * `renderFactSheet`'s text, byte for byte — the same lines and rows joined a chunk at a time, JSON
+ * written a part at a time. Made as they are asked for, so the whole text is never held at once.
  */
 export function* factSheetChunks(sheet: FactSheet, format: FactSheetFormat, options: RenderOptions = {}): Generator<string> {
   const gap = options.pretty === false ? "" : "  ";
@@ -110,8 +123,6 @@ function* chunked(pieces: Iterable<string>): Generator<string> {
   }
   if (size) yield chunk.join("");
 }
-
-const joined = (chunks: Iterable<string>) => Array.from(chunks).join("");
 
 // ---------------------------------------------------------------------------------------------
 // JSON and JSON-LD: JSON.stringify's text, written a part at a time
@@ -355,7 +366,11 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
   }
 }
 
-export const toMarkdown = (sheet: FactSheet): string => joined(markdownDocument(markdownLines(sheet)));
+export const toMarkdown = (sheet: FactSheet): string =>
+  `${Array.from(markdownLines(sheet))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 
 /**
  * Lines joined as `lines.join("\n")` would join them, with every run of blank lines made one and
@@ -505,7 +520,7 @@ function* csvDocument(sheet: FactSheet): Generator<string> {
   }
 }
 
-export const toCsv = (sheet: FactSheet): string => joined(csvDocument(sheet));
+export const toCsv = (sheet: FactSheet): string => Array.from(csvDocument(sheet)).join("");
 
 // ---------------------------------------------------------------------------------------------
 // Printable HTML
@@ -646,7 +661,7 @@ function* htmlDocument(sheet: FactSheet): Generator<string> {
   for (const line of htmlLines(sheet)) yield `${line}\n`;
 }
 
-export const toHtml = (sheet: FactSheet): string => joined(htmlDocument(sheet));
+export const toHtml = (sheet: FactSheet): string => `${Array.from(htmlLines(sheet)).join("\n")}\n`;
 
 // ---------------------------------------------------------------------------------------------
 // JSON-LD: schema.org ClaimReview for every decided claim, W3C Web Annotations for the quotes
@@ -699,7 +714,12 @@ export function toJsonLd(sheet: FactSheet, options: RenderOptions = {}): Record<
   const page = factSheetPageUrl(sheet, options.siteUrl);
   const base = `urn:crosscheck:investigation:${sheet.investigation.createdAt}`;
   const sources = new Map(sheet.sources.map((s) => [s.n, s]));
-  const sourceId = (s: Source) => s.url ?? niName(s.sha256);
+  const sourceIds = new Map<number, string>();
+  const sourceId = (s: Source) => {
+    let id = sourceIds.get(s.n);
+    if (id === undefined) sourceIds.set(s.n, (id = s.url ?? niName(s.sha256)));
+    return id;
+  };
   const article = (s: Source) => ({
     "@type": "NewsArticle",
     "@id": sourceId(s),

@@ -17,7 +17,6 @@ import {
   mdText,
   renderFactSheet,
   toCsv,
-  toJsonLd,
 } from "@/lib/domain/factsheet-formats.ts";
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { parseValue, type ValueKind } from "@/lib/domain/values.ts";
@@ -280,19 +279,13 @@ describe("written as it is made (a stream of chunks)", () => {
     return chunks;
   };
 
+  // The whole text joins the same lines and rows at once (JSON and JSON-LD: JSON.stringify), the stream a chunk at a time.
   test.each(FACTSHEET_FORMATS)("%s: the bytes streamed are those of the whole text, in many chunks", async (format) => {
     for (const pretty of [true, false]) {
       const chunks = await read(factSheetStream(big, format, { pretty }));
       expect(chunks.length).toBeGreaterThan(3);
       expect(Buffer.concat(chunks).equals(Buffer.from(renderFactSheet(big, format, { pretty })))).toBe(true);
     }
-  });
-
-  test("JSON and JSON-LD are JSON.stringify's text, indented by two spaces or compact", () => {
-    expect(renderFactSheet(big, "json")).toBe(`${JSON.stringify(big, null, 2)}\n`);
-    expect(renderFactSheet(big, "json", { pretty: false })).toBe(`${JSON.stringify(big)}\n`);
-    expect(renderFactSheet(big, "jsonld")).toBe(`${JSON.stringify(toJsonLd(big), null, 2)}\n`);
-    expect(renderFactSheet(big, "jsonld", { pretty: false })).toBe(`${JSON.stringify(toJsonLd(big))}\n`);
   });
 
   test("Markdown lines are joined as the whole text would be: blank runs made one, the white space at the end one line break", () => {
