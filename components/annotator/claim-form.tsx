@@ -160,8 +160,10 @@ export function ClaimForm({
     const subject = subjects.find((s) => s.id === id);
     if (!subject) return;
     const typed = subjectInput;
-    // The combobox itself puts the chosen name in the box (setting it here too would reopen the list).
+    // Both the box's text and its selection are ours (a fully controlled combobox reports the pick
+    // and leaves the text to us): the box shows the canonical name.
     setSubjectId(id);
+    setSubjectInput(subject.name);
     // The subject as the text names it: the alias typed, else the canonical name.
     if (!subjectTextTouched) {
       const alias = subject.aliases.find((a) => foldName(a) === foldName(typed));

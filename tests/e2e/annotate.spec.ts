@@ -37,6 +37,9 @@ test("an analyst selects words, records a claim, and it is still highlighted aft
   await expect(form.getByText("18.4 billion USD (18.35–18.45 bn)")).toBeVisible();
   await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthrop");
   await page.getByRole("option", { name: /^Anthropic/ }).click();
+  // The box shows the name picked, not the letters typed, and its list closes.
+  await expect(form.getByRole("combobox", { name: "Subject" })).toHaveValue("Anthropic");
+  await expect(page.getByRole("listbox")).toBeHidden();
   await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("valuation");
   await page.keyboard.press("Tab");
   await form.getByRole("button", { name: "Save claim" }).click();
