@@ -9,6 +9,9 @@
  */
 import { z } from "zod";
 import { type AttributeSetting, CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
+import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
+import type { ConflictKind } from "@/lib/domain/conflicts.ts";
+import type { GroupState } from "@/lib/domain/group-detection.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import type { NormalizedValue } from "@/lib/domain/values.ts";
 
@@ -137,3 +140,27 @@ const attributeSettingSchema = z.object({
 /** Attribute's text columns (cardinality, change, lists) read as the setting they hold. */
 export const readAttributeSetting = (row: { cardinality: string | null; change: string | null; lists: string | null }): AttributeSetting =>
   reader("Attribute", attributeSettingSchema)({ cardinality: row.cardinality, change: row.change, lists: row.lists });
+
+// --- GroupDetection.state ----------------------------------------------------------------------
+
+const conflictKindSchema = z.enum(Object.keys(KIND_LABELS) as [ConflictKind, ...ConflictKind[]]);
+const pairRefSchema = z.object({ a: z.string(), b: z.string(), why: z.string() });
+const groupStateSchema = z.object({
+  version: z.number(),
+  sense: z.object({ cardinality: z.enum(CARDINALITIES), change: z.enum(CHANGES), lists: z.enum(LIST_MODES) }),
+  count: z.number(),
+  fingerprint: z.number(),
+  families: z.record(
+    z.string(),
+    z.object({
+      ids: z.array(z.string()),
+      first: z.partialRecord(conflictKindSchema, pairRefSchema),
+      firstDecrease: pairRefSchema.nullable(),
+      updates: z.number(),
+      decreases: z.number(),
+    }),
+  ),
+}) satisfies z.ZodType<GroupState>;
+
+/** A large group's stored detection state, or null when it is not one (then it is recomputed). */
+export const readGroupState = (json: unknown): GroupState | null => groupStateSchema.safeParse(json).data ?? null;

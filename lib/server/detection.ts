@@ -31,7 +31,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
 import { type ClaimStatus, type ConflictChange, foldName, leadingName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
-import { readAttributeSetting, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
+import { readAttributeSetting, readGroupState, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -480,8 +480,8 @@ async function groupConflicts(
   });
   const newcomers = claims.filter((c) => added.has(c.id) && c.status === "active");
   let state: GroupState | null = null;
-  if (stored && newcomers.length === 1) {
-    const previous = stored.state as unknown as GroupState;
+  const previous = stored ? readGroupState(stored.state) : null;
+  if (previous && newcomers.length === 1) {
     const newcomer = newcomers[0]!;
     const others = claims.filter((c) => c.id !== newcomer.id);
     const covered = fingerprintOf(others);

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { AttributeSense } from "@/lib/domain/attribute-sense.ts";
 import { type DetectionClaim, relatePairs } from "@/lib/domain/conflicts.ts";
 import { conflictsOfState, extendGroupState, fingerprintOf, groupState } from "@/lib/domain/group-detection.ts";
+import { readGroupState } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { parseValue } from "@/lib/domain/values.ts";
 
@@ -21,6 +22,8 @@ const claimArb = fc.record({
   status: fc.constantFrom("active", "active", "active", "retracted" as const),
   inCorrection: fc.boolean(),
 });
+
+const plain = { asOf: null, published: null, article: 0, context: "", status: "active", inCorrection: false } as const;
 
 type Pick = typeof claimArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -83,6 +86,15 @@ describe("a group's detection state", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test("is read back from its stored JSON as it was written; anything else reads as none (and is recomputed)", () => {
+    const claims = build(["51", "95", "five", "158"].map((value, article) => ({ ...plain, value, article })));
+    const state = groupState(claims, SENSES[1]!);
+    expect(Object.keys(state.families).length).toBeGreaterThan(0);
+    expect(readGroupState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+    expect(readGroupState({ version: 1, count: 2 })).toBeNull();
+    expect(readGroupState(null)).toBeNull();
   });
 
   test("knows which active claims it covers, whatever their order", () => {
