@@ -12,7 +12,7 @@ import { type AttributeSetting, CARDINALITIES, CHANGES, LIST_MODES } from "@/lib
 import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import type { ConflictKind } from "@/lib/domain/conflicts.ts";
 import type { GroupState } from "@/lib/domain/group-detection.ts";
-import type { ResolutionKind } from "@/lib/domain/inputs.ts";
+import { RESOLUTION_KINDS, type ResolutionKind } from "@/lib/domain/inputs.ts";
 import type { NormalizedValue } from "@/lib/domain/values.ts";
 
 /** What a JSON column holds: what JSON.stringify keeps. */
@@ -114,6 +114,12 @@ export function readResolutionDetails(kind: ResolutionKind, json: unknown): Reso
 }
 
 /** The details as the column stores them: without the kind, which has a column of its own. */
+/** Decisions in force read as one JSON array (kind and details each) by raw SQL; details are read by kind after. */
+export type SettledDecision = { kind: ResolutionKind; details: unknown };
+const readSettledArray = reader("settled decisions", z.array(z.object({ kind: z.enum(RESOLUTION_KINDS), details: z.unknown() })));
+export const readSettledDecisions = (json: unknown): SettledDecision[] =>
+  readSettledArray(typeof json === "string" ? JSON.parse(json) : json);
+
 export function writeResolutionDetails(details: ResolutionDetails | null): JsonValue {
   if (!details) return null;
   const { kind, ...stored } = details;

@@ -2,6 +2,7 @@ import "server-only";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import type { AuditAction } from "@/lib/domain/audit-actions.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { UTC } from "@/lib/server/sql-values.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -34,6 +35,34 @@ export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promi
   });
   return { id: String(event.id), at: event.createdAt };
 }
+
+/**
+ * The audit event of `entry` as the text of an INSERT and its parameters, numbered from `first`:
+ * for a statement that makes a change and records it in one round trip (a save's hot path).
+ */
+export function auditInsert(ctx: AuditContext, entry: AuditEntry, first: number): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO "AuditEvent" ("investigationId", "actorId", "action", "objectType", "objectId", "before", "after", "requestId", "createdAt")
+      VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}::jsonb, ${p(7)}, ${p(8)}${UTC})`,
+    params: [
+      entry.investigationId ?? null,
+      ctx.actorId,
+      entry.action,
+      entry.objectType,
+      entry.objectId,
+      jsonText(entry.before),
+      jsonText(entry.after),
+      ctx.requestId,
+      new Date().toISOString(),
+    ],
+  };
+}
+
+const jsonText = (value: unknown): string | null => {
+  const json = toJson(value);
+  return json === undefined ? null : JSON.stringify(json);
+};
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;

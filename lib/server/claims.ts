@@ -3,17 +3,18 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, type ClaimConflict, type ClaimStatus, type ConflictChange, type EntityKind } from "@/lib/domain/claims.ts";
-import { readAttributeSetting, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
+import { readAttributeSetting, readSettledDecisions, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import type { createClaimInput } from "@/lib/domain/inputs.ts";
 import { describeValue, parseValue, valueBounds, type ValueKind } from "@/lib/domain/values.ts";
-import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
+import { assertVersionedUpdate, audit, type AuditContext, auditInsert, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { saveTransaction } from "@/lib/server/transaction.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
-import { syncConflicts, touchedByClaim, mergeTouched } from "@/lib/server/detection.ts";
+import { mergeTouched, SETTLED_DECISIONS_SQL, settledKeysFor, syncConflicts, touchedByClaim } from "@/lib/server/detection.ts";
+import { newId, sqlDate, sqlTimestamp, UTC } from "@/lib/server/sql-values.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
 import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
@@ -122,12 +123,17 @@ const WINDOW_BEFORE = 640;
 const WINDOW_AFTER = 96;
 
 /**
- * What saving a claim needs of its article, in one query: the publication date, the zone, the
- * length in UTF-16 units, and the text around the selection. When the body has no character
+ * What saving a claim needs, in one query: of its article the publication date, the zone, the
+ * length in UTF-16 units, and the text around the selection; the attribute's setting; the subject. When the body has no character
  * beyond the BMP, offsets in UTF-16 units and in code points are the same, and only a window is
  * read (SQL's substring counts code points); otherwise the whole body, converted in JavaScript.
  */
-async function articleAround(tx: Tx, investigationId: string, articleId: string, start: number, end: number, attribute: string) {
+async function saveContext(
+  tx: Tx,
+  input: { investigationId: string; articleId: string; start: number; end: number; subjectId: string },
+  attribute: string,
+) {
+  const { investigationId, articleId, start, end } = input;
   const from = Math.max(0, Math.min(start, end) - WINDOW_BEFORE);
   const length = Math.max(start, end) + WINDOW_AFTER - from;
   // With what is set on the claim's attribute, which detection needs next.
@@ -142,19 +148,31 @@ async function articleAround(tx: Tx, investigationId: string, articleId: string,
       change: string | null;
       lists: string | null;
       hasSetting: boolean;
+      subjectId: string | null;
+      subjectName: string | null;
+      subjectKind: EntityKind | null;
     }[]
   >`SELECT a."publishedAt", a."bodyUnits" AS units, a."bodyChars" AS chars, i."timeZone",
       CASE WHEN a."bodyUnits" = a."bodyChars" THEN substring(a."body" FROM ${from + 1}::int FOR ${length}::int) ELSE a."body" END AS text,
-      s."cardinality", s."change", s."lists", s."id" IS NOT NULL AS "hasSetting"
+      s."cardinality", s."change", s."lists", s."id" IS NOT NULL AS "hasSetting",
+      coalesce(m."id", e."id") AS "subjectId", coalesce(m."name", e."name") AS "subjectName",
+      coalesce(m."kind", e."kind")::text AS "subjectKind"
     FROM "Article" a JOIN "Investigation" i ON i."id" = a."investigationId"
       LEFT JOIN "Attribute" s ON s."investigationId" = a."investigationId" AND s."key" = ${attribute}
+      LEFT JOIN "Entity" e ON e."id" = ${input.subjectId} AND e."investigationId" = a."investigationId"
+      LEFT JOIN "Entity" m ON m."id" = e."mergedIntoId"
     WHERE a."id" = ${articleId} AND a."investigationId" = ${investigationId}`;
   const row = rows[0];
   if (!row) throw new ExpectedError("not_found", "That article no longer exists.");
   const whole = row.units !== row.chars;
   return {
-    publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt),
+    publishedAt: sqlDate(row.publishedAt),
     timeZone: row.timeZone,
+    /** The subject chosen (the entity it was merged into, if it was merged since), when it exists. */
+    subject:
+      row.subjectId && row.subjectName !== null && row.subjectKind
+        ? { id: row.subjectId, name: row.subjectName, kind: row.subjectKind }
+        : null,
     setting: row.hasSetting ? readAttributeSetting(row) : null,
     units: Number(row.units),
     text: row.text,
@@ -192,45 +210,51 @@ export async function createClaim(
 ): Promise<ClaimSave & { anchor: { start: number; end: number } }> {
   return saveTransaction(ctx, { label: "claim", objectType: "Claim", investigationId: input.investigationId }, async (tx) => {
     const attribute = attributeKey(input.attribute);
-    const article = await articleAround(tx, input.investigationId, input.articleId, input.start, input.end, attribute);
-    const local = input.end <= article.units ? tidySelection(article.text, input.start - article.from, input.end - article.from) : null;
+    const context = await saveContext(tx, input, attribute);
+    const local = input.end <= context.units ? tidySelection(context.text, input.start - context.from, input.end - context.from) : null;
     if (!local) {
       throw new ExpectedError("invalid_input", "The selection is not part of this article's text; select the words again.");
     }
-    const anchor = describeSelection(article.text, local.start, local.end);
-    const start = article.from + local.start;
-    const end = article.from + local.end;
-    const { subject, created } = await resolveSubject(tx, ctx, input.investigationId, input);
-    const claim = await tx.claim.create({
-      data: {
-        investigationId: input.investigationId,
-        articleId: input.articleId,
-        subjectId: subject.id,
-        ...readValues(input, article.publishedAt, article.timeZone, anchor.quote.exact),
-        attributeLabel: input.attribute,
-        quoteExact: anchor.quote.exact,
-        quotePrefix: anchor.quote.prefix,
-        quoteSuffix: anchor.quote.suffix,
-        // The browser counts UTF-16 units; what is stored counts code points (see lib/domain/offsets.ts).
-        positionStart: article.toCodePoints(start),
-        positionEnd: article.toCodePoints(end),
-        inCorrection: isCorrectionPassage(article.text.slice(Math.max(0, local.start - 600), local.start), anchor.quote.exact),
-        createdById: ctx.actorId,
-      },
-      select: { ...claimSnapshot, valueNorm: true },
-    });
-    const { valueNorm, ...snapshot } = claim;
-    const event = await audit(tx, ctx, {
-      action: "claim.create",
-      objectType: "Claim",
-      objectId: claim.id,
+    const anchor = describeSelection(context.text, local.start, local.end);
+    const start = context.from + local.start;
+    const end = context.from + local.end;
+    if (input.subjectId && !context.subject) {
+      throw new ExpectedError("not_found", "That subject no longer exists.", { subjectId: ["Choose the subject again."] });
+    }
+    const subject =
+      context.subject ??
+      (await createEntityIn(
+        tx,
+        ctx,
+        input.investigationId,
+        { name: input.newSubjectName, kind: input.newSubjectKind },
+        { deferSync: true },
+      ));
+    const created = !context.subject;
+    const claim = {
+      id: newId(),
+      version: 1,
       investigationId: input.investigationId,
-      after: snapshot,
-    });
-    const touched = mergeTouched(touchedByClaim({ ...claim, valueNorm }), { added: [claim.id] }, created ? { entities: [subject.id] } : {});
+      articleId: input.articleId,
+      subjectId: subject.id,
+      ...readValues(input, context.publishedAt, context.timeZone, anchor.quote.exact),
+      attributeLabel: input.attribute,
+      status: "active" as const,
+      statusReason: null,
+      quoteExact: anchor.quote.exact,
+      quotePrefix: anchor.quote.prefix,
+      quoteSuffix: anchor.quote.suffix,
+      // The browser counts UTF-16 units; what is stored counts code points (see lib/domain/offsets.ts).
+      positionStart: context.toCodePoints(start),
+      positionEnd: context.toCodePoints(end),
+      inCorrection: isCorrectionPassage(context.text.slice(Math.max(0, local.start - 600), local.start), anchor.quote.exact),
+    };
+    const touched = mergeTouched(touchedByClaim(claim), { added: [claim.id] }, created ? { entities: [subject.id] } : {});
+    const { event, settled } = await insertClaim(tx, ctx, claim, settledKeysFor(touched));
     const conflicts = await syncConflicts(tx, ctx, input.investigationId, touched, {
-      timeZone: article.timeZone,
-      settings: new Map([[attribute, article.setting]]),
+      timeZone: context.timeZone,
+      settings: new Map([[attribute, context.setting]]),
+      settled,
     });
     return {
       id: claim.id,
@@ -242,6 +266,84 @@ export async function createClaim(
       newSubject: created ? subject : null,
     };
   });
+}
+
+type NewClaim = ReturnType<typeof readValues> &
+  Pick<SavedClaim, "id" | "version" | "status" | "statusReason" | "attributeLabel"> & {
+    investigationId: string;
+    articleId: string;
+    subjectId: string;
+    quoteExact: string;
+    quotePrefix: string;
+    quoteSuffix: string;
+    positionStart: number;
+    positionEnd: number;
+    inCorrection: boolean;
+  };
+
+/**
+ * Writes a new claim and its audit event in one statement, and reads in it the decisions that
+ * detection's lock scope starts from (see SETTLED_DECISIONS_SQL): a save's hot path, so one round
+ * trip instead of three.
+ */
+async function insertClaim(tx: Tx, ctx: AuditContext, claim: NewClaim, settledKeys: string[]) {
+  const now = new Date().toISOString();
+  const columns = {
+    id: claim.id,
+    investigationId: claim.investigationId,
+    articleId: claim.articleId,
+    subjectId: claim.subjectId,
+    subjectText: claim.subjectText,
+    attribute: claim.attribute,
+    attributeLabel: claim.attributeLabel,
+    valueKind: [claim.valueKind, `::"ValueKind"`],
+    valueText: claim.valueText,
+    valueNorm: [JSON.stringify(claim.valueNorm), "::jsonb"],
+    valueLow: [claim.valueLow, "::float8"],
+    valueHigh: [claim.valueHigh, "::float8"],
+    valueUnit: claim.valueUnit,
+    valuePoint: [claim.valuePoint, "::float8"],
+    asOfText: claim.asOfText,
+    asOfStart: [sqlTimestamp(claim.asOfStart), UTC],
+    asOfEnd: [sqlTimestamp(claim.asOfEnd), UTC],
+    note: claim.note,
+    inCorrection: [claim.inCorrection, "::boolean"],
+    accordingTo: claim.accordingTo,
+    method: claim.method,
+    appliesToPart: claim.appliesToPart,
+    quoteExact: claim.quoteExact,
+    quotePrefix: claim.quotePrefix,
+    quoteSuffix: claim.quoteSuffix,
+    positionStart: [claim.positionStart, "::int"],
+    positionEnd: [claim.positionEnd, "::int"],
+    createdById: ctx.actorId,
+    createdAt: [now, UTC],
+    updatedAt: [now, UTC],
+  } satisfies Record<string, unknown>;
+  const names = Object.keys(columns);
+  const params: unknown[] = Object.values(columns).map((v) => (Array.isArray(v) ? v[0] : v));
+  const values = Object.values(columns).map((v, i) => `$${i + 1}${Array.isArray(v) ? v[1] : ""}`);
+  const event = auditInsert(
+    ctx,
+    {
+      action: "claim.create",
+      objectType: "Claim",
+      objectId: claim.id,
+      investigationId: claim.investigationId,
+      after: pick(claim, claimSnapshot),
+    },
+    params.length + 1,
+  );
+  params.push(...event.params, settledKeys);
+  const rows = await tx.$queryRawUnsafe<{ eventId: string; at: unknown; settled: unknown }[]>(
+    `WITH c AS (INSERT INTO "Claim" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${values.join(", ")})),
+    e AS (${event.sql} RETURNING "id", "createdAt")
+    SELECT e."id"::text AS "eventId", e."createdAt" AS "at", ${SETTLED_DECISIONS_SQL(`$${names.indexOf("investigationId") + 1}`, `$${params.length}`)} AS "settled" FROM e`,
+    ...params,
+  );
+  const row = rows[0];
+  if (!row) throw new Error("the claim's insert returned no row");
+  return { event: { id: row.eventId, at: sqlDate(row.at)! }, settled: readSettledDecisions(row.settled) };
 }
 
 async function requireClaim(tx: Tx, investigationId: string, id: string) {

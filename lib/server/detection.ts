@@ -31,10 +31,18 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
 import { type ClaimStatus, type ConflictChange, foldName, leadingName } from "@/lib/domain/claims.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
-import { readAttributeSetting, readGroupState, readResolutionDetails, readValue, setAsideBy } from "@/lib/domain/json-codecs.ts";
+import {
+  readAttributeSetting,
+  readGroupState,
+  readResolutionDetails,
+  readValue,
+  type SettledDecision,
+  setAsideBy,
+} from "@/lib/domain/json-codecs.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
-import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
+import { audit, type AuditContext, auditInsert, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { newId, sqlDate, sqlJson, UTC } from "@/lib/server/sql-values.ts";
 
 /**
  * Keeping conflicts in step with claims and entities: the executor of the lifecycle in
@@ -282,21 +290,47 @@ function lockKeysOf(touched: Touched): Set<string> {
 }
 
 /**
+ * The detection keys whose settled conflicts a change touching `lockKeys` may reopen (a group's
+ * families share its lock): what `lockScope` reads first.
+ */
+function settledKeysOf(lockKeys: Iterable<string>): string[] {
+  return [...lockKeys].filter((k) => k !== NAMING_LOCK).flatMap(familyKeys);
+}
+
+/**
+ * `lockScope`'s first read as one SQL expression (a JSON array of {kind, details}), for a caller
+ * that folds it into a statement it sends anyway. Its arguments are the placeholders of the
+ * investigation's id and of the keys (`settledKeysFor`), e.g. "$2" and "$33".
+ */
+export const SETTLED_DECISIONS_SQL = (investigation: string, keys: string) => `(
+  SELECT coalesce(json_agg(json_build_object('kind', r."kind"::text, 'details', r."details")), '[]'::json)
+  FROM "Resolution" r JOIN "Conflict" c ON c."id" = r."conflictId"
+  WHERE r."withdrawnAt" IS NULL AND c."investigationId" = ${investigation}
+    AND c."detectionKey" = ANY(${keys}::text[]) AND c."status" <> 'open')`;
+
+/** The keys `SETTLED_DECISIONS_SQL` is given for a change that touched `touched`. */
+export const settledKeysFor = (touched: Touched) => settledKeysOf(lockKeysOf(touched));
+
+/**
  * The keys a change may reach: what it touched, and the groups and figures of claims that a
  * settled conflict among them set aside (rejected or superseded), since a claim entering that
  * conflict withdraws its decision and makes them active again. Reads only, before any lock.
+ * `firstRead` is the first round's decisions when the caller has read them already.
  */
-async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<string>): Promise<Set<string>> {
+async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<string>, firstRead?: SettledDecision[]): Promise<Set<string>> {
   const keys = new Set(touchedKeys);
-  let frontier = [...keys].filter((k) => k !== NAMING_LOCK);
+  let frontier = [...keys];
+  let preread = firstRead;
   while (frontier.length) {
-    const settled = await tx.resolution.findMany({
-      where: {
-        withdrawnAt: null,
-        conflict: { investigationId, detectionKey: { in: frontier.flatMap(familyKeys) }, status: { not: "open" } },
-      },
-      select: { kind: true, details: true },
-    });
+    const wanted = settledKeysOf(frontier);
+    if (!wanted.length) break;
+    const settled =
+      preread ??
+      (await tx.resolution.findMany({
+        where: { withdrawnAt: null, conflict: { investigationId, detectionKey: { in: wanted }, status: { not: "open" } } },
+        select: { kind: true, details: true },
+      }));
+    preread = undefined;
     const setAside = settled.flatMap((r) => setAsideBy(readResolutionDetails(r.kind, r.details)));
     if (!setAside.length) break;
     const claims = await tx.claim.findMany({
@@ -313,7 +347,12 @@ async function lockScope(tx: Tx, investigationId: string, touchedKeys: Set<strin
  * What a caller already read, to save a query: the investigation's zone, and what is set on
  * attributes (by key; null when nothing is set on one).
  */
-export type Known = { timeZone?: string; settings?: Map<string, AttributeSetting | null> };
+export type Known = {
+  timeZone?: string;
+  settings?: Map<string, AttributeSetting | null>;
+  /** The decisions on settled conflicts under the touched keys (see SETTLED_DECISIONS_SQL). */
+  settled?: SettledDecision[];
+};
 
 /**
  * A group's claims with their articles' publication, in one query (Prisma would read the
@@ -327,13 +366,12 @@ async function groupClaims(tx: Tx, investigationId: string, g: { subjectId: stri
       a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
-  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
   return rows.map(({ publishedAt, publishedText, asOfStart, asOfEnd, valueNorm, ...r }) => ({
     ...r,
-    valueNorm: typeof valueNorm === "string" ? JSON.parse(valueNorm) : valueNorm,
-    asOfStart: date(asOfStart),
-    asOfEnd: date(asOfEnd),
-    article: { publishedAt: date(publishedAt), publishedText: (publishedText as string | null) ?? null },
+    valueNorm: sqlJson(valueNorm),
+    asOfStart: sqlDate(asOfStart),
+    asOfEnd: sqlDate(asOfEnd),
+    article: { publishedAt: sqlDate(publishedAt), publishedText: (publishedText as string | null) ?? null },
   }));
 }
 
@@ -364,7 +402,7 @@ export async function syncConflicts(
 ): Promise<ConflictChange[]> {
   const touchedKeys = lockKeysOf(touched);
   if (!touchedKeys.size) return [];
-  const locked = await lockScope(tx, investigationId, touchedKeys);
+  const locked = await lockScope(tx, investigationId, touchedKeys, known.settled);
   await lockKeys(tx, investigationId, locked);
   const changes: ConflictChange[] = [];
   let examine = touched;
@@ -614,56 +652,20 @@ export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationI
   return { resolutionId: current[0]?.id ?? null, restored };
 }
 
-const trackedSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  closedBy: true,
-  summary: true,
-  detectionKey: true,
-} as const satisfies Prisma.ConflictSelect;
-
-function groupIds<T>(rows: T[], by: (row: T) => string, value: (row: T) => string): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = groups.get(by(row));
-    if (list) list.push(value(row));
-    else groups.set(by(row), [value(row)]);
-  }
-  return groups;
-}
-
-/** The detected conflicts on record with these keys (all of them when `keys` is omitted), as plan() reads them. */
+/**
+ * The detected conflicts on record with these keys (all of them when `keys` is omitted), as plan()
+ * reads them: one statement, members gathered by the database.
+ */
 export async function trackedConflicts(tx: Tx, investigationId: string, keys?: string[]): Promise<TrackedConflict[]> {
-  const rows = await tx.conflict.findMany({
-    where: { investigationId, detectionKey: keys ? { in: keys } : { not: null } },
-    select: trackedSelect,
-  });
-  // Most saves touch keys with no conflict yet: then one query, not three (conflicts and members).
-  if (!rows.length) return [];
-  const ids = rows.map((c) => c.id);
-  const claims = await tx.conflictClaim.findMany({ where: { conflictId: { in: ids } }, select: { conflictId: true, claimId: true } });
-  const entities = await tx.conflictEntity.findMany({ where: { conflictId: { in: ids } }, select: { conflictId: true, entityId: true } });
-  const claimsOf = groupIds(
-    claims,
-    (m) => m.conflictId,
-    (m) => m.claimId,
-  );
-  const entitiesOf = groupIds(
-    entities,
-    (m) => m.conflictId,
-    (m) => m.entityId,
-  );
-  return rows.map((c) => ({
-    id: c.id,
-    key: c.detectionKey!,
-    kind: c.kind,
-    status: c.status,
-    closedBy: c.closedBy,
-    summary: c.summary,
-    claimIds: claimsOf.get(c.id) ?? [],
-    entityIds: entitiesOf.get(c.id) ?? [],
-  }));
+  const rows = await tx.$queryRaw<(Omit<TrackedConflict, "claimIds" | "entityIds"> & { claimIds: unknown; entityIds: unknown })[]>`
+    SELECT c."id", c."detectionKey" AS "key", c."kind"::text AS "kind", c."status"::text AS "status",
+      c."closedBy"::text AS "closedBy", c."summary",
+      coalesce((SELECT json_agg(m."claimId") FROM "ConflictClaim" m WHERE m."conflictId" = c."id"), '[]'::json) AS "claimIds",
+      coalesce((SELECT json_agg(m."entityId") FROM "ConflictEntity" m WHERE m."conflictId" = c."id"), '[]'::json) AS "entityIds"
+    FROM "Conflict" c
+    WHERE c."investigationId" = ${investigationId} AND c."detectionKey" IS NOT NULL
+      AND (${keys === undefined}::boolean OR c."detectionKey" = ANY(${keys ?? []}::text[]))`;
+  return rows.map((r) => ({ ...r, claimIds: sqlJson<string[]>(r.claimIds), entityIds: sqlJson<string[]>(r.entityIds) }));
 }
 
 type Revived = { subjectId: string; attribute: string; valueNorm: unknown };
@@ -690,37 +692,17 @@ async function carryOut(
     switch (op.op) {
       case "open": {
         const d = op.found;
-        const created = await tx.conflict.create({
-          data: {
-            investigationId,
-            kind: d.kind,
-            detectionKey: d.key,
-            summary: d.summary,
-            suggestion: d.suggestion,
-            claims: { create: d.claimIds.map((claimId) => ({ claimId })) },
-            entities: { create: d.entityIds.map((entityId) => ({ entityId })) },
-          },
-          select: { id: true },
-        });
-        await audit(tx, ctx, { action: "conflict.detect", objectType: "Conflict", objectId: created.id, investigationId, after: d });
+        const created = await openConflict(tx, ctx, investigationId, d);
         changed.push({ id: created.id, kind: d.kind, status: "open", claimIds: d.claimIds });
         counts.opened++;
         break;
       }
       case "update": {
         const d = op.found;
-        await setMembers(tx, op.id, d);
-        await tx.conflict.update({
-          where: { id: op.id },
-          data: { kind: d.kind, summary: d.summary, suggestion: d.suggestion, version: { increment: 1 } },
-        });
-        await audit(tx, ctx, {
-          action: "conflict.update",
-          objectType: "Conflict",
-          objectId: op.id,
-          investigationId,
-          before: { kind: op.before.kind, claimIds: [...op.before.claimIds].sort(), entityIds: [...op.before.entityIds].sort() },
-          after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
+        await updateConflict(tx, ctx, investigationId, op.id, d, {
+          kind: op.before.kind,
+          claimIds: [...op.before.claimIds].sort(),
+          entityIds: [...op.before.entityIds].sort(),
         });
         changed.push({ id: op.id, kind: d.kind, status: statusOf.get(op.id) ?? "open", claimIds: d.claimIds });
         counts.updated++;
@@ -785,11 +767,70 @@ async function carryOut(
   return { revived, counts, changed };
 }
 
+/**
+ * Statements that make a conflict's members exactly `d`'s ($1 the conflict, $2 its claims, $3 its
+ * entities, $4 the time): parts of a WITH. They touch different rows (a member kept is neither
+ * deleted nor inserted again), so running side by side in one statement is safe.
+ */
+const SET_MEMBERS = `
+  dc AS (DELETE FROM "ConflictClaim" WHERE "conflictId" = $1 AND NOT ("claimId" = ANY($2::text[]))),
+  ic AS (INSERT INTO "ConflictClaim" ("conflictId", "claimId", "addedAt")
+    SELECT $1, m, $4${UTC} FROM unnest($2::text[]) AS m ON CONFLICT DO NOTHING),
+  de AS (DELETE FROM "ConflictEntity" WHERE "conflictId" = $1 AND NOT ("entityId" = ANY($3::text[]))),
+  ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId")
+    SELECT $1, m FROM unnest($3::text[]) AS m ON CONFLICT DO NOTHING)`;
+
 async function setMembers(tx: Tx, conflictId: string, d: DetectedConflict): Promise<void> {
-  await tx.conflictClaim.deleteMany({ where: { conflictId, claimId: { notIn: d.claimIds } } });
-  await tx.conflictClaim.createMany({ data: d.claimIds.map((claimId) => ({ conflictId, claimId })), skipDuplicates: true });
-  await tx.conflictEntity.deleteMany({ where: { conflictId, entityId: { notIn: d.entityIds } } });
-  await tx.conflictEntity.createMany({ data: d.entityIds.map((entityId) => ({ conflictId, entityId })), skipDuplicates: true });
+  await tx.$executeRawUnsafe(`WITH ${SET_MEMBERS} SELECT 1`, conflictId, d.claimIds, d.entityIds, new Date().toISOString());
+}
+
+/** A detected conflict put on record with its members and its audit event, in one statement. */
+async function openConflict(tx: Tx, ctx: AuditContext, investigationId: string, d: DetectedConflict): Promise<{ id: string }> {
+  const id = newId();
+  const params = [id, d.claimIds, d.entityIds, new Date().toISOString(), investigationId, d.kind, d.key, d.summary, d.suggestion ?? null];
+  const event = auditInsert(ctx, { action: "conflict.detect", objectType: "Conflict", objectId: id, investigationId, after: d }, 10);
+  await tx.$executeRawUnsafe(
+    `WITH c AS (INSERT INTO "Conflict" ("id", "investigationId", "kind", "detectionKey", "summary", "suggestion", "createdAt", "updatedAt")
+      VALUES ($1, $5, $6::"ConflictKind", $7, $8, $9, $4${UTC}, $4${UTC}) RETURNING "id"),
+    ic AS (INSERT INTO "ConflictClaim" ("conflictId", "claimId", "addedAt") SELECT c."id", m, $4${UTC} FROM c, unnest($2::text[]) AS m),
+    ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId") SELECT c."id", m FROM c, unnest($3::text[]) AS m)
+    ${event.sql}`,
+    ...params,
+    ...event.params,
+  );
+  return { id };
+}
+
+/** A conflict on record given what detection found now (members, kind, summary), audited, in one statement. */
+async function updateConflict(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  id: string,
+  d: DetectedConflict,
+  before: { kind: string; claimIds: string[]; entityIds: string[] },
+): Promise<void> {
+  const params = [id, d.claimIds, d.entityIds, new Date().toISOString(), d.kind, d.summary, d.suggestion ?? null];
+  const event = auditInsert(
+    ctx,
+    {
+      action: "conflict.update",
+      objectType: "Conflict",
+      objectId: id,
+      investigationId,
+      before,
+      after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
+    },
+    8,
+  );
+  await tx.$executeRawUnsafe(
+    `WITH ${SET_MEMBERS},
+    u AS (UPDATE "Conflict" SET "kind" = $5::"ConflictKind", "summary" = $6, "suggestion" = $7, "version" = "version" + 1,
+      "updatedAt" = $4${UTC} WHERE "id" = $1)
+    ${event.sql}`,
+    ...params,
+    ...event.params,
+  );
 }
 
 async function enteringReason(tx: Tx, claimIds: string[]): Promise<string> {
