@@ -9,6 +9,7 @@
  *   groups of a few claims, many of them disagreeing, plus one group of BENCH_GROUP claims
  *   (default 10,000); autocannon posts the claim form's server action at 16 connections, each
  *   request a new claim on a random subject and attribute;
+ * - Next.js alone: GET /api/health (one `SELECT 1`) at 16 connections, what the framework costs;
  * - the data layer alone: the same saves called in-process by 16 concurrent loops;
  * - saving into the big group: 20 saves one after another, median;
  * - two instances behind a round-robin proxy, same load: throughput beside one instance's, and
@@ -261,7 +262,9 @@ async function startApp(url: string, port = APP_PORT): Promise<ChildProcess> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   // Node runs Next directly (no npx in between), so killing the child stops the server.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app's server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -355,6 +358,8 @@ async function main() {
     const probe = await fetch(request.url, { ...request, body: JSON.stringify([claimInput(story)]) });
     const probeText = await probe.text();
     if (!probeText.includes('"ok":true')) throw new Error(`a save over HTTP failed: ${probe.status} ${probeText.slice(0, 400)}`);
+    // What Next.js itself costs: a route that runs one query, under the same load.
+    const framework = await load({ url: `${base}/api/health` });
     const before = await db().claim.count({ where: { investigationId: story.inv.id } });
     const http = await load({ ...request, requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify([claimInput(story)]) }) }] });
     const saved = (await db().claim.count({ where: { investigationId: story.inv.id } })) - before;
@@ -397,6 +402,14 @@ async function main() {
       ratio: `${ratio.toFixed(1)}×`,
       pass: http.p95 <= 25 && ratio <= 10 && http.errors === 0 ? "pass" : "FAIL",
     });
+    rows.push({
+      what: `Next.js route + 1 query (/api/health), p95`,
+      goal: "(framework floor)",
+      measured: `${ms(framework.p95)} (p50 ${ms(framework.p50)}, ${framework.rps.toFixed(0)}/s); save p95 is ${(http.p95 / framework.p95).toFixed(1)}× this`,
+      floor: ms(floor.p95),
+      ratio: `${(framework.p95 / floor.p95).toFixed(1)}×`,
+      pass: "",
+    });
     const duplicated = Number(duplicates[0]?.n ?? 0);
     rows.push({
       what: "same load, two instances behind a proxy",
@@ -434,6 +447,11 @@ async function main() {
       pass: total / story.detectSeconds >= 100_000 ? "pass" : "FAIL",
     });
   } finally {
+    if (process.env.BENCH_NODE_ARGS) {
+      // A profiled server writes its profile only when it exits by itself.
+      for (const child of children) child.kill("SIGINT");
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     app.kill();
   }
   const widths = (Object.keys(rows[0]!) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
