@@ -113,7 +113,20 @@ const midpoint = (v: Interval & { point?: number | null }) =>
 /** Spaces and hyphens aside: "north-west", "north west" and "northwest" are one text. */
 const compact = (folded: string) => folded.replace(/[\s\u002d\u2010-\u2015]+/g, "");
 
-const qualifier = (s: string | undefined) => compact(foldText(s ?? ""));
+/**
+ * A qualifier folded for comparison. Read for every disagreeing pair of a group (six per pair), so
+ * remembered by text: a group has few distinct qualifiers. Bounded, cleared when full.
+ */
+const qualifier = (s: string | undefined): string => {
+  if (!s) return "";
+  let folded = foldedQualifiers.get(s);
+  if (folded === undefined) {
+    if (foldedQualifiers.size >= 10_000) foldedQualifiers.clear();
+    foldedQualifiers.set(s, (folded = compact(foldText(s))));
+  }
+  return folded;
+};
+const foldedQualifiers = new Map<string, string>();
 
 /** Words that say what kind of place a name is: "Xinxian Township" and "Xinxian town" are one place. */
 const PLACE_TYPE =
