@@ -6,7 +6,8 @@ import type { ActionResult } from "@/lib/domain/action-result.ts";
 /**
  * The one way our forms call their action. Unlike a bare `<form action>`, a failed submit keeps
  * everything the person typed (React resets uncontrolled fields after a form action); the form
- * is cleared only on success, when asked.
+ * is cleared only on success, when asked. After a refused submit, focus moves to the first field
+ * marked invalid.
  */
 export function useFormAction<R extends object>(
   action: (form: FormData) => Promise<ActionResult<R>>,
@@ -16,6 +17,11 @@ export function useFormAction<R extends object>(
   const formRef = useRef<HTMLFormElement>(null);
   const { resetOnSuccess, onSuccess } = options;
   useEffect(() => {
+    if (state && !state.ok && state.fieldErrors) {
+      // A refused submit: the person goes to the first field that needs them (its error is read with it).
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     if (!state?.ok) return;
     if (resetOnSuccess) formRef.current?.reset();
     onSuccess?.(state);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { createClaim, updateClaim } from "@/lib/features/claims/actions.ts";
 import { SuggestBox, type Suggestion } from "@/components/annotator/suggest-box.tsx";
 import { Button } from "@/components/button.tsx";
@@ -70,7 +70,8 @@ function draftFromQuote(quote: string, publishedAt: string | null, timeZone: str
 
 /**
  * Recording or editing one claim. Every field is held here, so a refused save (a stale
- * version, an unreadable value) keeps what was typed. Ctrl+Enter saves, Esc closes.
+ * version, an unreadable value) keeps what was typed. Ctrl+Enter saves; Esc closes an open
+ * suggestion list first, then the form, asking first when something was typed.
  */
 export function ClaimForm({
   investigationId,
@@ -95,7 +96,9 @@ export function ClaimForm({
   onSaved: (saved: ClaimSaved) => void;
   onCancel: () => void;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
+  const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const [discarding, setDiscarding] = useState(false);
+  const [pickedNew, setPickedNew] = useState(false);
   const [initial] = useState(() => given ?? draftFromQuote(target.quote, publishedAt, timeZone));
   const [subjectInput, setSubjectInput] = useState(initial.subjectName);
   const [subjectId, setSubjectId] = useState(initial.subjectId);
@@ -132,7 +135,7 @@ export function ClaimForm({
       textValue: s.name,
       detail: s.matched !== s.name ? `alias “${s.matched}” · ${s.kind}` : s.kind,
     })),
-    ...(creating ? [{ id: "new", label: `Create “${subjectInput.trim()}”`, detail: "as a new entity" }] : []),
+    ...(creating ? [{ id: "new", label: `Create “${subjectInput.trim()}”`, textValue: subjectInput, detail: "as a new entity" }] : []),
   ];
   const attributeSuggestions: Suggestion[] = attributes
     .filter((a) => foldName(a.label).includes(foldName(attribute)) || a.key.includes(foldName(attribute)))
@@ -147,6 +150,22 @@ export function ClaimForm({
       ? { ok: true as const, reading: describeMoment(asOfMoment) }
       : parseValue(asOf, "date", context);
 
+  const dirty =
+    subjectInput !== initial.subjectName ||
+    subjectText !== initial.subjectText ||
+    attribute !== initial.attribute ||
+    valueText !== initial.valueText ||
+    asOf !== initial.asOf ||
+    note !== initial.note ||
+    qualifiers.accordingTo !== initial.accordingTo ||
+    qualifiers.method !== initial.method ||
+    qualifiers.appliesToPart !== initial.appliesToPart;
+  /** Closing loses what was typed: a form with changes asks first. */
+  const requestClose = () => (dirty ? setDiscarding(true) : onCancel());
+  useEffect(() => {
+    if (discarding) keepEditingRef.current?.focus();
+  }, [discarding]);
+
   const { state, pending, fieldErrors, formProps } = useFormAction<ClaimSaved>(
     (form) => (target.kind === "create" ? createClaim(form) : updateClaim(form)),
     { onSuccess: onSaved },
@@ -154,7 +173,9 @@ export function ClaimForm({
 
   const pickSubject = (id: string) => {
     if (id === "new") {
+      // Picked: the list closes and the box keeps the new name (the option's text is the name).
       setSubjectId("");
+      setPickedNew(true);
       return;
     }
     const subject = subjects.find((s) => s.id === id);
@@ -174,16 +195,18 @@ export function ClaimForm({
   return (
     <form
       {...formProps}
-      ref={formRef}
       aria-label={target.kind === "create" ? "New claim" : "Edit claim"}
       className="space-y-4"
       onKeyDown={(event) => {
         if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
-          formRef.current?.requestSubmit();
+          formProps.ref.current?.requestSubmit();
         } else if (event.key === "Escape" && !event.defaultPrevented) {
           event.preventDefault();
-          onCancel();
+          // An open suggestion list closes first (its box handles the key); the form stays.
+          if ((event.target as HTMLElement).getAttribute("aria-expanded") === "true") return;
+          if (discarding) setDiscarding(false);
+          else requestClose();
         }
       }}
     >
@@ -209,6 +232,7 @@ export function ClaimForm({
           label="Subject"
           inputValue={subjectInput}
           onInputChange={(v) => {
+            if (v !== subjectInput) setPickedNew(false);
             setSubjectInput(v);
             if (chosen && v !== chosen.name) setSubjectId("");
             // As typed, until a pick puts the canonical name in the box (then the alias typed stays).
@@ -218,7 +242,7 @@ export function ClaimForm({
           }}
           suggestions={subjectSuggestions}
           onPick={pickSubject}
-          selectedKey={chosen?.id ?? null}
+          selectedKey={chosen?.id ?? (creating && pickedNew ? "new" : null)}
           errors={fieldErrors?.subjectId ?? fieldErrors?.newSubjectName}
           autoFocus
           placeholder="Search names and aliases"
@@ -252,6 +276,8 @@ export function ClaimForm({
         <input
           id="claim-subject-text"
           name="subjectText"
+          placeholder="As the text writes it (found for you when left empty)"
+          aria-invalid={fieldErrors?.subjectText ? true : undefined}
           value={subjectText}
           onChange={(e) => {
             setSubjectText(e.target.value);
@@ -283,7 +309,8 @@ export function ClaimForm({
               setValueText(e.target.value);
               if (!kindTouched) setValueKind(detectValueKind(e.target.value, context));
             }}
-            aria-describedby="claim-value-reading"
+            aria-describedby={fieldErrors?.valueText ? "claim-value-error" : "claim-value-reading"}
+            aria-invalid={fieldErrors?.valueText ? true : undefined}
             className={inputClass}
           />
         </Field>
@@ -307,7 +334,9 @@ export function ClaimForm({
         </Field>
       </div>
       <p id="claim-value-reading" aria-live="polite" className="-mt-2 text-xs">
+        {/* A refused value is said once, under its field; this line is the reading while typing. */}
         {reading &&
+          !fieldErrors?.valueText &&
           (reading.ok ? (
             <span className="text-slate-600">
               {valueText.trim()} → <span className="font-medium text-slate-900">{reading.reading}</span>
@@ -325,11 +354,12 @@ export function ClaimForm({
           value={asOf}
           onChange={(e) => setAsOf(e.target.value)}
           placeholder="e.g. late 2023, 30 October 2024 evening, 16:30 local time"
-          aria-describedby="claim-as-of-reading"
+          aria-describedby={fieldErrors?.asOf ? "claim-as-of-error" : "claim-as-of-reading"}
+          aria-invalid={fieldErrors?.asOf ? true : undefined}
           className={inputClass}
         />
       </Field>
-      {asOfReading && (
+      {asOfReading && !fieldErrors?.asOf && (
         <p id="claim-as-of-reading" className="-mt-2 text-xs text-slate-600">
           {asOfReading.ok ? asOfReading.reading : <span className="text-amber-800">{asOfReading.error}</span>}
         </p>
@@ -364,11 +394,28 @@ export function ClaimForm({
       </details>
 
       <FormMessage state={state && !state.ok ? state : null} />
+      {discarding && (
+        <div
+          role="alertdialog"
+          aria-labelledby="claim-discard-question"
+          className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          <p id="claim-discard-question" className="mr-auto">
+            Discard what you typed for this claim?
+          </p>
+          <Button type="button" variant="ghost" onClick={onCancel}>
+            Discard
+          </Button>
+          <Button type="button" ref={keepEditingRef} onClick={() => setDiscarding(false)}>
+            Keep editing
+          </Button>
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" pending={pending} pendingLabel="Saving…">
           {target.kind === "create" ? "Save claim" : "Save changes"}
         </Button>
-        <Button type="button" variant="ghost" onClick={onCancel}>
+        <Button type="button" variant="ghost" onClick={requestClose}>
           Cancel
         </Button>
         <span className="ml-auto text-xs text-slate-500">

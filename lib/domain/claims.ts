@@ -21,6 +21,25 @@ export function attributeKey(label: string): string {
 export const foldName = foldText;
 
 /**
+ * How the text names a subject, when the analyst did not say: the first of its names found in
+ * the words around the claim (case aside, as the text writes it), else its canonical name.
+ * Longer names are looked for first ("Emil Michael" before "Michael").
+ */
+export function mentionOf(names: string[], text: string): string {
+  const lower = text.toLowerCase();
+  // A few letters change length when lowered (İ): then offsets would not line up.
+  if (lower.length !== text.length) return names[0] ?? "";
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const at = name.trim() ? lower.indexOf(name.trim().toLowerCase()) : -1;
+    // Only where the name stands as words (not "Anthropics" for "Anthropic").
+    if (at >= 0 && !/\p{L}/u.test(text[at - 1] ?? "") && !/\p{L}/u.test(text[at + name.trim().length] ?? "")) {
+      return text.slice(at, at + name.trim().length);
+    }
+  }
+  return names[0] ?? "";
+}
+
+/**
  * The name a text value leads with when it goes on to say where that is: "Alhaurín de la Torre,
  * near Málaga" → "Alhaurín de la Torre". Only the part before the first comma, without digits, and
  * only ever used when that part is an entity's name or alias and the whole text is not (so a

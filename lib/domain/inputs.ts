@@ -123,7 +123,8 @@ const subjectFields = {
   subjectId: z.string().optional().default(""),
   newSubjectName: optionalText(200),
   newSubjectKind: entityKind.optional().default("other"),
-  subjectText: trimmed(300).min(1, "How does the text name the subject?"),
+  // How the text names the subject; when left empty the save finds it (see mentionOf).
+  subjectText: optionalText(300),
   attribute: trimmed(80).min(1, "Name the attribute, e.g. valuation."),
   valueKind,
   valueText: trimmed(500).min(1, "Enter the value as the text gives it."),

@@ -2,7 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
-import { attributeKey, type ClaimConflict, type ClaimStatus, type ConflictChange, type EntityKind } from "@/lib/domain/claims.ts";
+import {
+  attributeKey,
+  mentionOf,
+  type ClaimConflict,
+  type ClaimStatus,
+  type ConflictChange,
+  type EntityKind,
+} from "@/lib/domain/claims.ts";
 import { readAttributeSetting, readSettledDecisions, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
@@ -238,6 +245,10 @@ export async function createClaim(
       articleId: input.articleId,
       subjectId: subject.id,
       ...readValues(input, context.publishedAt, context.timeZone, anchor.quote.exact),
+      // Left empty, the words naming the subject in the quote (else just before it), or its name.
+      subjectText:
+        input.subjectText ||
+        mentionOf([subject.name], anchor.quote.exact + "\n" + context.text.slice(Math.max(0, local.start - 300), local.start)),
       attributeLabel: input.attribute,
       status: "active" as const,
       statusReason: null,
@@ -379,7 +390,10 @@ export async function updateClaim(
     async (tx) => {
       const { before, publishedAt, timeZone, touched } = await requireClaim(tx, input.investigationId, input.id);
       const { subject, created } = await resolveSubject(tx, ctx, input.investigationId, input);
-      const values = readValues(input, publishedAt, timeZone, before.quoteExact);
+      const values = {
+        ...readValues(input, publishedAt, timeZone, before.quoteExact),
+        subjectText: input.subjectText || (subject.id === before.subjectId ? before.subjectText : subject.name),
+      };
       const { count } = await tx.claim.updateMany({
         where: { id: input.id, investigationId: input.investigationId, version: input.version },
         data: {

@@ -91,7 +91,11 @@ test("a value that cannot be read keeps the form and what was typed", async ({ p
   await page.keyboard.press("Tab");
   await form.getByLabel("Kind", { exact: true }).selectOption("money");
   await form.getByRole("button", { name: "Save claim" }).click();
-  await expect(form.getByText(/is not read as an amount of money/).first()).toBeVisible();
+  // Said once, next to the field, which is marked invalid and takes the focus.
+  await expect(form.getByText(/is not read as an amount of money/)).toHaveCount(1);
+  const valueBox = form.getByLabel("Value", { exact: true });
+  await expect(valueBox).toHaveAttribute("aria-invalid", "true");
+  await expect(valueBox).toBeFocused();
   await expect(form.getByRole("combobox", { name: "Subject" })).toHaveValue("Standoff watchers");
   await expect(form.getByRole("combobox", { name: "Attribute" })).toHaveValue("Size");
 });
@@ -127,7 +131,69 @@ test("keyboard only: find the words, fill the claim, save with Ctrl+Enter", asyn
   await page.keyboard.press("Control+Enter");
 
   await expect(claimCount(page)).toContainText("(7)");
-  await expect(page.locator('mark[aria-label*="Sam Altman · Role · CEO of OpenAI"]')).toHaveText("Sam Altman");
+  const mark = page.locator('mark[aria-label*="Sam Altman · Role · CEO of OpenAI"]');
+  await expect(mark).toHaveText("Sam Altman");
+  // Focus comes back to the words just annotated, and the save is announced.
+  await expect(mark).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Saved: Sam Altman · Role · CEO of OpenAI" })).toBeAttached();
+});
+
+test("Esc closes a suggestion list before the form, and a filled form asks before it is thrown away", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /Anthropic makes last-ditch effort/);
+  const before = await claimCount(page).textContent();
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  const form = page.getByRole("form", { name: "New claim" });
+  const subject = form.getByRole("combobox", { name: "Subject" });
+  await subject.pressSequentially("Standoff Monitor");
+  // Picking "Create …" closes the list and keeps the new name in the box.
+  await page.getByRole("option", { name: /Create “Standoff Monitor”/ }).click();
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expect(subject).toHaveValue("Standoff Monitor");
+  await expect(form.getByText("New entity", { exact: true })).toBeVisible();
+
+  const attribute = form.getByRole("combobox", { name: "Attribute" });
+  await attribute.pressSequentially("valu");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expect(form).toBeVisible();
+
+  // The next Esc would lose what was typed: it asks, and "Keep editing" has the focus.
+  await page.keyboard.press("Escape");
+  const ask = page.getByRole("alertdialog", { name: "Discard what you typed for this claim?" });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toBeHidden();
+  await expect(subject).toHaveValue("Standoff Monitor");
+
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await ask.getByRole("button", { name: "Discard" }).click();
+  await expect(form).toBeHidden();
+  await expect(claimCount(page)).toHaveText(before!);
+});
+
+test("a subject typed exactly and never picked saves, and how the text names it is found when left empty", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /Anthropic makes last-ditch effort/);
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  const form = page.getByRole("form", { name: "New claim" });
+  await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthropic");
+  await page.keyboard.press("Escape");
+  const named = form.getByLabel("Named in the text as");
+  await named.press("ControlOrMeta+a");
+  await named.press("Delete");
+  await expect(named).toHaveValue("");
+  await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Posture");
+  await page.keyboard.press("Tab");
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.locator('mark[aria-label*="Anthropic · Posture · a public standoff"]')).toBeVisible();
 });
 
 test("an alias is added to Emil Michael from his entity page", async ({ page }) => {

@@ -74,6 +74,27 @@ describe(`claims on ${testEngine}`, () => {
     expect(history.map((h) => h.action)).toEqual(["claim.create"]);
   });
 
+  test("a claim saved without saying how the text names its subject takes the words the text uses", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const { id } = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id, subjectText: "" }),
+    });
+    // "Anthropic" stands before the quote in the sentence.
+    expect((await db().claim.findUniqueOrThrow({ where: { id } })).subjectText).toBe("Anthropic");
+    const michael = await createEntity(analyst.ctx, inv.id, { name: "Pentagon", kind: "organization" });
+    const other = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("extended the offers"),
+      ...fields({ subjectId: michael.id, subjectText: "", attribute: "Action", valueKind: "text", valueText: "extended the offers" }),
+    });
+    // The text names it "The Pentagon's"… as "Pentagon": the words as written.
+    expect((await db().claim.findUniqueOrThrow({ where: { id: other.id } })).subjectText).toBe("Pentagon");
+  });
+
   test("relative dates resolve against the article's publication date", async () => {
     const { analyst, inv, articleId } = await story();
     const { id } = await createClaim(analyst.ctx, {

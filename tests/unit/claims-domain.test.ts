@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { attributeKey, leadingName, matchSubjects, selfAndParts, type SubjectOption } from "@/lib/domain/claims.ts";
+import { attributeKey, leadingName, matchSubjects, mentionOf, selfAndParts, type SubjectOption } from "@/lib/domain/claims.ts";
 
 const subjects: SubjectOption[] = [
   { id: "1", name: "Emil Michael", kind: "person", aliases: ["the Pentagon’s Michael", "Under-Secretary Michael"] },
@@ -77,5 +77,15 @@ describe("part-of helpers", () => {
     ];
     expect([...selfAndParts(entities, "andalusia")].sort()).toEqual(["alhaurin", "andalusia", "malaga"]);
     expect([...selfAndParts(entities, "alhaurin")]).toEqual(["alhaurin"]);
+  });
+});
+
+describe("how the text names a subject, when the analyst left it empty", () => {
+  test("the name as the text writes it, as whole words, else the canonical name", () => {
+    expect(mentionOf(["Anthropic"], "ANTHROPIC, valued at $183 billion")).toBe("ANTHROPIC");
+    expect(mentionOf(["Anthropic"], "Anthropics are not Anthropic.")).toBe("Anthropic");
+    expect(mentionOf(["Anthropic"], "Anthropics, valued at")).toBe("Anthropic");
+    expect(mentionOf(["Michael", "Emil Michael"], "said Emil Michael, the under secretary")).toBe("Emil Michael");
+    expect(mentionOf(["Pentagon"], "the department said")).toBe("Pentagon");
   });
 });
