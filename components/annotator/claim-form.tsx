@@ -7,12 +7,21 @@ import { Button } from "@/components/button.tsx";
 import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { ENTITY_KINDS, type EntityKind, foldName, matchSubjects, type SubjectOption } from "@/lib/domain/claims.ts";
+import {
+  type AttributeUse,
+  closeAttribute,
+  ENTITY_KINDS,
+  type EntityKind,
+  foldName,
+  matchAttributes,
+  matchSubjects,
+  type SubjectOption,
+} from "@/lib/domain/claims.ts";
 import { describeMoment, parseMoment } from "@/lib/domain/moments.ts";
 import { detectValueKind, extractValue, parseValue, VALUE_KINDS, type ValueKind } from "@/lib/domain/values.ts";
 import type { ClaimSaved } from "@/lib/server/claims.ts";
 
-export type AttributeOption = { key: string; label: string; count: number };
+export type AttributeOption = AttributeUse;
 
 export type ClaimDraft = {
   subjectId: string;
@@ -137,10 +146,13 @@ export function ClaimForm({
     })),
     ...(creating ? [{ id: "new", label: `Create “${subjectInput.trim()}”`, textValue: subjectInput, detail: "as a new entity" }] : []),
   ];
-  const attributeSuggestions: Suggestion[] = attributes
-    .filter((a) => foldName(a.label).includes(foldName(attribute)) || a.key.includes(foldName(attribute)))
-    .slice(0, 20)
-    .map((a) => ({ id: a.key, label: a.label, detail: `${a.count} claim${a.count === 1 ? "" : "s"}` }));
+  const attributeSuggestions: Suggestion[] = matchAttributes(attributes, attribute).map((a) => ({
+    id: a.key,
+    label: a.label,
+    detail: `${a.count} claim${a.count === 1 ? "" : "s"}`,
+  }));
+  // A new name that probably means an attribute in use splits one measure in two: say so.
+  const close = closeAttribute(attributes, attribute);
 
   const reading = valueText.trim() ? parseValue(valueText, valueKind, context) : null;
   const asOfMoment = asOf.trim() ? parseMoment(asOf, context) : null;
@@ -297,7 +309,19 @@ export function ClaimForm({
         selectedKey={attributes.find((a) => a.label === attribute)?.key ?? null}
         errors={fieldErrors?.attribute}
         placeholder="e.g. valuation"
+        openOnFocus
       />
+      {close && (
+        <p role="status" className="-mt-2 flex flex-wrap items-center gap-x-2 text-xs text-amber-900">
+          <span>
+            New attribute, close to “{close.label}” ({close.count} claim{close.count === 1 ? "" : "s"}): claims are compared only under one
+            name.
+          </span>
+          <button type="button" onClick={() => setAttribute(close.label)} className="font-medium text-indigo-700 underline">
+            Use “{close.label}”
+          </button>
+        </p>
+      )}
 
       <div className="grid grid-cols-[1fr_8rem] gap-2">
         <Field id="claim-value" label="Value" errors={fieldErrors?.valueText}>

@@ -22,6 +22,7 @@ export function SuggestBox({
   description,
   autoFocus,
   placeholder,
+  openOnFocus = false,
 }: {
   label: string;
   name?: string;
@@ -35,11 +36,13 @@ export function SuggestBox({
   description?: ReactNode;
   autoFocus?: boolean;
   placeholder?: string;
+  /** Show the list as soon as the box gets focus (what is in use), not only once something is typed. */
+  openOnFocus?: boolean;
 }) {
   return (
     <ComboBox
       allowsCustomValue
-      menuTrigger="input"
+      menuTrigger={openOnFocus ? "focus" : "input"}
       inputValue={inputValue}
       onInputChange={onInputChange}
       selectedKey={selectedKey}

@@ -127,3 +127,56 @@ export function applyConflictChanges<C extends { id: string; conflicts: ClaimCon
     return { ...claim, conflicts: [...kept, ...added] };
   });
 }
+
+/** An attribute already used in an investigation, as the claim form offers it. */
+export type AttributeUse = { key: string; label: string; count: number };
+
+/** The words of a label, folded, without the little words that do not tell measures apart. */
+function attributeWords(label: string): string[] {
+  return foldText(label)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !ATTRIBUTE_STOPWORDS.has(w));
+}
+const ATTRIBUTE_STOPWORDS = new Set(["the", "of", "a", "an", "in", "for", "to", "and", "on", "by", "total", "number"]);
+
+/**
+ * Attributes matching what is typed, most used first: every word typed starts a word of the
+ * label ("contr aw" finds "AI contracts awarded"), in any order. Nothing typed lists them all.
+ */
+export function matchAttributes(attributes: AttributeUse[], query: string, limit = 20): AttributeUse[] {
+  const typed = foldText(query)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return attributes
+    .filter((a) => {
+      const words = foldText(a.label).split(/[^a-z0-9]+/);
+      return typed.every((t) => words.some((w) => w.startsWith(t)));
+    })
+    .sort((x, y) => y.count - x.count || x.label.localeCompare(y.label))
+    .slice(0, limit);
+}
+
+/**
+ * An existing attribute that a new label probably means, so the form can say so before a second
+ * name splits one measure in two ("Contracts awarded total" beside "AI contracts awarded"): the
+ * one sharing the most words, when the words shared are most of the shorter label's (plurals aside).
+ * Null when the label is an existing attribute or none is close.
+ */
+export function closeAttribute(attributes: AttributeUse[], label: string): AttributeUse | null {
+  const key = attributeKey(label);
+  if (!key || attributes.some((a) => a.key === key)) return null;
+  const stem = (w: string) => (w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w);
+  const mine = new Set(attributeWords(label).map(stem));
+  if (!mine.size) return null;
+  let best: { attribute: AttributeUse; score: number } | null = null;
+  for (const a of attributes) {
+    const theirs = new Set(attributeWords(a.label).map(stem));
+    if (!theirs.size) continue;
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const score = shared / Math.min(mine.size, theirs.size);
+    if (shared > 0 && score >= 0.66 && (!best || score > best.score || (score === best.score && a.count > best.attribute.count))) {
+      best = { attribute: a, score };
+    }
+  }
+  return best?.attribute ?? null;
+}

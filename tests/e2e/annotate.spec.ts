@@ -176,6 +176,26 @@ test("Esc closes a suggestion list before the form, and a filled form asks befor
   await expect(claimCount(page)).toHaveText(before!);
 });
 
+test("the attribute box lists the attributes in use on focus, and warns when a new name is close to one", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /Anthropic makes last-ditch effort/);
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  const form = page.getByRole("form", { name: "New claim" });
+  const attribute = form.getByRole("combobox", { name: "Attribute" });
+  await attribute.focus();
+  // Most used first, before anything is typed.
+  await expect(page.getByRole("option").first()).toContainText("Role");
+  await attribute.pressSequentially("recurring revenue annual");
+  await page.keyboard.press("Escape");
+  const warning = form.getByText(/New attribute, close to “Annual recurring revenue”/);
+  await expect(warning).toBeVisible();
+  await form.getByRole("button", { name: "Use “Annual recurring revenue”" }).click();
+  await expect(attribute).toHaveValue("Annual recurring revenue");
+  await expect(warning).toBeHidden();
+});
+
 test("a subject typed exactly and never picked saves, and how the text names it is found when left empty", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { attributeKey, leadingName, matchSubjects, mentionOf, selfAndParts, type SubjectOption } from "@/lib/domain/claims.ts";
+import {
+  attributeKey,
+  closeAttribute,
+  leadingName,
+  matchAttributes,
+  matchSubjects,
+  mentionOf,
+  selfAndParts,
+  type SubjectOption,
+} from "@/lib/domain/claims.ts";
 
 const subjects: SubjectOption[] = [
   { id: "1", name: "Emil Michael", kind: "person", aliases: ["the Pentagon’s Michael", "Under-Secretary Michael"] },
@@ -87,5 +96,26 @@ describe("how the text names a subject, when the analyst left it empty", () => {
     expect(mentionOf(["Anthropic"], "Anthropics, valued at")).toBe("Anthropic");
     expect(mentionOf(["Michael", "Emil Michael"], "said Emil Michael, the under secretary")).toBe("Emil Michael");
     expect(mentionOf(["Pentagon"], "the department said")).toBe("Pentagon");
+  });
+});
+
+describe("attributes offered and warned about in the claim form", () => {
+  const used = [
+    { key: "ai_contracts_awarded", label: "AI contracts awarded", count: 4 },
+    { key: "valuation", label: "Valuation", count: 9 },
+    { key: "annual_revenue", label: "Annual revenue", count: 2 },
+  ];
+  test("every word typed starts a word of the label, most used first; nothing typed lists all", () => {
+    expect(matchAttributes(used, "contr aw").map((a) => a.label)).toEqual(["AI contracts awarded"]);
+    expect(matchAttributes(used, "").map((a) => a.label)).toEqual(["Valuation", "AI contracts awarded", "Annual revenue"]);
+    expect(matchAttributes(used, "revenue annual").map((a) => a.label)).toEqual(["Annual revenue"]);
+    expect(matchAttributes(used, "xyz")).toEqual([]);
+  });
+  test("a new label sharing most of its words with an existing one is flagged; an existing or unrelated one is not", () => {
+    expect(closeAttribute(used, "Contracts awarded total")?.label).toBe("AI contracts awarded");
+    expect(closeAttribute(used, "Revenue, annual")?.label).toBe("Annual revenue");
+    expect(closeAttribute(used, "valuation")).toBeNull();
+    expect(closeAttribute(used, "Head count")).toBeNull();
+    expect(closeAttribute(used, "Contract value")).toBeNull();
   });
 });
