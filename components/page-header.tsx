@@ -33,7 +33,7 @@ export function PageHeader({
           <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900">{title}</h1>
           {description && <div className="mt-1 max-w-3xl text-sm text-slate-600">{description}</div>}
         </div>
-        {actions && <div className="flex shrink-0 gap-2">{actions}</div>}
+        {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
       </div>
     </div>
   );

@@ -39,7 +39,7 @@ export function ManualConflictForm({
     router.push(`${path}?${p}`);
   };
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-labelledby="pick-heading">
         <h2 id="pick-heading" className="sr-only">
           Claims

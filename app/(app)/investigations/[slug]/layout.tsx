@@ -21,7 +21,8 @@ export default async function InvestigationLayout({ children, params }: { childr
             {investigation.title}
           </Link>
         </p>
-        <nav aria-label="Investigation" className="-mx-3 flex gap-1 overflow-x-auto">
+        {/* Wraps rather than scrolls: on a phone every tab stays in sight, the current one too. */}
+        <nav aria-label="Investigation" className="-mx-3 flex flex-wrap gap-1">
           <NavLink href={base}>Overview</NavLink>
           <NavLink href={`${base}/articles`} section>
             Articles
