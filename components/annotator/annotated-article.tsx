@@ -10,7 +10,7 @@ import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
-import { applyDelete, applySave, type ReaderState } from "@/components/annotator/reader-state.ts";
+import { applyDelete, applySave, openConflictsOf, openConflictText, type ReaderState } from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
 
 /**
@@ -30,15 +30,19 @@ type Panel =
 
 type Placed = ReaderClaim & { start: number; end: number };
 
-const MARK_STYLE: Record<ReaderClaim["status"], string> = {
-  active: "bg-amber-100 decoration-amber-500",
-  rejected: "bg-red-50 decoration-red-400 decoration-wavy",
-  superseded: "bg-slate-100 decoration-slate-400 decoration-dotted",
-  retracted: "bg-slate-100 text-slate-500 line-through decoration-slate-400",
+const MARK_STYLE: Record<ReaderClaim["status"], { fill: string; line: string }> = {
+  active: { fill: "bg-amber-100", line: "underline decoration-amber-500" },
+  rejected: { fill: "bg-red-50", line: "underline decoration-red-400 decoration-wavy" },
+  superseded: { fill: "bg-slate-100", line: "underline decoration-dotted decoration-slate-400" },
+  retracted: { fill: "bg-slate-100", line: "text-slate-500 line-through decoration-slate-400" },
 };
 
+/** A dashed underline, not only another colour, tells a claim in an open conflict from the others. */
+const DISPUTED_LINE = "underline decoration-rose-600 decoration-dashed";
+
 function label(c: ReaderClaim) {
-  return `${c.subject.name} · ${c.attributeLabel} · ${c.valueText}${c.status === "active" ? "" : ` (${c.status})`}`;
+  const conflict = openConflictText(c);
+  return `${c.subject.name} · ${c.attributeLabel} · ${c.valueText}${c.status === "active" ? "" : ` (${c.status})`}${conflict ? ` · ${conflict}` : ""}`;
 }
 
 /**
@@ -117,19 +121,7 @@ export function AnnotatedArticle({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Where focus goes once the panel has changed: a claim's highlight (after a save, or closing its
-  // details), else the article's text, never lost to the page.
-  const [focusTarget, setFocusTarget] = useState<{ claimId: string | null } | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  useEffect(() => {
-    if (!focusTarget) return;
-    const mark = focusTarget.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${focusTarget.claimId}"]`) : null;
-    (mark ?? textRef.current)?.focus({ preventScroll: !mark });
-    setFocusTarget(null);
-  }, [focusTarget]);
-
   const close = () => {
-    setFocusTarget({ claimId: selectedId });
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
@@ -137,8 +129,6 @@ export function AnnotatedArticle({
     update((state) => applySave(state, result), result.openConflicts);
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
-    setFocusTarget({ claimId: result.id });
-    setAnnouncement(savedMessage(result));
   };
 
   return (
@@ -151,21 +141,20 @@ export function AnnotatedArticle({
           </button>
           <span className="ml-auto flex items-center gap-2" aria-hidden>
             <span className="inline-block h-2.5 w-4 rounded-sm bg-amber-100 ring-1 ring-amber-400" /> claim
+            <span className="flex items-center gap-2">
+              <span className="inline-block h-2.5 w-4 border-b-2 border-dashed border-rose-600 bg-amber-100" />
+              in open conflict
+            </span>
             <span className="inline-block h-2.5 w-4 rounded-sm bg-slate-100 ring-1 ring-slate-300" /> retracted
           </span>
         </div>
-        <p role="status" aria-live="polite" className="sr-only">
-          {announcement}
-        </p>
         <div
           ref={textRef}
-          tabIndex={-1}
-          aria-label="Article text"
           onMouseUp={captureSelection}
           onKeyUp={(e) => {
             if (e.shiftKey || e.key === "Shift") captureSelection();
           }}
-          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 outline-none selection:bg-indigo-200"
+          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 selection:bg-indigo-200"
         >
           {blocks.map((block) => {
             if (block.kind === "list") {
@@ -255,7 +244,6 @@ export function AnnotatedArticle({
                 onSaved={(result) => {
                   update((state) => applySave(state, result), result.openConflicts);
                   setPanel({ mode: "view", claimId: selected.id });
-                  setAnnouncement(savedMessage(result));
                 }}
                 onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
               />
@@ -279,13 +267,6 @@ export function AnnotatedArticle({
       </aside>
     </div>
   );
-}
-
-/** What a screen reader hears after a save: the claim, and the conflicts it opened or changed. */
-function savedMessage(result: ClaimSaved): string {
-  const c = result.claim;
-  const opened = result.conflicts.filter((x) => x.status === "open").length;
-  return `Saved: ${c.subject.name} · ${c.attributeLabel} · ${c.valueText}.${opened ? ` ${opened} open conflict${opened === 1 ? "" : "s"} involve it.` : ""}`;
 }
 
 /** One block's text, cut into runs so that overlapping and adjacent claims all show. */
@@ -314,6 +295,7 @@ function Runs({
     // The innermost (shortest) claim speaks for a run covered by several.
     const top = [...run.items].sort((a, b) => a.end - a.start - (b.end - b.start))[0]!;
     const isSelected = run.items.some((c) => c.id === selectedId);
+    const disputed = run.items.some((c) => openConflictsOf(c).length > 0);
     const tip = run.items.map(label).join("\n");
     return (
       <mark
@@ -322,6 +304,7 @@ function Runs({
         data-e={run.end}
         data-claims={run.items.map((c) => c.id).join(" ")}
         data-status={top.status}
+        data-open-conflict={disputed || undefined}
         data-tip={tip}
         tabIndex={0}
         role="button"
@@ -338,9 +321,9 @@ function Runs({
             onOpen(top.id);
           }
         }}
-        className={`relative cursor-pointer rounded-sm text-inherit underline decoration-2 underline-offset-4 ${MARK_STYLE[top.status]} ${
-          run.items.length > 1 ? "bg-amber-200" : ""
-        } ${isSelected ? "ring-2 ring-indigo-500" : ""} after:pointer-events-none after:absolute after:bottom-full after:left-0 after:z-20 after:mb-1 after:hidden after:w-max after:max-w-xs after:rounded after:bg-slate-900 after:px-2 after:py-1 after:font-sans after:text-xs after:whitespace-pre-line after:text-white after:no-underline after:content-[attr(data-tip)] hover:after:block focus-visible:after:block`}
+        className={`relative cursor-pointer rounded-sm text-inherit decoration-2 underline-offset-4 ${
+          run.items.length > 1 ? "bg-amber-200" : MARK_STYLE[top.status].fill
+        } ${disputed ? DISPUTED_LINE : MARK_STYLE[top.status].line} ${isSelected ? "ring-2 ring-indigo-500" : ""} after:pointer-events-none after:absolute after:bottom-full after:left-0 after:z-20 after:mb-1 after:hidden after:w-max after:max-w-xs after:rounded after:bg-slate-900 after:px-2 after:py-1 after:font-sans after:text-xs after:whitespace-pre-line after:text-white after:no-underline after:content-[attr(data-tip)] hover:after:block focus-visible:after:block`}
       >
         {text}
       </mark>

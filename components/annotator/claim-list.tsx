@@ -1,5 +1,6 @@
 "use client";
 
+import { openConflictsOf, openConflictText } from "@/components/annotator/reader-state.ts";
 import type { ReaderClaim } from "@/lib/server/claims.ts";
 
 const DOT: Record<ReaderClaim["status"], string> = {
@@ -47,6 +48,11 @@ export function ClaimList({
                     {c.subject.name} · {c.attributeLabel}
                   </span>
                   <span className={`block truncate text-slate-600 ${c.status === "retracted" ? "line-through" : ""}`}>{c.valueText}</span>
+                  {openConflictsOf(c).length > 0 && (
+                    <span className="block text-xs font-medium text-rose-700 underline decoration-dashed underline-offset-4">
+                      {capitalized(openConflictText(c))}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>
@@ -70,3 +76,5 @@ export function ClaimList({
     </section>
   );
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

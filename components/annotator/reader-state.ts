@@ -1,4 +1,5 @@
 import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
+import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import { applyConflictChanges, type ConflictChange, type SubjectOption } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 
@@ -64,4 +65,17 @@ function recount(attributes: AttributeOption[], key: string, label: string, by: 
       ? [...attributes, { key, label, count: by }]
       : attributes;
   return next.filter((a) => a.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** A claim's open conflicts: the reader marks them, so a disputed figure never reads as settled. */
+export function openConflictsOf(claim: Pick<ReaderClaim, "conflicts">) {
+  return claim.conflicts.filter((c) => c.status === "open");
+}
+
+/** A claim's open conflicts in words, as its highlight's name says them: "in open conflict (Scale slip)". */
+export function openConflictText(claim: Pick<ReaderClaim, "conflicts">): string {
+  const open = openConflictsOf(claim);
+  if (!open.length) return "";
+  const kinds = [...new Set(open.map((c) => KIND_LABELS[c.kind]))].join(", ");
+  return open.length === 1 ? `in open conflict (${kinds})` : `in ${open.length} open conflicts (${kinds})`;
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { resolveConflict } from "@/lib/features/conflicts/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { type ConflictKind, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import type { ConflictKind } from "@/lib/domain/conflicts.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
 
@@ -21,8 +21,8 @@ type Props = {
     claims: { id: string; valueText: string; valueKind: ValueKind; source: string; asOfText: string | null }[];
     entities: { id: string; name: string; claimCount: number }[];
   };
-  /** Where to go once settled: the next open conflict, or the queue. */
-  nextHref: string;
+  /** This conflict's page showing the decision just recorded, where the reviewer goes once it is settled. */
+  decidedHref: string;
   /** Arriving from the previous decision: start at the decision, so the queue can be cleared from the keyboard. */
   focusDecision?: boolean;
 };
@@ -50,39 +50,56 @@ function choicesFor(kind: ConflictKind): ResolutionKind[] {
   return ["accept_claim", "both_valid", "reconciled_value", "annotation_mistake", "not_a_conflict"];
 }
 
-function suggestedFor(kind: ConflictKind): ResolutionKind {
-  return kind === "naming" ? "merge_entities" : kind === "temporal" ? "both_valid" : "accept_claim";
+/** The fields a refused submit can name, in the order the form shows them. */
+const FIELD_ORDER = ["kind", "acceptedClaimId", "mistakenClaimId", "valueText", "asOf", "keepEntityId", "rationale"] as const;
+
+/** A radio group's error: each radio points at it, so it is read when the focus lands there. */
+const errorId = (name: string, errors?: string[]) => (errors?.length ? `${name}-error` : undefined);
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={id} className="mt-1 text-xs font-medium text-red-700">
+      {errors.join(" ")}
+    </p>
+  ) : null;
 }
 
-export function ResolveForm({ investigationId, conflict, nextHref, focusDecision = false }: Props) {
+export function ResolveForm({ investigationId, conflict, decidedHref, focusDecision = false }: Props) {
   const router = useRouter();
-  const [kind, setKind] = useState<ResolutionKind>(suggestedFor(conflict.kind));
+  // Nothing is chosen for the reviewer: a rationale and Ctrl+Enter must not settle the conflict
+  // for whichever decision or claim happens to be listed first.
+  const [kind, setKind] = useState<ResolutionKind | null>(null);
   // Navigates from the submit itself: once settled, this form leaves the page (it is only shown
   // for open conflicts), so an effect after the result would never run.
   const resolve = useFormAction(async (form: FormData) => {
     const result = await resolveConflict(form);
-    if (result.ok) {
-      const message = `Settled “${conflict.title}”: ${RESOLUTION_LABELS[kind]}.`;
-      router.push(`${nextHref}${nextHref.includes("?") ? "&" : "?"}settled=${encodeURIComponent(message)}`);
-    }
+    if (result.ok) router.replace(decidedHref);
     return result;
   });
   const errors = resolve.fieldErrors;
-  // The fuller name is usually the one to keep ("Emil Michael" over "Michael").
+  // A refused submit puts the focus on the first field it names, in the form's order.
+  useEffect(() => {
+    if (!errors) return;
+    const first = FIELD_ORDER.find((name) => errors[name]?.length);
+    if (!first) return;
+    resolve.formProps.ref.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [errors]);
+  // The fuller name is usually the one to keep ("Emil Michael" over "Michael"): said, not chosen.
   const fuller = [...conflict.entities].sort((a, b) => b.name.length - a.name.length)[0]?.id;
   const claimChoice = (name: string, legend: string, fieldErrors?: string[]) => (
     <fieldset className="space-y-1.5">
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      {conflict.claims.map((c, i) => (
-        <label key={c.id} className="flex items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50">
-          <input type="radio" name={name} value={c.id} defaultChecked={i === 0} className="mt-1" />
+      {conflict.claims.map((c) => (
+        <label key={c.id} className="flex items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
+          <input type="radio" name={name} value={c.id} aria-describedby={errorId(name, fieldErrors)} className="mt-1" />
           <span className="min-w-0">
             <span className="font-medium">{c.valueText}</span>
             <span className="line-clamp-1 text-xs text-slate-500">{c.source}</span>
           </span>
         </label>
       ))}
-      {fieldErrors?.length ? <p className="text-xs font-medium text-red-700">{fieldErrors.join(" ")}</p> : null}
+      <FieldError id={`${name}-error`} errors={fieldErrors} />
     </fieldset>
   );
   return (
@@ -102,7 +119,7 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-800">Decision</legend>
         <div className="space-y-1">
-          {choicesFor(conflict.kind).map((k) => (
+          {choicesFor(conflict.kind).map((k, i) => (
             <label key={k} className="flex items-start gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
               <input
                 type="radio"
@@ -110,7 +127,8 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
                 value={k}
                 checked={kind === k}
                 onChange={() => setKind(k)}
-                autoFocus={focusDecision && kind === k}
+                aria-describedby={errorId("kind", errors?.kind)}
+                autoFocus={focusDecision && i === 0}
                 className="mt-1"
               />
               <span>
@@ -120,6 +138,7 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
             </label>
           ))}
         </div>
+        <FieldError id="kind-error" errors={errors?.kind} />
       </fieldset>
 
       {kind === "accept_claim" && claimChoice("acceptedClaimId", "The claim that is right", errors?.acceptedClaimId)}
@@ -145,7 +164,14 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
                 <span className="line-clamp-1 text-xs text-slate-500">{c.source}</span>
               </label>
               <input type="hidden" name="asOfClaimId" value={c.id} />
-              <TextInput id={`asof-${c.id}`} name="asOf" defaultValue={c.asOfText ?? ""} placeholder="e.g. March 2025" autoComplete="off" />
+              <TextInput
+                id={`asof-${c.id}`}
+                name="asOf"
+                defaultValue={c.asOfText ?? ""}
+                placeholder="e.g. March 2025"
+                autoComplete="off"
+                aria-describedby={errorId("asOf", errors?.asOf)}
+              />
             </div>
           ))}
           <TextInput
@@ -155,19 +181,23 @@ export function ResolveForm({ investigationId, conflict, nextHref, focusDecision
             aria-label="Scope"
             autoComplete="off"
           />
-          {errors?.asOf?.length ? <p className="text-xs font-medium text-red-700">{errors.asOf.join(" ")}</p> : null}
+          <FieldError id="asOf-error" errors={errors?.asOf} />
         </fieldset>
       )}
       {kind === "merge_entities" && (
         <fieldset className="space-y-1.5">
           <legend className="mb-1 text-sm font-medium text-slate-800">Keep</legend>
           {conflict.entities.map((e) => (
-            <label key={e.id} className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50">
-              <input type="radio" name="keepEntityId" value={e.id} defaultChecked={e.id === fuller} />
+            <label
+              key={e.id}
+              className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50"
+            >
+              <input type="radio" name="keepEntityId" value={e.id} aria-describedby={errorId("keepEntityId", errors?.keepEntityId)} />
               <span className="font-medium">{e.name}</span>
+              {e.id === fuller && <span className="text-xs text-slate-500">(the fuller name, usually kept)</span>}
             </label>
           ))}
-          {errors?.keepEntityId?.length ? <p className="text-xs font-medium text-red-700">{errors.keepEntityId.join(" ")}</p> : null}
+          <FieldError id="keepEntityId-error" errors={errors?.keepEntityId} />
         </fieldset>
       )}
 

@@ -237,6 +237,60 @@ export async function nextOpenConflict(investigationId: string, currentId: strin
   return rows[0] ?? null;
 }
 
+export type OpenConflictRef = { id: string; kind: ConflictKind; title: string; summary: string };
+
+/**
+ * The open conflicts an entity's page must not hide: its naming conflicts (is "Michael" "Emil
+ * Michael"?) and, claim by claim, those holding its claims (so $18.4 billion and $183 billion
+ * are not listed side by side as if both stood). One query.
+ */
+export async function entityOpenConflicts(
+  investigationId: string,
+  entityId: string,
+): Promise<{ naming: OpenConflictRef[]; byClaim: Record<string, OpenConflictRef[]> }> {
+  const rows = await db().conflict.findMany({
+    where: {
+      investigationId,
+      status: "open",
+      OR: [{ entities: { some: { entityId } } }, { claims: { some: { claim: { subjectId: entityId } } } }],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      kind: true,
+      summary: true,
+      entities: queueSelect.entities,
+      claims: {
+        select: {
+          claimId: true,
+          claim: {
+            select: {
+              valueText: true,
+              attribute: true,
+              attributeLabel: true,
+              articleId: true,
+              subjectId: true,
+              subject: { select: { id: true, name: true } },
+              article: { select: { title: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const naming: OpenConflictRef[] = [];
+  const byClaim: Record<string, OpenConflictRef[]> = {};
+  for (const row of rows) {
+    const ref = { id: row.id, kind: row.kind, title: conflictTitle(row), summary: row.summary };
+    // Every detected conflict names its subjects; only a naming conflict is about the entity itself.
+    if (row.kind === "naming" && row.entities.some((e) => e.entity.id === entityId)) naming.push(ref);
+    for (const member of row.claims) {
+      if (member.claim.subjectId === entityId) (byClaim[member.claimId] ??= []).push(ref);
+    }
+  }
+  return { naming, byClaim };
+}
+
 // ---------------------------------------------------------------------------------------------
 // One conflict
 

@@ -1,9 +1,62 @@
 import { expect, test } from "@playwright/test";
-import { actionId, signIn } from "./pages.ts";
+import { actionId, signIn, waitForHydration } from "./pages.ts";
 
 const QUEUE = "/investigations/anthropic-pentagon/conflicts";
 
-test("the reviewer settles the valuation conflict as both valid from the keyboard, and it leaves the open list", async ({ page }) => {
+test("claims in open conflicts are marked where people read: the entity page, its naming conflict, the reader", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await page
+    .getByRole("region", { name: "Entity list" })
+    .getByRole("link", { name: /^Anthropic\b/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Anthropic/ })).toBeVisible();
+  // $18.4 billion and $183 billion are not listed side by side as if both stood.
+  const small = page.getByRole("listitem").filter({ hasText: /^\$18\.4 billion/ });
+  const marker = small.getByRole("link", { name: "In open conflict: Scale slip · Anthropic · Valuation" });
+  await expect(marker).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: /^\$183 billion/ })
+      .getByRole("link", { name: /In open conflict: Scale slip/ }),
+  ).toBeVisible();
+  await marker.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Anthropic · Valuation" })).toBeVisible();
+
+  // A name's page says which other name may be the same person.
+  await page.goto("/investigations/anthropic-pentagon/entities");
+  await page
+    .getByRole("region", { name: "Entity list" })
+    .getByRole("link", { name: /^Michael\b/ })
+    .click();
+  const naming = page.getByRole("region", { name: "An open naming conflict" });
+  await expect(naming).toBeVisible();
+  await naming.getByRole("link", { name: "“Michael” or “Emil Michael”" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "“Michael” or “Emil Michael”" })).toBeVisible();
+
+  // In the reader, the disputed figure's highlight says so in words and with a dashed line, and the legend explains it.
+  await page.goto(`${QUEUE}?kind=scale`);
+  await page
+    .getByRole("list", { name: "Conflicts" })
+    .getByRole("link", { name: /Anthropic · Valuation/ })
+    .click();
+  await page
+    .getByRole("region", { name: "What the sources say" })
+    .getByRole("listitem", { name: /^\$18\.4 billion/ })
+    .getByRole("link")
+    .click();
+  const highlight = page.getByRole("button", { name: /Anthropic · Valuation · \$18\.4 billion · in open conflict \(Scale slip\)/ }).first();
+  await expect(highlight).toBeVisible();
+  expect(await highlight.evaluate((e) => getComputedStyle(e).textDecorationStyle)).toBe("dashed");
+  await expect(page.getByText("in open conflict", { exact: true })).toBeVisible();
+  // A claim in no conflict keeps the plain line.
+  const plain = page.locator("mark:not([data-open-conflict])").first();
+  expect(await plain.evaluate((e) => getComputedStyle(e).textDecorationStyle)).not.toBe("dashed");
+  await expect(page.getByRole("region", { name: /^Claims in this article/ }).getByText("In open conflict (Scale slip)")).toBeVisible();
+});
+
+test("the reviewer must choose the decision and the claim, sees the outcome, and goes on from the keyboard", async ({ page }) => {
   await signIn(page, "reviewer@example.com");
   await page.getByRole("link", { name: /Anthropic and the Pentagon/ }).click();
   await page
@@ -26,33 +79,73 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { level: 1, name: "Anthropic · Valuation" })).toBeVisible();
+  const conflictUrl = page.url();
   // Each quote inside its sentence, with where it comes from.
   const claims = page.getByRole("region", { name: "What the sources say" });
   await expect(claims.locator("mark", { hasText: "valued at $183 billion" })).toBeVisible();
   await expect(claims.getByText(/founded by former OpenAI researchers and/)).toBeVisible();
   await expect(page.getByText(/likely a unit slip/i).first()).toBeVisible();
+  await waitForHydration(page);
 
+  // Nothing is chosen for the reviewer: a rationale and Ctrl+Enter settle nothing.
   const form = page.getByRole("region", { name: "Settle this conflict" });
+  await expect(form.getByRole("radio", { checked: true })).toHaveCount(0);
+  await form.getByLabel("Rationale").pressSequentially("Two funding rounds: $18.4 billion in 2024, $183 billion in September 2025.");
+  await page.keyboard.press("Control+Enter");
+  await expect(form.getByText("Choose how the conflict is settled.")).toBeVisible();
+  await expect(form.getByRole("radio", { name: /Accept one claim/ })).toBeFocused();
+  // Accepting needs the claim: none is chosen either.
+  await page.keyboard.press("Space");
+  await expect(form.getByRole("radio", { name: /Accept one claim/ })).toBeChecked();
+  await expect(form.getByRole("group", { name: "The claim that is right" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await form.getByLabel("Rationale").press("Control+Enter");
+  await expect(form.getByText("Choose the claim that is right.")).toBeVisible();
+  await expect(form.getByRole("group", { name: "The claim that is right" }).getByRole("radio").first()).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Settle this conflict" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Decision recorded" })).toHaveCount(0);
+  await waitForHydration(page);
+
   await form.getByRole("radio", { name: /Both valid/ }).check();
   await form
     .getByLabel(/^\$18\.4 billion/)
     .first()
-    .fill("2024");
-  await form.getByLabel(/^\$183 billion/).fill("September 2025");
-  await form.getByLabel("Rationale").fill("Two funding rounds: $18.4 billion in 2024, $183 billion in September 2025.");
+    .pressSequentially("2024");
+  await form.getByLabel(/^\$183 billion/).pressSequentially("September 2025");
+  await form.getByLabel("Rationale").pressSequentially("Two funding rounds: $18.4 billion in 2024, $183 billion in September 2025.");
   await page.keyboard.press("Control+Enter");
 
-  // On to the next open conflict, told what was settled.
-  await expect(page.getByRole("status").filter({ hasText: "Settled “Anthropic · Valuation”: Both valid." })).toBeVisible();
-  // The next one, from the keyboard alone: the decision has the focus; Tab to the claim, Tab to the rationale.
+  // The outcome, on this conflict's page, before moving on.
+  const outcome = page.getByRole("region", { name: "Decision recorded" });
+  await expect(outcome).toContainText("Both valid");
+  await expect(outcome).toContainText("Two funding rounds");
+  await expect(outcome).toContainText("as of September 2025");
+  await expect(outcome).toContainText("Rafael Reviewer");
+  await expect(page).toHaveURL(new RegExp(`^${conflictUrl}\\?decided=1$`));
+  await expect(outcome.getByRole("link", { name: "Link to this conflict" })).toHaveAttribute("href", new URL(conflictUrl).pathname);
+  await expect(outcome.getByRole("button", { name: "Reopen…" })).toBeVisible();
+  await expect(outcome.getByText(/open conflicts? left\. Press Enter for the next one\./)).toBeVisible();
+  const onward = outcome.getByRole("link", { name: "Next open conflict →" });
+  await expect(onward).toBeFocused();
+  await outcome.getByRole("button", { name: "Reopen…" }).click();
+  await expect(page.getByLabel("Why reopen it?")).toBeFocused();
+  await onward.focus();
+
+  // The next one, from the keyboard alone: Enter, then the decision has the focus.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Anthropic · Valuation");
   const nextTitle = await page.getByRole("heading", { level: 1 }).textContent();
   await expect(page.getByRole("radio", { name: /Accept one claim/ })).toBeFocused();
+  await page.keyboard.press("Space");
   await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Rationale")).toBeFocused();
   await page.keyboard.type("The first source is the primary one.");
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByRole("status").filter({ hasText: `Settled “${nextTitle}”: Accepted one claim.` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Decision recorded" })).toContainText("Accepted one claim");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(nextTitle!);
+
   await page.goto(QUEUE);
   await expect(page.getByRole("list", { name: "Conflicts" }).getByText("Anthropic · Valuation")).toHaveCount(0);
   await page.getByRole("link", { name: /^Resolved/ }).click();
@@ -61,11 +154,12 @@ test("the reviewer settles the valuation conflict as both valid from the keyboar
     .getByRole("list", { name: "Conflicts" })
     .getByRole("link", { name: /Anthropic · Valuation/ })
     .click();
-  const decision = page.getByRole("region", { name: "Decision" });
+  const decision = page.getByRole("region", { name: "Decision", exact: true });
   await expect(decision).toContainText("Both valid");
   await expect(decision).toContainText("Two funding rounds");
   await expect(decision).toContainText("as of September 2025");
   await expect(decision).toContainText("Rafael Reviewer");
+  await expect(page.getByRole("region", { name: "Decision recorded" })).toHaveCount(0);
 });
 
 test("the analyst sees a conflict's state but no resolve controls, and a forged resolve is refused", async ({ page, baseURL }) => {

@@ -2,10 +2,19 @@ import { describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { restoreClaim, retractClaim, updateClaim } from "@/lib/server/claims.ts";
-import { addComment, createManualConflict, getConflict, listConflicts, reopenConflict, resolveConflict } from "@/lib/server/conflicts.ts";
+import {
+  addComment,
+  createManualConflict,
+  entityOpenConflicts,
+  getConflict,
+  listConflicts,
+  reopenConflict,
+  resolveConflict,
+} from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { addAlias, mergeEntities } from "@/lib/server/entities.ts";
+import { executeAction } from "@/lib/web/action.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -454,5 +463,70 @@ describe(`names and values, on ${testEngine}`, () => {
     const { removeAlias } = await import("@/lib/server/entities.ts");
     await removeAlias(s.analyst.ctx, { investigationId: s.inv.id, aliasId });
     expect((await employer()).status).toBe("open");
+  });
+});
+
+describe(`conflicts where people read, on ${testEngine}`, () => {
+  test("an entity's page learns the open conflicts of each of its claims", async () => {
+    const s = await valuationStory();
+    const industry = await s.entity("AI industry", "other");
+    const market = await s.claim(2, "$183 billion", { subjectId: industry.id, attribute: "Market size" });
+    const scale = await s.conflictOf();
+
+    const anthropic = await entityOpenConflicts(s.inv.id, s.anthropic.id);
+    const titles = (refs: { kind: string; title: string }[] = []) => refs.map((r) => `${r.kind}: ${r.title}`).sort();
+    expect(titles(anthropic.byClaim[s.small.id])).toEqual(["scale: Anthropic · Valuation"]);
+    expect(titles(anthropic.byClaim[s.large.id])).toEqual([
+      expect.stringMatching(/^misattribution: \$183 billion: /),
+      "scale: Anthropic · Valuation",
+    ]);
+    // The industry's claim is the industry's: it is not listed on Anthropic's page.
+    expect(anthropic.byClaim[market.id]).toBeUndefined();
+    // Anthropic's conflicts are about its figures, not its name.
+    expect(anthropic.naming).toEqual([]);
+
+    // Settled, a conflict no longer marks anything.
+    await resolve(s.reviewer.ctx, {
+      investigationId: s.inv.id,
+      id: scale.id,
+      version: scale.version,
+      kind: "both_valid",
+      asOfClaimId: [s.small.id, s.large.id],
+      asOf: ["2024", "September 2025"],
+      rationale: "Two funding rounds, a year apart.",
+    });
+    const after = await entityOpenConflicts(s.inv.id, s.anthropic.id);
+    expect(after.byClaim[s.small.id]).toBeUndefined();
+    expect(titles(after.byClaim[s.large.id])).toEqual([expect.stringMatching(/^misattribution: /)]);
+  });
+
+  test("a name's page learns its open naming conflict; another investigation's id finds nothing", async () => {
+    const s = await makeStory([ONE]);
+    const michael = await s.entity("Michael", "person");
+    await s.entity("Emil Michael", "person");
+    const { naming, byClaim } = await entityOpenConflicts(s.inv.id, michael.id);
+    expect(naming.map((c) => `${c.kind}: ${c.title}`)).toEqual([expect.stringMatching(/^naming: “(Emil )?Michael” or “(Emil )?Michael”$/)]);
+    expect(byClaim).toEqual({});
+    const other = await makeStory([TWO]);
+    expect(await entityOpenConflicts(other.inv.id, michael.id)).toEqual({ naming: [], byClaim: {} });
+  });
+
+  test("a decision without its kind, or accepting without the claim, is refused at that field and records nothing", async () => {
+    const s = await valuationStory();
+    const conflict = await s.conflictOf();
+    const actor = { id: s.reviewer.id, email: s.reviewer.email, name: s.reviewer.name, role: s.reviewer.role };
+    const submit = (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ investigationId: s.inv.id, id: conflict.id, version: String(conflict.version), ...fields }))
+        form.append(k, v);
+      return executeAction("conflict.resolve", resolveConflictInput, (input) => resolveConflict(s.reviewer.ctx, input), actor, form);
+    };
+    const noKind = await submit({ rationale: "The later figure is the company's own." });
+    expect(noKind).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { kind: ["Choose how the conflict is settled."] } });
+    const noClaim = await submit({ kind: "accept_claim", rationale: "The later figure is the company's own." });
+    expect(noClaim).toMatchObject({ ok: false, fieldErrors: { acceptedClaimId: ["Choose the claim that is right."] } });
+    expect(await db().resolution.count({ where: { conflictId: conflict.id } })).toBe(0);
+    expect(await s.conflictOf()).toMatchObject({ status: "open", version: conflict.version });
+    expect((await db().claim.findUniqueOrThrow({ where: { id: s.small.id } })).status).toBe("active");
   });
 });

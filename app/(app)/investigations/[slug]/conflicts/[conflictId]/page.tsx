@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ClaimStatusBadge, KindBadge, StatusBadge } from "@/components/conflicts/badges.tsx";
 import { CommentForm } from "@/components/conflicts/comment-form.tsx";
 import { ReopenForm } from "@/components/conflicts/reopen-form.tsx";
+import { DecisionOutcome } from "@/components/conflicts/decision-outcome.tsx";
 import { ResolveForm } from "@/components/conflicts/resolve-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { RELATION_LABELS, relationsOf, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
@@ -25,19 +26,21 @@ export const metadata: Metadata = { title: "Conflict" };
 
 export default async function ConflictPage({ params, searchParams }: Props) {
   const { slug, conflictId } = await params;
-  const { settled } = await searchParams;
+  const { decided, from } = await searchParams;
   const base = `/investigations/${slug}`;
   const { actor, investigation } = await investigationPage(slug, `${base}/conflicts/${conflictId}`);
   const conflict = await getConflict(investigation.id, conflictId);
   if (!conflict) notFound();
   const canResolve = hasRole(actor.role, "reviewer");
-  const justSettled = typeof settled === "string" ? settled : null;
+  const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
+  // Arriving from the decision just recorded here: its outcome comes first, with the way on.
+  const justDecided = decided !== undefined && conflict.status !== "open" && current ? current : null;
   const [next, openLeft, related] = await Promise.all([
     nextOpenConflict(investigation.id, conflict.id),
-    justSettled ? openConflictCount(investigation.id) : 0,
+    justDecided ? openConflictCount(investigation.id) : 0,
     conflictPairs(investigation.id, conflict.id),
   ]);
-  const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
+  const conflictHref = `${base}/conflicts/${conflict.id}`;
   const earlier = conflict.resolutions.filter((r) => r.withdrawnAt);
 
   const aside = (
@@ -54,7 +57,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {current && <Decision decision={current} conflict={conflict} />}
+      {current && !justDecided && <Decision decision={current} conflict={conflict} />}
 
       {related.sense && (
         <section aria-labelledby="sense-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -111,8 +114,8 @@ export default async function ConflictPage({ params, searchParams }: Props) {
                   })),
                 entities: conflict.entities.map((e) => ({ id: e.id, name: e.name, claimCount: e.claimCount })),
               }}
-              nextHref={next ? `${base}/conflicts/${next.id}` : `${base}/conflicts`}
-              focusDecision={Boolean(justSettled)}
+              decidedHref={`${conflictHref}?decided=1`}
+              focusDecision={from === "decision"}
             />
           </section>
         ) : (
@@ -160,11 +163,6 @@ export default async function ConflictPage({ params, searchParams }: Props) {
 
   return (
     <>
-      {justSettled && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {justSettled} {openLeft > 0 ? `${plural(openLeft, "open conflict")} left.` : "The queue is clear."}
-        </p>
-      )}
       <PageHeader
         crumbs={[{ href: `${base}/conflicts`, label: "Conflicts" }]}
         title={conflict.title}
@@ -186,6 +184,17 @@ export default async function ConflictPage({ params, searchParams }: Props) {
           )
         }
       />
+      {justDecided && (
+        <DecisionOutcome
+          conflictHref={conflictHref}
+          nextHref={next ? `${base}/conflicts/${next.id}?from=decision` : null}
+          queueHref={`${base}/conflicts`}
+          openLeft={openLeft}
+          canReopen={canResolve}
+        >
+          <Decision decision={justDecided} conflict={conflict} bare />
+        </DecisionOutcome>
+      )}
       {conflict.status === "open" && conflict.reopenReason && (
         <p className="mb-4 rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           <strong className="font-semibold">Reopened.</strong> {conflict.reopenReason}
@@ -322,23 +331,31 @@ function Decision({
   decision,
   conflict,
   withdrawn = false,
+  bare = false,
 }: {
   decision: ConflictDetail["resolutions"][number];
   conflict: ConflictDetail;
   withdrawn?: boolean;
+  /** Inside the outcome of a decision just recorded, which gives the frame and the heading. */
+  bare?: boolean;
 }) {
   const details = decision.details?.kind === "both_valid" ? decision.details : null;
   const value = (id: string | null) => conflict.claims.find((c) => c.id === id)?.valueText;
+  const Heading = bare ? "h3" : "h2";
   return (
     <section
       aria-label={withdrawn ? "Withdrawn decision" : "Decision"}
-      className={`rounded-lg p-4 text-sm ring-1 ${withdrawn ? "bg-slate-50 text-slate-600 ring-slate-200" : "bg-emerald-50 text-emerald-950 ring-emerald-200"}`}
+      className={
+        bare
+          ? ""
+          : `rounded-lg p-4 text-sm ring-1 ${withdrawn ? "bg-slate-50 text-slate-600 ring-slate-200" : "bg-emerald-50 text-emerald-950 ring-emerald-200"}`
+      }
     >
-      <h2 className="font-semibold">
+      <Heading className={bare ? "text-base font-semibold" : "font-semibold"}>
         {RESOLUTION_LABELS[decision.kind]}
         {decision.kind === "accept_claim" && value(decision.acceptedClaimId) ? `: ${value(decision.acceptedClaimId)}` : ""}
         {decision.kind === "reconciled_value" && decision.valueText ? `: ${decision.valueText}` : ""}
-      </h2>
+      </Heading>
       <p className="mt-1 whitespace-pre-wrap">“{decision.rationale}”</p>
       {details && Object.keys(details.asOf).length > 0 && (
         <ul className="mt-2 text-xs">

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";
 import { entityHistory, getEntity, listEntities } from "@/lib/server/entities.ts";
+import { entityOpenConflicts } from "@/lib/server/conflicts.ts";
+import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 import { selfAndParts } from "@/lib/domain/claims.ts";
 
@@ -21,7 +23,11 @@ export default async function EntityPage({ params }: Props) {
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/entities/${entityId}`);
   const entity = await getEntity(investigation.id, entityId);
   if (!entity) notFound();
-  const [others, history] = await Promise.all([listEntities(investigation.id), entityHistory(investigation.id, entity.id)]);
+  const [others, history, openConflicts] = await Promise.all([
+    listEntities(investigation.id),
+    entityHistory(investigation.id, entity.id),
+    entityOpenConflicts(investigation.id, entity.id),
+  ]);
 
   const groups = new Map<string, typeof entity.subjectOf>();
   for (const claim of entity.subjectOf) groups.set(claim.attributeLabel, [...(groups.get(claim.attributeLabel) ?? []), claim]);
@@ -64,6 +70,26 @@ export default async function EntityPage({ params }: Props) {
           )}
         </div>
       )}
+      {openConflicts.naming.length > 0 && (
+        <section
+          aria-labelledby="entity-conflicts-heading"
+          className="mb-6 rounded-lg border-l-4 border-dashed border-rose-500 bg-rose-50 px-4 py-3 text-sm text-rose-950 ring-1 ring-rose-200"
+        >
+          <h2 id="entity-conflicts-heading" className="font-semibold">
+            {openConflicts.naming.length === 1 ? "An open naming conflict" : "Open naming conflicts"}
+          </h2>
+          <ul className="mt-1 space-y-1">
+            {openConflicts.naming.map((c) => (
+              <li key={c.id}>
+                <Link href={`${base}/conflicts/${c.id}`} className="font-medium text-rose-900 underline hover:no-underline">
+                  {c.title}
+                </Link>
+                <span className="block text-xs text-rose-900">{c.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-8">
           <section aria-labelledby="claims-heading">
@@ -89,6 +115,15 @@ export default async function EntityPage({ params }: Props) {
                               </span>
                             )}
                           </div>
+                          {(openConflicts.byClaim[c.id] ?? []).map((k) => (
+                            <Link
+                              key={k.id}
+                              href={`${base}/conflicts/${k.id}`}
+                              className="mt-1 inline-block text-xs font-medium text-rose-800 underline decoration-dashed underline-offset-4 hover:decoration-solid"
+                            >
+                              In open conflict: {KIND_LABELS[k.kind]} · {k.title}
+                            </Link>
+                          ))}
                           {c.valueKind !== "text" && c.valueKind !== "entity" && (
                             <div className="text-xs text-slate-500">{describeValue(c.valueNorm)}</div>
                           )}
