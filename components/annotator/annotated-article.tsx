@@ -121,7 +121,19 @@ export function AnnotatedArticle({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Where focus goes once the panel has changed: a claim's highlight (after a save, or closing its
+  // details), else the article's text, never lost to the page.
+  const [focusTarget, setFocusTarget] = useState<{ claimId: string | null } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (!focusTarget) return;
+    const mark = focusTarget.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${focusTarget.claimId}"]`) : null;
+    (mark ?? textRef.current)?.focus({ preventScroll: !mark });
+    setFocusTarget(null);
+  }, [focusTarget]);
+
   const close = () => {
+    setFocusTarget({ claimId: selectedId });
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
@@ -129,6 +141,8 @@ export function AnnotatedArticle({
     update((state) => applySave(state, result), result.openConflicts);
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
+    setFocusTarget({ claimId: result.id });
+    setAnnouncement(savedMessage(result));
   };
 
   return (
@@ -148,13 +162,18 @@ export function AnnotatedArticle({
             <span className="inline-block h-2.5 w-4 rounded-sm bg-slate-100 ring-1 ring-slate-300" /> retracted
           </span>
         </div>
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
         <div
           ref={textRef}
+          tabIndex={-1}
+          aria-label="Article text"
           onMouseUp={captureSelection}
           onKeyUp={(e) => {
             if (e.shiftKey || e.key === "Shift") captureSelection();
           }}
-          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 selection:bg-indigo-200"
+          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 outline-none selection:bg-indigo-200"
         >
           {blocks.map((block) => {
             if (block.kind === "list") {
@@ -244,6 +263,7 @@ export function AnnotatedArticle({
                 onSaved={(result) => {
                   update((state) => applySave(state, result), result.openConflicts);
                   setPanel({ mode: "view", claimId: selected.id });
+                  setAnnouncement(savedMessage(result));
                 }}
                 onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
               />
@@ -267,6 +287,13 @@ export function AnnotatedArticle({
       </aside>
     </div>
   );
+}
+
+/** What a screen reader hears after a save: the claim, and the conflicts it opened or changed. */
+function savedMessage(result: ClaimSaved): string {
+  const c = result.claim;
+  const opened = result.conflicts.filter((x) => x.status === "open").length;
+  return `Saved: ${c.subject.name} · ${c.attributeLabel} · ${c.valueText}.${opened ? ` ${opened} open conflict${opened === 1 ? "" : "s"} involve it.` : ""}`;
 }
 
 /** One block's text, cut into runs so that overlapping and adjacent claims all show. */
