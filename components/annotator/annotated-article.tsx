@@ -123,17 +123,19 @@ export function AnnotatedArticle({
 
   // Where focus goes once the panel has changed: a claim's highlight (after a save, or closing its
   // details), else the article's text, never lost to the page.
-  const [focusTarget, setFocusTarget] = useState<{ claimId: string | null } | null>(null);
+  const focusTarget = useRef<{ claimId: string | null } | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // After each render: a focus asked for by the change just rendered is given, once.
   useEffect(() => {
-    if (!focusTarget) return;
-    const mark = focusTarget.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${focusTarget.claimId}"]`) : null;
+    const target = focusTarget.current;
+    if (!target) return;
+    focusTarget.current = null;
+    const mark = target.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${target.claimId}"]`) : null;
     (mark ?? textRef.current)?.focus({ preventScroll: !mark });
-    setFocusTarget(null);
-  }, [focusTarget]);
+  });
 
   const close = () => {
-    setFocusTarget({ claimId: selectedId });
+    focusTarget.current = { claimId: selectedId };
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
@@ -141,7 +143,7 @@ export function AnnotatedArticle({
     update((state) => applySave(state, result), result.openConflicts);
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
-    setFocusTarget({ claimId: result.id });
+    focusTarget.current = { claimId: result.id };
     setAnnouncement(savedMessage(result));
   };
 

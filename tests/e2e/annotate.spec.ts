@@ -12,7 +12,7 @@ const claimCount = (page: Page) => page.getByRole("heading", { name: /Claims in 
 test("the demo story arrives annotated, with highlights on the right words", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
-  const mark = page.locator('mark[aria-label="Anthropic · Valuation · $183 billion"]');
+  const mark = page.locator('mark[aria-label^="Anthropic · Valuation · $183 billion"]');
   await expect(mark).toHaveText("valued at $183 billion");
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
@@ -73,7 +73,8 @@ test("a save that opens a conflict shows it at once, on the claim and in the nav
   }
   // No reload: the count beside "Conflicts" and the claim's own details follow the save.
   await expect(badge).toHaveText(String(before + 1));
-  await page.getByRole("button", { name: "Anthropic · Round size · $25 billion", exact: true }).click();
+  // Named by its claim, and (now in a conflict) by the conflict it is in.
+  await page.getByRole("button", { name: /^Anthropic · Round size · \$25 billion · in open conflict/ }).click();
   const details = page.getByRole("region", { name: "Claim" });
   await expect(details.getByRole("link", { name: "Value", exact: true })).toBeVisible();
 });
