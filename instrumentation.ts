@@ -13,4 +13,6 @@ export async function register() {
     `[crosscheck] ${describeDatabase(databaseOptionsFromEnv())}: ` +
       (report.applied.length ? `applied ${report.applied.join(", ")}` : "schema up to date"),
   );
+  // Long work (re-detection) asked for by pages runs here, off their requests.
+  (await import("@/lib/server/jobs.ts")).startJobWorker();
 }

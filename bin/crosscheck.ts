@@ -183,7 +183,13 @@ async function detectCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { investigation: { type: "string" } } });
   const investigation = await investigationArg(values.investigation, "detect --investigation <slug>");
   if (typeof investigation === "number") return investigation;
-  const r = await redetect(cliContext(), investigation.id);
+  // What it is doing, at most a line a second (to stderr: stdout keeps the outcome alone).
+  let lastLine = 0;
+  const r = await redetect(cliContext(), investigation.id, ({ phase, done, total }) => {
+    if (Date.now() - lastLine < 1000) return;
+    lastLine = Date.now();
+    console.error(`  ${phase}${total ? `: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}` : "…"}`);
+  });
   console.log(
     `${plural(r.found, "disagreement")} found: ${r.opened} new, ${r.updated} updated, ${r.reopened} reopened, ` +
       `${r.closed} closed as no longer holding; the rest unchanged.`,

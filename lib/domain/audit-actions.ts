@@ -33,6 +33,8 @@ export const AUDIT_ACTION_LABELS = {
   "user.disable": "account disabled",
   "user.enable": "account enabled",
   "save.timeout": "a save was stopped: it took too long",
+  "job.enqueue": "long work asked for",
+  "job.fail": "long work failed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

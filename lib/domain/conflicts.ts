@@ -848,6 +848,15 @@ export function detectAll(
   /** What someone set on attributes, by attribute key. */
   settings: Map<string, AttributeSetting> = new Map(),
 ): DetectedConflict[] {
+  return [
+    ...claimGroups(claims).flatMap((group) => detectGroupConflicts(group, { setting: settings.get(group[0]!.attribute) })),
+    ...detectMisattributions(claims),
+    ...detectNamingConflicts(entities, decidedDifferent),
+  ].sort(byDetectionKey);
+}
+
+/** Claims by subject + attribute group, in the order groups are first met. */
+export function claimGroups(claims: DetectionClaim[]): DetectionClaim[][] {
   const groups = new Map<string, DetectionClaim[]>();
   for (const c of claims) {
     const key = groupKey(c.subjectId, c.attribute);
@@ -855,9 +864,8 @@ export function detectAll(
     if (group) group.push(c);
     else groups.set(key, [c]);
   }
-  return [
-    ...[...groups.values()].flatMap((group) => detectGroupConflicts(group, { setting: settings.get(group[0]!.attribute) })),
-    ...detectMisattributions(claims),
-    ...detectNamingConflicts(entities, decidedDifferent),
-  ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...groups.values()];
 }
+
+/** The order detection lists what it found in: by key. */
+export const byDetectionKey = (a: DetectedConflict, b: DetectedConflict) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

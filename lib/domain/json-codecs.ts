@@ -170,3 +170,11 @@ const groupStateSchema = z.object({
 
 /** A large group's stored detection state, or null when it is not one (then it is recomputed). */
 export const readGroupState = (json: unknown): GroupState | null => groupStateSchema.safeParse(json).data ?? null;
+
+/** Job.progress: what long work says of itself as it goes (lib/server/jobs.ts). */
+const jobProgressSchema = z.object({ phase: z.string(), done: z.number(), total: z.number().nullable() });
+export type JobProgress = z.output<typeof jobProgressSchema>;
+export const readJobProgress = (json: unknown): JobProgress | null =>
+  json === null || json === undefined ? null : reader("Job.progress", jobProgressSchema)(json);
+/** Job.result: what the work gave back, any JSON. */
+export const readJobResult = (json: unknown): JsonValue => reader("Job.result", z.json())(json ?? null) as JsonValue;

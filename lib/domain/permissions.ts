@@ -27,6 +27,8 @@ export const ACTION_POLICY = {
   "conflict.resolve": "reviewer",
   "conflict.reopen": "reviewer",
   "conflict.redetect": "reviewer",
+  // Following long work the page asked for (its result is what the investigation's pages show).
+  "job.status": "analyst",
   // What counts as a disagreement: reviewers decide, as they settle conflicts.
   "attribute.setSense": "reviewer",
   "investigation.setTimeZone": "reviewer",

@@ -2,7 +2,9 @@ import "server-only";
 import {
   type DetectedConflict,
   type DetectionClaim,
-  detectAll,
+  byDetectionKey,
+  claimGroups,
+  detectGroupConflicts,
   detectMisattributions,
   detectNamingConflicts,
   figureKey,
@@ -543,8 +545,20 @@ async function groupConflicts(
   return conflictsOfState(state, g.subjectId, g.attribute);
 }
 
-/** Everything detection finds in an investigation's current claims and entities (from scratch). */
-export async function detectFromScratch(tx: Tx, investigationId: string): Promise<DetectedConflict[]> {
+/** What long work says of itself as it goes: the step, and how far into it (total when known). */
+export type Progress = (p: { phase: string; done: number; total: number | null }) => void;
+
+/** Lets other work (requests, progress writes) run between a long computation's steps. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Everything detection finds in an investigation's current claims and entities (from scratch):
+ * what `detectAll` finds, computed group by group, giving the event loop back every few
+ * milliseconds (a server keeps answering while an investigation is recomputed) and saying how
+ * far it got.
+ */
+export async function detectFromScratch(tx: Tx, investigationId: string, report?: Progress): Promise<DetectedConflict[]> {
+  report?.({ phase: "Reading claims", done: 0, total: null });
   const claims = await tx.claim.findMany({ where: { investigationId }, select: detectionClaimSelect });
   const entities = await canonicalEntities(tx, investigationId);
   const names: NameIndex = new Map();
@@ -555,40 +569,57 @@ export async function detectFromScratch(tx: Tx, investigationId: string): Promis
     entities.map((e) => e.id),
   );
   const timeZone = await zoneOf(tx, investigationId);
-  return detectAll(
-    claims.map((c) => toDetectionClaim(c, names, timeZone, chains)),
-    entities,
-    new Set(),
-    await attributeSettings(tx, investigationId),
-  );
+  const settings = await attributeSettings(tx, investigationId);
+  const read = claims.map((c) => toDetectionClaim(c, names, timeZone, chains));
+  const groups = claimGroups(read);
+  const found: DetectedConflict[] = [];
+  let paused = performance.now();
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    found.push(...detectGroupConflicts(group, { setting: settings.get(group[0]!.attribute) }));
+    if (performance.now() - paused > 25) {
+      report?.({ phase: "Comparing claims, group by group", done: i + 1, total: groups.length });
+      await yieldToEventLoop();
+      paused = performance.now();
+    }
+  }
+  report?.({ phase: "Checking figures and names", done: groups.length, total: groups.length });
+  await yieldToEventLoop();
+  found.push(...detectMisattributions(read), ...detectNamingConflicts(entities, new Set()));
+  return found.sort(byDetectionKey);
 }
 
 export type RedetectReport = { found: number; opened: number; updated: number; reopened: number; closed: number };
 
 /** Recomputes every detected conflict of an investigation (the `crosscheck detect` command). */
-export async function redetectInvestigation(tx: Tx, ctx: AuditContext, investigationId: string): Promise<RedetectReport> {
+export async function redetectInvestigation(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  report?: Progress,
+): Promise<RedetectReport> {
   // Alone: claim changes wait for the recomputation, and it waits for them.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${investigationId}, 0))`;
   // Large groups' states are rebuilt from their claims the next time a change touches them.
   await tx.groupDetection.deleteMany({ where: { investigationId } });
-  const report: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
+  const outcome: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {
-    const detected = await detectFromScratch(tx, investigationId);
+    const detected = await detectFromScratch(tx, investigationId, report);
     const existing = await tx.conflict.findMany({
       where: { investigationId, detectionKey: { not: null } },
       select: { detectionKey: true },
     });
-    const { revived, counts } = await carryOut(tx, ctx, investigationId, new Set(existing.map((c) => c.detectionKey!)), detected);
-    report.found = detected.length;
-    for (const k of ["opened", "updated", "reopened", "closed"] as const) report[k] += counts[k];
-    if (!revived.length) return report;
+    const { revived, counts } = await carryOut(tx, ctx, investigationId, new Set(existing.map((c) => c.detectionKey!)), detected, report);
+    outcome.found = detected.length;
+    for (const k of ["opened", "updated", "reopened", "closed"] as const) outcome[k] += counts[k];
+    if (!revived.length) return outcome;
   }
 }
 
 /** `redetectInvestigation` in its own transaction, with room for a large investigation. */
-export async function redetect(ctx: AuditContext, investigationId: string): Promise<RedetectReport> {
-  return db().$transaction((tx) => redetectInvestigation(tx, ctx, investigationId), { timeout: 10 * 60_000, maxWait: 30_000 });
+export async function redetect(ctx: AuditContext, investigationId: string, report?: Progress): Promise<RedetectReport> {
+  return db().$transaction((tx) => redetectInvestigation(tx, ctx, investigationId, report), { timeout: 10 * 60_000, maxWait: 30_000 });
 }
 
 /** A claim's status changed by a conflict's decision (or its withdrawal), audited with the conflict named. */
@@ -680,6 +711,7 @@ async function carryOut(
   investigationId: string,
   scope: Set<string>,
   detected: DetectedConflict[],
+  report?: Progress,
 ): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found">; changed: ConflictChange[] }> {
   const counts = { opened: 0, updated: 0, reopened: 0, closed: 0 };
   const revived: Revived[] = [];
@@ -688,7 +720,10 @@ async function carryOut(
   if (!keys.length) return { revived, counts, changed };
   const existing = await trackedConflicts(tx, investigationId, keys);
   const statusOf = new Map(existing.map((c) => [c.id, c.status]));
-  for (const op of plan(existing, detected, scope)) {
+  const ops = plan(existing, detected, scope);
+  let done = 0;
+  for (const op of ops) {
+    if (report && done++ % 50 === 0) report({ phase: "Updating conflicts", done: done - 1, total: ops.length });
     switch (op.op) {
       case "open": {
         const d = op.found;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { commentInput, createManualConflictInput, reopenConflictInput, resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
 import * as conflicts from "@/lib/server/conflicts.ts";
-import { redetect } from "@/lib/server/detection.ts";
+import { enqueueJob } from "@/lib/server/jobs.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
 import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
@@ -35,8 +35,7 @@ export const createManualConflict = defineAction("conflict.createManual", create
   redirect(`/investigations/${slug}/conflicts/${id}`);
 });
 
-export const redetectConflicts = defineAction("conflict.redetect", z.object({ investigationId: z.string().min(1) }), async (input, ctx) => {
-  const report = await redetect(ctx, input.investigationId);
-  await revalidateInvestigation(input.investigationId);
-  return report;
-});
+/** Recomputation runs as a job (it may take a while): the page gets the job's id and follows it. */
+export const redetectConflicts = defineAction("conflict.redetect", z.object({ investigationId: z.string().min(1) }), async (input, ctx) =>
+  enqueueJob(ctx, "redetect", input.investigationId),
+);

@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
+import { createClaim } from "@/lib/server/claims.ts";
+import { db } from "@/lib/server/database.ts";
+import { redetect } from "@/lib/server/detection.ts";
+import { createEntity } from "@/lib/server/entities.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
+import { enqueueJob, jobStatus, runNextJob } from "@/lib/server/jobs.ts";
+import { makeUser } from "@/tests/support/actors.ts";
+import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+
+setupTestDatabase();
+
+const BODY = "Anthropic, valued at $18.4 billion, continues to grow. Others put it at $183 billion.";
+
+async function story() {
+  const reviewer = await makeUser("reviewer");
+  const inv = await createInvestigation(reviewer.ctx, { title: `Jobs ${Math.random()}` });
+  const [outcome] = await importParsedArticles(reviewer.ctx, inv.id, [
+    { name: "a.txt", result: parseArticleText("a.txt", `Title: Valuation\nPublished: 2026-02-26\n\n${BODY}`) },
+  ]);
+  if (outcome?.status !== "imported") throw new Error("import failed");
+  const anthropic = await createEntity(reviewer.ctx, inv.id, { name: "Anthropic", kind: "organization" });
+  for (const v of ["$18.4 billion", "$183 billion"]) {
+    await createClaim(reviewer.ctx, {
+      investigationId: inv.id,
+      articleId: outcome.articleId,
+      start: BODY.indexOf(v),
+      end: BODY.indexOf(v) + v.length,
+      subjectId: anthropic.id,
+      newSubjectName: "",
+      newSubjectKind: "other",
+      subjectText: "Anthropic",
+      attribute: "Valuation",
+      valueKind: "money",
+      valueText: v,
+      asOf: "",
+      note: "",
+    });
+  }
+  return { reviewer, inv };
+}
+
+/** Runs every waiting job (other tests' too), as the server's worker would. */
+async function drain() {
+  while (await runNextJob());
+}
+
+describe(`jobs on ${testEngine}`, () => {
+  test("re-detection asked for twice runs once, off the request, and its outcome and progress are kept", async () => {
+    const { reviewer, inv } = await story();
+    const first = await enqueueJob(reviewer.ctx, "redetect", inv.id);
+    const again = await enqueueJob(reviewer.ctx, "redetect", inv.id);
+    expect(first.existing).toBe(false);
+    expect(again).toEqual({ id: first.id, existing: true });
+    expect(await jobStatus(inv.id, first.id)).toMatchObject({ status: "queued", result: null });
+
+    await drain();
+    const done = await jobStatus(inv.id, first.id);
+    expect(done).toMatchObject({ status: "done", error: null, result: { opened: 0, updated: 0, reopened: 0, closed: 0 } });
+    expect(done?.progress?.phase).toEqual(expect.any(String));
+    expect(done?.finishedAt).toBeInstanceOf(Date);
+    // Asked for by the reviewer, on the record.
+    const events = await db().auditEvent.findMany({
+      where: { objectType: "Job", objectId: first.id },
+      select: { action: true, actorId: true },
+    });
+    expect(events).toEqual([{ action: "job.enqueue", actorId: reviewer.ctx.actorId }]);
+    // Finished: asking again starts a new job.
+    expect((await enqueueJob(reviewer.ctx, "redetect", inv.id)).existing).toBe(false);
+    await drain();
+  });
+
+  test("a job is seen only from its own investigation", async () => {
+    const { reviewer, inv } = await story();
+    const other = await createInvestigation(reviewer.ctx, { title: `Other ${Math.random()}` });
+    const { id } = await enqueueJob(reviewer.ctx, "redetect", inv.id);
+    expect(await jobStatus(other.id, id)).toBeNull();
+    await drain();
+  });
+
+  test("a job that fails says why and is audited; one whose worker died is taken up again", async () => {
+    const { inv } = await story();
+    const broken = await db().job.create({ data: { investigationId: inv.id, kind: "no-such-work" } });
+    const orphan = await db().job.create({
+      data: { investigationId: inv.id, kind: "redetect", status: "running", heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const busy = await db().job.create({
+      data: { investigationId: inv.id, kind: "redetect", status: "running", heartbeatAt: new Date() },
+    });
+    await drain();
+    expect(await jobStatus(inv.id, broken.id)).toMatchObject({ status: "failed", error: "No such kind of job: no-such-work." });
+    expect(await db().auditEvent.count({ where: { objectType: "Job", objectId: broken.id, action: "job.fail" } })).toBe(1);
+    expect(await jobStatus(inv.id, orphan.id)).toMatchObject({ status: "done" });
+    // Running elsewhere and heard from: left to its worker.
+    expect(await jobStatus(inv.id, busy.id)).toMatchObject({ status: "running" });
+    await db().job.delete({ where: { id: busy.id } });
+  });
+
+  test("re-detection says what it is doing as it goes", async () => {
+    const { reviewer, inv } = await story();
+    const seen: { phase: string; done: number; total: number | null }[] = [];
+    await redetect(reviewer.ctx, inv.id, (p) => seen.push(p));
+    const phases = [...new Set(seen.map((p) => p.phase))];
+    expect(phases[0]).toBe("Reading claims");
+    expect(phases).toContain("Checking figures and names");
+    for (const p of seen) if (p.total !== null) expect(p.done).toBeLessThanOrEqual(p.total);
+  });
+});
