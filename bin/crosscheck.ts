@@ -258,9 +258,15 @@ async function restoreCommand(args: string[]): Promise<number> {
   }
   try {
     console.error(`Checking ${positionals[0]}…`);
+    // A line when a table is done, and at most one a second while a large one loads.
+    let lastLine = 0;
     const report = await restoreBackup(cliContext(), positionals[0]!, {
       slug: values.slug,
-      onProgress: (table, rows) => console.error(`  ${table}: ${rows}`),
+      onProgress: ({ table, done, total }) => {
+        if (done < total && Date.now() - lastLine < 1000) return;
+        lastLine = Date.now();
+        console.error(`  restoring: ${table} ${done.toLocaleString("en")}${done < total ? ` of ${total.toLocaleString("en")}` : ""}`);
+      },
     });
     const c = report.counts;
     console.log(

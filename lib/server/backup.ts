@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
+import { Debug } from "@prisma/client/runtime/client";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ConflictKind, currentDetectionKey } from "@/lib/domain/conflicts.ts";
 import { slugSchema } from "@/lib/domain/inputs.ts";
@@ -18,7 +18,8 @@ import { db } from "@/lib/server/database.ts";
  * the file is written one row per line, in batches read from the database, and a restore reads it
  * line by line twice — first to check it (its layout, every row, and the checksum of its content,
  * so a damaged or hand-edited file is refused before anything is written), then to load it in one
- * transaction, so it lands whole or not at all.
+ * transaction, so it lands whole or not at all. The load writes a few hundred rows (or about 1 MB)
+ * at a time and keeps only what it must: the map of old ids to new ones.
  */
 export const BACKUP_FORMAT = "crosscheck.backup/v1";
 
@@ -46,6 +47,21 @@ type BackupUser = { id: string; email: string; name: string; role: "analyst" | "
 /** Rows read from the database per query: few for articles (their bodies), more for the rest. */
 const BATCH: Partial<Record<Table, number>> = { articles: 4 };
 const DEFAULT_BATCH = 500;
+
+/**
+ * Rows written per insert when restoring, and the most characters of the file one insert carries
+ * (past it the insert goes at once, so a 2 MB article goes alone).
+ */
+const RESTORE_BATCH = { rows: 200, chars: 1024 * 1024 };
+/**
+ * Prisma keeps the arguments of its last 100 debug calls, whether or not DEBUG is set, for its
+ * error reports: one history in the client (query plans, rows and all) and one in each driver
+ * adapter (the queries' parameters). Left alone they would hold the last batches of a restore, up
+ * to a hundred 2 MB articles. The client's is pushed out after every insert by calls of its own
+ * Debug; the adapter's, out of reach, by a hundred empty queries once this much has been written.
+ */
+const FORGET = { calls: 100, afterRows: 2000, afterChars: 8 * 1024 * 1024 };
+const forgetfulDebug = Debug("crosscheck:restore");
 
 const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId", "updatedById"];
 
@@ -181,18 +197,50 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
 // Reading
 
 type BackupEvent =
-  { type: "investigation"; row: Row } | { type: "row"; table: Table; row: Row } | { type: "end"; users: BackupUser[]; createdAt: string };
+  | { type: "investigation"; row: Row }
+  | { type: "row"; table: Table; row: Row; chars: number }
+  | { type: "end"; users: BackupUser[]; createdAt: string };
 
 const refuse = (message: string): never => {
   throw new ExpectedError("invalid_input", `${message} Nothing was restored.`);
 };
 
 /**
+ * The lines of a file (without their "\n" or "\r\n"), read a chunk at a time as they are asked
+ * for. Not readline's iterator: it reads ahead up to a thousand lines whatever their size, so a
+ * restore waiting on the database would hold most of a file of 2 MB articles.
+ */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  const input = createReadStream(path, { encoding: "utf8" });
+  const line = (parts: string[]) => {
+    const text = parts.length === 1 ? parts[0]! : parts.join("");
+    return text.endsWith("\r") ? text.slice(0, -1) : text;
+  };
+  let parts: string[] = [];
+  try {
+    for await (const chunk of input as AsyncIterable<string>) {
+      let start = 0;
+      for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", start)) {
+        parts.push(chunk.slice(start, end));
+        const text = line(parts);
+        parts = [];
+        start = end + 1;
+        yield text;
+      }
+      if (start < chunk.length) parts.push(chunk.slice(start));
+    }
+    if (parts.length) yield line(parts);
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
  * The events of a backup file, in order, checking as it goes that the file has exactly the layout
  * Crosscheck writes and, at the end, that its content matches its checksum.
  */
 async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = linesOf(path);
   const hash = createHash("sha256");
   let n = 0;
   let createdAt = "";
@@ -219,7 +267,7 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
       if (n === 1) {
         if (text !== `{"format":${JSON.stringify(BACKUP_FORMAT)},`)
           refuse(`Not a Crosscheck backup (it should start with "format": "${BACKUP_FORMAT}").`);
-        hash.update(`${text}\n`);
+        hash.update(text).update("\n");
         continue;
       }
       if (n === 2) {
@@ -237,7 +285,8 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
         yield { type: "end", users: users!, createdAt };
         return;
       }
-      hash.update(`${text}\n`);
+      // In two parts: joined, a 2 MB line would be copied once more.
+      hash.update(text).update("\n");
       if (n === 3) {
         const row = field(text, "investigation");
         if (!row || typeof row !== "object" || typeof (row as Row).id !== "string" || typeof (row as Row).slug !== "string")
@@ -260,7 +309,7 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
         const row = parse(body as string, `a row of "${TABLES[table]}"`);
         if (!row || typeof row !== "object" || Array.isArray(row)) refuse(`Line ${n}: a row of "${TABLES[table]}" must be an object.`);
         rows++;
-        yield { type: "row", table: TABLES[table]!, row: row as Row };
+        yield { type: "row", table: TABLES[table]!, row: row as Row, chars: text.length };
       } else {
         const list = field(text, "users");
         const valid =
@@ -278,7 +327,7 @@ async function* readBackupFile(path: string): AsyncGenerator<BackupEvent> {
       }
     }
   } finally {
-    lines.close();
+    await lines.return(undefined);
   }
   refuse(n === 0 ? "The file is empty." : `The file ends early (after line ${n}): it is truncated or damaged.`);
 }
@@ -374,19 +423,23 @@ function remapIds<T>(value: T, ids: Map<string, string>): T {
 }
 
 export type RestoreReport = { investigationId: string; slug: string; counts: Record<Table, number>; usersCreated: string[] };
+/** Rows of `table` written so far, of `total` in the file: reported after each insert. */
+export type RestoreProgress = { table: Table; done: number; total: number };
 
 /**
  * Loads a backup file: as it was (the slug must be free), or as a copy under a new slug (every id
  * made new). Accounts are matched by email; one this database lacks is created disabled (it keeps
  * its name on the record, and an admin can enable it). The file is checked whole first; the load
- * is one transaction.
+ * is one transaction, written in batches of `batchRows` rows (200) or about 1 MB of the file,
+ * whichever comes first, so memory stays flat however large the file: the database holds the rows.
  */
 export async function restoreBackup(
   ctx: AuditContext,
   path: string,
-  options: { slug?: string; onProgress?: (table: Table, rows: number) => void } = {},
+  options: { slug?: string; onProgress?: (progress: RestoreProgress) => void; batchRows?: number } = {},
 ): Promise<RestoreReport> {
   const summary = await checkBackup(path);
+  const batchRows = Math.max(1, options.batchRows ?? RESTORE_BATCH.rows);
   const slug = options.slug ?? summary.slug;
   const slugCheck = slugSchema.safeParse(slug);
   if (!slugCheck.success) throw new ExpectedError("invalid_input", `“${slug}” cannot be a slug: ${slugCheck.error.issues[0]?.message}`);
@@ -399,50 +452,40 @@ export async function restoreBackup(
         );
       }
       const ids = new Map<string, string>();
-      if (options.slug) for (const id of summary.ids) ids.set(id, randomUUID());
+      if (options.slug) for (const id of summary.ids) ids.set(id, newCopyId());
+      summary.ids.clear();
       const usersCreated = await matchUsers(tx, summary.users, ids);
       let investigationId = "";
       const pending: Row[] = [];
-      const later: { field: "mergedIntoId" | "partOfId" | "supersededById"; id: string; ref: string }[] = [];
+      let pendingChars = 0;
+      let done = 0;
+      const unforgotten = { rows: 0, chars: 0 };
+      const later: { field: "mergedIntoId" | "partOfId" | "supersededById"; id: string; ref: string; updatedAt?: Date }[] = [];
       let current: Table | null = null;
+      const forget = async () => {
+        for (let i = 0; i < FORGET.calls; i++) await tx.$queryRaw`SELECT 1`;
+        unforgotten.rows = unforgotten.chars = 0;
+      };
       const flush = async () => {
         if (!current || !pending.length) return;
-        const data = pending.splice(0) as never;
-        switch (current) {
-          case "articles":
-            return void (await tx.article.createMany({ data }));
-          case "entities":
-            return void (await tx.entity.createMany({ data }));
-          case "aliases":
-            return void (await tx.entityAlias.createMany({ data }));
-          case "claims":
-            return void (await tx.claim.createMany({ data }));
-          case "attributes":
-            return void (await tx.attribute.createMany({ data }));
-          case "merges":
-            return void (await tx.entityMerge.createMany({ data }));
-          case "conflicts":
-            return void (await tx.conflict.createMany({ data }));
-          case "conflictClaims":
-            return void (await tx.conflictClaim.createMany({ data }));
-          case "conflictEntities":
-            return void (await tx.conflictEntity.createMany({ data }));
-          case "resolutions":
-            return void (await tx.resolution.createMany({ data }));
-          case "comments":
-            return void (await tx.comment.createMany({ data }));
-          case "audit":
-            return void (await tx.auditEvent.createMany({ data }));
-        }
+        const rows = pending.length;
+        await insertRows(tx, current, pending.splice(0));
+        for (let i = 0; i < FORGET.calls; i++) forgetfulDebug("inserted");
+        done += rows;
+        unforgotten.rows += rows;
+        unforgotten.chars += pendingChars;
+        pendingChars = 0;
+        if (unforgotten.rows >= FORGET.afterRows || unforgotten.chars >= FORGET.afterChars) await forget();
+        options.onProgress?.({ table: current, done, total: summary.counts[current] });
       };
       const finishTable = async () => {
         await flush();
-        // Entities point at the entity they were merged into or are part of, claims at the claim that superseded them: set once all exist.
-        for (const l of later.splice(0)) {
-          if (l.field === "supersededById") await tx.claim.update({ where: { id: l.id }, data: { supersededById: l.ref } });
-          else await tx.entity.update({ where: { id: l.id }, data: { [l.field]: l.ref } });
+        // Entities point at the entity they were merged into or are part of, claims at the claim that superseded them: set once all
+        // exist, with the time of the row's last change as it was (left out, Prisma would make it now).
+        for (const { field, id, ref, updatedAt } of later.splice(0)) {
+          if (field === "supersededById") await tx.claim.update({ where: { id }, data: { supersededById: ref, updatedAt } });
+          else await tx.entity.update({ where: { id }, data: { [field]: ref, updatedAt } });
         }
-        if (current) options.onProgress?.(current, summary.counts[current]);
       };
       for await (const event of readBackupFile(path)) {
         if (event.type === "investigation") {
@@ -455,15 +498,22 @@ export async function restoreBackup(
         if (event.table !== current) {
           await finishTable();
           current = event.table;
+          done = 0;
         }
         let row = revive(remapIds(event.row, ids));
         if (current === "entities" && (row.mergedIntoId || row.partOfId)) {
           for (const field of ["mergedIntoId", "partOfId"] as const) {
-            if (row[field]) later.push({ field, id: String(row.id), ref: String(row[field]) });
+            if (row[field])
+              later.push({ field, id: String(row.id), ref: String(row[field]), updatedAt: row.updatedAt as Date | undefined });
           }
           row = { ...row, mergedIntoId: null, ...(row.partOfId ? { partOfId: null } : {}) };
         } else if (current === "claims" && row.supersededById) {
-          later.push({ field: "supersededById", id: String(row.id), ref: String(row.supersededById) });
+          later.push({
+            field: "supersededById",
+            id: String(row.id),
+            ref: String(row.supersededById),
+            updatedAt: row.updatedAt as Date | undefined,
+          });
           row = { ...row, supersededById: null };
         } else if (current === "conflicts") {
           if (typeof row.detectionKey === "string" && row.detectionKey.startsWith("naming:")) {
@@ -479,9 +529,11 @@ export async function restoreBackup(
           }
         }
         pending.push(row);
-        if (pending.length >= (BATCH[current] ?? DEFAULT_BATCH)) await flush();
+        pendingChars += event.chars;
+        if (pending.length >= batchRows || pendingChars >= RESTORE_BATCH.chars) await flush();
       }
       await finishTable();
+      if (unforgotten.rows) await forget();
       // Recorded outside the investigation's own trail, so its fact sheet's time stamp (its last change) stays the same.
       await audit(tx, ctx, {
         action: "investigation.restore",
@@ -493,6 +545,46 @@ export async function restoreBackup(
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
   );
+}
+
+/**
+ * A new id for a row of a copy. randomUUID's string is a chain of a dozen linked pieces, and the map
+ * of 50,000 ids would keep them all (30 MB); read once, V8 makes it one flat string (8 MB).
+ */
+function newCopyId(): string {
+  const id = randomUUID();
+  id.charCodeAt(0);
+  return id;
+}
+
+async function insertRows(tx: Tx, table: Table, rows: Row[]): Promise<void> {
+  const data = rows as never;
+  switch (table) {
+    case "articles":
+      return void (await tx.article.createMany({ data }));
+    case "entities":
+      return void (await tx.entity.createMany({ data }));
+    case "aliases":
+      return void (await tx.entityAlias.createMany({ data }));
+    case "claims":
+      return void (await tx.claim.createMany({ data }));
+    case "attributes":
+      return void (await tx.attribute.createMany({ data }));
+    case "merges":
+      return void (await tx.entityMerge.createMany({ data }));
+    case "conflicts":
+      return void (await tx.conflict.createMany({ data }));
+    case "conflictClaims":
+      return void (await tx.conflictClaim.createMany({ data }));
+    case "conflictEntities":
+      return void (await tx.conflictEntity.createMany({ data }));
+    case "resolutions":
+      return void (await tx.resolution.createMany({ data }));
+    case "comments":
+      return void (await tx.comment.createMany({ data }));
+    case "audit":
+      return void (await tx.auditEvent.createMany({ data }));
+  }
 }
 
 async function matchUsers(tx: Tx, users: BackupUser[], ids: Map<string, string>): Promise<string[]> {

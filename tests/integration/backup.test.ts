@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { FACTSHEET_FORMATS, renderFactSheet } from "@/lib/domain/factsheet-formats.ts";
-import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
+import { type RestoreProgress, restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { type Database, db, installDatabase } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
@@ -87,6 +87,31 @@ describe(`backup and restore on ${testEngine}`, () => {
     for (const format of FACTSHEET_FORMATS) expect(after[format], format).toBe(before[format]);
   });
 
+  test("restored three rows at a time, every row comes back, and progress is reported as it goes", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const { id } = await demoBackupWith(async () => {});
+    const file = path.join(dir, "batched.json");
+    await writeBackup(id, file, { now });
+    const progress: RestoreProgress[] = [];
+    const again = path.join(dir, "batched-again.json");
+    const restored = await inAnotherDatabase(async () => {
+      const report = await restoreBackup(SYSTEM, file, { batchRows: 3, onProgress: (p) => progress.push(p) });
+      // Backed up again from where it landed, the file is the same, byte for byte: every row came back as it was.
+      await writeBackup(report.investigationId, again, { now });
+      return report;
+    });
+    expect(readFileSync(again, "utf8")).toBe(readFileSync(file, "utf8"));
+    // Each table with rows reports after each insert of at most three, counting up to its total.
+    const tables = Object.entries(restored.counts).filter(([, n]) => n > 0);
+    expect(tables.length).toBeGreaterThan(5);
+    for (const [table, total] of tables) {
+      const done = progress.filter((p) => p.table === table).map((p) => p.done);
+      expect(done, table).toEqual(Array.from({ length: Math.ceil(total / 3) }, (_, i) => Math.min(total, (i + 1) * 3)));
+      expect(progress.filter((p) => p.table === table).every((p) => p.total === total)).toBe(true);
+    }
+    expect(progress.filter((p) => p.table === "claims")).toHaveLength(Math.ceil(40 / 3));
+  });
+
   test("restored under a new slug beside the original, everything is a copy with ids of its own", async () => {
     const { id, file } = await demoBackup("copy.json");
     const report = await restoreBackup(SYSTEM, file, { slug: "anthropic-pentagon-copy" });
@@ -157,6 +182,14 @@ describe(`backup and restore on ${testEngine}`, () => {
     // Truly malformed files are still refused: a list out of place is not an older layout.
     const swapped = text.replace('"merges":[', '"conflicts":[');
     await expectRefused(path.join(dir, "bad-older.json"), swapped, /not in the layout Crosscheck writes/);
+  });
+
+  test("a file whose lines were made to end in CRLF (a Windows checkout) still restores", async () => {
+    const { file } = await demoBackup("crlf-source.json");
+    const crlf = path.join(dir, "crlf.json");
+    writeFileSync(crlf, readFileSync(file, "utf8").replaceAll("\n", "\r\n"));
+    const restored = await inAnotherDatabase(() => restoreBackup(SYSTEM, crlf));
+    expect(restored.counts).toMatchObject({ articles: 5, claims: 40 });
   });
 
   test("a damaged, truncated or hand-edited file is refused with the reason, and nothing is written", async () => {
