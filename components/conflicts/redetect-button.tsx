@@ -21,6 +21,8 @@ const isReport = (v: unknown): v is Report =>
 export function RedetectButton({ investigationId }: { investigationId: string }) {
   const [job, setJob] = useState<{ id: string; view: JobView | null } | null>(null);
   const [trouble, setTrouble] = useState<string | null>(null);
+  // Counts failed reads, so that one failure schedules the next try.
+  const [tries, setTries] = useState(0);
   const run = useFormAction(redetectConflicts, {
     onSuccess: (result) => {
       setTrouble(null);
@@ -36,14 +38,19 @@ export function RedetectButton({ investigationId }: { investigationId: string })
     const timer = setTimeout(async () => {
       const answer = await readJob({ investigationId, jobId: job.id }).catch(() => null);
       if (stopped) return;
-      if (answer?.ok) setJob({ id: job.id, view: answer });
-      else setTrouble(answer?.message ?? "The job's progress cannot be read just now; trying again.");
+      if (answer?.ok) {
+        setTrouble(null);
+        setJob({ id: job.id, view: answer });
+      } else {
+        setTrouble(answer?.message ?? "The job's progress cannot be read just now; trying again.");
+        setTries((n) => n + 1);
+      }
     }, 1_000);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [job, finished, investigationId]);
+  }, [job, finished, investigationId, tries]);
 
   const view = job?.view;
   const running = Boolean(job) && !finished;

@@ -5,6 +5,8 @@ import { audit, type AuditContext } from "@/lib/server/audit.ts";
 import { db, getDatabase } from "@/lib/server/database.ts";
 import { type Progress, redetect } from "@/lib/server/detection.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
+import { sqlDate } from "@/lib/server/sql-values.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
 
 /*
  * Long work off the request: a page asks for it, gets a job id at once, and follows its progress.
@@ -49,11 +51,16 @@ const HANDLERS: Record<JobKind, (job: Claimed, ctx: AuditContext, report: Progre
 };
 
 /** A running job silent this long is taken to be orphaned (its worker stopped) and run again. */
-const STALE_AFTER_MS = 2 * 60_000;
+const STALE_AFTER = "2 minutes";
+/** How often a running job says it is alive (PostgreSQL), and at most how often its progress is written. */
+const HEARTBEAT_MS = 20_000;
 const PROGRESS_EVERY_MS = 1_000;
+/** A job taken up this many times without finishing (it brings its process down) is given up. */
+const MAX_ATTEMPTS = 3;
 
-type Worker = { busy: boolean; timer: NodeJS.Timeout | null; progress: Map<string, JobProgress> };
-const worker: Worker = ((globalThis as { crosscheckJobs?: Worker }).crosscheckJobs ??= { busy: false, timer: null, progress: new Map() });
+type Running = { investigationId: string | null; kind: string; createdAt: Date; progress: JobProgress | null };
+type Worker = { busy: boolean; timer: NodeJS.Timeout | null; running: Map<string, Running> };
+const worker: Worker = ((globalThis as { crosscheckJobs?: Worker }).crosscheckJobs ??= { busy: false, timer: null, running: new Map() });
 
 /**
  * Asks for a job; when one of the same kind is already waiting or running for the investigation,
@@ -77,75 +84,112 @@ export async function enqueueJob(ctx: AuditContext, kind: JobKind, investigation
   return outcome;
 }
 
-/** A job of this investigation as its page shows it (progress from this process when it runs here). */
+/**
+ * A job of this investigation as its page shows it. One running in this process is answered from
+ * memory, without the database: on PGlite the job's own transaction holds the one connection.
+ */
 export async function jobStatus(investigationId: string, jobId: string): Promise<JobView | null> {
+  const here = worker.running.get(jobId);
+  if (here) {
+    if (here.investigationId !== investigationId) return null;
+    return {
+      id: jobId,
+      kind: here.kind,
+      status: "running",
+      progress: here.progress,
+      result: null,
+      error: null,
+      createdAt: here.createdAt,
+      finishedAt: null,
+    };
+  }
   const row = await db().job.findFirst({
     where: { id: jobId, investigationId },
     select: { id: true, kind: true, status: true, progress: true, result: true, error: true, createdAt: true, finishedAt: true },
   });
   if (!row) return null;
   const status = JOB_STATUSES.find((s) => s === row.status) ?? "failed";
-  const progress = worker.progress.get(row.id) ?? readJobProgress(row.progress);
-  return { ...row, status, progress, result: row.result === null ? null : readJobResult(row.result) };
+  return { ...row, status, progress: readJobProgress(row.progress), result: row.result === null ? null : readJobResult(row.result) };
 }
 
 /**
  * Takes the oldest job waiting (or orphaned) and runs it to the end. False when there was none.
- * One at a time per process; the worker and tests call it.
+ * One at a time per process; the worker and tests call it. Each taking-up counts an attempt,
+ * and only the attempt that holds the job writes to it (a job taken over from a worker thought
+ * dead is finished by its new one). Times are the database's, whatever the instances' clocks say.
  */
 export async function runNextJob(): Promise<boolean> {
-  const stale = new Date(Date.now() - STALE_AFTER_MS).toISOString();
-  const now = new Date().toISOString();
-  const claimed = await db().$queryRaw<Claimed[]>`
-    UPDATE "Job" SET "status" = 'running', "startedAt" = ${now}::timestamptz AT TIME ZONE 'UTC',
-      "heartbeatAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
+  await db().$executeRawUnsafe(
+    `UPDATE "Job" SET "status" = 'failed', "finishedAt" = now() AT TIME ZONE 'UTC',
+      "error" = 'It stopped ${MAX_ATTEMPTS} times without finishing (its server restarted or ran out of memory).'
+    WHERE "status" = 'running' AND "attempts" >= ${MAX_ATTEMPTS} AND "heartbeatAt" < now() AT TIME ZONE 'UTC' - interval '${STALE_AFTER}'`,
+  );
+  const claimed = await db().$queryRawUnsafe<(Claimed & { attempts: number; createdAt: unknown })[]>(
+    `UPDATE "Job" SET "status" = 'running', "attempts" = "attempts" + 1, "startedAt" = now() AT TIME ZONE 'UTC',
+      "heartbeatAt" = now() AT TIME ZONE 'UTC'
     WHERE "id" = (SELECT "id" FROM "Job"
-      WHERE "status" = 'queued' OR ("status" = 'running' AND "heartbeatAt" < ${stale}::timestamptz AT TIME ZONE 'UTC')
+      WHERE "status" = 'queued' OR ("status" = 'running' AND "heartbeatAt" < now() AT TIME ZONE 'UTC' - interval '${STALE_AFTER}')
       ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1)
-    RETURNING "id", "kind", "investigationId", "createdById"`;
+    RETURNING "id", "kind", "investigationId", "createdById", "attempts", "createdAt"`,
+  );
   const job = claimed[0];
   if (!job) return false;
+  const mine = { id: job.id, attempts: job.attempts };
   const ctx: AuditContext = { actorId: job.createdById, requestId: `job:${job.id}` };
-  const writesProgress = getDatabase().engine === "postgres";
+  const running: Running = { investigationId: job.investigationId, kind: job.kind, createdAt: sqlDate(job.createdAt)!, progress: null };
+  worker.running.set(job.id, running);
+  // On PostgreSQL the row says, on its own connection, that the job is alive and how far it got.
+  // (On PGlite the job's transaction holds the one connection: the row is written at the end.)
+  const writes = getDatabase().engine === "postgres";
+  const alive = () =>
+    db().$executeRaw`UPDATE "Job" SET "heartbeatAt" = now() AT TIME ZONE 'UTC', "progress" = ${JSON.stringify(running.progress)}::jsonb
+        WHERE "id" = ${mine.id} AND "attempts" = ${mine.attempts}`.catch(() => undefined);
+  const heartbeat = writes ? setInterval(() => void alive(), HEARTBEAT_MS) : null;
+  heartbeat?.unref();
   let written = 0;
   const report: Progress = (p) => {
-    worker.progress.set(job.id, p);
-    if (!writesProgress || Date.now() - written < PROGRESS_EVERY_MS) return;
+    running.progress = p;
+    if (!writes || Date.now() - written < PROGRESS_EVERY_MS) return;
     written = Date.now();
-    // Not awaited: the work does not wait for its progress to be written.
-    void db()
-      .job.update({ where: { id: job.id }, data: { progress: p, heartbeatAt: new Date() } })
-      .catch(() => undefined);
+    void alive(); // not awaited: the work does not wait for its progress to be written
   };
+  // Only this attempt's own row: a job taken over by another worker is left to it.
+  const finish = (data: Prisma.JobUpdateManyMutationInput) =>
+    db().job.updateMany({ where: { id: mine.id, attempts: mine.attempts }, data });
   try {
     const kind = JOB_KINDS.find((k) => k === job.kind);
     const handler = kind && HANDLERS[kind];
     if (!handler) throw new ExpectedError("invalid_input", `No such kind of job: ${job.kind}.`);
     const result = await handler(job, ctx, report);
-    await db().job.update({
-      where: { id: job.id },
-      data: {
-        status: "done",
-        result: result === null ? undefined : jsonColumn(result),
-        progress: worker.progress.get(job.id) ?? undefined,
-        finishedAt: new Date(),
-      },
+    await finish({
+      status: "done",
+      result: result === null ? undefined : jsonColumn(result),
+      progress: running.progress ?? undefined,
+      finishedAt: new Date(),
     });
   } catch (error) {
     const message = error instanceof ExpectedError ? error.message : "It stopped on an unexpected error (see the server's log).";
     if (!(error instanceof ExpectedError)) console.error(`[crosscheck] job ${job.id} (${job.kind}) failed`, error);
-    await db().$transaction(async (tx) => {
-      await tx.job.update({ where: { id: job.id }, data: { status: "failed", error: message, finishedAt: new Date() } });
-      await audit(tx, ctx, {
-        action: "job.fail",
-        objectType: "Job",
-        objectId: job.id,
-        investigationId: job.investigationId,
-        after: { error: message },
-      });
-    });
+    await db()
+      .$transaction(async (tx) => {
+        const { count } = await tx.job.updateMany({
+          where: { id: mine.id, attempts: mine.attempts },
+          data: { status: "failed", error: message, finishedAt: new Date() },
+        });
+        // Gone with its investigation, or taken over: nothing of ours to record.
+        if (!count) return;
+        await audit(tx, ctx, {
+          action: "job.fail",
+          objectType: "Job",
+          objectId: job.id,
+          investigationId: job.investigationId,
+          after: { error: message },
+        });
+      })
+      .catch((failure: unknown) => console.error(`[crosscheck] job ${job.id}: its failure could not be recorded`, failure));
   } finally {
-    worker.progress.delete(job.id);
+    if (heartbeat) clearInterval(heartbeat);
+    worker.running.delete(job.id);
   }
   return true;
 }

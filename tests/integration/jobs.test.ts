@@ -86,6 +86,9 @@ describe(`jobs on ${testEngine}`, () => {
     const orphan = await db().job.create({
       data: { investigationId: inv.id, kind: "redetect", status: "running", heartbeatAt: new Date(Date.now() - 10 * 60_000) },
     });
+    const doomed = await db().job.create({
+      data: { investigationId: inv.id, kind: "redetect", status: "running", attempts: 3, heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+    });
     const busy = await db().job.create({
       data: { investigationId: inv.id, kind: "redetect", status: "running", heartbeatAt: new Date() },
     });
@@ -93,6 +96,9 @@ describe(`jobs on ${testEngine}`, () => {
     expect(await jobStatus(inv.id, broken.id)).toMatchObject({ status: "failed", error: "No such kind of job: no-such-work." });
     expect(await db().auditEvent.count({ where: { objectType: "Job", objectId: broken.id, action: "job.fail" } })).toBe(1);
     expect(await jobStatus(inv.id, orphan.id)).toMatchObject({ status: "done" });
+    expect((await db().job.findUniqueOrThrow({ where: { id: orphan.id } })).attempts).toBe(1);
+    // Taken up three times without finishing (it brings its server down): given up, not run again.
+    expect(await jobStatus(inv.id, doomed.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/stopped 3 times/) });
     // Running elsewhere and heard from: left to its worker.
     expect(await jobStatus(inv.id, busy.id)).toMatchObject({ status: "running" });
     await db().job.delete({ where: { id: busy.id } });

@@ -16,7 +16,10 @@ export const readJob = defineAction(
   async (input) => {
     const job = await jobStatus(input.investigationId, input.jobId);
     if (!job) throw new ExpectedError("not_found", "That job is not on record.");
-    if (job.status === "done") await revalidateInvestigation(input.investigationId);
+    // Once, as the page that followed it sees it end (not on every later read).
+    if (job.status === "done" && job.finishedAt && Date.now() - job.finishedAt.getTime() < 30_000) {
+      await revalidateInvestigation(input.investigationId);
+    }
     return job;
   },
 );

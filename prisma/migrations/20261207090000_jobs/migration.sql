@@ -12,6 +12,7 @@ CREATE TABLE "Job" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMP(3),
     "heartbeatAt" TIMESTAMP(3),
+    "attempts" INTEGER NOT NULL DEFAULT 0,
     "finishedAt" TIMESTAMP(3),
 
     CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
