@@ -167,15 +167,23 @@ export function ClaimForm({
     subjectText !== initial.subjectText ||
     attribute !== initial.attribute ||
     valueText !== initial.valueText ||
+    valueKind !== initial.valueKind ||
     asOf !== initial.asOf ||
     note !== initial.note ||
     qualifiers.accordingTo !== initial.accordingTo ||
     qualifiers.method !== initial.method ||
     qualifiers.appliesToPart !== initial.appliesToPart;
-  /** Closing loses what was typed: a form with changes asks first. */
-  const requestClose = () => (dirty ? setDiscarding(true) : onCancel());
+  /** Closing loses what was typed: a form with changes asks first, then puts focus back where it was. */
+  const returnFocusRef = useRef<HTMLElement | null>(null);
+  const requestClose = () => {
+    if (!dirty) return onCancel();
+    returnFocusRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDiscarding(true);
+  };
   useEffect(() => {
     if (discarding) keepEditingRef.current?.focus();
+    else returnFocusRef.current?.focus();
+    returnFocusRef.current = null;
   }, [discarding]);
 
   const { state, pending, fieldErrors, formProps } = useFormAction<ClaimSaved>(

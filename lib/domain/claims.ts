@@ -21,22 +21,34 @@ export function attributeKey(label: string): string {
 export const foldName = foldText;
 
 /**
- * How the text names a subject, when the analyst did not say: the first of its names found in
- * the words around the claim (case aside, as the text writes it), else its canonical name.
- * Longer names are looked for first ("Emil Michael" before "Michael").
+ * How the text names a subject, when the analyst did not say: one of its names (canonical or
+ * alias) as the text writes it, in the quote, else the nearest before it; else the canonical name
+ * (the first given). Only where a name stands as words ("Anthropic", not "Anthropics"); longer
+ * names first ("Emil Michael" before "Michael").
  */
-export function mentionOf(names: string[], text: string): string {
-  const lower = text.toLowerCase();
-  // A few letters change length when lowered (İ): then offsets would not line up.
-  if (lower.length !== text.length) return names[0] ?? "";
-  for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    const at = name.trim() ? lower.indexOf(name.trim().toLowerCase()) : -1;
-    // Only where the name stands as words (not "Anthropics" for "Anthropic").
-    if (at >= 0 && !/\p{L}/u.test(text[at - 1] ?? "") && !/\p{L}/u.test(text[at + name.trim().length] ?? "")) {
-      return text.slice(at, at + name.trim().length);
+export function mentionOf(names: string[], quote: string, before = ""): string {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  // The first mention in `text` (or the last, from its end), longer names first where two start together.
+  const found = (text: string, fromEnd: boolean): string | null => {
+    const lower = text.toLowerCase();
+    // A few letters change length when lowered (İ): then offsets would not line up.
+    if (lower.length !== text.length) return null;
+    let best: { at: number; name: string } | null = null;
+    for (const name of wanted) {
+      const folded = name.toLowerCase();
+      for (let at = fromEnd ? lower.lastIndexOf(folded) : lower.indexOf(folded); at >= 0;) {
+        const standsAlone = !/\p{L}/u.test(text[at - 1] ?? "") && !/\p{L}/u.test(text[at + name.length] ?? "");
+        if (standsAlone) {
+          const better = !best || (fromEnd ? at + name.length > best.at + best.name.length : at < best.at);
+          if (better) best = { at, name };
+          break;
+        }
+        at = fromEnd ? (at > 0 ? lower.lastIndexOf(folded, at - 1) : -1) : lower.indexOf(folded, at + 1);
+      }
     }
-  }
-  return names[0] ?? "";
+    return best ? text.slice(best.at, best.at + best.name.length) : null;
+  };
+  return found(quote, false) ?? found(before, true) ?? names[0] ?? "";
 }
 
 /**

@@ -113,13 +113,13 @@ export function readResolutionDetails(kind: ResolutionKind, json: unknown): Reso
   return parsed === null ? null : ({ kind, ...parsed } as ResolutionDetails);
 }
 
-/** The details as the column stores them: without the kind, which has a column of its own. */
 /** Decisions in force read as one JSON array (kind and details each) by raw SQL; details are read by kind after. */
 export type SettledDecision = { kind: ResolutionKind; details: unknown };
 const readSettledArray = reader("settled decisions", z.array(z.object({ kind: z.enum(RESOLUTION_KINDS), details: z.unknown() })));
 export const readSettledDecisions = (json: unknown): SettledDecision[] =>
   readSettledArray(typeof json === "string" ? JSON.parse(json) : json);
 
+/** The details as the column stores them: without the kind, which has a column of its own. */
 export function writeResolutionDetails(details: ResolutionDetails | null): JsonValue {
   if (!details) return null;
   const { kind, ...stored } = details;

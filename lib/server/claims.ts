@@ -21,7 +21,7 @@ import { saveTransaction } from "@/lib/server/transaction.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
 import { mergeTouched, SETTLED_DECISIONS_SQL, settledKeysFor, syncConflicts, touchedByClaim } from "@/lib/server/detection.ts";
-import { newId, sqlDate, sqlTimestamp, UTC } from "@/lib/server/sql-values.ts";
+import { newId, sqlDate, sqlJson, sqlTimestamp, UTC } from "@/lib/server/sql-values.ts";
 import { createEntityIn } from "@/lib/server/entities.ts";
 import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 
@@ -158,12 +158,14 @@ async function saveContext(
       subjectId: string | null;
       subjectName: string | null;
       subjectKind: EntityKind | null;
+      subjectAliases: unknown;
     }[]
   >`SELECT a."publishedAt", a."bodyUnits" AS units, a."bodyChars" AS chars, i."timeZone",
       CASE WHEN a."bodyUnits" = a."bodyChars" THEN substring(a."body" FROM ${from + 1}::int FOR ${length}::int) ELSE a."body" END AS text,
       s."cardinality", s."change", s."lists", s."id" IS NOT NULL AS "hasSetting",
       coalesce(m."id", e."id") AS "subjectId", coalesce(m."name", e."name") AS "subjectName",
-      coalesce(m."kind", e."kind")::text AS "subjectKind"
+      coalesce(m."kind", e."kind")::text AS "subjectKind",
+      (SELECT coalesce(json_agg(al."name"), '[]'::json) FROM "EntityAlias" al WHERE al."entityId" = coalesce(m."id", e."id")) AS "subjectAliases"
     FROM "Article" a JOIN "Investigation" i ON i."id" = a."investigationId"
       LEFT JOIN "Attribute" s ON s."investigationId" = a."investigationId" AND s."key" = ${attribute}
       LEFT JOIN "Entity" e ON e."id" = ${input.subjectId} AND e."investigationId" = a."investigationId"
@@ -180,6 +182,8 @@ async function saveContext(
       row.subjectId && row.subjectName !== null && row.subjectKind
         ? { id: row.subjectId, name: row.subjectName, kind: row.subjectKind }
         : null,
+    /** The subject's aliases, for finding how the text names it. */
+    subjectAliases: row.subjectId ? sqlJson<string[]>(row.subjectAliases) : [],
     setting: row.hasSetting ? readAttributeSetting(row) : null,
     units: Number(row.units),
     text: row.text,
@@ -248,7 +252,11 @@ export async function createClaim(
       // Left empty, the words naming the subject in the quote (else just before it), or its name.
       subjectText:
         input.subjectText ||
-        mentionOf([subject.name], anchor.quote.exact + "\n" + context.text.slice(Math.max(0, local.start - 300), local.start)),
+        mentionOf(
+          [subject.name, ...context.subjectAliases],
+          anchor.quote.exact,
+          context.text.slice(Math.max(0, local.start - 300), local.start),
+        ),
       attributeLabel: input.attribute,
       status: "active" as const,
       statusReason: null,

@@ -99,6 +99,17 @@ describe("how the text names a subject, when the analyst left it empty", () => {
   });
 });
 
+describe("how the text names a subject: aliases and the nearest mention", () => {
+  test("an alias counts, and before the quote the nearest mention wins", () => {
+    expect(mentionOf(["Emil Michael", "the Pentagon's Michael"], "extended the offers", "said THE PENTAGON'S MICHAEL, who ")).toBe(
+      "THE PENTAGON'S MICHAEL",
+    );
+    expect(mentionOf(["Emil Michael", "Michael"], "extended the offers", "Emil Michael spoke. Later Michael ")).toBe("Michael");
+    expect(mentionOf(["Anthropic", "the AI lab"], "valued at $183 billion", "The AI Lab, ")).toBe("The AI Lab");
+    expect(mentionOf(["Anthropic"], "the lab", "Anthropic said; Anthropics ")).toBe("Anthropic");
+  });
+});
+
 describe("attributes offered and warned about in the claim form", () => {
   const used = [
     { key: "ai_contracts_awarded", label: "AI contracts awarded", count: 4 },
