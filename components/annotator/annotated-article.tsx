@@ -95,6 +95,22 @@ export function AnnotatedArticle({
   const selectedId = panel.mode === "view" || panel.mode === "edit" ? panel.claimId : null;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
+  // A drag is a new claim, a click an existing one's details: which one the pointer did is known
+  // when the button goes up (by then the claim form may have taken focus and the selection).
+  const pointerDown = useRef<{ x: number; y: number } | null>(null);
+  const dragged = useRef(false);
+
+  // While the form is open, the words it is about stay marked (a CSS highlight: no change to the text's markup).
+  const pendingStart = panel.mode === "create" ? panel.start : null;
+  const pendingEnd = panel.mode === "create" ? panel.end : null;
+  useEffect(() => {
+    if (pendingStart === null || pendingEnd === null || typeof CSS === "undefined" || !("highlights" in CSS) || !textRef.current) return;
+    const range = rangeOfOffsets(textRef.current, pendingStart, pendingEnd);
+    if (!range) return;
+    CSS.highlights.set("crosscheck-pending", new Highlight(range));
+    return () => void CSS.highlights.delete("crosscheck-pending");
+  }, [pendingStart, pendingEnd]);
+
   // A selection inside the article opens the form for it.
   const captureSelection = useCallback(() => {
     const range = selectionInText(textRef.current);
@@ -171,7 +187,25 @@ export function AnnotatedArticle({
           ref={textRef}
           tabIndex={-1}
           aria-label="Article text"
-          onMouseUp={captureSelection}
+          onMouseDown={(e) => {
+            pointerDown.current = { x: e.clientX, y: e.clientY };
+            dragged.current = false;
+          }}
+          onMouseUp={(e) => {
+            const from = pointerDown.current;
+            dragged.current = Boolean(from && Math.hypot(e.clientX - from.x, e.clientY - from.y) > 4);
+            if (selectionInText(textRef.current)) return captureSelection();
+            // A drag that made no selection (it began on a highlight): the words between the two points.
+            const words = dragged.current && from ? wordsBetween(textRef.current, from, { x: e.clientX, y: e.clientY }) : null;
+            const tidy = words && tidySelection(body, words.start, words.end);
+            if (tidy) setPanel({ mode: "create", ...tidy });
+          }}
+          // A drag that ended on a highlight records a new claim: the highlight's click does not open its details.
+          onClickCapture={(e) => {
+            if (!dragged.current) return;
+            dragged.current = false;
+            e.stopPropagation();
+          }}
           onKeyUp={(e) => {
             if (e.shiftKey || e.key === "Shift") captureSelection();
           }}
@@ -339,10 +373,8 @@ function Runs({
         role="button"
         aria-label={tip}
         onClick={(e) => {
-          if (window.getSelection()?.isCollapsed !== false) {
-            e.stopPropagation();
-            onOpen(top.id);
-          }
+          e.stopPropagation();
+          onOpen(top.id);
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter" || e.key === " ") {
@@ -360,11 +392,65 @@ function Runs({
   });
 }
 
+/** A DOM range over these body offsets (UTF-16), through the runs that carry them (data-s/data-e). */
+function rangeOfOffsets(container: HTMLElement, start: number, end: number): Range | null {
+  const point = (offset: number, side: "start" | "end") => {
+    for (const run of container.querySelectorAll<HTMLElement>("[data-s]")) {
+      const s = Number(run.dataset.s);
+      const e = Number(run.dataset.e);
+      const inside = side === "start" ? offset >= s && offset < e : offset > s && offset <= e;
+      const text = run.firstChild;
+      if (inside && text?.nodeType === Node.TEXT_NODE) return { node: text, offset: offset - s };
+    }
+    return null;
+  };
+  const from = point(start, "start");
+  const to = point(end, "end");
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
 /** The current selection as offsets in the body, when it lies inside the article text. */
 function selectionInText(container: HTMLElement | null): TextRange | null {
   const selection = window.getSelection();
   if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
+  return offsetsOfRange(container, selection.getRangeAt(0));
+}
+
+/**
+ * The words between two pointer positions, as offsets in the body. A drag that starts on a
+ * highlight (focusable, for the keyboard) makes no selection in Chromium: the words are read
+ * from where the button went down and up instead.
+ */
+function wordsBetween(container: HTMLElement | null, a: { x: number; y: number }, b: { x: number; y: number }): TextRange | null {
+  const caret = (p: { x: number; y: number }) => {
+    const doc = document as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    const position = doc.caretPositionFromPoint?.(p.x, p.y);
+    if (position) return { node: position.offsetNode, offset: position.offset };
+    const range = doc.caretRangeFromPoint?.(p.x, p.y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  };
+  const from = caret(a);
+  const to = caret(b);
+  if (!container || !from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  // Dragged leftwards: the range collapsed; the other way round.
+  if (range.collapsed) {
+    range.setStart(to.node, to.offset);
+    range.setEnd(from.node, from.offset);
+  }
+  return offsetsOfRange(container, range);
+}
+
+function offsetsOfRange(container: HTMLElement, range: Range): TextRange | null {
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
   const start = boundaryOffset(range.startContainer, range.startOffset, "start");
   const end = boundaryOffset(range.endContainer, range.endOffset, "end");

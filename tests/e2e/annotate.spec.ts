@@ -7,6 +7,14 @@ async function openArticle(page: Page, title: RegExp) {
   await expect(page.getByRole("complementary", { name: "Claims" })).toBeVisible();
 }
 
+/** Opens the claim form on these words of the open article, found by typing them (as a keyboard user would). */
+async function formForQuote(page: Page, words: string) {
+  await page.getByRole("button", { name: "Annotate by quote…" }).click();
+  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially(words);
+  await page.getByRole("button", { name: "Annotate these words" }).click();
+  return page.getByRole("form", { name: "New claim" });
+}
+
 const claimCount = (page: Page) => page.getByRole("heading", { name: /Claims in this article/ });
 
 test("the demo story arrives annotated, with highlights on the right words", async ({ page }) => {
@@ -51,6 +59,31 @@ test("an analyst selects words, records a claim, and it is still highlighted aft
   await expect(mark).toHaveAttribute("data-tip", /Anthropic · valuation · \$18\.4 billion/);
 });
 
+test("dragging over highlighted words records a new claim on them, and they stay marked while the form is open", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  // A figure and its misattribution are two claims on one quote: the drag is a person's real mouse.
+  const mark = page.locator("mark", { hasText: "valued at $18.4 billion" }).first();
+  const box = (await mark.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const form = page.getByRole("form", { name: "New claim" });
+  await expect(form).toBeVisible();
+  await expect(page.getByRole("region", { name: "Claim", exact: true })).toHaveCount(0);
+  await expect(form.getByRole("combobox", { name: "Subject" })).toBeFocused();
+  // Focus left the text, and the words are still marked.
+  expect(await page.evaluate(() => CSS.highlights.has("crosscheck-pending"))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(form).toBeHidden();
+  expect(await page.evaluate(() => CSS.highlights.has("crosscheck-pending"))).toBe(false);
+  // A click, not a drag, still opens the claim's details.
+  await mark.click();
+  await expect(page.getByRole("region", { name: "Claim", exact: true })).toBeVisible();
+});
+
 test("a save that opens a conflict shows it at once, on the claim and in the navigation's count", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
@@ -82,10 +115,7 @@ test("a save that opens a conflict shows it at once, on the claim and in the nav
 test("a value that cannot be read keeps the form and what was typed", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);
-  await page.getByRole("button", { name: "Annotate by quote…" }).click();
-  await page.getByLabel("Words to annotate", { exact: true }).fill("a public standoff");
-  await page.getByRole("button", { name: "Annotate these words" }).click();
-  const form = page.getByRole("form", { name: "New claim" });
+  const form = await formForQuote(page, "a public standoff");
   await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Standoff watchers");
   await page.keyboard.press("Tab");
   await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Size");
@@ -143,10 +173,7 @@ test("Esc closes a suggestion list before the form, and a filled form asks befor
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);
   const before = await claimCount(page).textContent();
-  await page.getByRole("button", { name: "Annotate by quote…" }).click();
-  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
-  await page.getByRole("button", { name: "Annotate these words" }).click();
-  const form = page.getByRole("form", { name: "New claim" });
+  const form = await formForQuote(page, "a public standoff");
   const subject = form.getByRole("combobox", { name: "Subject" });
   await subject.pressSequentially("Standoff Monitor");
   // Picking "Create …" closes the list and keeps the new name in the box.
@@ -180,10 +207,7 @@ test("Esc closes a suggestion list before the form, and a filled form asks befor
 test("the attribute box lists the attributes in use on focus, and warns when a new name is close to one", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);
-  await page.getByRole("button", { name: "Annotate by quote…" }).click();
-  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
-  await page.getByRole("button", { name: "Annotate these words" }).click();
-  const form = page.getByRole("form", { name: "New claim" });
+  const form = await formForQuote(page, "a public standoff");
   const attribute = form.getByRole("combobox", { name: "Attribute" });
   await attribute.focus();
   // Most used first, before anything is typed.
@@ -200,10 +224,7 @@ test("the attribute box lists the attributes in use on focus, and warns when a n
 test("a subject typed exactly and never picked saves, and how the text names it is found when left empty", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /Anthropic makes last-ditch effort/);
-  await page.getByRole("button", { name: "Annotate by quote…" }).click();
-  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("a public standoff");
-  await page.getByRole("button", { name: "Annotate these words" }).click();
-  const form = page.getByRole("form", { name: "New claim" });
+  const form = await formForQuote(page, "a public standoff");
   await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthropic");
   await page.keyboard.press("Escape");
   const named = form.getByLabel("Named in the text as");
@@ -319,10 +340,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
 test("a claim records who gives the figure, and an as-of finer than a day", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /U\.S\. military leaders, including Secretary of Defense Pete Hegseth/);
-  await page.getByRole("button", { name: "Annotate by quote…" }).click();
-  await page.getByLabel("Words to annotate", { exact: true }).pressSequentially("Friday evening");
-  await page.getByRole("button", { name: "Annotate these words" }).click();
-  const form = page.getByRole("form", { name: "New claim" });
+  const form = await formForQuote(page, "Friday evening");
   await form.getByRole("combobox", { name: "Subject" }).pressSequentially("Anthropic");
   await page.keyboard.press("Tab");
   await form.getByRole("combobox", { name: "Attribute" }).pressSequentially("Deadline given by Hegseth");
