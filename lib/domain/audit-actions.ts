@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS = {
   "investigation.update": "settings changed",
   "attribute.update": "how the attribute behaves changed",
   "article.import": "imported",
+  "article.update": "source details changed",
   "claim.create": "recorded",
   "claim.update": "edited",
   "claim.retract": "retracted",

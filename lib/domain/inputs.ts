@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
+import { parsePublicationDate, UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
 import { CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
 import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
@@ -65,9 +65,8 @@ export const createInvestigationInput = z.object({
   timeZone: timeZoneSchema.optional().default("UTC"),
 });
 
-export const pasteArticleInput = z.object({
-  investigationId: z.string().min(1),
-  title: trimmed(300).optional().default(""),
+/** Who published an article, where and when: asked at import, editable afterwards. */
+const sourceFields = {
   outlet: trimmed(500).optional().default(""),
   author: trimmed(500).optional().default(""),
   url: z
@@ -75,7 +74,25 @@ export const pasteArticleInput = z.object({
     .optional()
     .default(""),
   published: trimmed(100).optional().default(""),
+};
+
+export const pasteArticleInput = z.object({
+  investigationId: z.string().min(1),
+  title: trimmed(300).optional().default(""),
+  ...sourceFields,
   text: z.string().refine((t) => t.trim() !== "", "Paste the article's text."),
+});
+
+export const editArticleSourceInput = z.object({
+  investigationId: z.string().min(1),
+  articleId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  title: trimmed(300).min(1, "Give the article a title."),
+  ...sourceFields,
+  published: sourceFields.published.refine(
+    (text) => text === "" || parsePublicationDate(text) !== null,
+    "Write the date as 2026-02-24, 24 February 2026 or February 24, 2026.",
+  ),
 });
 
 export const uploadArticlesInput = z.object({

@@ -11,6 +11,7 @@ export const ACTION_POLICY = {
   "investigation.create": "analyst",
   "article.import": "analyst",
   "article.paste": "analyst",
+  "article.update": "analyst",
   "claim.create": "analyst",
   "claim.update": "analyst",
   "claim.retract": "analyst",

@@ -1,8 +1,17 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { ImportOutcome, ParsedArticle, ParseResult } from "@/lib/domain/article-import.ts";
-import { audit, type AuditContext } from "@/lib/server/audit.ts";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
+import {
+  type ImportOutcome,
+  normalizeWebAddress,
+  type ParsedArticle,
+  type ParseResult,
+  parsePublicationDate,
+} from "@/lib/domain/article-import.ts";
+import { assertVersionedUpdate, audit, type AuditContext } from "@/lib/server/audit.ts";
+import { rereadTimes } from "@/lib/server/claims.ts";
 import { db } from "@/lib/server/database.ts";
+import { mergeTouched, syncConflicts, touchedByClaim } from "@/lib/server/detection.ts";
 
 export function contentHash(body: string): string {
   return createHash("sha256").update(body.normalize("NFC"), "utf8").digest("hex");
@@ -133,6 +142,7 @@ export async function getArticle(investigationId: string, articleId: string) {
       body: true,
       sourceName: true,
       createdAt: true,
+      version: true,
       importedBy: { select: { name: true } },
     },
   });
@@ -144,4 +154,79 @@ export async function articlesFromFiles(investigationId: string, sourceNames: st
     where: { investigationId, sourceName: { in: sourceNames } },
     select: { id: true, body: true, sourceName: true, publishedAt: true, claims: { select: { positionStart: true, attribute: true } } },
   });
+}
+
+export type ArticleSourceInput = {
+  investigationId: string;
+  articleId: string;
+  version: number;
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  published: string;
+};
+
+/**
+ * Who published an article, where and when, as an analyst corrects it. A new publication date
+ * changes what the article's relative dates mean ("last July", "on Tuesday") and when its claims
+ * held "as reported", so its claims' dates are read again and the groups they sit in re-examined,
+ * in the same transaction. Refused when someone changed the article meanwhile (`version`).
+ */
+export async function updateArticleSource(
+  ctx: AuditContext,
+  input: ArticleSourceInput,
+): Promise<{ version: number; reread: number; conflictsChanged: number }> {
+  return db().$transaction(
+    async (tx) => {
+      const before = await tx.article.findFirst({
+        where: { id: input.articleId, investigationId: input.investigationId },
+        select: { title: true, outlet: true, author: true, url: true, publishedText: true, publishedAt: true },
+      });
+      if (!before) throw new ExpectedError("not_found", "That article no longer exists.");
+      const publishedText = input.published || null;
+      const after = {
+        title: input.title,
+        outlet: input.outlet || null,
+        author: input.author || null,
+        url: input.url ? normalizeWebAddress(input.url) : null,
+        publishedText,
+        publishedAt: publishedText ? parsePublicationDate(publishedText) : null,
+      };
+      const { count } = await tx.article.updateMany({
+        where: { id: input.articleId, investigationId: input.investigationId, version: input.version },
+        data: { ...after, version: { increment: 1 } },
+      });
+      await assertVersionedUpdate(tx, count, { type: "Article", id: input.articleId, label: "article" });
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+        (k) =>
+          String(before[k] instanceof Date ? before[k].getTime() : before[k]) !==
+          String(after[k] instanceof Date ? after[k].getTime() : after[k]),
+      );
+      await audit(tx, ctx, {
+        action: "article.update",
+        objectType: "Article",
+        objectId: input.articleId,
+        investigationId: input.investigationId,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      });
+      let reread = 0;
+      let conflictsChanged = 0;
+      if (before.publishedAt?.getTime() !== after.publishedAt?.getTime() || before.publishedText !== after.publishedText) {
+        const { timeZone } = await tx.investigation.findUniqueOrThrow({ where: { id: input.investigationId }, select: { timeZone: true } });
+        reread = await rereadTimes(tx, input.investigationId, timeZone, input.articleId);
+        // Every claim of the article held "as reported" on its publication date: its groups are looked at again.
+        const claims = await tx.claim.findMany({
+          where: { articleId: input.articleId, investigationId: input.investigationId },
+          select: { subjectId: true, attribute: true, valueNorm: true },
+        });
+        const changes = await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...claims.map(touchedByClaim)));
+        conflictsChanged = changes.length;
+      }
+      const { version } = await tx.article.findUniqueOrThrow({ where: { id: input.articleId }, select: { version: true } });
+      return { version, reread, conflictsChanged };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

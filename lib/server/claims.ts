@@ -716,13 +716,14 @@ export async function searchClaims(investigationId: string, query: string, inclu
 }
 
 /**
- * Reads again, in another zone, what depends on it: time-of-day values and as-of moments. Claims
+ * Reads again, in another zone or against another publication date (of one article, when
+ * `articleId` is given), what depends on them: time-of-day values and as-of moments. Claims
  * whose reading does not change are left alone. Returns how many changed. Not audited one by
  * one: the zone change that causes it is.
  */
-export async function rereadTimes(tx: Tx, investigationId: string, timeZone: string): Promise<number> {
+export async function rereadTimes(tx: Tx, investigationId: string, timeZone: string, articleId?: string): Promise<number> {
   const rows = await tx.claim.findMany({
-    where: { investigationId, OR: [{ valueKind: "time" }, { asOfText: { not: null } }] },
+    where: { investigationId, ...(articleId && { articleId }), OR: [{ valueKind: "time" }, { asOfText: { not: null } }] },
     select: {
       id: true,
       valueKind: true,

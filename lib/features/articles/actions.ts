@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { parseArticleFile, parseArticleText } from "@/lib/domain/article-import.ts";
-import { pasteArticleInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
+import { editArticleSourceInput, pasteArticleInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
-import { importParsedArticles } from "@/lib/server/articles.ts";
+import { importParsedArticles, updateArticleSource } from "@/lib/server/articles.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
 
 export const uploadArticles = defineAction("article.import", uploadArticlesInput, async (input, ctx) => {
@@ -38,4 +38,12 @@ export const pasteArticle = defineAction("article.paste", pasteArticleInput, asy
   ]);
   revalidatePath(`/investigations/${investigation.slug}`, "layout");
   return { outcome: outcome!, slug: investigation.slug };
+});
+
+/** Outlet, author, date, address and title of an imported article, corrected by an analyst. */
+export const editArticleSource = defineAction("article.update", editArticleSourceInput, async (input, ctx) => {
+  const investigation = await requireInvestigationById(input.investigationId);
+  const result = await updateArticleSource(ctx, { ...input, investigationId: investigation.id });
+  revalidatePath(`/investigations/${investigation.slug}`, "layout");
+  return result;
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
+import { ArticleSource } from "@/components/article-source.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
@@ -57,30 +58,20 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         title={article.title}
         description={byline || undefined}
       />
-      <details className="mb-4 rounded-lg bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-slate-200">
-        <summary className="cursor-pointer text-slate-700">About this article</summary>
-        <dl className="mt-2 grid gap-x-6 gap-y-2 pb-2 sm:grid-cols-2">
-          {meta.map((m) => (
-            <div key={m.term}>
-              <dt className="text-xs font-medium text-slate-500">{m.term}</dt>
-              <dd className="break-words text-slate-800">{m.value}</dd>
-            </div>
-          ))}
-          {article.url && (
-            <div>
-              <dt className="text-xs font-medium text-slate-500">Original</dt>
-              <dd className="break-all">
-                <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
-                  {article.url}
-                </a>
-              </dd>
-            </div>
-          )}
-        </dl>
-        <p className="pb-2 text-xs text-slate-500">
-          The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
-        </p>
-      </details>
+      <ArticleSource
+        investigationId={investigation.id}
+        article={{
+          id: article.id,
+          version: article.version,
+          title: article.title,
+          outlet: article.outlet,
+          author: article.author,
+          url: article.url,
+          publishedText: article.publishedText,
+          publishedLabel: article.publishedAt ? formatDay(article.publishedAt) : null,
+        }}
+        meta={meta}
+      />
       <AnnotatedArticle
         investigationId={investigation.id}
         articleId={article.id}

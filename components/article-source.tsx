@@ -1,0 +1,177 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Button } from "@/components/button.tsx";
+import { Field, TextInput } from "@/components/field.tsx";
+import { FormMessage } from "@/components/form-message.tsx";
+import { useFormAction } from "@/components/use-form-action.ts";
+import { plural } from "@/lib/domain/format.ts";
+import { editArticleSource } from "@/lib/features/articles/actions.ts";
+
+export type ArticleSourceDetails = {
+  id: string;
+  version: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedText: string | null;
+  /** The publication date as people read it ("24 February 2026"), when it was understood. */
+  publishedLabel: string | null;
+};
+
+/**
+ * Who published the article, where and when: what every citation of it says. Shown above the
+ * text with what is missing named, and corrected in place (audited); a new date reads the
+ * article's relative dates ("last July") again.
+ */
+export function ArticleSource({
+  investigationId,
+  article,
+  meta,
+}: {
+  investigationId: string;
+  article: ArticleSourceDetails;
+  meta: { term: string; value: string }[];
+}) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const missing = [!article.outlet && "outlet", !article.publishedText && "publication date"].filter(Boolean) as string[];
+  const close = (message: string | null) => {
+    setEditing(false);
+    setSaved(message);
+    // The button the person came from has the focus again (it is rendered once the form is gone).
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const save = useFormAction(editArticleSource, {
+    onSuccess: ({ reread, conflictsChanged }) =>
+      close(
+        reread || conflictsChanged
+          ? `Saved. ${plural(reread, "date")} read again against the new publication date; ${plural(conflictsChanged, "conflict")} changed.`
+          : "Saved.",
+      ),
+  });
+  const errors = save.fieldErrors;
+
+  return (
+    <section aria-labelledby="source-heading" className="mb-4 rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h2 id="source-heading" className="font-medium text-slate-800">
+          Source
+        </h2>
+        <p className="min-w-0 flex-1 text-slate-700">
+          {[article.outlet, article.author, article.publishedLabel ?? article.publishedText].filter(Boolean).join(" · ") || (
+            <span className="text-slate-600">Not recorded yet.</span>
+          )}
+          {missing.length > 0 && (
+            <span className="ml-2 text-amber-800">
+              No {missing.join(" or ")}: citations name the article by its title
+              {!article.publishedText && " and relative dates stay unresolved"}.
+            </span>
+          )}
+        </p>
+        {!editing && (
+          <Button ref={editButton} type="button" variant="secondary" onClick={() => (setSaved(null), setEditing(true))}>
+            {missing.length ? "Add source details" : "Edit source details"}
+          </Button>
+        )}
+      </div>
+      {saved && !editing && (
+        <p role="status" className="mt-2 text-emerald-800">
+          {saved}
+        </p>
+      )}
+      {editing ? (
+        <form
+          {...save.formProps}
+          className="mt-3 space-y-4 border-t border-slate-100 pt-3"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") close(null);
+          }}
+        >
+          <input type="hidden" name="investigationId" value={investigationId} />
+          <input type="hidden" name="articleId" value={article.id} />
+          <input type="hidden" name="version" value={article.version} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <Field id="source-title" label="Title" errors={errors?.title}>
+                <TextInput id="source-title" name="title" defaultValue={article.title} errors={errors?.title} autoFocus />
+              </Field>
+            </div>
+            <Field id="source-outlet" label="Outlet" errors={errors?.outlet}>
+              <TextInput
+                id="source-outlet"
+                name="outlet"
+                defaultValue={article.outlet ?? ""}
+                placeholder="e.g. Reuters"
+                errors={errors?.outlet}
+              />
+            </Field>
+            <Field id="source-author" label="Author" errors={errors?.author}>
+              <TextInput id="source-author" name="author" defaultValue={article.author ?? ""} errors={errors?.author} />
+            </Field>
+            <Field
+              id="source-published"
+              label="Published"
+              hint="The day the article came out, e.g. 2026-02-24. Dates such as “last July” are read against it."
+              errors={errors?.published}
+            >
+              <TextInput
+                id="source-published"
+                name="published"
+                defaultValue={article.publishedText ?? ""}
+                hint
+                errors={errors?.published}
+              />
+            </Field>
+            <Field id="source-url" label="URL" errors={errors?.url}>
+              <TextInput
+                id="source-url"
+                name="url"
+                type="url"
+                defaultValue={article.url ?? ""}
+                placeholder="https://"
+                errors={errors?.url}
+              />
+            </Field>
+          </div>
+          <FormMessage state={save.state && !save.state.ok ? save.state : null} />
+          <div className="flex gap-2">
+            <Button type="submit" pending={save.pending} pendingLabel="Saving…">
+              Save source details
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => close(null)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <details className="mt-2 text-slate-700">
+          <summary className="cursor-pointer text-slate-600">About this copy</summary>
+          <dl className="mt-2 grid gap-x-6 gap-y-2 pb-2 sm:grid-cols-2">
+            {meta.map((m) => (
+              <div key={m.term}>
+                <dt className="text-xs font-medium text-slate-600">{m.term}</dt>
+                <dd className="break-words text-slate-800">{m.value}</dd>
+              </div>
+            ))}
+            {article.url && (
+              <div>
+                <dt className="text-xs font-medium text-slate-600">Original</dt>
+                <dd className="break-all">
+                  <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 underline">
+                    {article.url}
+                  </a>
+                </dd>
+              </div>
+            )}
+          </dl>
+          <p className="pb-1 text-xs text-slate-600">
+            The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
+          </p>
+        </details>
+      )}
+    </section>
+  );
+}
