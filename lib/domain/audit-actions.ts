@@ -7,6 +7,9 @@ export const AUDIT_ACTION_LABELS = {
   "investigation.restore": "restored from a backup",
   "investigation.update": "settings changed",
   "attribute.update": "how the attribute behaves changed",
+  // Written for the attribute, and for each claim and conflict that moved with it.
+  "attribute.rename": "attribute renamed",
+  "attribute.merge": "attribute merged into another",
   "article.import": "imported",
   "article.update": "source details changed",
   "claim.create": "recorded",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parsePublicationDate, UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
 import { CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
-import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
+import { attributeKey, ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { ROLES } from "@/lib/domain/roles.ts";
 import { isTimeZone } from "@/lib/domain/moments.ts";
 import { VALUE_KINDS } from "@/lib/domain/values.ts";
@@ -332,6 +332,23 @@ export const setAttributeSenseInput = z.object({
   change: inferredOr(CHANGES),
   lists: inferredOr(LIST_MODES),
 });
+
+/** A new name for an attribute; the key it folds to must have letters or digits ("Valuation" → valuation). */
+export const renameAttributeInput = z.object({
+  investigationId: z.string().min(1),
+  key: z.string().trim().min(1).max(80),
+  label: trimmed(80)
+    .min(1, "Name the attribute, e.g. valuation.")
+    .refine((label) => attributeKey(label) !== "", "Use letters or digits in the name."),
+});
+
+export const mergeAttributesInput = z
+  .object({
+    investigationId: z.string().min(1),
+    key: z.string().trim().min(1).max(80),
+    intoKey: z.string().trim().min(1, "Choose the attribute to merge into.").max(80),
+  })
+  .refine((i) => i.key !== i.intoKey, { message: "Choose another attribute to merge into.", path: ["intoKey"] });
 
 export const setTimeZoneInput = z.object({
   investigationId: z.string().min(1),

@@ -32,6 +32,10 @@ export const ACTION_POLICY = {
   "job.status": "analyst",
   // What counts as a disagreement: reviewers decide, as they settle conflicts.
   "attribute.setSense": "reviewer",
+  // Reshapes which claims are compared, across the investigation: the investigation's leads. With
+  // no per-investigation roles yet, those are its reviewers, who already decide what disagrees.
+  "attribute.rename": "reviewer",
+  "attribute.merge": "reviewer",
   "investigation.setTimeZone": "reviewer",
   "user.create": "admin",
   "user.update": "admin",
