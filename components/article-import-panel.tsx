@@ -7,7 +7,7 @@ import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { ImportOutcomes } from "@/components/import-outcomes.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
-import { formatBytes, IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES, uploadBatches } from "@/lib/domain/article-import.ts";
+import { formatBytes, guessSource, IMPORTABLE_EXTENSIONS, MAX_ARTICLE_BYTES, uploadBatches } from "@/lib/domain/article-import.ts";
 import type { ActionResult } from "@/lib/domain/action-result.ts";
 import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 
@@ -168,10 +168,49 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
   );
 }
 
+/** The paste form's source fields, and what of the text's own first lines each is prefilled from. */
+const GUESSED_FIELDS = [
+  { name: "outlet", guess: "outlet", label: "outlet" },
+  { name: "author", guess: "author", label: "author" },
+  { name: "published", guess: "publishedText", label: "date" },
+  { name: "url", guess: "url", label: "URL" },
+] as const;
+
 function PasteForm({ investigationId, slug }: { investigationId: string; slug: string }) {
-  const { state, pending, fieldErrors: errors, formProps } = useFormAction(pasteArticle, { resetOnSuccess: true });
+  const [prefilled, setPrefilled] = useState<string[]>([]);
+  const {
+    state,
+    pending,
+    fieldErrors: errors,
+    formProps,
+  } = useFormAction(pasteArticle, {
+    resetOnSuccess: true,
+    onSuccess: () => setPrefilled([]),
+  });
+  /**
+   * What the pasted text says of its source (a byline, a dateline, a date line) fills the fields
+   * the person left empty; a field they typed in is theirs and is never overwritten.
+   */
+  const prefill = (text: string) => {
+    const form = formProps.ref.current;
+    if (!form) return;
+    const guess = guessSource(text);
+    const filled: string[] = [];
+    for (const f of GUESSED_FIELDS) {
+      const input = form.elements.namedItem(f.name) as HTMLInputElement | null;
+      if (!input || (input.value && input.dataset.guessed !== "true")) continue;
+      input.value = guess[f.guess] ?? "";
+      input.dataset.guessed = input.value ? "true" : "";
+      if (input.value) filled.push(f.label);
+    }
+    setPrefilled(filled);
+  };
+  const typed = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.dataset.guessed === "true") target.dataset.guessed = "";
+  };
   return (
-    <form {...formProps} className="space-y-4">
+    <form {...formProps} onInput={typed} className="space-y-4">
       <input type="hidden" name="investigationId" value={investigationId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="paste-title" label="Title" hint="Optional; the first line is used if empty." errors={errors?.title}>
@@ -193,8 +232,13 @@ function PasteForm({ investigationId, slug }: { investigationId: string; slug: s
         </div>
       </div>
       <Field id="paste-text" label="Article text" errors={errors?.text}>
-        <TextArea id="paste-text" name="text" rows={12} required errors={errors?.text} />
+        <TextArea id="paste-text" name="text" rows={12} required errors={errors?.text} onChange={(e) => prefill(e.target.value)} />
       </Field>
+      {prefilled.length > 0 && (
+        <p role="status" className="text-sm text-slate-700">
+          The {prefilled.join(", ")} above {prefilled.length === 1 ? "was" : "were"} read from the text: check before importing.
+        </p>
+      )}
       <FormMessage state={state && !state.ok ? state : null} />
       <Button type="submit" pending={pending} pendingLabel="Importing…">
         Import article

@@ -90,8 +90,12 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
   return parseArticleText(name, text);
 }
 
-/** Reads pasted text (or decoded file text). `label` names it in messages. */
-export function parseArticleText(label: string, rawText: string): ParseResult {
+/**
+ * Reads pasted text (or decoded file text). `label` names it in messages. What the header leaves
+ * out is taken from the text's own byline, dateline and date lines (`guessSource`) unless
+ * `guess` is false (a form that already offered those guesses to the person).
+ */
+export function parseArticleText(label: string, rawText: string, { guess = true }: { guess?: boolean } = {}): ParseResult {
   if (new TextEncoder().encode(rawText).byteLength > MAX_ARTICLE_BYTES) {
     return { ok: false, error: `${label}: is larger than 2 MB; the limit is 2 MB per article.` };
   }
@@ -126,6 +130,21 @@ export function parseArticleText(label: string, rawText: string): ParseResult {
     return { ok: false, error: `${label}: has no article text${bodyStart > 0 ? " after its header" : ""}.` };
   }
 
+  if (guess) {
+    const found = guessSource(body);
+    const read: [keyof SourceGuess, string][] = [
+      ["outlet", "Outlet"],
+      ["author", "Author"],
+      ["publishedText", "Publication date"],
+      ["url", "URL"],
+    ];
+    for (const [field, name] of read) {
+      const value = found[field];
+      if (fields[field] || !value) continue;
+      fields[field] = value;
+      warnings.push(`${name} “${value}” was read from the text; check it under Source on the article page.`);
+    }
+  }
   // Without a header the first line stands in as the title; a whole paragraph is cut short.
   const title = fields.title ? clip(fields.title, MAX_TITLE) : clip(titleFromBody(body), MAX_DERIVED_TITLE);
   const written = fields.url ? fields.url.trim() : null;
@@ -151,12 +170,87 @@ export function parseArticleText(label: string, rawText: string): ParseResult {
   };
 }
 
+/** What the text itself says about where it came from, read from its first lines. */
+export type SourceGuess = { outlet: string | null; author: string | null; publishedText: string | null; url: string | null };
+
+/** How many of the first non-blank lines a byline, dateline or date is looked for in. */
+const GUESS_LINES = 15;
+/** A person's name as bylines write it: two to five words, each capitalised or a particle ("de", "van"). */
+const PERSON = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al|el)\s+)*\p{Lu}[\p{L}'’.-]*){1,4}`;
+const PEOPLE = String.raw`${PERSON}(?:(?:,\s*|\s+and\s+|\s*&\s*)${PERSON})*`;
+// Case matters in names, so "by" is spelled out in both cases rather than matched case-insensitively.
+const BY_LINE = new RegExp(String.raw`^[Bb][Yy]\s+(${PEOPLE})\s*(?:[,|·•–—-].*)?$`, "u");
+const PERSON_ONLY = new RegExp(String.raw`^(${PEOPLE})$`, "u");
+const READ_TIME = /^\d+\s*min(?:ute)?s?\.?\s*read\b/i;
+/** A wire dateline: "WASHINGTON (Reuters) —", "PARIS, March 3 (AFP) -". */
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,\s*[\p{L}]+\.?\s+\d{1,2})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
+const DATE_PREFIX = /^(?:published|posted|updated|first published|last updated)(?:\s+on)?\s*:?\s*/i;
+const TIME_TAIL = /(?:\s*(?:,|at|·|\|)\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC[+-]?\d*)?\s*$/i;
+
+/**
+ * Outlet, author, publication date and address as the article's own first lines give them: a
+ * byline ("By Ana Ruiz", "Ana Ruiz · 4 min read"), a wire dateline ("WASHINGTON (Reuters) —"), a
+ * line that is a date ("Published March 3, 2026, 9:30 a.m. ET"), a line that is an address.
+ * Used to prefill what an import asks for; a person checks it.
+ */
+export function guessSource(body: string): SourceGuess {
+  const guess: SourceGuess = { outlet: null, author: null, publishedText: null, url: null };
+  const lines = body
+    .split("\n")
+    .map((l) => l.replace(BULLET, "").trim())
+    .filter(Boolean)
+    .slice(0, GUESS_LINES);
+  for (const line of lines) {
+    if (line.length > 160) {
+      const dateline = !guess.outlet && line.match(DATELINE);
+      if (dateline) guess.outlet = clip(dateline[1]!, MAX_FIELD);
+      continue;
+    }
+    // "Ana Ruiz · 3 Dec 2025 · 4 min read": a name beside a date or a reading time is a byline.
+    const parts = line.split(/\s*[·|•]\s*/);
+    const byline =
+      line.match(BY_LINE) ??
+      (parts.length > 1 && parts.slice(1).some((p) => READ_TIME.test(p) || parsePublicationDate(p)) ? parts[0]!.match(PERSON_ONLY) : null);
+    if (byline && !guess.author) guess.author = clip(byline[1]!, MAX_FIELD);
+    const dateline = line.match(DATELINE);
+    if (dateline && !guess.outlet) guess.outlet = clip(dateline[1]!, MAX_FIELD);
+    if (!guess.url && /^https?:\/\/\S+$/i.test(line)) guess.url = normalizeWebAddress(line);
+    if (!guess.publishedText) {
+      // The line, or one of its parts between separators, that is a date and nothing else.
+      for (const part of [line, ...parts]) {
+        const text = part.replace(DATE_PREFIX, "").trim();
+        const day = parsePublicationDate(text) ? text : text.replace(TIME_TAIL, "").trim();
+        if (text.length <= 60 && parsePublicationDate(day)) {
+          guess.publishedText = day;
+          break;
+        }
+      }
+    }
+  }
+  return guess;
+}
+
+/** A line that reads as a headline: short, not a list item, not ending as a sentence does, not a byline or a date. */
+const isHeadline = (line: string) =>
+  line.length >= 12 &&
+  line.length <= 150 &&
+  !BULLET.test(line) &&
+  !/[.!?,;:…]["”’)]?$/.test(line.trim()) &&
+  !BY_LINE.test(line.trim()) &&
+  !PERSON_ONLY.test(line.trim()) &&
+  !parsePublicationDate(line.replace(DATE_PREFIX, ""));
+
+/**
+ * The title a text without a header gives itself: its first headline among its first lines
+ * (summary bullets often come first), else its first line, cut short by the caller.
+ */
 function titleFromBody(body: string): string {
-  const first = body.split("\n").find((line) => line.trim() !== "") ?? "";
-  return first
-    .replace(BULLET, "")
-    .replace(/^#+\s*/, "")
-    .trim();
+  const lines = body
+    .split("\n")
+    .map((line) => line.replace(/^#+\s*/, "").trim())
+    .filter(Boolean);
+  const headline = lines.slice(0, GUESS_LINES).find(isHeadline);
+  return (headline ?? lines[0] ?? "").replace(BULLET, "").trim();
 }
 
 function trimBlankLines(text: string): string {

@@ -29,7 +29,7 @@ test("the demo story arrives annotated, with highlights on the right words", asy
 
 test("an analyst selects words, records a claim, and it is still highlighted after a reload", async ({ page }) => {
   await signIn(page, "analyst@example.com");
-  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  await openArticle(page, /U\.S\. Government Seeks AI Alignment with Anthropic/);
   await expect(claimCount(page)).toContainText("(10)");
 
   // Select the words the demo analyst already marked, as a person would with the mouse.
@@ -61,7 +61,7 @@ test("an analyst selects words, records a claim, and it is still highlighted aft
 
 test("dragging over highlighted words records a new claim on them, and they stay marked while the form is open", async ({ page }) => {
   await signIn(page, "analyst@example.com");
-  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  await openArticle(page, /U\.S\. Government Seeks AI Alignment with Anthropic/);
   // A figure and its misattribution are two claims on one quote: the drag is a person's real mouse.
   const mark = page.locator("mark", { hasText: "valued at $18.4 billion" }).first();
   const box = (await mark.boundingBox())!;
@@ -86,7 +86,7 @@ test("dragging over highlighted words records a new claim on them, and they stay
 
 test("a save that opens a conflict shows it at once, on the claim and in the navigation's count", async ({ page }) => {
   await signIn(page, "analyst@example.com");
-  await openArticle(page, /The U\.S\. government, through the Pentagon's Michael/);
+  await openArticle(page, /U\.S\. Government Seeks AI Alignment with Anthropic/);
   const badge = page.getByRole("navigation", { name: "Investigation" }).getByLabel(/\d+ open$/);
   const before = Number(await badge.textContent());
   for (const value of ["$18 billion", "$25 billion"]) {

@@ -198,7 +198,7 @@ test("the analyst sees a conflict's state but no resolve controls, and a forged 
 test("an analyst marks two claims as conflicting from the reader, with a note", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await page.goto("/investigations/anthropic-pentagon/articles");
-  await page.getByRole("link", { name: /The U\.S\. government, through the Pentagon's Michael/ }).click();
+  await page.getByRole("link", { name: /U\.S\. Government Seeks AI Alignment with Anthropic/ }).click();
   await page.locator('mark[aria-label^="U.S. government · Approach to Anthropic"]').click();
   await page.getByRole("region", { name: "Claim" }).getByRole("link", { name: "Mark as conflicting…" }).click();
 

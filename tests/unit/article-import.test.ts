@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import {
+  guessSource,
   MAX_ARTICLE_BYTES,
   parseArticleFile,
   parseArticleText,
@@ -145,5 +146,44 @@ describe("uploads in parts", () => {
     expect(uploadBatches([{ size: 10 }, { size: 20 }, { size: 30 }])).toHaveLength(1);
     expect(uploadBatches([])).toEqual([]);
     expect(uploadBatches(Array.from({ length: 120 }, () => ({ size: 1 }))).map((b) => b.length)).toEqual([50, 50, 20]);
+  });
+});
+
+describe("what the text says of its source", () => {
+  test("bylines give the author, in the forms news sites write them", () => {
+    expect(guessSource("By Ana Ruiz and John O'Neil\n\nText.").author).toBe("Ana Ruiz and John O'Neil");
+    expect(guessSource("Headline\nBY MARÍA DE LA CRUZ, staff writer\n\nText.").author).toBe("MARÍA DE LA CRUZ");
+    expect(guessSource("Headline\n\nJens Scharfenberg\nJens Scharfenberg · 4 min. read\nText.").author).toBe("Jens Scharfenberg");
+    // Sentences that open with "by" are not bylines.
+    expect(guessSource("By the numbers: five things to know\nby late Tuesday the count had risen.").author).toBeNull();
+  });
+
+  test("a wire dateline gives the outlet, a date line the publication date, a bare address the URL", () => {
+    expect(guessSource("WASHINGTON (Reuters) — The Pentagon said on Tuesday it would review the deal.").outlet).toBe("Reuters");
+    expect(guessSource("Headline\nPublished March 3, 2026, 9:30 a.m. ET\n\nText.").publishedText).toBe("March 3, 2026");
+    expect(guessSource("Headline\nAna Ruiz · 3 Dec 2025 · 4 min read\n\nText.")).toMatchObject({
+      author: "Ana Ruiz",
+      publishedText: "3 Dec 2025",
+    });
+    expect(guessSource("https://Example.com/story\n\nText.").url).toBe("https://example.com/story");
+    // A date inside a sentence is what the story tells of, not when it was published.
+    expect(guessSource("The deal was signed on March 3, 2026 in Paris.").publishedText).toBeNull();
+  });
+
+  test("without a header, the title is the first headline, past summary bullets, bylines and dates", () => {
+    const text =
+      "• Acme raised $5 million.\n• It plans to hire.\n\nBy Ana Ruiz\nMarch 3, 2026\nAcme Raises $5 Million to Expand\n\nAcme said on Monday it had raised money.";
+    expect(parsed(text).article.title).toBe("Acme Raises $5 Million to Expand");
+    // With no headline, the first line (cut short) stands in.
+    expect(parsed("Acme said on Monday it had raised money.\nMore text.").article.title).toBe("Acme said on Monday it had raised money.");
+  });
+
+  test("an import takes what its header leaves out from the text, and says so", () => {
+    const { article, warnings } = parsed("Title: T\nSource: The Ledger\n\nBy Ana Ruiz\nWASHINGTON (Reuters) — Text.");
+    // The header's outlet wins over the dateline's; the byline fills the author.
+    expect(article).toMatchObject({ outlet: "The Ledger", author: "Ana Ruiz" });
+    expect(warnings).toEqual(["Author “Ana Ruiz” was read from the text; check it under Source on the article page."]);
+    const asked = parseArticleText("Pasted text", "By Ana Ruiz\n\nText.", { guess: false });
+    expect(asked.ok && asked.article.author).toBeNull();
   });
 });

@@ -34,7 +34,8 @@ export const pasteArticle = defineAction("article.paste", pasteArticleInput, asy
     .map(([key, value]) => `${key}: ${value}`);
   const text = header.length ? `${header.join("\n")}\n\n${input.text}` : input.text;
   const [outcome] = await importParsedArticles(ctx, investigation.id, [
-    { name: "Pasted text", result: parseArticleText("Pasted text", text) },
+    // The form offered what the text says of its source; what the person left empty stays empty.
+    { name: "Pasted text", result: parseArticleText("Pasted text", text, { guess: false }) },
   ]);
   revalidatePath(`/investigations/${investigation.slug}`, "layout");
   return { outcome: outcome!, slug: investigation.slug };
