@@ -10,7 +10,14 @@ import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
-import { applyDelete, applySave, openConflictsOf, openConflictText, type ReaderState } from "@/components/annotator/reader-state.ts";
+import {
+  applyDelete,
+  applySave,
+  highlightName,
+  openConflictsOf,
+  openConflictText,
+  type ReaderState,
+} from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
 
 /**
@@ -34,7 +41,7 @@ const MARK_STYLE: Record<ReaderClaim["status"], { fill: string; line: string }> 
   active: { fill: "bg-amber-100", line: "underline decoration-amber-500" },
   rejected: { fill: "bg-red-50", line: "underline decoration-red-400 decoration-wavy" },
   superseded: { fill: "bg-slate-100", line: "underline decoration-dotted decoration-slate-400" },
-  retracted: { fill: "bg-slate-100", line: "text-slate-500 line-through decoration-slate-400" },
+  retracted: { fill: "bg-slate-100", line: "text-slate-600 line-through decoration-slate-400" },
 };
 
 /** A dashed underline, not only another colour, tells a claim in an open conflict from the others. */
@@ -359,7 +366,8 @@ function Runs({
     const top = [...run.items].sort((a, b) => a.end - a.start - (b.end - b.start))[0]!;
     const isSelected = run.items.some((c) => c.id === selectedId);
     const disputed = run.items.some((c) => openConflictsOf(c).length > 0);
-    const tip = run.items.map(label).join("\n");
+    const labels = run.items.map(label);
+    const tip = labels.join("\n");
     return (
       <mark
         key={run.start}
@@ -371,7 +379,7 @@ function Runs({
         data-tip={tip}
         tabIndex={0}
         role="button"
-        aria-label={tip}
+        aria-label={highlightName(text, labels)}
         onClick={(e) => {
           e.stopPropagation();
           onOpen(top.id);

@@ -79,3 +79,11 @@ export function openConflictText(claim: Pick<ReaderClaim, "conflicts">): string 
   const kinds = [...new Set(open.map((c) => KIND_LABELS[c.kind]))].join(", ");
   return open.length === 1 ? `in open conflict (${kinds})` : `in ${open.length} open conflicts (${kinds})`;
 }
+
+/**
+ * A highlight's accessible name: its words as shown first, which is what a speech-input user
+ * says to press it (a name that leaves them out fails WCAG 2.5.3), then the claims on them.
+ */
+export function highlightName(words: string, claimLabels: string[]): string {
+  return `${words.replace(/\s+/g, " ").trim()} — ${claimLabels.join("; ")}`;
+}

@@ -20,8 +20,10 @@ const claimCount = (page: Page) => page.getByRole("heading", { name: /Claims in 
 test("the demo story arrives annotated, with highlights on the right words", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
-  const mark = page.locator('mark[aria-label^="Anthropic · Valuation · $183 billion"]');
+  const mark = page.locator('mark[data-tip^="Anthropic · Valuation · $183 billion"]');
   await expect(mark).toHaveText("valued at $183 billion");
+  // Named by the words it shows (what a speech-input user says), then by its claim.
+  await expect(mark).toHaveAccessibleName(/^valued at \$183 billion — Anthropic · Valuation · \$183 billion/);
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
   await expect(details.getByText("→ 183 billion USD (182.5–183.5 bn)")).toBeVisible();
@@ -162,7 +164,7 @@ test("keyboard only: find the words, fill the claim, save with Ctrl+Enter", asyn
   await page.keyboard.press("Control+Enter");
 
   await expect(claimCount(page)).toContainText("(7)");
-  const mark = page.locator('mark[aria-label*="Sam Altman · Role · CEO of OpenAI"]');
+  const mark = page.locator('mark[data-tip*="Sam Altman · Role · CEO of OpenAI"]');
   await expect(mark).toHaveText("Sam Altman");
   // Focus comes back to the words just annotated, and the save is announced.
   await expect(mark).toBeFocused();
@@ -235,7 +237,7 @@ test("a subject typed exactly and never picked saves, and how the text names it 
   await page.keyboard.press("Tab");
   await form.getByRole("button", { name: "Save claim" }).click();
   await expect(form).toBeHidden();
-  await expect(page.locator('mark[aria-label*="Anthropic · Posture · a public standoff"]')).toBeVisible();
+  await expect(page.locator('mark[data-tip*="Anthropic · Posture · a public standoff"]')).toBeVisible();
 });
 
 test("an alias is added to Emil Michael from his entity page", async ({ page }) => {
@@ -260,7 +262,7 @@ test("an alias is added to Emil Michael from his entity page", async ({ page }) 
 test("saving over someone else's newer edit is refused, names them, and keeps what was typed", async ({ page, browser }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /US government and Anthropic discuss cooperation/);
-  await page.locator('mark[aria-label^="Mythos · Developer"]').click();
+  await page.locator('mark[data-tip^="Mythos · Developer"]').click();
   await page.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
   const form = page.getByRole("form", { name: "Edit claim" });
   await form.getByLabel("Note (optional)").fill("Checked against the company blog");
@@ -269,7 +271,7 @@ test("saving over someone else's newer edit is refused, names them, and keeps wh
   const reviewer = await other.newPage();
   await signIn(reviewer, "reviewer@example.com");
   await openArticle(reviewer, /US government and Anthropic discuss cooperation/);
-  await reviewer.locator('mark[aria-label^="Mythos · Developer"]').click();
+  await reviewer.locator('mark[data-tip^="Mythos · Developer"]').click();
   await reviewer.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
   await reviewer.getByRole("form", { name: "Edit claim" }).getByLabel("Note (optional)").fill("Reviewer's note");
   await reviewer.getByRole("button", { name: "Save changes" }).click();
@@ -317,7 +319,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await signIn(page, "analyst@example.com");
   await openArticle(page, /U\.S\. military leaders, including Secretary of Defense Pete Hegseth/);
   const before = Number((await claimCount(page).textContent())?.match(/\((\d+)\)/)?.[1]);
-  const mark = page.locator('mark[aria-label^="xAI · Owner"]');
+  const mark = page.locator('mark[data-tip^="xAI · Owner"]');
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
   await details.getByRole("button", { name: "Retract…" }).click();
@@ -332,7 +334,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await details.getByRole("button", { name: "Delete…" }).click();
   await details.getByRole("button", { name: "Delete claim" }).click();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
-  await expect(page.locator('mark[aria-label^="xAI · Owner"]')).toHaveCount(0);
+  await expect(page.locator('mark[data-tip^="xAI · Owner"]')).toHaveCount(0);
   await page.reload();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { applyDelete, applySave, type ReaderState } from "@/components/annotator/reader-state.ts";
+import { applyDelete, applySave, highlightName, type ReaderState } from "@/components/annotator/reader-state.ts";
 import { applyConflictChanges, type ClaimConflict } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 
@@ -114,5 +114,16 @@ describe("the reader after a save, without reloading the page", () => {
     expect(applyConflictChanges(claims, [{ id: "k1", kind: "value", status: "open", claimIds: ["b", "c"] }])[0]!.conflicts).toEqual([
       { id: "k2", kind: "set", status: "open" },
     ]);
+  });
+});
+
+describe("a highlight's name", () => {
+  test("begins with the words on the page, then says the claims on them", () => {
+    expect(highlightName("valued at\n$183  billion", ["Anthropic · Valuation · $183 billion · in open conflict (Scale slip)"])).toBe(
+      "valued at $183 billion — Anthropic · Valuation · $183 billion · in open conflict (Scale slip)",
+    );
+    expect(highlightName("Emil Michael", ["Emil Michael · Role · official", "Pentagon · Official · Emil Michael"])).toBe(
+      "Emil Michael — Emil Michael · Role · official; Pentagon · Official · Emil Michael",
+    );
   });
 });
