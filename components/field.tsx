@@ -20,7 +20,7 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
       </label>
       {children}
       {hint && !errors?.length && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}

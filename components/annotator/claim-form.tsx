@@ -372,7 +372,7 @@ export function ClaimForm({
           (reading.ok ? (
             <span className="text-slate-600">
               {valueText.trim()} → <span className="font-medium text-slate-900">{reading.reading}</span>
-              {!kindTouched && <span className="text-slate-400"> (kind detected)</span>}
+              {!kindTouched && <span> (kind detected)</span>}
             </span>
           ) : (
             <span className="text-amber-800">{reading.error}</span>
@@ -403,9 +403,9 @@ export function ClaimForm({
 
       <details open={Boolean(initial.accordingTo || initial.method || initial.appliesToPart) || undefined} className="group">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">
-          Qualifiers <span className="font-normal text-slate-500">(optional: who gives it, how it was measured, which part)</span>
+          Qualifiers <span className="font-normal text-slate-600">(optional: who gives it, how it was measured, which part)</span>
         </summary>
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-slate-600">
           Two figures with different qualifiers are different measures, not a contradiction: two agencies&apos; estimates, a premium over
           two different closes, one level of a car park against the whole.
         </p>
@@ -450,7 +450,7 @@ export function ClaimForm({
         <Button type="button" variant="ghost" onClick={requestClose}>
           Cancel
         </Button>
-        <span className="ml-auto text-xs text-slate-500">
+        <span className="ml-auto text-xs text-slate-600">
           <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd>+<kbd className="rounded border border-slate-300 px-1">Enter</kbd>{" "}
           saves · <kbd className="rounded border border-slate-300 px-1">Esc</kbd> closes
         </span>

@@ -58,7 +58,7 @@ export function SuggestBox({
         <Input className={`${inputClass} pr-8`} placeholder={placeholder} />
         <Button
           aria-label={`Show ${label.toLowerCase()} suggestions`}
-          className="absolute inset-y-0 right-0 flex w-8 items-center justify-center text-slate-400 hover:text-slate-700"
+          className="absolute inset-y-0 right-0 flex w-8 items-center justify-center text-slate-500 hover:text-slate-700"
         >
           <svg viewBox="0 0 20 20" aria-hidden className="size-4 fill-current">
             <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />

@@ -27,7 +27,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueItem[] })
   };
   return (
     <>
-      <p className="mb-2 text-xs text-slate-500">
+      <p className="mb-2 text-xs text-slate-600">
         {plural(items.length, "conflict")} · <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> or{" "}
         <kbd className="font-sans">j</kbd> <kbd className="font-sans">k</kbd> to move, <kbd className="font-sans">Enter</kbd> to open
       </p>
@@ -48,14 +48,14 @@ export function QueueList({ slug, items }: { slug: string; items: QueueItem[] })
                 <span className="min-w-0 font-medium text-slate-900">{item.title}</span>
                 <span className="ml-auto flex items-center gap-2">
                   {item.status !== "open" && <StatusBadge status={item.status} />}
-                  <span className="text-xs text-slate-500">{item.sources > 0 ? plural(item.sources, "source") : "two entities"}</span>
+                  <span className="text-xs text-slate-600">{item.sources > 0 ? plural(item.sources, "source") : "two entities"}</span>
                 </span>
               </span>
               {item.values.length > 0 && (
                 <span className="mt-1.5 flex flex-wrap items-center gap-1.5 text-sm">
                   {item.values.map((v, i) => (
                     <span key={v} className="flex items-center gap-1.5">
-                      {i > 0 && <span className="text-xs text-slate-400">vs</span>}
+                      {i > 0 && <span className="text-xs text-slate-600">vs</span>}
                       <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{v}</span>
                     </span>
                   ))}
@@ -66,7 +66,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueItem[] })
                 <span className="mt-1 block text-xs font-medium text-amber-800">Reopened: {item.reopenReason}</span>
               )}
               {item.resolution && (
-                <span className="mt-1 block text-xs text-slate-500">
+                <span className="mt-1 block text-xs text-slate-600">
                   {RESOLUTION_LABELS[item.resolution.kind]} · {item.resolution.by}
                 </span>
               )}

@@ -97,7 +97,7 @@ function FactRow({ fact }: { fact: Fact }) {
             {fact.conflicts.map((n, i) => (
               <span key={n}>
                 {i > 0 && ", "}
-                <a href={`#open-${n}`} className="text-indigo-700 hover:underline">
+                <a href={`#open-${n}`} className="text-indigo-700 underline underline-offset-2 hover:no-underline">
                   #{n}
                 </a>
               </span>
@@ -227,7 +227,12 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
                     {s.url && (
                       <>
                         {" · "}
-                        <a href={s.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 hover:underline">
+                        <a
+                          href={s.url}
+                          rel="noopener noreferrer"
+                          target="_blank"
+                          className="text-indigo-700 underline underline-offset-2 hover:no-underline"
+                        >
                           original
                         </a>
                       </>

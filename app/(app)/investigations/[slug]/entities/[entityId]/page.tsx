@@ -106,7 +106,7 @@ export default async function EntityPage({ params }: Props) {
                     <ul className="divide-y divide-slate-100">
                       {claims.map((c) => (
                         <li key={c.id} className="px-4 py-3 text-sm">
-                          <div className={`font-medium ${c.status === "retracted" ? "text-slate-400 line-through" : "text-slate-900"}`}>
+                          <div className={`font-medium ${c.status === "retracted" ? "text-slate-500 line-through" : "text-slate-900"}`}>
                             {c.valueText}
                             {c.asOfText && <span className="font-normal text-slate-500"> · as of {c.asOfText}</span>}
                             {c.status !== "active" && (
@@ -125,7 +125,7 @@ export default async function EntityPage({ params }: Props) {
                             </Link>
                           ))}
                           {c.valueKind !== "text" && c.valueKind !== "entity" && (
-                            <div className="text-xs text-slate-500">{describeValue(c.valueNorm)}</div>
+                            <div className="text-xs text-slate-600">{describeValue(c.valueNorm)}</div>
                           )}
                           <div className="mt-1 text-xs text-slate-600">
                             <Link href={`${base}/articles/${c.article.id}`} className="text-indigo-700 hover:underline">
@@ -152,8 +152,8 @@ export default async function EntityPage({ params }: Props) {
                 {timeline.map(({ claim, start, when }) => (
                   <li key={claim.id} className="text-sm">
                     <span aria-hidden className="absolute -left-[7px] mt-1.5 size-3 rounded-full bg-indigo-500 ring-2 ring-white" />
-                    <div className="text-xs font-medium text-slate-500">
-                      {when} <span className="text-slate-400">({start})</span>
+                    <div className="text-xs font-medium text-slate-600">
+                      {when} <span className="font-normal">({start})</span>
                     </div>
                     <div className="text-slate-900">
                       {claim.attributeLabel}: {claim.valueText}
