@@ -28,6 +28,7 @@ const claims: SheetClaim[] = Array.from({ length: CLAIMS }, (_, i) => ({
   value: values[(i * 7) % values.length]!,
   asOfText: null,
   asOfStart: null,
+  asOfEnd: null,
   status: "active",
   statusReason: null,
   quote: `quote ${i}`,

@@ -1,15 +1,16 @@
 import { EmptyState } from "@/components/empty-state.tsx";
-import { KIND_LABELS, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
+import { KIND_LABELS } from "@/lib/domain/conflicts.ts";
 import {
   type Citation,
   type ClaimDecision,
+  type CompetingValue,
   FACT_STATUS_LABELS,
   type Fact,
   type FactSheet,
   type FactStatus,
   VERDICT_LABELS,
 } from "@/lib/domain/factsheet.ts";
-import { claimAnchor } from "@/lib/domain/factsheet-formats.ts";
+import { asOfPhrase, claimAnchor, humanDay, resolutionText, sourceCitation } from "@/lib/domain/factsheet-formats.ts";
 
 const STATUS_STYLE: Record<FactStatus, string> = {
   confirmed: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -43,9 +44,9 @@ function Cites({ citations }: { citations: Citation[] }) {
 /** Who decided what about a claim, and why: "Rejected by Vera on 2026-01-29: “…”". */
 function Decision({ decision: d }: { decision: ClaimDecision }) {
   return (
-    <span className="block text-xs text-slate-500">
+    <span className="block text-xs text-slate-600">
       {VERDICT_LABELS[d.verdict]}
-      {d.value !== null && ` as “${d.value}”`} by {d.reviewer} on {d.date}: “{d.rationale}”
+      {d.value !== null && ` as “${d.value}”`} by {d.reviewer} on {humanDay(d.date)}: “{d.rationale}”
     </span>
   );
 }
@@ -59,25 +60,50 @@ function setAsideBy(citations: Citation[]): ClaimDecision[] {
   );
 }
 
-function Value({ value, asOf }: { value: string | null; asOf: string | null }) {
+function Value({ value }: { value: Pick<Fact | CompetingValue, "value" | "asOf" | "asOfRange"> }) {
+  const asOf = asOfPhrase(value);
   return (
     <>
-      <span className="font-medium text-slate-900">{value}</span>
-      {asOf && <span className="text-slate-500"> (as of {asOf})</span>}
+      <span className="font-medium text-slate-900">{value.value}</span>
+      {asOf && <span className={value.asOfRange ? "text-slate-600" : "text-amber-800"}> ({asOf})</span>}
     </>
   );
 }
 
-function FactRow({ fact }: { fact: Fact }) {
+/** "open conflict #1 asks whether …", linked to the conflict's entry below. */
+function Questions({ fact, sheet }: { fact: Fact; sheet: FactSheet }) {
+  return (
+    <>
+      {fact.conflicts.map((n, i) => (
+        <span key={n}>
+          {i > 0 && "; "}
+          <a href={`#open-${n}`} className="text-indigo-700 underline underline-offset-2 hover:no-underline">
+            open conflict #{n}
+          </a>{" "}
+          {sheet.conflicts[n - 1]?.question}
+        </span>
+      ))}
+      .
+    </>
+  );
+}
+
+function FactRow({ fact, sheet, undated }: { fact: Fact; sheet: FactSheet; undated: UndatedSources }) {
+  const values = fact.status === "contested" && fact.value === null ? fact.competing : null;
+  // An as-of date no day could be given: where the cited article has no date, setting it resolves it.
+  const unresolved = [fact, ...fact.competing].some((v) => v.asOf && !v.asOfRange);
+  const toDate = unresolved
+    ? [...fact.citations, ...fact.competing.flatMap((v) => v.citations)].map((c) => undated.get(c.source)).find(Boolean)
+    : undefined;
   return (
     <li className="px-4 py-3" aria-label={`${fact.entity} · ${fact.attribute}`}>
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
         <span className="text-slate-600">{fact.attribute}:</span>
-        {fact.status === "contested" ? (
-          <span className="text-slate-700">{fact.competing.length > 1 ? "the sources disagree" : "an open question"}</span>
+        {values ? (
+          <span className="text-slate-700">the sources give {values.length} values</span>
         ) : (
           <>
-            <Value value={fact.value} asOf={fact.asOf} />
+            <Value value={fact} />
             <Cites citations={fact.citations} />
           </>
         )}
@@ -85,34 +111,31 @@ function FactRow({ fact }: { fact: Fact }) {
           <StatusBadge status={fact.status} />
         </span>
       </div>
-      {fact.status === "contested" && (
+      {values && (
         <ul className="mt-1 space-y-0.5 pl-4 text-sm">
-          {fact.competing.map((v) => (
+          {values.map((v) => (
             <li key={v.citations[0]?.n ?? v.value} className="list-disc">
-              <Value value={v.value} asOf={v.asOf} /> <Cites citations={v.citations} />
+              <Value value={v} /> <Cites citations={v.citations} />
             </li>
           ))}
-          <li className="list-none text-xs text-slate-500">
-            Open conflict{" "}
-            {fact.conflicts.map((n, i) => (
-              <span key={n}>
-                {i > 0 && ", "}
-                <a href={`#open-${n}`} className="text-indigo-700 underline underline-offset-2 hover:no-underline">
-                  #{n}
-                </a>
-              </span>
-            ))}{" "}
-            (see Open conflicts below)
-          </li>
         </ul>
       )}
-      {fact.resolution && (
-        <p className="mt-1 text-sm text-slate-600">
-          {RESOLUTION_LABELS[fact.resolution.kind]} by {fact.resolution.reviewer} on {fact.resolution.date}: “{fact.resolution.rationale}”
+      {fact.status === "contested" && (
+        <p className="mt-1 text-sm text-slate-700">
+          Still open: <Questions fact={fact} sheet={sheet} />
+        </p>
+      )}
+      {fact.resolution && <p className="mt-1 text-sm text-slate-600">{resolutionText(fact.resolution)}</p>}
+      {toDate && (
+        <p className="mt-1 text-sm text-amber-800">
+          The as-of date is relative and its article has no publication date.{" "}
+          <a href={toDate} className="text-indigo-700 underline underline-offset-2 hover:no-underline">
+            Set the article&rsquo;s date
+          </a>
         </p>
       )}
       {fact.rejected.map((r) => (
-        <p key={r.citations[0]?.n ?? r.value} className="mt-1 text-sm text-slate-500">
+        <p key={r.citations[0]?.n ?? r.value} className="mt-1 text-sm text-slate-600">
           Set aside ({r.status}): <span className="line-through">{r.value}</span> <Cites citations={r.citations} />
           {setAsideBy(r.citations).map((d) => (
             <Decision key={`${d.date}|${d.kind}|${d.reviewer}|${d.rationale}`} decision={d} />
@@ -123,8 +146,21 @@ function FactRow({ fact }: { fact: Fact }) {
   );
 }
 
+/** Sources without a publication date, by number: where to set it (the article's page). */
+export type UndatedSources = Map<number, string>;
+
 /** The fact sheet as a page: the same data the exports hold. */
-export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; facts: Fact[]; filtered: boolean }) {
+export function FactSheetView({
+  sheet,
+  facts,
+  filtered,
+  undated = new Map(),
+}: {
+  sheet: FactSheet;
+  facts: Fact[];
+  filtered: boolean;
+  undated?: UndatedSources;
+}) {
   const byEntity = new Map<string, Fact[]>();
   for (const f of facts) byEntity.set(f.entity, [...(byEntity.get(f.entity) ?? []), f]);
   const cited = new Map<number, Citation>();
@@ -153,7 +189,7 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
                 <h3 className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-medium">{entity}</h3>
                 <ul className="divide-y divide-slate-100">
                   {list.map((f) => (
-                    <FactRow key={f.n} fact={f} />
+                    <FactRow key={f.n} fact={f} sheet={sheet} undated={undated} />
                   ))}
                 </ul>
               </section>
@@ -175,7 +211,7 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
               <ol className="mt-1 border-l border-slate-300 pl-4 text-sm">
                 {t.points.map((p) => (
                   <li key={`${p.date}|${p.citations[0]}`}>
-                    <span className="tabular-nums text-slate-500">{p.date}</span> {p.value}
+                    <span className="tabular-nums text-slate-600">{humanDay(p.date)}</span> {p.value}
                   </li>
                 ))}
               </ol>
@@ -198,8 +234,8 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
                   <span className="font-medium">
                     #{c.n} {KIND_LABELS[c.kind]}
                   </span>{" "}
-                  — {c.entities.join(", ")}: {c.summary}
-                  {c.values.length > 0 && <span className="text-slate-600"> ({c.values.map((v) => v.value).join(" vs ")})</span>}
+                  — {c.entities.join(", ")}: {c.question.charAt(0).toUpperCase() + c.question.slice(1)}.
+                  {c.kind !== "manual" && <span className="text-slate-600"> {c.summary}</span>}
                 </li>
               ))}
             </ol>
@@ -218,25 +254,23 @@ export function FactSheetView({ sheet, facts, filtered }: { sheet: FactSheet; fa
               const s = sources.get(c.source)!;
               return (
                 <li key={c.n} id={claimAnchor(c)} className="target:rounded target:bg-amber-50">
-                  <span className="tabular-nums text-slate-500">[{c.n}]</span> <q className="font-serif text-slate-800">{c.quote}</q>
-                  {c.as && <span className="text-slate-500"> (naming it “{c.as}”)</span>}
-                  <span className="block pl-7 text-xs text-slate-500">
-                    {s.title}
-                    {[s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).length > 0 &&
-                      ` — ${[s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).join(", ")}`}
-                    {s.url && (
-                      <>
-                        {" · "}
-                        <a
-                          href={s.url}
-                          rel="noopener noreferrer"
-                          target="_blank"
-                          className="text-indigo-700 underline underline-offset-2 hover:no-underline"
-                        >
-                          original
-                        </a>
-                      </>
+                  <span className="tabular-nums text-slate-600">[{c.n}]</span> <q className="font-serif text-slate-800">{c.quote}</q>
+                  {c.as && <span className="text-slate-600"> (naming it “{c.as}”)</span>}
+                  <span className="block pl-7 text-xs text-slate-600">
+                    {s.url ? (
+                      <a
+                        href={s.url}
+                        rel="noopener noreferrer"
+                        target="_blank"
+                        className="text-indigo-700 underline underline-offset-2 hover:no-underline"
+                      >
+                        {sourceCitation(s)}
+                      </a>
+                    ) : (
+                      sourceCitation(s)
                     )}
+                    {s.outlet && ` · ${s.title}`}
+                    {s.author && ` · ${s.author}`}
                   </span>
                   {c.decisions.length > 0 && (
                     <span className="block pl-7">

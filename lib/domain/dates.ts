@@ -4,6 +4,7 @@
  * publication date, backwards for what a report tells of and forwards for deadlines. Pure.
  */
 import * as chrono from "chrono-node";
+import { RELATIVE_DATE } from "@/lib/domain/relative-dates.ts";
 
 export type DatePrecision = "day" | "week" | "month" | "quarter" | "part" | "year";
 
@@ -45,8 +46,6 @@ const PARTS: Record<string, [number, number]> = {
   h1: [1, 6],
   h2: [7, 12],
 };
-const RELATIVE =
-  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -201,7 +200,7 @@ export function parseDate(text: string, context: DateContext): DateValue | null 
   const absolute = parseAbsoluteDate(text);
   if (absolute) return absolute;
   const ref = context.referenceDate ?? null;
-  const relative = RELATIVE.test(text);
+  const relative = RELATIVE_DATE.test(text);
   if (relative && !ref) {
     return looksLikeDate(text) ? unresolved(text, "It is relative to the article's publication date, which is not known.") : null;
   }

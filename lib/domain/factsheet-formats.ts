@@ -8,6 +8,7 @@ import {
   citationsOf,
   type ClaimDecision,
   type CompetingValue,
+  type DayRange,
   FACT_STATUS_LABELS,
   type Fact,
   type FactSheet,
@@ -15,6 +16,7 @@ import {
   VERDICT_LABELS,
   type Verdict,
 } from "@/lib/domain/factsheet.ts";
+import { dateInSentence, isRelativeDate } from "@/lib/domain/relative-dates.ts";
 
 export const FACTSHEET_FORMATS = ["md", "json", "csv", "html", "jsonld"] as const;
 export type FactSheetFormat = (typeof FACTSHEET_FORMATS)[number];
@@ -219,7 +221,69 @@ export const factSheetPageUrl = (sheet: FactSheet, siteUrl = DEFAULT_SITE_URL) =
   `${siteUrl.replace(/\/+$/, "")}/investigations/${encodeURIComponent(sheet.investigation.slug)}/factsheet`;
 export const claimAnchor = (c: Citation) => `claim-${c.id}`;
 
-const sourceLine = (s: Source) => [s.outlet, s.author, s.published ?? s.publishedText].filter(Boolean).join(", ");
+const sourceLine = (s: Source) => [s.outlet, s.author, s.published ? humanDay(s.published) : s.publishedText].filter(Boolean).join(", ");
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-03-01" → "1 March 2026": a day as people write it, the same whatever the reader's locale. */
+export function humanDay(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTH_NAMES[m! - 1]} ${y}`;
+}
+
+/** "2026-03-01T12:05:09.898Z" → "1 March 2026, 12:05 UTC". */
+export const humanMoment = (iso: string) => `${humanDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+
+const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The days a date covers as people write them: "14 July 2025", "July 2025", "2025", "1 July 2025 – 30 September 2025". */
+export function dayRangeLabel({ start, end }: DayRange): string {
+  if (start === end) return humanDay(start);
+  const [y1, m1, d1] = start.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = end.split("-").map(Number) as [number, number, number];
+  if (y1 === y2 && d1 === 1 && m1 === 1 && m2 === 12 && d2 === 31) return String(y1);
+  if (y1 === y2 && m1 === m2 && d1 === 1 && d2 === lastDayOf(y2, m2)) return `${MONTH_NAMES[m1 - 1]} ${y1}`;
+  return `${humanDay(start)} – ${humanDay(end)}`;
+}
+
+/**
+ * A value's as-of date inside a sentence: "as of late 2023"; a relative one with the days it
+ * means, "as of last July (July 2025)"; one that could not be placed in time flagged, "as of this
+ * week (date unresolved)". Null without an as-of.
+ */
+export function asOfPhrase(v: { asOf: string | null; asOfRange: DayRange | null }): string | null {
+  if (!v.asOf) return null;
+  const text = dateInSentence(v.asOf);
+  if (!v.asOfRange) return `as of ${text} (date unresolved)`;
+  return isRelativeDate(v.asOf) ? `as of ${text} (${dayRangeLabel(v.asOfRange)})` : `as of ${text}`;
+}
+
+/** How a citation names its source: "Reuters, 24 February 2026"; without an outlet, by its title; without a date, "undated". */
+export function sourceCitation(s: Source): string {
+  return `${s.outlet ?? `“${s.title}”`}, ${s.published ? humanDay(s.published) : (s.publishedText ?? "undated")}`;
+}
+
+/** What a fact's open conflicts ask: "open conflict 1 asks whether $183 billion belongs to AI industry or Anthropic". */
+export function openQuestions(f: Fact, sheet: FactSheet): string {
+  return f.conflicts.map((n) => `open conflict ${n} ${sheet.conflicts[n - 1]?.question ?? ""}`.trimEnd()).join("; ");
+}
+
+/** "Accepted one claim by Rafael on 1 March 2026: “…”". */
+export const resolutionText = (r: NonNullable<Fact["resolution"]>, quote: (s: string) => string = (t) => t) =>
+  `${RESOLUTION_LABELS[r.kind]} by ${quote(r.reviewer)} on ${humanDay(r.date)}: “${quote(r.rationale)}”`;
 
 /** The decisions behind a value's citations, each once, leaving out the one a resolved fact already states. */
 function decisionsOf(citations: Citation[], except: Fact["resolution"] = null, verdicts?: Verdict[]): ClaimDecision[] {
@@ -237,7 +301,7 @@ function decisionsOf(citations: Citation[], except: Fact["resolution"] = null, v
 
 /** "rejected by Rafael on 2026-01-31: “Annual report.”" */
 const decisionText = (d: ClaimDecision, quote: (s: string) => string) =>
-  `${VERDICT_LABELS[d.verdict].toLowerCase()}${d.value !== null ? ` as ${quote(d.value)}` : ""} by ${quote(d.reviewer)} on ${d.date}: “${quote(d.rationale)}”`;
+  `${VERDICT_LABELS[d.verdict].toLowerCase()}${d.value !== null ? ` as ${quote(d.value)}` : ""} by ${quote(d.reviewer)} on ${humanDay(d.date)}: “${quote(d.rationale)}”`;
 
 // ---------------------------------------------------------------------------------------------
 // Markdown (CommonMark, with a GFM table that plain CommonMark shows one row per line)
@@ -265,26 +329,27 @@ function mdUrl(url: string): string {
 
 const mdRefs = (citations: Citation[]) => citations.map((c) => `[\\[${c.n}\\]](#${claimAnchor(c)})`).join("");
 
-function mdValue(v: { value: string | null; asOf: string | null }): string {
-  return `${mdText(v.value ?? "")}${v.asOf ? ` (as of ${mdText(v.asOf)})` : ""}`;
+function mdValue(v: { value: string | null; asOf: string | null; asOfRange: DayRange | null }): string {
+  const asOf = asOfPhrase(v);
+  return `${mdText(v.value ?? "")}${asOf ? ` (${mdText(asOf)})` : ""}`;
 }
 
 const mdDecisions = (decisions: ClaimDecision[]) =>
   decisions.length ? ` — ${decisions.map((d) => decisionText(d, mdText)).join("; ")}` : "";
 
-function mdFact(f: Fact): string[] {
+function mdFact(f: Fact, sheet: FactSheet): string[] {
   const lines: string[] = [];
   const head = `- **${mdText(f.attribute)}**`;
-  if (f.status === "contested") {
-    const which = f.conflicts.map((n) => `open conflict ${n}`).join(", ");
-    lines.push(`${head} — *contested* (${which}): not settled yet; every value given:`);
+  const decided = f.resolution ? ` — ${lowerFirst(resolutionText(f.resolution, mdText))}` : "";
+  if (f.status === "contested" && f.value === null) {
+    lines.push(`${head} — *contested*: ${mdText(openQuestions(f, sheet))}. The sources give ${f.competing.length} values:${decided}`);
     for (const v of f.competing) lines.push(`  - ${mdValue(v)} ${mdRefs(v.citations)}${mdDecisions(decisionsOf(v.citations))}`);
   } else {
-    const decided = f.resolution
-      ? ` — ${RESOLUTION_LABELS[f.resolution.kind].toLowerCase()} by ${mdText(f.resolution.reviewer)} on ${f.resolution.date}: “${mdText(f.resolution.rationale)}”`
-      : "";
+    // Contested with one value: the question is about something else (whose figure it is); say which.
+    const status =
+      f.status === "contested" ? `*contested*: ${mdText(openQuestions(f, sheet))}` : `*${FACT_STATUS_LABELS[f.status].toLowerCase()}*`;
     lines.push(
-      `${head}: ${mdValue(f)} — *${FACT_STATUS_LABELS[f.status].toLowerCase()}*${decided} ${mdRefs(f.citations)}${mdDecisions(decisionsOf(f.citations, f.resolution))}`.trimEnd(),
+      `${head}: ${mdValue(f)} — ${status}${decided} ${mdRefs(f.citations)}${mdDecisions(decisionsOf(f.citations, f.resolution))}`.trimEnd(),
     );
   }
   for (const r of f.rejected) {
@@ -300,21 +365,12 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
   yield* [`# Fact sheet: ${mdText(sheet.investigation.title)}`, ""];
   if (sheet.investigation.description) yield* [mdLine(sheet.investigation.description), ""];
   yield* [
-    `As of ${sheet.generatedAt} (the investigation's last change). Each fact says how sure the team is:`,
+    `As of ${humanMoment(sheet.generatedAt)} (the investigation's last change). Each fact says how sure the team is:`,
     "**confirmed** (two or more sources agree), **single source**, **resolved** (settled by a reviewer,",
-    "with the reason) or **contested** (an open disagreement, with every value given). Numbers in",
-    "brackets are citations: the exact words of a source, listed at the end.",
+    "with the reason) or **contested** (a question still open, said in words). Numbers in brackets are",
+    "citations: the exact words of a source, listed at the end.",
     "",
   ];
-
-  yield* ["## Entities", ""];
-  if (sheet.entities.length === 0) yield* ["None recorded.", ""];
-  else {
-    // Two trailing spaces end each row: GFM ignores them, plain CommonMark makes them line breaks, so the rows stay apart.
-    yield* ["| Entity | Kind | Also written |  ", "| --- | --- | --- |  "];
-    for (const e of sheet.entities) yield `| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |  `;
-    yield "";
-  }
 
   yield* ["## Facts", ""];
   if (sheet.facts.length === 0) yield* ["No claims recorded yet.", ""];
@@ -325,7 +381,7 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
       yield* [`### ${mdText(f.entity)}`, ""];
       entity = f.entity;
     }
-    yield* mdFact(f);
+    yield* mdFact(f, sheet);
   }
   if (sheet.facts.length) yield "";
 
@@ -335,7 +391,7 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
     yield* ["## Timelines", ""];
     for (const t of sheet.timelines) {
       yield* [`### ${mdText(t.entity)} · ${mdText(t.attribute)}`, ""];
-      for (const p of t.points) yield `- ${p.date}: ${mdText(p.value)} ${mdRefs(p.citations.map((n) => byNumber.get(n)!))}`;
+      for (const p of t.points) yield `- ${humanDay(p.date)}: ${mdText(p.value)} ${mdRefs(p.citations.map((n) => byNumber.get(n)!))}`;
       yield "";
     }
   }
@@ -343,10 +399,20 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
   yield* ["## Open conflicts", ""];
   if (sheet.conflicts.length === 0) yield* ["None: every disagreement found so far is settled.", ""];
   for (const c of sheet.conflicts) {
-    yield `${c.n}. **${KIND_LABELS[c.kind]}** — ${c.entities.map(mdText).join(", ")}: ${mdText(c.summary)}`;
+    yield `${c.n}. **${KIND_LABELS[c.kind]}** — ${c.entities.map(mdText).join(", ")}: ${mdText(upperFirst(c.question))}.${c.kind === "manual" ? "" : ` ${mdText(c.summary)}`}`;
     for (const v of c.values) yield `   - ${mdValue(v)} ${mdRefs(v.citations)}`;
   }
   if (sheet.conflicts.length) yield "";
+
+  // The entities after the facts: who is who matters once the facts have been read.
+  yield* ["## Entities", ""];
+  if (sheet.entities.length === 0) yield* ["None recorded.", ""];
+  else {
+    // Two trailing spaces end each row: GFM ignores them, plain CommonMark makes them line breaks, so the rows stay apart.
+    yield* ["| Entity | Kind | Also written |  ", "| --- | --- | --- |  "];
+    for (const e of sheet.entities) yield `| ${mdText(e.name)} | ${e.kind} | ${e.aliases.map(mdText).join(", ") || "—"} |  `;
+    yield "";
+  }
 
   yield* ["## Sources", ""];
   for (const s of sheet.sources) {
@@ -358,13 +424,20 @@ function* markdownLines(sheet: FactSheet): Generator<string> {
   if (citations.length) {
     // A list (one item per citation, numbered as cited), each item opening with the anchor its [n] links to.
     yield* ["## Citations", ""];
+    const sources = new Map(sheet.sources.map((s) => [s.n, s]));
     for (const c of citations) {
       const as = c.as ? ` (naming it “${mdText(c.as)}”)` : "";
-      yield `${c.n}. <a id="${claimAnchor(c)}"></a>“${mdText(c.quote)}”${as} — source ${c.source}, code points ${c.start}–${c.end}`;
+      const s = sources.get(c.source)!;
+      const cited = mdText(sourceCitation(s));
+      const where = s.url && /^https?:\/\//i.test(s.url) ? `[${cited}](${mdUrl(s.url)})` : `${cited} (source ${c.source})`;
+      yield `${c.n}. <a id="${claimAnchor(c)}"></a>“${mdText(c.quote)}”${as} — ${where}`;
     }
     yield "";
   }
 }
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export const toMarkdown = (sheet: FactSheet): string =>
   `${Array.from(markdownLines(sheet))
@@ -419,10 +492,13 @@ export const CSV_COLUMNS = [
   "value",
   "reading",
   "as_of",
+  "as_of_start",
+  "as_of_end",
   "resolution",
   "rationale",
   "reviewer",
   "decided_on",
+  "open_questions",
   "citation",
   "claim_id",
   "quote",
@@ -467,7 +543,7 @@ function* csvDocument(sheet: FactSheet): Generator<string> {
   const row = (
     f: Fact,
     role: string,
-    v: { value: string | null; reading: string | null; asOf: string | null },
+    v: { value: string | null; reading: string | null; asOf: string | null; asOfRange: DayRange | null },
     c: Citation | null,
     d: ClaimDecision | null,
   ) => {
@@ -481,10 +557,13 @@ function* csvDocument(sheet: FactSheet): Generator<string> {
       v.value,
       v.reading,
       v.asOf,
+      v.asOfRange?.start ?? null,
+      v.asOfRange?.end ?? null,
       f.resolution?.kind ?? null,
       f.resolution?.rationale ?? null,
       f.resolution?.reviewer ?? null,
       f.resolution?.date ?? null,
+      f.conflicts.length ? openQuestions(f, sheet) : null,
       c?.n ?? null,
       c?.id ?? null,
       c?.quote ?? null,
@@ -544,7 +623,7 @@ ul.facts { list-style: none; padding: 0; } ul.facts > li { margin: .35rem 0; }
 .confirmed { color: #065f46; border-color: #6ee7b7; } .single_source { color: #334155; border-color: #cbd5e1; }
 .resolved { color: #1e3a8a; border-color: #93c5fd; } .contested { color: #9a3412; border-color: #fdba74; background: #fff7ed; }
 .decision { font-size: 13px; color: #334155; } .aside { font-size: 13px; color: #64748b; }
-sup a { text-decoration: none; } ol.citations li { margin: .25rem 0; font-size: 13px; }
+ol.citations li { margin: .25rem 0; font-size: 13px; }
 a { color: #3730a3; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -558,8 +637,12 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
   const cites = (citations: Citation[]) => citations.map((c) => `<sup><a href="#${claimAnchor(c)}">[${c.n}]</a></sup>`).join("");
   const decided = (decisions: ClaimDecision[]) =>
     decisions.map((d) => `<div class="decision">${esc(decisionText(d, (t) => t).replace(/^./, (c) => c.toUpperCase()))}</div>`).join("");
-  const value = (v: { value: string | null; asOf: string | null }) =>
-    `<strong>${esc(v.value ?? "")}</strong>${v.asOf ? ` <span class="aside">(as of ${esc(v.asOf)})</span>` : ""}`;
+  const value = (v: { value: string | null; asOf: string | null; asOfRange: DayRange | null }) => {
+    const asOf = asOfPhrase(v);
+    return `<strong>${esc(v.value ?? "")}</strong>${asOf ? ` <span class="aside">(${esc(asOf)})</span>` : ""}`;
+  };
+  const questions = (f: Fact) =>
+    f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a> ${esc(sheet.conflicts[n - 1]?.question ?? "")}`).join("; ");
   const status = (s: Fact["status"]) => `<span class="status ${s}">${FACT_STATUS_LABELS[s]}</span>`;
   yield* [
     "<!doctype html>",
@@ -575,16 +658,9 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
   ];
   if (sheet.investigation.description) yield `<p>${esc(sheet.investigation.description)}</p>`;
   yield* [
-    `<p class="meta">As of ${esc(sheet.generatedAt)} (the investigation's last change).</p>`,
-    `<p class="legend">${status("confirmed")} two or more sources agree · ${status("single_source")} one source · ${status("resolved")} settled by a reviewer, with the reason · ${status("contested")} an open disagreement, with every value given. Bracketed numbers are citations: the exact words of a source.</p>`,
+    `<p class="meta">As of <time datetime="${esc(sheet.generatedAt)}">${humanMoment(sheet.generatedAt)}</time> (the investigation's last change).</p>`,
+    `<p class="legend">${status("confirmed")} two or more sources agree · ${status("single_source")} one source · ${status("resolved")} settled by a reviewer, with the reason · ${status("contested")} a question still open, said in words. Bracketed numbers are citations: the exact words of a source.</p>`,
   ];
-
-  yield "<h2>Entities</h2>";
-  if (sheet.entities.length) {
-    yield "<table><thead><tr><th>Entity</th><th>Kind</th><th>Also written</th></tr></thead><tbody>";
-    for (const e of sheet.entities) yield `<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`;
-    yield "</tbody></table>";
-  } else yield "<p>None recorded.</p>";
 
   yield "<h2>Facts</h2>";
   if (!sheet.facts.length) yield "<p>No claims recorded yet.</p>";
@@ -596,15 +672,16 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
       entity = f.entity;
     }
     yield `<li>${esc(f.attribute)}: `;
-    if (f.status === "contested") {
-      yield `${status(f.status)} <span class="aside">${f.conflicts.map((n) => `<a href="#k${n}">open conflict ${n}</a>`).join(", ")}</span><ul>`;
+    const decision = f.resolution ? `<div class="decision">${esc(resolutionText(f.resolution))}</div>` : "";
+    if (f.status === "contested" && f.value === null) {
+      yield `${status(f.status)} <span class="aside">${questions(f)}. The sources give ${f.competing.length} values:</span><ul>`;
       for (const v of f.competing) yield `<li>${value(v)} ${cites(v.citations)}${decided(decisionsOf(v.citations))}</li>`;
-      yield "</ul>";
+      yield `</ul>${decision}`;
     } else {
       yield `${value(f)} ${status(f.status)} ${cites(f.citations)}`;
-      if (f.resolution) {
-        yield `<div class="decision">${esc(RESOLUTION_LABELS[f.resolution.kind])} by ${esc(f.resolution.reviewer)} on ${f.resolution.date}: “${esc(f.resolution.rationale)}”</div>`;
-      }
+      // Contested with one value: the question is about something else (whose figure it is); say which.
+      if (f.status === "contested") yield `<div class="aside">${questions(f)}.</div>`;
+      yield decision;
       yield decided(decisionsOf(f.citations, f.resolution));
     }
     for (const r of f.rejected) {
@@ -620,7 +697,7 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
     for (const t of sheet.timelines) {
       yield* [`<h3>${esc(t.entity)} · ${esc(t.attribute)}</h3>`, "<table><tbody>"];
       for (const p of t.points) {
-        yield `<tr><td>${p.date}</td><td>${esc(p.value)} ${cites(p.citations.map((n) => citationOf.get(n)!))}</td></tr>`;
+        yield `<tr><td>${humanDay(p.date)}</td><td>${esc(p.value)} ${cites(p.citations.map((n) => citationOf.get(n)!))}</td></tr>`;
       }
       yield "</tbody></table>";
     }
@@ -631,12 +708,20 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
   else {
     yield "<ol>";
     for (const c of sheet.conflicts) {
-      yield `<li id="k${c.n}"><strong>${esc(KIND_LABELS[c.kind])}</strong> — ${esc(c.entities.join(", "))}: ${esc(c.summary)}<ul>`;
+      yield `<li id="k${c.n}"><strong>${esc(KIND_LABELS[c.kind])}</strong> — ${esc(c.entities.join(", "))}: ${esc(upperFirst(c.question))}.${c.kind === "manual" ? "" : ` ${esc(c.summary)}`}<ul>`;
       for (const v of c.values) yield `<li>${value(v)} ${cites(v.citations)}</li>`;
       yield "</ul></li>";
     }
     yield "</ol>";
   }
+
+  // The entities after the facts: who is who matters once the facts have been read.
+  yield "<h2>Entities</h2>";
+  if (sheet.entities.length) {
+    yield "<table><thead><tr><th>Entity</th><th>Kind</th><th>Also written</th></tr></thead><tbody>";
+    for (const e of sheet.entities) yield `<tr><td>${esc(e.name)}</td><td>${e.kind}</td><td>${esc(e.aliases.join(", ")) || "—"}</td></tr>`;
+    yield "</tbody></table>";
+  } else yield "<p>None recorded.</p>";
 
   yield* ["<h2>Sources</h2>", "<ol>"];
   for (const s of sheet.sources) {
@@ -650,7 +735,9 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
   if (citations.length) {
     yield* ["<h2>Citations</h2>", '<ol class="citations">'];
     for (const c of citations) {
-      yield `<li id="${claimAnchor(c)}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="#s${c.source}">source ${c.source}</a>, code points ${c.start}–${c.end}</li>`;
+      const s = sheet.sources[c.source - 1]!;
+      const href = s.url && hrefOk(s.url) ? esc(s.url) : `#s${c.source}`;
+      yield `<li id="${claimAnchor(c)}" value="${c.n}">“${esc(c.quote)}”${c.as ? ` (naming it “${esc(c.as)}”)` : ""} — <a href="${href}">${esc(sourceCitation(s))}</a></li>`;
     }
     yield "</ol>";
   }

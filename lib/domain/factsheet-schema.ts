@@ -9,12 +9,15 @@
  * runs too; the JSON Schema's description says so to readers who only have that.
  */
 import { CLAIM_STATUSES } from "@/lib/domain/claims.ts";
+import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
+import type { ConflictKind } from "@/lib/domain/conflicts.ts";
 import { z } from "zod";
 import { ENTITY_KINDS } from "@/lib/domain/claims.ts";
 import { FACTSHEET_SCHEMA, VERDICTS } from "@/lib/domain/factsheet.ts";
 import { RESOLUTION_KINDS } from "@/lib/domain/inputs.ts";
 
-const conflictKinds = ["value", "scale", "temporal", "set", "naming", "misattribution", "correction", "manual"] as const;
+// Every kind detection or a person can open, as the screens name them.
+const conflictKinds = Object.keys(KIND_LABELS) as [ConflictKind, ...ConflictKind[]];
 const day = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
 const count = z.number().int().positive();
 
@@ -57,11 +60,20 @@ const citation = z
   })
   .strict();
 
+const asOfRange = z
+  .object({ start: day, end: day })
+  .strict()
+  .nullable()
+  .describe(
+    "The days `asOf` covers, first and last; null without an as-of, or when it could not be placed in time (a relative date such as “this week” in an article with no publication date).",
+  );
+
 const value = z
   .object({
     value: z.string().describe("The value as a source writes it."),
     reading: z.string().describe("How Crosscheck reads it (interval, unit, precision)."),
     asOf: z.string().nullable(),
+    asOfRange,
     citations: z.array(citation).min(1),
   })
   .strict();
@@ -74,9 +86,10 @@ const factFields = {
   attribute: z.string(),
   reading: z.string().nullable(),
   asOf: z.string().nullable(),
+  asOfRange,
   citations: z.array(citation),
   competing: z.array(value).describe("Contested facts: every value the sources give."),
-  conflicts: z.array(count).describe("Contested facts: the open conflicts (see `conflicts`)."),
+  conflicts: z.array(count).describe("Contested facts: the open conflicts (see `conflicts`, each with the question it asks)."),
   rejected: z
     .array(value.extend({ status: z.enum(CLAIM_STATUSES), reason: z.string().nullable() }).strict())
     .describe("Values a reviewer set aside, with the reason; who decided is in their citations' `decisions`."),
@@ -87,11 +100,15 @@ const fact = z.discriminatedUnion("status", [
   z
     .object({
       ...factFields,
-      status: z.literal("contested").describe("An open conflict: see `competing` and `conflicts`."),
-      value: z.null(),
+      status: z
+        .literal("contested")
+        .describe(
+          "An open conflict: see `competing` and `conflicts`. When the sources give one value (the question is about something else, such as whose figure it is), `value` and `citations` hold it.",
+        ),
+      value: z.string().nullable(),
       competing: factFields.competing.min(1),
       conflicts: factFields.conflicts.min(1),
-      resolution: z.null(),
+      resolution: resolution.nullable().describe("The latest decision on this fact, while another question about it is still open."),
     })
     .strict(),
   z
@@ -198,6 +215,7 @@ const sheetObject = z
         .object({
           n: count,
           kind: z.enum(conflictKinds),
+          question: z.string().describe("What the conflict asks, in words, to follow “open conflict n”."),
           summary: z.string(),
           entities: z.array(z.string()),
           values: z.array(value),

@@ -42,8 +42,9 @@ export type SheetClaim = {
   valueText: string;
   value: NormalizedValue;
   asOfText: string | null;
-  /** YYYY-MM-DD start of the as-of date, when it has one. */
+  /** YYYY-MM-DD first and last days of the as-of date, when it could be placed in time. */
   asOfStart: string | null;
+  asOfEnd: string | null;
   status: ClaimStatus;
   statusReason: string | null;
   quote: string;
@@ -152,7 +153,17 @@ export type Citation = {
   decisions: ClaimDecision[];
 };
 
-export type CompetingValue = { value: string; reading: string; asOf: string | null; citations: Citation[] };
+/** The days an as-of date covers, first and last (YYYY-MM-DD, inclusive). */
+export type DayRange = { start: string; end: string };
+
+export type CompetingValue = {
+  value: string;
+  reading: string;
+  asOf: string | null;
+  /** The days `asOf` covers; null without an as-of, or when it could not be placed in time ("this week" in an undated article). */
+  asOfRange: DayRange | null;
+  citations: Citation[];
+};
 
 export type Fact = {
   n: number;
@@ -161,13 +172,14 @@ export type Fact = {
   value: string | null;
   reading: string | null;
   asOf: string | null;
+  asOfRange: DayRange | null;
   status: FactStatus;
   citations: Citation[];
-  /** Contested: every value a source gives. */
+  /** Contested: every value a source gives (one, when the open question is not between its values). */
   competing: CompetingValue[];
-  /** Contested: the numbers of the open conflicts it takes part in (see `conflicts`). */
+  /** Contested: the numbers of the open conflicts it takes part in (see `conflicts`, which say what each asks). */
   conflicts: number[];
-  /** Resolved: the decision. */
+  /** Resolved: the decision. Contested: the latest decision on it, while another question stays open. */
   resolution: { kind: ResolutionKind; rationale: string; reviewer: string; date: string } | null;
   /** Values a reviewer set aside, kept with their reason so nobody re-enters them. */
   rejected: (CompetingValue & { status: ClaimStatus; reason: string | null })[];
@@ -175,7 +187,15 @@ export type Fact = {
 
 export type Timeline = { entity: string; attribute: string; points: { date: string; value: string; citations: number[] }[] };
 
-export type OpenConflict = { n: number; kind: ConflictKind; summary: string; entities: string[]; values: CompetingValue[] };
+export type OpenConflict = {
+  n: number;
+  kind: ConflictKind;
+  /** What it asks, in words: "asks whether $183 billion belongs to AI industry or Anthropic". */
+  question: string;
+  summary: string;
+  entities: string[];
+  values: CompetingValue[];
+};
 
 export type Source = {
   n: number;
@@ -241,8 +261,15 @@ type Item = {
   rank: number;
   /** Its stable name (see `Citation.id`). */
   name: string;
-  /** What groups it with the claims saying the same (a number, see `said`), and the entity its value names; worked out when first needed. */
+  /**
+   * Its as-of date as the sheet gives it: its own, or the one its article gives the same value
+   * elsewhere (an undated mention of a dated figure says the same).
+   */
+  asOf: string | null;
+  asOfRange: DayRange | null;
+  /** What groups it with the claims saying the same (a number, see `said`), what its value alone says (see `valueKey`), and the entity its value names; worked out when first needed. */
   said: number;
+  valueKey: number;
   entity: SheetEntity | undefined;
   /** How its value reads, when what it says was worked out from that. */
   reading: string | null;
@@ -296,9 +323,9 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     if (n === undefined) numbers.set(key, (n = numbers.size));
     return n;
   };
-  /** Two claims say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity, as of the same. */
-  const said = (item: Item): number => {
-    if (item.said < 0) {
+  /** Two values say the same when they read the same ("$18.4 billion", "$18,400 million") or name one entity. */
+  const valueKey = (item: Item): number => {
+    if (item.valueKey < 0) {
       const v = item.claim.value;
       const entity = v.kind === "text" || v.kind === "entity" ? entityNamed(v.text) : undefined;
       const key = entity
@@ -308,10 +335,15 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
           : v.kind === "list"
             ? `list:${[...v.folded].sort().join("|")}`
             : (item.reading = reading(v));
-      // Both numbers are below the number of claims (each claim brings at most one new), so this is one number per pair.
-      item.said = numbered(valueNumber, key) * (input.claims.length + 1) + numbered(asOfNumber, item.claim.asOfText);
+      item.valueKey = numbered(valueNumber, key);
       item.entity = entity;
     }
+    return item.valueKey;
+  };
+  /** Two claims say the same when their values do, as of the same. */
+  const said = (item: Item): number => {
+    // Both numbers are below the number of claims (each claim brings at most one new), so this is one number per pair.
+    if (item.said < 0) item.said = valueKey(item) * (input.claims.length + 1) + numbered(asOfNumber, item.asOf);
     return item.said;
   };
 
@@ -326,7 +358,10 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       subject,
       rank: 0,
       name: "",
+      asOf: claim.asOfText,
+      asOfRange: claim.asOfText && claim.asOfStart && claim.asOfEnd ? { start: claim.asOfStart, end: claim.asOfEnd } : null,
       said: -1,
+      valueKey: -1,
       entity: undefined,
       reading: null,
       citation: null,
@@ -469,11 +504,32 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
         value: {
           value: entity && !sameText ? entity.name : first.valueText,
           reading: entity ? `${entity.name} (${entity.kind})` : (g[0]!.reading ?? reading(first.value)),
-          asOf: first.asOfText,
+          asOf: g[0]!.asOf,
+          asOfRange: g[0]!.asOfRange,
           citations: g.map(cite),
         },
       };
     });
+  };
+
+  /**
+   * One article giving one value twice, once with an as-of date and once without ("$100 million in
+   * annual recurring revenue" in its summary, "$100 million as of late 2023" below), says one
+   * thing: the undated mention takes the date, and the fact cites both.
+   */
+  const adoptAsOf = (active: Item[]) => {
+    const byPlace = new Map<number, Item[]>();
+    for (const item of active) {
+      const key = item.source * (input.claims.length + 1) + valueKey(item);
+      const list = byPlace.get(key);
+      if (list) list.push(item);
+      else byPlace.set(key, [item]);
+    }
+    for (const list of byPlace.values()) {
+      const dated = list.filter((i) => i.asOf !== null);
+      if (dated.length === 0 || dated.length === list.length || dated.some((i) => i.asOf !== dated[0]!.asOf)) continue;
+      for (const i of list) if (i.asOf === null) [i.asOf, i.asOfRange] = [dated[0]!.asOf, dated[0]!.asOfRange];
+    }
   };
 
   // Open conflicts are numbered first (facts refer to them); their values are cited after the facts.
@@ -528,6 +584,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   for (const { claims, label: attribute } of labelled) {
     const entity = claims[0]!.subject;
     const active = claims.filter((c) => c.claim.status === "active");
+    adoptAsOf(active);
     const setAside = claims.filter((c) => c.claim.status === "rejected" || c.claim.status === "superseded");
     // The open conflicts holding an active claim contest the fact; the latest decision (by date, then id) settles it.
     const contesting = new Set<SheetConflict>();
@@ -561,6 +618,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     const base = {
       entity,
       attribute,
+      asOfRange: null,
       competing: [] as CompetingValue[],
       conflicts: [] as number[],
       resolution: null,
@@ -568,16 +626,22 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     };
 
     if (contesting.size) {
+      // The question may not be between this fact's values (a figure perhaps given for the wrong
+      // subject): then the one value stands, contested, with the decision already taken on it.
+      const competing = valuesOf(active).map((g) => g.value);
+      const one = competing.length === 1 ? competing[0]! : null;
       facts.push({
         n: facts.length + 1,
         ...base,
-        value: null,
-        reading: null,
-        asOf: null,
+        value: one?.value ?? null,
+        reading: one?.reading ?? null,
+        asOf: one?.asOf ?? null,
+        asOfRange: one?.asOfRange ?? null,
         status: "contested",
-        citations: [],
-        competing: valuesOf(active).map((g) => g.value),
+        citations: one?.citations ?? [],
+        competing,
         conflicts: [...contesting].map((c) => openNumber.get(c)!).sort((a, b) => a - b),
+        resolution: decision,
         rejected: rejected(),
       });
     } else if (decision && settled?.resolution?.kind === "reconciled_value") {
@@ -604,6 +668,8 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
           value: v.value,
           reading: v.reading,
           asOf: override?.text ?? v.asOf,
+          // A "both valid" decision gives the first day of the date it names.
+          asOfRange: override ? (override.start ? { start: override.start, end: override.start } : null) : v.asOfRange,
           status: decision ? "resolved" : twoSources ? "confirmed" : "single_source",
           citations: v.citations,
           resolution: decision,
@@ -623,8 +689,10 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     }
   }
 
+  const kindOf = new Map(entities.map((e) => [e.name, e.kind]));
   const openConflicts = open.map((o) => ({
     kind: o.conflict.kind,
+    question: questionOf(o.conflict, o.claims, o.names, kindOf, valueKey),
     summary: o.conflict.summary,
     entities: o.names,
     values: valuesOf(o.claims).map((g) => g.value),
@@ -665,4 +733,69 @@ export function citationsOf(sheet: FactSheet): Citation[] {
   sheet.conflicts.forEach((c) => c.values.forEach((v) => add(v.citations)));
   // `filter` passes over the numbers no citation has.
   return byNumber.filter(() => true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an open conflict asks, in words
+
+/** "A", "A or B", "A, B or C". */
+export function listJoin(items: string[], word: "and" | "or"): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}`;
+}
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
+/** An attribute label inside a sentence: "Valuation" → "valuation", "CEO" stays. */
+const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+const KIND_WORDS: Partial<Record<EntityKind, string>> = {
+  person: "person",
+  organization: "organization",
+  place: "place",
+  product: "product",
+  event: "event",
+};
+
+/**
+ * The question an open conflict puts, from what it holds: "asks whether Michael and Emil Michael
+ * are the same person", "asks which is right for Anthropic’s valuation: “$18.4 billion” or
+ * “$183 billion”". Written to follow "open conflict 2".
+ */
+function questionOf(
+  conflict: SheetConflict,
+  claims: Item[],
+  names: string[],
+  kindOf: Map<string, EntityKind>,
+  valueKey: (item: Item) => number,
+): string {
+  if (conflict.kind === "manual") return `was marked by hand: ${conflict.summary}`;
+  if (conflict.kind === "naming") {
+    const kinds = new Set(names.map((n) => kindOf.get(n)));
+    const word = kinds.size === 1 ? KIND_WORDS[[...kinds][0]!] : undefined;
+    return `asks whether ${listJoin(names, "and")} are the same ${word ?? "entity"}`;
+  }
+  // Each value once, as its first claim writes it ("$18.4 billion" and "$18,400 million" say the same).
+  const values: string[] = [];
+  const seen = new Set<number>();
+  for (const item of claims) {
+    const key = valueKey(item);
+    if (!seen.has(key) && seen.add(key)) values.push(item.claim.valueText);
+  }
+  const subjects = [...new Set(claims.map((c) => c.subject))];
+  if (conflict.kind === "misattribution" && values.length && subjects.length > 1) {
+    // The figure as most plainly written: "$183 billion" rather than "up to $183 billion".
+    const figure = values.reduce((a, b) => (b.length < a.length ? b : a));
+    return `asks whether ${figure} belongs to ${listJoin(subjects, "or")}`;
+  }
+  const labels = [...new Set(claims.map((c) => c.claim.attributeLabel))];
+  const about = `${possessive(listJoin(subjects, "and"))} ${inSentence(preferredLabel(labels))}`;
+  if (values.length < 2) return `asks about ${about}: ${conflict.summary}`;
+  const quoted = values.map((v) => `“${v}”`);
+  switch (conflict.kind) {
+    case "temporal":
+      return `asks whether ${about} changed between ${listJoin(quoted, "and")} or a source is wrong`;
+    case "containment":
+      return `asks whether ${listJoin(quoted, "and")} are a part and its whole of ${about}`;
+    case "measure":
+      return `asks whether ${listJoin(quoted, "and")} measure ${about} in different ways or disagree`;
+    default:
+      return `asks which is right for ${about}: ${listJoin(quoted, "or")}`;
+  }
 }

@@ -230,3 +230,9 @@ export async function updateArticleSource(
     { timeout: 60_000, maxWait: 10_000 },
   );
 }
+
+/** Each article's id by the hash of its text (how the fact sheet names its sources). */
+export async function articleIdsByHash(investigationId: string): Promise<Map<string, string>> {
+  const rows = await db().article.findMany({ where: { investigationId }, select: { id: true, contentHash: true } });
+  return new Map(rows.map((a) => [a.contentHash, a.id]));
+}

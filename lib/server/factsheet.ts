@@ -27,6 +27,7 @@ type ClaimRow = [
   valueNorm: unknown,
   asOfText: string | null,
   asOfStart: string | null,
+  asOfEnd: string | null,
   status: ClaimStatus,
   statusReason: string | null,
   quote: string,
@@ -73,7 +74,7 @@ type ConflictRow = [
 export async function loadFactSheetInput(investigationId: string): Promise<FactSheetInput | null> {
   const investigation = await db().investigation.findUnique({
     where: { id: investigationId },
-    select: { slug: true, title: true, description: true, createdAt: true, updatedAt: true },
+    select: { slug: true, title: true, description: true, createdAt: true, updatedAt: true, timeZone: true },
   });
   if (!investigation) return null;
   const [last, articles, entities, aliases, claimPages, conflictRows] = await Promise.all([
@@ -87,7 +88,11 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
     db().$queryRaw<{ claims: string }[]>`
       SELECT json_agg(json_build_array(
         id, "articleId", "subjectId", "subjectText", attribute, "attributeLabel", "valueText", "valueNorm",
-        "asOfText", to_char("asOfStart", 'YYYY-MM-DD'), status, "statusReason",
+        "asOfText",
+        -- The days the as-of covers, in the zone its local dates were read in.
+        to_char("asOfStart" AT TIME ZONE ${investigation.timeZone}, 'YYYY-MM-DD'),
+        to_char("asOfEnd" AT TIME ZONE ${investigation.timeZone}, 'YYYY-MM-DD'),
+        status, "statusReason",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd"
       ))::text AS claims
       FROM "Claim" WHERE "investigationId" = ${investigationId}
@@ -125,13 +130,14 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
         value: readValue(c[7]),
         asOfText: c[8],
         asOfStart: c[9],
-        status: c[10],
-        statusReason: c[11],
-        quote: c[12],
-        prefix: c[13],
-        suffix: c[14],
-        start: c[15],
-        end: c[16],
+        asOfEnd: c[10],
+        status: c[11],
+        statusReason: c[12],
+        quote: c[13],
+        prefix: c[14],
+        suffix: c[15],
+        start: c[16],
+        end: c[17],
       });
     }
   }

@@ -15,7 +15,13 @@ test("the analyst opens the fact sheet, filters to contested facts, and download
   await expect(facts.getByText("Contested").first()).toBeVisible();
   await expect(facts.getByText("Confirmed")).toHaveCount(0);
   await expect(facts.getByText("Single source")).toHaveCount(0);
-  await expect(page.getByRole("listitem", { name: "Anthropic · Backers" })).toContainText("the sources disagree");
+  const backers = page.getByRole("listitem", { name: "Anthropic · Backers" });
+  await expect(backers).toContainText("the sources give 2 values");
+  await expect(backers).toContainText(/Still open: open conflict #\d+ asks which is right for Anthropic’s backers/);
+  // A figure questioned about whose it is shows its one value, not a disagreement.
+  const industry = page.getByRole("listitem", { name: "AI industry · Valuation" });
+  await expect(industry).toContainText("up to $183 billion");
+  await expect(industry).toContainText(/asks whether \$183 billion belongs to/);
 
   const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Markdown/ }).click()]);
   expect(md.suggestedFilename()).toMatch(/^anthropic-pentagon-factsheet-\d{8}\.md$/);

@@ -44,6 +44,7 @@ function claim(
     value: parsed.value,
     asOfText: null,
     asOfStart: null,
+    asOfEnd: null,
     status: "active",
     statusReason: null,
     quote: `… ${text} …`,
@@ -71,8 +72,8 @@ function story(): FactSheetInput {
     ceoA: claim("a", "acme", "CEO", "Ada Smith", { kind: "text" }),
     ceoB: claim("b", "acme", "CEO", "ada smith", { kind: "text" }),
     founded: claim("a", "acme", "Founded", "2021"),
-    small: claim("a", "acme", "Valuation", "$18.4 billion", { asOfText: "2024", asOfStart: "2024-01-01" }),
-    large: claim("b", "acme", "Valuation", "$183 billion", { asOfText: "September 2025", asOfStart: "2025-09-01" }),
+    small: claim("a", "acme", "Valuation", "$18.4 billion", { asOfText: "2024", asOfStart: "2024-01-01", asOfEnd: "2024-12-31" }),
+    large: claim("b", "acme", "Valuation", "$183 billion", { asOfText: "September 2025", asOfStart: "2025-09-01", asOfEnd: "2025-09-30" }),
     hqA: claim("a", "acme", "Headquarters", "Paris", { kind: "text" }),
     hqB: claim("b", "acme", "Headquarters", "Lyon", { kind: "text" }),
     hqC: claim("b", "acme", "Headquarters", "Nice", {
@@ -161,6 +162,155 @@ function story(): FactSheetInput {
     ],
   };
 }
+
+/** Anthropic's valuation, as the demo story has it: a scale slip settled, a misattribution still open. */
+function valuationStory(): FactSheetInput {
+  const c = {
+    small: claim("a", "anthropic", "Valuation", "$18.4 billion", { status: "rejected", statusReason: "Rejected in review" }),
+    large: claim("b", "anthropic", "Valuation", "$183 billion"),
+    industry: claim("a", "industry", "Valuation", "up to $183 billion"),
+  };
+  const decision = {
+    kind: "accept_claim" as const,
+    rationale: "The company's own announcement says $183 billion.",
+    reviewer: "Rafael",
+    decidedOn: "2026-03-01",
+    acceptedClaimId: c.large.id,
+    valueText: null,
+    value: null,
+    asOf: {},
+    scope: null,
+  };
+  return {
+    investigation: { slug: "ai", title: "AI", description: "", createdAt: "2026-01-01T09:00:00.000Z" },
+    lastChange: "2026-03-01T12:05:09.898Z",
+    articles: [article("a", "First", "2026-02-24"), { ...article("b", "Second"), outlet: null }],
+    entities: [
+      { id: "anthropic", name: "Anthropic", kind: "organization", aliases: [] },
+      { id: "industry", name: "AI industry", kind: "other", aliases: [] },
+    ],
+    claims: Object.values(c),
+    conflicts: [
+      {
+        id: "k1",
+        kind: "misattribution",
+        status: "open",
+        summary: "The same figure is given for different subjects.",
+        claimIds: [c.large.id, c.industry.id],
+        entityIds: ["anthropic", "industry"],
+        resolution: null,
+      },
+      {
+        id: "k2",
+        kind: "scale",
+        status: "resolved",
+        summary: "The figures differ by about a power of ten.",
+        claimIds: [c.small.id, c.large.id],
+        entityIds: ["anthropic"],
+        resolution: decision,
+      },
+    ],
+  };
+}
+
+describe("what is still open, said precisely (issue 13, item 9)", () => {
+  const sheet = buildFactSheet(valuationStory());
+  const fact = (entity: string) => sheet.facts.find((f) => f.entity === entity && f.attribute === "Valuation")!;
+
+  test("a fact questioned about something else keeps its one value and its decision, and says what is asked", () => {
+    expect(sheet.conflicts).toEqual([
+      expect.objectContaining({ n: 1, kind: "misattribution", question: "asks whether $183 billion belongs to AI industry or Anthropic" }),
+    ]);
+    expect(fact("Anthropic")).toMatchObject({
+      status: "contested",
+      value: "$183 billion",
+      conflicts: [1],
+      resolution: { kind: "accept_claim", reviewer: "Rafael", rationale: "The company's own announcement says $183 billion." },
+    });
+    expect(fact("Anthropic").citations).toHaveLength(1);
+    expect(fact("AI industry")).toMatchObject({ status: "contested", value: "up to $183 billion", resolution: null });
+  });
+
+  test("every format says the question and the decision, never “the sources disagree” over one value", () => {
+    const md = renderFactSheet(sheet, "md");
+    expect(md).toContain(
+      "- **Valuation**: $183 billion — *contested*: open conflict 1 asks whether $183 billion belongs to AI industry or Anthropic — accepted one claim by Rafael on 1 March 2026: “The company's own announcement says $183 billion.”",
+    );
+    expect(md).not.toMatch(/not settled yet|sources disagree/);
+    const html = renderFactSheet(sheet, "html");
+    expect(html).toContain("open conflict 1</a> asks whether $183 billion belongs to AI industry or Anthropic.");
+    expect(html).toContain("Accepted one claim by Rafael on 1 March 2026: “The company&#39;s own announcement says $183 billion.”");
+    const row = csvRecords(toCsv(sheet)).find((r) => r.entity === "Anthropic" && r.value === "$183 billion")!;
+    expect(row).toMatchObject({
+      status: "contested",
+      resolution: "accept_claim",
+      reviewer: "Rafael",
+      rationale: "The company's own announcement says $183 billion.",
+      open_questions: "open conflict 1 asks whether $183 billion belongs to AI industry or Anthropic",
+    });
+  });
+
+  test("people read times and days as written for them; facts come before the entity table; citations name outlet and date", () => {
+    const md = renderFactSheet(sheet, "md");
+    expect(md).toContain("As of 1 March 2026, 12:05 UTC (the investigation's last change).");
+    expect(md.indexOf("## Facts")).toBeLessThan(md.indexOf("## Entities"));
+    const html = renderFactSheet(sheet, "html");
+    expect(html.indexOf("<h2>Facts</h2>")).toBeLessThan(html.indexOf("<h2>Entities</h2>"));
+    // A source with an outlet is cited by it and its date; one without, by its title; no character offsets.
+    expect(md).toMatch(/“… up to \$183 billion …” \(naming it “industry”\) — Wire, 24 February 2026 \(source 1\)/);
+    expect(md).toMatch(/“… \$183 billion …” \(naming it “anthropic”\) — “Second”, undated \(source 2\)/);
+    expect(md).not.toContain("code points");
+    expect(html).toContain('<a href="#s1">Wire, 24 February 2026</a>');
+  });
+});
+
+describe("as-of dates in the sheet (issue 13, item 11)", () => {
+  const input = (claims: SheetClaim[]): FactSheetInput => ({
+    investigation: { slug: "x", title: "X", description: "", createdAt: "2026-01-01T09:00:00.000Z" },
+    lastChange: "2026-03-01T12:00:00.000Z",
+    articles: [article("a", "First", "2026-02-24"), article("b", "Second")],
+    entities: [{ id: "dod", name: "Department of Defense", kind: "organization", aliases: [] }],
+    claims,
+    conflicts: [],
+  });
+
+  test("a relative date says the days it means, lower-cased as inside a sentence; one no day could be given is flagged", () => {
+    const sheet = buildFactSheet(
+      input([
+        claim("a", "dod", "AI contracts awarded", "up to $200 million", {
+          asOfText: "Last July",
+          asOfStart: "2025-07-01",
+          asOfEnd: "2025-07-31",
+        }),
+        claim("b", "dod", "Classified approval", "Claude", { kind: "text", asOfText: "this week" }),
+      ]),
+    );
+    expect(sheet.facts.map((f) => [f.attribute, f.asOf, f.asOfRange])).toEqual([
+      ["AI contracts awarded", "Last July", { start: "2025-07-01", end: "2025-07-31" }],
+      ["Classified approval", "this week", null],
+    ]);
+    const md = renderFactSheet(sheet, "md");
+    expect(md).toContain("up to $200 million (as of last July (July 2025))");
+    expect(md).toContain("Claude (as of this week (date unresolved))");
+    const csv = csvRecords(toCsv(sheet));
+    expect(csv.find((r) => r.value === "up to $200 million")).toMatchObject({ as_of_start: "2025-07-01", as_of_end: "2025-07-31" });
+  });
+
+  test("one article giving one value twice, once dated, is one fact citing both", () => {
+    const sheet = buildFactSheet(
+      input([
+        claim("a", "dod", "Revenue", "$100 million"),
+        claim("a", "dod", "Revenue", "$100 million", { asOfText: "late 2023", asOfStart: "2023-07-01", asOfEnd: "2023-12-31" }),
+        // Another article's undated figure is not taken to be as of that date.
+        claim("b", "dod", "Revenue", "$100 million"),
+      ]),
+    );
+    expect(sheet.facts.map((f) => [f.value, f.asOf, f.citations.map((c) => c.source)])).toEqual([
+      ["$100 million", "late 2023", [1, 1]],
+      ["$100 million", null, [2]],
+    ]);
+  });
+});
 
 describe("building the fact sheet", () => {
   const sheet = buildFactSheet(story());
@@ -265,6 +415,7 @@ describe("written as it is made (a stream of chunks)", () => {
             suffix: " after “it”",
             asOfText: i % 3 ? null : `${2020 + (i % 5)}`,
             asOfStart: i % 3 ? null : `${2020 + (i % 5)}-01-01`,
+            asOfEnd: i % 3 ? null : `${2020 + (i % 5)}-12-31`,
             ...(i % 11 === 0 && { status: "rejected" as const, statusReason: "Rejected in review." }),
           },
         ),
@@ -423,15 +574,15 @@ describe("decisions in every format (issue 9, item 10)", () => {
   test("Markdown, HTML, CSV and JSON say who set a value aside and why, on a contested fact too", () => {
     const md = renderFactSheet(sheet, "md").split("\n");
     const line = (words: string) => md.find((l) => l.includes(words))!;
-    expect(line("set aside (rejected): Nice")).toContain("rejected by Vera on 2026-01-29: “The filing says Paris.”");
-    expect(line("set aside (rejected): 900")).toContain("rejected by Rafael on 2026-01-31: “Annual report.”");
-    expect(line("  - Paris")).toContain("accepted by Vera on 2026-01-29: “The filing says Paris.”");
+    expect(line("set aside (rejected): Nice")).toContain("rejected by Vera on 29 January 2026: “The filing says Paris.”");
+    expect(line("set aside (rejected): 900")).toContain("rejected by Rafael on 31 January 2026: “Annual report.”");
+    expect(line("  - Paris")).toContain("accepted by Vera on 29 January 2026: “The filing says Paris.”");
 
     const html = renderFactSheet(sheet, "html").split("\n");
     expect(html.find((l) => l.includes("Set aside (rejected): Nice"))).toContain(
-      "Rejected by Vera on 2026-01-29: “The filing says Paris.”",
+      "Rejected by Vera on 29 January 2026: “The filing says Paris.”",
     );
-    expect(html.find((l) => l.includes("Set aside (rejected): 900"))).toContain("Rejected by Rafael on 2026-01-31: “Annual report.”");
+    expect(html.find((l) => l.includes("Set aside (rejected): 900"))).toContain("Rejected by Rafael on 31 January 2026: “Annual report.”");
 
     const rows = csvRecords(toCsv(sheet));
     expect(rows.find((r) => r.value === "Nice")).toMatchObject({
@@ -519,7 +670,8 @@ describe("Markdown that CommonMark and GFM readers render as meant (item 12)", (
     expect(html).toContain("Tom &amp; Jerry");
     expect(html).not.toMatch(/href="javascript/i);
     const external = [...html.matchAll(/href="([^#"][^"]*)"/g)].map((m) => m[1]);
-    expect(external).toEqual(["https://news.example/a%3Eb%20%5Bx%5D(javascript:alert(1))"]);
+    // The source's address (in the sources list and each citation of it), escaped so it ends nowhere else.
+    expect(new Set(external)).toEqual(new Set(["https://news.example/a%3Eb%20%5Bx%5D(javascript:alert(1))"]));
     expect(html).toContain("<p>1. Not a list &amp; &lt;i&gt;not&lt;/i&gt; markup</p>");
   });
 

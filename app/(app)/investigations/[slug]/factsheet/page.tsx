@@ -5,8 +5,9 @@ import { FactSheetFilters } from "@/components/factsheet/filters.tsx";
 import { FactSheetView } from "@/components/factsheet/view.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { FACT_STATUSES, type FactStatus } from "@/lib/domain/factsheet.ts";
-import { FACTSHEET_FORMATS, factSheetFileName, FORMAT_INFO } from "@/lib/domain/factsheet-formats.ts";
+import { FACTSHEET_FORMATS, factSheetFileName, FORMAT_INFO, humanMoment } from "@/lib/domain/factsheet-formats.ts";
 import { plural } from "@/lib/domain/format.ts";
+import { articleIdsByHash } from "@/lib/server/articles.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
 
@@ -18,7 +19,11 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/factsheet`);
-  const sheet = (await factSheetOf(investigation.id))!;
+  const [sheet, articleIds] = await Promise.all([factSheetOf(investigation.id).then((s) => s!), articleIdsByHash(investigation.id)]);
+  // Where to set a date for the sources that have none: their article's page (sources name articles by their text's hash).
+  const undated = new Map(
+    sheet.sources.filter((s) => !s.published).map((s) => [s.n, `/investigations/${slug}/articles/${articleIds.get(s.sha256) ?? ""}`]),
+  );
   const entity = typeof query.entity === "string" && sheet.entities.some((e) => e.name === query.entity) ? query.entity : "";
   const status = typeof query.status === "string" && FACT_STATUSES.includes(query.status as FactStatus) ? (query.status as FactStatus) : "";
   const facts = sheet.facts.filter((f) => (!entity || f.entity === entity) && (!status || f.status === status));
@@ -31,7 +36,7 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title="Fact sheet"
-        description={`Every fact with how sure the team is and the exact words of its sources. ${plural(sheet.facts.length, "fact")} from ${plural(sheet.sources.length, "source")}; as of ${sheet.generatedAt.replace("T", " ").slice(0, 16)} UTC (the last change).`}
+        description={`Every fact with how sure the team is and the exact words of its sources. ${plural(sheet.facts.length, "fact")} from ${plural(sheet.sources.length, "source")}; as of ${humanMoment(sheet.generatedAt)} (the last change).`}
         actions={
           <Link href={`${api}?format=html&download=0`} target="_blank" className={buttonClass("secondary")}>
             Printable page
@@ -63,7 +68,7 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
         entities={sheet.entities.map((e) => e.name)}
         counts={counts}
       />
-      <FactSheetView sheet={sheet} facts={facts} filtered={Boolean(entity || status)} />
+      <FactSheetView sheet={sheet} facts={facts} filtered={Boolean(entity || status)} undated={undated} />
     </>
   );
 }
