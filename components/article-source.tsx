@@ -61,14 +61,15 @@ export function ArticleSource({
           Source
         </h2>
         <p className="min-w-0 flex-1 text-slate-700">
-          {[article.outlet, article.author, article.publishedLabel ?? article.publishedText].filter(Boolean).join(" · ") || (
-            <span className="text-slate-600">Not recorded yet.</span>
-          )}
-          {missing.length > 0 && (
-            <span className="ml-2 text-amber-800">
-              No {missing.join(" or ")}: citations name the article by its title
-              {!article.publishedText && " and relative dates stay unresolved"}.
+          {missing.length > 0 ? (
+            <span className="text-amber-800">
+              No {missing.join(" or ")} recorded: citations name the article by its title
+              {!article.publishedText && " and its relative dates (“last July”) stay unresolved"}.
             </span>
+          ) : (
+            <>
+              Cited as “{article.outlet}, {article.publishedLabel ?? article.publishedText}”{article.author && ` · by ${article.author}`}.
+            </>
           )}
         </p>
         {!editing && (

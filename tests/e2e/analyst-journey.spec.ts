@@ -30,7 +30,8 @@ test("an analyst opens the demo story, pastes a sixth article, reads it, and sig
   await expect(page.getByRole("heading", { level: 1, name: "Pentagon official confirms new round of talks" })).toBeVisible();
   await expect(page.getByText("Emil Michael said on Monday that talks would continue.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Anthropic was valued at $183 billion." })).toBeVisible();
-  await expect(page.getByText("Example Wire")).toBeVisible();
+  await expect(page.getByText("Example Wire").first()).toBeVisible();
+  await expect(page.getByText("Cited as “Example Wire, 2 March 2026”.")).toBeVisible();
   await expect(page.getByText("2 Mar 2026")).toBeVisible();
 
   await page.getByRole("link", { name: "Articles" }).first().click();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
 import { ArticleSource } from "@/components/article-source.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
+import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
@@ -68,7 +69,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           author: article.author,
           url: article.url,
           publishedText: article.publishedText,
-          publishedLabel: article.publishedAt ? formatDay(article.publishedAt) : null,
+          // As citations write it: "2 March 2026".
+          publishedLabel: article.publishedAt ? humanDay(article.publishedAt.toISOString().slice(0, 10)) : null,
         }}
         meta={meta}
       />
