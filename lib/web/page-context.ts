@@ -4,7 +4,8 @@ import { cache } from "react";
 import { findInvestigation, type InvestigationRef } from "@/lib/server/investigations.ts";
 import { type Actor, requireActor } from "@/lib/web/session.ts";
 
-const investigationBySlug = cache(findInvestigation);
+/** The investigation of this address, read once per request (metadata, layout and page all ask). */
+export const investigationBySlug = cache(findInvestigation);
 
 /**
  * For pages under an investigation: the signed-in actor (or a redirect to sign-in, back to

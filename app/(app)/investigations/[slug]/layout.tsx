@@ -1,8 +1,18 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { investigationPage } from "@/lib/web/page-context.ts";
+import { investigationBySlug, investigationPage } from "@/lib/web/page-context.ts";
 import { NavLink } from "@/components/nav-link.tsx";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
 import { OpenConflictBadge } from "@/components/open-conflict-badge.tsx";
+
+type Params = { params: Promise<{ slug: string }> };
+
+/** Each page below names itself ("Conflicts", "Anthropic · Valuation — Conflicts"); the investigation follows. */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const investigation = await investigationBySlug((await params).slug);
+  if (!investigation) return { title: "Not found" };
+  return { title: { template: `%s — ${investigation.title} · Crosscheck`, default: investigation.title } };
+}
 
 export default async function InvestigationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
 import { ArticleSource } from "@/components/article-source.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
@@ -8,20 +9,22 @@ import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
 import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
-import { findInvestigation } from "@/lib/server/investigations.ts";
+import { investigationBySlug } from "@/lib/web/page-context.ts";
 import { requireActor } from "@/lib/web/session.ts";
 
 type Props = { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
-async function load(slug: string, articleId: string) {
-  const investigation = await findInvestigation(slug);
+/** Read once per request: the title and the page both need the article. */
+const load = cache(async (slug: string, articleId: string) => {
+  const investigation = await investigationBySlug(slug);
   const article = investigation ? await getArticle(investigation.id, articleId) : null;
   return investigation && article ? { investigation, article } : null;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, articleId } = await params;
-  return { title: (await load(slug, articleId))?.article.title ?? "Not found" };
+  const found = await load(slug, articleId);
+  return { title: found ? `${found.article.title} — Articles` : "Not found" };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ClaimStatusBadge, KindBadge, StatusBadge } from "@/components/conflicts/badges.tsx";
 import { CommentForm } from "@/components/conflicts/comment-form.tsx";
 import { ReopenForm } from "@/components/conflicts/reopen-form.tsx";
@@ -14,7 +15,7 @@ import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount }
 import { type ConflictPairs, conflictPairs } from "@/lib/server/detection.ts";
 import { AttributeSenseForm } from "@/components/conflicts/attribute-sense-form.tsx";
 import { senseLabel } from "@/lib/domain/attribute-sense.ts";
-import { investigationPage } from "@/lib/web/page-context.ts";
+import { investigationBySlug, investigationPage } from "@/lib/web/page-context.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 
 type Props = {
@@ -22,14 +23,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { title: "Conflict" };
+/** Read once per request: the title and the page both need the conflict. */
+const conflictOf = cache(getConflict);
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, conflictId } = await params;
+  const investigation = await investigationBySlug(slug);
+  const conflict = investigation ? await conflictOf(investigation.id, conflictId) : null;
+  return { title: conflict ? `${conflict.title} — Conflicts` : "Not found" };
+}
 
 export default async function ConflictPage({ params, searchParams }: Props) {
   const { slug, conflictId } = await params;
   const { decided, from } = await searchParams;
   const base = `/investigations/${slug}`;
   const { actor, investigation } = await investigationPage(slug, `${base}/conflicts/${conflictId}`);
-  const conflict = await getConflict(investigation.id, conflictId);
+  const conflict = await conflictOf(investigation.id, conflictId);
   if (!conflict) notFound();
   const canResolve = hasRole(actor.role, "reviewer");
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header.tsx";
 import { searchClaims } from "@/lib/server/claims.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
 
-export const metadata: Metadata = { title: "Mark claims as conflicting" };
+export const metadata: Metadata = { title: "Mark claims as conflicting — Conflicts" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

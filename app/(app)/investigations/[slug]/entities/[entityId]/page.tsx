@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { EntityAliases } from "@/components/entity-aliases.tsx";
 import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx";
 import { EntityPartOfForm } from "@/components/entity-part-of.tsx";
-import { investigationPage } from "@/lib/web/page-context.ts";
+import { investigationBySlug, investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";
@@ -16,12 +17,20 @@ import { selfAndParts } from "@/lib/domain/claims.ts";
 
 type Props = { params: Promise<{ slug: string; entityId: string }> };
 
-export const metadata: Metadata = { title: "Entity" };
+/** Read once per request: the title and the page both need the entity. */
+const entityOf = cache(getEntity);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, entityId } = await params;
+  const investigation = await investigationBySlug(slug);
+  const entity = investigation ? await entityOf(investigation.id, entityId) : null;
+  return { title: entity ? `${entity.name} — Entities` : "Not found" };
+}
 
 export default async function EntityPage({ params }: Props) {
   const { slug, entityId } = await params;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/entities/${entityId}`);
-  const entity = await getEntity(investigation.id, entityId);
+  const entity = await entityOf(investigation.id, entityId);
   if (!entity) notFound();
   const [others, history, openConflicts] = await Promise.all([
     listEntities(investigation.id),
@@ -46,11 +55,8 @@ export default async function EntityPage({ params }: Props) {
     <>
       <PageHeader
         crumbs={[{ href: `${base}/entities`, label: "Entities" }]}
-        title={
-          <>
-            {entity.name} <span className="align-middle text-sm font-normal text-slate-500">{entity.kind}</span>
-          </>
-        }
+        title={entity.name}
+        label={<span className="rounded bg-slate-200/70 px-1.5 py-0.5 text-xs font-medium text-slate-700">{entity.kind}</span>}
         description={plural(entity.subjectOf.length, "claim")}
       />
       {entity.mergedInto && (
