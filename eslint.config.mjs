@@ -65,7 +65,7 @@ const config = [
   },
   {
     files: ["components/**", "app/**"],
-    ignores: ["app/**/page.tsx", "app/**/layout.tsx", "app/**/route.ts", "app/**/not-found.tsx"],
+    ignores: ["app/**/page.tsx", "app/**/layout.tsx", "app/**/route.ts", "app/**/not-found.tsx", "app/**/forbidden.tsx"],
     rules: restrict(database, {
       group: ["@/lib/server/*", "@/lib/web/*"],
       allowTypeImports: true,

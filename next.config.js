@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   typedRoutes: false,
   experimental: {
+    // forbidden(): an analyst opening an admin page gets a 403 and a page that says why.
+    authInterrupts: true,
     // The proxy (proxy.ts) sees every request; by default it would cut bodies at 10 MB and the
     // action would then fail on a truncated upload. Keep its limit the action's.
     proxyClientMaxBodySize: "25mb",

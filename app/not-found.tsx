@@ -1,13 +1,21 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell.tsx";
+import { StatusPage } from "@/components/status-page.tsx";
+import { currentActor } from "@/lib/web/session.ts";
 
-export default function NotFound() {
+export const metadata: Metadata = { title: "Not found" };
+
+/**
+ * An address no route answers: the app's frame is drawn here, since no layout of the app ran.
+ * (A `notFound()` from a page of the app shows app/(app)/not-found.tsx inside that frame instead.)
+ */
+export default async function NotFound() {
+  const actor = await currentActor();
   return (
-    <main className="mx-auto max-w-md px-4 py-24 text-center">
-      <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="mt-2 text-sm text-slate-600">This page does not exist, or what it showed has been removed.</p>
-      <Link href="/investigations" className="mt-6 inline-block text-sm font-medium text-indigo-700 hover:underline">
-        Back to investigations
-      </Link>
-    </main>
+    <AppShell actor={actor}>
+      <StatusPage code={404} title="Not found" back={actor ? undefined : { href: "/sign-in", label: "Sign in" }}>
+        <p>There is no page at this address. Check it for a typing slip, or start again from the list of investigations.</p>
+      </StatusPage>
+    </AppShell>
   );
 }

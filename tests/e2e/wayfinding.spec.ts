@@ -1,8 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./pages.ts";
 
 const BASE = "/investigations/anthropic-pentagon";
 const STORY = "Anthropic and the Pentagon";
+
+/** The app's frame: its header (with the main navigation) and exactly one main region. */
+async function expectAppFrame(page: Page) {
+  await expect(page.getByRole("banner").getByRole("link", { name: "Crosscheck" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+}
 
 test("every screen's title names it, then the investigation; no two screens share one", async ({ page }) => {
   await signIn(page, "reviewer@example.com");
@@ -73,3 +80,37 @@ test("breadcrumbs end in the page itself; an entity's kind sits beside its headi
   await expect(conflictTrail.getByRole("link", { name: "Conflicts" })).toBeVisible();
   await expect(conflictTrail.locator('[aria-current="page"]')).toHaveText((await page.getByRole("heading", { level: 1 }).textContent())!);
 });
+
+test("a wrong address shows the 404 inside the app's frame, with one main region and the way back", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  for (const path of [
+    "/no-such-page",
+    "/investigations/no-such-investigation",
+    `${BASE}/articles/no-such-article`,
+    `${BASE}/entities/nobody`,
+  ]) {
+    const response = await page.goto(path);
+    expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    await expectAppFrame(page);
+    await expect(page).toHaveTitle(/Not found/);
+  }
+  await page.getByRole("main").getByRole("link", { name: "Back to investigations" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Investigations" })).toBeVisible();
+});
+
+for (const who of ["analyst@example.com", "reviewer@example.com"]) {
+  test(`${who.split("@")[0]} opening an admin page is told it is not allowed (403), inside the app`, async ({ page }) => {
+    await signIn(page, who);
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(403);
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+    await expect(page.getByText("This page is for admins.")).toBeVisible();
+    await expect(page).toHaveTitle("Not allowed · Crosscheck");
+    await expectAppFrame(page);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+    await page.getByRole("main").getByRole("link", { name: "Back to investigations" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Investigations" })).toBeVisible();
+  });
+}

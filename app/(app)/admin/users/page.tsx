@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { CreateUserForm } from "@/components/create-user-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { UserRow } from "@/components/user-row.tsx";
 import { plural } from "@/lib/domain/format.ts";
-import { actorCan, requireActor } from "@/lib/web/session.ts";
+import { actorCan, currentActor, requireActor } from "@/lib/web/session.ts";
 import { listUsers } from "@/lib/server/users.ts";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await currentActor();
+  return { title: actor && actorCan(actor, "admin") ? "Users" : "Not allowed" };
+}
 
 export default async function UsersPage() {
   const actor = await requireActor("/admin/users");
-  if (!actorCan(actor, "admin")) {
-    return <PageHeader title="Users" description="Only admins can manage accounts. Ask an admin if you need a change to yours." />;
-  }
+  if (!actorCan(actor, "admin")) forbidden();
   const users = await listUsers();
   return (
     <>
