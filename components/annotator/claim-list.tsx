@@ -39,15 +39,18 @@ export function ClaimList({
                 type="button"
                 onClick={() => onOpen(c.id)}
                 aria-current={c.id === selectedId ? "true" : undefined}
-                aria-label={describe(c)}
                 className="flex w-full items-start gap-2 px-4 py-2 text-left text-sm hover:bg-slate-50 aria-[current=true]:bg-indigo-50"
               >
+                {/* Named by what it shows (the spaces keep the lines apart in the name), its status said in words. */}
                 <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${DOT[c.status]}`} />
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">
                     {c.subject.name} · {c.attributeLabel}
-                  </span>
-                  <span className={`block truncate text-slate-600 ${c.status === "retracted" ? "line-through" : ""}`}>{c.valueText}</span>
+                  </span>{" "}
+                  <span className={`block truncate text-slate-600 ${c.status === "retracted" ? "line-through" : ""}`}>
+                    {c.valueText}
+                    {c.status !== "active" && <span className="sr-only"> ({c.status})</span>}
+                  </span>{" "}
                   {openConflictsOf(c).length > 0 && (
                     <span className="block text-xs font-medium text-rose-700 underline decoration-dashed underline-offset-4">
                       {capitalized(openConflictText(c))}

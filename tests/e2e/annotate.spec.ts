@@ -109,7 +109,10 @@ test("a save that opens a conflict shows it at once, on the claim and in the nav
   // No reload: the count beside "Conflicts" and the claim's own details follow the save.
   await expect(badge).toHaveText(String(before + 1));
   // Named by its claim, and (now in a conflict) by the conflict it is in.
-  await page.getByRole("button", { name: /^Anthropic · Round size · \$25 billion · in open conflict/ }).click();
+  await page
+    .getByRole("region", { name: /^Claims in this article/ })
+    .getByRole("button", { name: /^Anthropic · Round size\s+\$25 billion\s+In open conflict/ })
+    .click();
   const details = page.getByRole("region", { name: "Claim" });
   await expect(details.getByRole("link", { name: "Value", exact: true })).toBeVisible();
 });
