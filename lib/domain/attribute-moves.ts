@@ -118,14 +118,23 @@ export function conflictKeyMoves(conflicts: KeyedConflict[], from: string, into:
 /** What a rename or merge did to conflicts, as the result message counts it. */
 export type ConflictCounts = { opened: number; reopened: number; closed: number; updated: number };
 
-/** "3 claims moved, 1 new conflict, 1 closed": what changed, in words; conflicts only where some did. */
-export function describeMove(claims: number, conflicts: ConflictCounts): string {
-  const parts = [`${claims} claim${claims === 1 ? "" : "s"} moved`];
+/** What a rename or merge did. */
+export type AttributeMove = { changed: boolean; from: string; to: string; claims: number; conflicts: ConflictCounts };
+
+/**
+ * What a rename or merge did, in words, as the page says it: "Merged “Contracts awarded total”
+ * into “AI contracts awarded”: 3 claims moved, 1 new conflict." Conflicts only where some changed.
+ */
+export function describeMove(kind: "rename" | "merge", move: AttributeMove): string {
+  if (!move.changed) return `Nothing changed: “${move.to}” is already its name.`;
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  if (conflicts.opened) parts.push(n(conflicts.opened, "new conflict"));
-  if (conflicts.reopened) parts.push(`${n(conflicts.reopened, "conflict")} reopened`);
-  if (conflicts.updated) parts.push(`${n(conflicts.updated, "conflict")} updated`);
-  if (conflicts.closed) parts.push(`${n(conflicts.closed, "conflict")} closed`);
+  const parts = [`${n(move.claims, "claim")} moved`];
+  const { opened, reopened, updated, closed } = move.conflicts;
+  if (opened) parts.push(n(opened, "new conflict"));
+  if (reopened) parts.push(`${n(reopened, "conflict")} reopened`);
+  if (updated) parts.push(`${n(updated, "conflict")} updated`);
+  if (closed) parts.push(`${n(closed, "conflict")} closed`);
   if (parts.length === 1) parts.push("no conflict changed");
-  return parts.join(", ");
+  const done = kind === "merge" ? `Merged “${move.from}” into “${move.to}”` : `Renamed “${move.from}” to “${move.to}”`;
+  return `${done}: ${parts.join(", ")}.`;
 }

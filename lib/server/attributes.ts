@@ -1,6 +1,13 @@
 import "server-only";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
-import { type ConflictCounts, conflictKeyMoves, mergedSetting, valueKindClash } from "@/lib/domain/attribute-moves.ts";
+import {
+  type AttributeMove,
+  type ConflictCounts,
+  conflictKeyMoves,
+  describeMove,
+  mergedSetting,
+  valueKindClash,
+} from "@/lib/domain/attribute-moves.ts";
 import type { AttributeSetting } from "@/lib/domain/attribute-sense.ts";
 import { attributeKey, preferredLabel } from "@/lib/domain/claims.ts";
 import { groupKey, groupKeys } from "@/lib/domain/conflicts.ts";
@@ -157,15 +164,8 @@ async function attributeInUse(tx: Tx, investigationId: string, key: string, fiel
   };
 }
 
-/** What a rename or merge did, for the result message. */
-export type AttributeMoveResult = {
-  changed: boolean;
-  /** The attribute's label before, and the label its claims have now. */
-  from: string;
-  to: string;
-  claims: number;
-  conflicts: ConflictCounts;
-};
+/** What a rename or merge did (the attribute's label before, the label its claims have now), and that in words. */
+export type AttributeMoveResult = AttributeMove & { summary: string };
 
 const NO_CONFLICT_CHANGE: ConflictCounts = { opened: 0, reopened: 0, closed: 0, updated: 0 };
 
@@ -201,7 +201,8 @@ export async function renameAttribute(
       }
     }
     if (intoKey === from.key && from.claims.every((c) => c.attributeLabel === input.label)) {
-      return { changed: false, from: from.label, to: input.label, claims: 0, conflicts: NO_CONFLICT_CHANGE };
+      const unchanged = { changed: false, from: from.label, to: input.label, claims: 0, conflicts: NO_CONFLICT_CHANGE };
+      return { ...unchanged, summary: describeMove("rename", unchanged) };
     }
     // What was set on an attribute of the new name that no claim uses any more was about other claims.
     const stale =
@@ -359,5 +360,6 @@ async function moveClaims(
     },
     after: { key: to.key, label: to.label, setting: to.setting, claimsMoved: moving.length, conflictsRekeyed: moves.length, conflicts },
   });
-  return { changed: true, from: from.label, to: to.label, claims: moving.length, conflicts };
+  const move = { changed: true, from: from.label, to: to.label, claims: moving.length, conflicts };
+  return { ...move, summary: describeMove(action === "attribute.merge" ? "merge" : "rename", move) };
 }

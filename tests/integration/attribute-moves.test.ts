@@ -87,6 +87,7 @@ describe(`merging attributes, on ${testEngine}`, () => {
       to: "AI contracts awarded",
       claims: 1,
       conflicts: { opened: 1, reopened: 0, closed: 0, updated: 0 },
+      summary: "Merged “Contracts awarded total” into “AI contracts awarded”: 1 claim moved, 1 new conflict.",
     });
     const moved = await db().claim.findUniqueOrThrow({ where: { id: drifted.id } });
     expect(moved).toMatchObject({ attribute: "ai_contracts_awarded", attributeLabel: "AI contracts awarded", version: 2 });
@@ -181,6 +182,7 @@ describe(`renaming an attribute, on ${testEngine}`, () => {
       to: "Post-money valuation",
       claims: 2,
       conflicts: { opened: 0, reopened: 0, closed: 0, updated: 0 },
+      summary: "Renamed “Valuation” to “Post-money valuation”: 2 claims moved, no conflict changed.",
     });
     expect(await conflictsOf(s.inv.id)).toEqual([
       expect.objectContaining({ id: conflict!.id, status: "open", detectionKey: `claims:${s.anthropic.id}:post_money_valuation` }),

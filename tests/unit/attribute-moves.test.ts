@@ -81,9 +81,18 @@ describe("whether two attributes can be one", () => {
 });
 
 test("what a move did, in words", () => {
-  expect(describeMove(3, { opened: 1, reopened: 0, closed: 0, updated: 0 })).toBe("3 claims moved, 1 new conflict");
-  expect(describeMove(1, { opened: 0, reopened: 1, closed: 2, updated: 1 })).toBe(
-    "1 claim moved, 1 conflict reopened, 1 conflict updated, 2 conflicts closed",
+  const move = { changed: true, from: "Contracts awarded total", to: "AI contracts awarded" };
+  const none = { opened: 0, reopened: 0, closed: 0, updated: 0 };
+  expect(describeMove("merge", { ...move, claims: 3, conflicts: { ...none, opened: 1 } })).toBe(
+    "Merged “Contracts awarded total” into “AI contracts awarded”: 3 claims moved, 1 new conflict.",
   );
-  expect(describeMove(2, { opened: 0, reopened: 0, closed: 0, updated: 0 })).toBe("2 claims moved, no conflict changed");
+  expect(describeMove("rename", { ...move, claims: 1, conflicts: { opened: 0, reopened: 1, closed: 2, updated: 1 } })).toBe(
+    "Renamed “Contracts awarded total” to “AI contracts awarded”: 1 claim moved, 1 conflict reopened, 1 conflict updated, 2 conflicts closed.",
+  );
+  expect(describeMove("rename", { ...move, claims: 2, conflicts: none })).toBe(
+    "Renamed “Contracts awarded total” to “AI contracts awarded”: 2 claims moved, no conflict changed.",
+  );
+  expect(describeMove("rename", { ...move, changed: false, claims: 0, conflicts: none })).toBe(
+    "Nothing changed: “AI contracts awarded” is already its name.",
+  );
 });

@@ -40,6 +40,9 @@ export default async function InvestigationLayout({ children, params }: { childr
           <NavLink href={`${base}/entities`} section>
             Entities
           </NavLink>
+          <NavLink href={`${base}/attributes`} section>
+            Attributes
+          </NavLink>
           <NavLink href={`${base}/conflicts`} section>
             Conflicts
             <OpenConflictBadge investigationId={investigation.id} initial={open} />
