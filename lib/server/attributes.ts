@@ -210,11 +210,17 @@ export async function renameAttribute(
         ? null
         : await tx.attribute.findUnique({
             where: { investigationId_key: { investigationId: input.investigationId, key: intoKey } },
-            select: { id: true },
+            select: { id: true, cardinality: true, change: true, lists: true },
           });
     if (stale) await tx.attribute.delete({ where: { id: stale.id } });
     const setting = from.row?.setting ?? { cardinality: null, change: null, lists: null };
-    return moveClaims(tx, ctx, input.investigationId, "attribute.rename", from, { key: intoKey, label: input.label, setting, claims: 0 });
+    return moveClaims(tx, ctx, input.investigationId, "attribute.rename", from, {
+      key: intoKey,
+      label: input.label,
+      setting,
+      claims: 0,
+      ...(stale && { dropped: readAttributeSetting(stale) }),
+    });
   }, MOVE_TRANSACTION);
 }
 
@@ -266,7 +272,14 @@ async function moveClaims(
   investigationId: string,
   action: "attribute.rename" | "attribute.merge",
   from: InUse,
-  to: { key: string; label: string; setting: AttributeSetting; claims: number },
+  to: {
+    key: string;
+    label: string;
+    setting: AttributeSetting;
+    claims: number;
+    /** A setting left on the new name by claims long gone, removed (recorded in the audit event). */
+    dropped?: AttributeSetting;
+  },
 ): Promise<AttributeMoveResult> {
   const subjects = [...new Set(from.claims.map((c) => c.subjectId))].sort();
   const groups = [
@@ -358,7 +371,15 @@ async function moveClaims(
       setting: from.row?.setting ?? null,
       ...(action === "attribute.merge" && { into: { key: to.key, label: to.label, claims: to.claims } }),
     },
-    after: { key: to.key, label: to.label, setting: to.setting, claimsMoved: moving.length, conflictsRekeyed: moves.length, conflicts },
+    after: {
+      key: to.key,
+      label: to.label,
+      setting: to.setting,
+      claimsMoved: moving.length,
+      conflictsRekeyed: moves.length,
+      conflicts,
+      ...(to.dropped && { droppedSetting: to.dropped }),
+    },
   });
   const move = { changed: true, from: from.label, to: to.label, claims: moving.length, conflicts };
   return { ...move, summary: describeMove(action === "attribute.merge" ? "merge" : "rename", move) };

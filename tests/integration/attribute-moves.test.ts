@@ -238,6 +238,18 @@ describe(`renaming an attribute, on ${testEngine}`, () => {
       expect.objectContaining({ key: "company_value", setting: { cardinality: null, change: "changes", lists: null } }),
     ]);
     expect(await db().attribute.count({ where: { investigationId: s.inv.id } })).toBe(1);
+
+    // A setting left on a name no claim uses any more was about other claims: it goes, on record.
+    await db().attribute.create({ data: { investigationId: s.inv.id, key: "worth", label: "Worth", cardinality: "multi" } });
+    await renameAttribute(s.reviewer.ctx, { investigationId: s.inv.id, key: "company_value", label: "Worth" });
+    expect(await listAttributes(s.inv.id)).toEqual([
+      expect.objectContaining({ key: "worth", setting: { cardinality: null, change: "changes", lists: null } }),
+    ]);
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { investigationId: s.inv.id, objectType: "Attribute", action: "attribute.rename" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.after).toMatchObject({ key: "worth", droppedSetting: { cardinality: "multi", change: null, lists: null } });
   });
 });
 
