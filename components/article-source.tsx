@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button.tsx";
 import { Field, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
@@ -38,12 +38,18 @@ export function ArticleSource({
   const [saved, setSaved] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const missing = [!article.outlet && "outlet", !article.publishedText && "publication date"].filter(Boolean) as string[];
+  const returnFocus = useRef(false);
   const close = (message: string | null) => {
     setEditing(false);
     setSaved(message);
-    // The button the person came from has the focus again (it is rendered once the form is gone).
-    requestAnimationFrame(() => editButton.current?.focus());
+    returnFocus.current = true;
   };
+  // The button the person came from has the focus again, once it is back in place of the form.
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const save = useFormAction(editArticleSource, {
     onSuccess: ({ reread, conflictsChanged }) =>
       close(

@@ -11,8 +11,11 @@ test("an analyst gives an undated article its outlet and date; the fact sheet ci
 
   const source = page.getByRole("region", { name: "Source" });
   await expect(source).toContainText("No outlet or publication date recorded");
-  await waitForHydration(page);
-  await source.getByRole("button", { name: "Add source details" }).click();
+  // Clicked until React has taken over the page (before that the button does nothing).
+  await expect(async () => {
+    await source.getByRole("button", { name: "Add source details" }).click();
+    await expect(source.getByLabel("Title")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const outlet = source.getByLabel("Outlet");
   // The editor opens on its first field, the title.
   await expect(source.getByLabel("Title")).toBeFocused();
