@@ -680,7 +680,7 @@ function* htmlLines(sheet: FactSheet): Generator<string> {
     } else {
       yield `${value(f)} ${status(f.status)} ${cites(f.citations)}`;
       // Contested with one value: the question is about something else (whose figure it is); say which.
-      if (f.status === "contested") yield `<div class="aside">${questions(f)}.</div>`;
+      if (f.status === "contested") yield `<div class="aside">Still open: ${questions(f)}.</div>`;
       yield decision;
       yield decided(decisionsOf(f.citations, f.resolution));
     }

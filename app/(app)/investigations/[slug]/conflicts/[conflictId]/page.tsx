@@ -291,7 +291,18 @@ function Claims({ base, conflict, acceptedId }: { base: string; conflict: Confli
               </Link>
               <span className="block">
                 {[c.article.outlet, c.article.author, c.article.publishedText].filter(Boolean).join(" · ") ||
-                  "The article names no outlet, author or date"}
+                  "No outlet, author or date recorded"}
+                {(!c.article.outlet || !c.article.publishedText) && (
+                  <>
+                    {" · "}
+                    <Link
+                      href={`${base}/articles/${c.article.id}`}
+                      className="text-indigo-700 underline underline-offset-2 hover:no-underline"
+                    >
+                      add source details
+                    </Link>
+                  </>
+                )}
               </span>
             </p>
           </li>
