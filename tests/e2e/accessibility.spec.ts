@@ -96,6 +96,7 @@ test("a reviewer's screens have no serious accessibility violations", async ({ p
     ["Mark claims as conflicting", visit(page, `${BASE}/conflicts/new`)],
     ["Entities", visit(page, `${BASE}/entities`)],
     ["Entity", visit(page, entity)],
+    ["Attributes", visit(page, `${BASE}/attributes`)],
     ["Fact sheet", visit(page, `${BASE}/factsheet`)],
     ["Not found (top level)", visit(page, "/no-such-page")],
     ["Not found (investigation)", visit(page, "/investigations/no-such-investigation")],

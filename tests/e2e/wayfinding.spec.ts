@@ -24,6 +24,7 @@ test("every screen's title names it, then the investigation; no two screens shar
   await visit(BASE, `${STORY} · Crosscheck`);
   await visit(`${BASE}/articles`, `Articles — ${STORY} · Crosscheck`);
   await visit(`${BASE}/entities`, `Entities — ${STORY} · Crosscheck`);
+  await visit(`${BASE}/attributes`, `Attributes — ${STORY} · Crosscheck`);
   await visit(`${BASE}/conflicts`, `Conflicts — ${STORY} · Crosscheck`);
   await visit(`${BASE}/conflicts/new`, `Mark claims as conflicting — Conflicts — ${STORY} · Crosscheck`);
   await visit(`${BASE}/factsheet`, `Fact sheet — ${STORY} · Crosscheck`);
