@@ -1,20 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunch } from "./tests/support/chromium.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-// Debian's Chromium (installed by scripts/test-all.sh): Playwright cannot download its own here.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
+const chromium = chromiumLaunch; // Debian's Chromium: see tests/support/chromium.ts
 
 export default defineConfig({
   testDir: "tests/e2e",

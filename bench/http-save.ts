@@ -34,6 +34,7 @@ import { db, installDatabase, openDatabase } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
 import { migrate } from "@/lib/server/migrate.ts";
+import { chromiumLaunch } from "@/tests/support/chromium.ts";
 import { createUser } from "@/lib/server/users.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -268,17 +269,7 @@ async function measureReader(base: string, cookie: string, path: string) {
     if (i) server.push(performance.now() - started);
     if (!response.ok) throw new Error(`reader page: ${response.status}`);
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunch);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies(
