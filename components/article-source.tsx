@@ -63,10 +63,10 @@ export function ArticleSource({
   return (
     <section aria-labelledby="source-heading" className="mb-4 rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h2 id="source-heading" className="font-medium text-slate-800">
+        <h2 id="source-heading" className="mr-auto font-medium text-slate-800 sm:mr-0">
           Source
         </h2>
-        <p className="min-w-0 flex-1 text-slate-700">
+        <p className="order-last min-w-0 basis-full text-slate-700 sm:order-none sm:basis-0 sm:flex-1">
           {missing.length > 0 ? (
             <span className="text-amber-800">
               No {missing.join(" or ")} recorded: citations name the article by its title
