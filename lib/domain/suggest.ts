@@ -1,0 +1,353 @@
+/**
+ * Suggested claims (issue 14): every value the parser reads in an article becomes a proposal
+ * with a guessed subject, attribute and as-of, for the analyst to accept or reject. Pure: the
+ * caller passes the article, the investigation's entities and the claims already recorded, with
+ * offsets as JavaScript (UTF-16) indices into each article's body.
+ *
+ * Sentences and tokens come from wink-nlp with its English light model, a registry package
+ * that loads offline with no install script; its tokens carry no offsets, so they are located
+ * in the body in order. Values are read by lib/domain/values.ts, never by a second parser.
+ */
+import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { EntityKind } from "@/lib/domain/claims.ts";
+import { foldText } from "@/lib/domain/text.ts";
+import { detectValueKind, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+
+export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
+
+/** A claim already recorded in the investigation, anchored in its article's body. */
+export type RecordedClaim = {
+  articleId: string;
+  body: string;
+  start: number;
+  end: number;
+  /** The value as written ("At least 51"); located inside the quote to find the cue before it. */
+  valueText: string;
+  valueKind: ValueKind;
+  subjectId: string;
+  attribute: string;
+};
+
+/** A proposal the analyst rejected: its cue (words before the value) and value as written. */
+export type RejectedProposal = { cue: string; valueText: string };
+
+export type SubjectGuess =
+  | { how: "mention"; entityId: string; name: string }
+  | { how: "learned"; entityId: string; name: string }
+  | { how: "sentence"; name: string }
+  | { how: "none" };
+
+export type AttributeGuess = { label: string; how: "learned" | "cue"; cue: string } | { label: null; how: "none"; cue: string };
+
+export type Proposal = {
+  start: number;
+  end: number;
+  quote: string;
+  valueKind: ValueKind;
+  valueText: string;
+  reading: string;
+  subject: SubjectGuess;
+  attribute: AttributeGuess;
+  asOf: { text: string; how: "published" | "sentence" } | null;
+  confidence: number;
+};
+
+export type SuggestInput = {
+  article: { id: string; body: string; publishedAt: Date | null };
+  entities: SuggestEntity[];
+  claims: RecordedClaim[];
+  rejected?: RejectedProposal[];
+  timeZone?: string;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sentences and tokens
+
+type Token = { start: number; end: number; text: string; pos: string; type: string };
+type Sentence = { start: number; end: number; tokens: Token[] };
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+
+/** Sentences of a body with their tokens, each at its UTF-16 place in the body. */
+export function sentencesOf(body: string): Sentence[] {
+  nlp ??= winkNLP(model);
+  const its = nlp.its;
+  const doc = nlp.readDoc(body);
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  doc.sentences().each((s: ItemSentence) => {
+    const tokens: Token[] = [];
+    s.tokens().each((t: ItemToken) => {
+      const text = t.out();
+      const at = body.indexOf(text, cursor);
+      // wink normalises nothing we use, but a token it rewrote is skipped rather than misplaced.
+      if (at < 0 || at - cursor > 200) return;
+      tokens.push({ start: at, end: at + text.length, text, pos: t.out(its.pos), type: t.out(its.type) });
+      cursor = at + text.length;
+    });
+    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
+  });
+  return sentences;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const NUMBER_WORDS =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)$/i;
+const DAY_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\.?$/i;
+const NUMERIC_KINDS: ValueKind[] = ["money", "number", "percentage", "date", "time"];
+
+const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) || (DAY_WORDS.test(t.text) && t.text !== "May");
+
+/** Words a value does not run into: "$21 billion would", "under 120,000 had". */
+const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
+
+type Read = { start: number; end: number; kind: ValueKind; reading: string };
+
+function read(body: string, start: number, end: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
+  const text = body.slice(start, end);
+  if (/[\n]/.test(text)) return null;
+  const kind = detectValueKind(text, context);
+  if (!NUMERIC_KINDS.includes(kind)) return null;
+  const parsed = parseValue(text, kind, context);
+  return parsed.ok ? { start, end, kind, reading: parsed.reading } : null;
+}
+
+/**
+ * The value around an anchor token: grown right while each added word changes the reading
+ * ("nearly 500" → "nearly 500 litres … per square metre"), left over words that change it too
+ * ("at least", "$"), so trailing words the parser ignores ("have died") stay out.
+ */
+function valueAt(body: string, tokens: Token[], i: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
+  let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
+  let last = i;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
+    if (tokens[j]!.pos === "PUNCT" ? !/^[%:.]$/.test(tokens[j]!.text) : STOP_GROWTH.has(tokens[j]!.pos)) break;
+    if (/^[:.]$/.test(tokens[j]!.text)) continue; // inside "8:12 p.m.", never its end
+    const r = read(body, tokens[i]!.start, tokens[j]!.end, context);
+    if (!r) continue;
+    // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
+    const bare = best && /^\d[\d.,:]*$/.test(body.slice(best.start, best.end));
+    if (best && r.kind !== best.kind && !bare) continue;
+    if (!best || r.reading !== best.reading || r.kind !== best.kind) {
+      best = r;
+      last = j;
+    }
+  }
+  if (!best) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (tokens[k]!.pos === "PUNCT") break;
+    const r = read(body, tokens[k]!.start, tokens[last]!.end, context);
+    // "$" before "44bn" makes a number money: a change of kind to the left is welcome.
+    if (r && (r.kind === best.kind || r.kind === "money" || r.kind === "percentage") && r.reading !== best.reading) {
+      best = r;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cues
+
+/** Built-in cue words and the attribute they suggest; a learned cue beats them. */
+const CUES: [RegExp, string][] = [
+  [/\bvalu(?:ed|ing|ation)\b/, "Valuation"],
+  [/\b(?:killed|dead|died|deaths?|death toll|toll|fatalities|lives)\b/, "Death toll"],
+  [/\b(?:injured|wounded|hurt|injuries)\b/, "Injured"],
+  [/\bmissing\b/, "People missing"],
+  [/\b(?:evacuated|displaced|homeless)\b/, "People displaced"],
+  [/\bdepth\b/, "Depth"],
+  [/\bmagnitude\b/, "Magnitude"],
+  [/\b(?:founded|established)\b/, "Founded"],
+  [/\b(?:revenue|sales|turnover)\b/, "Revenue"],
+  [/\b(?:profit|earnings|net income)\b/, "Profit"],
+  [/\b(?:rain|rainfall|precipitation)\b/, "Rainfall"],
+  [/\b(?:offer|bid|deal|takeover|buy|acquire|acquisition)\b/, "Offer price"],
+  [/\b(?:shares?|stake)\b/, "Stake"],
+  [/\b(?:employees|staff|workforce|jobs)\b/, "Employees"],
+  [/\b(?:users|subscribers|customers)\b/, "Users"],
+];
+
+const STOP = new Set(
+  (
+    "a an the of at to in on by for from with and or but as is was were be been has have had it its this that which who than per up " +
+    "thousand million billion trillion bn mn dollars euros pounds about nearly least more over under some"
+  ).split(" "),
+);
+
+const cueWords = (text: string) =>
+  foldText(text)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w && !STOP.has(w) && !/\d/.test(w));
+
+/** The cue of a span: up to five content words before it in its sentence, nearest last. */
+function cueBefore(body: string, sentenceStart: number, start: number): string[] {
+  return cueWords(body.slice(Math.max(sentenceStart, start - 80), start)).slice(-5);
+}
+
+type Learned = { words: string[]; attribute: string; subjectId: string; valueKind: ValueKind };
+
+function learn(claims: RecordedClaim[]): Learned[] {
+  return claims.map((c) => {
+    const quote = c.body.slice(c.start, c.end);
+    const at = quote.indexOf(c.valueText);
+    const valueStart = at >= 0 ? c.start + at : c.start;
+    const valueEnd = at >= 0 ? valueStart + c.valueText.length : c.end;
+    // The quote's words around the value, and up to five before the quote in its sentence.
+    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, "")).slice(-6);
+    const after = cueWords(c.body.slice(valueEnd, c.end)).filter((w) => !before.includes(w));
+    return { words: [...before, ...after], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind };
+  });
+}
+
+const compatible = (a: ValueKind, b: ValueKind) => a === b || (a !== "date" && a !== "time" && b !== "date" && b !== "time");
+
+/** The learned cue sharing most words with the span's context, nearer words weighing more. */
+function bestLearned(context: string[], after: string[], kind: ValueKind, learned: Learned[]): { cue: Learned; score: number } | null {
+  let best: { cue: Learned; score: number } | null = null;
+  for (const cue of learned) {
+    if (!compatible(cue.valueKind, kind)) continue;
+    let score = 0;
+    context.forEach((w, i) => {
+      if (cue.words.includes(w)) score += 1 + i / context.length;
+    });
+    for (const w of after) if (cue.words.includes(w)) score += 0.5;
+    // One far word in common ("people") is chance, not a cue.
+    if (score >= 1.5 && (!best || score > best.score)) best = { cue, score };
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subjects
+
+type Mention = { entity: SuggestEntity; at: number };
+
+function mentionsIn(body: string, sentence: Sentence, entities: SuggestEntity[]): Mention[] {
+  const text = body.slice(sentence.start, sentence.end);
+  const folded = foldText(text);
+  const found: Mention[] = [];
+  for (const entity of entities) {
+    for (const name of [entity.name, ...entity.aliases]) {
+      const n = foldText(name);
+      if (n.length < 2) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+      const m = re.exec(folded);
+      // Folding keeps lengths close enough for "nearest": the offset is approximate.
+      if (m) found.push({ entity, at: sentence.start + Math.round((m.index * text.length) / Math.max(1, folded.length)) });
+    }
+  }
+  return found;
+}
+
+/** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
+function sentenceSubject(sentence: Sentence, before: number): string | null {
+  const run: Token[] = [];
+  for (const t of sentence.tokens) {
+    if (t.start >= before) break;
+    if (t.pos === "PROPN" && !DAY_WORDS.test(t.text)) run.push(t);
+    else if (run.length) break;
+  }
+  return run.length ? run.map((t) => t.text).join(" ") : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Proposals for one article, in reading order. */
+export function suggestClaims(input: SuggestInput): Proposal[] {
+  const { article, entities } = input;
+  const body = article.body;
+  const context = { referenceDate: article.publishedAt, timeZone: input.timeZone };
+  const recorded = input.claims.filter((c) => c.articleId === article.id);
+  const learned = learn(input.claims.filter((c) => c.articleId !== article.id));
+  const rejections = new Map<string, number>();
+  for (const r of input.rejected ?? []) {
+    const key = cueWords(r.cue).join(" ");
+    rejections.set(key, (rejections.get(key) ?? 0) + 1);
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const proposals: Proposal[] = [];
+  for (const sentence of sentencesOf(body)) {
+    const { tokens } = sentence;
+    let mentions: Mention[] | null = null;
+    let covered = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.start < covered || !isAnchor(tokens[i]!)) continue;
+      const value = valueAt(body, tokens, i, context);
+      if (!value) continue;
+      covered = value.end;
+      if (recorded.some((c) => overlaps(c, value))) continue;
+      const text = body.slice(value.start, value.end);
+      const cue = cueBefore(body, sentence.start, value.start);
+      if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;
+      const after = cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3);
+      mentions ??= mentionsIn(body, sentence, entities);
+
+      const match = bestLearned(cue, after, value.kind, learned);
+      let attribute: AttributeGuess;
+      if (match) attribute = { label: match.cue.attribute, how: "learned", cue: match.cue.words.join(" ") };
+      else {
+        const near = foldText(body.slice(Math.max(sentence.start, value.start - 60), Math.min(sentence.end, value.end + 30)));
+        const builtIn = CUES.find(([re]) => re.test(near));
+        attribute = builtIn
+          ? { label: builtIn[1], how: "cue", cue: builtIn[0].exec(near)![0] }
+          : { label: null, how: "none", cue: cue.join(" ") };
+      }
+
+      let subject: SubjectGuess = { how: "none" };
+      const learnedSubject = match ? byId.get(match.cue.subjectId) : undefined;
+      const nearest = [...mentions].sort((a, b) => Math.abs(a.at - value.start) - Math.abs(b.at - value.start))[0];
+      // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place mentioned.
+      if (learnedSubject && (learnedSubject.kind === "event" || mentions.some((m) => m.entity.id === learnedSubject.id)))
+        subject = { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
+      else if (nearest && (!learnedSubject || nearest.entity.kind === learnedSubject.kind))
+        subject = { how: "mention", entityId: nearest.entity.id, name: nearest.entity.name };
+      else if (learnedSubject) subject = { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
+      else if (nearest) subject = { how: "mention", entityId: nearest.entity.id, name: nearest.entity.name };
+      else {
+        const name = sentenceSubject(sentence, value.start);
+        if (name) subject = { how: "sentence", name };
+      }
+
+      const asOf = value.kind === "date" || value.kind === "time" ? null : asOfIn(body, sentence, value, context, article.publishedAt);
+      const confidence =
+        (value.kind === "number" && !/[a-z]{3,}$/i.test(text) ? 0.3 : 0.5) +
+        (attribute.how === "learned" ? 0.3 : attribute.how === "cue" ? 0.2 : 0) +
+        (subject.how === "mention" ? 0.2 : subject.how === "learned" ? 0.1 : 0);
+      proposals.push({
+        start: value.start,
+        end: value.end,
+        quote: text,
+        valueKind: value.kind,
+        valueText: text,
+        reading: value.reading,
+        subject,
+        attribute,
+        asOf,
+        confidence: Math.min(1, Math.round(confidence * 100) / 100),
+      });
+    }
+  }
+  return proposals;
+}
+
+/** A date in the value's sentence ("on Thursday"), else the article's publication date. */
+function asOfIn(
+  body: string,
+  sentence: Sentence,
+  value: { start: number; end: number },
+  context: { referenceDate: Date | null; timeZone?: string },
+  publishedAt: Date | null,
+): Proposal["asOf"] {
+  for (const t of sentence.tokens) {
+    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || t.text === "May") continue;
+    const r = read(body, t.start, t.end, context);
+    if (r?.kind === "date") return { text: r.reading, how: "sentence" };
+  }
+  return publishedAt ? { text: publishedAt.toISOString().slice(0, 10), how: "published" } : null;
+}

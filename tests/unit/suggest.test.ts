@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+
+const ENTITIES: SuggestEntity[] = [
+  { id: "twitter", name: "Twitter", kind: "organization", aliases: [] },
+  { id: "musk", name: "Elon Musk", kind: "person", aliases: ["Musk"] },
+  { id: "flood", name: "Valencia flood of 2024", kind: "event", aliases: ["DANA"] },
+  { id: "paiporta", name: "Paiporta", kind: "place", aliases: [] },
+];
+const PUBLISHED = new Date("2024-10-31T09:00:00Z");
+
+const suggest = (body: string, claims: RecordedClaim[] = [], rejected?: { cue: string; valueText: string }[]) =>
+  suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: ENTITIES, claims, rejected });
+
+/** A claim recorded in another article, anchored on its quote. */
+function recorded(body: string, quote: string, valueText: string, attribute: string, subjectId: string): RecordedClaim {
+  const start = body.indexOf(quote);
+  return { articleId: "elsewhere", body, start, end: start + quote.length, valueText, valueKind: "number", subjectId, attribute };
+}
+
+describe("suggested claims", () => {
+  it("proposes Valuation for the organisation named beside a money value after “valued at”", () => {
+    const p = suggest("Shares rose on Monday. Twitter was valued at $44 billion by the offer.").find((p) => p.valueKind === "money");
+    expect(p).toMatchObject({ quote: "$44 billion", valueKind: "money", attribute: { label: "Valuation", how: "cue" } });
+    expect(p!.subject).toMatchObject({ how: "mention", entityId: "twitter" });
+    expect(p!.reading).toContain("44 billion USD");
+    expect(p!.asOf).toEqual({ text: "2024-10-31", how: "published" });
+  });
+
+  it("reads a count with its noun and its qualifier", () => {
+    const [p] = suggest("Officials said at least 120 people were hurt.");
+    expect(p).toMatchObject({ quote: "at least 120 people", valueKind: "number" });
+    expect(p!.reading).toContain("120 people or more");
+  });
+
+  it("learns a cue from a claim recorded in another article and proposes its attribute and subject", () => {
+    const other = "The storms have swept away cars, and the waters have drowned at least 51 residents, officials said.";
+    const claim = recorded(other, "drowned at least 51 residents", "at least 51", "Death toll", "flood");
+    const body = "By Friday the waters had drowned 158 residents across the region.";
+    const p = suggest(body, [claim]).find((p) => p.valueKind === "number");
+    expect(p).toMatchObject({ quote: "158 residents", attribute: { label: "Death toll", how: "learned" } });
+    expect(p!.subject).toMatchObject({ entityId: "flood" });
+    // Without the recorded claim there is no cue for "drowned": no attribute is guessed.
+    expect(suggest(body).find((p) => p.valueKind === "number")!.attribute.label).toBeNull();
+  });
+
+  it("does not propose a span already recorded as a claim in this article", () => {
+    const body = "In Paiporta, 62 people died; 45 were rescued.";
+    const start = body.indexOf("62 people died");
+    const claim: RecordedClaim = {
+      ...recorded(body, "62 people died", "62", "Deaths", "paiporta"),
+      articleId: "here",
+      start,
+      end: start + 14,
+    };
+    const quotes = suggest(body, [claim]).map((p) => p.quote);
+    expect(quotes).not.toContain("62 people");
+    expect(quotes).toContain("45");
+  });
+
+  it("keeps offsets right after an emoji", () => {
+    const body = "🌊🚨 Breaking: at least 95 people have died in the floods.";
+    const [p] = suggest(body);
+    expect(body.slice(p!.start, p!.end)).toBe("at least 95 people");
+    expect(p!.quote).toBe("at least 95 people");
+  });
+
+  it("stops proposing a cue rejected twice", () => {
+    const body = "The company employs 7,500 staff and was valued at $44 billion.";
+    expect(suggest(body).map((p) => p.quote)).toContain("7,500 staff");
+    const once = [{ cue: "company employs", valueText: "7,500 staff" }];
+    expect(suggest(body, [], once).map((p) => p.quote)).toContain("7,500 staff");
+    const twice = [...once, { cue: "The company employs", valueText: "8,000 staff" }];
+    expect(suggest(body, [], twice).map((p) => p.quote)).toEqual(["$44 billion"]);
+  });
+
+  it("takes the as-of from a day named in the sentence", () => {
+    const [p] = suggest("Paiporta counted 62 deaths on Tuesday.");
+    expect(p!.quote).toBe("62 deaths");
+    expect(p!.asOf).toMatchObject({ how: "sentence" });
+    expect(p!.asOf!.text).toContain("2024-10-29");
+  });
+});
