@@ -1,0 +1,128 @@
+/**
+ * How well suggested claims (issue 14) do on the evaluation corpus (tests/corpus): for each story
+ * the gold claims of its first article are taken as recorded (the investigation learns from
+ * them), and every other article is proposed for with those claims and the story's entities.
+ *
+ *   npm run eval:suggest            a table per story and in total
+ *   npm run eval:suggest -- --json  the same figures as JSON
+ *   npm run eval:suggest -- --missed  each gold claim not proposed, and each wrong guess
+ *
+ * A gold claim is proposed when a proposal overlaps its value as written (the `value` of the
+ * annotation found inside its quote; the whole quote when the value is not written there).
+ * Subject + attribute is right when the proposal that overlaps most names the gold subject and an
+ * attribute that folds to the gold one. Precision is the share of proposals that overlap some
+ * gold claim's quote: the annotators did not record every figure, so it is a floor.
+ * Pure: no database. It prints figures; it never fails.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { foldText } from "@/lib/domain/text.ts";
+import { detectValueKind } from "@/lib/domain/values.ts";
+import type { CorpusAnnotations } from "@/seed/corpus.ts";
+import { locateQuote } from "@/seed/demo.ts";
+
+type Figures = { story: string; gold: number; proposed: number; rightGuess: number; proposals: number; useful: number; notes: string[] };
+
+const CORPUS = path.join(process.cwd(), "tests", "corpus");
+
+async function evaluate(dir: string): Promise<Figures> {
+  const story = path.basename(dir);
+  const { ENTITIES, CLAIMS, TIME_ZONE } = (await import(pathToFileURL(path.join(dir, "annotations.ts")).href)) as CorpusAnnotations;
+  const entities: SuggestEntity[] = ENTITIES.map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] }));
+  const files = readdirSync(path.join(dir, "articles")).sort();
+  const articles = files.map((file) => {
+    const parsed = parseArticleText(file, readFileSync(path.join(dir, "articles", file), "utf8"));
+    if (!parsed.ok) throw new Error(`${story}/${file}: ${parsed.error}`);
+    const claims = (CLAIMS[file] ?? []).map((c) => {
+      const { start, end } = locateQuote(parsed.article.body, c, file);
+      const valueText = c.value ?? c.quote;
+      const at = foldText(c.quote).indexOf(foldText(valueText));
+      const value =
+        at >= 0 && foldText(c.quote).length === c.quote.length ? { start: start + at, end: start + at + valueText.length } : { start, end };
+      return { ...c, start, end, value, valueText };
+    });
+    return { file, body: parsed.article.body, publishedAt: parsed.article.publishedAt, claims };
+  });
+  const [first, ...rest] = articles;
+  const learned: RecordedClaim[] = first!.claims.map((c) => ({
+    articleId: first!.file,
+    body: first!.body,
+    start: c.start,
+    end: c.end,
+    valueText: c.valueText,
+    valueKind: c.kind ?? detectValueKind(c.valueText, { referenceDate: first!.publishedAt, timeZone: TIME_ZONE }),
+    subjectId: c.subject,
+    attribute: c.attribute,
+  }));
+  const figures: Figures = { story, gold: 0, proposed: 0, rightGuess: 0, proposals: 0, useful: 0, notes: [] };
+  for (const article of rest) {
+    const proposals = suggestClaims({
+      article: { id: article.file, body: article.body, publishedAt: article.publishedAt },
+      entities,
+      claims: learned,
+      timeZone: TIME_ZONE,
+    });
+    figures.proposals += proposals.length;
+    figures.useful += proposals.filter((p) => article.claims.some((c) => p.start < c.end && c.start < p.end)).length;
+    for (const c of article.claims) {
+      figures.gold++;
+      const overlap = (p: { start: number; end: number }) => Math.min(p.end, c.value.end) - Math.max(p.start, c.value.start);
+      const hit = proposals.filter((p) => overlap(p) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+      if (!hit) {
+        figures.notes.push(`${article.file}: not proposed “${c.quote}” (${c.attribute})`);
+        continue;
+      }
+      figures.proposed++;
+      const subject = "entityId" in hit.subject ? hit.subject.entityId : hit.subject.how === "sentence" ? hit.subject.name : null;
+      if (subject === c.subject && hit.attribute.label && foldText(hit.attribute.label) === foldText(c.attribute)) figures.rightGuess++;
+      else
+        figures.notes.push(
+          `${article.file}: “${hit.quote}” guessed ${subject ?? "—"} · ${hit.attribute.label ?? "—"}, gold ${c.subject} · ${c.attribute}`,
+        );
+    }
+  }
+  return figures;
+}
+
+const percent = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : "—");
+
+const started = performance.now();
+const stories = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => path.join(CORPUS, d.name))
+  .sort();
+const results: Figures[] = [];
+for (const dir of stories) results.push(await evaluate(dir));
+const total = results.reduce(
+  (t, r) => ({
+    ...t,
+    gold: t.gold + r.gold,
+    proposed: t.proposed + r.proposed,
+    rightGuess: t.rightGuess + r.rightGuess,
+    proposals: t.proposals + r.proposals,
+    useful: t.useful + r.useful,
+  }),
+  { story: "total", gold: 0, proposed: 0, rightGuess: 0, proposals: 0, useful: 0, notes: [] } as Figures,
+);
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ stories: results, total }, null, 2));
+} else {
+  const rows = [...results, total].map((r) => [
+    r.story,
+    `${r.proposed}/${r.gold} (${percent(r.proposed, r.gold)})`,
+    `${r.rightGuess}/${r.proposed} (${percent(r.rightGuess, r.proposed)})`,
+    `${r.useful}/${r.proposals} (${percent(r.useful, r.proposals)})`,
+  ]);
+  const head = ["story", "recall (target ≥ 85%)", "subject+attribute (≥ 70%)", "precision (≥ 60%)"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log("Suggested claims on the evaluation corpus, learning from the first article of each story");
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+  if (process.argv.includes("--missed")) for (const r of results) for (const n of r.notes) console.log(`  ${r.story}: ${n}`);
+  console.log(`(${Math.round(performance.now() - started)} ms)`);
+}
