@@ -22,6 +22,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
+import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
 import { createUser } from "@/lib/server/users.ts";
 import { loadCorpusStory } from "@/seed/corpus.ts";
 import { DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
@@ -45,6 +46,10 @@ Commands:
   restore <file> [--slug new-slug]          load a backup (under a new slug beside the original)
   load-corpus <story folder> [--slug s]     load a story of the evaluation corpus (tests/corpus/...)
                                             as an investigation, annotated, to look at in the app
+  suggest --investigation <slug> [--article <id>] [--format text|json]
+                                            suggested claims: each value the parser reads with a
+                                            guessed subject, attribute and as-of (learned from the
+                                            claims already recorded), and a confidence
 
 The database is PostgreSQL when DATABASE_URL is set, else embedded PGlite in
 CROSSCHECK_DATA_DIR (default .data/pglite).`;
@@ -81,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
         return await loadCorpus(rest);
       case "restore":
         return await restoreCommand(rest);
+      case "suggest":
+        return await suggestCommand(rest);
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -194,6 +201,39 @@ async function detectCommand(args: string[]): Promise<number> {
     `${plural(r.found, "disagreement")} found: ${r.opened} new, ${r.updated} updated, ${r.reopened} reopened, ` +
       `${r.closed} closed as no longer holding; the rest unchanged.`,
   );
+  return 0;
+}
+
+async function suggestCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { investigation: { type: "string" }, article: { type: "string" }, format: { type: "string", default: "text" } },
+  });
+  const investigation = await investigationArg(
+    values.investigation,
+    "suggest --investigation <slug> [--article <id>] [--format text|json]",
+    values.format === "text" || values.format === "json",
+  );
+  if (typeof investigation === "number") return investigation;
+  const articles = await suggestForInvestigation(investigation.id, investigation.timeZone, values.article);
+  if (values.article && !articles.length) {
+    console.error(`No article with the id “${values.article}” in this investigation.`);
+    return 1;
+  }
+  if (values.format === "json") {
+    console.log(JSON.stringify({ investigation: investigation.slug, articles }, null, 2));
+    return 0;
+  }
+  for (const a of articles) {
+    console.log(`${a.title} (${a.articleId}): ${plural(a.proposals.length, "proposal")}`);
+    for (const p of a.proposals) {
+      const subject = p.subject.how === "none" ? "?" : p.subject.name;
+      console.log(
+        `  ${p.start}–${p.end} “${p.quote}” · ${subject} · ${p.attribute.label ?? "?"} = ${p.reading}` +
+          `${p.asOf ? ` · as of ${p.asOf.text}` : ""} · ${Math.round(p.confidence * 100)}%`,
+      );
+    }
+  }
   return 0;
 }
 
