@@ -12,7 +12,7 @@ import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { foldText } from "@/lib/domain/text.ts";
-import { detectValueKind, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
@@ -105,7 +105,7 @@ const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) ||
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
 
-type Read = { start: number; end: number; kind: ValueKind; reading: string };
+type Read = { start: number; end: number; kind: ValueKind; reading: string; unit: string | null };
 
 function read(body: string, start: number, end: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
   const text = body.slice(start, end);
@@ -113,7 +113,7 @@ function read(body: string, start: number, end: number, context: { referenceDate
   const kind = detectValueKind(text, context);
   if (!NUMERIC_KINDS.includes(kind)) return null;
   const parsed = parseValue(text, kind, context);
-  return parsed.ok ? { start, end, kind, reading: parsed.reading } : null;
+  return parsed.ok ? { start, end, kind, reading: parsed.reading, unit: unitOf(parsed.value) } : null;
 }
 
 /**
@@ -188,7 +188,11 @@ function cueBefore(body: string, sentenceStart: number, start: number): string[]
   return cueWords(body.slice(Math.max(sentenceStart, start - 80), start)).slice(-5);
 }
 
-type Learned = { words: string[]; attribute: string; subjectId: string; valueKind: ValueKind };
+type Learned = { words: string[]; attribute: string; subjectId: string; valueKind: ValueKind; unit: string | null };
+
+/** The unit of measure or currency of a figure ("l/m²", "USD", "%"), to keep a rainfall cue off a duration. */
+const unitOf = (value: NormalizedValue) =>
+  "measure" in value && value.measure ? value.measure.dimension : "unit" in value ? value.unit : null;
 
 function learn(claims: RecordedClaim[]): Learned[] {
   return claims.map((c) => {
@@ -197,19 +201,29 @@ function learn(claims: RecordedClaim[]): Learned[] {
     const valueStart = at >= 0 ? c.start + at : c.start;
     const valueEnd = at >= 0 ? valueStart + c.valueText.length : c.end;
     // The quote's words around the value, and up to five before the quote in its sentence.
-    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, "")).slice(-6);
-    const after = cueWords(c.body.slice(valueEnd, c.end)).filter((w) => !before.includes(w));
-    return { words: [...before, ...after], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind };
+    // The words nearest the value: a long quote's far words ("the King walked through the mud") are not its cue.
+    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, "")).slice(-4);
+    // After it: the quote's next words, or the value's own nouns when the quote is the value ("500 litres of rain").
+    const after = cueWords(c.body.slice(valueEnd === c.end ? valueStart : valueEnd, c.end))
+      .filter((w) => !before.includes(w))
+      .slice(0, 3);
+    const parsed = parseValue(c.valueText, c.valueKind);
+    const unit = parsed.ok ? unitOf(parsed.value) : null;
+    return { words: [...before, ...after], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind, unit };
   });
 }
 
-const compatible = (a: ValueKind, b: ValueKind) => a === b || (a !== "date" && a !== "time" && b !== "date" && b !== "time");
+const FIGURES: ValueKind[] = ["money", "number", "percentage"];
+/** A learned cue applies to a value of its kind (any figure for a figure) and, when both have one, its unit. */
+const compatible = (cue: Learned, value: Read) =>
+  (cue.valueKind === value.kind || (FIGURES.includes(cue.valueKind) && FIGURES.includes(value.kind))) &&
+  (!cue.unit || !value.unit || cue.unit === value.unit || cue.valueKind !== value.kind);
 
 /** The learned cue sharing most words with the span's context, nearer words weighing more. */
-function bestLearned(context: string[], after: string[], kind: ValueKind, learned: Learned[]): { cue: Learned; score: number } | null {
+function bestLearned(context: string[], after: string[], value: Read, learned: Learned[]): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number } | null = null;
   for (const cue of learned) {
-    if (!compatible(cue.valueKind, kind)) continue;
+    if (!compatible(cue, value)) continue;
     let score = 0;
     context.forEach((w, i) => {
       if (cue.words.includes(w)) score += 1 + i / context.length;
@@ -285,10 +299,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;
-      const after = cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3);
+      const after = [...cueWords(text), ...cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3)];
       mentions ??= mentionsIn(body, sentence, entities);
 
-      const match = bestLearned(cue, after, value.kind, learned);
+      const match = bestLearned(cue, after, value, learned);
       let attribute: AttributeGuess;
       if (match) attribute = { label: match.cue.attribute, how: "learned", cue: match.cue.words.join(" ") };
       else {
@@ -300,7 +314,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       }
 
       let subject: SubjectGuess = { how: "none" };
-      const learnedSubject = match ? byId.get(match.cue.subjectId) : undefined;
+      // A built-in cue naming an attribute already recorded ("Death toll") takes that claim's subject too.
+      const sameLabel = attribute.label ? learned.find((l) => foldText(l.attribute) === foldText(attribute.label!)) : undefined;
+      const learnedSubject = byId.get((match?.cue ?? sameLabel)?.subjectId ?? "");
       const nearest = [...mentions].sort((a, b) => Math.abs(a.at - value.start) - Math.abs(b.at - value.start))[0];
       // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place mentioned.
       if (learnedSubject && (learnedSubject.kind === "event" || mentions.some((m) => m.entity.id === learnedSubject.id)))
