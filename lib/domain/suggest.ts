@@ -76,17 +76,26 @@ export function sentencesOf(body: string): Sentence[] {
   const doc = nlp.readDoc(body);
   const sentences: Sentence[] = [];
   let cursor = 0;
+  let tokens: Token[] = [];
+  const close = () => {
+    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
+    tokens = [];
+  };
   doc.sentences().each((s: ItemSentence) => {
-    const tokens: Token[] = [];
     s.tokens().each((t: ItemToken) => {
       const text = t.out();
+      // A line break ends a sentence too: a headline or a dateline has no full stop.
+      if (!text.trim()) {
+        if (text.includes("\n")) close();
+        return;
+      }
       const at = body.indexOf(text, cursor);
       // wink normalises nothing we use, but a token it rewrote is skipped rather than misplaced.
       if (at < 0 || at - cursor > 200) return;
       tokens.push({ start: at, end: at + text.length, text, pos: t.out(its.pos), type: t.out(its.type) });
       cursor = at + text.length;
     });
-    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
+    close();
   });
   return sentences;
 }
@@ -121,7 +130,13 @@ function read(body: string, start: number, end: number, context: { referenceDate
  * ("nearly 500" → "nearly 500 litres … per square metre"), left over words that change it too
  * ("at least", "$"), so trailing words the parser ignores ("have died") stay out.
  */
-function valueAt(body: string, tokens: Token[], i: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
+function valueAt(
+  body: string,
+  tokens: Token[],
+  i: number,
+  from: number,
+  context: { referenceDate: Date | null; timeZone?: string },
+): Read | null {
   let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
   let last = i;
   for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
@@ -138,7 +153,8 @@ function valueAt(body: string, tokens: Token[], i: number, context: { referenceD
     }
   }
   if (!best) return null;
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  // Never back into the value before ("31 October to Saturday 2" then "November").
+  for (let k = i - 1; k >= Math.max(0, i - 3) && tokens[k]!.start >= from; k--) {
     if (tokens[k]!.pos === "PUNCT") break;
     const r = read(body, tokens[k]!.start, tokens[last]!.end, context);
     // "$" before "44bn" makes a number money: a change of kind to the left is welcome.
@@ -287,12 +303,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const proposals: Proposal[] = [];
   for (const sentence of sentencesOf(body)) {
+    // The importer keeps an article's licence line ("Licence: CC0 1.0"): its figures are no claims.
+    if (/^(?:Licen[cs]e|Copyright|Photo|Image)\b/i.test(body.slice(sentence.start, sentence.start + 12))) continue;
     const { tokens } = sentence;
     let mentions: Mention[] | null = null;
     let covered = -1;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.start < covered || !isAnchor(tokens[i]!)) continue;
-      const value = valueAt(body, tokens, i, context);
+      const value = valueAt(body, tokens, i, covered, context);
       if (!value) continue;
       covered = value.end;
       if (recorded.some((c) => overlaps(c, value))) continue;

@@ -74,6 +74,13 @@ describe("suggested claims", () => {
     expect(suggest(body, [], twice).map((p) => p.quote)).toEqual(["$44 billion"]);
   });
 
+  it("leaves the licence line alone, and a headline's names to the headline", () => {
+    const body = "Twitter weighs the offer\n\nAt least 120 people died in Málaga.\n\nLicence: written for Crosscheck, CC0 1.0.";
+    const proposals = suggest(body);
+    expect(proposals.map((p) => p.quote)).toEqual(["At least 120 people"]);
+    expect(proposals[0]!.subject).not.toMatchObject({ entityId: "twitter" });
+  });
+
   it("takes the as-of from a day named in the sentence", () => {
     const [p] = suggest("Paiporta counted 62 deaths on Tuesday.");
     expect(p!.quote).toBe("62 deaths");
