@@ -145,7 +145,8 @@ function valueAt(
     const r = read(body, tokens[i]!.start, tokens[j]!.end, context);
     if (!r) continue;
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
-    const bare = best && /^\d[\d.,:]*$/.test(body.slice(best.start, best.end));
+    // Only a day of the month, a year or a clock reading: "158 on Thursday" is a count, not a date.
+    const bare = best && /^(?:[0-3]?\d|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
     if (best && r.kind !== best.kind && !bare) continue;
     if (!best || r.reading !== best.reading || r.kind !== best.kind) {
       best = r;
@@ -186,6 +187,22 @@ const CUES: [RegExp, string][] = [
   [/\b(?:employees|staff|workforce|jobs)\b/, "Employees"],
   [/\b(?:users|subscribers|customers)\b/, "Users"],
 ];
+
+/** The built-in cue nearest a value, from the folded text before and after it. */
+function nearestCue(before: string, after: string): { label: string; cue: string } | null {
+  let best: { label: string; cue: string; distance: number } | null = null;
+  for (const [re, label] of CUES) {
+    const global = new RegExp(re.source, "g");
+    for (const m of before.matchAll(global)) {
+      const distance = before.length - m.index - m[0].length;
+      if (!best || distance < best.distance) best = { label, cue: m[0], distance };
+    }
+    const m = re.exec(after);
+    // A word after the value ("120 people killed") counts a little farther than one before.
+    if (m && (!best || 2 * m.index + 10 < best.distance)) best = { label, cue: m[0], distance: 2 * m.index + 10 };
+  }
+  return best && { label: best.label, cue: best.cue };
+}
 
 const STOP = new Set(
   (
@@ -324,11 +341,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       let attribute: AttributeGuess;
       if (match) attribute = { label: match.cue.attribute, how: "learned", cue: match.cue.words.join(" ") };
       else {
-        const near = foldText(body.slice(Math.max(sentence.start, value.start - 60), Math.min(sentence.end, value.end + 30)));
-        const builtIn = CUES.find(([re]) => re.test(near));
-        attribute = builtIn
-          ? { label: builtIn[1], how: "cue", cue: builtIn[0].exec(near)![0] }
-          : { label: null, how: "none", cue: cue.join(" ") };
+        // "The death toll from the floods that struck eastern Spain … climbed to 158": the cue may be far
+        // back, so the nearest cue word wins, before the value or just after it.
+        const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start));
+        const after = foldText(body.slice(value.end, Math.min(sentence.end, value.end + 30)));
+        const builtIn = nearestCue(before, after);
+        attribute = builtIn ? { label: builtIn.label, how: "cue", cue: builtIn.cue } : { label: null, how: "none", cue: cue.join(" ") };
       }
 
       let subject: SubjectGuess = { how: "none" };

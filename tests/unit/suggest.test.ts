@@ -27,6 +27,12 @@ describe("suggested claims", () => {
     expect(p!.asOf).toEqual({ text: "2024-10-31", how: "published" });
   });
 
+  it("finds a cue far back in the sentence, and keeps a count beside a weekday a count", () => {
+    const body = "The death toll from the floods that struck eastern Spain on Tuesday, 30 October, climbed to 158 on Thursday evening.";
+    const p = suggest(body).find((p) => p.valueKind === "number");
+    expect(p).toMatchObject({ quote: "158", attribute: { label: "Death toll", how: "cue" } });
+  });
+
   it("reads a count with its noun and its qualifier", () => {
     const [p] = suggest("Officials said at least 120 people were hurt.");
     expect(p).toMatchObject({ quote: "at least 120 people", valueKind: "number" });
