@@ -145,9 +145,10 @@ function valueAt(
     const r = read(body, tokens[i]!.start, tokens[j]!.end, context);
     if (!r) continue;
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
-    // Only a day of the month, a year or a clock reading: "158 on Thursday" is a count, not a date.
+    // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a
+    // time: "158 on Thursday" is a count.
     const bare = best && /^(?:[0-3]?\d|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
-    if (best && r.kind !== best.kind && !bare) continue;
+    if (best && r.kind !== best.kind && !bare && !FIGURES.includes(r.kind)) continue;
     if (!best || r.reading !== best.reading || r.kind !== best.kind) {
       best = r;
       last = j;

@@ -33,6 +33,11 @@ describe("suggested claims", () => {
     expect(p).toMatchObject({ quote: "158", attribute: { label: "Death toll", how: "cue" } });
   });
 
+  it("reads a percentage whole", () => {
+    const p = suggest("Musk spent $2.6 billion on a 9.1% stake in Twitter.").find((p) => p.valueKind === "percentage");
+    expect(p).toMatchObject({ quote: "9.1%", reading: expect.stringContaining("9.1%") });
+  });
+
   it("reads a count with its noun and its qualifier", () => {
     const [p] = suggest("Officials said at least 120 people were hurt.");
     expect(p).toMatchObject({ quote: "at least 120 people", valueKind: "number" });
