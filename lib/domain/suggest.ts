@@ -139,11 +139,14 @@ function valueAt(
 ): Read | null {
   let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
   let last = i;
-  for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
-    if (tokens[j]!.pos === "PUNCT" ? !/^[%:.]$/.test(tokens[j]!.text) : STOP_GROWTH.has(tokens[j]!.pos)) break;
-    if (/^[:.]$/.test(tokens[j]!.text)) continue; // inside "8:12 p.m.", never its end
+  for (let j = i + 1; j < Math.min(tokens.length, i + 10); j++) {
+    // Parentheses hold the source's own conversion: "12 kilometres (7.5 miles)", "20:11 local time (19:11 GMT)".
+    if (tokens[j]!.pos === "PUNCT" ? !/^[%:.()]$/.test(tokens[j]!.text) : STOP_GROWTH.has(tokens[j]!.pos)) break;
+    if (/^[:.(]$/.test(tokens[j]!.text)) continue; // inside "8:12 p.m.", never its end
     const r = read(body, tokens[i]!.start, tokens[j]!.end, context);
     if (!r) continue;
+    const text = body.slice(r.start, r.end);
+    if (text.split("(").length !== text.split(")").length) continue;
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
     // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a
     // time: "158 on Thursday" is a count.

@@ -38,6 +38,11 @@ describe("suggested claims", () => {
     expect(p).toMatchObject({ quote: "9.1%", reading: expect.stringContaining("9.1%") });
   });
 
+  it("keeps the source's own conversion in parentheses with the figure", () => {
+    const [p] = suggest("She was carried 12 kilometres (7.5 miles) by the water.");
+    expect(p).toMatchObject({ quote: "12 kilometres (7.5 miles)", reading: expect.stringContaining("agrees") });
+  });
+
   it("reads a count with its noun and its qualifier", () => {
     const [p] = suggest("Officials said at least 120 people were hurt.");
     expect(p).toMatchObject({ quote: "at least 120 people", valueKind: "number" });
