@@ -8,7 +8,9 @@
  *   npm run eval:suggest -- --missed  each gold claim not proposed, and each wrong guess
  *
  * A gold claim is proposed when a proposal overlaps its value as written (the `value` of the
- * annotation found inside its quote; the whole quote when the value is not written there).
+ * annotation found inside its quote; the whole quote when the value is not written there) and
+ * covers the value's figures and signs, from its first to its last digit, %, or currency sign
+ * ("9.1" for "9.1%" is a miss; "at least 51 people" for "At least 51" is a hit).
  * Subject + attribute is right when the proposal that overlaps most names the gold subject and an
  * attribute that folds to the gold one. Precision is the share of proposals that overlap some
  * gold claim's quote: the annotators did not record every figure, so it is a floor.
@@ -86,7 +88,13 @@ async function evaluate(dir: string, progressive = false): Promise<Figures> {
     for (const c of article.claims) {
       figures.gold++;
       const overlap = (p: { start: number; end: number }) => Math.min(p.end, c.value.end) - Math.max(p.start, c.value.start);
-      const hit = proposals.filter((p) => overlap(p) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+      const signs = [...c.valueText.matchAll(/[\d%$€£¥]/gu)];
+      const core =
+        signs.length && c.value.end - c.value.start === c.valueText.length
+          ? { start: c.value.start + signs[0]!.index, end: c.value.start + signs.at(-1)!.index + 1 }
+          : null;
+      const covers = (p: { start: number; end: number }) => !core || (p.start <= core.start && core.end <= p.end);
+      const hit = proposals.filter((p) => overlap(p) > 0 && covers(p)).sort((a, b) => overlap(b) - overlap(a))[0];
       if (!hit) {
         figures.notes.push(`${article.file}: not proposed “${c.quote}” (${c.attribute})`);
         continue;
