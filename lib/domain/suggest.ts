@@ -246,7 +246,10 @@ function learn(claims: RecordedClaim[]): Learned[] {
       .slice(0, 3);
     const parsed = parseValue(c.valueText, c.valueKind);
     const unit = parsed.ok ? unitOf(parsed.value) : null;
-    return { words: [...before, ...after], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind, unit };
+    // The analyst's own label is a cue too: "Stake in Twitter" for "a 9.1% stake in Twitter".
+    // Its dates ("Rainfall on 29 October") are not: any date in a sentence would match them.
+    const label = cueWords(c.attribute).filter((w) => !before.includes(w) && !after.includes(w) && !DAY_WORDS.test(w));
+    return { words: [...before, ...after, ...label], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind, unit };
   });
 }
 
@@ -265,7 +268,7 @@ function bestLearned(context: string[], after: string[], value: Read, learned: L
     context.forEach((w, i) => {
       if (cue.words.includes(w)) score += 1 + i / context.length;
     });
-    for (const w of after) if (cue.words.includes(w)) score += 0.5;
+    for (const w of after) if (cue.words.includes(w)) score += 1;
     // One far word in common ("people") is chance, not a cue.
     if (score >= 1.5 && (!best || score > best.score)) best = { cue, score };
   }
