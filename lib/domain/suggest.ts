@@ -29,8 +29,11 @@ export type RecordedClaim = {
   attribute: string;
 };
 
-/** A proposal the analyst rejected: its cue (words before the value) and value as written. */
-export type RejectedProposal = { cue: string; valueText: string };
+/**
+ * A proposal the analyst rejected, by its cue (the proposal's `cue`): a cue rejected twice is not
+ * proposed again (issue 14), whatever the figure, since it is the wording that misleads.
+ */
+export type RejectedProposal = { cue: string };
 
 export type SubjectGuess =
   | { how: "mention"; entityId: string; name: string }
@@ -51,6 +54,8 @@ export type Proposal = {
   attribute: AttributeGuess;
   asOf: { text: string; how: "published" | "sentence" } | null;
   confidence: number;
+  /** The content words just before the value in its sentence: what a rejection is remembered by. */
+  cue: string;
 };
 
 export type SuggestInput = {
@@ -389,6 +394,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         attribute,
         asOf,
         confidence: Math.min(1, Math.round(confidence * 100) / 100),
+        cue: cue.join(" "),
       });
     }
   }
