@@ -230,7 +230,7 @@ async function suggestCommand(args: string[]): Promise<number> {
       const subject = p.subject.how === "none" ? "?" : p.subject.name;
       console.log(
         `  ${p.start}–${p.end} “${p.quote}” · ${subject} · ${p.attribute.label ?? "?"} = ${p.reading}` +
-          `${p.asOf ? ` · as of ${p.asOf.text}` : ""} · ${Math.round(p.confidence * 100)}%`,
+          `${p.asOf ? ` · as of ${p.asOf.reading}` : ""} · ${Math.round(p.confidence * 100)}%`,
       );
     }
   }

@@ -52,7 +52,8 @@ export type Proposal = {
   reading: string;
   subject: SubjectGuess;
   attribute: AttributeGuess;
-  asOf: { text: string; how: "published" | "sentence" } | null;
+  /** `text` pre-fills the form's as-of as written ("Thursday", or the publication day); `reading` is what it means. */
+  asOf: { text: string; reading: string; how: "published" | "sentence" } | null;
   confidence: number;
   /** The content words just before the value in its sentence: what a rejection is remembered by. */
   cue: string;
@@ -412,7 +413,9 @@ function asOfIn(
   for (const t of sentence.tokens) {
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || t.text === "May") continue;
     const r = read(body, t.start, t.end, context);
-    if (r?.kind === "date") return { text: r.reading, how: "sentence" };
+    if (r?.kind === "date") return { text: t.text, reading: r.reading, how: "sentence" };
   }
-  return publishedAt ? { text: publishedAt.toISOString().slice(0, 10), how: "published" } : null;
+  if (!publishedAt) return null;
+  const day = publishedAt.toISOString().slice(0, 10);
+  return { text: day, reading: `${day} (day)`, how: "published" };
 }
