@@ -120,7 +120,7 @@ const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) ||
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
 
-type Read = { start: number; end: number; kind: ValueKind; reading: string; unit: string | null };
+type Read = { start: number; end: number; kind: ValueKind; reading: string; unit: string | null; measured: boolean };
 
 function read(body: string, start: number, end: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
   const text = body.slice(start, end);
@@ -128,7 +128,16 @@ function read(body: string, start: number, end: number, context: { referenceDate
   const kind = detectValueKind(text, context);
   if (!NUMERIC_KINDS.includes(kind)) return null;
   const parsed = parseValue(text, kind, context);
-  return parsed.ok ? { start, end, kind, reading: parsed.reading, unit: unitOf(parsed.value) } : null;
+  return parsed.ok
+    ? {
+        start,
+        end,
+        kind,
+        reading: parsed.reading,
+        unit: unitOf(parsed.value),
+        measured: "measure" in parsed.value && Boolean(parsed.value.measure),
+      }
+    : null;
 }
 
 /**
@@ -180,28 +189,35 @@ function valueAt(
 // Cues
 
 /** Built-in cue words and the attribute they suggest; a learned cue beats them. */
-const CUES: [RegExp, string][] = [
-  [/\bvalu(?:ed|ing|ation)\b/, "Valuation"],
-  [/\b(?:killed|dead|died|deaths?|death toll|toll|fatalities|lives)\b/, "Death toll"],
-  [/\b(?:injured|wounded|hurt|injuries)\b/, "Injured"],
-  [/\bmissing\b/, "People missing"],
-  [/\b(?:evacuated|displaced|homeless)\b/, "People displaced"],
-  [/\bdepth\b/, "Depth"],
-  [/\bmagnitude\b/, "Magnitude"],
-  [/\b(?:founded|established)\b/, "Founded"],
-  [/\b(?:revenue|sales|turnover)\b/, "Revenue"],
-  [/\b(?:profit|earnings|net income)\b/, "Profit"],
-  [/\b(?:rain|rainfall|precipitation)\b/, "Rainfall"],
-  [/\b(?:offer|bid|deal|takeover|buy|acquire|acquisition)\b/, "Offer price"],
-  [/\b(?:shares?|stake)\b/, "Stake"],
-  [/\b(?:employees|staff|workforce|jobs)\b/, "Employees"],
-  [/\b(?:users|subscribers|customers)\b/, "Users"],
+/** What a value must be for a built-in cue to name it: a count ("120 people"), a measure ("3 m"), money, a share, a date. */
+type Shape = "count" | "measure" | "money" | "percentage" | "date";
+
+const CUES: [RegExp, string, Shape[]][] = [
+  [/\bvalu(?:ed|ing|ation)\b/, "Valuation", ["money"]],
+  [/\b(?:killed|dead|died|deaths?|death toll|toll|fatalities|lives)\b/, "Death toll", ["count"]],
+  [/\b(?:injured|wounded|hurt|injuries)\b/, "Injured", ["count"]],
+  [/\bmissing\b/, "People missing", ["count"]],
+  [/\b(?:evacuated|displaced|homeless)\b/, "People displaced", ["count"]],
+  [/\bdepth\b/, "Depth", ["measure"]],
+  [/\bmagnitude\b/, "Magnitude", ["count"]],
+  [/\b(?:founded|established)\b/, "Founded", ["date"]],
+  [/\b(?:revenue|sales|turnover)\b/, "Revenue", ["money"]],
+  [/\b(?:profit|earnings|net income)\b/, "Profit", ["money"]],
+  [/\b(?:rain|rainfall|precipitation)\b/, "Rainfall", ["measure"]],
+  [/\b(?:offer|bid|deal|takeover|buy|acquire|acquisition)\b/, "Offer price", ["money"]],
+  [/\b(?:shares?|stake)\b/, "Stake", ["percentage", "count"]],
+  [/\b(?:employees|staff|workforce|jobs)\b/, "Employees", ["count"]],
+  [/\b(?:users|subscribers|customers)\b/, "Users", ["count"]],
 ];
 
+const shapeOf = (value: Read): Shape =>
+  value.kind === "number" ? (value.measured ? "measure" : "count") : value.kind === "time" ? "date" : (value.kind as Shape);
+
 /** The built-in cue nearest a value, from the folded text before and after it. */
-function nearestCue(before: string, after: string): { label: string; cue: string } | null {
+function nearestCue(before: string, after: string, shape: Shape): { label: string; cue: string } | null {
   let best: { label: string; cue: string; distance: number } | null = null;
-  for (const [re, label] of CUES) {
+  for (const [re, label, shapes] of CUES) {
+    if (!shapes.includes(shape)) continue;
     const global = new RegExp(re.source, "g");
     for (const m of before.matchAll(global)) {
       const distance = before.length - m.index - m[0].length;
@@ -358,7 +374,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         // back, so the nearest cue word wins, before the value or just after it.
         const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start));
         const after = foldText(body.slice(value.end, Math.min(sentence.end, value.end + 30)));
-        const builtIn = nearestCue(before, after);
+        const builtIn = nearestCue(before, after, shapeOf(value));
         attribute = builtIn ? { label: builtIn.label, how: "cue", cue: builtIn.cue } : { label: null, how: "none", cue: cue.join(" ") };
       }
 

@@ -43,6 +43,14 @@ describe("suggested claims", () => {
     expect(p).toMatchObject({ quote: "12 kilometres (7.5 miles)", reading: expect.stringContaining("agrees") });
   });
 
+  it("gives a built-in cue only to a value of its shape", () => {
+    const proposals = suggest("Heavy rain on Wednesday: the water rose three metres in the town where 62 people died.");
+    const label = (quote: string) => proposals.find((p) => p.quote === quote)?.attribute.label;
+    expect(label("Wednesday")).toBeNull();
+    expect(label("three metres")).not.toBe("Death toll");
+    expect(label("62 people")).toBe("Death toll");
+  });
+
   it("reads a count with its noun and its qualifier", () => {
     const [p] = suggest("Officials said at least 120 people were hurt.");
     expect(p).toMatchObject({ quote: "at least 120 people", valueKind: "number" });
