@@ -46,7 +46,7 @@ test("claims in open conflicts are marked where people read: the entity page, it
     .getByRole("region", { name: "What the sources say" })
     .getByRole("listitem", { name: /^\$18\.4 billion/ })
     .first()
-    .getByRole("link")
+    .getByRole("link", { name: /U\.S\. Government Seeks AI Alignment/ })
     .click();
   const highlight = page.getByRole("button", { name: /Anthropic · Valuation · \$18\.4 billion · in open conflict \(Scale slip\)/ }).first();
   await expect(highlight).toBeVisible();
