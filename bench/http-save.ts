@@ -553,7 +553,7 @@ async function main() {
         break;
       }
     }
-    const median = big.length ? big.sort((a, b) => a - b)[Math.floor(big.length / 2)]! : NaN;
+    const bigMedian = median(big);
 
     // Two instances behind a round-robin proxy, against the same PostgreSQL, under the same load.
     await startApp(url, APP_PORT + 2);
@@ -605,10 +605,10 @@ async function main() {
     rows.push({
       what: `save into a group of ${GROUP.toLocaleString("en")} claims, median of ${big.length || 20}`,
       goal: "works, ≤ 50 ms",
-      measured: Number.isNaN(median) ? "failed" : ms(median),
+      measured: Number.isNaN(bigMedian) ? "failed" : ms(bigMedian),
       floor: ms(floor.p50),
-      ratio: Number.isNaN(median) ? "" : `${(median / Math.max(1, floor.p50)).toFixed(1)}×`,
-      pass: !Number.isNaN(median) && median <= 50 ? "pass" : "FAIL",
+      ratio: Number.isNaN(bigMedian) ? "" : `${(bigMedian / Math.max(1, floor.p50)).toFixed(1)}×`,
+      pass: !Number.isNaN(bigMedian) && bigMedian <= 50 ? "pass" : "FAIL",
     });
     if (reader) {
       rows.push({

@@ -41,6 +41,20 @@ type Figures = {
   notes: string[];
 };
 
+/** A story's figures before anything is counted. */
+const noFigures = (story: string): Figures => ({
+  story,
+  gold: 0,
+  taught: 0,
+  proposed: 0,
+  rightGuess: 0,
+  proposals: 0,
+  useful: 0,
+  confident: 0,
+  confidentUseful: 0,
+  notes: [],
+});
+
 const CORPUS = path.join(process.cwd(), "tests", "corpus");
 const CONFIDENT = 0.8;
 
@@ -75,18 +89,7 @@ async function evaluate(dir: string, progressive = false): Promise<Figures> {
       attribute: c.attribute,
     }));
   const learned = recorded(articles[0]!);
-  const figures: Figures = {
-    story,
-    gold: 0,
-    taught: 0,
-    proposed: 0,
-    rightGuess: 0,
-    proposals: 0,
-    useful: 0,
-    confident: 0,
-    confidentUseful: 0,
-    notes: [],
-  };
+  const figures = noFigures(story);
   for (const [index, article] of articles.entries()) {
     if (index === 0) continue;
     if (progressive && index > 1) learned.push(...recorded(articles[index - 1]!));
@@ -149,18 +152,7 @@ const sum = (results: Figures[]) =>
       confident: t.confident + r.confident,
       confidentUseful: t.confidentUseful + r.confidentUseful,
     }),
-    {
-      story: "total",
-      gold: 0,
-      taught: 0,
-      proposed: 0,
-      rightGuess: 0,
-      proposals: 0,
-      useful: 0,
-      confident: 0,
-      confidentUseful: 0,
-      notes: [],
-    } as Figures,
+    noFigures("total"),
   );
 const results: Figures[] = [];
 for (const dir of stories) results.push(await evaluate(dir));

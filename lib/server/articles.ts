@@ -198,11 +198,8 @@ export async function updateArticleSource(
         data: { ...after, version: { increment: 1 } },
       });
       await assertVersionedUpdate(tx, count, { type: "Article", id: input.articleId, label: "article" });
-      const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
-        (k) =>
-          String(before[k] instanceof Date ? before[k].getTime() : before[k]) !==
-          String(after[k] instanceof Date ? after[k].getTime() : after[k]),
-      );
+      const comparable = (v: string | Date | null) => (v instanceof Date ? v.getTime() : v);
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => comparable(before[k]) !== comparable(after[k]));
       await audit(tx, ctx, {
         action: "article.update",
         objectType: "Article",
@@ -213,7 +210,7 @@ export async function updateArticleSource(
       });
       let reread = 0;
       let conflictsChanged = 0;
-      if (before.publishedAt?.getTime() !== after.publishedAt?.getTime() || before.publishedText !== after.publishedText) {
+      if (changed.includes("publishedAt") || changed.includes("publishedText")) {
         const { timeZone } = await tx.investigation.findUniqueOrThrow({ where: { id: input.investigationId }, select: { timeZone: true } });
         reread = await rereadTimes(tx, input.investigationId, timeZone, input.articleId);
         // Every claim of the article held "as reported" on its publication date: its groups are looked at again.
@@ -224,8 +221,8 @@ export async function updateArticleSource(
         const changes = await syncConflicts(tx, ctx, input.investigationId, mergeTouched(...claims.map(touchedByClaim)));
         conflictsChanged = changes.length;
       }
-      const { version } = await tx.article.findUniqueOrThrow({ where: { id: input.articleId }, select: { version: true } });
-      return { version, reread, conflictsChanged };
+      // The update matched `input.version` and added one.
+      return { version: input.version + 1, reread, conflictsChanged };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
