@@ -3,16 +3,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasRole, type Role } from "@/lib/domain/roles.ts";
-import { getAuth } from "@/lib/server/auth.ts";
+import { sessionAccount } from "@/lib/server/auth.ts";
 
 export type Actor = { id: string; email: string; name: string; role: Role };
 
 /** The signed-in, enabled user of this request, or null. Read once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
-  if (!session) return null;
-  const user = session.user as typeof session.user & { role: Role; disabled: boolean };
-  if (user.disabled) return null;
+  const user = await sessionAccount(await headers());
+  if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
-import { getAuth } from "@/lib/server/auth.ts";
+import { getAuth, sessionAccount } from "@/lib/server/auth.ts";
 import { db } from "@/lib/server/database.ts";
 import { reserveAttempt, settleSuccess } from "@/lib/server/rate-limit.ts";
 import { createUser, setUserDisabled, updateUser } from "@/lib/server/users.ts";
@@ -105,5 +105,54 @@ describe(`accounts and sessions on ${testEngine}`, () => {
     // Forgotten after a quiet spell.
     expect(await reserveAttempt([shared], now + 2 + 10_000 + 600_000)).toBe(0);
     expect((await db().rateLimit.findUniqueOrThrow({ where: { key: shared.key } })).count).toBe(1);
+  });
+});
+
+describe(`reading a request's session cookie on ${testEngine}`, () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const account = (cookie: string | undefined) => sessionAccount(new Headers(cookie ? { cookie } : {}));
+
+  test("a signed-in cookie names its account, role included; no cookie names nobody", async () => {
+    const user = await makeUser("reviewer");
+    const { cookie } = await signIn(user.email, user.password);
+    expect(await account(cookie)).toEqual({ id: user.id, email: user.email, name: user.name, role: "reviewer", disabled: false });
+    expect(await account(undefined)).toBeNull();
+    expect(await account("other=1")).toBeNull();
+  });
+
+  test("a cookie whose signature was changed, cut or re-encoded names nobody", async () => {
+    const user = await makeUser("analyst");
+    const { cookie } = await signIn(user.email, user.password);
+    const [name, value] = cookie!.split("=") as [string, string];
+    const signed = decodeURIComponent(value);
+    const token = signed.slice(0, signed.lastIndexOf("."));
+    const signature = signed.slice(signed.lastIndexOf(".") + 1);
+    const flipped = (signature[0] === "A" ? "B" : "A") + signature.slice(1);
+    expect(await account(`${name}=${encodeURIComponent(`${token}.${flipped}`)}`)).toBeNull();
+    expect(await account(`${name}=${encodeURIComponent(token)}`)).toBeNull();
+    expect(await account(`${name}=${encodeURIComponent(`${token}.${signature.slice(0, -1)}`)}`)).toBeNull();
+    expect(await account(`${name}=${encodeURIComponent(`${token}x.${signature}`)}`)).toBeNull();
+  });
+
+  test("a session ended, expired or of a disabled account is not taken for a live one", async () => {
+    const admin = await makeUser("admin");
+    const user = await makeUser("analyst");
+    const first = await signIn(user.email, user.password);
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await account(first.cookie)).toBeNull();
+    const second = await signIn(user.email, user.password);
+    await setUserDisabled(admin.ctx, { id: user.id, version: user.version, disabled: true });
+    expect(await account(second.cookie)).toBeNull(); // disabling ended the session
+    expect(await db().session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(0);
+  });
+
+  test("a session due for renewal is renewed for another week, as better-auth does", async () => {
+    const user = await makeUser("analyst");
+    const { cookie } = await signIn(user.email, user.password);
+    // Signed in two days ago: renewal is due after one.
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 5 * DAY) } });
+    expect(await account(cookie)).toMatchObject({ id: user.id });
+    const renewed = await db().session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * DAY);
   });
 });
