@@ -191,3 +191,40 @@ export async function factSheetOf(investigationId: string): Promise<FactSheet | 
   const input = await loadFactSheetInput(investigationId);
   return input && buildFactSheet(input);
 }
+
+/** Sheets kept built, the most recently asked for (a 50,000-claim sheet holds some tens of MB). */
+const SHEETS_KEPT = 2;
+const built = new Map<string, { mark: string; sheet: Promise<FactSheet | null> }>();
+
+/**
+ * The fact sheet as it stands, built at most once per change: what people read and download
+ * (the sheet page, the export API, a published link), where the same unchanged sheet is asked
+ * for again and again, and concurrent requests share one build.
+ *
+ * What marks a change is the investigation's audit trail, written in the same transaction as
+ * every change (the project's rule: every mutation is audited): its count of events and its
+ * last event. The count is what makes this safe: an event committed late with a lower id
+ * still raises it. The mark is read before the data, so a change landing in between makes the
+ * next request build again; a sheet is never kept under a mark newer than its data.
+ */
+export async function currentFactSheet(investigationId: string): Promise<{ sheet: FactSheet | null; mark: string }> {
+  const mark = await changeMark(investigationId);
+  let entry = built.get(investigationId);
+  if (entry?.mark !== mark) {
+    const fresh = { mark, sheet: factSheetOf(investigationId) };
+    fresh.sheet.catch(() => built.get(investigationId) === fresh && built.delete(investigationId));
+    entry = fresh;
+  }
+  // Most recently asked for last; the oldest goes first.
+  built.delete(investigationId);
+  built.set(investigationId, entry);
+  for (const id of built.keys()) if (built.size > SHEETS_KEPT) built.delete(id);
+  return { sheet: await entry.sheet, mark };
+}
+
+/** The investigation's audit trail in one short text: how many events, and the last (an index lookup). */
+export async function changeMark(investigationId: string): Promise<string> {
+  const [row] = await db().$queryRaw<{ events: bigint; last: bigint | null }[]>`
+    SELECT count(*) AS events, max(id) AS last FROM "AuditEvent" WHERE "investigationId" = ${investigationId}`;
+  return `${row?.events ?? 0}.${row?.last ?? 0}`;
+}

@@ -54,6 +54,20 @@ test("the export API needs a session, and says which formats exist", async ({ pa
   const csv = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).split("\r\n")[0]).toMatch(/^\uFEFFfact,entity,attribute,status/);
+
+  // A script polling for changes sends back what it was given, and hears "not modified" until
+  // something changes; another format is another file.
+  const etag = csv.headers()["etag"]!;
+  expect(etag).toMatch(/^".+"$/);
+  const unchanged = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=csv", {
+    headers: { "If-None-Match": etag },
+  });
+  expect(unchanged.status()).toBe(304);
+  const json = await page.request.get("/api/investigations/anthropic-pentagon/factsheet?format=json", {
+    headers: { "If-None-Match": etag },
+  });
+  expect(json.status()).toBe(200);
+  expect(json.headers()["etag"]).not.toBe(etag);
 });
 
 test("the printable page prints cleanly", async ({ page }) => {

@@ -11,7 +11,7 @@ import { FACTSHEET_FORMATS, factSheetStream, renderFactSheet } from "@/lib/domai
 import { factSheetJsonSchema, factSheetSchema } from "@/lib/domain/factsheet-schema.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { db } from "@/lib/server/database.ts";
-import { factSheetOf, loadFactSheetInput } from "@/lib/server/factsheet.ts";
+import { changeMark, currentFactSheet, factSheetOf, loadFactSheetInput } from "@/lib/server/factsheet.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -175,3 +175,50 @@ async function resolveEverySelector(investigationId: string): Promise<number> {
   }
   return items.length;
 }
+
+describe(`the fact sheet people read, kept built between changes, on ${testEngine}`, () => {
+  test("an unchanged investigation's sheet is built once; any audited change gives a new one at once", async () => {
+    const story = await makeStory(["Acme was valued at $18.4 billion in March.", "Acme was valued at $183 billion in March."]);
+    const acme = await story.entity("Acme");
+    await story.claim(0, "$18.4 billion", { subjectId: acme.id });
+    const first = await currentFactSheet(story.inv.id);
+    const again = await currentFactSheet(story.inv.id);
+    expect(again.sheet).toBe(first.sheet); // the same object: not read or built again
+    expect(again.mark).toBe(first.mark);
+    expect(first.sheet!.facts.map((f) => f.value)).toEqual(["$18.4 billion"]);
+
+    await story.claim(1, "$183 billion", { subjectId: acme.id });
+    const changed = await currentFactSheet(story.inv.id);
+    expect(changed.mark).not.toBe(first.mark);
+    expect(changed.sheet!.facts[0]!.competing.map((v) => v.value).sort()).toEqual(["$18.4 billion", "$183 billion"]);
+    expect(changed.sheet).toEqual(await factSheetOf(story.inv.id)); // what a fresh build gives
+  });
+
+  test("concurrent requests share one build, and a late-committed event still changes the mark", async () => {
+    const story = await makeStory(["Acme was valued at $18.4 billion in March."]);
+    const acme = await story.entity("Acme");
+    await story.claim(0, "$18.4 billion", { subjectId: acme.id });
+    const [a, b] = await Promise.all([currentFactSheet(story.inv.id), currentFactSheet(story.inv.id)]);
+    expect(a.sheet).toBe(b.sheet);
+    // An event whose id is lower than the last one seen (a transaction that took its id earlier
+    // and committed later) still counts as a change.
+    const before = await changeMark(story.inv.id);
+    const lowest = await db().auditEvent.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+    await db().auditEvent.create({
+      data: { id: lowest.id - 1n, investigationId: story.inv.id, action: "test.late", objectType: "Test", objectId: "late" },
+    });
+    const after = await currentFactSheet(story.inv.id);
+    expect(after.mark).not.toBe(before);
+    expect(after.sheet).not.toBe(a.sheet);
+  });
+
+  test("other investigations' sheets are kept apart", async () => {
+    const one = await makeStory(["Acme was valued at $18.4 billion in March."]);
+    const two = await makeStory(["Beta was valued at $2 billion in May."]);
+    await one.claim(0, "$18.4 billion", { subjectId: (await one.entity("Acme")).id });
+    await two.claim(0, "$2 billion", { subjectId: (await two.entity("Beta")).id });
+    const [a, b] = await Promise.all([currentFactSheet(one.inv.id), currentFactSheet(two.inv.id)]);
+    expect(a.sheet!.facts.map((f) => f.entity)).toEqual(["Acme"]);
+    expect(b.sheet!.facts.map((f) => f.entity)).toEqual(["Beta"]);
+  });
+});

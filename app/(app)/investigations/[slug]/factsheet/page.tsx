@@ -8,7 +8,7 @@ import { FACT_STATUSES, type FactStatus } from "@/lib/domain/factsheet.ts";
 import { FACTSHEET_FORMATS, factSheetFileName, FORMAT_INFO, humanMoment } from "@/lib/domain/factsheet-formats.ts";
 import { plural } from "@/lib/domain/format.ts";
 import { articleIdsByHash } from "@/lib/server/articles.ts";
-import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { currentFactSheet } from "@/lib/server/factsheet.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
 
 export const metadata: Metadata = { title: "Fact sheet" };
@@ -19,7 +19,10 @@ export default async function FactSheetPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/factsheet`);
-  const [sheet, articleIds] = await Promise.all([factSheetOf(investigation.id).then((s) => s!), articleIdsByHash(investigation.id)]);
+  const [sheet, articleIds] = await Promise.all([
+    currentFactSheet(investigation.id).then((c) => c.sheet!),
+    articleIdsByHash(investigation.id),
+  ]);
   // Where to set a date for the sources that have none: their article's page (sources name articles by their text's hash).
   const undated = new Map(
     sheet.sources.filter((s) => !s.published).map((s) => [s.n, `/investigations/${slug}/articles/${articleIds.get(s.sha256) ?? ""}`]),

@@ -6,7 +6,7 @@ import {
   FORMAT_INFO,
 } from "@/lib/domain/factsheet-formats.ts";
 import { publicAddress } from "@/lib/domain/deployment.ts";
-import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { currentFactSheet } from "@/lib/server/factsheet.ts";
 import { findInvestigation } from "@/lib/server/investigations.ts";
 import { currentActor } from "@/lib/web/session.ts";
 
@@ -23,15 +23,28 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const format = (url.searchParams.get("format") ?? "md") as FactSheetFormat;
   if (!FACTSHEET_FORMATS.includes(format)) return problem(400, `Unknown format “${format}”. Use one of: ${FACTSHEET_FORMATS.join(", ")}.`);
   const investigation = await findInvestigation((await params).slug);
-  const sheet = investigation && (await factSheetOf(investigation.id));
-  if (!sheet) return problem(404, "No such investigation.");
+  const current = investigation && (await currentFactSheet(investigation.id));
+  const sheet = current?.sheet;
+  if (!investigation || !current || !sheet) return problem(404, "No such investigation.");
   const inline = url.searchParams.get("download") === "0";
   const pretty = url.searchParams.get("pretty") === "1";
+  // The same investigation, unchanged, gives the same bytes in one format: a script polling for
+  // changes sends back the ETag and gets 304 until something changes.
+  const etag = `"${investigation.id}.${current.mark}.${format}${pretty ? ".pretty" : ""}"`;
+  const caching = { ETag: etag, "Cache-Control": "private, no-cache" };
+  if (
+    request.headers
+      .get("if-none-match")
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  ) {
+    return new Response(null, { status: 304, headers: caching });
+  }
   return new Response(factSheetStream(sheet, format, { siteUrl: publicAddress(process.env), pretty }), {
     headers: {
       "Content-Type": FORMAT_INFO[format].mime,
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${factSheetFileName(sheet, format)}"`,
-      "Cache-Control": "private, no-store",
+      ...caching,
       "X-Content-Type-Options": "nosniff",
     },
   });
