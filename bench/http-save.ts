@@ -260,6 +260,24 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * until its details show. Times in the page are measured in the page (performance.now), so the
  * test driver's round trips do not count.
  */
+/**
+ * The fact sheet of the whole story as JSON over HTTP (what `curl` or a newsroom's script gets),
+ * timed to the last byte, median of 3; with its claim count and size.
+ */
+async function measureFactSheet(base: string, cookie: string, slug: string) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/investigations/${slug}/factsheet?format=json`, { headers: { Cookie: cookie } });
+    const body = await response.arrayBuffer();
+    times.push(performance.now() - started);
+    if (!response.ok) throw new Error(`fact sheet: ${response.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
+    bytes = body.byteLength;
+  }
+  return { median: median(times), bytes };
+}
+
 async function measureReader(base: string, cookie: string, path: string) {
   const server: number[] = [];
   for (let i = 0; i < 6; i++) {
@@ -531,6 +549,11 @@ async function main() {
         return null;
       },
     );
+    const sheetClaims = await db().claim.count({ where: { investigationId: story.inv.id } });
+    const sheet = await measureFactSheet(base, cookie, story.inv.slug).catch((error: unknown) => {
+      console.log(`fact sheet bench failed: ${String(error)}`);
+      return null;
+    });
     // What Next.js itself costs: a route that runs one query, under the same load.
     const framework = await load({ url: `${base}/api/health` });
     const before = await db().claim.count({ where: { investigationId: story.inv.id } });
@@ -642,6 +665,16 @@ async function main() {
         floor: "",
         ratio: "",
         pass: reader.scriptBytes <= 150 * 1024 ? "pass" : "FAIL",
+      });
+    }
+    if (sheet) {
+      rows.push({
+        what: `fact sheet of ${sheetClaims.toLocaleString("en")} claims, JSON over HTTP, median of 3`,
+        goal: "≤ 1 s (at 50,000 claims)",
+        measured: `${ms(sheet.median)} (${(sheet.bytes / 1024 / 1024).toFixed(1)} MB)`,
+        floor: ms(floor.p50),
+        ratio: `${(sheet.median / Math.max(1, floor.p50)).toFixed(0)}×`,
+        pass: sheet.median <= 1000 ? "pass" : "FAIL",
       });
     }
     const total = CLAIMS + GROUP;
