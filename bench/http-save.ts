@@ -262,12 +262,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  */
 /**
  * The fact sheet of the whole story as JSON over HTTP (what `curl` or a newsroom's script gets),
- * timed to the last byte, median of 3; with its claim count and size.
+ * timed to the last byte: the first request builds it; the next three (median) find it unchanged
+ * and kept built. With its size.
  */
 async function measureFactSheet(base: string, cookie: string, slug: string) {
   const times: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const started = performance.now();
     const response = await fetch(`${base}/api/investigations/${slug}/factsheet?format=json`, { headers: { Cookie: cookie } });
     const body = await response.arrayBuffer();
@@ -275,7 +276,7 @@ async function measureFactSheet(base: string, cookie: string, slug: string) {
     if (!response.ok) throw new Error(`fact sheet: ${response.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
     bytes = body.byteLength;
   }
-  return { median: median(times), bytes };
+  return { built: times[0]!, kept: median(times.slice(1)), bytes };
 }
 
 async function measureReader(base: string, cookie: string, path: string) {
@@ -669,12 +670,12 @@ async function main() {
     }
     if (sheet) {
       rows.push({
-        what: `fact sheet of ${sheetClaims.toLocaleString("en")} claims, JSON over HTTP, median of 3`,
+        what: `fact sheet of ${sheetClaims.toLocaleString("en")} claims, JSON over HTTP, built`,
         goal: "≤ 1 s (at 50,000 claims)",
-        measured: `${ms(sheet.median)} (${(sheet.bytes / 1024 / 1024).toFixed(1)} MB)`,
+        measured: `${ms(sheet.built)} (${(sheet.bytes / 1024 / 1024).toFixed(1)} MB); unchanged, kept built: ${ms(sheet.kept)}`,
         floor: ms(floor.p50),
-        ratio: `${(sheet.median / Math.max(1, floor.p50)).toFixed(0)}×`,
-        pass: sheet.median <= 1000 ? "pass" : "FAIL",
+        ratio: `${(sheet.built / Math.max(1, floor.p50)).toFixed(0)}×`,
+        pass: sheet.built <= 1000 ? "pass" : "FAIL",
       });
     }
     const total = CLAIMS + GROUP;
