@@ -390,9 +390,9 @@ function Runs({
             onOpen(top.id);
           }
         }}
-        className={`relative cursor-pointer rounded-sm text-inherit decoration-2 underline-offset-4 ${
-          run.items.length > 1 ? "bg-amber-200" : MARK_STYLE[top.status].fill
-        } ${disputed ? DISPUTED_LINE : MARK_STYLE[top.status].line} ${isSelected ? "ring-2 ring-indigo-500" : ""} after:pointer-events-none after:absolute after:bottom-full after:left-0 after:z-20 after:mb-1 after:hidden after:w-max after:max-w-xs after:rounded after:bg-slate-900 after:px-2 after:py-1 after:font-sans after:text-xs after:whitespace-pre-line after:text-white after:no-underline after:content-[attr(data-tip)] hover:after:block focus-visible:after:block`}
+        className={`highlight ${run.items.length > 1 ? "bg-amber-200" : MARK_STYLE[top.status].fill} ${
+          disputed ? DISPUTED_LINE : MARK_STYLE[top.status].line
+        }${isSelected ? " ring-2 ring-indigo-500" : ""}`}
       >
         {text}
       </mark>
