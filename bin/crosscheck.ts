@@ -23,7 +23,7 @@ import { pipeline } from "node:stream/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
-import { createUser } from "@/lib/server/users.ts";
+import { createUser, enabledAdminId } from "@/lib/server/users.ts";
 import { loadCorpusStory } from "@/seed/corpus.ts";
 import { DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -43,9 +43,14 @@ Commands:
                                             and JSON-LD are indented unless --compact
   backup --investigation <slug> [--out file]
                                             everything about one investigation, in one JSON file
-  restore <file> [--slug new-slug]          load a backup (under a new slug beside the original)
-  load-corpus <story folder> [--slug s]     load a story of the evaluation corpus (tests/corpus/...)
+  restore <file> [--slug new-slug] [--as admin-email]
+                                            load a backup (under a new slug beside the original);
+                                            the admin named by --as leads it (without it, nobody
+                                            is a member until an admin joins it)
+  load-corpus <story folder> [--slug s] [--as admin-email]
+                                            load a story of the evaluation corpus (tests/corpus/...)
                                             as an investigation, annotated, to look at in the app
+                                            (led by the admin named by --as)
   suggest --investigation <slug> [--article <id>] [--format text|json]
                                             suggested claims: each value the parser reads with a
                                             guessed subject, attribute and as-of (learned from the
@@ -123,13 +128,24 @@ async function seed(args: string[]): Promise<number> {
 }
 
 async function loadCorpus(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { slug: { type: "string" }, as: { type: "string" } },
+  });
   const dir = positionals[0];
   if (!dir || !existsSync(path.join(dir, "annotations.ts"))) {
     console.error("Name a story folder of the corpus, e.g. tests/corpus/valencia-floods-2024.");
     return 1;
   }
-  const loaded = await loadCorpusStory(cliContext(), path.resolve(dir), { slug: values.slug });
+  // Whoever creates an investigation leads it: the admin named, or nobody (an admin joins it later).
+  const lead = values.as ? await enabledAdminId(values.as) : null;
+  if (values.as && !lead) {
+    console.error(`--as names an enabled admin account; “${values.as}” is not one.`);
+    return 1;
+  }
+  const ctx = lead ? { actorId: lead, requestId: `cli-${randomUUID()}` } : cliContext();
+  const loaded = await loadCorpusStory(ctx, path.resolve(dir), { slug: values.slug });
   console.log(
     `Loaded “${loaded.investigation.title}” at /investigations/${loaded.investigation.slug}: ` +
       `${loaded.articles} article(s), ${loaded.created} claim(s), zone ${loaded.investigation.timeZone}.`,
@@ -291,17 +307,30 @@ async function backupCommand(args: string[]): Promise<number> {
 }
 
 async function restoreCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { slug: { type: "string" }, as: { type: "string" } },
+  });
   if (positionals.length !== 1) {
-    console.error("Usage: npm run crosscheck -- restore <file> [--slug new-slug]");
+    console.error("Usage: npm run crosscheck -- restore <file> [--slug new-slug] [--as admin-email]");
     return 2;
+  }
+  let lead: string | undefined;
+  if (values.as) {
+    lead = (await enabledAdminId(values.as)) ?? undefined;
+    if (!lead) {
+      console.error(`--as names an enabled admin account; “${values.as}” is not one.`);
+      return 1;
+    }
   }
   try {
     console.error(`Checking ${positionals[0]}…`);
     // A line when a table is done, and at most one a second while a large one loads.
     let lastLine = 0;
-    const report = await restoreBackup(cliContext(), positionals[0]!, {
+    const report = await restoreBackup(lead ? { actorId: lead, requestId: `cli-${randomUUID()}` } : cliContext(), positionals[0]!, {
       slug: values.slug,
+      leadId: lead,
       onProgress: ({ table, done, total }) => {
         if (done < total && Date.now() - lastLine < 1000) return;
         lastLine = Date.now();
@@ -313,6 +342,7 @@ async function restoreCommand(args: string[]): Promise<number> {
       `Restored “${report.slug}”: ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ${plural(c.conflicts, "conflict")}.`,
     );
     if (report.usersCreated.length) console.log(`Accounts added, disabled until an admin enables them: ${report.usersCreated.join(", ")}.`);
+    if (!lead) console.log("Nobody is a member of it yet: an admin joins it from All investigations (/admin/investigations).");
     return 0;
   } catch (error) {
     if (error instanceof ExpectedError) {

@@ -1,13 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import type { Role } from "@/lib/domain/roles.ts";
+import type { MemberRole, Role } from "@/lib/domain/roles.ts";
 import type { ImportOutcome } from "@/lib/domain/article-import.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
 import { importPaths } from "@/lib/server/file-import.ts";
 import { createInvestigation, findInvestigation } from "@/lib/server/investigations.ts";
 import { articlesFromFiles } from "@/lib/server/articles.ts";
 import { createUser, userIdByEmail } from "@/lib/server/users.ts";
+import { grantMembership, listMembers } from "@/lib/server/memberships.ts";
 import { attributeKey, foldName } from "@/lib/domain/claims.ts";
 import { detectValueKind } from "@/lib/domain/values.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
@@ -26,10 +27,14 @@ export const DEMO_INVESTIGATION = {
     "the company's valuation, on who the Pentagon official is, and on what was offered.",
 };
 export const DEMO_PASSWORD = "crosscheck-demo";
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
-  { email: "analyst@example.com", name: "Dana Analyst", role: "analyst" },
-  { email: "reviewer@example.com", name: "Rafael Reviewer", role: "reviewer" },
-  { email: "admin@example.com", name: "Ada Admin", role: "admin" },
+/** `member`: the account's role in the demo investigation (none: it does not see it at all). */
+export const DEMO_USERS: { email: string; name: string; role: Role; member: MemberRole | null }[] = [
+  { email: "analyst@example.com", name: "Dana Analyst", role: "analyst", member: "analyst" },
+  { email: "reviewer@example.com", name: "Rafael Reviewer", role: "reviewer", member: "reviewer" },
+  { email: "admin@example.com", name: "Ada Admin", role: "admin", member: "lead" },
+  { email: "lead@example.com", name: "Lena Lead", role: "analyst", member: "lead" },
+  { email: "viewer@example.com", name: "Vera Viewer", role: "analyst", member: "viewer" },
+  { email: "outsider@example.com", name: "Otto Outsider", role: "analyst", member: null },
 ];
 export const DEMO_ARTICLES_DIR = path.join(process.cwd(), "seed", "articles");
 
@@ -59,16 +64,27 @@ export async function seedDemo(options: { allowProduction?: boolean } = {}): Pro
   const usersCreated: string[] = [];
   for (const user of DEMO_USERS) {
     if (await userIdByEmail(user.email)) continue;
-    await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+    await createUser(ctx, { email: user.email, name: user.name, role: user.role, password: DEMO_PASSWORD });
     usersCreated.push(user.email);
   }
   let investigation = await findInvestigation(DEMO_INVESTIGATION.slug);
   const investigationCreated = !investigation;
   investigation ??= await createInvestigation(ctx, DEMO_INVESTIGATION);
+  await seedMembers(ctx, investigation.id);
   const articles = await importPaths(ctx, investigation.id, [DEMO_ARTICLES_DIR]);
   const claimsCreated = await seedAnnotations(ctx, investigation.id);
   const decided = await seedDecision(investigation.id);
   return { investigationCreated, articles, usersCreated, claimsCreated, decided };
+}
+
+/** The demo accounts' roles in the demo investigation; a membership already there is left alone. */
+async function seedMembers(ctx: AuditContext, investigationId: string): Promise<void> {
+  const members = await listMembers(investigationId);
+  for (const user of DEMO_USERS) {
+    const userId = user.member && (await userIdByEmail(user.email));
+    if (!userId || members.some((m) => m.userId === userId)) continue;
+    await grantMembership(ctx, { investigationId, userId, role: user.member! });
+  }
 }
 
 export class SeedAnnotationError extends Error {}

@@ -6,6 +6,11 @@ export const AUDIT_ACTION_LABELS = {
   "investigation.create": "created",
   "investigation.restore": "restored from a backup",
   "investigation.update": "settings changed",
+  // An admin made themself a lead of it (admins see nothing of an investigation until then).
+  "investigation.join": "joined by an admin",
+  "member.add": "member added",
+  "member.update": "member's role changed",
+  "member.remove": "member removed",
   "attribute.update": "how the attribute behaves changed",
   // Written for the attribute, and for each claim and conflict that moved with it.
   "attribute.rename": "attribute renamed",

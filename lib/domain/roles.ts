@@ -19,3 +19,31 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reviewer: "Everything an analyst does, and settles conflicts",
   admin: "Everything, and manages users",
 };
+
+/**
+ * A person's role in one investigation. Each can do what the roles after it can: a lead also
+ * manages the members and settings, a reviewer settles conflicts, an analyst records claims, a
+ * viewer reads and exports. The global role says only who manages accounts (admin).
+ */
+export const MEMBER_ROLES = ["lead", "reviewer", "analyst", "viewer"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+const MEMBER_RANK: Record<MemberRole, number> = { viewer: 1, analyst: 2, reviewer: 3, lead: 4 };
+
+export function hasMemberRole(actual: MemberRole, needed: MemberRole): boolean {
+  return MEMBER_RANK[actual] >= MEMBER_RANK[needed];
+}
+
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+  lead: "Lead",
+  reviewer: "Reviewer",
+  analyst: "Analyst",
+  viewer: "Viewer",
+};
+
+export const MEMBER_ROLE_DESCRIPTIONS: Record<MemberRole, string> = {
+  lead: "Everything a reviewer does, and manages members and settings",
+  reviewer: "Everything an analyst does, and settles conflicts",
+  analyst: "Imports articles, records claims, flags disagreements",
+  viewer: "Reads and exports the fact sheet",
+};

@@ -8,6 +8,7 @@ import { type ConflictKind, currentDetectionKey } from "@/lib/domain/conflicts.t
 import { slugSchema } from "@/lib/domain/inputs.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { insertMembership } from "@/lib/server/memberships.ts";
 
 /**
  * One investigation in one JSON file, and back: articles, entities, aliases, merges, claims,
@@ -432,11 +433,13 @@ export type RestoreProgress = { table: Table; done: number; total: number };
  * its name on the record, and an admin can enable it). The file is checked whole first; the load
  * is one transaction, written in batches of `batchRows` rows (200) or about 1 MB of the file,
  * whichever comes first, so memory stays flat however large the file: the database holds the rows.
+ * `leadId` becomes the restored investigation's lead (without it, it has no members until an
+ * admin joins it).
  */
 export async function restoreBackup(
   ctx: AuditContext,
   path: string,
-  options: { slug?: string; onProgress?: (progress: RestoreProgress) => void; batchRows?: number } = {},
+  options: { slug?: string; onProgress?: (progress: RestoreProgress) => void; batchRows?: number; leadId?: string } = {},
 ): Promise<RestoreReport> {
   const summary = await checkBackup(path);
   const batchRows = Math.max(1, options.batchRows ?? RESTORE_BATCH.rows);
@@ -541,6 +544,8 @@ export async function restoreBackup(
         objectId: investigationId,
         after: { slug, from: summary.slug, backupCreatedAt: summary.createdAt, counts: summary.counts, usersCreated },
       });
+      // Nobody sees an investigation without a membership: the account restoring it leads it.
+      if (options.leadId) await insertMembership(tx, ctx, { investigationId, userId: options.leadId, role: "lead" });
       return { investigationId, slug, counts: summary.counts, usersCreated };
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },

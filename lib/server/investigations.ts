@@ -5,6 +5,7 @@ import { assertVersionedUpdate, audit, type AuditContext } from "@/lib/server/au
 import { rereadTimes } from "@/lib/server/claims.ts";
 import { db } from "@/lib/server/database.ts";
 import { redetectInvestigation } from "@/lib/server/detection.ts";
+import { insertMembership, notFoundInvestigation } from "@/lib/server/memberships.ts";
 
 export type InvestigationSummary = {
   id: string;
@@ -17,9 +18,10 @@ export type InvestigationSummary = {
   openConflictCount: number;
 };
 
-export async function listInvestigations(): Promise<InvestigationSummary[]> {
+/** The investigations this person is a member of (no other exists for them). */
+export async function listInvestigations(userId: string): Promise<InvestigationSummary[]> {
   const rows = await db().investigation.findMany({
-    where: { archivedAt: null },
+    where: { archivedAt: null, members: { some: { userId } } },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -92,17 +94,23 @@ export async function createInvestigation(
       investigationId: created.id,
       after: created,
     });
+    // Whoever creates an investigation leads it (a system-made one, from the command line or
+    // the seed, gets its members added by whoever made it).
+    if (ctx.actorId) await insertMembership(tx, ctx, { investigationId: created.id, userId: ctx.actorId, role: "lead" });
     return created;
   });
 }
 
-/** For actions given an investigation id by the browser: it must exist (and not be archived). */
+/**
+ * For actions given an investigation id by the browser: it must exist (and not be archived).
+ * Membership is checked before any handler runs (lib/web/action.ts), with the same answer.
+ */
 export async function requireInvestigationById(id: string): Promise<InvestigationRef> {
   const found = await db().investigation.findFirst({
     where: { id, archivedAt: null },
     select: { id: true, slug: true, title: true, description: true, version: true, timeZone: true },
   });
-  if (!found) throw new ExpectedError("not_found", "That investigation no longer exists.");
+  if (!found) throw notFoundInvestigation();
   return found;
 }
 

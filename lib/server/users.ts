@@ -127,3 +127,12 @@ async function ensureAnotherAdmin(tx: Tx, userId: string, what: string) {
 export async function userIdByEmail(email: string): Promise<string | null> {
   return (await db().user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
 }
+
+/** The id of the enabled admin account with this address (the command line acts as one), or null. */
+export async function enabledAdminId(email: string): Promise<string | null> {
+  const user = await db().user.findFirst({
+    where: { email: email.trim().toLowerCase(), role: "admin", disabled: false },
+    select: { id: true },
+  });
+  return user?.id ?? null;
+}

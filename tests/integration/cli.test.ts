@@ -106,6 +106,14 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     const restored = crosscheck(["restore", file, "--slug", "demo-copy"]);
     expect(restored.err).not.toContain("Error");
     expect(restored.out).toContain("Restored “demo-copy”: 5 articles");
+    // Nobody sees an investigation they are not a member of: restored as nobody, it waits for an admin to join.
+    expect(restored.out).toContain("Nobody is a member of it yet");
+    const led = crosscheck(["restore", file, "--slug", "demo-led", "--as", "admin@example.com"]);
+    expect(led.out).toContain("Restored “demo-led”");
+    expect(led.out).not.toContain("Nobody is a member");
+    const notAdmin = crosscheck(["restore", file, "--slug", "demo-not-led", "--as", "analyst@example.com"]);
+    expect(notAdmin.code).toBe(1);
+    expect(notAdmin.err).toContain("--as names an enabled admin account");
     const original = crosscheck(["export", "--investigation", "anthropic-pentagon"]).out;
     expect(crosscheck(["export", "--investigation", "demo-copy"]).out).toBe(original);
     await writeFile(file, "{ not json");

@@ -125,6 +125,52 @@ describe(`migrations on ${testEngine}`, () => {
     expect(rows[1]!.start).toBe(plain.indexOf("$183")); // without emoji nothing moves
   });
 
+  test("on upgrade every account becomes a member of every investigation, its creator (or the first admin) lead", async () => {
+    const t = await fresh();
+    const dir = await copyOfMigrations();
+    const later = (await readMigrations(dir)).filter((m) => m.name >= "20261208090000");
+    const held = await mkdtemp(path.join(tmpdir(), "crosscheck-later-"));
+    cleanups.push(() => rm(held, { recursive: true, force: true }));
+    for (const m of later) await rename(path.join(dir, m.name), path.join(held, m.name));
+    await migrate(t.database, dir);
+    await t.database.withConnection(async (c) => {
+      for (const [id, role, at] of [
+        ["u-admin2", "admin", "2026-01-02"],
+        ["u-admin1", "admin", "2026-01-01"],
+        ["u-rev", "reviewer", "2026-01-03"],
+        ["u-ana", "analyst", "2026-01-04"],
+      ]) {
+        await c.query(`INSERT INTO "User" (id, email, name, role, "createdAt", "updatedAt") VALUES ($1, $1, $1, $2, $3, now())`, [
+          id,
+          role,
+          at,
+        ]);
+      }
+      // One made by an analyst, one by nobody (the command line, a restore).
+      await c.query(
+        `INSERT INTO "Investigation" (id, slug, title, "createdById", "updatedAt") VALUES ('by-ana', 'a', 'A', 'u-ana', now())`,
+      );
+      await c.query(`INSERT INTO "Investigation" (id, slug, title, "updatedAt") VALUES ('orphan', 'b', 'B', now())`);
+    });
+    for (const m of later) await rename(path.join(held, m.name), path.join(dir, m.name));
+    await migrate(t.database, dir);
+    const rows = await t.database.withConnection((c) =>
+      c.query<{ inv: string; uid: string; role: string }>(
+        `SELECT "investigationId" AS inv, "userId" AS uid, role::text AS role FROM "Membership" ORDER BY 1, 2`,
+      ),
+    );
+    expect(rows).toEqual([
+      { inv: "by-ana", uid: "u-admin1", role: "lead" },
+      { inv: "by-ana", uid: "u-admin2", role: "lead" },
+      { inv: "by-ana", uid: "u-ana", role: "lead" },
+      { inv: "by-ana", uid: "u-rev", role: "reviewer" },
+      { inv: "orphan", uid: "u-admin1", role: "lead" },
+      { inv: "orphan", uid: "u-admin2", role: "lead" },
+      { inv: "orphan", uid: "u-ana", role: "analyst" },
+      { inv: "orphan", uid: "u-rev", role: "reviewer" },
+    ]);
+  });
+
   test("two runners at once apply each migration exactly once", async () => {
     const t = await fresh();
     // On PostgreSQL a second connection pool is a second runner; PGlite has one connection.

@@ -14,7 +14,7 @@ describe(`demo seed on ${testEngine}`, () => {
     expect(await db().user.count()).toBe(0);
   });
 
-  test("loads the story and the three accounts; a second run changes nothing", async () => {
+  test("loads the story and the demo accounts, each a member in its role (or not); a second run changes nothing", async () => {
     const first = await seedDemo();
     expect(first.usersCreated.sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     expect(first.articles.filter((a) => a.status === "imported")).toHaveLength(5);
@@ -36,7 +36,22 @@ describe(`demo seed on ${testEngine}`, () => {
     expect(roles).toEqual([
       { email: "admin@example.com", role: "admin" },
       { email: "analyst@example.com", role: "analyst" },
+      { email: "lead@example.com", role: "analyst" },
+      { email: "outsider@example.com", role: "analyst" },
       { email: "reviewer@example.com", role: "reviewer" },
+      { email: "viewer@example.com", role: "analyst" },
+    ]);
+    const members = await db().membership.findMany({
+      where: { investigationId: investigation.id },
+      select: { role: true, user: { select: { email: true } } },
+      orderBy: { user: { email: "asc" } },
+    });
+    expect(members.map((m) => [m.user.email, m.role])).toEqual([
+      ["admin@example.com", "lead"],
+      ["analyst@example.com", "analyst"],
+      ["lead@example.com", "lead"],
+      ["reviewer@example.com", "reviewer"],
+      ["viewer@example.com", "viewer"],
     ]);
 
     const eventsBefore = await db().auditEvent.count();

@@ -4,7 +4,9 @@ import { importParsedArticles } from "@/lib/server/articles.ts";
 import { type ClaimFields, createClaim } from "@/lib/server/claims.ts";
 import { createEntity } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
-import { makeUser } from "@/tests/support/actors.ts";
+import { db } from "@/lib/server/database.ts";
+import { insertMembership } from "@/lib/server/memberships.ts";
+import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 
 /**
  * A small investigation for integration tests: articles made from the given texts, an analyst
@@ -13,7 +15,13 @@ import { makeUser } from "@/tests/support/actors.ts";
 export async function makeStory(texts: string[]) {
   const analyst = await makeUser("analyst");
   const reviewer = await makeUser("reviewer");
+  // The analyst creates it (and so would lead it); each works on it in the role of their name.
   const inv = await createInvestigation(analyst.ctx, { title: `Story ${Math.random().toString(36).slice(2)}` });
+  await db().membership.update({
+    where: { investigationId_userId: { investigationId: inv.id, userId: analyst.id } },
+    data: { role: "analyst" },
+  });
+  await db().$transaction((tx) => insertMembership(tx, SYSTEM, { investigationId: inv.id, userId: reviewer.id, role: "reviewer" }));
   const outcomes = await importParsedArticles(
     analyst.ctx,
     inv.id,

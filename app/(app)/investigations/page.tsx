@@ -10,21 +10,24 @@ import { requireActor } from "@/lib/web/session.ts";
 export const metadata: Metadata = { title: "Investigations" };
 
 export default async function InvestigationsPage() {
-  await requireActor("/investigations");
-  const investigations = await listInvestigations();
+  const actor = await requireActor("/investigations");
+  const investigations = await listInvestigations(actor.id);
   return (
     <>
       <PageHeader
         title="Investigations"
-        description="Each investigation is one story: its articles, the claims in them, and where they disagree."
+        description="Each investigation is one story: its articles, the claims in them, and where they disagree. These are the ones you are a member of."
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="list-heading">
           <h2 id="list-heading" className="sr-only">
-            All investigations
+            Your investigations
           </h2>
           {investigations.length === 0 ? (
-            <EmptyState title="No investigations yet">Create the first one with the form; then import its articles.</EmptyState>
+            <EmptyState title="No investigations yet">
+              You are not a member of any investigation. Create one with the form (you will lead it), or ask an investigation&apos;s lead to
+              add you.
+            </EmptyState>
           ) : (
             <ul className="space-y-3">
               {investigations.map((inv) => (
