@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parsePublicationDate, UPLOAD_BATCH_FILES } from "@/lib/domain/article-import.ts";
 import { CARDINALITIES, CHANGES, LIST_MODES } from "@/lib/domain/attribute-sense.ts";
 import { attributeKey, ENTITY_KINDS } from "@/lib/domain/claims.ts";
-import { ROLES } from "@/lib/domain/roles.ts";
+import { MEMBER_ROLES, ROLES } from "@/lib/domain/roles.ts";
 import { isTimeZone } from "@/lib/domain/moments.ts";
 import { VALUE_KINDS } from "@/lib/domain/values.ts";
 
@@ -355,3 +355,24 @@ export const setTimeZoneInput = z.object({
   timeZone: timeZoneSchema,
   version: z.coerce.number().int().positive(),
 });
+
+export const memberRoleSchema = z.enum(MEMBER_ROLES, "Choose a role.");
+
+export const addMemberInput = z.object({
+  investigationId: z.string().min(1),
+  who: trimmed(320).min(1, "Enter the person's e-mail address or name."),
+  role: memberRoleSchema,
+});
+
+export const setMemberRoleInput = z.object({
+  investigationId: z.string().min(1),
+  userId: z.string().min(1),
+  role: memberRoleSchema,
+});
+
+export const removeMemberInput = z.object({
+  investigationId: z.string().min(1),
+  userId: z.string().min(1),
+});
+
+export const joinInvestigationInput = z.object({ investigationId: z.string().min(1) });

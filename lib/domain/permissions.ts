@@ -1,46 +1,62 @@
-import type { Role } from "@/lib/domain/roles.ts";
+import type { MemberRole, Role } from "@/lib/domain/roles.ts";
 
 /**
- * Who may call each server action: the least role it needs. Every action is declared with a
- * name from this table (the wrapper denies a name it does not find), and the test suite calls
- * every exported action as every role against it, so an action without a row fails the suite.
+ * What an action needs. "public": anyone. A global rule: a signed-in account with at least
+ * this global role (accounts, creating an investigation). An investigation rule: a membership
+ * of at least this role in the investigation its input names (`investigationId`); for anyone
+ * else that investigation does not exist (the answer is the one a made-up id gets).
+ */
+export type ActionPolicy = "public" | { scope: "global"; role: Role } | { scope: "investigation"; role: MemberRole };
+
+const signedIn = { scope: "global", role: "analyst" } as const;
+const admin = { scope: "global", role: "admin" } as const;
+const member = <R extends MemberRole>(role: R) => ({ scope: "investigation", role }) as const;
+
+/**
+ * Who may call each server action. Every action is declared with a name from this table (the
+ * wrapper denies a name it does not find), and the test suite calls every exported action as
+ * every role, and as a non-member, against it, so an action without a row fails the suite.
  */
 export const ACTION_POLICY = {
   "session.signIn": "public",
-  "session.signOut": "analyst",
-  "investigation.create": "analyst",
-  "article.import": "analyst",
-  "article.paste": "analyst",
-  "article.update": "analyst",
-  "claim.create": "analyst",
-  "claim.update": "analyst",
-  "claim.retract": "analyst",
-  "claim.restore": "analyst",
-  "claim.delete": "analyst",
-  "entity.create": "analyst",
-  "entity.addAlias": "analyst",
-  "entity.removeAlias": "analyst",
-  "entity.merge": "analyst",
-  "entity.unmerge": "analyst",
-  "entity.setPartOf": "analyst",
-  "conflict.createManual": "analyst",
-  "conflict.comment": "analyst",
-  "conflict.resolve": "reviewer",
-  "conflict.reopen": "reviewer",
-  "conflict.redetect": "reviewer",
+  "session.signOut": signedIn,
+  "investigation.create": signedIn,
+  // An admin enters an investigation (as its lead) only by this explicit, audited step.
+  "investigation.join": admin,
+  "article.import": member("analyst"),
+  "article.paste": member("analyst"),
+  "article.update": member("analyst"),
+  "claim.create": member("analyst"),
+  "claim.update": member("analyst"),
+  "claim.retract": member("analyst"),
+  "claim.restore": member("analyst"),
+  "claim.delete": member("analyst"),
+  "entity.create": member("analyst"),
+  "entity.addAlias": member("analyst"),
+  "entity.removeAlias": member("analyst"),
+  "entity.merge": member("analyst"),
+  "entity.unmerge": member("analyst"),
+  "entity.setPartOf": member("analyst"),
+  "conflict.createManual": member("analyst"),
+  "conflict.comment": member("analyst"),
+  "conflict.resolve": member("reviewer"),
+  "conflict.reopen": member("reviewer"),
+  "conflict.redetect": member("reviewer"),
   // Following long work the page asked for (its result is what the investigation's pages show).
-  "job.status": "analyst",
+  "job.status": member("viewer"),
   // What counts as a disagreement: reviewers decide, as they settle conflicts.
-  "attribute.setSense": "reviewer",
-  // Reshapes which claims are compared, across the investigation: the investigation's leads. With
-  // no per-investigation roles yet, those are its reviewers, who already decide what disagrees.
-  "attribute.rename": "reviewer",
-  "attribute.merge": "reviewer",
-  "investigation.setTimeZone": "reviewer",
-  "user.create": "admin",
-  "user.update": "admin",
-  "user.setDisabled": "admin",
-} as const satisfies Record<string, Role | "public">;
+  "attribute.setSense": member("reviewer"),
+  // Reshapes which claims are compared, or how times read, across the investigation: its leads.
+  "attribute.rename": member("lead"),
+  "attribute.merge": member("lead"),
+  "investigation.setTimeZone": member("lead"),
+  "member.add": member("lead"),
+  "member.setRole": member("lead"),
+  "member.remove": member("lead"),
+  "user.create": admin,
+  "user.update": admin,
+  "user.setDisabled": admin,
+} as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof ACTION_POLICY;
 

@@ -6,11 +6,13 @@ import { z } from "zod";
 import { type ActionResult, ExpectedError } from "@/lib/domain/action-result.ts";
 import { fieldsWithNul, NUL_MESSAGE } from "@/lib/domain/inputs.ts";
 import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
-import { hasRole } from "@/lib/domain/roles.ts";
+import { hasMemberRole, hasRole, MEMBER_ROLE_LABELS, type MemberRole } from "@/lib/domain/roles.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
+import { memberRole, NO_SUCH_INVESTIGATION } from "@/lib/server/memberships.ts";
 import { type Actor, currentActor } from "@/lib/web/session.ts";
 
-export type ActionContext = AuditContext & { actor: Actor };
+/** `memberRole`: the caller's role in the investigation the input names (investigation actions). */
+export type ActionContext = AuditContext & { actor: Actor; memberRole?: MemberRole };
 /** Public actions (sign-in) run without a session. */
 export type PublicActionContext = AuditContext & { actor: Actor | null };
 
@@ -30,7 +32,9 @@ export const actionRegistry = new Map<unknown, RegisteredAction>();
  * The one way to write a server action: a name from the policy table (which says the role it
  * needs), a zod schema for its input, and a function of lib/. The caller's session is resolved
  * here, the role checked before anything else, the input parsed, and failures turned into a small
- * result: expected ones with their message, unexpected ones logged and shown generically.
+ * result: expected ones with their message, unexpected ones logged and shown generically. An
+ * action on an investigation is checked against the caller's membership of the investigation its
+ * input names; a handler may rely on the caller being a member with the role its row asks for.
  */
 export function defineAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: Handler<S, R>) {
   return register(name, (actor, input, requestId) => executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId));
@@ -61,12 +65,12 @@ export async function executeAction<S extends z.ZodType, R extends object>(
   input: unknown,
   requestId: string = randomUUID(),
 ): Promise<ActionResult<R>> {
-  const needed = ACTION_POLICY[name];
-  if (!needed) return { ok: false, code: "forbidden", message: "This action is not allowed." };
-  if (needed !== "public") {
+  const policy = ACTION_POLICY[name];
+  if (!policy) return { ok: false, code: "forbidden", message: "This action is not allowed." };
+  if (policy !== "public") {
     if (!actor) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-    if (!hasRole(actor.role, needed)) {
-      return { ok: false, code: "forbidden", message: `You need the ${needed} role (or higher) to do this.` };
+    if (policy.scope === "global" && !hasRole(actor.role, policy.role)) {
+      return { ok: false, code: "forbidden", message: `You need the ${policy.role} role (or higher) to do this.` };
     }
   }
   const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -79,6 +83,24 @@ export async function executeAction<S extends z.ZodType, R extends object>(
       fieldErrors: Object.fromEntries(unstorable.map((field) => [field, [NUL_MESSAGE]])),
     };
   }
+  let role: MemberRole | undefined;
+  if (policy !== "public" && policy.scope === "investigation") {
+    // Before the rest of the input is read: an outsider learns nothing, not even what it lacks.
+    const scope = investigationScope.safeParse(raw);
+    if (!scope.success) {
+      return { ok: false, code: "invalid_input", message: "Some fields need attention.", fieldErrors: { investigationId: ["Missing."] } };
+    }
+    role = (await memberRole(scope.data.investigationId, actor!.id)) ?? undefined;
+    // A non-member hears what an id that never existed gets.
+    if (!role) return { ok: false, code: "not_found", message: NO_SUCH_INVESTIGATION };
+    if (!hasMemberRole(role, policy.role)) {
+      return {
+        ok: false,
+        code: "forbidden",
+        message: `You are ${article(role)} ${MEMBER_ROLE_LABELS[role].toLowerCase()} here: this needs a ${MEMBER_ROLE_LABELS[policy.role].toLowerCase()} (or higher).`,
+      };
+    }
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -89,7 +111,7 @@ export async function executeAction<S extends z.ZodType, R extends object>(
     };
   }
   try {
-    const result = await handler(parsed.data, { actor, actorId: actor?.id ?? null, requestId });
+    const result = await handler(parsed.data, { actor, actorId: actor?.id ?? null, requestId, ...(role && { memberRole: role }) });
     return { ok: true, ...result };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
@@ -104,6 +126,10 @@ export async function executeAction<S extends z.ZodType, R extends object>(
     };
   }
 }
+
+const investigationScope = z.object({ investigationId: z.string().min(1).max(200) });
+
+const article = (role: MemberRole) => (role === "analyst" ? "an" : "a");
 
 /** Repeated keys become arrays; single keys stay values (a schema that wants a list accepts one too). */
 export function formDataToObject(form: FormData): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { ACTION_POLICY, isActionName } from "@/lib/domain/permissions.ts";
-import { hasRole, ROLES } from "@/lib/domain/roles.ts";
+import { hasMemberRole, hasRole, MEMBER_ROLES, ROLES } from "@/lib/domain/roles.ts";
 import { foldText, slugify } from "@/lib/domain/text.ts";
 
 describe("roles nest", () => {
@@ -15,8 +15,21 @@ describe("roles nest", () => {
     expect(hasRole(actual, needed)).toBe(allowed);
   });
 
-  test("every policy row names a role or public", () => {
-    for (const needed of Object.values(ACTION_POLICY)) expect([...ROLES, "public"]).toContain(needed);
+  test.each([
+    ["viewer", "analyst", false],
+    ["analyst", "viewer", true],
+    ["analyst", "reviewer", false],
+    ["reviewer", "lead", false],
+    ["lead", "reviewer", true],
+  ] as const)("a member %s acting as %s: %s", (actual, needed, allowed) => {
+    expect(hasMemberRole(actual, needed)).toBe(allowed);
+  });
+
+  test("every policy row names a role of its scope, or public", () => {
+    for (const needed of Object.values(ACTION_POLICY)) {
+      if (needed === "public") continue;
+      expect(needed.scope === "global" ? ROLES : MEMBER_ROLES).toContain(needed.role);
+    }
     expect(isActionName("user.create")).toBe(true);
     expect(isActionName("toString")).toBe(false);
   });

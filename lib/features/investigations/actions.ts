@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createInvestigationInput, setTimeZoneInput } from "@/lib/domain/inputs.ts";
+import { createInvestigationInput, joinInvestigationInput, setTimeZoneInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
 import { createInvestigation as create, setTimeZone as saveTimeZone } from "@/lib/server/investigations.ts";
+import { joinInvestigation as join } from "@/lib/server/memberships.ts";
 import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 export const createInvestigation = defineAction("investigation.create", createInvestigationInput, async (input, ctx) => {
@@ -16,5 +17,13 @@ export const createInvestigation = defineAction("investigation.create", createIn
 export const setTimeZone = defineAction("investigation.setTimeZone", setTimeZoneInput, async (input, ctx) => {
   const result = await saveTimeZone(ctx, input);
   await revalidateInvestigation(input.investigationId);
+  return result;
+});
+
+/** An admin becomes a lead of an investigation (audited); until then it does not exist for them. */
+export const joinInvestigation = defineAction("investigation.join", joinInvestigationInput, async (input, ctx) => {
+  const result = await join({ ...ctx, actorId: ctx.actor.id }, input.investigationId);
+  revalidatePath("/investigations");
+  revalidatePath("/admin/investigations");
   return result;
 });
