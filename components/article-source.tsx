@@ -29,10 +29,13 @@ export function ArticleSource({
   investigationId,
   article,
   meta,
+  readOnly = false,
 }: {
   investigationId: string;
   article: ArticleSourceDetails;
   meta: { term: string; value: string }[];
+  /** A viewer's: the details are shown, not offered for editing. */
+  readOnly?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -78,7 +81,7 @@ export function ArticleSource({
             </>
           )}
         </p>
-        {!editing && (
+        {!editing && !readOnly && (
           <Button ref={editButton} type="button" variant="secondary" onClick={() => (setSaved(null), setEditing(true))}>
             {missing.length ? "Add source details" : "Edit source details"}
           </Button>

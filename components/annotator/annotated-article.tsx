@@ -67,7 +67,10 @@ export function AnnotatedArticle({
   subjects,
   attributes,
   initialClaimId,
+  readOnly = false,
 }: {
+  /** A viewer's reader: claims are shown and opened, never recorded or changed. */
+  readOnly?: boolean;
   /** A claim to open and scroll to on arrival (from a conflict's "see it in the article" link). */
   initialClaimId?: string;
   investigationId: string;
@@ -120,11 +123,12 @@ export function AnnotatedArticle({
 
   // A selection inside the article opens the form for it.
   const captureSelection = useCallback(() => {
+    if (readOnly) return;
     const range = selectionInText(textRef.current);
     if (!range) return;
     const tidy = tidySelection(body, range.start, range.end);
     if (tidy) setPanel({ mode: "create", ...tidy });
-  }, [body]);
+  }, [body, readOnly]);
 
   useEffect(() => {
     if (panel.mode !== "idle") panelRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -174,10 +178,20 @@ export function AnnotatedArticle({
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
       <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
         <div className="-mx-5 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-5 pb-2 text-xs text-slate-500 sm:-mx-8 sm:px-8">
-          <span>Select words to record a claim, or</span>
-          <button type="button" onClick={() => setPanel({ mode: "find" })} className="rounded font-medium text-indigo-700 hover:underline">
-            Annotate by quote…
-          </button>
+          {readOnly ? (
+            <span>Read only: you are a viewer in this investigation.</span>
+          ) : (
+            <>
+              <span>Select words to record a claim, or</span>
+              <button
+                type="button"
+                onClick={() => setPanel({ mode: "find" })}
+                className="rounded font-medium text-indigo-700 hover:underline"
+              >
+                Annotate by quote…
+              </button>
+            </>
+          )}
           <span className="ml-auto flex items-center gap-2" aria-hidden>
             <span className="inline-block h-2.5 w-4 rounded-sm bg-amber-100 ring-1 ring-amber-400" /> claim
             <span className="flex items-center gap-2">
@@ -204,7 +218,7 @@ export function AnnotatedArticle({
             if (selectionInText(textRef.current)) return captureSelection();
             // A drag that made no selection (it began on a highlight): the words between the two points.
             const words = dragged.current && from ? wordsBetween(textRef.current, from, { x: e.clientX, y: e.clientY }) : null;
-            const tidy = words && tidySelection(body, words.start, words.end);
+            const tidy = !readOnly && words && tidySelection(body, words.start, words.end);
             if (tidy) setPanel({ mode: "create", ...tidy });
           }}
           // A drag that ended on a highlight records a new claim: the highlight's click does not open its details.
@@ -255,7 +269,11 @@ export function AnnotatedArticle({
         >
           {panel.mode === "idle" && (
             <div className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
-              <p>Select words in the article to record a claim about them, or choose a highlight to see its claim.</p>
+              <p>
+                {readOnly
+                  ? "Choose a highlight to see its claim."
+                  : "Select words in the article to record a claim about them, or choose a highlight to see its claim."}
+              </p>
             </div>
           )}
           {panel.mode === "find" && (
@@ -314,6 +332,7 @@ export function AnnotatedArticle({
           )}
           {panel.mode === "view" && selected && (
             <ClaimDetails
+              readOnly={readOnly}
               investigationId={investigationId}
               claim={selected}
               onEdit={() => setPanel({ mode: "edit", claimId: selected.id })}

@@ -29,9 +29,12 @@ export function ClaimDetails({
   onClose,
   onChanged,
   onDeleted,
+  readOnly = false,
 }: {
   investigationId: string;
   claim: ReaderClaim;
+  /** A viewer's: the claim is shown, with nothing to change it. */
+  readOnly?: boolean;
   onEdit: () => void;
   onClose: () => void;
   onChanged: (saved: ClaimSaved) => void;
@@ -112,29 +115,31 @@ export function ClaimDetails({
         ))}
       </dl>
 
-      <div className="mt-4 flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={onEdit} autoFocus>
-          Edit
-        </Button>
-        {claim.status === "retracted" ? (
-          <form {...restore.formProps}>
-            {ids}
-            <Button type="submit" variant="secondary" pending={restore.pending}>
-              Restore
-            </Button>
-          </form>
-        ) : (
-          <Button variant="secondary" onClick={() => setConfirm("retract")}>
-            Retract…
+      {readOnly ? null : (
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={onEdit} autoFocus>
+            Edit
           </Button>
-        )}
-        <Button variant="danger" onClick={() => setConfirm("delete")}>
-          Delete…
-        </Button>
-        <Link href={`${conflictsBase}/new?claim=${claim.id}`} className={buttonClass("ghost")}>
-          Mark as conflicting…
-        </Link>
-      </div>
+          {claim.status === "retracted" ? (
+            <form {...restore.formProps}>
+              {ids}
+              <Button type="submit" variant="secondary" pending={restore.pending}>
+                Restore
+              </Button>
+            </form>
+          ) : (
+            <Button variant="secondary" onClick={() => setConfirm("retract")}>
+              Retract…
+            </Button>
+          )}
+          <Button variant="danger" onClick={() => setConfirm("delete")}>
+            Delete…
+          </Button>
+          <Link href={`${conflictsBase}/new?claim=${claim.id}`} className={buttonClass("ghost")}>
+            Mark as conflicting…
+          </Link>
+        </div>
+      )}
 
       {confirm === "retract" && (
         <form {...retract.formProps} className="mt-4 space-y-3 rounded-md bg-slate-50 p-3">

@@ -30,12 +30,23 @@ let base = "";
 test.describe.configure({ mode: "serial" });
 
 test("an analyst records one measure under two names, and sees no controls to fix it", async ({ page }) => {
-  await signIn(page, "analyst@example.com");
+  // The lead creates the story (and so leads it) and adds the analyst to it as an analyst.
+  await signIn(page, "lead@example.com");
   const create = page.getByRole("region", { name: "New investigation" });
   await create.getByLabel("Title").fill(TITLE);
   await create.getByRole("button", { name: "Create investigation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   base = new URL(page.url()).pathname;
+  await page.goto(`${base}/members`);
+  const add = page.getByRole("region", { name: "Add a member" });
+  await expect(async () => {
+    await add.getByLabel("E-mail address or name").fill("");
+    await add.getByLabel("E-mail address or name").pressSequentially("analyst@example.com");
+    await add.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByRole("list", { name: /member/ }).getByText("analyst@example.com")).toBeVisible({ timeout: 5_000 });
+  }).toPass();
+  await signOut(page);
+  await signIn(page, "analyst@example.com");
 
   await page.goto(`${base}/articles`);
   await page.getByRole("tab", { name: "Paste text" }).click();
@@ -61,7 +72,7 @@ test("an analyst records one measure under two names, and sees no controls to fi
 
 test("a lead renames and merges attributes from the keyboard; conflicts are re-examined", async ({ page }) => {
   test.skip(!base, "needs the story the previous test recorded");
-  await signIn(page, "reviewer@example.com");
+  await signIn(page, "lead@example.com");
   await page.goto(`${base}/attributes`);
   const list = page.getByRole("list", { name: "Attributes" });
   const row = (label: string) => list.getByRole("listitem").filter({ has: page.getByRole("heading", { name: label, exact: true }) });
@@ -127,7 +138,7 @@ test("a lead renames and merges attributes from the keyboard; conflicts are re-e
 test("at phone width the attributes and a lead's merge form fit the screen", async ({ page }) => {
   test.skip(!base, "needs the story the first test recorded");
   await page.setViewportSize({ width: 360, height: 740 });
-  await signIn(page, "reviewer@example.com");
+  await signIn(page, "lead@example.com");
   await page.goto(`${base}/attributes`);
   await page.getByRole("button", { name: "Merge into… “Contracts awarded”" }).click();
   await expect(page.getByRole("combobox", { name: "Merge “Contracts awarded” into" })).toBeFocused();

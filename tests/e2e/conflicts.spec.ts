@@ -181,13 +181,13 @@ test("the analyst sees a conflict's state but no resolve controls, and a forged 
   await expect(page.getByText("Reviewers settle conflicts.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   const conflictId = page.url().split("/").at(-1)!;
+  // The investigation's own id (the comment form carries it): the analyst is a member, as an analyst.
+  const investigationId = await page.locator('input[name="investigationId"]').first().inputValue();
 
   const id = await actionId("resolveConflict", "lib/features/conflicts/actions.ts");
   const response = await page.request.post(page.url(), {
     headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL!, Accept: "text/x-component" },
-    data: JSON.stringify([
-      { investigationId: "x", id: conflictId, version: 1, kind: "not_a_conflict", rationale: "Forged by an analyst." },
-    ]),
+    data: JSON.stringify([{ investigationId, id: conflictId, version: 1, kind: "not_a_conflict", rationale: "Forged by an analyst." }]),
   });
   expect(await response.text()).toContain('"code":"forbidden"');
   await page.reload();

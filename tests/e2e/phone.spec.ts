@@ -18,6 +18,7 @@ test("at phone width every screen fits the screen, and every investigation tab s
     `${BASE}/conflicts`,
     `${BASE}/conflicts/new`,
     `${BASE}/factsheet`,
+    `${BASE}/members`,
   ];
   // One of each kind of detail page, reached through its list.
   for (const [list, pattern] of [

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/button.tsx";
 import { forbidden } from "next/navigation";
 import { CreateUserForm } from "@/components/create-user-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
@@ -21,6 +23,11 @@ export default async function UsersPage() {
       <PageHeader
         title="Users"
         description="Admins create accounts and set roles. Disabling an account signs it out everywhere at once; its history stays."
+        actions={
+          <Link href="/admin/investigations" className={buttonClass("secondary")}>
+            All investigations
+          </Link>
+        }
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="users-heading" className="h-fit overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">

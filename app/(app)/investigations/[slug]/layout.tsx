@@ -48,6 +48,7 @@ export default async function InvestigationLayout({ children, params }: { childr
             <OpenConflictBadge investigationId={investigation.id} initial={open} />
           </NavLink>
           <NavLink href={`${base}/factsheet`}>Fact sheet</NavLink>
+          <NavLink href={`${base}/members`}>Members</NavLink>
         </nav>
       </div>
       {children}

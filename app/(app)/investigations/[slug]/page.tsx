@@ -2,24 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
-import { investigationPage } from "@/lib/web/page-context.ts";
+import { investigationBySlug, investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { TimeZoneForm } from "@/components/time-zone-form.tsx";
-import { hasRole } from "@/lib/domain/roles.ts";
+import { hasMemberRole, MEMBER_ROLE_LABELS } from "@/lib/domain/roles.ts";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { listArticles } from "@/lib/server/articles.ts";
-import { findInvestigation, investigationCounts } from "@/lib/server/investigations.ts";
+import { investigationCounts } from "@/lib/server/investigations.ts";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const investigation = await findInvestigation((await params).slug);
+  const investigation = await investigationBySlug((await params).slug);
   return { title: investigation?.title ?? "Not found" };
 }
 
 export default async function InvestigationOverview({ params }: Props) {
   const { slug } = await params;
-  const { actor, investigation } = await investigationPage(slug, `/investigations/${slug}`);
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}`);
+  const canEdit = hasMemberRole(investigation.role, "analyst");
   const [counts, articles] = await Promise.all([investigationCounts(investigation.id), listArticles(investigation.id)]);
   const stats = [
     { label: "Articles", value: counts.articles, href: null },
@@ -33,9 +34,11 @@ export default async function InvestigationOverview({ params }: Props) {
         title={investigation.title}
         description={investigation.description || undefined}
         actions={
-          <Link href={`/investigations/${slug}/articles#import`} className={buttonClass("primary")}>
-            Import articles
-          </Link>
+          canEdit && (
+            <Link href={`/investigations/${slug}/articles#import`} className={buttonClass("primary")}>
+              Import articles
+            </Link>
+          )
         }
       />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -67,12 +70,14 @@ export default async function InvestigationOverview({ params }: Props) {
           <EmptyState
             title="No articles yet"
             action={
-              <Link href={`/investigations/${slug}/articles#import`} className={buttonClass("secondary")}>
-                Import the first article
-              </Link>
+              canEdit && (
+                <Link href={`/investigations/${slug}/articles#import`} className={buttonClass("secondary")}>
+                  Import the first article
+                </Link>
+              )
             }
           >
-            Upload .txt or .md files, or paste an article&apos;s text.
+            {canEdit ? "Upload .txt or .md files, or paste an article’s text." : "The investigation’s analysts import its articles."}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -96,12 +101,19 @@ export default async function InvestigationOverview({ params }: Props) {
         <h2 id="settings-heading" className="mb-3 font-semibold">
           Settings
         </h2>
-        {hasRole(actor.role, "reviewer") ? (
+        <p className="mb-3 text-sm text-slate-700">
+          You are {investigation.role === "analyst" ? "an" : "a"}{" "}
+          <span className="font-medium">{MEMBER_ROLE_LABELS[investigation.role].toLowerCase()}</span> here.{" "}
+          <Link href={`/investigations/${slug}/members`} className="text-indigo-700 hover:underline">
+            {investigation.role === "lead" ? "Manage members" : "See the members"}
+          </Link>
+        </p>
+        {hasMemberRole(investigation.role, "lead") ? (
           <TimeZoneForm investigationId={investigation.id} timeZone={investigation.timeZone} version={investigation.version} />
         ) : (
           <p className="text-sm text-slate-700">
             Time zone of “local time”: <span className="font-medium">{investigation.timeZone}</span>{" "}
-            <span className="text-slate-500">(reviewers can change it)</span>
+            <span className="text-slate-500">(leads can change it)</span>
           </p>
         )}
       </section>

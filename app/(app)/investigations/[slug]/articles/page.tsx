@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/empty-state.tsx";
 import { investigationPage } from "@/lib/web/page-context.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, plural } from "@/lib/domain/format.ts";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { listArticles } from "@/lib/server/articles.ts";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -15,16 +16,21 @@ export default async function ArticlesPage({ params }: Props) {
   const { slug } = await params;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/articles`);
   const articles = await listArticles(investigation.id);
+  const canImport = hasMemberRole(investigation.role, "analyst");
   return (
     <>
       <PageHeader title="Articles" description={`${plural(articles.length, "article")} in this investigation.`} />
-      <div className="grid gap-8 lg:grid-cols-[1fr_26rem]">
+      <div className={canImport ? "grid gap-8 lg:grid-cols-[1fr_26rem]" : ""}>
         <section aria-labelledby="article-list-heading">
           <h2 id="article-list-heading" className="sr-only">
             Article list
           </h2>
           {articles.length === 0 ? (
-            <EmptyState title="No articles yet">Import the coverage of this story with the panel: upload files or paste text.</EmptyState>
+            <EmptyState title="No articles yet">
+              {canImport
+                ? "Import the coverage of this story with the panel: upload files or paste text."
+                : "The investigation\u2019s analysts import its articles."}
+            </EmptyState>
           ) : (
             <ol className="space-y-3">
               {articles.map((a, index) => (
@@ -57,12 +63,14 @@ export default async function ArticlesPage({ params }: Props) {
             </ol>
           )}
         </section>
-        <section id="import" aria-labelledby="import-heading" className="scroll-mt-6">
-          <h2 id="import-heading" className="mb-3 font-semibold">
-            Import articles
-          </h2>
-          <ArticleImportPanel investigationId={investigation.id} slug={slug} />
-        </section>
+        {canImport && (
+          <section id="import" aria-labelledby="import-heading" className="scroll-mt-6">
+            <h2 id="import-heading" className="mb-3 font-semibold">
+              Import articles
+            </h2>
+            <ArticleImportPanel investigationId={investigation.id} slug={slug} />
+          </section>
+        )}
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AttributeDirectory } from "@/components/attribute-directory.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
-import { hasRole } from "@/lib/domain/roles.ts";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { listAttributes } from "@/lib/server/attributes.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
 
@@ -10,9 +10,9 @@ export const metadata: Metadata = { title: "Attributes" };
 
 export default async function AttributesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, investigation } = await investigationPage(slug, `/investigations/${slug}/attributes`);
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}/attributes`);
   const attributes = await listAttributes(investigation.id);
-  const canManage = hasRole(actor.role, "reviewer");
+  const canManage = hasMemberRole(investigation.role, "lead");
   return (
     <>
       <PageHeader
@@ -23,7 +23,7 @@ export default async function AttributesPage({ params }: { params: Promise<{ slu
             measure recorded under two names is never checked.{" "}
             {canManage
               ? "Rename an attribute, or merge it into another: its claims move, and detection looks at them again."
-              : "Reviewers can rename an attribute or merge it into another."}
+              : "The investigation\u2019s leads can rename an attribute or merge it into another."}
           </>
         }
       />

@@ -7,7 +7,7 @@ import { RedetectButton } from "@/components/conflicts/redetect-button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { type ConflictKind, KIND_LABELS } from "@/lib/domain/conflicts.ts";
-import { hasRole } from "@/lib/domain/roles.ts";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { CONFLICT_STATUS_LABELS, CONFLICT_STATUSES, type ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { listConflicts } from "@/lib/server/conflicts.ts";
 import { investigationPage } from "@/lib/web/page-context.ts";
@@ -26,7 +26,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function ConflictsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const { actor, investigation } = await investigationPage(slug, `/investigations/${slug}/conflicts`);
+  const { investigation } = await investigationPage(slug, `/investigations/${slug}/conflicts`);
   const status = STATUSES.find((s) => s.value === one(query.status))?.value ?? "open";
   const kind = one(query.kind) as ConflictKind | undefined;
   const filters = {
@@ -64,10 +64,12 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
         description="Where the sources disagree. Open conflicts come first, the most consequential at the top; settle each with a recorded reason."
         actions={
           <>
-            {hasRole(actor.role, "reviewer") && <RedetectButton investigationId={investigation.id} />}
-            <Link href={`${base}/new`} className={buttonClass("secondary")}>
-              Mark claims as conflicting
-            </Link>
+            {hasMemberRole(investigation.role, "reviewer") && <RedetectButton investigationId={investigation.id} />}
+            {hasMemberRole(investigation.role, "analyst") && (
+              <Link href={`${base}/new`} className={buttonClass("secondary")}>
+                Mark claims as conflicting
+              </Link>
+            )}
           </>
         }
       />

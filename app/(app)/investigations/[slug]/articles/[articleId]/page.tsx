@@ -4,6 +4,7 @@ import { cache } from "react";
 import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
 import { ArticleSource } from "@/components/article-source.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
@@ -34,6 +35,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const found = await load(slug, articleId);
   if (!found) notFound();
   const { investigation, article } = found;
+  const readOnly = !hasMemberRole(investigation.role, "analyst");
   const [claims, subjects, attributes] = await Promise.all([
     readerClaims(investigation.id, article.id, article.body),
     subjectOptions(investigation.id),
@@ -76,6 +78,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           publishedLabel: article.publishedAt ? humanDay(article.publishedAt.toISOString().slice(0, 10)) : null,
         }}
         meta={meta}
+        readOnly={readOnly}
       />
       <AnnotatedArticle
         investigationId={investigation.id}
@@ -86,6 +89,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         claims={claims}
         subjects={subjects}
         attributes={attributes}
+        readOnly={readOnly}
         initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
       />
     </article>

@@ -10,7 +10,7 @@ import { ResolveForm } from "@/components/conflicts/resolve-form.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { RELATION_LABELS, relationsOf, RESOLUTION_LABELS } from "@/lib/domain/conflicts.ts";
 import { formatMoment, plural } from "@/lib/domain/format.ts";
-import { hasRole } from "@/lib/domain/roles.ts";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { type ConflictDetail, getConflict, nextOpenConflict, openConflictCount } from "@/lib/server/conflicts.ts";
 import { type ConflictPairs, conflictPairs } from "@/lib/server/detection.ts";
 import { AttributeSenseForm } from "@/components/conflicts/attribute-sense-form.tsx";
@@ -37,10 +37,11 @@ export default async function ConflictPage({ params, searchParams }: Props) {
   const { slug, conflictId } = await params;
   const { decided, from } = await searchParams;
   const base = `/investigations/${slug}`;
-  const { actor, investigation } = await investigationPage(slug, `${base}/conflicts/${conflictId}`);
+  const { investigation } = await investigationPage(slug, `${base}/conflicts/${conflictId}`);
   const conflict = await conflictOf(investigation.id, conflictId);
   if (!conflict) notFound();
-  const canResolve = hasRole(actor.role, "reviewer");
+  const canResolve = hasMemberRole(investigation.role, "reviewer");
+  const canComment = hasMemberRole(investigation.role, "analyst");
   const current = conflict.resolutions.find((r) => !r.withdrawnAt) ?? null;
   // Arriving from the decision just recorded here: its outcome comes first, with the way on.
   const justDecided = decided !== undefined && conflict.status !== "open" && current ? current : null;
@@ -129,7 +130,9 @@ export default async function ConflictPage({ params, searchParams }: Props) {
           </section>
         ) : (
           <p className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
-            Reviewers settle conflicts. You can add what you know to the discussion.
+            {canComment
+              ? "Reviewers settle conflicts. You can add what you know to the discussion."
+              : "Reviewers settle conflicts; as a viewer here you can read the discussion."}
           </p>
         )
       ) : (
@@ -240,7 +243,7 @@ export default async function ConflictPage({ params, searchParams }: Props) {
                 ))}
               </ol>
             )}
-            <CommentForm investigationId={investigation.id} conflictId={conflict.id} />
+            {canComment && <CommentForm investigationId={investigation.id} conflictId={conflict.id} />}
           </section>
         </div>
       </div>

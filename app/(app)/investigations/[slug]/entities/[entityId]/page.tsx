@@ -6,6 +6,7 @@ import { EntityAliases } from "@/components/entity-aliases.tsx";
 import { MergeEntityForm, UndoMergeButton } from "@/components/entity-merge.tsx";
 import { EntityPartOfForm } from "@/components/entity-part-of.tsx";
 import { investigationBySlug, investigationPage } from "@/lib/web/page-context.ts";
+import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { PageHeader } from "@/components/page-header.tsx";
 import { formatDay, formatMoment, plural } from "@/lib/domain/format.ts";
 import { describeValue } from "@/lib/domain/values.ts";
@@ -50,6 +51,7 @@ export default async function EntityPage({ params }: Props) {
     .sort((a, b) => a.start.localeCompare(b.start));
   const base = `/investigations/${slug}`;
   const inside = selfAndParts(others, entity.id);
+  const canEdit = hasMemberRole(investigation.role, "analyst");
 
   return (
     <>
@@ -71,7 +73,7 @@ export default async function EntityPage({ params }: Props) {
             </Link>
             ; its claims and names are there now.
           </span>
-          {entity.mergedAway[0] && (
+          {canEdit && entity.mergedAway[0] && (
             <UndoMergeButton investigationId={investigation.id} mergeId={entity.mergedAway[0].id} label="Undo the merge" />
           )}
         </div>
@@ -175,7 +177,7 @@ export default async function EntityPage({ params }: Props) {
             <h2 id="aliases-heading" className="mb-3 font-semibold">
               Aliases
             </h2>
-            <EntityAliases investigationId={investigation.id} entityId={entity.id} aliases={entity.aliases} />
+            <EntityAliases investigationId={investigation.id} entityId={entity.id} aliases={entity.aliases} readOnly={!canEdit} />
           </section>
           {!entity.mergedInto && (
             <section aria-labelledby="part-of-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -194,7 +196,9 @@ export default async function EntityPage({ params }: Props) {
                   <span className="text-slate-500">Not part of another entity.</span>
                 )}
               </p>
-              <EntityPartOfForm investigationId={investigation.id} entity={entity} wholes={others.filter((o) => !inside.has(o.id))} />
+              {canEdit && (
+                <EntityPartOfForm investigationId={investigation.id} entity={entity} wholes={others.filter((o) => !inside.has(o.id))} />
+              )}
               {entity.parts.length > 0 && (
                 <div className="mt-4 border-t border-slate-100 pt-3 text-sm">
                   <h3 className="mb-1 font-medium">Contains</h3>
@@ -212,7 +216,7 @@ export default async function EntityPage({ params }: Props) {
               )}
             </section>
           )}
-          {!entity.mergedInto && (
+          {canEdit && !entity.mergedInto && (
             <section aria-labelledby="merge-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="merge-heading" className="mb-3 font-semibold">
                 Merge
