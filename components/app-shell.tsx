@@ -42,7 +42,8 @@ export function AppShell({ actor, children }: { actor: Actor | null; children: R
                 <span className="hidden text-right text-sm leading-tight sm:block">
                   <span className="block font-medium text-slate-900">{actor.name}</span>
                   <span className="block text-xs text-slate-500">
-                    {actor.email} · {ROLE_LABELS[actor.role]}
+                    {actor.email}
+                    {actor.role === "admin" && ` · ${ROLE_LABELS.admin}`}
                   </span>
                 </span>
                 <SignOutButton />

@@ -14,10 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
 };
 
+/** What the global role means since investigations have members: what one does inside one is the membership's. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  analyst: "Imports articles, records claims, flags disagreements",
-  reviewer: "Everything an analyst does, and settles conflicts",
-  admin: "Everything, and manages users",
+  analyst: "Works on the investigations they are a member of, in the role each gives them",
+  reviewer: "The same as analyst (a global role from before investigations had members)",
+  admin: "Also manages accounts, and can join any investigation",
 };
 
 /**
