@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { ActionResult } from "@/lib/domain/action-result.ts";
 import { addMember, removeMember, setMemberRole } from "@/lib/features/members/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass, TextInput } from "@/components/field.tsx";
@@ -12,10 +13,54 @@ export type MemberRowData = { userId: string; name: string; email: string; role:
 
 const selectClass = "rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset";
 
-/** One member, as a lead sees them: change their role, or remove them (after a confirmation). */
-export function MemberRow({ investigationId, member }: { investigationId: string; member: MemberRowData }) {
-  const roleForm = useFormAction(setMemberRole);
-  const removeForm = useFormAction(removeMember);
+/**
+ * The members, as a lead sees them, with one line saying what the last change did. The line is
+ * kept here, not in a row: a removed row is gone, and the page is refreshed after each change.
+ */
+export function MemberList({ investigationId, members, label }: { investigationId: string; members: MemberRowData[]; label: string }) {
+  const [outcome, setOutcome] = useState("");
+  return (
+    <>
+      <p role="status" className="border-b border-slate-200 px-4 py-2 text-sm text-emerald-800 empty:hidden">
+        {outcome}
+      </p>
+      <ul aria-labelledby={label} className="divide-y divide-slate-200">
+        {members.map((m) => (
+          <MemberRow key={m.userId} investigationId={investigationId} member={m} onDone={setOutcome} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The action, and what to say once it has succeeded. */
+function saying<R extends object>(
+  action: (form: FormData) => Promise<ActionResult<R>>,
+  say: (result: R) => string,
+  onDone: (text: string) => void,
+): (form: FormData) => Promise<ActionResult<R>> {
+  return async (form) => {
+    const result = await action(form);
+    if (result.ok) onDone(say(result));
+    return result;
+  };
+}
+
+/** One member: change their role, or remove them (after a confirmation). */
+function MemberRow({
+  investigationId,
+  member,
+  onDone,
+}: {
+  investigationId: string;
+  member: MemberRowData;
+  onDone: (text: string) => void;
+}) {
+  const who = member.isSelf ? "You" : member.name;
+  const roleForm = useFormAction(
+    saying(setMemberRole, ({ role }) => `${who} ${member.isSelf ? "are" : "is"} now ${MEMBER_ROLE_LABELS[role].toLowerCase()}.`, onDone),
+  );
+  const removeForm = useFormAction(saying(removeMember, ({ name }) => `${name} is no longer a member.`, onDone));
   const [confirming, setConfirming] = useState(false);
   const failure = [roleForm.state, removeForm.state].find((s) => s && !s.ok);
   return (
@@ -31,11 +76,6 @@ export function MemberRow({ investigationId, member }: { investigationId: string
         {failure && !failure.ok && (
           <p role="alert" className="mt-1 text-xs text-red-700">
             {failure.message}
-          </p>
-        )}
-        {roleForm.state?.ok && (
-          <p role="status" className="mt-1 text-xs text-emerald-800">
-            Now {MEMBER_ROLE_LABELS[roleForm.state.role].toLowerCase()}.
           </p>
         )}
       </div>
@@ -90,7 +130,16 @@ export function AddMemberForm({ investigationId, candidates }: { investigationId
   return (
     <form {...formProps} className="space-y-4">
       <input type="hidden" name="investigationId" value={investigationId} />
-      <Field id="member-who" label="E-mail address or name" hint="Someone who already has an account." errors={errors?.who}>
+      <Field
+        id="member-who"
+        label="E-mail address or name"
+        hint={
+          candidates.length
+            ? "Someone who already has an account; an admin creates accounts."
+            : "Everyone with an account is a member already; an admin creates accounts."
+        }
+        errors={errors?.who}
+      >
         <TextInput id="member-who" name="who" list="member-candidates" autoComplete="off" hint errors={errors?.who} />
       </Field>
       <datalist id="member-candidates">

@@ -104,7 +104,7 @@ export default async function InvestigationOverview({ params }: Props) {
         <p className="mb-3 text-sm text-slate-700">
           You are {investigation.role === "analyst" ? "an" : "a"}{" "}
           <span className="font-medium">{MEMBER_ROLE_LABELS[investigation.role].toLowerCase()}</span> here.{" "}
-          <Link href={`/investigations/${slug}/members`} className="text-indigo-700 hover:underline">
+          <Link href={`/investigations/${slug}/members`} className="text-indigo-700 underline hover:text-indigo-900">
             {investigation.role === "lead" ? "Manage members" : "See the members"}
           </Link>
         </p>

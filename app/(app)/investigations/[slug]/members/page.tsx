@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AddMemberForm, MemberRow } from "@/components/members.tsx";
+import { AddMemberForm, MemberList } from "@/components/members.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { plural } from "@/lib/domain/format.ts";
 import { MEMBER_ROLE_LABELS } from "@/lib/domain/roles.ts";
@@ -29,15 +29,15 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <h2 id="members-heading" className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500">
             {plural(members.length, "member")}
           </h2>
-          <ul aria-labelledby="members-heading" className="divide-y divide-slate-200">
-            {members.map((m) =>
-              isLead ? (
-                <MemberRow
-                  key={`${m.userId}-${m.role}`}
-                  investigationId={investigation.id}
-                  member={{ ...m, isSelf: m.userId === actor.id }}
-                />
-              ) : (
+          {isLead ? (
+            <MemberList
+              investigationId={investigation.id}
+              label="members-heading"
+              members={members.map((m) => ({ ...m, isSelf: m.userId === actor.id }))}
+            />
+          ) : (
+            <ul aria-labelledby="members-heading" className="divide-y divide-slate-200">
+              {members.map((m) => (
                 <li key={m.userId} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
                   <span>
                     <span className="font-medium text-slate-900">{m.name}</span>{" "}
@@ -46,20 +46,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                   </span>
                   <span className="text-sm text-slate-700">{MEMBER_ROLE_LABELS[m.role]}</span>
                 </li>
-              ),
-            )}
-          </ul>
+              ))}
+            </ul>
+          )}
         </section>
         {isLead && (
           <section aria-labelledby="add-member-heading" className="h-fit rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="add-member-heading" className="mb-4 font-semibold">
               Add a member
             </h2>
-            {candidates.length === 0 ? (
-              <p className="text-sm text-slate-600">Everyone with an account is already a member. An admin creates new accounts.</p>
-            ) : (
-              <AddMemberForm investigationId={investigation.id} candidates={candidates} />
-            )}
+            <AddMemberForm investigationId={investigation.id} candidates={candidates} />
           </section>
         )}
       </div>
