@@ -33,6 +33,7 @@ import { createClaim } from "@/lib/server/claims.ts";
 import { db, installDatabase, openDatabase } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
+import { grantMembership } from "@/lib/server/memberships.ts";
 import { migrate } from "@/lib/server/migrate.ts";
 import { chromiumLaunch } from "@/tests/support/chromium.ts";
 import { createUser } from "@/lib/server/users.ts";
@@ -130,6 +131,8 @@ async function seedStory(url: string) {
   installDatabase(database);
   const user = await createUser(SYSTEM, { email: "bench@example.test", name: "Bench Analyst", role: "analyst", password: PASSWORD });
   const inv = await createInvestigation(SYSTEM, { title: "Bench story" });
+  // Only members reach an investigation: the bench's account works on it as an analyst.
+  await grantMembership(SYSTEM, { investigationId: inv.id, userId: user.id, role: "analyst" });
   const articles: { id: string; body: string }[] = [];
   for (let a = 0; a < 100; a++) {
     const text = Array.from({ length: 40 }, (_, i) => `The agency said ${a * 40 + i + 1} people were affected. ${FILLER}`).join("\n\n");
