@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ActionResult } from "@/lib/domain/action-result.ts";
 import { addMember, removeMember, setMemberRole } from "@/lib/features/members/actions.ts";
 import { Button } from "@/components/button.tsx";
+import { PersonCell } from "@/components/person-cell.tsx";
 import { Field, inputClass, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
@@ -65,20 +66,7 @@ function MemberRow({
   const failure = [roleForm.state, removeForm.state].find((s) => s && !s.ok);
   return (
     <li className="grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-start">
-      <div className="min-w-0">
-        <div className="font-medium text-slate-900">
-          {member.name} {member.isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}
-          {member.disabled && <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">Disabled</span>}
-        </div>
-        <div className="truncate text-xs text-slate-600" title={member.email}>
-          {member.email}
-        </div>
-        {failure && !failure.ok && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
-            {failure.message}
-          </p>
-        )}
-      </div>
+      <PersonCell person={member} failure={failure && !failure.ok ? failure : null} />
       <form {...roleForm.formProps} className="flex items-center gap-2">
         <input type="hidden" name="investigationId" value={investigationId} />
         <input type="hidden" name="userId" value={member.userId} />

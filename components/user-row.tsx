@@ -2,6 +2,7 @@
 
 import { setUserDisabled, updateUser } from "@/lib/features/users/actions.ts";
 import { Button } from "@/components/button.tsx";
+import { PersonCell } from "@/components/person-cell.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles.ts";
 import type { UserRow as UserSummary } from "@/lib/server/users.ts";
@@ -17,19 +18,7 @@ export function UserRow({ user }: { user: UserRowData }) {
     <li
       className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_6rem] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}
     >
-      <div className="min-w-0">
-        <div className="font-medium text-slate-900">
-          {user.name} {user.isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}
-        </div>
-        <div className="truncate text-xs" title={user.email}>
-          {user.email}
-        </div>
-        {failure && !failure.ok && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
-            {failure.message}
-          </p>
-        )}
-      </div>
+      <PersonCell person={{ ...user, disabled: false }} failure={failure && !failure.ok ? failure : null} />
       <form {...roleForm.formProps} className="flex items-center gap-2">
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
