@@ -1,33 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { actionId, signIn, signOut, waitForHydration } from "./pages.ts";
+import { actionId, demoInvestigationPages as everyPage, signIn, signOut, waitForHydration } from "./pages.ts";
 
 const BASE = "/investigations/anthropic-pentagon";
 const TITLE = "Anthropic and the Pentagon";
-
-/** Every page of the demo investigation, detail pages included (their addresses read by a member). */
-async function everyPage(page: Page): Promise<string[]> {
-  const pages = [
-    BASE,
-    `${BASE}/articles`,
-    `${BASE}/entities`,
-    `${BASE}/attributes`,
-    `${BASE}/conflicts`,
-    `${BASE}/conflicts/new`,
-    `${BASE}/factsheet`,
-    `${BASE}/members`,
-  ];
-  for (const [list, pattern] of [
-    [`${BASE}/conflicts`, `a[href^="${BASE}/conflicts/c"]`],
-    [`${BASE}/articles`, `a[href^="${BASE}/articles/c"]`],
-    [`${BASE}/entities`, `a[href^="${BASE}/entities/c"]`],
-  ] as const) {
-    await page.goto(list);
-    const href = await page.locator(pattern).first().getAttribute("href");
-    expect(href).toBeTruthy();
-    pages.push(href!);
-  }
-  return pages;
-}
 
 test("a non-member gets 404 on every page of an investigation, and nothing of it is said", async ({ page }) => {
   await signIn(page, "viewer@example.com");

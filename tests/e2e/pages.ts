@@ -37,3 +37,32 @@ export async function actionId(exportedName: string, file: string): Promise<stri
   if (!found) throw new Error(`no action ${exportedName} in ${file}`);
   return found[0];
 }
+
+/**
+ * Every page of the demo investigation, with one detail page of each kind (conflict, article,
+ * entity) reached through its list: the addresses as a member reads them.
+ */
+export async function demoInvestigationPages(page: Page): Promise<string[]> {
+  const base = "/investigations/anthropic-pentagon";
+  const pages = [
+    base,
+    `${base}/articles`,
+    `${base}/entities`,
+    `${base}/attributes`,
+    `${base}/conflicts`,
+    `${base}/conflicts/new`,
+    `${base}/factsheet`,
+    `${base}/members`,
+  ];
+  for (const [list, pattern] of [
+    [`${base}/conflicts`, `a[href^="${base}/conflicts/c"]`],
+    [`${base}/articles`, `a[href^="${base}/articles/c"]`],
+    [`${base}/entities`, `a[href^="${base}/entities/c"]`],
+  ] as const) {
+    await page.goto(list);
+    const href = await page.locator(pattern).first().getAttribute("href");
+    expect(href).toBeTruthy();
+    pages.push(href!);
+  }
+  return pages;
+}

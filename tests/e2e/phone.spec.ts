@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./pages.ts";
+import { demoInvestigationPages, signIn } from "./pages.ts";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -10,27 +10,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 test("at phone width every screen fits the screen, and every investigation tab stays in sight", async ({ page }) => {
   await signIn(page, "reviewer@example.com");
-  const screens = [
-    "/investigations",
-    BASE,
-    `${BASE}/articles`,
-    `${BASE}/entities`,
-    `${BASE}/conflicts`,
-    `${BASE}/conflicts/new`,
-    `${BASE}/factsheet`,
-    `${BASE}/members`,
-  ];
-  // One of each kind of detail page, reached through its list.
-  for (const [list, pattern] of [
-    [`${BASE}/conflicts`, `a[href^="${BASE}/conflicts/c"]`],
-    [`${BASE}/articles`, `a[href^="${BASE}/articles/c"]`],
-    [`${BASE}/entities`, `a[href^="${BASE}/entities/c"]`],
-  ] as const) {
-    await page.goto(list);
-    const href = await page.locator(pattern).first().getAttribute("href");
-    expect(href).toBeTruthy();
-    screens.push(href!);
-  }
+  const screens = ["/investigations", ...(await demoInvestigationPages(page))];
   for (const path of screens) {
     await page.goto(path);
     await expect(page.locator("h1").first()).toBeVisible();
