@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS = {
   "user.update": "account edited",
   "user.disable": "account disabled",
   "user.enable": "account enabled",
+  "user.passwordLink": "set-password link given",
+  "user.setPassword": "password set with a link",
   "save.timeout": "a save was stopped: it took too long",
   "job.enqueue": "long work asked for",
   "job.fail": "long work failed",

@@ -113,8 +113,19 @@ export const createUserInput = z.object({
   email: emailSchema,
   name: trimmed(120).min(1, "Enter the person's name."),
   role: roleSchema,
-  password: passwordSchema,
+  // Left empty, the person sets their own through a one-time link.
+  password: z.union([z.literal("").transform(() => undefined), passwordSchema]).optional(),
 });
+
+export const passwordLinkInput = z.object({ id: z.string().min(1).max(200) });
+
+export const setPasswordInput = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: passwordSchema,
+    confirm: z.string().max(PASSWORD_MAX),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
 
 export const updateUserInput = z.object({
   id: z.string().min(1),

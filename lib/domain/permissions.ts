@@ -56,6 +56,9 @@ export const ACTION_POLICY = {
   "user.create": admin,
   "user.update": admin,
   "user.setDisabled": admin,
+  "user.passwordLink": admin,
+  // The one-time token in the input is the caller's proof (see lib/server/password-links.ts).
+  "password.set": "public",
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof ACTION_POLICY;

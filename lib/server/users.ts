@@ -4,6 +4,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import type { Role } from "@/lib/domain/roles.ts";
 import { assertVersionedUpdate, audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { type IssuedLink, issuePasswordLink } from "@/lib/server/password-links.ts";
 
 export type UserRow = {
   id: string;
@@ -36,9 +37,9 @@ export async function listUsers(now = new Date()): Promise<UserRow[]> {
  */
 export async function createUser(
   ctx: AuditContext,
-  input: { email: string; name: string; role: Role; password: string },
-): Promise<{ id: string; email: string }> {
-  const passwordHash = await hashPassword(input.password);
+  input: { email: string; name: string; role: Role; password?: string },
+): Promise<{ id: string; email: string; invite: IssuedLink | null }> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await db().$transaction(async (tx) => {
       await ensureEmailFree(tx, input.email);
@@ -46,11 +47,13 @@ export async function createUser(
         data: { email: input.email, name: input.name, role: input.role, emailVerified: true },
         select: publicUser,
       });
+      await audit(tx, ctx, { action: "user.create", objectType: "User", objectId: user.id, after: user });
+      // Without a password the person chooses their own, through a one-time link.
+      if (!passwordHash) return { id: user.id, email: user.email, invite: await issuePasswordLink(tx, ctx, user.id, "invite") };
       await tx.account.create({
         data: { userId: user.id, accountId: user.id, providerId: "credential", password: passwordHash },
       });
-      await audit(tx, ctx, { action: "user.create", objectType: "User", objectId: user.id, after: user });
-      return { id: user.id, email: user.email };
+      return { id: user.id, email: user.email, invite: null };
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw emailTaken(input.email);

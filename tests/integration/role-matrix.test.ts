@@ -169,6 +169,8 @@ const NAMES_NO_INVESTIGATION = [
   "user.create",
   "user.update",
   "user.setDisabled",
+  "user.passwordLink",
+  "password.set",
 ];
 // Actions whose only id is the investigation's: called in one's own investigation they are simply allowed.
 const ONLY_THE_INVESTIGATION = [

@@ -1,14 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createUserInput, setUserDisabledInput, updateUserInput } from "@/lib/domain/inputs.ts";
-import { defineAction } from "@/lib/web/action.ts";
+import { createUserInput, passwordLinkInput, setPasswordInput, setUserDisabledInput, updateUserInput } from "@/lib/domain/inputs.ts";
+import { defineAction, definePublicAction } from "@/lib/web/action.ts";
+import { redeemPasswordLink, resetPasswordLink } from "@/lib/server/password-links.ts";
 import * as users from "@/lib/server/users.ts";
 
 export const createUser = defineAction("user.create", createUserInput, async (input, ctx) => {
   const user = await users.createUser(ctx, input);
   revalidatePath("/admin/users");
-  return { email: user.email };
+  return { email: user.email, invite: user.invite && { url: user.invite.url, expiresAt: user.invite.expiresAt.toISOString() } };
 });
 
 export const updateUser = defineAction("user.update", updateUserInput, async (input, ctx) => {
@@ -21,4 +22,17 @@ export const setUserDisabled = defineAction("user.setDisabled", setUserDisabledI
   const result = await users.setUserDisabled(ctx, input);
   revalidatePath("/admin/users");
   return result;
+});
+
+/** A one-time link for the person to set a new password (shown once to the admin, who passes it on). */
+export const givePasswordLink = defineAction("user.passwordLink", passwordLinkInput, async (input, ctx) => {
+  const link = await resetPasswordLink(ctx, input);
+  revalidatePath("/admin/users");
+  return { email: link.email, url: link.url, expiresAt: link.expiresAt.toISOString() };
+});
+
+/** The link's holder sets their password (no session needed: the token is the proof). */
+export const setPasswordWithLink = definePublicAction("password.set", setPasswordInput, async (input, ctx) => {
+  const { email, disabled } = await redeemPasswordLink(ctx, input);
+  return { email, disabled };
 });
