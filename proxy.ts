@@ -27,7 +27,12 @@ export function proxy(request: NextRequest) {
     return respond(new NextResponse("Bad request: the address contains a NUL character.", { status: 400 }));
   }
   const { pathname, search } = request.nextUrl;
-  const open = pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/api/");
+  const open =
+    pathname === "/sign-in" ||
+    pathname.startsWith("/sign-in/") ||
+    pathname.startsWith("/api/") ||
+    // A one-time set-password link: its token is the proof (lib/server/password-links.ts).
+    pathname.startsWith("/set-password/");
   if (!open && !getSessionCookie(request)) {
     const url = new URL("/sign-in", request.url);
     const next = pathname + search;

@@ -4,6 +4,7 @@ import { createUser } from "@/lib/features/users/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, inputClass, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
+import { OneTimeLink } from "@/components/one-time-link.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { PASSWORD_MIN } from "@/lib/domain/inputs.ts";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/domain/roles.ts";
@@ -34,13 +35,14 @@ export function CreateUserForm() {
       </Field>
       <Field
         id="new-password"
-        label="Initial password"
-        hint={`At least ${PASSWORD_MIN} characters. Share it privately.`}
+        label="Initial password (optional)"
+        hint={`At least ${PASSWORD_MIN} characters, shared privately. Leave it empty to get a one-time link with which they set their own.`}
         errors={errors?.password}
       >
         <TextInput id="new-password" name="password" type="password" autoComplete="new-password" hint errors={errors?.password} />
       </Field>
       <FormMessage state={state} success={state?.ok ? `Account created for ${state.email}.` : undefined} />
+      {state?.ok && state.invite && <OneTimeLink url={state.invite.url} expiresAt={state.invite.expiresAt} email={state.email} />}
       <Button type="submit" pending={pending} pendingLabel="Creating…">
         Create account
       </Button>

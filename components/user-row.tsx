@@ -1,7 +1,8 @@
 "use client";
 
-import { setUserDisabled, updateUser } from "@/lib/features/users/actions.ts";
+import { givePasswordLink, setUserDisabled, updateUser } from "@/lib/features/users/actions.ts";
 import { Button } from "@/components/button.tsx";
+import { OneTimeLink } from "@/components/one-time-link.tsx";
 import { PersonCell } from "@/components/person-cell.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles.ts";
@@ -13,10 +14,11 @@ export type UserRowData = UserSummary & { isSelf: boolean };
 export function UserRow({ user }: { user: UserRowData }) {
   const roleForm = useFormAction(updateUser);
   const statusForm = useFormAction(setUserDisabled);
-  const failure = [roleForm.state, statusForm.state].find((s) => s && !s.ok);
+  const linkForm = useFormAction(givePasswordLink);
+  const failure = [roleForm.state, statusForm.state, linkForm.state].find((s) => s && !s.ok);
   return (
     <li
-      className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_6rem] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}
+      className={`grid gap-3 px-4 py-4 sm:grid-cols-[minmax(0,1fr)_auto_8rem_auto] sm:items-start ${user.disabled ? "bg-slate-50 text-slate-500" : ""}`}
     >
       <PersonCell person={{ ...user, disabled: false }} failure={failure && !failure.ok ? failure : null} />
       <form {...roleForm.formProps} className="flex items-center gap-2">
@@ -51,7 +53,7 @@ export function UserRow({ user }: { user: UserRowData }) {
           </span>
         )}
       </div>
-      <div className="sm:text-right">
+      <div className="flex flex-wrap gap-2 sm:justify-end">
         {!user.isSelf && (
           <form {...statusForm.formProps}>
             <input type="hidden" name="id" value={user.id} />
@@ -62,7 +64,26 @@ export function UserRow({ user }: { user: UserRowData }) {
             </Button>
           </form>
         )}
+        {!user.isSelf && (
+          <form {...linkForm.formProps}>
+            <input type="hidden" name="id" value={user.id} />
+            <Button
+              type="submit"
+              variant="secondary"
+              pending={linkForm.pending}
+              className="py-1.5"
+              aria-label={`Password link for ${user.email}`}
+            >
+              Password link
+            </Button>
+          </form>
+        )}
       </div>
+      {linkForm.state?.ok && (
+        <div className="sm:col-span-4">
+          <OneTimeLink url={linkForm.state.url} expiresAt={linkForm.state.expiresAt} email={linkForm.state.email} />
+        </div>
+      )}
     </li>
   );
 }

@@ -43,3 +43,41 @@ test("an admin creates an account, and disabling it signs that person out", asyn
   await expect(noraPage).toHaveURL(/\/sign-in/);
   await nora.close();
 });
+
+test("an admin invites someone without a password; their one-time link sets it, then works no more", async ({ page, browser }) => {
+  await signIn(page, "admin@example.com");
+  await page.getByRole("link", { name: "Users" }).click();
+  const form = page.getByRole("region", { name: "New account" });
+  await form.getByLabel("Name").pressSequentially("Ines Invited");
+  await form.getByLabel("Email").pressSequentially("ines@example.com");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Account created for ines@example.com.")).toBeVisible();
+  const url = await page.getByLabel("One-time link for ines@example.com to set their password").inputValue();
+  expect(url).toMatch(/\/set-password\/[\w-]{43}$/);
+  await page.screenshot({ path: "test-results/admin-invite-link.png", fullPage: true });
+
+  const ines = await browser.newContext();
+  const inesPage = await ines.newPage();
+  await inesPage.goto(new URL(url).pathname);
+  await expect(inesPage.getByRole("heading", { name: "Set your password" })).toBeVisible();
+  await expect(inesPage.getByText("For Ines Invited (ines@example.com)")).toBeVisible();
+  await inesPage.getByLabel("New password").pressSequentially("ines-password-1");
+  await inesPage.getByLabel("The same password again").pressSequentially("ines-password-2");
+  await expect(async () => {
+    await inesPage.getByRole("button", { name: "Set password" }).click();
+    await expect(inesPage.getByText("The two passwords differ.")).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await inesPage.getByLabel("The same password again").clear();
+  await inesPage.getByLabel("The same password again").pressSequentially("ines-password-1");
+  await inesPage.screenshot({ path: "test-results/set-password.png" });
+  await inesPage.getByRole("button", { name: "Set password" }).click();
+  await expect(inesPage.getByText("Your password is set.")).toBeVisible();
+  await inesPage.getByRole("link", { name: "Sign in as ines@example.com" }).click();
+  await signIn(inesPage, "ines@example.com", "ines-password-1");
+
+  // Used once, the link says so and offers nothing to fill in.
+  await inesPage.goto(new URL(url).pathname);
+  await expect(inesPage.getByText("This link has expired or has already been used.")).toBeVisible();
+  await expect(inesPage.getByLabel("New password")).toHaveCount(0);
+  await ines.close();
+});
