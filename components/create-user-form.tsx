@@ -42,7 +42,7 @@ export function CreateUserForm() {
         <TextInput id="new-password" name="password" type="password" autoComplete="new-password" hint errors={errors?.password} />
       </Field>
       <FormMessage state={state} success={state?.ok ? `Account created for ${state.email}.` : undefined} />
-      {state?.ok && state.invite && <OneTimeLink url={state.invite.url} expiresAt={state.invite.expiresAt} email={state.email} />}
+      {state?.ok && state.invite && <OneTimeLink {...state.invite} email={state.email} />}
       <Button type="submit" pending={pending} pendingLabel="Creating…">
         Create account
       </Button>

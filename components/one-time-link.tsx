@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import type { Mailed } from "@/lib/server/mail.ts";
 
 /**
  * A set-password link, shown once to the admin who asked for it (only its hash is kept), with a
  * Copy button and when it expires.
  */
-export function OneTimeLink({ url, expiresAt, email }: { url: string; expiresAt: string; email: string }) {
+export function OneTimeLink({ url, expiresAt, email, mailed }: { url: string; expiresAt: string; email: string; mailed: Mailed }) {
   const [copied, setCopied] = useState(false);
   const id = `link-${email}`;
   return (
@@ -34,6 +35,8 @@ export function OneTimeLink({ url, expiresAt, email }: { url: string; expiresAt:
         Shown only now: send it to them privately. It works once, until{" "}
         {new Date(expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}; a new link replaces it.
       </p>
+      {mailed.status === "sent" && <p className="mt-1 text-xs text-slate-700">Also mailed to {email}.</p>}
+      {mailed.status === "failed" && <p className="mt-1 text-xs text-red-700">Mailing it failed ({mailed.reason}): pass it on yourself.</p>}
     </div>
   );
 }

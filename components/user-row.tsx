@@ -81,7 +81,7 @@ export function UserRow({ user }: { user: UserRowData }) {
       </div>
       {linkForm.state?.ok && (
         <div className="sm:col-span-4">
-          <OneTimeLink url={linkForm.state.url} expiresAt={linkForm.state.expiresAt} email={linkForm.state.email} />
+          <OneTimeLink {...linkForm.state} />
         </div>
       )}
     </li>

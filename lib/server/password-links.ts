@@ -46,11 +46,11 @@ export async function issuePasswordLink(
 }
 
 /** A reset link for an existing account (admins). */
-export async function resetPasswordLink(ctx: AuditContext, input: { id: string }): Promise<IssuedLink & { email: string }> {
+export async function resetPasswordLink(ctx: AuditContext, input: { id: string }): Promise<IssuedLink & { email: string; name: string }> {
   return db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, email: true } });
+    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, email: true, name: true } });
     if (!user) throw new ExpectedError("not_found", "That user no longer exists.");
-    return { ...(await issuePasswordLink(tx, ctx, user.id, "reset")), email: user.email };
+    return { ...(await issuePasswordLink(tx, ctx, user.id, "reset")), email: user.email, name: user.name };
   });
 }
 

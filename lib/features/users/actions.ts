@@ -3,13 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { createUserInput, passwordLinkInput, setPasswordInput, setUserDisabledInput, updateUserInput } from "@/lib/domain/inputs.ts";
 import { defineAction, definePublicAction } from "@/lib/web/action.ts";
+import { mailPasswordLink } from "@/lib/server/mail.ts";
 import { redeemPasswordLink, resetPasswordLink } from "@/lib/server/password-links.ts";
 import * as users from "@/lib/server/users.ts";
 
 export const createUser = defineAction("user.create", createUserInput, async (input, ctx) => {
   const user = await users.createUser(ctx, input);
   revalidatePath("/admin/users");
-  return { email: user.email, invite: user.invite && { url: user.invite.url, expiresAt: user.invite.expiresAt.toISOString() } };
+  if (!user.invite) return { email: user.email, invite: null };
+  const mailed = await mailPasswordLink({ email: user.email, name: input.name }, user.invite, "invite");
+  return { email: user.email, invite: { url: user.invite.url, expiresAt: user.invite.expiresAt.toISOString(), mailed } };
 });
 
 export const updateUser = defineAction("user.update", updateUserInput, async (input, ctx) => {
@@ -28,7 +31,8 @@ export const setUserDisabled = defineAction("user.setDisabled", setUserDisabledI
 export const givePasswordLink = defineAction("user.passwordLink", passwordLinkInput, async (input, ctx) => {
   const link = await resetPasswordLink(ctx, input);
   revalidatePath("/admin/users");
-  return { email: link.email, url: link.url, expiresAt: link.expiresAt.toISOString() };
+  const mailed = await mailPasswordLink(link, link, "reset");
+  return { email: link.email, url: link.url, expiresAt: link.expiresAt.toISOString(), mailed };
 });
 
 /** The link's holder sets their password (no session needed: the token is the proof). */
