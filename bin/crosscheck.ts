@@ -23,7 +23,8 @@ import { pipeline } from "node:stream/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
-import { createUser, enabledAdminId } from "@/lib/server/users.ts";
+import { type IssuedLink, resetPasswordLink } from "@/lib/server/password-links.ts";
+import { createUser, enabledAdminId, userIdByEmail } from "@/lib/server/users.ts";
 import { loadCorpusStory } from "@/seed/corpus.ts";
 import { DEMO_PASSWORD, DemoSeedRefused, seedDemo } from "@/seed/demo.ts";
 
@@ -33,7 +34,10 @@ Commands:
   migrate                                   apply pending database migrations
   seed [--if-empty] [--allow-production]    load the demo story and demo accounts
   create-user --email E --name N --role R   create an account (analyst, reviewer or admin);
-              [--password-stdin]            the password is asked for, or read from stdin
+              [--password-stdin]            the password is asked for, or read from stdin;
+                                            left empty, a one-time set-password link is printed
+  password-link --email E                   a one-time link with which that person sets a new
+                                            password (e.g. an account a restore made)
   import <files or folders> --investigation <slug>
                                             import .txt and .md articles
   detect --investigation <slug>             recompute every detected conflict from scratch
@@ -79,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
         return await seed(rest);
       case "create-user":
         return await createUserCommand(rest);
+      case "password-link":
+        return await passwordLinkCommand(rest);
       case "import":
         return await importCommand(rest);
       case "detect":
@@ -172,11 +178,32 @@ async function createUserCommand(args: string[]): Promise<number> {
   try {
     const user = await createUser(cliContext(), parsed.data);
     console.log(`Created ${parsed.data.role} ${user.email}.`);
+    if (user.invite) printLink(user.invite);
     return 0;
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   }
+}
+
+function printLink(link: IssuedLink) {
+  console.log(`One-time link to set the password (works once, until ${link.expiresAt.toISOString()}):\n${link.url}`);
+}
+
+async function passwordLinkCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+  const email = values.email?.trim().toLowerCase();
+  if (!email) {
+    console.error("Usage: npm run crosscheck -- password-link --email E");
+    return 2;
+  }
+  const id = await userIdByEmail(email);
+  if (!id) {
+    console.error(`No account has the email ${email}.`);
+    return 1;
+  }
+  printLink(await resetPasswordLink(cliContext(), { id }));
+  return 0;
 }
 
 /** The investigation a command names with --investigation, or the exit code to stop with (usage 2, unknown 1). */

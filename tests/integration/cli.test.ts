@@ -55,6 +55,21 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(weak.code).toBe(2);
     expect(weak.err).toContain("--password: At least 10 characters.");
 
+    // No password: a one-time link to set one, and another one later for a reset.
+    const invited = crosscheck(
+      ["create-user", "--email", "invited@example.org", "--name", "Invited", "--role", "analyst", "--password-stdin"],
+      "\n",
+    );
+    expect(invited.code).toBe(0);
+    expect(invited.out).toMatch(/Created analyst invited@example\.org\.\nOne-time link .*\n\S+\/set-password\/[\w-]{43}\n/);
+    const reset = crosscheck(["password-link", "--email", "Invited@Example.org"]);
+    expect(reset.out).toMatch(/\/set-password\/[\w-]{43}\n$/);
+    expect(reset.out.trim().split("\n").at(-1)).not.toBe(invited.out.trim().split("\n").at(-1));
+    expect(crosscheck(["password-link", "--email", "nobody@example.org"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("No account"),
+    });
+
     const noStory = crosscheck(["import", "seed/articles", "--investigation", "no-such-story"]);
     expect(noStory.code).toBe(1);
     expect(noStory.err).toContain("No investigation with the slug “no-such-story”.");
