@@ -10,7 +10,7 @@ import { type Database, db, installDatabase } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { seedDemo } from "@/seed/demo.ts";
-import { SYSTEM } from "@/tests/support/actors.ts";
+import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { createTestDatabase, setupTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
 
 const current = setupTestDatabase();
@@ -85,6 +85,15 @@ describe(`backup and restore on ${testEngine}`, () => {
       return sheets(restored.investigationId);
     });
     for (const format of FACTSHEET_FORMATS) expect(after[format], format).toBe(before[format]);
+
+    // Led by an admin who restores it (`restore --as`): who may read it changed, not what it says.
+    const led = await inAnotherDatabase(async () => {
+      const admin = await makeUser("admin");
+      const restored = await restoreBackup(SYSTEM, file, { leadId: admin.id });
+      expect(await db().membership.count({ where: { investigationId: restored.investigationId, userId: admin.id, role: "lead" } })).toBe(1);
+      return sheets(restored.investigationId);
+    });
+    for (const format of FACTSHEET_FORMATS) expect(led[format], format).toBe(before[format]);
   });
 
   test("restored three rows at a time, every row comes back, and progress is reported as it goes", async () => {
