@@ -115,7 +115,9 @@ const DAY_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\.?$/i;
 const NUMERIC_KINDS: ValueKind[] = ["money", "number", "percentage", "date", "time"];
 
-const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) || (DAY_WORDS.test(t.text) && t.text !== "May");
+/** "may" alone is the verb far more often than the month ("may be at odds"); "May 2025" is found by its figure. */
+const isMay = (t: Token) => /^may$/i.test(t.text);
+const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) || (DAY_WORDS.test(t.text) && !isMay(t));
 
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
@@ -427,7 +429,7 @@ function asOfIn(
   publishedAt: Date | null,
 ): Proposal["asOf"] {
   for (const t of sentence.tokens) {
-    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || t.text === "May") continue;
+    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || isMay(t)) continue;
     const r = read(body, t.start, t.end, context);
     if (r?.kind === "date") return { text: t.text, reading: r.reading, how: "sentence" };
   }

@@ -100,6 +100,10 @@ describe("suggested claims", () => {
     expect(suggest(body, [], twice).map((p) => p.quote)).toEqual(["$44 billion"]);
   });
 
+  it("reads “may” as the verb it nearly always is, in any case", () => {
+    expect(suggest("Its approach may be at odds with these requirements. May we go on?")).toEqual([]);
+  });
+
   it("leaves the licence line alone, and a headline's names to the headline", () => {
     const body = "Twitter weighs the offer\n\nAt least 120 people died in Málaga.\n\nLicence: written for Crosscheck, CC0 1.0.";
     const proposals = suggest(body);
