@@ -24,6 +24,9 @@ export const AUDIT_ACTION_LABELS = {
   "claim.delete": "deleted",
   "claim.reject": "rejected in review",
   "claim.supersede": "superseded in review",
+  "proposal.reject": "suggestion rejected",
+  // Written for the article; each claim saved has its own "recorded" event, marked machine-proposed.
+  "proposal.acceptAll": "suggestions accepted in a batch",
   "entity.create": "created",
   "entity.alias.add": "alias added",
   "entity.alias.remove": "alias removed",

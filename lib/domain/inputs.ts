@@ -174,9 +174,31 @@ export const createClaimInput = z
     start: z.coerce.number().int().min(0),
     end: z.coerce.number().int().min(1),
     ...subjectFields,
+    // Accepted from a suggestion: the machine's confidence in it, kept as the claim's provenance.
+    proposedConfidence: z.union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(1)]).optional(),
   })
   .refine((i) => i.end > i.start, { message: "Select some text first.", path: ["start"] })
   .refine(needsSubject, subjectMessage);
+
+// --- Suggested claims ------------------------------------------------------------------------
+
+/** Turning down a suggestion: its span (UTF-16 offsets, as the reader has them) and its cue. */
+export const rejectProposalInput = z
+  .object({
+    investigationId: z.string().min(1),
+    articleId: z.string().min(1),
+    start: z.coerce.number().int().min(0),
+    end: z.coerce.number().int().min(1),
+    cue: z.string().trim().max(300),
+  })
+  .refine((i) => i.end > i.start, { message: "The suggestion's words are missing.", path: ["start"] });
+
+/** Accepting every suggestion of an article at or above a confidence. */
+export const acceptAllProposalsInput = z.object({
+  investigationId: z.string().min(1),
+  articleId: z.string().min(1),
+  minConfidence: z.coerce.number().min(0, "Between 0 and 1.").max(1, "Between 0 and 1."),
+});
 
 export const updateClaimInput = z
   .object({ investigationId: z.string().min(1), id: z.string().min(1), version: z.coerce.number().int().positive(), ...subjectFields })

@@ -31,6 +31,9 @@ export const ACTION_POLICY = {
   "claim.retract": member("analyst"),
   "claim.restore": member("analyst"),
   "claim.delete": member("analyst"),
+  // Suggested claims: turning one down is annotation work; saving many unseen is a reviewer's call.
+  "proposal.reject": member("analyst"),
+  "proposal.acceptAll": member("reviewer"),
   "entity.create": member("analyst"),
   "entity.addAlias": member("analyst"),
   "entity.removeAlias": member("analyst"),

@@ -30,10 +30,12 @@ export type RecordedClaim = {
 };
 
 /**
- * A proposal the analyst rejected, by its cue (the proposal's `cue`): a cue rejected twice is not
- * proposed again (issue 14), whatever the figure, since it is the wording that misleads.
+ * A proposal the analyst rejected: its span (UTF-16 offsets in its article's body) is not proposed
+ * again, and a cue (the proposal's `cue`) rejected twice is not proposed anywhere (issue 14),
+ * whatever the figure, since it is the wording that misleads. A proposal with no cue words
+ * teaches nothing by its cue: two of those rejected say nothing about a third.
  */
-export type RejectedProposal = { cue: string };
+export type RejectedProposal = { cue: string; span?: { articleId: string; start: number; end: number } };
 
 export type SubjectGuess =
   | { how: "mention"; entityId: string; name: string }
@@ -344,9 +346,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const recorded = input.claims.filter((c) => c.articleId === article.id);
   const learned = learn(input.claims.filter((c) => c.articleId !== article.id));
   const rejections = new Map<string, number>();
+  const rejectedSpans: { start: number; end: number }[] = [];
   for (const r of input.rejected ?? []) {
+    if (r.span?.articleId === article.id) rejectedSpans.push(r.span);
     const key = cueWords(r.cue).join(" ");
-    rejections.set(key, (rejections.get(key) ?? 0) + 1);
+    if (key) rejections.set(key, (rejections.get(key) ?? 0) + 1);
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
   const proposals: Proposal[] = [];
@@ -361,7 +365,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const value = valueAt(body, tokens, i, covered, context);
       if (!value) continue;
       covered = value.end;
-      if (recorded.some((c) => overlaps(c, value))) continue;
+      if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;

@@ -28,7 +28,10 @@ import { isCorrectionPassage } from "@/lib/domain/conflicts.ts";
 /** What a person fills in for a claim, as the shared input schema reads it. */
 type Qualifiers = "accordingTo" | "method" | "appliesToPart";
 /** A claim's fields as the form sends them; qualifiers may be left out (none). */
-export type ClaimFields = Omit<z.output<typeof createClaimInput>, "investigationId" | "articleId" | "start" | "end" | Qualifiers> &
+export type ClaimFields = Omit<
+  z.output<typeof createClaimInput>,
+  "investigationId" | "articleId" | "start" | "end" | "proposedConfidence" | Qualifiers
+> &
   Partial<Pick<z.output<typeof createClaimInput>, Qualifiers>>;
 
 const claimSnapshot = {
@@ -46,6 +49,7 @@ const claimSnapshot = {
   accordingTo: true,
   method: true,
   appliesToPart: true,
+  proposedConfidence: true,
   status: true,
   statusReason: true,
   quoteExact: true,
@@ -217,7 +221,7 @@ export type ClaimSaved = ClaimSave & {
 
 export async function createClaim(
   ctx: AuditContext,
-  input: ClaimFields & { investigationId: string; articleId: string; start: number; end: number },
+  input: ClaimFields & { investigationId: string; articleId: string; start: number; end: number; proposedConfidence?: number },
 ): Promise<ClaimSave & { anchor: { start: number; end: number } }> {
   return saveTransaction(ctx, { label: "claim", objectType: "Claim", investigationId: input.investigationId }, async (tx) => {
     const attribute = attributeKey(input.attribute);
@@ -258,6 +262,8 @@ export async function createClaim(
           context.text.slice(Math.max(0, local.start - 300), local.start),
         ),
       attributeLabel: input.attribute,
+      // Accepted from a suggestion: machine-proposed, accepted by the person saving (createdBy).
+      proposedConfidence: input.proposedConfidence ?? null,
       status: "active" as const,
       statusReason: null,
       quoteExact: anchor.quote.exact,
@@ -298,6 +304,7 @@ type NewClaim = ReturnType<typeof readValues> &
     positionStart: number;
     positionEnd: number;
     inCorrection: boolean;
+    proposedConfidence: number | null;
   };
 
 /**
@@ -330,6 +337,7 @@ async function insertClaim(tx: Tx, ctx: AuditContext, claim: NewClaim, settledKe
     accordingTo: claim.accordingTo,
     method: claim.method,
     appliesToPart: claim.appliesToPart,
+    proposedConfidence: [claim.proposedConfidence, "::float8"],
     quoteExact: claim.quoteExact,
     quotePrefix: claim.quotePrefix,
     quoteSuffix: claim.quoteSuffix,
@@ -548,6 +556,7 @@ type ClaimCoreRow<S> = {
   accordingTo: string;
   method: string;
   appliesToPart: string;
+  proposedConfidence: number | null;
 };
 
 /** What every view of a claim shows, from a row that selected it, with its value's reading. */
@@ -569,6 +578,8 @@ export function claimCore<S>(r: ClaimCoreRow<S>) {
     accordingTo: r.accordingTo,
     method: r.method,
     appliesToPart: r.appliesToPart,
+    /** Accepted from a suggestion with this confidence; null when recorded by hand. */
+    proposedConfidence: r.proposedConfidence,
   };
 }
 
@@ -590,6 +601,8 @@ export type ClaimView = {
   accordingTo: string;
   method: string;
   appliesToPart: string;
+  /** Accepted from a suggestion with this confidence; null when recorded by hand. */
+  proposedConfidence: number | null;
   quote: string;
   /** Where the words are now, or null when they cannot be found (orphaned). */
   anchor: AnchorMatch | null;

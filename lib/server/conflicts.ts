@@ -439,6 +439,7 @@ async function conflictClaimViews(ids: string[]): Promise<ConflictClaimView[]> {
       accordingTo: true,
       method: true,
       appliesToPart: true,
+      proposedConfidence: true,
       positionStart: true,
       positionEnd: true,
       subject: { select: { id: true, name: true } },

@@ -1,19 +1,63 @@
 import "server-only";
 import { anchorInText } from "@/lib/domain/anchoring.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
-import { type Proposal, type RecordedClaim, suggestClaims } from "@/lib/domain/suggest.ts";
+import { type Proposal, type RecordedClaim, type RejectedProposal, suggestClaims } from "@/lib/domain/suggest.ts";
+import type { ValueKind } from "@/lib/domain/values.ts";
 import { db } from "@/lib/server/database.ts";
 import { subjectOptions } from "@/lib/server/entities.ts";
 
 export type ArticleProposals = { articleId: string; title: string; proposals: Proposal[] };
 
+/** A proposal as the reader draws and pre-fills it: offsets in UTF-16 units of the body. */
+export type ReaderProposal = {
+  /** `start:end`, unique in its article (proposals never overlap). */
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  valueKind: ValueKind;
+  valueText: string;
+  reading: string;
+  /** The guessed subject: an entity of the investigation, or a name the text gives (a new entity). */
+  subject: { entityId: string | null; name: string } | null;
+  attribute: string | null;
+  asOf: string | null;
+  confidence: number;
+  cue: string;
+};
+
+/** What the reader needs of a proposal; a guess the machine could not make is null. */
+export function toReaderProposal(p: Proposal): ReaderProposal {
+  return {
+    id: `${p.start}:${p.end}`,
+    start: p.start,
+    end: p.end,
+    quote: p.quote,
+    valueKind: p.valueKind,
+    valueText: p.valueText,
+    reading: p.reading,
+    subject: p.subject.how === "none" ? null : { entityId: p.subject.how === "sentence" ? null : p.subject.entityId, name: p.subject.name },
+    attribute: p.attribute.label,
+    asOf: p.asOf?.text ?? null,
+    confidence: p.confidence,
+    cue: p.cue,
+  };
+}
+
+/** One article's proposals for the reader, in reading order. */
+export async function readerProposals(investigationId: string, articleId: string, timeZone: string): Promise<ReaderProposal[]> {
+  const [found] = await suggestForInvestigation(investigationId, timeZone, articleId);
+  return (found?.proposals ?? []).map(toReaderProposal);
+}
+
 /**
  * Suggested claims for an investigation's articles (one, when `articleId` is given): every active
- * claim of the investigation teaches its cue, and the claims of an article are not proposed again.
- * Claims are re-anchored in their article's body (UTF-16 offsets) as the reader does.
+ * claim of the investigation teaches its cue, and the claims of an article are not proposed again;
+ * nor is a span turned down, nor anywhere a cue turned down twice. Claims are re-anchored in their
+ * article's body (UTF-16 offsets) as the reader does; rejected spans are converted likewise.
  */
 export async function suggestForInvestigation(investigationId: string, timeZone: string, articleId?: string): Promise<ArticleProposals[]> {
-  const [entities, articles, claims] = await Promise.all([
+  const [entities, articles, claims, rejections] = await Promise.all([
     subjectOptions(investigationId),
     db().article.findMany({
       where: { investigationId },
@@ -34,6 +78,10 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
         positionStart: true,
         positionEnd: true,
       },
+    }),
+    db().proposalRejection.findMany({
+      where: { investigationId },
+      select: { articleId: true, positionStart: true, positionEnd: true, cue: true },
     }),
   ]);
   const bodies = new Map(articles.map((a) => [a.id, a.body]));
@@ -58,11 +106,22 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
       attribute: c.attributeLabel,
     });
   }
+  const converters = new Map<string, ReturnType<typeof offsetConverter>>();
+  const rejected: RejectedProposal[] = rejections.map((r) => {
+    const body = bodies.get(r.articleId);
+    if (body === undefined) return { cue: r.cue };
+    let offsets = converters.get(r.articleId);
+    if (!offsets) converters.set(r.articleId, (offsets = offsetConverter(body)));
+    return {
+      cue: r.cue,
+      span: { articleId: r.articleId, start: offsets.toUtf16(r.positionStart), end: offsets.toUtf16(r.positionEnd) },
+    };
+  });
   return articles
     .filter((a) => !articleId || a.id === articleId)
     .map((a) => ({
       articleId: a.id,
       title: a.title,
-      proposals: suggestClaims({ article: a, entities, claims: recorded, timeZone }),
+      proposals: suggestClaims({ article: a, entities, claims: recorded, rejected, timeZone }),
     }));
 }

@@ -24,6 +24,7 @@ function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = [])
     accordingTo: "",
     method: "",
     appliesToPart: "",
+    proposedConfidence: null,
     quote: "$1 billion",
     anchor: { start, end: start + 10, method: "position", score: 1 },
     createdBy: "Ana",

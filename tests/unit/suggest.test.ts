@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { type RecordedClaim, type RejectedProposal, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
 
 const ENTITIES: SuggestEntity[] = [
   { id: "twitter", name: "Twitter", kind: "organization", aliases: [] },
@@ -9,7 +9,7 @@ const ENTITIES: SuggestEntity[] = [
 ];
 const PUBLISHED = new Date("2024-10-31T09:00:00Z");
 
-const suggest = (body: string, claims: RecordedClaim[] = [], rejected?: { cue: string }[]) =>
+const suggest = (body: string, claims: RecordedClaim[] = [], rejected?: RejectedProposal[]) =>
   suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: ENTITIES, claims, rejected });
 
 /** A claim recorded in another article, anchored on its quote. */
@@ -98,6 +98,25 @@ describe("suggested claims", () => {
     // The second time on another figure, as the reader would send it: the wording is what is rejected.
     const twice = [...once, { cue: "The company employs" }];
     expect(suggest(body, [], twice).map((p) => p.quote)).toEqual(["$44 billion"]);
+  });
+
+  it("does not propose a rejected span again, in its article only, emoji before it", () => {
+    const body = "🌊 The company employs 7,500 staff and was valued at $44 billion.";
+    const staff = suggest(body).find((p) => p.quote === "7,500 staff")!;
+    expect(body.slice(staff.start, staff.end)).toBe("7,500 staff");
+    const here = [{ cue: staff.cue, span: { articleId: "here", start: staff.start, end: staff.end } }];
+    expect(suggest(body, [], here).map((p) => p.quote)).toEqual(["$44 billion"]);
+    // The same offsets rejected in another article leave this one's proposal alone.
+    const elsewhere = [{ cue: staff.cue, span: { articleId: "elsewhere", start: staff.start, end: staff.end } }];
+    expect(suggest(body, [], elsewhere).map((p) => p.quote)).toContain("7,500 staff");
+  });
+
+  it("learns nothing from two rejections without cue words", () => {
+    const body = "7,500 staff. 44 boats. 12 cars.";
+    const [first, second] = suggest(body);
+    expect([first!.cue, second!.cue]).toEqual(["", ""]);
+    const rejected = [first!, second!].map((p) => ({ cue: p.cue, span: { articleId: "here", start: p.start, end: p.end } }));
+    expect(suggest(body, [], rejected).map((p) => p.quote)).toEqual(["12 cars"]);
   });
 
   it("reads “may” as the verb it nearly always is, in any case", () => {
