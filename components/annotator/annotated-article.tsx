@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClaimDetails } from "@/components/annotator/claim-details.tsx";
-import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
+import type { AttributeOption, ClaimDraft } from "@/components/annotator/claim-form.tsx";
 import { ClaimList } from "@/components/annotator/claim-list.tsx";
 import { QuoteFinder } from "@/components/annotator/quote-finder.tsx";
 import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
@@ -19,6 +19,11 @@ import {
   type ReaderState,
 } from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
+import { rejectProposal as rejectProposalAction } from "@/lib/features/proposals/actions.ts";
+import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
+import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
+import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
+import type { ReaderProposal } from "@/lib/server/suggestions.ts";
 
 /**
  * The claim form, with the value and date parsers and the comboboxes it brings, loads when a
@@ -31,7 +36,7 @@ const ClaimForm = dynamic(() => import("@/components/annotator/claim-form.tsx").
 type Panel =
   | { mode: "idle" }
   | { mode: "find" }
-  | { mode: "create"; start: number; end: number }
+  | { mode: "create"; start: number; end: number; proposal?: ReaderProposal }
   | { mode: "view"; claimId: string }
   | { mode: "edit"; claimId: string };
 
@@ -46,6 +51,27 @@ const MARK_STYLE: Record<ReaderClaim["status"], { fill: string; line: string }> 
 
 /** A dashed underline, not only another colour, tells a claim in an open conflict from the others. */
 const DISPUTED_LINE = "underline decoration-rose-600 decoration-dashed";
+
+/**
+ * A suggestion: a dotted underline and no fill, so it never reads as a recorded claim; its tooltip
+ * is a highlight's (the .highlight class).
+ */
+const PROPOSAL_STYLE =
+  "highlight underline decoration-sky-600 decoration-dotted outline-none hover:bg-sky-50 focus-visible:bg-sky-100 focus-visible:ring-2 focus-visible:ring-sky-500";
+
+/** A suggestion's accessible name: its words first (what a speech-input user says), then the attribute guessed. */
+export function proposalName(p: Pick<ReaderProposal, "quote" | "attribute">): string {
+  return `Suggested: ${p.quote.replace(/\s+/g, " ").trim()} — ${p.attribute ?? "attribute not guessed"}`;
+}
+
+function proposalTip(p: ReaderProposal): string {
+  const guess = [p.subject?.name ?? "subject?", p.attribute ?? "attribute?", p.valueText].join(" · ");
+  return `Suggested: ${guess}\n${Math.round(p.confidence * 100)}% confident · Enter to check and save, x to reject`;
+}
+
+const NO_PROPOSALS: ReaderProposal[] = [];
+
+const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 function label(c: ReaderClaim) {
   const conflict = openConflictText(c);
@@ -68,9 +94,15 @@ export function AnnotatedArticle({
   attributes,
   initialClaimId,
   readOnly = false,
+  proposals,
+  canAcceptAll = false,
 }: {
   /** A viewer's reader: claims are shown and opened, never recorded or changed. */
   readOnly?: boolean;
+  /** A reviewer may save every confident suggestion at once. */
+  canAcceptAll?: boolean;
+  /** This article's suggested claims, for those who may record claims (null: not offered). */
+  proposals?: ReaderProposal[] | null;
   /** A claim to open and scroll to on arrival (from a conflict's "see it in the article" link). */
   initialClaimId?: string;
   investigationId: string;
@@ -102,6 +134,15 @@ export function AnnotatedArticle({
     [claims],
   );
   const orphans = claims.filter((c) => c.anchor === null);
+
+  // Suggestions: those not rejected here and not under a claim recorded since the page came.
+  const [showSuggestions, setShowSuggestions] = useShowSuggestions();
+  const [dismissed, setDismissed] = useState<{ ids: Set<string>; cues: Set<string> }>(() => ({ ids: new Set(), cues: new Set() }));
+  const pending = useMemo(
+    () => (proposals ?? []).filter((p) => !dismissed.ids.has(p.id) && !dismissed.cues.has(p.cue) && !placed.some((c) => overlapping(c, p))),
+    [proposals, dismissed, placed],
+  );
+  const shown = showSuggestions ? pending : NO_PROPOSALS;
   const selectedId = panel.mode === "view" || panel.mode === "edit" ? panel.claimId : null;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
@@ -150,27 +191,94 @@ export function AnnotatedArticle({
 
   // Where focus goes once the panel has changed: a claim's highlight (after a save, or closing its
   // details), else the article's text, never lost to the page.
-  const focusTarget = useRef<{ claimId: string | null } | null>(null);
+  // A suggestion's id instead walks on to it (after accepting or rejecting the one before).
+  const focusTarget = useRef<{ claimId: string | null; proposalId?: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   // After each render: a focus asked for by the change just rendered is given, once.
   useEffect(() => {
     const target = focusTarget.current;
     if (!target) return;
     focusTarget.current = null;
+    if (target.proposalId && focusProposal(textRef.current, target.proposalId)) return;
     const mark = target.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${target.claimId}"]`) : null;
     (mark ?? textRef.current)?.focus({ preventScroll: !mark });
   });
 
+  /** The suggestion to go on to once this one is dealt with: the next in the text, else the one before. */
+  const proposalAfter = (done: ReaderProposal) =>
+    shown.find((p) => p.start > done.start && p.id !== done.id) ?? shown.filter((p) => p.id !== done.id).at(-1);
+
+  const openProposal = (proposal: ReaderProposal) => setPanel({ mode: "create", start: proposal.start, end: proposal.end, proposal });
+
+  const reject = async (proposal: ReaderProposal) => {
+    const next = proposalAfter(proposal);
+    const hide = (change: (d: typeof dismissed) => typeof dismissed) =>
+      setDismissed((d) => change({ ids: new Set(d.ids), cues: new Set(d.cues) }));
+    hide((d) => (d.ids.add(proposal.id), d));
+    if (panel.mode === "create" && panel.proposal?.id === proposal.id) setPanel({ mode: "idle" });
+    focusTarget.current = { claimId: null, proposalId: next?.id };
+    const result = await rejectProposalAction({
+      investigationId,
+      articleId,
+      start: proposal.start,
+      end: proposal.end,
+      cue: proposal.cue,
+    });
+    if (!result.ok) {
+      hide((d) => (d.ids.delete(proposal.id), d));
+      setAnnouncement(`Not rejected: ${result.message}`);
+      return;
+    }
+    if (result.cueRetired) hide((d) => (d.cues.add(proposal.cue), d));
+    setAnnouncement(
+      `Suggestion rejected: ${proposal.quote}.${result.cueRetired ? ` Figures after “${proposal.cue}” will not be suggested again.` : ""}`,
+    );
+  };
+
+  // n / p walk the suggestions, x rejects the one in focus; never while typing, nor in a form.
+  useEffect(() => {
+    if (!shown.length) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !["n", "p", "x"].includes(e.key)) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.closest("input, textarea, select, form, [contenteditable], [role=dialog], [role=alertdialog]")) return;
+      const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const current = active?.dataset.proposal ? shown.findIndex((p) => p.id === active.dataset.proposal) : -1;
+      if (e.key === "x") {
+        if (current < 0) return;
+        e.preventDefault();
+        void reject(shown[current]!);
+        return;
+      }
+      e.preventDefault();
+      // From a suggestion, the next or previous; from elsewhere in the text, the nearest after (or before) it.
+      const at = current < 0 && active?.dataset.s && textRef.current?.contains(active) ? Number(active.dataset.s) : null;
+      const index =
+        current >= 0
+          ? (current + (e.key === "n" ? 1 : shown.length - 1)) % shown.length
+          : e.key === "n"
+            ? Math.max(0, at === null ? 0 : shown.findIndex((p) => p.start >= at))
+            : at === null
+              ? shown.length - 1
+              : (shown.findLastIndex((p) => p.start < at) + shown.length) % shown.length;
+      focusProposal(textRef.current, shown[index]!.id);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
   const close = () => {
-    focusTarget.current = { claimId: selectedId };
+    focusTarget.current = { claimId: selectedId, proposalId: panel.mode === "create" ? panel.proposal?.id : undefined };
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
   };
   const saved = (result: ClaimSaved) => {
+    const accepted = panel.mode === "create" ? panel.proposal : undefined;
     update((state) => applySave(state, result), result.openConflicts);
     setPanel({ mode: "idle" });
     window.getSelection()?.removeAllRanges();
-    focusTarget.current = { claimId: result.id };
+    // Accepting a suggestion moves on to the next one: a pass over the article stays on the keyboard.
+    focusTarget.current = { claimId: result.id, proposalId: accepted && proposalAfter(accepted)?.id };
     setAnnouncement(savedMessage(result));
   };
 
@@ -199,8 +307,28 @@ export function AnnotatedArticle({
               in open conflict
             </span>
             <span className="inline-block h-2.5 w-4 rounded-sm bg-slate-100 ring-1 ring-slate-300" /> retracted
+            {shown.length > 0 && (
+              <>
+                <span className="inline-block h-2.5 w-4 border-b-2 border-dotted border-sky-600" /> suggestion
+              </>
+            )}
           </span>
         </div>
+        {proposals && (
+          <SuggestionsBar show={showSuggestions} onShowChange={setShowSuggestions} count={pending.length}>
+            {canAcceptAll && showSuggestions && pending.length > 0 && (
+              <AcceptAllProposals
+                investigationId={investigationId}
+                articleId={articleId}
+                proposals={pending}
+                onDone={(message, openConflicts) => {
+                  setAnnouncement(message);
+                  if (openConflicts !== undefined) announceOpenConflicts(investigationId, openConflicts);
+                }}
+              />
+            )}
+          </SuggestionsBar>
+        )}
         <p role="status" aria-live="polite" className="sr-only">
           {announcement}
         </p>
@@ -238,7 +366,15 @@ export function AnnotatedArticle({
                 <ul key={`l${block.items[0]!.start}`} className="my-4 list-disc space-y-2 pl-6 marker:text-slate-400">
                   {block.items.map((item) => (
                     <li key={item.start} className={item.depth ? "ml-5" : ""}>
-                      <Runs body={body} range={item} claims={placed} selectedId={selectedId} onOpen={focusClaim} />
+                      <Runs
+                        body={body}
+                        range={item}
+                        claims={placed}
+                        proposals={shown}
+                        selectedId={selectedId}
+                        onOpen={focusClaim}
+                        onOpenProposal={openProposal}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -250,7 +386,15 @@ export function AnnotatedArticle({
                 key={block.start}
                 className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}
               >
-                <Runs body={body} range={block} claims={placed} selectedId={selectedId} onOpen={focusClaim} />
+                <Runs
+                  body={body}
+                  range={block}
+                  claims={placed}
+                  proposals={shown}
+                  selectedId={selectedId}
+                  onOpen={focusClaim}
+                  onOpenProposal={openProposal}
+                />
               </Tag>
             );
           })}
@@ -284,10 +428,27 @@ export function AnnotatedArticle({
           {panel.mode === "create" && (
             <section className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200">
               <h2 className="mb-3 font-semibold">New claim</h2>
+              {panel.proposal && (
+                <div className="-mt-2 mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+                  <p>
+                    Suggested by Crosscheck ({Math.round(panel.proposal.confidence * 100)}% confident): check the fields, then{" "}
+                    <kbd className="rounded border border-slate-300 px-1">Enter</kbd> saves.
+                  </p>
+                  <button
+                    type="button"
+                    onClick={() => void reject(panel.proposal!)}
+                    className="rounded font-medium text-rose-700 hover:underline"
+                  >
+                    Reject suggestion
+                  </button>
+                </div>
+              )}
               <ClaimForm
                 key={`${panel.start}-${panel.end}`}
                 investigationId={investigationId}
                 target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
+                initial={panel.proposal && draftFromProposal(panel.proposal, local.subjects)}
+                proposedConfidence={panel.proposal?.confidence}
                 publishedAt={publishedAt}
                 timeZone={timeZone}
                 subjects={local.subjects}
@@ -351,6 +512,33 @@ export function AnnotatedArticle({
   );
 }
 
+/** A suggestion's guesses as the claim form's fields: the subject an entity when it is one, else a new name. */
+function draftFromProposal(p: ReaderProposal, subjects: SubjectOption[]): ClaimDraft {
+  const known = p.subject?.entityId ? subjects.find((s) => s.id === p.subject!.entityId) : undefined;
+  return {
+    subjectId: known?.id ?? "",
+    subjectName: known?.name ?? p.subject?.name ?? "",
+    subjectText: "",
+    attribute: p.attribute ?? "",
+    valueKind: p.valueKind,
+    valueText: p.valueText,
+    asOf: p.asOf ?? "",
+    note: "",
+    accordingTo: "",
+    method: "",
+    appliesToPart: "",
+  };
+}
+
+/** Focuses a suggestion's underline, brought to the middle of the view; false when it is not drawn. */
+function focusProposal(container: HTMLElement | null, id: string): boolean {
+  const underline = container?.querySelector<HTMLElement>(`[data-proposal="${id}"]`);
+  if (!underline) return false;
+  underline.scrollIntoView({ block: "center" });
+  underline.focus({ preventScroll: true });
+  return true;
+}
+
 /** What a screen reader hears after a save: the claim, and the conflicts it opened or changed. */
 function savedMessage(result: ClaimSaved): string {
   const c = result.claim;
@@ -363,23 +551,59 @@ function Runs({
   body,
   range,
   claims,
+  proposals,
   selectedId,
   onOpen,
+  onOpenProposal,
 }: {
   body: string;
   range: TextRange;
   claims: Placed[];
+  /** Suggestions to draw: none of them overlaps a claim, so each lies inside one run without claims. */
+  proposals: ReaderProposal[];
   selectedId: string | null;
   onOpen: (id: string) => void;
+  onOpenProposal: (proposal: ReaderProposal) => void;
 }) {
-  return segmentText(range.start, range.end, claims).map((run) => {
+  return segmentText(range.start, range.end, claims).flatMap((run) => {
     const text = body.slice(run.start, run.end);
     if (run.items.length === 0) {
-      return (
-        <span key={run.start} data-s={run.start} data-e={run.end}>
-          {text}
-        </span>
-      );
+      return segmentText(run.start, run.end, proposals).map((part) => {
+        const words = body.slice(part.start, part.end);
+        const p = part.items[0];
+        if (!p) {
+          return (
+            <span key={part.start} data-s={part.start} data-e={part.end}>
+              {words}
+            </span>
+          );
+        }
+        return (
+          <span
+            key={part.start}
+            data-s={part.start}
+            data-e={part.end}
+            data-proposal={p.id}
+            data-tip={proposalTip(p)}
+            tabIndex={0}
+            role="button"
+            aria-label={proposalName(p)}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpenProposal(p);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" || e.key === " ") {
+                e.preventDefault();
+                onOpenProposal(p);
+              }
+            }}
+            className={PROPOSAL_STYLE}
+          >
+            {words}
+          </span>
+        );
+      });
     }
     // The innermost (shortest) claim speaks for a run covered by several.
     const top = [...run.items].sort((a, b) => a.end - a.start - (b.end - b.start))[0]!;

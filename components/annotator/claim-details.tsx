@@ -67,6 +67,18 @@ export function ClaimDetails({
     ...(claim.accordingTo ? ([["According to", claim.accordingTo]] as [string, React.ReactNode][]) : []),
     ...(claim.method ? ([["Method or baseline", claim.method]] as [string, React.ReactNode][]) : []),
     ...(claim.appliesToPart ? ([["Applies to part", claim.appliesToPart]] as [string, React.ReactNode][]) : []),
+    // Provenance: a claim accepted from a suggestion says so, and who vouched for it.
+    ...(claim.proposedConfidence !== null
+      ? ([
+          [
+            "Recorded",
+            <>
+              Proposed by Crosscheck, accepted by {claim.createdBy ?? "a former account"}
+              <span className="block text-xs text-slate-500">{Math.round(claim.proposedConfidence * 100)}% confident when proposed</span>
+            </>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
     ["Status", claim.statusReason ? `${STATUS_LABELS[claim.status]}: ${claim.statusReason}` : STATUS_LABELS[claim.status]],
     ...(claim.conflicts.length
       ? ([

@@ -92,9 +92,12 @@ export function ClaimForm({
   attributes,
   onSaved,
   onCancel,
+  proposedConfidence,
 }: {
   investigationId: string;
   target: Target;
+  /** Accepting a suggestion: the machine's confidence, saved as the claim's provenance. */
+  proposedConfidence?: number;
   /** What the fields hold at first; a new claim's are read from its quote. */
   initial?: ClaimDraft;
   publishedAt: string | null;
@@ -236,6 +239,7 @@ export function ClaimForm({
           <input type="hidden" name="articleId" value={target.articleId} />
           <input type="hidden" name="start" value={target.start} />
           <input type="hidden" name="end" value={target.end} />
+          {proposedConfidence !== undefined && <input type="hidden" name="proposedConfidence" value={proposedConfidence} />}
         </>
       ) : (
         <>
