@@ -37,11 +37,13 @@ const TABLES = [
   "conflictEntities",
   "resolutions",
   "comments",
+  // Suggestions turned down (issue 14): restored, they are still not proposed again.
+  "rejections",
   "audit",
 ] as const;
 type Table = (typeof TABLES)[number];
 /** Tables added to the layout after files were first written: a file from before may lack their list. */
-const ADDED_LATER: ReadonlySet<Table> = new Set(["attributes"]);
+const ADDED_LATER: ReadonlySet<Table> = new Set(["attributes", "rejections"]);
 type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
 
@@ -64,7 +66,17 @@ const RESTORE_BATCH = { rows: 200, chars: 1024 * 1024 };
 const FORGET = { calls: 100, afterRows: 2000, afterChars: 8 * 1024 * 1024 };
 const forgetfulDebug = Debug("crosscheck:restore");
 
-const USER_FIELDS = ["createdById", "importedById", "mergedById", "undoneById", "decidedById", "authorId", "actorId", "updatedById"];
+const USER_FIELDS = [
+  "createdById",
+  "importedById",
+  "mergedById",
+  "undoneById",
+  "decidedById",
+  "authorId",
+  "actorId",
+  "updatedById",
+  "rejectedById",
+];
 
 /** Dates become ISO strings and the audit trail's big integers plain strings. */
 const plain = (row: unknown): Row => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Row;
@@ -179,6 +191,11 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
           });
         case "comments":
           return db().comment.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+        case "rejections":
+          return db().proposalRejection.findMany({
+            where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) },
+            ...page,
+          });
         default:
           return db().auditEvent.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as bigint } }) }, ...page });
       }
@@ -587,6 +604,8 @@ async function insertRows(tx: Tx, table: Table, rows: Row[]): Promise<void> {
       return void (await tx.resolution.createMany({ data }));
     case "comments":
       return void (await tx.comment.createMany({ data }));
+    case "rejections":
+      return void (await tx.proposalRejection.createMany({ data }));
     case "audit":
       return void (await tx.auditEvent.createMany({ data }));
   }

@@ -9,6 +9,8 @@ import { type RestoreProgress, restoreBackup, writeBackup } from "@/lib/server/b
 import { type Database, db, installDatabase } from "@/lib/server/database.ts";
 import { redetect } from "@/lib/server/detection.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
+import { rejectProposal } from "@/lib/server/proposals.ts";
+import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { createTestDatabase, setupTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -169,6 +171,32 @@ describe(`backup and restore on ${testEngine}`, () => {
     });
     expect(elsewhere.attribute).toMatchObject({ key: "death toll", change: "tally" });
     expect(elsewhere.user?.email).toBe("reviewer@example.com");
+  });
+
+  test("suggestions turned down come along, and are still not proposed in the copy", async () => {
+    const { id } = await demoBackupWith(async (investigationId) => {
+      const analyst = await db().user.findUniqueOrThrow({ where: { email: "analyst@example.com" } });
+      const article = await db().article.findFirstOrThrow({ where: { investigationId }, orderBy: { title: "asc" } });
+      const [first] = (await suggestForInvestigation(investigationId, "UTC", article.id))[0]!.proposals;
+      await rejectProposal({ actorId: analyst.id, requestId: "backup-test" }, { investigationId, articleId: article.id, ...first! });
+    });
+    const file = path.join(dir, "rejections.json");
+    expect((await writeBackup(id, file)).counts.rejections).toBe(1);
+    const copy = await restoreBackup(SYSTEM, file, { slug: "anthropic-pentagon-rejections" });
+    const [original, restored] = await Promise.all(
+      [id, copy.investigationId].map((investigationId) => db().proposalRejection.findFirstOrThrow({ where: { investigationId } })),
+    );
+    expect(restored!.id).not.toBe(original!.id);
+    expect(restored).toMatchObject({
+      ...original,
+      id: restored!.id,
+      investigationId: copy.investigationId,
+      articleId: restored!.articleId,
+    });
+    const proposed = async (investigationId: string, articleId: string) =>
+      (await suggestForInvestigation(investigationId, "UTC", articleId))[0]!.proposals.map((p) => p.quote);
+    expect(await proposed(copy.investigationId, restored!.articleId)).toEqual(await proposed(id, original!.articleId));
+    expect(await proposed(id, original!.articleId)).not.toContain(original!.quote);
   });
 
   test("a file written before attribute settings were backed up (no such list) still restores", async () => {
