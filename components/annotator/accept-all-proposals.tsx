@@ -72,15 +72,20 @@ export function AcceptAllProposals({
           </option>
         ))}
       </select>
-      <button
-        ref={openRef}
-        type="button"
-        disabled={count === 0 || confirming}
-        onClick={() => setConfirming(true)}
-        className="rounded font-medium text-indigo-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400 disabled:no-underline"
-      >
-        Accept {claims}…
-      </button>
+      {count === 0 ? (
+        // Said, not a dead button: the others need a subject or an attribute chosen by hand.
+        <span>none ready at this confidence</span>
+      ) : (
+        <button
+          ref={openRef}
+          type="button"
+          disabled={confirming}
+          onClick={() => setConfirming(true)}
+          className="rounded font-medium text-indigo-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
+        >
+          Accept {claims}…
+        </button>
+      )}
       {confirming && (
         <div
           role="alertdialog"

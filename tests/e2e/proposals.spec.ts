@@ -117,8 +117,9 @@ test("a reviewer accepts every confident suggestion of an article after a confir
   await openArticle(page, /US government and Anthropic discuss cooperation/);
   await page.getByLabel("Accept all with confidence ≥").selectOption("0.5");
   const open = page.getByRole("button", { name: /^Accept \d+ claims?…$/ });
+  await expect(open.or(page.getByText("none ready at this confidence"))).toBeVisible();
+  test.skip(!(await open.isVisible()), "no confident suggestion left in the demo article");
   const n = Number(/\d+/.exec((await open.textContent())!)![0]);
-  test.skip(n === 0, "no confident suggestion left in the demo article");
   await expect(async () => {
     await open.click();
     await expect(page.getByRole("alertdialog")).toBeVisible({ timeout: 1000 });
