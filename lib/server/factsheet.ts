@@ -72,10 +72,11 @@ type ConflictRow = [
  * Their order is left to the builder, which sorts them by keys it works out once.
  */
 /**
- * Audited changes to who may read an investigation, not to what it says: they leave the sheet's
- * time stamp alone (a restore led by `--as` gives the same bytes as the original).
+ * Audited changes to who may read an investigation, or to what the machine suggests, not to what
+ * it says: they leave the sheet's time stamp alone (a restore led by `--as` gives the same bytes
+ * as the original).
  */
-const BESIDE_THE_SHEET = ["Membership", "ShareLink"] as const;
+const BESIDE_THE_SHEET = ["Membership", "ShareLink", "ProposalRejection"] as const;
 
 export async function loadFactSheetInput(investigationId: string): Promise<FactSheetInput | null> {
   const investigation = await db().investigation.findUnique({
