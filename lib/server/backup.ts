@@ -39,11 +39,13 @@ const TABLES = [
   "comments",
   // Suggestions turned down (issue 14): restored, they are still not proposed again.
   "rejections",
+  // Who works on it, in which role (issue 15), matched to accounts by email like every other user.
+  "memberships",
   "audit",
 ] as const;
 type Table = (typeof TABLES)[number];
 /** Tables added to the layout after files were first written: a file from before may lack their list. */
-const ADDED_LATER: ReadonlySet<Table> = new Set(["attributes", "rejections"]);
+const ADDED_LATER: ReadonlySet<Table> = new Set(["attributes", "rejections", "memberships"]);
 type Row = Record<string, unknown>;
 type BackupUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin" };
 
@@ -76,6 +78,8 @@ const USER_FIELDS = [
   "actorId",
   "updatedById",
   "rejectedById",
+  "userId",
+  "addedById",
 ];
 
 /** Dates become ISO strings and the audit trail's big integers plain strings. */
@@ -196,6 +200,8 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
             where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) },
             ...page,
           });
+        case "memberships":
+          return db().membership.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         default:
           return db().auditEvent.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as bigint } }) }, ...page });
       }
@@ -561,8 +567,29 @@ export async function restoreBackup(
         objectId: investigationId,
         after: { slug, from: summary.slug, backupCreatedAt: summary.createdAt, counts: summary.counts, usersCreated },
       });
-      // Nobody sees an investigation without a membership: the account restoring it leads it.
-      if (options.leadId) await insertMembership(tx, ctx, { investigationId, userId: options.leadId, role: "lead" });
+      // Nobody sees an investigation without a membership: the account restoring it leads it (a
+      // member already, by the backup's memberships, it becomes lead).
+      if (options.leadId) {
+        const member = await tx.membership.findUnique({
+          where: { investigationId_userId: { investigationId, userId: options.leadId } },
+          select: { role: true },
+        });
+        if (!member) await insertMembership(tx, ctx, { investigationId, userId: options.leadId, role: "lead" });
+        else if (member.role !== "lead") {
+          await tx.membership.update({
+            where: { investigationId_userId: { investigationId, userId: options.leadId } },
+            data: { role: "lead" },
+          });
+          await audit(tx, ctx, {
+            action: "member.update",
+            objectType: "Membership",
+            objectId: options.leadId,
+            investigationId,
+            before: { role: member.role },
+            after: { role: "lead" },
+          });
+        }
+      }
       return { investigationId, slug, counts: summary.counts, usersCreated };
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
@@ -606,6 +633,8 @@ async function insertRows(tx: Tx, table: Table, rows: Row[]): Promise<void> {
       return void (await tx.comment.createMany({ data }));
     case "rejections":
       return void (await tx.proposalRejection.createMany({ data }));
+    case "memberships":
+      return void (await tx.membership.createMany({ data }));
     case "audit":
       return void (await tx.auditEvent.createMany({ data }));
   }

@@ -11,6 +11,7 @@ import { redetect } from "@/lib/server/detection.ts";
 import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { rejectProposal } from "@/lib/server/proposals.ts";
 import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
+import { createUser } from "@/lib/server/users.ts";
 import { seedDemo } from "@/seed/demo.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { createTestDatabase, setupTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -96,6 +97,33 @@ describe(`backup and restore on ${testEngine}`, () => {
       return sheets(restored.investigationId);
     });
     for (const format of FACTSHEET_FORMATS) expect(led[format], format).toBe(before[format]);
+  });
+
+  test("members come back with their roles, matched by email; the restoring admin leads, a member already or not", async () => {
+    const { id, file } = await demoBackup("members.json");
+    const roles = async (investigationId: string) =>
+      Object.fromEntries(
+        (await db().membership.findMany({ where: { investigationId }, select: { role: true, user: { select: { email: true } } } })).map(
+          (m) => [m.user.email, m.role],
+        ),
+      );
+    const before = await roles(id);
+    expect(before).toMatchObject({ "lead@example.com": "lead", "viewer@example.com": "viewer" });
+    await inAnotherDatabase(async () => {
+      // Here the viewer is an admin, restoring it: a member by the backup, made its lead.
+      const admin = await createUser(SYSTEM, {
+        email: "viewer@example.com",
+        name: "Vera Admin",
+        role: "admin",
+        password: "long enough password",
+      });
+      const restored = await restoreBackup(SYSTEM, file, { leadId: admin.id });
+      expect(await roles(restored.investigationId)).toEqual({ ...before, "viewer@example.com": "lead" });
+      // Accounts the restore made are members, disabled until an admin gives them a password and enables them.
+      expect(await db().user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { disabled: true } })).toEqual({
+        disabled: true,
+      });
+    });
   });
 
   test("restored three rows at a time, every row comes back, and progress is reported as it goes", async () => {
