@@ -11,6 +11,9 @@ export const AUDIT_ACTION_LABELS = {
   "member.add": "member added",
   "member.update": "member's role changed",
   "member.remove": "member removed",
+  // A read-only link to the fact sheet (its token is never recorded).
+  "share.create": "read-only link shared",
+  "share.revoke": "read-only link revoked",
   "attribute.update": "how the attribute behaves changed",
   // Written for the attribute, and for each claim and conflict that moved with it.
   "attribute.rename": "attribute renamed",

@@ -408,4 +408,23 @@ export const removeMemberInput = z.object({
   userId: z.string().min(1),
 });
 
+export const MAX_SHARE_DAYS = 365;
+
+/** A read-only link to the fact sheet: a label to tell links apart, and an expiry (blank: none). */
+export const createShareLinkInput = z.object({
+  investigationId: z.string().min(1),
+  label: z.string().trim().max(120, "Keep the label under 120 characters.").optional(),
+  expiresInDays: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number({ error: "Give a number of days, or leave it blank." })
+      .int("Give a whole number of days.")
+      .min(1, "At least 1 day, or leave it blank.")
+      .max(MAX_SHARE_DAYS, `At most ${MAX_SHARE_DAYS} days.`)
+      .optional(),
+  ),
+});
+
+export const revokeShareLinkInput = z.object({ investigationId: z.string().min(1), id: z.string().min(1) });
+
 export const joinInvestigationInput = z.object({ investigationId: z.string().min(1) });

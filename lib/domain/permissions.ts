@@ -56,6 +56,9 @@ export const ACTION_POLICY = {
   "member.add": member("lead"),
   "member.setRole": member("lead"),
   "member.remove": member("lead"),
+  // Who outside the team may read the fact sheet: its leads decide, as they decide who is in it.
+  "share.create": member("lead"),
+  "share.revoke": member("lead"),
   "user.create": admin,
   "user.update": admin,
   "user.setDisabled": admin,

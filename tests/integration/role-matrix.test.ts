@@ -7,6 +7,7 @@ import { addAlias, mergeEntities } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
 import { enqueueJob } from "@/lib/server/jobs.ts";
 import { insertMembership } from "@/lib/server/memberships.ts";
+import { createShareLink } from "@/lib/server/share-links.ts";
 import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
 import type { Actor } from "@/lib/web/session.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
@@ -79,6 +80,7 @@ beforeAll(async () => {
   const alias = await addAlias(b.analyst.ctx, { investigationId: b.inv.id, entityId: anthropic.id, name: "the AI company" });
   const { mergeId } = await mergeEntities(b.analyst.ctx, { investigationId: b.inv.id, sourceId: pbc.id, targetId: anthropic.id });
   const job = await enqueueJob(b.reviewer.ctx, "redetect", b.inv.id);
+  const shareLink = await createShareLink(SYSTEM, { investigationId: b.inv.id, label: "Their link" });
   await addComment(
     { ...b.reviewer.ctx, actorId: b.reviewer.id },
     { investigationId: b.inv.id, conflictId: conflict.id, body: "Which is it?" },
@@ -144,6 +146,8 @@ beforeAll(async () => {
       "member.add": { who: outsider.email, role: "viewer" },
       "member.setRole": { userId: b.reviewer.id, role: "viewer" },
       "member.remove": { userId: b.reviewer.id },
+      "share.create": { label: "Planted link", expiresInDays: "3" },
+      "share.revoke": { id: shareLink.id },
     },
   };
 }, 60_000);
@@ -183,6 +187,7 @@ const ONLY_THE_INVESTIGATION = [
   "conflict.redetect",
   "investigation.setTimeZone",
   "member.add",
+  "share.create",
 ];
 
 describe(`another investigation's ids, on ${testEngine}`, () => {
@@ -289,6 +294,19 @@ describe("roles", () => {
     expect(allowed("reviewer")).toContain("conflict.resolve");
     expect(allowed("reviewer")).not.toContain("member.add");
     expect(allowed("reviewer")).not.toContain("attribute.rename");
-    expect(allowed("lead")).toEqual(expect.arrayContaining(["member.add", "member.setRole", "member.remove", "investigation.setTimeZone"]));
+    expect(allowed("lead")).toEqual(
+      expect.arrayContaining([
+        "member.add",
+        "member.setRole",
+        "member.remove",
+        "investigation.setTimeZone",
+        "share.create",
+        "share.revoke",
+      ]),
+    );
+    for (const role of ["reviewer", "analyst", "viewer"] as const) {
+      expect(allowed(role)).not.toContain("share.create");
+      expect(allowed(role)).not.toContain("share.revoke");
+    }
   });
 });
