@@ -10,7 +10,10 @@ import { hasNulCharacter, securityHeaders } from "@/lib/domain/security-headers.
  * - an address with a NUL character is refused (the database cannot hold one, so it names nothing);
  * - an optimistic gate for pages: without a session cookie, go to sign-in and come back afterwards.
  *   The session itself is checked against the database by every page and action; API routes
- *   answer 401 themselves (a redirect to a sign-in page means nothing to a script).
+ *   answer 401 themselves (a redirect to a sign-in page means nothing to a script);
+ * - a shared read-only link (/shared/<token>) needs no session: its token is checked by its page
+ *   on every request. Its address is the secret, so it is never sent on as a referrer, and
+ *   search engines are asked not to index it.
  */
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({
@@ -27,7 +30,13 @@ export function proxy(request: NextRequest) {
     return respond(new NextResponse("Bad request: the address contains a NUL character.", { status: 400 }));
   }
   const { pathname, search } = request.nextUrl;
+  const shared = pathname.startsWith("/shared/");
+  if (shared) {
+    headers["Referrer-Policy"] = "no-referrer";
+    headers["X-Robots-Tag"] = "noindex";
+  }
   const open =
+    shared ||
     pathname === "/sign-in" ||
     pathname.startsWith("/sign-in/") ||
     pathname.startsWith("/api/") ||
