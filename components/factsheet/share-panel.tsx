@@ -38,7 +38,7 @@ export function SharePanel({ investigationId, links }: { investigationId: string
         link closes it at once.
       </p>
       {created && <NewLink url={created.url} expiresAt={created.expiresAt} onDismiss={() => setCreated(null)} />}
-      <form {...create.formProps} className="mt-4 flex flex-wrap items-end gap-3">
+      <form {...create.formProps} className="mt-4 flex flex-wrap items-start gap-3">
         <input type="hidden" name="investigationId" value={investigationId} />
         <div className="min-w-0 flex-1 basis-56">
           <Field id="share-label" label="Label (optional)" errors={create.fieldErrors?.label}>
@@ -63,7 +63,8 @@ export function SharePanel({ investigationId, links }: { investigationId: string
             />
           </Field>
         </div>
-        <Button type="submit" pending={create.pending} pendingLabel="Creating…">
+        {/* Level with the fields (below their labels), even when a field says what is wrong. */}
+        <Button type="submit" pending={create.pending} pendingLabel="Creating…" className="sm:mt-[1.625rem]">
           Create link
         </Button>
       </form>
