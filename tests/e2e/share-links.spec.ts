@@ -1,9 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, waitForHydration } from "./pages.ts";
 
 const BASE = "/investigations/anthropic-pentagon";
 const TITLE = "Anthropic and the Pentagon";
+
+/** axe's serious or critical findings on the page as it stands, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 test("a lead shares the fact sheet read-only; a reader without an account sees and downloads it, until it is revoked", async ({
   page,
@@ -25,6 +34,7 @@ test("a lead shares the fact sheet read-only; a reader without an account sees a
   const token = new URL(url).pathname.split("/")[2]!;
   const row = panel.getByRole("listitem").filter({ hasText: "For the legal desk" });
   await expect(row).toContainText(/Created by .+ on .+ · expires /);
+  expect(await violations(page)).toEqual([]);
 
   // Someone without an account, in a browser of their own.
   const anonymous = await browser.newContext({ baseURL });
@@ -42,6 +52,7 @@ test("a lead shares the fact sheet read-only; a reader without an account sees a
   await expect(reader.getByRole("listitem", { name: "Anthropic · CEO" })).toContainText("Confirmed");
   await expect(reader.getByRole("region", { name: "Share read-only link" })).toHaveCount(0);
   await expect(reader.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  expect(await violations(reader)).toEqual([]);
   // No address on the page leads into the app: only into this shared page, its downloads, or out.
   const origin = new URL(url).origin;
   const hrefs = await reader.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
@@ -64,6 +75,7 @@ test("a lead shares the fact sheet read-only; a reader without an account sees a
   // The lead revokes it, after a confirmation the keyboard answers.
   await row.getByRole("button", { name: "Revoke For the legal desk…" }).click();
   await expect(panel.getByRole("button", { name: "Revoke “For the legal desk”" })).toBeFocused();
+  expect(await violations(page)).toEqual([]);
   await page.keyboard.press("Enter");
   await expect(panel.getByRole("status").filter({ hasText: "“For the legal desk” is revoked" })).toBeVisible();
   await expect(panel.getByRole("listitem").filter({ hasText: "For the legal desk" })).toHaveCount(0);
@@ -74,6 +86,7 @@ test("a lead shares the fact sheet read-only; a reader without an account sees a
   await expect(reader.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
   expect(await reader.content()).not.toContain(TITLE);
   expect(await reader.locator("a[href]:not([href='#main'])").count()).toBe(0);
+  expect(await violations(reader)).toEqual([]);
   const file = await reader.request.get(`${url}/download?format=md`);
   expect(file.status()).toBe(404);
   expect(await file.text()).not.toContain(TITLE);
