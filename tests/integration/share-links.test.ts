@@ -3,6 +3,7 @@ import { GET as sharedDownload } from "@/app/shared/[token]/download/route.ts";
 import type { ActionName } from "@/lib/domain/permissions.ts";
 import type { MemberRole } from "@/lib/domain/roles.ts";
 import { db } from "@/lib/server/database.ts";
+import { currentFactSheet } from "@/lib/server/factsheet.ts";
 import { insertMembership } from "@/lib/server/memberships.ts";
 import { createShareLink, hashShareToken, listShareLinks, resolveShareToken } from "@/lib/server/share-links.ts";
 import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
@@ -162,6 +163,7 @@ describe(`shared read-only links on ${testEngine}`, () => {
   });
 
   test("the audit trail records who shared and revoked, never a token or its hash", async () => {
+    const dated = (await currentFactSheet(story.inv.id)).sheet!.generatedAt;
     const created = await action("share.create")(members.lead, {
       investigationId: story.inv.id,
       label: "For the 🚀 desk",
@@ -181,5 +183,7 @@ describe(`shared read-only links on ${testEngine}`, () => {
     );
     expect(all).not.toContain(token);
     expect(all).not.toContain(hashShareToken(token));
+    // Who may read the sheet is not what it says: its time stamp (and so its bytes) stay.
+    expect((await currentFactSheet(story.inv.id)).sheet!.generatedAt).toBe(dated);
   });
 });
