@@ -30,18 +30,14 @@ export function proxy(request: NextRequest) {
     return respond(new NextResponse("Bad request: the address contains a NUL character.", { status: 400 }));
   }
   const { pathname, search } = request.nextUrl;
-  const shared = pathname.startsWith("/shared/");
-  if (shared) {
+  // Addresses holding a secret (a shared link's token, a set-password token): the token is the
+  // proof, so no session is asked for, and the address is never sent on or indexed.
+  const secretInPath = pathname.startsWith("/shared/") || pathname.startsWith("/set-password/");
+  if (secretInPath) {
     headers["Referrer-Policy"] = "no-referrer";
     headers["X-Robots-Tag"] = "noindex";
   }
-  const open =
-    shared ||
-    pathname === "/sign-in" ||
-    pathname.startsWith("/sign-in/") ||
-    pathname.startsWith("/api/") ||
-    // A one-time set-password link: its token is the proof (lib/server/password-links.ts).
-    pathname.startsWith("/set-password/");
+  const open = secretInPath || pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/api/");
   if (!open && !getSessionCookie(request)) {
     const url = new URL("/sign-in", request.url);
     const next = pathname + search;

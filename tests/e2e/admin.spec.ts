@@ -58,7 +58,8 @@ test("an admin invites someone without a password; their one-time link sets it, 
 
   const ines = await browser.newContext();
   const inesPage = await ines.newPage();
-  await inesPage.goto(new URL(url).pathname);
+  const opened = await inesPage.goto(new URL(url).pathname);
+  expect(opened!.headers()["referrer-policy"]).toBe("no-referrer"); // the token never leaves in a Referer
   await expect(inesPage.getByRole("heading", { name: "Set your password" })).toBeVisible();
   await expect(inesPage.getByText("For Ines Invited (ines@example.com)")).toBeVisible();
   await inesPage.getByLabel("New password").pressSequentially("ines-password-1");
