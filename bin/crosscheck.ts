@@ -21,7 +21,7 @@ import { factSheetOf } from "@/lib/server/factsheet.ts";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
-import { restoreBackup, writeBackup } from "@/lib/server/backup.ts";
+import { recordBackup, restoreBackup, writeBackup } from "@/lib/server/backup.ts";
 import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
 import { type IssuedLink, resetPasswordLink } from "@/lib/server/password-links.ts";
 import { createUser, enabledAdminId, userIdByEmail } from "@/lib/server/users.ts";
@@ -45,12 +45,13 @@ Commands:
                                             the reconciled fact sheet (Markdown by default;
                                             to standard output unless --out is given); JSON
                                             and JSON-LD are indented unless --compact
-  backup --investigation <slug> [--out file]
-                                            everything about one investigation, in one JSON file
-  restore <file> [--slug new-slug] [--as admin-email]
-                                            load a backup (under a new slug beside the original);
-                                            the admin named by --as leads it (without it, nobody
-                                            is a member until an admin joins it)
+  backup --investigation <slug> --as <admin-email> [--out file]
+                                            everything about one investigation, in one JSON file,
+                                            as the admin named by --as (audited)
+  restore <file> --as <admin-email> [--slug new-slug]
+                                            load a backup (under a new slug beside the original),
+                                            as the admin named by --as, who leads it; its members
+                                            come back with their roles
   load-corpus <story folder> [--slug s] [--as admin-email]
                                             load a story of the evaluation corpus (tests/corpus/...)
                                             as an investigation, annotated, to look at in the app
@@ -318,13 +319,32 @@ async function exportCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** The command line acts as a named admin (`--as`): the id of that enabled admin, or the exit code. */
+async function namedAdmin(email: string | undefined, usage: string): Promise<string | number> {
+  if (!email) {
+    console.error(`Usage: npm run crosscheck -- ${usage}\n--as names the admin account the command acts as.`);
+    return 2;
+  }
+  const id = await enabledAdminId(email);
+  if (!id) console.error(`--as names an enabled admin account; “${email}” is not one.`);
+  return id ?? 1;
+}
+
 async function backupCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { investigation: { type: "string" }, out: { type: "string" } } });
-  const investigation = await investigationArg(values.investigation, "backup --investigation <slug> [--out file]");
+  const usage = "backup --investigation <slug> --as <admin-email> [--out file]";
+  const { values } = parseArgs({ args, options: { investigation: { type: "string" }, out: { type: "string" }, as: { type: "string" } } });
+  const investigation = await investigationArg(values.investigation, usage);
   if (typeof investigation === "number") return investigation;
+  const admin = await namedAdmin(values.as, usage);
+  if (typeof admin === "number") return admin;
   const out = values.out ?? `${investigation.slug}-backup-${new Date().toISOString().slice(0, 10).replaceAll("-", "")}.json`;
   console.error(`Backing up “${investigation.title}” to ${out}…`);
   const report = await writeBackup(investigation.id, out, { onProgress: (table, rows) => console.error(`  ${table}: ${rows}`) });
+  await recordBackup({ actorId: admin, requestId: `cli-${randomUUID()}` }, investigation.id, {
+    slug: investigation.slug,
+    file: out,
+    bytes: report.bytes,
+  });
   const c = report.counts;
   console.log(
     `Wrote ${out} (${report.bytes} bytes): ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ` +
@@ -339,23 +359,18 @@ async function restoreCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { slug: { type: "string" }, as: { type: "string" } },
   });
+  const usage = "restore <file> --as <admin-email> [--slug new-slug]";
   if (positionals.length !== 1) {
-    console.error("Usage: npm run crosscheck -- restore <file> [--slug new-slug] [--as admin-email]");
+    console.error(`Usage: npm run crosscheck -- ${usage}`);
     return 2;
   }
-  let lead: string | undefined;
-  if (values.as) {
-    lead = (await enabledAdminId(values.as)) ?? undefined;
-    if (!lead) {
-      console.error(`--as names an enabled admin account; “${values.as}” is not one.`);
-      return 1;
-    }
-  }
+  const lead = await namedAdmin(values.as, usage);
+  if (typeof lead === "number") return lead;
   try {
     console.error(`Checking ${positionals[0]}…`);
     // A line when a table is done, and at most one a second while a large one loads.
     let lastLine = 0;
-    const report = await restoreBackup(lead ? { actorId: lead, requestId: `cli-${randomUUID()}` } : cliContext(), positionals[0]!, {
+    const report = await restoreBackup({ actorId: lead, requestId: `cli-${randomUUID()}` }, positionals[0]!, {
       slug: values.slug,
       leadId: lead,
       onProgress: ({ table, done, total }) => {
@@ -369,7 +384,7 @@ async function restoreCommand(args: string[]): Promise<number> {
       `Restored “${report.slug}”: ${plural(c.articles, "article")}, ${plural(c.claims, "claim")}, ${plural(c.conflicts, "conflict")}.`,
     );
     if (report.usersCreated.length) console.log(`Accounts added, disabled until an admin enables them: ${report.usersCreated.join(", ")}.`);
-    if (!lead) console.log("Nobody is a member of it yet: an admin joins it from All investigations (/admin/investigations).");
+    console.log(`${values.as} leads it; the backup's members are back with their roles.`);
     return 0;
   } catch (error) {
     if (error instanceof ExpectedError) {

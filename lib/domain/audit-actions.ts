@@ -5,6 +5,7 @@
 export const AUDIT_ACTION_LABELS = {
   "investigation.create": "created",
   "investigation.restore": "restored from a backup",
+  "investigation.backup": "backed up",
   "investigation.update": "settings changed",
   // An admin made themself a lead of it (admins see nothing of an investigation until then).
   "investigation.join": "joined by an admin",

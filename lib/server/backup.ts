@@ -658,3 +658,8 @@ async function matchUsers(tx: Tx, users: BackupUser[], ids: Map<string, string>)
   }
   return created;
 }
+
+/** A backup written for someone (the command line's `--as`), recorded outside the investigation's own trail: it changes nothing in it. */
+export async function recordBackup(ctx: AuditContext, investigationId: string, what: { slug: string; file: string; bytes: number }) {
+  await audit(db(), ctx, { action: "investigation.backup", objectType: "Investigation", objectId: investigationId, after: what });
+}
