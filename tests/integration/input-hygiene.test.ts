@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import type { ActionName } from "@/lib/domain/permissions.ts";
-import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
 import { db } from "@/lib/server/database.ts";
 import { type Actor } from "@/lib/web/session.ts";
+import { actionNamed, registeredActions as actions } from "@/tests/support/actions.ts";
 import { makeUser } from "@/tests/support/actors.ts";
 import { setupTestDatabase } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
@@ -10,12 +9,7 @@ import { makeStory } from "@/tests/support/story.ts";
 setupTestDatabase();
 
 // Every "use server" file of the app: each of its exports is a public endpoint.
-const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
-const actions = Object.values(modules)
-  .flatMap((mod) => Object.values(mod))
-  .map((value) => actionRegistry.get(value))
-  .filter((a): a is RegisteredAction => !!a);
-const action = (name: ActionName) => actions.find((a) => a.name === name)!;
+const action = actionNamed;
 
 async function asActor(role: "analyst" | "admin"): Promise<Actor> {
   const user = await makeUser(role);

@@ -17,26 +17,16 @@ import { setUserDisabled } from "@/lib/server/users.ts";
 import { createClaimInput, joinInvestigationInput, resolveConflictInput } from "@/lib/domain/inputs.ts";
 import { createClaim } from "@/lib/server/claims.ts";
 import { resolveConflict } from "@/lib/server/conflicts.ts";
-import { actionRegistry, executeAction, type RegisteredAction } from "@/lib/web/action.ts";
+import { executeAction } from "@/lib/web/action.ts";
 import type { Actor } from "@/lib/web/session.ts";
+import { actionNamed, actorOf } from "@/tests/support/actions.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
 
 setupTestDatabase();
 
-const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
-const actions = Object.values(modules)
-  .flatMap((mod) => Object.values(mod))
-  .map((value) => actionRegistry.get(value))
-  .filter((a): a is RegisteredAction => !!a);
-const action = (name: ActionName) => actions.find((a) => a.name === name)!.run;
-const actorOf = (u: { id: string; email: string; name: string; role: Actor["role"] }): Actor => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
+const action = (name: ActionName) => actionNamed(name).run;
 
 async function withMember(investigationId: string, role: MemberRole, globalRole: "analyst" | "reviewer" | "admin" = "analyst") {
   const user = await makeUser(globalRole);

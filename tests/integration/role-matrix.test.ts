@@ -10,15 +10,14 @@ import { insertMembership } from "@/lib/server/memberships.ts";
 import { createShareLink } from "@/lib/server/share-links.ts";
 import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
 import type { Actor } from "@/lib/web/session.ts";
+import { actionModules, actorOf } from "@/tests/support/actions.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
 
 setupTestDatabase();
 
-// Every "use server" file of the app: each of its exports is a public endpoint.
-const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
-const exported = Object.entries(modules).flatMap(([file, mod]) =>
+const exported = Object.entries(actionModules).flatMap(([file, mod]) =>
   Object.entries(mod).map(([exportName, value]) => ({ file, exportName, value })),
 );
 const registered = exported.map((e) => ({ ...e, ...actionRegistry.get(e.value)! }));
@@ -39,13 +38,6 @@ describe("server actions", () => {
     const used = new Set(registered.map((e) => e.name));
     expect([...used].sort()).toEqual(Object.keys(ACTION_POLICY).sort());
   });
-});
-
-const actorOf = (user: { id: string; email: string; name: string; role: Role }): Actor => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
 });
 
 /**

@@ -6,26 +6,15 @@ import { db } from "@/lib/server/database.ts";
 import { currentFactSheet } from "@/lib/server/factsheet.ts";
 import { insertMembership } from "@/lib/server/memberships.ts";
 import { createShareLink, hashShareToken, listShareLinks, resolveShareToken } from "@/lib/server/share-links.ts";
-import { actionRegistry, type RegisteredAction } from "@/lib/web/action.ts";
 import type { Actor } from "@/lib/web/session.ts";
+import { actionNamed, actorOf } from "@/tests/support/actions.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
 
 setupTestDatabase();
 
-const modules = import.meta.glob<Record<string, unknown>>("/lib/features/*/actions.ts", { eager: true });
-const actions = Object.values(modules)
-  .flatMap((mod) => Object.values(mod))
-  .map((value) => actionRegistry.get(value))
-  .filter((a): a is RegisteredAction => !!a);
-const action = (name: ActionName) => actions.find((a) => a.name === name)!.run;
-const actorOf = (u: { id: string; email: string; name: string; role: Actor["role"] }): Actor => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
+const action = (name: ActionName) => actionNamed(name).run;
 
 const tokenOf = (url: string) => new URL(url).pathname.replace(/^\/shared\//, "");
 const download = (token: string, format = "md") =>
