@@ -19,7 +19,7 @@ import {
   type ReaderState,
 } from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
-import { rejectProposal as rejectProposalAction } from "@/lib/features/proposals/actions.ts";
+import { listProposals, rejectProposal as rejectProposalAction } from "@/lib/features/proposals/actions.ts";
 import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
 import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
 import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
@@ -94,15 +94,15 @@ export function AnnotatedArticle({
   attributes,
   initialClaimId,
   readOnly = false,
-  proposals,
+  offerProposals = false,
   canAcceptAll = false,
 }: {
   /** A viewer's reader: claims are shown and opened, never recorded or changed. */
   readOnly?: boolean;
   /** A reviewer may save every confident suggestion at once. */
   canAcceptAll?: boolean;
-  /** This article's suggested claims, for those who may record claims (null: not offered). */
-  proposals?: ReaderProposal[] | null;
+  /** Whether to offer suggested claims (to those who may record claims): asked for once drawn. */
+  offerProposals?: boolean;
   /** A claim to open and scroll to on arrival (from a conflict's "see it in the article" link). */
   initialClaimId?: string;
   investigationId: string;
@@ -137,6 +137,7 @@ export function AnnotatedArticle({
 
   // Suggestions: those not rejected here and not under a claim recorded since the page came.
   const [showSuggestions, setShowSuggestions] = useShowSuggestions();
+  const proposals = useArticleProposals(offerProposals && showSuggestions, investigationId, articleId, serverClaims);
   const [dismissed, setDismissed] = useState<{ ids: Set<string>; cues: Set<string> }>(() => ({ ids: new Set(), cues: new Set() }));
   const pending = useMemo(
     () => (proposals ?? []).filter((p) => !dismissed.ids.has(p.id) && !dismissed.cues.has(p.cue) && !placed.some((c) => overlapping(c, p))),
@@ -314,8 +315,8 @@ export function AnnotatedArticle({
             )}
           </span>
         </div>
-        {proposals && (
-          <SuggestionsBar show={showSuggestions} onShowChange={setShowSuggestions} count={pending.length}>
+        {offerProposals && (
+          <SuggestionsBar show={showSuggestions} onShowChange={setShowSuggestions} count={proposals ? pending.length : null}>
             {canAcceptAll && showSuggestions && pending.length > 0 && (
               <AcceptAllProposals
                 investigationId={investigationId}
@@ -726,4 +727,24 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
   }
   const before = runs.filter((r) => !child || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING).at(-1);
   return before ? Number(before.dataset.e) : null;
+}
+
+/**
+ * This article's suggestions, asked for once the page is drawn and suggestions are shown (working
+ * them out takes the server a while on a long article); asked again when the server's claims change
+ * (a refresh after "accept all"). Null until offered and known.
+ */
+function useArticleProposals(wanted: boolean, investigationId: string, articleId: string, claimsVersion: unknown) {
+  const [known, setKnown] = useState<{ for: unknown; proposals: ReaderProposal[] } | null>(null);
+  useEffect(() => {
+    if (!wanted || known?.for === claimsVersion) return;
+    let current = true;
+    void listProposals({ investigationId, articleId }).then((result) => {
+      if (current && result.ok) setKnown({ for: claimsVersion, proposals: result.proposals });
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, known, investigationId, articleId, claimsVersion]);
+  return wanted ? (known?.proposals ?? null) : null;
 }

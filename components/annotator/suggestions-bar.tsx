@@ -16,7 +16,8 @@ export function SuggestionsBar({
 }: {
   show: boolean;
   onShowChange: (show: boolean) => void;
-  count: number;
+  /** How many are shown; null while they are being worked out, or hidden before they were. */
+  count: number | null;
   /** More for those allowed (accepting all at once). */
   children?: ReactNode;
 }) {
@@ -31,9 +32,15 @@ export function SuggestionsBar({
         Show suggestions
       </label>
       <span aria-live="polite" className="tabular-nums">
-        {count === 0 ? "No suggestions" : `${count} suggestion${count === 1 ? "" : "s"}`}
+        {count === null
+          ? show
+            ? "Finding suggestions…"
+            : ""
+          : count === 0
+            ? "No suggestions"
+            : `${count} suggestion${count === 1 ? "" : "s"}`}
       </span>
-      {show && count > 0 && (
+      {show && !!count && (
         <span>
           <kbd className={kbd}>n</kbd>/<kbd className={kbd}>p</kbd> next/previous · <kbd className={kbd}>Enter</kbd> open ·{" "}
           <kbd className={kbd}>x</kbd> reject

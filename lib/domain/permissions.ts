@@ -32,6 +32,8 @@ export const ACTION_POLICY = {
   "claim.restore": member("analyst"),
   "claim.delete": member("analyst"),
   // Suggested claims: turning one down is annotation work; saving many unseen is a reviewer's call.
+  // Read by those who may record claims (accepting one records it); viewers are not offered them.
+  "proposal.list": member("analyst"),
   "proposal.reject": member("analyst"),
   "proposal.acceptAll": member("reviewer"),
   "entity.create": member("analyst"),

@@ -3,6 +3,7 @@ import { anchorInText } from "@/lib/domain/anchoring.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type Proposal, type RecordedClaim, type RejectedProposal, suggestClaims } from "@/lib/domain/suggest.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
+import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { db } from "@/lib/server/database.ts";
 import { subjectOptions } from "@/lib/server/entities.ts";
 
@@ -48,6 +49,21 @@ export function toReaderProposal(p: Proposal): ReaderProposal {
 export async function readerProposals(investigationId: string, articleId: string, timeZone: string): Promise<ReaderProposal[]> {
   const [found] = await suggestForInvestigation(investigationId, timeZone, articleId);
   return (found?.proposals ?? []).map(toReaderProposal);
+}
+
+/**
+ * An article's suggestions for the reader, which asks once the page is on screen: working them out
+ * reads the whole investigation's claims and the article's sentences (seconds for a long article
+ * in a large investigation), which must not hold up the page. An article of another investigation
+ * is not found, as a made-up id is not.
+ */
+export async function articleProposals(investigationId: string, articleId: string): Promise<ReaderProposal[]> {
+  const article = await db().article.findFirst({
+    where: { id: articleId, investigationId },
+    select: { investigation: { select: { timeZone: true } } },
+  });
+  if (!article) throw new ExpectedError("not_found", "That article is not in this investigation.");
+  return readerProposals(investigationId, articleId, article.investigation.timeZone);
 }
 
 /**

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/database.ts";
 import { createEntity } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
 import { acceptAllProposals, rejectProposal } from "@/lib/server/proposals.ts";
-import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
+import { articleProposals, suggestForInvestigation } from "@/lib/server/suggestions.ts";
 import { makeUser } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 
@@ -33,6 +33,15 @@ const proposalsOf = async (investigationId: string, articleId: string) =>
   (await suggestForInvestigation(investigationId, "UTC", articleId))[0]!.proposals;
 
 describe(`suggestions turned down and accepted on ${testEngine}`, () => {
+  test("the reader asks for an article's suggestions, in its offsets; another investigation's article is not found", async () => {
+    const { inv, a } = await story();
+    const listed = await articleProposals(inv.id, a);
+    const staff = listed.find((p) => p.quote === "7,500 staff")!;
+    expect(FIRST.slice(staff.start, staff.end)).toBe("7,500 staff"); // UTF-16, after the emoji
+    const other = await story();
+    await expect(articleProposals(other.inv.id, a)).rejects.toThrow("That article is not in this investigation.");
+  });
+
   test("a rejected span is not proposed again; a cue rejected twice is proposed nowhere; both audited", async () => {
     const { analyst, inv, a, b } = await story();
     const before = await proposalsOf(inv.id, a);

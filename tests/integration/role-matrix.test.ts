@@ -117,6 +117,7 @@ beforeAll(async () => {
       "claim.retract": { id: claim.id, version: claim.version, reason: "Retracted from outside" },
       "claim.restore": { id: claim.id, version: claim.version },
       "claim.delete": { id: claim.id, version: claim.version },
+      "proposal.list": { articleId: article.id },
       "proposal.reject": { articleId: article.id, start: 0, end: 9, cue: "planted cue" },
       "proposal.acceptAll": { articleId: article.id, minConfidence: 0 },
       "entity.create": { name: "Planted entity", kind: "person" },

@@ -1,9 +1,15 @@
 "use server";
 
-import { acceptAllProposalsInput, rejectProposalInput } from "@/lib/domain/inputs.ts";
+import { acceptAllProposalsInput, listProposalsInput, rejectProposalInput } from "@/lib/domain/inputs.ts";
 import * as proposals from "@/lib/server/proposals.ts";
+import { articleProposals } from "@/lib/server/suggestions.ts";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
 import { defineAction } from "@/lib/web/action.ts";
+
+/** An article's suggestions, asked for by the reader after the page is drawn (they take a while). */
+export const listProposals = defineAction("proposal.list", listProposalsInput, async (input) => ({
+  proposals: await articleProposals(input.investigationId, input.articleId),
+}));
 
 /** Turns down one suggestion; the reader hides it (and its cue's others, once retired) in place. */
 export const rejectProposal = defineAction("proposal.reject", rejectProposalInput, async (input, ctx) =>

@@ -10,7 +10,6 @@ import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
 import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
-import { readerProposals } from "@/lib/server/suggestions.ts";
 import { investigationBySlug } from "@/lib/web/page-context.ts";
 import { requireActor } from "@/lib/web/session.ts";
 
@@ -37,12 +36,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { investigation, article } = found;
   const readOnly = !hasMemberRole(investigation.role, "analyst");
-  // Suggested claims only for those who may record claims here (accepting one records it).
-  const [claims, subjects, attributes, proposals] = await Promise.all([
+  const [claims, subjects, attributes] = await Promise.all([
     readerClaims(investigation.id, article.id, article.body),
     subjectOptions(investigation.id),
     attributeOptions(investigation.id),
-    readOnly ? null : readerProposals(investigation.id, article.id, investigation.timeZone),
   ]);
   // Who published it and when stays in view; the rest is one click away.
   const byline = [
@@ -94,7 +91,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         attributes={attributes}
         readOnly={readOnly}
         initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
-        proposals={proposals}
+        // Suggested claims only for those who may record claims here (accepting one records it);
+        // the reader asks for them once it is drawn.
+        offerProposals={!readOnly}
         canAcceptAll={hasMemberRole(investigation.role, "reviewer")}
       />
     </article>
