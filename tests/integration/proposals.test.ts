@@ -42,6 +42,17 @@ describe(`suggestions turned down and accepted on ${testEngine}`, () => {
     await expect(articleProposals(other.inv.id, a)).rejects.toThrow("That article is not in this investigation.");
   });
 
+  test("an article's suggestions are kept until the investigation changes; a rejection is seen at once", async () => {
+    const { analyst, inv, a } = await story();
+    const first = await articleProposals(inv.id, a);
+    expect(await articleProposals(inv.id, a)).toBe(first); // kept: not worked out again
+    const staff = first.find((p) => p.quote === "7,500 staff")!;
+    await rejectProposal(analyst.ctx, { investigationId: inv.id, articleId: a, start: staff.start, end: staff.end, cue: staff.cue });
+    const after = await articleProposals(inv.id, a);
+    expect(after).not.toBe(first);
+    expect(after.map((p) => p.quote)).not.toContain("7,500 staff");
+  });
+
   test("a rejected span is not proposed again; a cue rejected twice is proposed nowhere; both audited", async () => {
     const { analyst, inv, a, b } = await story();
     const before = await proposalsOf(inv.id, a);
