@@ -210,6 +210,18 @@ export function AnnotatedArticle({
     shown.find((p) => p.start > done.start && p.id !== done.id) ?? shown.filter((p) => p.id !== done.id).at(-1);
 
   const openProposal = (proposal: ReaderProposal) => setPanel({ mode: "create", start: proposal.start, end: proposal.end, proposal });
+  /** A block's (or list item's) words, with the highlights and suggestions over them. */
+  const runsOf = (range: TextRange) => (
+    <Runs
+      body={body}
+      range={range}
+      claims={placed}
+      proposals={shown}
+      selectedId={selectedId}
+      onOpen={focusClaim}
+      onOpenProposal={openProposal}
+    />
+  );
 
   const reject = async (proposal: ReaderProposal) => {
     const next = proposalAfter(proposal);
@@ -367,15 +379,7 @@ export function AnnotatedArticle({
                 <ul key={`l${block.items[0]!.start}`} className="my-4 list-disc space-y-2 pl-6 marker:text-slate-400">
                   {block.items.map((item) => (
                     <li key={item.start} className={item.depth ? "ml-5" : ""}>
-                      <Runs
-                        body={body}
-                        range={item}
-                        claims={placed}
-                        proposals={shown}
-                        selectedId={selectedId}
-                        onOpen={focusClaim}
-                        onOpenProposal={openProposal}
-                      />
+                      {runsOf(item)}
                     </li>
                   ))}
                 </ul>
@@ -387,15 +391,7 @@ export function AnnotatedArticle({
                 key={block.start}
                 className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}
               >
-                <Runs
-                  body={body}
-                  range={block}
-                  claims={placed}
-                  proposals={shown}
-                  selectedId={selectedId}
-                  onOpen={focusClaim}
-                  onOpenProposal={openProposal}
-                />
+                {runsOf(block)}
               </Tag>
             );
           })}
