@@ -76,24 +76,32 @@ const earlier = (x: PairRef, y: PairRef) => x.a < y.a || (x.a === y.a && x.b < y
 
 type Building = { ids: Set<string>; state: FamilyState };
 
-function addPair(families: Map<string, Building>, a: DetectionClaim, b: DetectionClaim, ref: Omit<PairRef, "why">, v: PairVerdict) {
-  if (v.relation === "consistent" || v.fits) return;
-  const kind = KIND_OF_RELATION[v.relation];
-  const family = FAMILY_OF_KIND[kind]!;
+/** The family a verdict counts in, or null when it says the two claims can both hold. */
+const familyOf = (v: PairVerdict): string | null =>
+  v.relation === "consistent" || v.fits ? null : FAMILY_OF_KIND[KIND_OF_RELATION[v.relation]]!;
+
+/** `count` disagreeing pairs of one verdict, the earliest of them `pair`; members are the caller's. */
+function addPairs(families: Map<string, Building>, family: string, v: PairVerdict, pair: PairRef, count: number) {
+  const kind = KIND_OF_RELATION[v.relation as keyof typeof KIND_OF_RELATION];
   let f = families.get(family);
   if (!f) {
     f = { ids: new Set(), state: { ids: [], first: {}, firstDecrease: null, updates: 0, decreases: 0 } };
     families.set(family, f);
   }
-  f.ids.add(a.id).add(b.id);
-  const pair = { ...ref, why: v.why };
   const first = f.state.first[kind];
   if (!first || earlier(pair, first)) f.state.first[kind] = pair;
   if (v.relation === "decrease") {
     if (!f.state.firstDecrease || earlier(pair, f.state.firstDecrease)) f.state.firstDecrease = pair;
-    f.state.decreases++;
+    f.state.decreases += count;
   }
-  if (v.relation === "update") f.state.updates++;
+  if (v.relation === "update") f.state.updates += count;
+}
+
+function addPair(families: Map<string, Building>, a: DetectionClaim, b: DetectionClaim, ref: Omit<PairRef, "why">, v: PairVerdict) {
+  const family = familyOf(v);
+  if (family === null) return;
+  addPairs(families, family, v, { ...ref, why: v.why }, 1);
+  families.get(family)!.ids.add(a.id).add(b.id);
 }
 
 function finish(families: Map<string, Building>, sense: AttributeSense, claims: DetectionClaim[]): GroupState {
@@ -108,17 +116,101 @@ const sorted = (claims: DetectionClaim[]) =>
     .map((c) => [pairOrderKey(c), c] as const)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 
-/** A group's state from all its claims: every pair of active claims, once. */
+/**
+ * What `relate` reads of a claim: two claims alike in all of it relate to every other claim, and
+ * to each other, the same way (ids, the words around the quote and the status are not read).
+ */
+const likeness = (c: DetectionClaim) =>
+  JSON.stringify([
+    c.articleId,
+    c.value,
+    c.asOf,
+    c.published ?? null,
+    c.quoteMoment ?? null,
+    c.inCorrection ?? false,
+    c.valueEntityId ?? null,
+    c.valueEntityAncestors ?? null,
+    c.accordingTo ?? null,
+    c.method ?? null,
+    c.appliesToPart ?? null,
+  ]);
+
+/** Claims alike (see `likeness`), in pair order: `keys` ascending, `claims` beside them. */
+type Kin = { keys: string[]; claims: DetectionClaim[] };
+
+/** How many pairs (x, y) with x from `xs`, y from `ys` and x before y; both lists ascending. */
+function pairsBefore(xs: string[], ys: string[]): number {
+  let count = 0;
+  let j = 0;
+  for (const x of xs) {
+    while (j < ys.length && ys[j]! <= x) j++;
+    count += ys.length - j;
+  }
+  return count;
+}
+
+/** The first y in ascending `ys` after x (one exists: the caller checked). */
+function firstAfter(ys: string[], x: string): string {
+  let lo = 0;
+  let hi = ys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ys[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return ys[lo]!;
+}
+
+/**
+ * A group's state from all its claims, as if every pair of active claims were compared once.
+ * Claims alike are compared as one (a big group repeats a few figures from a few articles many
+ * times): each pair of kin is related once per order it occurs in, and its pairs are counted,
+ * not walked. With no two claims alike this is every pair, once.
+ */
 export function groupState(claims: DetectionClaim[], sense: AttributeSense): GroupState {
-  const active = sorted(claims);
+  const byLikeness = new Map<string, Kin>();
+  for (const [key, c] of sorted(claims)) {
+    const like = likeness(c);
+    let kin = byLikeness.get(like);
+    if (!kin) byLikeness.set(like, (kin = { keys: [], claims: [] }));
+    kin.keys.push(key);
+    kin.claims.push(c);
+  }
+  const kins = [...byLikeness.values()];
   const families = new Map<string, Building>();
-  for (let i = 0; i < active.length; i++) {
-    const [ka, a] = active[i]!;
-    for (let j = i + 1; j < active.length; j++) {
-      const [kb, b] = active[j]!;
-      const verdict = relate(a, b, sense);
-      if (verdict) addPair(families, a, b, { a: ka, b: kb }, verdict);
+  const members = new Map<string, Set<Kin>>();
+  const note = (v: PairVerdict, x: Kin, y: Kin, first: Omit<PairRef, "why">, count: number) => {
+    const family = familyOf(v);
+    if (family === null || count === 0) return;
+    let set = members.get(family);
+    if (!set) members.set(family, (set = new Set()));
+    set.add(x).add(y);
+    addPairs(families, family, v, { ...first, why: v.why }, count);
+  };
+  for (let i = 0; i < kins.length; i++) {
+    const x = kins[i]!;
+    const n = x.keys.length;
+    if (n > 1) {
+      const v = relate(x.claims[0]!, x.claims[1]!, sense);
+      if (v) note(v, x, x, { a: x.keys[0]!, b: x.keys[1]! }, (n * (n - 1)) / 2);
     }
+    for (let j = i + 1; j < kins.length; j++) {
+      const y = kins[j]!;
+      // Pairs are compared earlier claim first: x's before y's, then y's before x's.
+      for (const [p, q] of [
+        [x, y],
+        [y, x],
+      ] as const) {
+        if (!(p.keys[0]! < q.keys[q.keys.length - 1]!)) continue;
+        const v = relate(p.claims[0]!, q.claims[0]!, sense);
+        if (!v || familyOf(v) === null) continue;
+        note(v, p, q, { a: p.keys[0]!, b: firstAfter(q.keys, p.keys[0]!) }, pairsBefore(p.keys, q.keys));
+      }
+    }
+  }
+  for (const [family, kinSet] of members) {
+    const f = families.get(family)!;
+    for (const kin of kinSet) for (const c of kin.claims) f.ids.add(c.id);
   }
   return finish(families, sense, claims);
 }

@@ -381,8 +381,21 @@ export function momentAt(instant: Date, zone = "UTC"): Moment {
 /** Whether two moments share no instant: one is over before the other starts. */
 export const apart = (a: Moment, b: Moment) => a.end <= b.start || b.end <= a.start;
 
+/** Moments already described: detection explains many pairs of the same few moments. */
+const described = new Map<string, string>();
+
 /** "29 Oct 2024, 19:11 UTC" / "Thu 31 Oct 2024, evening (Europe/Madrid)", for explanations. */
 export function describeMoment(m: Moment): string {
+  const key = `${m.start}|${m.end}|${m.precision}|${m.zone}`;
+  let text = described.get(key);
+  if (text === undefined) {
+    if (described.size >= 10_000) described.clear();
+    described.set(key, (text = describeAnew(m)));
+  }
+  return text;
+}
+
+function describeAnew(m: Moment): string {
   const offsetAt = labelOffset(m.zone);
   const utc = offsetAt === null || m.zone === "UTC" || m.zone === "GMT";
   const local = (ms: number) => new Date(ms + (utc ? 0 : offsetAt!(ms)) * MINUTE);

@@ -155,8 +155,21 @@ function storedMoment(start: Date | null, end: Date | null, zone: string): Momen
   };
 }
 
+/** Publications already read: an investigation's claims come from a few articles. */
+const publications = new Map<string, Moment>();
+
 /** When an article came out: to the minute when its header gives a time, else the whole day. */
 function publicationMoment(publishedAt: Date, publishedText: string | null, zone: string): Moment {
+  const key = `${publishedAt.getTime()}|${zone}|${publishedText ?? ""}`;
+  let moment = publications.get(key);
+  if (!moment) {
+    if (publications.size >= 10_000) publications.clear();
+    publications.set(key, (moment = readPublication(publishedAt, publishedText, zone)));
+  }
+  return moment;
+}
+
+function readPublication(publishedAt: Date, publishedText: string | null, zone: string): Moment {
   if (publishedText && publicationHasTime(publishedText)) return momentAt(publishedAt, zone);
   // A date alone is that day where the investigation's sources are, like any other day it reads.
   const day = publishedAt.toISOString().slice(0, 10);
@@ -721,14 +734,17 @@ async function carryOut(
   const existing = await trackedConflicts(tx, investigationId, keys);
   const statusOf = new Map(existing.map((c) => [c.id, c.status]));
   const ops = plan(existing, detected, scope);
+  // New conflicts are put on record together once the others are done: a few statements for thousands.
+  const opening: { id: string; found: DetectedConflict }[] = [];
   let done = 0;
   for (const op of ops) {
     if (report && done++ % 50 === 0) report({ phase: "Updating conflicts", done: done - 1, total: ops.length });
     switch (op.op) {
       case "open": {
         const d = op.found;
-        const created = await openConflict(tx, ctx, investigationId, d);
-        changed.push({ id: created.id, kind: d.kind, status: "open", claimIds: d.claimIds });
+        const id = newId();
+        opening.push({ id, found: d });
+        changed.push({ id, kind: d.kind, status: "open", claimIds: d.claimIds });
         counts.opened++;
         break;
       }
@@ -799,6 +815,10 @@ async function carryOut(
         break;
     }
   }
+  for (let i = 0; i < opening.length; i += OPEN_BATCH) {
+    report?.({ phase: "Updating conflicts", done: ops.length - opening.length + i, total: ops.length });
+    await openConflicts(tx, ctx, investigationId, opening.slice(i, i + OPEN_BATCH));
+  }
   return { revived, counts, changed };
 }
 
@@ -819,21 +839,44 @@ async function setMembers(tx: Tx, conflictId: string, d: DetectedConflict): Prom
   await tx.$executeRawUnsafe(`WITH ${SET_MEMBERS} SELECT 1`, conflictId, d.claimIds, d.entityIds, new Date().toISOString());
 }
 
-/** A detected conflict put on record with its members and its audit event, in one statement. */
-async function openConflict(tx: Tx, ctx: AuditContext, investigationId: string, d: DetectedConflict): Promise<{ id: string }> {
-  const id = newId();
-  const params = [id, d.claimIds, d.entityIds, new Date().toISOString(), investigationId, d.kind, d.key, d.summary, d.suggestion ?? null];
-  const event = auditInsert(ctx, { action: "conflict.detect", objectType: "Conflict", objectId: id, investigationId, after: d }, 10);
+/** How many new conflicts one statement puts on record. */
+const OPEN_BATCH = 500;
+
+/**
+ * Detected conflicts put on record with their members and their audit events, in one statement:
+ * the conflicts travel as one JSON array, in order, and their events are written in that order.
+ */
+async function openConflicts(tx: Tx, ctx: AuditContext, investigationId: string, batch: { id: string; found: DetectedConflict }[]) {
+  if (!batch.length) return;
+  const rows = batch.map(({ id, found: d }) => ({
+    id,
+    kind: d.kind,
+    key: d.key,
+    summary: d.summary,
+    suggestion: d.suggestion ?? null,
+    claimIds: d.claimIds,
+    entityIds: d.entityIds,
+    after: d,
+  }));
   await tx.$executeRawUnsafe(
-    `WITH c AS (INSERT INTO "Conflict" ("id", "investigationId", "kind", "detectionKey", "summary", "suggestion", "createdAt", "updatedAt")
-      VALUES ($1, $5, $6::"ConflictKind", $7, $8, $9, $4${UTC}, $4${UTC}) RETURNING "id"),
-    ic AS (INSERT INTO "ConflictClaim" ("conflictId", "claimId", "addedAt") SELECT c."id", m, $4${UTC} FROM c, unnest($2::text[]) AS m),
-    ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId") SELECT c."id", m FROM c, unnest($3::text[]) AS m)
-    ${event.sql}`,
-    ...params,
-    ...event.params,
+    `WITH d AS (
+      SELECT e.j->>'id' AS "id", e.j->>'kind' AS "kind", e.j->>'key' AS "key", e.j->>'summary' AS "summary",
+        e.j->>'suggestion' AS "suggestion", e.j->'claimIds' AS "claimIds", e.j->'entityIds' AS "entityIds", e.j->'after' AS "after", e.n
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)),
+    c AS (INSERT INTO "Conflict" ("id", "investigationId", "kind", "detectionKey", "summary", "suggestion", "createdAt", "updatedAt")
+      SELECT d."id", $2, d."kind"::"ConflictKind", d."key", d."summary", d."suggestion", $3${UTC}, $3${UTC} FROM d),
+    ic AS (INSERT INTO "ConflictClaim" ("conflictId", "claimId", "addedAt")
+      SELECT d."id", m, $3${UTC} FROM d, jsonb_array_elements_text(d."claimIds") AS m),
+    ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId")
+      SELECT d."id", m FROM d, jsonb_array_elements_text(d."entityIds") AS m)
+    INSERT INTO "AuditEvent" ("investigationId", "actorId", "action", "objectType", "objectId", "before", "after", "requestId", "createdAt")
+      SELECT $2, $4, 'conflict.detect', 'Conflict', d."id", NULL, d."after", $5, $3${UTC} FROM d ORDER BY d.n`,
+    JSON.stringify(rows),
+    investigationId,
+    new Date().toISOString(),
+    ctx.actorId,
+    ctx.requestId,
   );
-  return { id };
 }
 
 /** A conflict on record given what detection found now (members, kind, summary), audited, in one statement. */

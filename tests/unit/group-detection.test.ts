@@ -72,6 +72,21 @@ describe("a group's detection state", () => {
     );
   });
 
+  test("a big group repeating a few reports gives the state of comparing every pair once", () => {
+    // groupState compares claims alike once; extending one claim at a time compares every pair.
+    fc.assert(
+      fc.property(fc.array(claimArb, { minLength: 20, maxLength: 90 }), fc.constantFrom(...SENSES), (picks, sense) => {
+        const claims = build(picks);
+        let state = groupState([], sense);
+        for (let i = 0; i < claims.length; i++) {
+          if (claims[i]!.status === "active") state = extendGroupState(state, claims.slice(0, i), claims[i]!);
+        }
+        expect(groupState(claims, sense)).toEqual(state);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   test("holds the claims of every disagreeing pair, and no other", () => {
     fc.assert(
       fc.property(fc.array(claimArb, { minLength: 2, maxLength: 12 }), fc.constantFrom(...SENSES), (picks, sense) => {
