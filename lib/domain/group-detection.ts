@@ -116,6 +116,22 @@ const sorted = (claims: DetectionClaim[]) =>
     .map((c) => [pairOrderKey(c), c] as const)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 
+/** Up to this many active claims, a group's pairs are compared one by one. */
+const SMALL_GROUP = 12;
+
+function everyPair(active: (readonly [string, DetectionClaim])[], claims: DetectionClaim[], sense: AttributeSense): GroupState {
+  const families = new Map<string, Building>();
+  for (let i = 0; i < active.length; i++) {
+    const [ka, a] = active[i]!;
+    for (let j = i + 1; j < active.length; j++) {
+      const [kb, b] = active[j]!;
+      const verdict = relate(a, b, sense);
+      if (verdict) addPair(families, a, b, { a: ka, b: kb }, verdict);
+    }
+  }
+  return finish(families, sense, claims);
+}
+
 /**
  * What `relate` reads of a claim: two claims alike in all of it relate to every other claim, and
  * to each other, the same way (ids, the words around the quote and the status are not read).
@@ -168,8 +184,11 @@ function firstAfter(ys: string[], x: string): string {
  * not walked. With no two claims alike this is every pair, once.
  */
 export function groupState(claims: DetectionClaim[], sense: AttributeSense): GroupState {
+  const active = sorted(claims);
+  // A small group is cheaper to compare pair by pair than to sort into kin.
+  if (active.length <= SMALL_GROUP) return everyPair(active, claims, sense);
   const byLikeness = new Map<string, Kin>();
-  for (const [key, c] of sorted(claims)) {
+  for (const [key, c] of active) {
     const like = likeness(c);
     let kin = byLikeness.get(like);
     if (!kin) byLikeness.set(like, (kin = { keys: [], claims: [] }));

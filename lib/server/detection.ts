@@ -73,29 +73,43 @@ export type Touched = {
   added?: string[];
 };
 
-const detectionClaimSelect = {
-  id: true,
-  articleId: true,
-  subjectId: true,
-  attribute: true,
-  attributeLabel: true,
-  status: true,
-  valueText: true,
-  valueNorm: true,
-  asOfStart: true,
-  asOfEnd: true,
-  inCorrection: true,
-  quoteExact: true,
-  quotePrefix: true,
-  quoteSuffix: true,
-  accordingTo: true,
-  note: true,
-  method: true,
-  appliesToPart: true,
-  article: { select: { publishedAt: true, publishedText: true } },
-} as const satisfies Prisma.ClaimSelect;
+/** What detection reads of a claim (and of its article), in the shape Prisma would give it. */
+type DetectionClaimSelect = {
+  id: true;
+  articleId: true;
+  subjectId: true;
+  attribute: true;
+  attributeLabel: true;
+  status: true;
+  valueText: true;
+  valueNorm: true;
+  asOfStart: true;
+  asOfEnd: true;
+  inCorrection: true;
+  quoteExact: true;
+  quotePrefix: true;
+  quoteSuffix: true;
+  accordingTo: true;
+  note: true;
+  method: true;
+  appliesToPart: true;
+  article: { select: { publishedAt: true; publishedText: true } };
+};
 
-type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof detectionClaimSelect }>;
+type ClaimRow = Prisma.ClaimGetPayload<{ select: DetectionClaimSelect }>;
+
+/** A claim row read by raw SQL (the article's columns beside it) in the shape Prisma would give. */
+type RawClaimRow = Omit<ClaimRow, "article" | "asOfStart" | "asOfEnd" | "valueNorm"> & Record<string, unknown>;
+
+function claimRow({ publishedAt, publishedText, asOfStart, asOfEnd, valueNorm, ...r }: RawClaimRow): ClaimRow {
+  return {
+    ...r,
+    valueNorm: sqlJson(valueNorm),
+    asOfStart: sqlDate(asOfStart),
+    asOfEnd: sqlDate(asOfEnd),
+    article: { publishedAt: sqlDate(publishedAt), publishedText: (publishedText as string | null) ?? null },
+  };
+}
 
 /** Folded names and aliases of canonical entities → entity id, to tell when two texts name one entity. */
 type NameIndex = Map<string, string>;
@@ -153,6 +167,20 @@ function storedMoment(start: Date | null, end: Date | null, zone: string): Momen
     zone,
     timed: span < 86_400_000,
   };
+}
+
+/**
+ * Every claim of an investigation as detection reads it, in one plain statement: at tens of
+ * thousands of claims the ORM's reading of rows is half the time.
+ */
+async function allDetectionClaims(tx: Tx, investigationId: string): Promise<ClaimRow[]> {
+  const rows = await tx.$queryRaw<RawClaimRow[]>`
+    SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
+      c."valueText", c."valueNorm", c."asOfStart", c."asOfEnd", c."inCorrection", c."quoteExact", c."quotePrefix",
+      c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart", a."publishedAt", a."publishedText"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."investigationId" = ${investigationId}`;
+  return rows.map(claimRow);
 }
 
 /** Publications already read: an investigation's claims come from a few articles. */
@@ -374,20 +402,14 @@ export type Known = {
  * articles in a second one). Raw rows are brought to the shape Prisma gives.
  */
 async function groupClaims(tx: Tx, investigationId: string, g: { subjectId: string; attribute: string }): Promise<ClaimRow[]> {
-  const rows = await tx.$queryRaw<(Omit<ClaimRow, "article" | "asOfStart" | "asOfEnd"> & Record<string, unknown>)[]>`
+  const rows = await tx.$queryRaw<RawClaimRow[]>`
     SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
       c."valueText", c."valueNorm", c."asOfStart", c."asOfEnd", c."inCorrection", c."quoteExact", c."quotePrefix",
       c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
       a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
-  return rows.map(({ publishedAt, publishedText, asOfStart, asOfEnd, valueNorm, ...r }) => ({
-    ...r,
-    valueNorm: sqlJson(valueNorm),
-    asOfStart: sqlDate(asOfStart),
-    asOfEnd: sqlDate(asOfEnd),
-    article: { publishedAt: sqlDate(publishedAt), publishedText: (publishedText as string | null) ?? null },
-  }));
+  return rows.map(claimRow);
 }
 
 /**
@@ -572,7 +594,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function detectFromScratch(tx: Tx, investigationId: string, report?: Progress): Promise<DetectedConflict[]> {
   report?.({ phase: "Reading claims", done: 0, total: null });
-  const claims = await tx.claim.findMany({ where: { investigationId }, select: detectionClaimSelect });
+  const claims = await allDetectionClaims(tx, investigationId);
   const entities = await canonicalEntities(tx, investigationId);
   const names: NameIndex = new Map();
   for (const e of entities) for (const name of [...e.aliases, e.name]) names.set(foldName(name), e.id);
