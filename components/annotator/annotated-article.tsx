@@ -20,6 +20,7 @@ import {
 } from "@/components/annotator/reader-state.ts";
 import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
 import { listProposals, rejectProposal as rejectProposalAction } from "@/lib/features/proposals/actions.ts";
+import { listSubjectOptions } from "@/lib/features/entities/actions.ts";
 import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
 import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
 import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
@@ -90,7 +91,6 @@ export function AnnotatedArticle({
   publishedAt,
   timeZone,
   claims: serverClaims,
-  subjects,
   attributes,
   initialClaimId,
   readOnly = false,
@@ -112,12 +112,20 @@ export function AnnotatedArticle({
   /** The investigation's zone, for "local time". */
   timeZone: string;
   claims: ReaderClaim[];
-  subjects: SubjectOption[];
   attributes: AttributeOption[];
 }) {
   // Saves update this in place; new props from the server (another visit, a refresh) replace it.
-  const [local, setLocal] = useState({ from: serverClaims, claims: serverClaims, subjects, attributes });
-  if (local.from !== serverClaims) setLocal({ from: serverClaims, claims: serverClaims, subjects, attributes });
+  // The subject box's names are asked for once the page is drawn (see useSubjectOptions).
+  const [local, setLocal] = useState<ReaderState & { from: ReaderClaim[] }>({
+    from: serverClaims,
+    claims: serverClaims,
+    subjects: [],
+    attributes,
+  });
+  if (local.from !== serverClaims) setLocal((prev) => ({ ...prev, from: serverClaims, claims: serverClaims, attributes }));
+  const subjectsLoaded = useSubjectOptions(!readOnly, investigationId, serverClaims, (loaded) =>
+    setLocal((prev) => ({ ...prev, subjects: withNamesSince(loaded, prev.subjects) })),
+  );
   const { claims } = local;
   const update = (change: (state: ReaderState) => ReaderState, openConflicts?: number) => {
     setLocal((prev) => ({ ...prev, ...change(prev) }));
@@ -449,6 +457,7 @@ export function AnnotatedArticle({
                 publishedAt={publishedAt}
                 timeZone={timeZone}
                 subjects={local.subjects}
+                subjectsLoading={!subjectsLoaded}
                 attributes={local.attributes}
                 onSaved={saved}
                 onCancel={close}
@@ -478,6 +487,7 @@ export function AnnotatedArticle({
                 publishedAt={publishedAt}
                 timeZone={timeZone}
                 subjects={local.subjects}
+                subjectsLoading={!subjectsLoaded}
                 attributes={local.attributes}
                 onSaved={(result) => {
                   update((state) => applySave(state, result), result.openConflicts);
@@ -513,7 +523,8 @@ export function AnnotatedArticle({
 function draftFromProposal(p: ReaderProposal, subjects: SubjectOption[]): ClaimDraft {
   const known = p.subject?.entityId ? subjects.find((s) => s.id === p.subject!.entityId) : undefined;
   return {
-    subjectId: known?.id ?? "",
+    // The guessed entity even before the subject box's names have come (its name is the proposal's).
+    subjectId: p.subject?.entityId ?? "",
     subjectName: known?.name ?? p.subject?.name ?? "",
     subjectText: "",
     attribute: p.attribute ?? "",
@@ -723,6 +734,44 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
   }
   const before = runs.filter((r) => !child || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING).at(-1);
   return before ? Number(before.dataset.e) : null;
+}
+
+/**
+ * The investigation's entities for the claim form's subject box, asked for once the page is drawn
+ * (an investigation can hold thousands; the page does not wait for them) and again when the
+ * server's claims change (a refresh after "accept all" may have named new entities). True once known.
+ */
+function useSubjectOptions(
+  wanted: boolean,
+  investigationId: string,
+  claimsVersion: unknown,
+  onLoaded: (subjects: SubjectOption[]) => void,
+): boolean {
+  const [loadedFor, setLoadedFor] = useState<unknown>(undefined);
+  const latest = useRef(onLoaded);
+  useEffect(() => {
+    latest.current = onLoaded;
+  });
+  useEffect(() => {
+    if (!wanted || loadedFor === claimsVersion) return;
+    let current = true;
+    void listSubjectOptions({ investigationId }).then((result) => {
+      if (!current || !result.ok) return;
+      latest.current(result.subjects);
+      setLoadedFor(claimsVersion);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, loadedFor, investigationId, claimsVersion]);
+  return loadedFor !== undefined;
+}
+
+/** The names the server gave, and any created here since it was asked (a save made a new entity). */
+function withNamesSince(loaded: SubjectOption[], had: SubjectOption[]): SubjectOption[] {
+  const known = new Set(loaded.map((s) => s.id));
+  const added = had.filter((s) => !known.has(s.id));
+  return added.length ? [...loaded, ...added].sort((a, b) => a.name.localeCompare(b.name)) : loaded;
 }
 
 /**

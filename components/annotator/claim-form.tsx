@@ -89,6 +89,7 @@ export function ClaimForm({
   publishedAt,
   timeZone,
   subjects,
+  subjectsLoading = false,
   attributes,
   onSaved,
   onCancel,
@@ -104,6 +105,8 @@ export function ClaimForm({
   /** The investigation's zone, for "local time". */
   timeZone: string;
   subjects: SubjectOption[];
+  /** The investigation's names are still on their way: typing works, matches come when they do. */
+  subjectsLoading?: boolean;
   attributes: AttributeOption[];
   onSaved: (saved: ClaimSaved) => void;
   onCancel: () => void;
@@ -133,7 +136,12 @@ export function ClaimForm({
     () => ({ referenceDate: publishedAt ? new Date(publishedAt) : null, timeZone, quote: target.quote }),
     [publishedAt, timeZone, target.quote],
   );
-  const chosen = subjects.find((s) => s.id === subjectId);
+  // The subject the form came with stays chosen while the names it searches are on their way.
+  const chosen =
+    subjects.find((s) => s.id === subjectId) ??
+    (subjectId && subjectId === initial.subjectId
+      ? { id: subjectId, name: initial.subjectName, kind: "other" as EntityKind, aliases: [] }
+      : undefined);
   // Typing an existing name or alias exactly is the same as picking it.
   const exact =
     chosen ??
@@ -147,7 +155,16 @@ export function ClaimForm({
       textValue: s.name,
       detail: s.matched !== s.name ? `alias “${s.matched}” · ${s.kind}` : s.kind,
     })),
-    ...(creating ? [{ id: "new", label: `Create “${subjectInput.trim()}”`, textValue: subjectInput, detail: "as a new entity" }] : []),
+    ...(creating
+      ? [
+          {
+            id: "new",
+            label: `Create “${subjectInput.trim()}”`,
+            textValue: subjectInput,
+            detail: subjectsLoading ? "as a new entity (still loading the names in use)" : "as a new entity",
+          },
+        ]
+      : []),
   ];
   const attributeSuggestions: Suggestion[] = matchAttributes(attributes, attribute).map((a) => ({
     id: a.key,

@@ -183,6 +183,9 @@ export const createClaimInput = z
 // --- Suggested claims ------------------------------------------------------------------------
 
 /** An article's suggestions, asked for by the reader once it is on screen. */
+/** The claim form's subject names, for one investigation. */
+export const subjectOptionsInput = z.object({ investigationId: z.string().min(1) });
+
 export const listProposalsInput = z.object({ investigationId: z.string().min(1), articleId: z.string().min(1) });
 
 /** Turning down a suggestion: its span (UTF-16 offsets, as the reader has them) and its cue. */

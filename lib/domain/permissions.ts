@@ -36,6 +36,8 @@ export const ACTION_POLICY = {
   "proposal.list": member("analyst"),
   "proposal.reject": member("analyst"),
   "proposal.acceptAll": member("reviewer"),
+  // The names the claim form searches, asked for by the reader once drawn (those who record claims).
+  "entity.options": member("analyst"),
   "entity.create": member("analyst"),
   "entity.addAlias": member("analyst"),
   "entity.removeAlias": member("analyst"),

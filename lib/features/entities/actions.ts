@@ -7,12 +7,21 @@ import {
   mergeEntitiesInput,
   removeAliasInput,
   setPartOfInput,
+  subjectOptionsInput,
   undoMergeInput,
 } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
 import * as entities from "@/lib/server/entities.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
 import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
+
+/**
+ * Every name and alias the claim form's subject box searches. The reader asks once it is drawn, so
+ * that an investigation of thousands of entities does not send them all with every article page.
+ */
+export const listSubjectOptions = defineAction("entity.options", subjectOptionsInput, async (input) => ({
+  subjects: await entities.subjectOptions(input.investigationId),
+}));
 
 export const createEntity = defineAction("entity.create", createEntityInput, async (input, ctx) => {
   await requireInvestigationById(input.investigationId);

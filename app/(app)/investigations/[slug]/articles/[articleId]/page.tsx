@@ -9,7 +9,7 @@ import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
-import { attributeOptions, subjectOptions } from "@/lib/server/entities.ts";
+import { attributeOptions } from "@/lib/server/entities.ts";
 import { investigationBySlug } from "@/lib/web/page-context.ts";
 import { requireActor } from "@/lib/web/session.ts";
 
@@ -36,9 +36,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { investigation, article } = found;
   const readOnly = !hasMemberRole(investigation.role, "analyst");
-  const [claims, subjects, attributes] = await Promise.all([
+  const [claims, attributes] = await Promise.all([
     readerClaims(investigation.id, article.id, article.body),
-    subjectOptions(investigation.id),
     attributeOptions(investigation.id),
   ]);
   // Who published it and when stays in view; the rest is one click away.
@@ -87,7 +86,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         publishedAt={article.publishedAt?.toISOString() ?? null}
         timeZone={investigation.timeZone}
         claims={claims}
-        subjects={subjects}
         attributes={attributes}
         readOnly={readOnly}
         initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
