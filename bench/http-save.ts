@@ -205,7 +205,11 @@ async function seedStory(url: string) {
   const started = Date.now();
   const report = await redetect(SYSTEM, inv.id);
   const detectSeconds = (Date.now() - started) / 1000;
-  return { inv, user, articles, subjects: subjects.slice(0, entities - 1), bigSubject, attributes, detectSeconds, report };
+  // Again, with every conflict on record: what `crosscheck detect` costs an investigation at rest.
+  const again = Date.now();
+  await redetect(SYSTEM, inv.id);
+  const redetectSeconds = (Date.now() - again) / 1000;
+  return { inv, user, articles, subjects: subjects.slice(0, entities - 1), bigSubject, attributes, detectSeconds, redetectSeconds, report };
 }
 
 type Story = Awaited<ReturnType<typeof seedStory>>;
@@ -683,12 +687,20 @@ async function main() {
     }
     const total = CLAIMS + GROUP;
     rows.push({
-      what: `full re-detection, ${total.toLocaleString("en")} claims / 2,000 entities`,
+      what: `full detection, ${total.toLocaleString("en")} claims / 2,000 entities, opening ${story.report.opened.toLocaleString("en")} conflicts`,
       goal: "≥ 100,000 claims/s",
       measured: `${Math.round(total / story.detectSeconds).toLocaleString("en")} claims/s (${story.detectSeconds.toFixed(1)} s)`,
       floor: "",
       ratio: "",
       pass: total / story.detectSeconds >= 100_000 ? "pass" : "FAIL",
+    });
+    rows.push({
+      what: `full re-detection, same claims, every conflict on record`,
+      goal: "≥ 100,000 claims/s",
+      measured: `${Math.round(total / story.redetectSeconds).toLocaleString("en")} claims/s (${story.redetectSeconds.toFixed(1)} s)`,
+      floor: "",
+      ratio: "",
+      pass: total / story.redetectSeconds >= 100_000 ? "pass" : "FAIL",
     });
   } finally {
     if (process.env.BENCH_NODE_ARGS) {
