@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { pasteArticle, uploadArticles } from "@/lib/features/articles/actions.ts";
+import { readJob } from "@/lib/features/jobs/actions.ts";
 import { Button } from "@/components/button.tsx";
 import { Field, TextArea, TextInput } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
@@ -57,6 +58,36 @@ export function ArticleImportPanel({ investigationId, slug }: { investigationId:
   );
 }
 
+type Imported = ActionResult<{ outcomes: ImportOutcome[] }>;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An import job followed about once a second until it has finished: how many of its files are
+ * done as it goes, then what became of each. A read that fails is tried again; the job goes on.
+ */
+async function followImport(investigationId: string, jobId: string, onProgress: (done: number) => void): Promise<Imported> {
+  for (let failures = 0; failures < 30;) {
+    await pause(1_000);
+    const answer = await readJob({ investigationId, jobId }).catch(() => null);
+    if (!answer?.ok) {
+      failures++;
+      continue;
+    }
+    if (answer.status === "failed") return { ok: false, code: "internal", message: `The import stopped: ${answer.error}` };
+    if (answer.status === "done") {
+      const result = answer.result as { outcomes?: ImportOutcome[] } | null;
+      return { ok: true, outcomes: Array.isArray(result?.outcomes) ? result.outcomes : [] };
+    }
+    if (answer.progress) onProgress(answer.progress.done);
+  }
+  return {
+    ok: false,
+    code: "internal",
+    message: "The import's progress cannot be read just now. It goes on: its articles appear in the list as they are saved.",
+  };
+}
+
 function UploadForm({ investigationId, slug }: { investigationId: string; slug: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File[]>([]);
@@ -64,7 +95,7 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
   const [dragging, setDragging] = useState(false);
   const [sent, setSent] = useState(0);
   const { state, pending, fieldErrors, formProps } = useFormAction(
-    async (form): Promise<ActionResult<{ outcomes: ImportOutcome[] }>> => {
+    async (form): Promise<Imported> => {
       // Files over the limit are refused here, by name, instead of being sent at all; the rest
       // go a few at a time, so a large choice never exceeds what one request may carry.
       const files = chosen.filter((f) => f.size <= MAX_ARTICLE_BYTES);
@@ -74,7 +105,13 @@ function UploadForm({ investigationId, slug }: { investigationId: string; slug: 
         const part = new FormData();
         part.set("investigationId", String(form.get("investigationId")));
         for (const file of batch) part.append("files", file);
-        const result = await uploadArticles(part).catch(() => null);
+        const sentBefore = outcomes.length;
+        const answer = await uploadArticles(part).catch(() => null);
+        // A large batch is imported as a job: follow it until it has finished.
+        const result =
+          answer?.ok && answer.jobId
+            ? await followImport(String(form.get("investigationId")), answer.jobId, (done) => setSent(sentBefore + done))
+            : answer;
         if (!result?.ok) {
           // Say what happened to every file: those imported stay imported.
           if (result && outcomes.length === 0) return result;

@@ -10,6 +10,8 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
  * reads at most 10 MB of it; larger uploads are sent as several requests, one after another.
  */
 export const UPLOAD_BATCH_BYTES = 8 * 1024 * 1024;
+/** A batch larger than this is imported as a job, off the request (see lib/server/jobs.ts). */
+export const IMPORT_JOB_BYTES = 1024 * 1024;
 
 /** How many files one upload request may carry (the action's schema refuses more). */
 export const UPLOAD_BATCH_FILES = 50;

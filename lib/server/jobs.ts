@@ -6,7 +6,10 @@ import { db, getDatabase } from "@/lib/server/database.ts";
 import { type Progress, redetect } from "@/lib/server/detection.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
 import { sqlDate } from "@/lib/server/sql-values.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { type ImportOutcome, parseArticleFile } from "@/lib/domain/article-import.ts";
+import { importParsedArticles } from "@/lib/server/articles.ts";
 
 /*
  * Long work off the request: a page asks for it, gets a job id at once, and follows its progress.
@@ -24,7 +27,7 @@ import type { Prisma } from "@/lib/generated/prisma/client.ts";
  * without jobs. This one runs the same on both, in about a hundred lines.
  */
 
-export const JOB_KINDS = ["redetect"] as const;
+export const JOB_KINDS = ["redetect", "import"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -42,11 +45,30 @@ export type JobView = {
 
 type Claimed = { id: string; kind: string; investigationId: string | null; createdById: string | null };
 
+/** An import's files as the job keeps them until it has run: names and bytes (base64). */
+const importPayload = z.object({ files: z.array(z.object({ name: z.string(), bytes: z.string() })) });
+
 /** What each kind of job does. It runs with the rights of whoever asked for it (checked then). */
 const HANDLERS: Record<JobKind, (job: Claimed, ctx: AuditContext, report: Progress) => Promise<JsonValue>> = {
   redetect: async (job, ctx, report) => {
     if (!job.investigationId) throw new ExpectedError("invalid_input", "This job names no investigation.");
     return await redetect(ctx, job.investigationId, report);
+  },
+  // Each file is read and saved on its own (its own transaction), as an upload in the request is.
+  import: async (job, ctx, report) => {
+    if (!job.investigationId) throw new ExpectedError("invalid_input", "This job names no investigation.");
+    const row = await db().job.findUnique({ where: { id: job.id }, select: { payload: true } });
+    const payload = importPayload.safeParse(row?.payload);
+    if (!payload.success) throw new ExpectedError("invalid_input", "The files of this import are no longer on record.");
+    const { files } = payload.data;
+    const outcomes: ImportOutcome[] = [];
+    for (const [i, file] of files.entries()) {
+      report({ phase: "Importing articles", done: i, total: files.length });
+      const result = parseArticleFile(file.name, new Uint8Array(Buffer.from(file.bytes, "base64")));
+      outcomes.push(...(await importParsedArticles(ctx, job.investigationId, [{ name: file.name, result }])));
+    }
+    report({ phase: "Importing articles", done: files.length, total: files.length });
+    return { outcomes };
   },
 };
 
@@ -66,18 +88,35 @@ const worker: Worker = ((globalThis as { crosscheckJobs?: Worker }).crosscheckJo
  * Asks for a job; when one of the same kind is already waiting or running for the investigation,
  * that one is returned instead (asking twice does the work once). Audited.
  */
-export async function enqueueJob(ctx: AuditContext, kind: JobKind, investigationId: string): Promise<{ id: string; existing: boolean }> {
+export async function enqueueJob(
+  ctx: AuditContext,
+  kind: JobKind,
+  investigationId: string,
+  work: { payload: Exclude<JsonValue, null>; audited: JsonValue } | null = null,
+): Promise<{ id: string; existing: boolean }> {
   const outcome = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`job:${kind}:${investigationId}`}, 0))`;
     const investigation = await tx.investigation.findUnique({ where: { id: investigationId }, select: { id: true } });
     if (!investigation) throw new ExpectedError("not_found", "That investigation no longer exists.");
-    const pending = await tx.job.findFirst({
-      where: { investigationId, kind, status: { in: ["queued", "running"] } },
+    // Work of its own (an import's files) is never the same as another's.
+    const pending =
+      !work &&
+      (await tx.job.findFirst({
+        where: { investigationId, kind, status: { in: ["queued", "running"] } },
+        select: { id: true },
+      }));
+    if (pending) return { id: pending.id, existing: true };
+    const job = await tx.job.create({
+      data: { investigationId, kind, createdById: ctx.actorId, ...(work && { payload: jsonColumn(work.payload) }) },
       select: { id: true },
     });
-    if (pending) return { id: pending.id, existing: true };
-    const job = await tx.job.create({ data: { investigationId, kind, createdById: ctx.actorId }, select: { id: true } });
-    await audit(tx, ctx, { action: "job.enqueue", objectType: "Job", objectId: job.id, investigationId, after: { kind } });
+    await audit(tx, ctx, {
+      action: "job.enqueue",
+      objectType: "Job",
+      objectId: job.id,
+      investigationId,
+      after: work ? { kind, work: work.audited } : { kind },
+    });
     return { id: job.id, existing: false };
   });
   kick();
@@ -165,6 +204,8 @@ export async function runNextJob(): Promise<boolean> {
       status: "done",
       result: result === null ? undefined : jsonColumn(result),
       progress: running.progress ?? undefined,
+      // What the work brought (an import's files) is in the investigation now: not kept twice.
+      payload: Prisma.DbNull,
       finishedAt: new Date(),
     });
   } catch (error) {

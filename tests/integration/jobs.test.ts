@@ -7,6 +7,7 @@ import { redetect } from "@/lib/server/detection.ts";
 import { createEntity } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
 import { enqueueJob, jobStatus, runNextJob } from "@/lib/server/jobs.ts";
+import { actionNamed, actorOf } from "@/tests/support/actions.ts";
 import { makeUser } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 
@@ -102,6 +103,46 @@ describe(`jobs on ${testEngine}`, () => {
     // Running elsewhere and heard from: left to its worker.
     expect(await jobStatus(inv.id, busy.id)).toMatchObject({ status: "running" });
     await db().job.delete({ where: { id: busy.id } });
+  });
+
+  test("an upload of over a megabyte is imported as a job: answered at once, each file's fate kept, its bytes let go", async () => {
+    const { reviewer, inv } = await story();
+    const paragraph = "The river rose through the night and the authorities counted the damage in the morning. ";
+    const long = `Title: A long report\nPublished: 2026-03-02\n\n${paragraph.repeat(Math.ceil(1_100_000 / paragraph.length))}`;
+    const files = [
+      new File([long], "long.txt", { type: "text/plain" }),
+      new File([`Title: Valuation\nPublished: 2026-02-26\n\n${BODY}`], "again.txt", { type: "text/plain" }),
+      new File([new Uint8Array([0, 159, 146, 150, 0, 1])], "binary.txt", { type: "text/plain" }),
+    ];
+    const answer = await actionNamed("article.import").run(actorOf(reviewer), { investigationId: inv.id, files });
+    expect(answer).toMatchObject({ ok: true, outcomes: [] });
+    const jobId = (answer as { jobId: string }).jobId;
+    expect(await jobStatus(inv.id, jobId)).toMatchObject({ kind: "import", status: "queued" });
+    // Nothing imported yet: the request did not wait for the work.
+    expect(await db().article.count({ where: { investigationId: inv.id } })).toBe(1);
+
+    await drain();
+    const done = await jobStatus(inv.id, jobId);
+    expect(done).toMatchObject({ status: "done", progress: { phase: "Importing articles", done: 3, total: 3 } });
+    const outcomes = (done?.result as { outcomes: { name: string; status: string }[] }).outcomes;
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ["long.txt", "imported"],
+      ["again.txt", "duplicate"],
+      ["binary.txt", "failed"],
+    ]);
+    const article = await db().article.findFirstOrThrow({ where: { investigationId: inv.id, title: "A long report" } });
+    expect(article.body.length).toBeGreaterThan(1_000_000);
+    // Recorded as the person who uploaded it, and the job's copy of the files is gone.
+    const imported = await db().auditEvent.findFirstOrThrow({
+      where: { objectType: "Article", objectId: article.id, action: "article.import" },
+    });
+    expect(imported.actorId).toBe(reviewer.id);
+    expect((await db().job.findUniqueOrThrow({ where: { id: jobId } })).payload).toBeNull();
+    const asked = await db().auditEvent.findFirstOrThrow({ where: { objectType: "Job", objectId: jobId, action: "job.enqueue" } });
+    expect(asked.after).toMatchObject({
+      kind: "import",
+      work: { files: [{ name: "long.txt" }, { name: "again.txt" }, { name: "binary.txt" }] },
+    });
   });
 
   test("re-detection says what it is doing as it goes", async () => {

@@ -1,14 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { parseArticleFile, parseArticleText } from "@/lib/domain/article-import.ts";
+import { IMPORT_JOB_BYTES, parseArticleFile, parseArticleText } from "@/lib/domain/article-import.ts";
 import { editArticleSourceInput, pasteArticleInput, uploadArticlesInput } from "@/lib/domain/inputs.ts";
 import { defineAction } from "@/lib/web/action.ts";
 import { importParsedArticles, updateArticleSource } from "@/lib/server/articles.ts";
 import { requireInvestigationById } from "@/lib/server/investigations.ts";
+import { enqueueJob } from "@/lib/server/jobs.ts";
 
+/**
+ * Uploaded files become articles. A batch of over IMPORT_JOB_BYTES is imported as a job (the
+ * page follows its progress, and leaving the page does not stop it); a small one at once.
+ */
 export const uploadArticles = defineAction("article.import", uploadArticlesInput, async (input, ctx) => {
   const investigation = await requireInvestigationById(input.investigationId);
+  if (input.files.reduce((sum, f) => sum + f.size, 0) > IMPORT_JOB_BYTES) {
+    const files = await Promise.all(
+      input.files.map(async (file) => ({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()).toString("base64") })),
+    );
+    const job = await enqueueJob(ctx, "import", investigation.id, {
+      payload: { files },
+      audited: { files: input.files.map((f) => ({ name: f.name, bytes: f.size })) },
+    });
+    return { outcomes: [], jobId: job.id };
+  }
   const items = await Promise.all(
     input.files.map(async (file) => ({
       name: file.name,
@@ -17,7 +32,7 @@ export const uploadArticles = defineAction("article.import", uploadArticlesInput
   );
   const outcomes = await importParsedArticles(ctx, investigation.id, items);
   revalidatePath(`/investigations/${investigation.slug}`, "layout");
-  return { outcomes };
+  return { outcomes, jobId: null };
 });
 
 export const pasteArticle = defineAction("article.paste", pasteArticleInput, async (input, ctx) => {
