@@ -1,0 +1,352 @@
+/**
+ * Names in an article (issue 14, item 4): mentions of the investigation's entities are linked,
+ * and the other proper names the text gives are proposed, either as an alias of an entity whose
+ * name is close by the naming rules (`namesLikelySame`, the rules naming conflicts use), or as a
+ * new entity of a guessed kind. Pure: offsets are JavaScript (UTF-16) indices into the body.
+ *
+ * Proper names are runs of proper nouns as wink-nlp tags them (`sentencesOf`, shared with the
+ * claim suggestions), joined over "of", "de", "la"… ("Department of Defense", "Alhaurín de la
+ * Torre"), without the titles before them ("CEO", "Secretary of Defense"), the days and months,
+ * and the lines that name the writer or the outlet (bylines, datelines, licence lines).
+ */
+import { articleBlocks } from "@/lib/domain/article-blocks.ts";
+import type { EntityKind } from "@/lib/domain/claims.ts";
+import { namesLikelySame } from "@/lib/domain/conflicts.ts";
+import { sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
+import { foldText } from "@/lib/domain/text.ts";
+
+export type EntityMention = { entityId: string; start: number; end: number };
+
+/** An entity a proposed name may be another name of, with the naming rule that says so. */
+export type AliasCandidate = { entityId: string; name: string; kind: EntityKind; why: string; score: number };
+
+export type NameProposal = {
+  /** The name as the text first writes it. */
+  name: string;
+  /** The name folded (lib/domain/text.ts): what one proposal per name, and a dismissal, go by. */
+  folded: string;
+  /** Every place the text writes it, in reading order. */
+  spans: { start: number; end: number }[];
+  /** The kind a new entity of this name would probably be. */
+  kind: EntityKind;
+  /** Entities whose names are close, best first (at most three): "add as an alias of …". */
+  aliasOf: AliasCandidate[];
+};
+
+export type NameSuggestions = { mentions: EntityMention[]; names: NameProposal[] };
+
+export type NameSuggestInput = {
+  body: string;
+  entities: SuggestEntity[];
+  /** Folded names dismissed in this investigation: not proposed again. */
+  dismissed?: ReadonlySet<string>;
+};
+
+/** The weakest naming-rule match offered as an alias: weaker hints (shared leading words) are noise here. */
+const ALIAS_MIN_SCORE = 0.5;
+const ALIASES_OFFERED = 3;
+
+// ---------------------------------------------------------------------------------------------
+// Known names, found in the body folded
+
+/** One character folded as `foldText` folds text, without trimming: its length may change. */
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : /\s/.test(c) ? " " : c;
+  if (/\s/u.test(c)) return " ";
+  return foldText(c) || (/\p{M}/u.test(c) ? "" : c);
+}
+
+/** The body folded, with where each folded unit came from, so a match maps back to exact offsets. */
+function foldWithOrigins(body: string): { folded: string; from: number[]; to: number[] } {
+  let folded = "";
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const c of body) {
+    const f = foldChar(c);
+    const end = i + c.length;
+    // A run of spaces folds to one, as in a folded name.
+    if (f === " " && folded.endsWith(" ")) to[to.length - 1] = end;
+    else {
+      for (let k = 0; k < f.length; k++) {
+        from.push(i);
+        to.push(end);
+      }
+      folded += f;
+    }
+    i = end;
+  }
+  return { folded, from, to };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every place the body writes an entity's name or alias (folded), the longest name winning where names overlap. */
+export function findMentions(body: string, entities: SuggestEntity[]): EntityMention[] {
+  const byName = new Map<string, string>();
+  for (const e of entities) {
+    for (const name of [e.name, ...e.aliases]) {
+      const folded = foldText(name);
+      // One letter is no name to look for; the first entity with a name keeps it.
+      if (folded.replace(/[^\p{L}\p{N}]/gu, "").length >= 2 && !byName.has(folded)) byName.set(folded, e.id);
+    }
+  }
+  if (!byName.size) return [];
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const { folded, from, to } = foldWithOrigins(body);
+  const found: EntityMention[] = [];
+  for (const m of folded.matchAll(re)) {
+    found.push({ entityId: byName.get(m[0])!, start: from[m.index]!, end: to[m.index + m[0].length - 1]! });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proper names
+
+type Token = ReturnType<typeof sentencesOf>[number]["tokens"][number];
+
+/** Small words inside a name: "Bank of America", "Alhaurín de la Torre", "Ludwig van Beethoven". */
+const JOINERS = new Set(["of", "de", "del", "la", "las", "los", "da", "do", "di", "du", "van", "von", "der", "den", "y", "al", "bin"]);
+
+const DAYS_AND_MONTHS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+
+/** Words before a name that say what someone is, not who: "CEO Dario Amodei", "Secretary of Defense Pete Hegseth". */
+const TITLES = new Set(
+  (
+    "mr mrs ms miss dr prof sir dame ceo cfo coo cto chief executive president vice prime minister secretary senator sen rep " +
+    "representative governor gov mayor judge justice chairman chairwoman chair director general gen colonel col captain capt " +
+    "lieutenant sergeant sgt king queen prince princess pope chancellor ambassador commissioner spokesman spokeswoman " +
+    "spokesperson founder co-founder officer deputy acting former premier sheriff leader head"
+  ).split(" "),
+);
+const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "ceo", "senator", "president", "secretary"]);
+
+/** Capitalised words that are no name of their own. */
+const NOT_NAMES = new Set(["i", "ai", "tv", "gmt", "utc", "bst", "cet", "est", "pm", "am", "a.m.", "p.m.", "ok", "inc", "ltd", "co"]);
+
+const ORGANIZATION_WORDS =
+  /\b(?:inc|corp|corporation|ltd|llc|plc|company|co|group|bank|university|agency|ministry|department|council|commission|party|association|foundation|institute|service|survey|union|court|police|army|navy|committee|authority|board|office|fund|administration|reuters|press|news|times|post|journal)\.?$|^(?:university|bank|ministry|department|council)\b/i;
+const PLACE_WORDS =
+  /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
+const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|olympics|cup|festival|conference|earthquake|crisis|games)\b/i;
+/** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
+const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
+/** Words after a name that make it someone: "Musk said", "Taylor told". */
+const PERSON_AFTER = /^(?:said|says|told|added|wrote|tweeted|argued|explained|noted|who)$/i;
+
+const hasCapital = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) || /\p{Lu}/u.test(t.text.slice(1));
+
+/** Lines that name who wrote the article or under which licence, not what it is about. */
+const CREDIT_LINE = /^(?:By|Reporting by|Writing by|Editing by|Additional reporting|Licen[cs]e|Copyright|Photo|Image)\b/;
+/** "MADRID (Reuters) -": the place and outlet a wire story opens with. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]*(?:,\s*[\p{L}.\s]+)?\s*\([^)]{1,40}\)\s*[-–—]\s*/u;
+
+type Run = { tokens: Token[]; sentenceStart: boolean };
+
+/** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */
+function properNounRuns(tokens: Token[], body: string, skipUntil: number): Run[] {
+  const runs: Run[] = [];
+  let run: Token[] = [];
+  const firstWord = tokens.findIndex((t) => t.pos !== "PUNCT");
+  let runStartsSentence = false;
+  const close = () => {
+    while (run.length && JOINERS.has(run.at(-1)!.text.toLowerCase())) run.pop();
+    if (run.length) runs.push({ tokens: run, sentenceStart: runStartsSentence });
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start < skipUntil) continue;
+    const gap = run.length ? body.slice(run.at(-1)!.end, t.start) : "";
+    // A comma, a line break or a quotation mark between two names makes two names.
+    if (run.length && !/^[ \t]*$/.test(gap)) close();
+    const proper = t.pos === "PROPN" && hasCapital(t);
+    const joiner = run.length > 0 && JOINERS.has(t.text.toLowerCase()) && tokens[i + 1]?.pos === "PROPN";
+    // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
+    const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
+    if (proper || joiner || hyphen) {
+      if (!run.length) runStartsSentence = i === firstWord;
+      run.push(t);
+    } else close();
+  }
+  close();
+  return runs;
+}
+
+/** A run without the titles and days before it: what is left is the name, or nothing. */
+function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
+  let tokens = run;
+  let titled = false;
+  for (;;) {
+    const first = tokens[0]?.text.toLowerCase().replace(/\.$/, "");
+    if (first === undefined) break;
+    if (TITLES.has(first) || DAYS_AND_MONTHS.test(first)) {
+      titled ||= PERSON_TITLES.has(first);
+      tokens = tokens.slice(1);
+      // "Secretary of Defense Pete Hegseth": the office goes with its title.
+      if (TITLES.has(first) && tokens[0]?.text.toLowerCase() === "of") tokens = tokens.slice(2);
+      continue;
+    }
+    if (JOINERS.has(first) || tokens[0]!.text === "-") {
+      tokens = tokens.slice(1);
+      continue;
+    }
+    break;
+  }
+  while (tokens.length && DAYS_AND_MONTHS.test(tokens.at(-1)!.text)) tokens = tokens.slice(0, -1);
+  return { tokens, titled };
+}
+
+/** The kind a name probably is, from its words and the words around it. */
+function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
+  if (EVENT_WORDS.test(name)) return "event";
+  if (ORGANIZATION_WORDS.test(name)) return "organization";
+  if (PLACE_WORDS.test(name)) return "place";
+  if (titled || (after && PERSON_AFTER.test(after))) return "person";
+  // "NSA", "FEMA": an acronym is most often an organisation.
+  if (/^(?:[\p{Lu}]\.?){2,6}$/u.test(name.replace(/\s/g, ""))) return "organization";
+  if (before && PLACE_BEFORE.has(before.toLowerCase())) return "place";
+  return "other";
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** The linked mentions and the proposed names of one article. */
+export function suggestNames(input: NameSuggestInput): NameSuggestions {
+  const { body, entities } = input;
+  const dismissed = input.dismissed ?? new Set<string>();
+  const mentions = findMentions(body, entities);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  // One word the text also writes in lower case ("Defense officials" / "defense officials", "Research") is a common word.
+  const lowerWords = new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu) ?? []);
+  // Headings ("Key Takeaways", "Industry Context") are written in capitals throughout: their names recur in the text.
+  const headings = articleBlocks(body).flatMap((b) => (b.kind === "heading" ? [b] : []));
+
+  const capitalisedInside = new Set<string>();
+  const sentences = sentencesOf(body);
+  for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
+
+  const found = new Map<string, NameProposal & { kinds: EntityKind[] }>();
+  let mention = 0;
+  for (const sentence of sentences) {
+    const text = body.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
+    if (CREDIT_LINE.test(text) || headings.some((h) => h.start <= sentence.start && sentence.end <= h.end)) continue;
+    const dateline = DATELINE.exec(text);
+    const skipUntil = dateline ? sentence.start + dateline[0].length : sentence.start;
+    for (const run of properNounRuns(sentence.tokens, body, skipUntil)) {
+      // Known names inside the run: linked, and the run's other words are names of their own.
+      while (mention < mentions.length && mentions[mention]!.end <= run.tokens[0]!.start) mention++;
+      const inside = mentions.slice(mention).filter((m) => m.start < run.tokens.at(-1)!.end);
+      for (const piece of piecesOf(run, inside, byId)) {
+        const { tokens, titled } = trimRun(piece.tokens);
+        if (!tokens.length) continue;
+        const start = tokens[0]!.start;
+        const end = tokens.at(-1)!.end;
+        const name = body.slice(start, end);
+        const folded = foldText(name);
+        if (folded.replace(/[^\p{L}]/gu, "").length < 2 || NOT_NAMES.has(folded) || dismissed.has(folded)) continue;
+        if (tokens.every((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, "")))) continue;
+        if (tokens.length === 1 && lowerWords.has(name.toLowerCase())) continue;
+        // "Reporters said…": a plural or a verb form capitalised only where a sentence starts.
+        if (piece.sentenceStart && tokens.length === 1 && tokens[0] === piece.tokens[0] && /\p{Ll}(?:s|ing|ed)$/u.test(name)) {
+          if (!capitalisedInside.has(name)) continue;
+        }
+        // "pro-Trump", "anti-Musk": a word made from a name.
+        if (/^\p{Ll}+-/u.test(name)) continue;
+        // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name.
+        if (body[end] === "-") continue;
+        if (mentions.some((m) => m.start <= start && end <= m.end)) continue;
+        const index = sentence.tokens.indexOf(tokens[0]!);
+        const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;
+        const after = sentence.tokens[sentence.tokens.indexOf(tokens.at(-1)!) + 1]?.text;
+        // "Venezuelan leader", "Spanish officials": a people's adjective, not a name.
+        if (tokens.length === 1 && /(?:an|ese|ish|ch)$/.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? ""))
+          continue;
+        const kind = guessKind(name, before, after, titled || piece.titled);
+        const seen = found.get(folded);
+        if (seen) {
+          seen.spans.push({ start, end });
+          seen.kinds.push(kind);
+        } else found.set(folded, { name, folded, spans: [{ start, end }], kind, kinds: [kind], aliasOf: [] });
+      }
+    }
+  }
+
+  const names: NameProposal[] = [];
+  // A person's surname alone elsewhere in the text ("Donald Trump" … "Trump") says the fuller name is someone.
+  const single = new Set([...found.keys()].filter((k) => !k.includes(" ")));
+  for (const { kinds, ...proposal } of found.values()) {
+    proposal.aliasOf = closeEntities(proposal.name, entities);
+    const words = proposal.folded.split(" ");
+    if (words.length >= 2 && words.length <= 3 && single.has(words.at(-1)!) && /^\p{Lu}/u.test(proposal.name))
+      kinds.push("person", "person");
+    // The kind most of its places suggest, a guess other than "other" winning a tie; an alias's entity's kind first.
+    proposal.kind = proposal.aliasOf[0]?.kind ?? mostCommon(kinds);
+    names.push(proposal);
+  }
+  names.sort((a, b) => a.spans[0]!.start - b.spans[0]!.start);
+  // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.
+  const spans = names.flatMap((n) => n.spans);
+  return { mentions: mentions.filter((m) => !spans.some((s) => overlaps(s, m))), names };
+}
+
+/**
+ * A run cut around the known names inside it: "Anthropic CEO Dario Amodei" leaves "CEO" (a title,
+ * then dropped). One capitalised word before a person's known name is their fuller name ("Emil"
+ * before "Michael"): the whole run is proposed, as an alias of that person.
+ */
+function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEntity>): (Run & { titled: boolean })[] {
+  if (!inside.length) return [{ ...run, titled: false }];
+  const first = inside[0]!;
+  const head = run.tokens.filter((t) => t.end <= first.start);
+  if (
+    inside.length === 1 &&
+    first.start === run.tokens.at(-1)!.start &&
+    first.end === run.tokens.at(-1)!.end &&
+    head.length === 1 &&
+    byId.get(first.entityId)?.kind === "person" &&
+    !TITLES.has(head[0]!.text.toLowerCase().replace(/\.$/, "")) &&
+    /^\p{Lu}\p{Ll}+$/u.test(head[0]!.text)
+  ) {
+    return [{ ...run, titled: false }];
+  }
+  const pieces: (Run & { titled: boolean })[] = [];
+  let piece: Token[] = [];
+  let titled = false;
+  for (const t of run.tokens) {
+    if (inside.some((m) => overlaps(m, t))) {
+      if (piece.length) pieces.push({ tokens: piece, sentenceStart: run.sentenceStart && piece[0] === run.tokens[0], titled });
+      piece = [];
+      // A known person before a name ("Musk's"): not a title. A known organisation before it ("Anthropic CEO …") is no title either.
+      titled = false;
+      continue;
+    }
+    piece.push(t);
+  }
+  if (piece.length) pieces.push({ tokens: piece, sentenceStart: run.sentenceStart && piece[0] === run.tokens[0], titled });
+  return pieces;
+}
+
+/** Entities whose name or an alias is close to this name by the naming rules, best first. */
+function closeEntities(name: string, entities: SuggestEntity[]): AliasCandidate[] {
+  const candidates: AliasCandidate[] = [];
+  for (const e of entities) {
+    let best: { why: string; score: number } | null = null;
+    for (const other of [e.name, ...e.aliases]) {
+      const match = namesLikelySame(name, other, e.kind);
+      if (match && match.score >= ALIAS_MIN_SCORE && (!best || match.score > best.score)) best = match;
+    }
+    if (best) candidates.push({ entityId: e.id, name: e.name, kind: e.kind, why: best.why, score: best.score });
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, ALIASES_OFFERED);
+}
+
+function mostCommon(kinds: EntityKind[]): EntityKind {
+  const counts = new Map<EntityKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + (k === "other" ? 0.5 : 1));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "other";
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { findMentions, suggestNames } from "@/lib/domain/entity-suggest.ts";
+import type { SuggestEntity } from "@/lib/domain/suggest.ts";
+
+const ENTITIES: SuggestEntity[] = [
+  { id: "anthropic", name: "Anthropic", kind: "organization", aliases: [] },
+  { id: "dod", name: "Department of Defense", kind: "organization", aliases: ["the Pentagon", "DoD"] },
+  { id: "emil", name: "Emil Michael", kind: "person", aliases: [] },
+  { id: "puente", name: "Óscar Puente", kind: "person", aliases: [] },
+  { id: "hegseth", name: "Pete Hegseth", kind: "person", aliases: [] },
+];
+
+const names = (body: string, dismissed?: Set<string>) => suggestNames({ body, entities: ENTITIES, dismissed }).names;
+const quoted = (body: string, span: { start: number; end: number }) => body.slice(span.start, span.end);
+
+describe("names in an article", () => {
+  it("links every mention of a known entity, by name or alias, whatever the case or accents", () => {
+    const body = "Oscar Puente spoke. The Pentagon answered, and THE PENTAGON's chief Emil Michael agreed; Anthropic did not.";
+    const mentions = findMentions(body, ENTITIES);
+    expect(mentions.map((m) => [m.entityId, quoted(body, m)])).toEqual([
+      ["puente", "Oscar Puente"],
+      ["dod", "The Pentagon"],
+      ["dod", "THE PENTAGON"],
+      ["emil", "Emil Michael"],
+      ["anthropic", "Anthropic"],
+    ]);
+    expect(names(body)).toEqual([]);
+  });
+
+  it("keeps exact offsets past characters that fold to more or fewer letters", () => {
+    const body = "Straße ﬁnal: Óscar Puente met Anthropic.";
+    const found = findMentions(body, ENTITIES).map((m) => quoted(body, m));
+    expect(found).toEqual(["Óscar Puente", "Anthropic"]);
+  });
+
+  it("proposes a surname alone as an alias of the person the naming rules match", () => {
+    const body = "The deal was signed by Michael on Tuesday. Officials said Michael had pressed for it.";
+    const [michael] = names(body);
+    expect(michael).toMatchObject({ name: "Michael", kind: "person" });
+    expect(michael!.spans.map((s) => quoted(body, s))).toEqual(["Michael", "Michael"]);
+    expect(michael!.aliasOf[0]).toMatchObject({ entityId: "emil", why: "One name is part of the other." });
+  });
+
+  it("proposes a misspelt name as an alias of the entity a letter away", () => {
+    const [antropic] = names("Antropic’s meeting with officials comes a month later.");
+    expect(antropic).toMatchObject({ name: "Antropic", kind: "organization" });
+    expect(antropic!.aliasOf.map((a) => a.entityId)).toEqual(["anthropic"]);
+  });
+
+  it("proposes other names as new entities, one per name with all its places, with a guessed kind", () => {
+    const body =
+      "Reporters in Paiporta met Jens Scharfenberg, who works for the Federal Emergency Agency. " +
+      "Scharfenberg said the Federal Emergency Agency had arrived late. Jens Scharfenberg left for Paiporta.";
+    const found = names(body);
+    const byName = Object.fromEntries(found.map((n) => [n.name, n]));
+    expect(Object.keys(byName)).toEqual(["Paiporta", "Jens Scharfenberg", "Federal Emergency Agency", "Scharfenberg"]);
+    expect(byName["Paiporta"]).toMatchObject({ kind: "place", aliasOf: [] });
+    expect(byName["Paiporta"]!.spans).toHaveLength(2);
+    expect(byName["Jens Scharfenberg"]).toMatchObject({ kind: "person" });
+    expect(byName["Federal Emergency Agency"]).toMatchObject({ kind: "organization" });
+  });
+
+  it("leaves out titles, days and months, common words capitalised, bylines and datelines", () => {
+    const body = [
+      "By Jane Writer",
+      "MADRID (Reuters) - Secretary of Defense Pete Hegseth met CEO Dario Amodei on Monday in March.",
+      "Defense officials said defense spending rose. Long-term plans were discussed.",
+      "Licence: CC BY 4.0, Reuters Institute.",
+    ].join("\n");
+    expect(names(body).map((n) => n.name)).toEqual(["Dario Amodei"]);
+    const [amodei] = names(body);
+    expect(amodei!.kind).toBe("person");
+  });
+
+  it("proposes a fuller name around a person's known name as an alias of that person", () => {
+    const entities: SuggestEntity[] = [{ id: "michael", name: "Michael", kind: "person", aliases: [] }];
+    const body = "The under secretary, Emil Michael, told reporters the talks had ended.";
+    const { mentions, names: found } = suggestNames({ body, entities });
+    expect(mentions).toEqual([]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ name: "Emil Michael", kind: "person", aliasOf: [{ entityId: "michael" }] });
+  });
+
+  it("does not propose a name dismissed in the investigation again", () => {
+    const body = "Jens Scharfenberg said the plan had failed.";
+    expect(names(body).map((n) => n.name)).toEqual(["Jens Scharfenberg"]);
+    expect(names(body, new Set(["jens scharfenberg"]))).toEqual([]);
+  });
+});
