@@ -31,6 +31,8 @@ export const AUDIT_ACTION_LABELS = {
   "proposal.reject": "suggestion rejected",
   // Written for the article; each claim saved has its own "recorded" event, marked machine-proposed.
   "proposal.acceptAll": "suggestions accepted in a batch",
+  // A name the reader proposed as an entity, turned down: proposed nowhere in the investigation again.
+  "name.dismiss": "proposed name dismissed",
   "entity.create": "created",
   "entity.alias.add": "alias added",
   "entity.alias.remove": "alias removed",

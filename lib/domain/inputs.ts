@@ -206,6 +206,21 @@ export const acceptAllProposalsInput = z.object({
   minConfidence: z.coerce.number().min(0, "Between 0 and 1.").max(1, "Between 0 and 1."),
 });
 
+// --- Proposed names ----------------------------------------------------------------------------
+
+/** An article's names: mentions of entities, and names proposed as entities. */
+export const listNamesInput = z.object({ investigationId: z.string().min(1), articleId: z.string().min(1) });
+
+/** Dismissing a proposed name: one place the article writes it (UTF-16 offsets, as the reader has them). */
+export const dismissNameInput = z
+  .object({
+    investigationId: z.string().min(1),
+    articleId: z.string().min(1),
+    start: z.coerce.number().int().min(0),
+    end: z.coerce.number().int().min(1),
+  })
+  .refine((i) => i.end > i.start && i.end - i.start <= 200, { message: "The name's words are missing.", path: ["start"] });
+
 export const updateClaimInput = z
   .object({ investigationId: z.string().min(1), id: z.string().min(1), version: z.coerce.number().int().positive(), ...subjectFields })
   .refine(needsSubject, subjectMessage);

@@ -38,6 +38,9 @@ export const ACTION_POLICY = {
   "proposal.acceptAll": member("reviewer"),
   // The names the claim form searches, asked for by the reader once drawn (those who record claims).
   "entity.options": member("analyst"),
+  // Names in an article proposed as entities: offered, as suggested claims are, to those who record.
+  "name.list": member("analyst"),
+  "name.dismiss": member("analyst"),
   "entity.create": member("analyst"),
   "entity.addAlias": member("analyst"),
   "entity.removeAlias": member("analyst"),

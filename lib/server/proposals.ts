@@ -39,7 +39,7 @@ export async function rejectProposal(
     };
     const { id } = await tx.proposalRejection.create({ data: row, select: { id: true } });
     await audit(tx, ctx, { action: "proposal.reject", objectType: "ProposalRejection", objectId: id, investigationId, after: row });
-    const times = input.cue ? await tx.proposalRejection.count({ where: { investigationId, cue: input.cue } }) : 0;
+    const times = input.cue ? await tx.proposalRejection.count({ where: { investigationId, kind: "claim", cue: input.cue } }) : 0;
     return { id, cueRetired: times >= RETIRED_AFTER };
   });
 }

@@ -113,7 +113,7 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
       },
     }),
     db().proposalRejection.findMany({
-      where: { investigationId },
+      where: { investigationId, kind: "claim" },
       select: { articleId: true, positionStart: true, positionEnd: true, cue: true },
     }),
   ]);

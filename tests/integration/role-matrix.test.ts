@@ -121,6 +121,8 @@ beforeAll(async () => {
       "proposal.reject": { articleId: article.id, start: 0, end: 9, cue: "planted cue" },
       "proposal.acceptAll": { articleId: article.id, minConfidence: 0 },
       "entity.options": {},
+      "name.list": { articleId: article.id },
+      "name.dismiss": { articleId: article.id, start: 0, end: 9 },
       "entity.create": { name: "Planted entity", kind: "person" },
       "entity.addAlias": { entityId: anthropic.id, name: "Planted alias" },
       "entity.removeAlias": { aliasId: alias.id },
