@@ -25,6 +25,10 @@ import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
 import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
 import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
 import type { ReaderProposal } from "@/lib/server/suggestions.ts";
+import { NameList, NamePanel, type NameChoice } from "@/components/annotator/name-panel.tsx";
+import { dismissName as dismissNameAction, listNames } from "@/lib/features/names/actions.ts";
+import { addAlias as addAliasAction, createEntity as createEntityAction } from "@/lib/features/entities/actions.ts";
+import type { ReaderName, ReaderNames } from "@/lib/server/name-proposals.ts";
 
 /**
  * The claim form, with the value and date parsers and the comboboxes it brings, loads when a
@@ -39,7 +43,8 @@ type Panel =
   | { mode: "find" }
   | { mode: "create"; start: number; end: number; proposal?: ReaderProposal }
   | { mode: "view"; claimId: string }
-  | { mode: "edit"; claimId: string };
+  | { mode: "edit"; claimId: string }
+  | { mode: "name"; nameId: string };
 
 type Placed = ReaderClaim & { start: number; end: number };
 
@@ -72,6 +77,22 @@ function proposalTip(p: ReaderProposal): string {
 
 const NO_PROPOSALS: ReaderProposal[] = [];
 
+/**
+ * A name in the text: one proposed as an entity (`nameId`, a dashed violet underline, a stop for
+ * Tab) or a mention of a known entity (`entity`, a faint underline linking to its page, kept out
+ * of the Tab order: the text stays quick to walk).
+ */
+type NameMark = { start: number; end: number } & (
+  { nameId: string; name: string } | { entity: { id: string; name: string; kind: string }; href: string }
+);
+
+/** A proposed name's underline: dashed and violet, unlike a suggested claim's dotted blue. */
+const NAME_STYLE =
+  "highlight cursor-pointer underline decoration-violet-500 decoration-dashed decoration-[1.5px] underline-offset-4 outline-none hover:bg-violet-50 focus-visible:bg-violet-100 focus-visible:ring-2 focus-visible:ring-violet-500";
+/** A known entity's mention: barely there until pointed at. */
+const MENTION_STYLE =
+  "highlight underline decoration-slate-300 decoration-1 underline-offset-[5px] hover:text-indigo-800 hover:decoration-indigo-400";
+
 const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 function label(c: ReaderClaim) {
@@ -96,7 +117,10 @@ export function AnnotatedArticle({
   readOnly = false,
   offerProposals = false,
   canAcceptAll = false,
+  slug,
 }: {
+  /** The investigation's slug, for links to the entities the text mentions. */
+  slug?: string;
   /** A viewer's reader: claims are shown and opened, never recorded or changed. */
   readOnly?: boolean;
   /** A reviewer may save every confident suggestion at once. */
@@ -152,6 +176,22 @@ export function AnnotatedArticle({
     [proposals, dismissed, placed],
   );
   const shown = showSuggestions ? pending : NO_PROPOSALS;
+
+  // Names: proposed as entities or aliases, and known entities' mentions, with the suggestions.
+  const [namesAsked, setNamesAsked] = useState(0);
+  const names = useArticleNames(offerProposals && showSuggestions, investigationId, articleId, namesAsked);
+  const [doneNames, setDoneNames] = useState<Set<string>>(() => new Set());
+  const pendingNames = useMemo(() => (names?.names ?? []).filter((n) => !doneNames.has(n.id)), [names, doneNames]);
+  const nameMarks = useMemo((): NameMark[] => {
+    if (!showSuggestions || !names) return [];
+    const marks: NameMark[] = pendingNames.flatMap((n) => n.spans.map((s) => ({ ...s, nameId: n.id, name: n.name })));
+    for (const m of names.mentions) {
+      const entity = local.subjects.find((e) => e.id === m.entityId);
+      if (entity && slug) marks.push({ start: m.start, end: m.end, entity, href: `/investigations/${slug}/entities/${entity.id}` });
+    }
+    return marks.filter((m) => !shown.some((p) => overlapping(p, m))).sort((a, b) => a.start - b.start);
+  }, [showSuggestions, names, pendingNames, local.subjects, slug, shown]);
+  const openName = panel.mode === "name" ? pendingNames.find((n) => n.id === panel.nameId) : undefined;
   const selectedId = panel.mode === "view" || panel.mode === "edit" ? panel.claimId : null;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
@@ -201,7 +241,7 @@ export function AnnotatedArticle({
   // Where focus goes once the panel has changed: a claim's highlight (after a save, or closing its
   // details), else the article's text, never lost to the page.
   // A suggestion's id instead walks on to it (after accepting or rejecting the one before).
-  const focusTarget = useRef<{ claimId: string | null; proposalId?: string } | null>(null);
+  const focusTarget = useRef<{ claimId: string | null; proposalId?: string; nameId?: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   // After each render: a focus asked for by the change just rendered is given, once.
   useEffect(() => {
@@ -209,6 +249,8 @@ export function AnnotatedArticle({
     if (!target) return;
     focusTarget.current = null;
     if (target.proposalId && focusProposal(textRef.current, target.proposalId)) return;
+    const name = target.nameId ? textRef.current?.querySelector<HTMLElement>(`[data-name="${CSS.escape(target.nameId)}"]`) : null;
+    if (name) return name.focus();
     const mark = target.claimId ? textRef.current?.querySelector<HTMLElement>(`[data-claims~="${target.claimId}"]`) : null;
     (mark ?? textRef.current)?.focus({ preventScroll: !mark });
   });
@@ -228,8 +270,41 @@ export function AnnotatedArticle({
       selectedId={selectedId}
       onOpen={focusClaim}
       onOpenProposal={openProposal}
+      names={nameMarks}
+      openNameId={panel.mode === "name" ? panel.nameId : null}
+      onOpenName={(nameId) => setPanel({ mode: "name", nameId })}
     />
   );
+
+  /** A proposed name made an entity, an alias or dismissed: hidden at once, the article's names asked again. */
+  const chooseName = async (name: ReaderName, choice: NameChoice): Promise<string | null> => {
+    const result =
+      choice.as === "dismiss"
+        ? await dismissNameAction({ investigationId, articleId, start: name.spans[0]!.start, end: name.spans[0]!.end })
+        : choice.as === "alias"
+          ? await addAliasAction({ investigationId, entityId: choice.entityId, name: name.name })
+          : await createEntityAction({ investigationId, name: name.name, kind: choice.kind });
+    if (!result.ok) return result.message;
+    const next =
+      pendingNames.find((n) => n.id !== name.id && n.spans[0]!.start > name.spans[0]!.start) ?? pendingNames.find((n) => n.id !== name.id);
+    setDoneNames((done) => new Set(done).add(name.id));
+    setPanel({ mode: "idle" });
+    focusTarget.current = { claimId: null, nameId: next?.id };
+    if (choice.as === "entity" && "id" in result) {
+      const created = { id: String(result.id), name: name.name, kind: choice.kind, aliases: [] };
+      setLocal((prev) => ({ ...prev, subjects: [...prev.subjects, created].sort((a, b) => a.name.localeCompare(b.name)) }));
+      setAnnouncement(`${name.name} is now an entity (${choice.kind}).`);
+    } else if (choice.as === "alias") {
+      const entity = local.subjects.find((e) => e.id === choice.entityId);
+      setLocal((prev) => ({
+        ...prev,
+        subjects: prev.subjects.map((e) => (e.id === choice.entityId ? { ...e, aliases: [...e.aliases, name.name] } : e)),
+      }));
+      setAnnouncement(`${name.name} is now an alias of ${entity?.name ?? "the entity"}.`);
+    } else setAnnouncement(`${name.name} dismissed: it will not be proposed again.`);
+    setNamesAsked((n) => n + 1);
+    return null;
+  };
 
   const reject = async (proposal: ReaderProposal) => {
     const next = proposalAfter(proposal);
@@ -331,6 +406,11 @@ export function AnnotatedArticle({
             {shown.length > 0 && (
               <>
                 <span className="inline-block h-2.5 w-4 border-b-2 border-dotted border-sky-600" /> suggestion
+              </>
+            )}
+            {nameMarks.some((m) => "nameId" in m) && (
+              <>
+                <span className="inline-block h-2.5 w-4 border-b-2 border-dashed border-violet-500" /> new name
               </>
             )}
           </span>
@@ -498,6 +578,17 @@ export function AnnotatedArticle({
               />
             </section>
           )}
+          {panel.mode === "name" && openName && (
+            <NamePanel
+              key={openName.id}
+              name={openName}
+              onChoose={(choice) => chooseName(openName, choice)}
+              onClose={() => {
+                focusTarget.current = { claimId: null, nameId: openName.id };
+                setPanel({ mode: "idle" });
+              }}
+            />
+          )}
           {panel.mode === "view" && selected && (
             <ClaimDetails
               readOnly={readOnly}
@@ -513,6 +604,9 @@ export function AnnotatedArticle({
             />
           )}
         </div>
+        {showSuggestions && panel.mode !== "name" && (
+          <NameList names={pendingNames} onOpen={(n) => setPanel({ mode: "name", nameId: n.id })} />
+        )}
         <ClaimList claims={placed} orphans={orphans} selectedId={selectedId} onOpen={focusClaim} describe={label} />
       </aside>
     </div>
@@ -563,9 +657,17 @@ function Runs({
   selectedId,
   onOpen,
   onOpenProposal,
+  names,
+  openNameId,
+  onOpenName,
 }: {
+  /** The proposed name open in the panel: its places stay marked. */
+  openNameId: string | null;
   body: string;
   range: TextRange;
+  /** Names to draw where neither a claim nor a suggestion is. */
+  names: NameMark[];
+  onOpenName: (nameId: string) => void;
   claims: Placed[];
   /** Suggestions to draw: none of them overlaps a claim, so each lies inside one run without claims. */
   proposals: ReaderProposal[];
@@ -576,16 +678,10 @@ function Runs({
   return segmentText(range.start, range.end, claims).flatMap((run) => {
     const text = body.slice(run.start, run.end);
     if (run.items.length === 0) {
-      return segmentText(run.start, run.end, proposals).map((part) => {
+      return segmentText(run.start, run.end, proposals).flatMap((part) => {
         const words = body.slice(part.start, part.end);
         const p = part.items[0];
-        if (!p) {
-          return (
-            <span key={part.start} data-s={part.start} data-e={part.end}>
-              {words}
-            </span>
-          );
-        }
+        if (!p) return segmentText(part.start, part.end, names).map((piece) => nameRun(body, piece, openNameId, onOpenName));
         return (
           <span
             key={part.start}
@@ -649,6 +745,65 @@ function Runs({
       </mark>
     );
   });
+}
+
+/** Words with no claim or suggestion over them: plain, a proposed name, or a known entity's mention. */
+function nameRun(
+  body: string,
+  piece: { start: number; end: number; items: NameMark[] },
+  openNameId: string | null,
+  onOpenName: (nameId: string) => void,
+) {
+  const words = body.slice(piece.start, piece.end);
+  const mark = piece.items[0];
+  if (!mark) {
+    return (
+      <span key={piece.start} data-s={piece.start} data-e={piece.end}>
+        {words}
+      </span>
+    );
+  }
+  if ("entity" in mark) {
+    return (
+      <a
+        key={piece.start}
+        href={mark.href}
+        data-s={piece.start}
+        data-e={piece.end}
+        data-entity={mark.entity.id}
+        data-tip={`${mark.entity.name} · ${mark.entity.kind}\nOpen the entity's page`}
+        tabIndex={-1}
+        draggable={false}
+        className={MENTION_STYLE}
+      >
+        {words}
+      </a>
+    );
+  }
+  const open = (e: { preventDefault(): void; stopPropagation(): void }) => {
+    e.preventDefault();
+    e.stopPropagation();
+    onOpenName(mark.nameId);
+  };
+  return (
+    <span
+      key={piece.start}
+      data-s={piece.start}
+      data-e={piece.end}
+      data-name={mark.nameId}
+      data-tip={`${mark.name}: not an entity yet\nEnter to make it one, an alias, or dismiss it`}
+      tabIndex={0}
+      role="button"
+      aria-label={`Name not yet an entity: ${mark.name}`}
+      onClick={open}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" || e.key === " ") open(e);
+      }}
+      className={`${NAME_STYLE}${mark.nameId === openNameId ? " bg-violet-100" : ""}`}
+    >
+      {words}
+    </span>
+  );
 }
 
 /** A DOM range over these body offsets (UTF-16), through the runs that carry them (data-s/data-e). */
@@ -792,4 +947,23 @@ function useArticleProposals(wanted: boolean, investigationId: string, articleId
     };
   }, [wanted, known, investigationId, articleId, claimsVersion]);
   return wanted ? (known?.proposals ?? null) : null;
+}
+
+/**
+ * This article's names (proposed and known), asked for once the page is drawn and suggestions are
+ * shown, and again after each choice (`asked`). Null until known.
+ */
+function useArticleNames(wanted: boolean, investigationId: string, articleId: string, asked: number) {
+  const [known, setKnown] = useState<{ for: number; names: ReaderNames } | null>(null);
+  useEffect(() => {
+    if (!wanted || known?.for === asked) return;
+    let current = true;
+    void listNames({ investigationId, articleId }).then((result) => {
+      if (current && result.ok) setKnown({ for: asked, names: { mentions: result.mentions, names: result.names } });
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, known, investigationId, articleId, asked]);
+  return wanted ? (known?.names ?? null) : null;
 }

@@ -120,7 +120,7 @@ const TITLES = new Set(
     "mr mrs ms miss dr prof sir dame ceo cfo coo cto chief executive president vice prime minister secretary senator sen rep " +
     "representative governor gov mayor judge justice chairman chairwoman chair director general gen colonel col captain capt " +
     "lieutenant sergeant sgt king queen prince princess pope chancellor ambassador commissioner spokesman spokeswoman " +
-    "spokesperson founder co-founder officer deputy acting former premier sheriff leader head"
+    "spokesperson founder co-founder officer deputy acting former premier sheriff leader head under"
   ).split(" "),
 );
 const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "ceo", "senator", "president", "secretary"]);

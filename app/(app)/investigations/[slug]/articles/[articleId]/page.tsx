@@ -92,6 +92,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         // Suggested claims only for those who may record claims here (accepting one records it);
         // the reader asks for them once it is drawn.
         offerProposals={!readOnly}
+        slug={investigation.slug}
         canAcceptAll={hasMemberRole(investigation.role, "reviewer")}
       />
     </article>

@@ -1,0 +1,169 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/button.tsx";
+import { inputClass } from "@/components/field.tsx";
+import { ENTITY_KINDS, type EntityKind } from "@/lib/domain/claims.ts";
+import type { ReaderName } from "@/lib/server/name-proposals.ts";
+
+/** What the analyst made of a proposed name. */
+export type NameChoice = { as: "entity"; kind: EntityKind } | { as: "alias"; entityId: string } | { as: "dismiss" };
+
+/**
+ * One proposed name: make it a new entity (of the guessed kind, or another), another name of a
+ * close entity, or dismiss it for the investigation. The first choice has focus on opening, so
+ * Enter takes the likeliest one.
+ */
+export function NamePanel({
+  name,
+  onChoose,
+  onClose,
+}: {
+  name: ReaderName;
+  /** Resolves to an error message, or null once done. */
+  onChoose: (choice: NameChoice) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const [kind, setKind] = useState<EntityKind>(name.kind);
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [name.id]);
+
+  const choose = async (key: string, choice: NameChoice) => {
+    setPending(key);
+    setError(null);
+    const message = await onChoose(choice);
+    setPending(null);
+    if (message) setError(message);
+  };
+  const places = name.spans.length;
+
+  return (
+    <section
+      aria-label="Proposed name"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-2 ring-violet-200"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h2 className="font-semibold text-slate-900">{name.name}</h2>
+          <p className="text-xs text-slate-500">Not an entity yet · {places === 1 ? "once" : `${places} times`} in this article</p>
+        </div>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-1 text-sm text-slate-500 hover:text-slate-800"
+          aria-label="Close name"
+        >
+          ✕
+        </button>
+      </div>
+
+      {name.aliasOf.length > 0 && (
+        <div className="space-y-1.5">
+          <p className="text-xs font-medium text-slate-600">Another name of</p>
+          {name.aliasOf.map((a, i) => (
+            <div key={a.entityId}>
+              <Button
+                ref={i === 0 ? first : undefined}
+                type="button"
+                variant="secondary"
+                className="w-full justify-start"
+                pending={pending === a.entityId}
+                disabled={pending !== null}
+                onClick={() => void choose(a.entityId, { as: "alias", entityId: a.entityId })}
+              >
+                Alias of {a.name}
+              </Button>
+              <p className="mt-0.5 pl-1 text-xs text-slate-500">{a.why}</p>
+            </div>
+          ))}
+        </div>
+      )}
+
+      <div className="space-y-1.5">
+        <p className="text-xs font-medium text-slate-600">
+          {name.aliasOf.length ? "Or someone or something new" : "Someone or something new"}
+        </p>
+        <div className="flex items-center gap-2">
+          <label htmlFor={`name-kind-${name.id}`} className="sr-only">
+            Kind of the new entity
+          </label>
+          <select
+            id={`name-kind-${name.id}`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as EntityKind)}
+            className={`${inputClass} min-w-0 flex-1`}
+          >
+            {ENTITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <Button
+            ref={name.aliasOf.length ? undefined : first}
+            type="button"
+            variant={name.aliasOf.length ? "secondary" : "primary"}
+            className="shrink-0 whitespace-nowrap"
+            pending={pending === "entity"}
+            disabled={pending !== null}
+            onClick={() => void choose("entity", { as: "entity", kind })}
+          >
+            New entity
+          </Button>
+        </div>
+      </div>
+
+      <div className="flex items-center justify-between border-t border-slate-100 pt-2">
+        <button
+          type="button"
+          disabled={pending !== null}
+          onClick={() => void choose("dismiss", { as: "dismiss" })}
+          className="rounded text-sm font-medium text-rose-700 hover:underline disabled:opacity-60"
+        >
+          Dismiss name
+        </button>
+        <span className="text-xs text-slate-500">Not proposed again in this investigation</span>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The article's proposed names, to open from the keyboard (or to see at a glance). */
+export function NameList({ names, onOpen }: { names: ReaderName[]; onOpen: (name: ReaderName) => void }) {
+  if (!names.length) return null;
+  return (
+    <section aria-label="Names not yet entities" className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
+      <h2 className="mb-2 flex items-center gap-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <span aria-hidden className="inline-block h-2.5 w-4 border-b-2 border-dashed border-violet-500" />
+        Names not yet entities ({names.length})
+      </h2>
+      <ul className="flex flex-wrap gap-1.5">
+        {names.map((n) => (
+          <li key={n.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(n)}
+              className="rounded-full bg-violet-50 px-2.5 py-0.5 text-violet-900 ring-1 ring-violet-200 hover:bg-violet-100 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none"
+            >
+              {n.name}
+              {n.aliasOf.length > 0 && <span className="text-violet-600"> · alias?</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

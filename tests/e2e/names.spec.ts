@@ -1,0 +1,89 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./pages.ts";
+
+/** Set SCREENSHOT_DIR to keep pictures of the reader with its proposed names, to look at. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: false });
+};
+
+const ARTICLE =
+  "Under Secretary Emil Michael met Dario Amodei in Arlington on Tuesday. Michael said the talks had stalled, " +
+  "and Amodei said Anthropic would not yield. Jens Scharfenberg, who advises the Defense Innovation Board, called the meeting short.";
+
+/**
+ * In an investigation of its own (other specs share the demo's, and read its entities as seeded):
+ * the analyst makes it, pastes an article, and names two entities by hand first.
+ */
+async function storyWithNames(page: Page) {
+  const title = `Names in the text ${Date.now()}`;
+  await page.goto("/investigations");
+  await page.getByLabel("Title").pressSequentially(title);
+  await page.getByRole("button", { name: "Create investigation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+
+  for (const [name, kind] of [
+    ["Emil Michael", "person"],
+    ["Anthropic", "organization"],
+  ] as const) {
+    await page.goto(`/investigations/${slug}/entities`);
+    await page.getByLabel("Name").pressSequentially(name);
+    await page.getByLabel("Kind").selectOption(kind);
+    await page.getByRole("button", { name: "Create entity" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  }
+
+  await page.goto(`/investigations/${slug}/articles`);
+  await page.getByRole("tab", { name: "Paste text" }).click();
+  await page.getByLabel("Title").pressSequentially("Talks stall");
+  await page.getByLabel("Article text").pressSequentially(ARTICLE, { delay: 0 });
+  await page.getByRole("button", { name: "Import article" }).click();
+  await page.getByRole("list", { name: "Import results" }).getByRole("link", { name: "Talks stall" }).click();
+  await expect(page.getByRole("complementary", { name: "Claims" })).toBeVisible();
+  return slug;
+}
+
+test("an analyst makes one name an alias, another a new entity, and dismisses a third", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  const slug = await storyWithNames(page);
+  const text = page.getByLabel("Article text");
+  const names = page.getByRole("region", { name: "Names not yet entities" });
+  await expect(names).toBeVisible();
+  // Known names are linked, quietly: Anthropic is no proposal.
+  await expect(text.locator("a[data-entity]", { hasText: "Anthropic" })).toHaveAttribute("href", /\/entities\//);
+  await expect(names.getByRole("button", { name: /^Anthropic/ })).toHaveCount(0);
+  await shot(page, "names-reader");
+
+  // "Michael" alone: another name of Emil Michael, by the naming rules. From the text, with the keyboard.
+  const michael = text.getByRole("button", { name: "Name not yet an entity: Michael" });
+  await michael.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("region", { name: "Proposed name" });
+  await expect(panel.getByRole("heading", { name: "Michael" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Alias of Emil Michael" })).toBeFocused();
+  await shot(page, "names-panel");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Michael is now an alias of Emil Michael." })).toBeAttached();
+  await expect(text.locator("a[data-entity]", { hasText: /^Michael$/ })).toBeVisible();
+
+  // "Jens Scharfenberg": someone new, from the list beside the text.
+  await names.getByRole("button", { name: "Jens Scharfenberg" }).click();
+  await panel.getByLabel("Kind of the new entity").selectOption("person");
+  await panel.getByRole("button", { name: "New entity" }).click();
+  await expect(text.locator("a[data-entity]", { hasText: "Jens Scharfenberg" })).toBeVisible();
+
+  // "Arlington": not tracked here.
+  await names.getByRole("button", { name: "Arlington" }).click();
+  await panel.getByRole("button", { name: "Dismiss name" }).click();
+  await expect(names.getByRole("button", { name: "Arlington" })).toHaveCount(0);
+  await expect(text.getByRole("button", { name: "Name not yet an entity: Arlington" })).toHaveCount(0);
+  await shot(page, "names-after");
+
+  // All three hold after a reload; the new person and the alias are on the entities page.
+  await page.reload();
+  await expect(text.locator("a[data-entity]", { hasText: "Jens Scharfenberg" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Names not yet entities" }).getByRole("button", { name: "Arlington" })).toHaveCount(0);
+  await page.goto(`/investigations/${slug}/entities`);
+  await expect(page.getByRole("link", { name: "Jens Scharfenberg" })).toBeVisible();
+  await expect(page.getByText("also: Michael")).toBeVisible();
+});
