@@ -59,25 +59,28 @@ function foldChar(c: string): string {
 
 /** The body folded, with where each folded unit came from, so a match maps back to exact offsets. */
 function foldWithOrigins(body: string): { folded: string; from: number[]; to: number[] } {
-  let folded = "";
+  // Pieces joined once at the end: appending to a string and reading its end flattens it each time.
+  const pieces: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
+  let lastSpace = false;
   for (const c of body) {
     const f = foldChar(c);
     const end = i + c.length;
     // A run of spaces folds to one, as in a folded name.
-    if (f === " " && folded.endsWith(" ")) to[to.length - 1] = end;
-    else {
+    if (f === " " && lastSpace) to[to.length - 1] = end;
+    else if (f) {
       for (let k = 0; k < f.length; k++) {
         from.push(i);
         to.push(end);
       }
-      folded += f;
+      pieces.push(f);
+      lastSpace = f === " ";
     }
     i = end;
   }
-  return { folded, from, to };
+  return { folded: pieces.join(""), from, to };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -94,11 +97,18 @@ export function findMentions(body: string, entities: SuggestEntity[]): EntityMen
   }
   if (!byName.size) return [];
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const re = new RegExp(names.map(escape).join("|"), "g");
   const { folded, from, to } = foldWithOrigins(body);
   const found: EntityMention[] = [];
-  for (const m of folded.matchAll(re)) {
-    found.push({ entityId: byName.get(m[0])!, start: from[m.index]!, end: to[m.index + m[0].length - 1]! });
+  const wordy = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  // Word edges checked by hand: a lookbehind at every place in a long body costs seconds.
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const end = m.index + m[0].length;
+    if (wordy(folded[m.index - 1]) || wordy(folded[end])) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    found.push({ entityId: byName.get(m[0])!, start: from[m.index]!, end: to[end - 1]! });
   }
   return found;
 }
@@ -232,15 +242,21 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
 
   const found = new Map<string, NameProposal & { kinds: EntityKind[] }>();
   let mention = 0;
+  let heading = 0;
+  /** Proposed fuller names around known ones ("Emil Michael" around "Michael"): the known one is not linked there. */
+  const absorbed: { start: number; end: number }[] = [];
   for (const sentence of sentences) {
     const text = body.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
-    if (CREDIT_LINE.test(text) || headings.some((h) => h.start <= sentence.start && sentence.end <= h.end)) continue;
+    while (heading < headings.length && headings[heading]!.end < sentence.start) heading++;
+    const inHeading = headings[heading] && headings[heading]!.start <= sentence.start && sentence.end <= headings[heading]!.end;
+    if (CREDIT_LINE.test(text) || inHeading) continue;
     const dateline = DATELINE.exec(text);
     const skipUntil = dateline ? sentence.start + dateline[0].length : sentence.start;
     for (const run of properNounRuns(sentence.tokens, body, skipUntil)) {
       // Known names inside the run: linked, and the run's other words are names of their own.
       while (mention < mentions.length && mentions[mention]!.end <= run.tokens[0]!.start) mention++;
-      const inside = mentions.slice(mention).filter((m) => m.start < run.tokens.at(-1)!.end);
+      const inside: EntityMention[] = [];
+      for (let k = mention; k < mentions.length && mentions[k]!.start < run.tokens.at(-1)!.end; k++) inside.push(mentions[k]!);
       for (const piece of piecesOf(run, inside, byId)) {
         const { tokens, titled } = trimRun(piece.tokens);
         if (!tokens.length) continue;
@@ -259,7 +275,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (/^\p{Ll}+-/u.test(name)) continue;
         // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name.
         if (body[end] === "-") continue;
-        if (mentions.some((m) => m.start <= start && end <= m.end)) continue;
+        if (piece.absorbs) absorbed.push({ start, end });
         const index = sentence.tokens.indexOf(tokens[0]!);
         const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;
         const after = sentence.tokens[sentence.tokens.indexOf(tokens.at(-1)!) + 1]?.text;
@@ -277,10 +293,11 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   }
 
   const names: NameProposal[] = [];
+  const index = nameIndex(entities);
   // A person's surname alone elsewhere in the text ("Donald Trump" … "Trump") says the fuller name is someone.
   const single = new Set([...found.keys()].filter((k) => !k.includes(" ")));
   for (const { kinds, ...proposal } of found.values()) {
-    proposal.aliasOf = closeEntities(proposal.name, entities);
+    proposal.aliasOf = closeEntities(proposal.name, index);
     const words = proposal.folded.split(" ");
     if (words.length >= 2 && words.length <= 3 && single.has(words.at(-1)!) && /^\p{Lu}/u.test(proposal.name))
       kinds.push("person", "person");
@@ -290,8 +307,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   }
   names.sort((a, b) => a.spans[0]!.start - b.spans[0]!.start);
   // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.
-  const spans = names.flatMap((n) => n.spans);
-  return { mentions: mentions.filter((m) => !spans.some((s) => overlaps(s, m))), names };
+  return { mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions, names };
 }
 
 /**
@@ -299,7 +315,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
  * then dropped). One capitalised word before a person's known name is their fuller name ("Emil"
  * before "Michael"): the whole run is proposed, as an alias of that person.
  */
-function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEntity>): (Run & { titled: boolean })[] {
+function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEntity>): (Run & { titled: boolean; absorbs?: true })[] {
   if (!inside.length) return [{ ...run, titled: false }];
   const first = inside[0]!;
   const head = run.tokens.filter((t) => t.end <= first.start);
@@ -312,7 +328,7 @@ function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEn
     !TITLES.has(head[0]!.text.toLowerCase().replace(/\.$/, "")) &&
     /^\p{Lu}\p{Ll}+$/u.test(head[0]!.text)
   ) {
-    return [{ ...run, titled: false }];
+    return [{ ...run, titled: false, absorbs: true }];
   }
   const pieces: (Run & { titled: boolean })[] = [];
   let piece: Token[] = [];
@@ -331,10 +347,51 @@ function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEn
   return pieces;
 }
 
+const SMALL_WORDS = new Set(["the", "of", "and", "for", "a", "an"]);
+const wordsOf = (name: string) =>
+  foldText(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Keys under which two names the naming rules may match meet: a shared word, initials as letters, a start or an end. */
+function keysOf(name: string): string[] {
+  const folded = foldText(name);
+  const words = wordsOf(name);
+  const content = words.filter((w) => !SMALL_WORDS.has(w));
+  const letters = name.replace(/[^\p{L}]/gu, "").toLowerCase();
+  const keys = content.map((w) => `w:${w}`);
+  if (words.length > 1) keys.push(`i:${words.map((w) => w[0]).join("")}`, `i:${content.map((w) => w[0]).join("")}`);
+  if (letters.length >= 2 && letters.length <= 6) keys.push(`i:${letters}`);
+  // A letter or two apart ("Antropic" / "Anthropic"): the same first two letters, or last two.
+  keys.push(`s:${folded.slice(0, 2)}`, `e:${folded.slice(-2)}`);
+  return keys;
+}
+
+/**
+ * The entities filed by those keys: comparing a name with every entity's every name would cost
+ * names × entities rule checks, seconds for a long article in a large investigation.
+ */
+function nameIndex(entities: SuggestEntity[]): { entities: SuggestEntity[]; byKey: Map<string, number[]> } {
+  const byKey = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    for (const name of [e.name, ...e.aliases]) {
+      for (const key of keysOf(name)) {
+        const filed = byKey.get(key);
+        if (!filed) byKey.set(key, [i]);
+        else if (filed.at(-1) !== i) filed.push(i);
+      }
+    }
+  });
+  return { entities, byKey };
+}
+
 /** Entities whose name or an alias is close to this name by the naming rules, best first. */
-function closeEntities(name: string, entities: SuggestEntity[]): AliasCandidate[] {
+function closeEntities(name: string, index: ReturnType<typeof nameIndex>): AliasCandidate[] {
   const candidates: AliasCandidate[] = [];
-  for (const e of entities) {
+  const near = new Set<number>();
+  for (const key of keysOf(name)) for (const i of index.byKey.get(key) ?? []) near.add(i);
+  for (const i of near) {
+    const e = index.entities[i]!;
     let best: { why: string; score: number } | null = null;
     for (const other of [e.name, ...e.aliases]) {
       const match = namesLikelySame(name, other, e.kind);
