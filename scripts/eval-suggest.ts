@@ -16,7 +16,9 @@
  * covers the value's figures and signs, from its first to its last digit, %, or currency sign
  * ("9.1" for "9.1%" is a miss; "at least 51 people" for "At least 51" is a hit).
  * Subject + attribute is right when the proposal that overlaps most names the gold subject and an
- * attribute that folds to the gold one. Precision is the share of proposals that overlap some
+ * attribute that is the gold one (`sameAttribute`): equal once case, accents and a plural are set
+ * aside, or two names of one measure in the lexicon ("Deaths" for "Death toll"). A label with a
+ * qualifier is only the same as itself: "Stake" is not "Stake in Twitter". Precision is the share of proposals that overlap some
  * gold claim's quote: the annotators did not record every figure, so it is a floor.
  * Pure: no database. It prints figures; it never fails.
  */
@@ -24,6 +26,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { sameAttribute } from "@/lib/domain/attribute-lexicon.ts";
 import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind } from "@/lib/domain/values.ts";
@@ -131,7 +134,7 @@ async function evaluate(story: Story, progressive = false): Promise<Figures> {
       }
       figures.proposed++;
       const subject = "entityId" in hit.subject ? hit.subject.entityId : hit.subject.how === "sentence" ? hit.subject.name : null;
-      if (subject === c.subject && hit.attribute.label && foldText(hit.attribute.label) === foldText(c.attribute)) figures.rightGuess++;
+      if (subject === c.subject && hit.attribute.label && sameAttribute(hit.attribute.label, c.attribute)) figures.rightGuess++;
       else
         figures.notes.push(
           `${article.file}: “${hit.quote}” guessed ${subject ?? "—"} · ${hit.attribute.label ?? "—"}, gold ${c.subject} · ${c.attribute}`,

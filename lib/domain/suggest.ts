@@ -8,9 +8,10 @@
  * that loads offline with no install script; its tokens carry no offsets, so they are located
  * in the body in order. Values are read by lib/domain/values.ts, never by a second parser.
  */
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
+import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { EntityKind } from "@/lib/domain/claims.ts";
+import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -77,35 +78,75 @@ type Sentence = { start: number; end: number; tokens: Token[] };
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
-/** Sentences of a body with their tokens, each at its UTF-16 place in the body. */
+/** A line that may hold a value: a figure, a number word or a day. The others are not read at all. */
+const MAY_HOLD_VALUE =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\b/i;
+
+/**
+ * Sentences of a body with their tokens, each at its UTF-16 place in the body. A line break ends
+ * a sentence (a headline or a dateline has no full stop), so each line is read on its own, and
+ * only the lines that may hold a value: a 2 MB article is mostly prose without figures, and
+ * tagging is what costs.
+ */
 export function sentencesOf(body: string): Sentence[] {
-  nlp ??= winkNLP(model);
+  // Sentences and parts of speech only: the light model's entities, negation and sentiment are
+  // not used here, and its entity automaton would take most of the time.
+  nlp ??= winkNLP(model, ["sbd", "pos"]);
   const its = nlp.its;
-  const doc = nlp.readDoc(body);
   const sentences: Sentence[] = [];
-  let cursor = 0;
-  let tokens: Token[] = [];
-  const close = () => {
-    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
-    tokens = [];
-  };
-  doc.sentences().each((s: ItemSentence) => {
-    s.tokens().each((t: ItemToken) => {
-      const text = t.out();
-      // A line break ends a sentence too: a headline or a dateline has no full stop.
-      if (!text.trim()) {
-        if (text.includes("\n")) close();
-        return;
+  for (let lineStart = 0; lineStart < body.length;) {
+    const newline = body.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const line = body.slice(lineStart, lineEnd);
+    for (const [chunkStart, chunkEnd] of MAY_HOLD_VALUE.test(line) ? roughSentences(line) : []) {
+      const chunk = line.slice(chunkStart, chunkEnd);
+      if (!MAY_HOLD_VALUE.test(chunk)) continue;
+      const chunkAt = lineStart + chunkStart;
+      const doc = nlp.readDoc(chunk);
+      const texts = doc.tokens().out();
+      const pos = doc.tokens().out(its.pos);
+      const types = doc.tokens().out(its.type);
+      // Each token found in order; one wink rewrote is skipped rather than misplaced.
+      const places: (number | null)[] = [];
+      let cursor = 0;
+      for (const text of texts) {
+        const at = text.trim() ? chunk.indexOf(text, cursor) : -1;
+        if (at < 0 || at - cursor > 200) places.push(null);
+        else {
+          places.push(chunkAt + at);
+          cursor = at + text.length;
+        }
       }
-      const at = body.indexOf(text, cursor);
-      // wink normalises nothing we use, but a token it rewrote is skipped rather than misplaced.
-      if (at < 0 || at - cursor > 200) return;
-      tokens.push({ start: at, end: at + text.length, text, pos: t.out(its.pos), type: t.out(its.type) });
-      cursor = at + text.length;
-    });
-    close();
-  });
+      for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+        const tokens: Token[] = [];
+        for (let k = first; k <= last; k++) {
+          const at = places[k];
+          if (at != null) tokens.push({ start: at, end: at + texts[k]!.length, text: texts[k]!, pos: pos[k]!, type: types[k]! });
+        }
+        if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
   return sentences;
+}
+
+/**
+ * A line cut where a sentence surely ends: a full stop, "!" or "?" and a space before a capital
+ * or a quote, not after an initial or a short abbreviation ("U.S. officials", "Mr. Amodei").
+ * Cautious on purpose: wink splits each piece again, so a missed end costs nothing but time.
+ */
+function roughSentences(line: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  let from = 0;
+  for (const m of line.matchAll(/[.!?]["'”’)]?\s+(?=["'“‘(]?\p{Lu})/gu)) {
+    const before = line.slice(Math.max(from, m.index - 4), m.index + 1);
+    if (/(?:^|[\s.(])(?:\p{L}|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Inc|Co|Corp|Ltd|vs|etc)\.$/u.test(before)) continue;
+    pieces.push([from, m.index + m[0].length]);
+    from = m.index + m[0].length;
+  }
+  if (from < line.length) pieces.push([from, line.length]);
+  return pieces;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +165,16 @@ const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) ||
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
 
-type Read = { start: number; end: number; kind: ValueKind; reading: string; unit: string | null; measured: boolean };
+type Read = {
+  start: number;
+  end: number;
+  kind: ValueKind;
+  reading: string;
+  unit: string | null;
+  measured: boolean;
+  /** The figure as written, for money, counts and shares. */
+  point: number | null;
+};
 
 function read(body: string, start: number, end: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
   const text = body.slice(start, end);
@@ -140,6 +190,7 @@ function read(body: string, start: number, end: number, context: { referenceDate
         reading: parsed.reading,
         unit: unitOf(parsed.value),
         measured: "measure" in parsed.value && Boolean(parsed.value.measure),
+        point: "point" in parsed.value ? parsed.value.point : null,
       }
     : null;
 }
@@ -192,46 +243,57 @@ function valueAt(
 // ---------------------------------------------------------------------------------------------
 // Cues
 
-/** Built-in cue words and the attribute they suggest; a learned cue beats them. */
-/** What a value must be for a built-in cue to name it: a count ("120 people"), a measure ("3 m"), money, a share, a date. */
-type Shape = "count" | "measure" | "money" | "percentage" | "date";
-
-const CUES: [RegExp, string, Shape[]][] = [
-  [/\bvalu(?:ed|ing|ation)\b/, "Valuation", ["money"]],
-  [/\b(?:killed|dead|died|deaths?|death toll|toll|fatalities|lives)\b/, "Death toll", ["count"]],
-  [/\b(?:injured|wounded|hurt|injuries)\b/, "Injured", ["count"]],
-  [/\bmissing\b/, "People missing", ["count"]],
-  [/\b(?:evacuated|displaced|homeless)\b/, "People displaced", ["count"]],
-  [/\bdepth\b/, "Depth", ["measure"]],
-  [/\bmagnitude\b/, "Magnitude", ["count"]],
-  [/\b(?:founded|established)\b/, "Founded", ["date"]],
-  [/\b(?:revenue|sales|turnover)\b/, "Revenue", ["money"]],
-  [/\b(?:profit|earnings|net income)\b/, "Profit", ["money"]],
-  [/\b(?:rain|rainfall|precipitation)\b/, "Rainfall", ["measure"]],
-  [/\b(?:offer|bid|deal|takeover|buy|acquire|acquisition)\b/, "Offer price", ["money"]],
-  [/\b(?:shares?|stake)\b/, "Stake", ["percentage", "count"]],
-  [/\b(?:employees|staff|workforce|jobs)\b/, "Employees", ["count"]],
-  [/\b(?:users|subscribers|customers)\b/, "Users", ["count"]],
-];
+const FIGURES: ValueKind[] = ["money", "number", "percentage"];
 
 const shapeOf = (value: Read): Shape =>
-  value.kind === "number" ? (value.measured ? "measure" : "count") : value.kind === "time" ? "date" : (value.kind as Shape);
+  value.kind === "number" ? (value.measured ? "measure" : "count") : value.kind === "time" ? "time" : (value.kind as Shape);
 
-/** The built-in cue nearest a value, from the folded text before and after it. */
-function nearestCue(before: string, after: string, shape: Shape): { label: string; cue: string } | null {
-  let best: { label: string; cue: string; distance: number } | null = null;
-  for (const [re, label, shapes] of CUES) {
-    if (!shapes.includes(shape)) continue;
-    const global = new RegExp(re.source, "g");
+/** The lexicon's cue nearest a value, from the folded text before and after it. */
+function nearestCue(before: string, after: string, shape: Shape): { family: AttributeFamily; cue: string; distance: number } | null {
+  let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
+  for (const family of ATTRIBUTE_FAMILIES) {
+    if (!family.shapes.includes(shape)) continue;
+    const global = new RegExp(family.cue.source, "g");
     for (const m of before.matchAll(global)) {
       const distance = before.length - m.index - m[0].length;
-      if (!best || distance < best.distance) best = { label, cue: m[0], distance };
+      if (!best || distance < best.distance) best = { family, cue: m[0], distance };
     }
-    const m = re.exec(after);
+    const m = family.cue.exec(after);
     // A word after the value ("120 people killed") counts a little farther than one before.
-    if (m && (!best || 2 * m.index + 10 < best.distance)) best = { label, cue: m[0], distance: 2 * m.index + 10 };
+    // A noun right after it names it ("a $1 billion termination fee").
+    const distance = m && (m.index <= 1 ? 0 : 2 * m.index + 10);
+    if (m && distance !== null && (!best || distance < best.distance)) best = { family, cue: m[0], distance };
   }
-  return best && { label: best.label, cue: best.cue };
+  return best;
+}
+
+/** Nouns too general to name what a figure counts: "62 people", "three times". */
+const GENERAL_NOUNS = new Set(
+  "people person persons times cases ones others years months weeks days hours minutes percent per cent point points".split(" "),
+);
+
+/**
+ * What a figure counts, when its own nouns say it: "5,700 parking spaces", "19 investors". A label
+ * in the analyst's manner ("Parking spaces"), for a count with no cue word beside it.
+ */
+function countedNoun(body: string, tokens: Token[], value: Read): string | null {
+  if (value.kind !== "number" || value.measured) return null;
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (t.end <= value.start) continue;
+    if (t.start < value.end && !/\p{L}/u.test(t.text)) continue;
+    if (t.start >= value.end && words.length === 0 && t.start > value.end + 1) break;
+    if (/\p{L}/u.test(t.text) && (t.pos === "NOUN" || (t.pos === "ADJ" && words.length === 0)) && !NUMBER_WORDS.test(t.text)) {
+      if (t.start < value.end || words.length || t.start <= value.end + 1) words.push(t.text);
+      else break;
+    } else if (words.length || t.start >= value.end) break;
+    if (words.length >= 3) break;
+  }
+  // An adjective alone ("more") is no noun; the last word must be one.
+  while (words.length && !tokens.some((t) => t.text === words.at(-1) && t.pos === "NOUN")) words.pop();
+  if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!))) return null;
+  const label = words.join(" ").toLowerCase();
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 const STOP = new Set(
@@ -246,17 +308,79 @@ const cueWords = (text: string) =>
     .split(/[^\p{L}\p{N}']+/u)
     .filter((w) => w && !STOP.has(w) && !/\d/.test(w));
 
+/** Irregular forms news writes figures with, to the word their regular forms stem to. */
+const IRREGULAR: Record<string, string> = {
+  died: "die",
+  dies: "die",
+  dying: "die",
+  dead: "die",
+  death: "die",
+  deaths: "die",
+  fell: "fall",
+  fallen: "fall",
+  rose: "rise",
+  risen: "rise",
+  sold: "sell",
+  bought: "buy",
+  paid: "pay",
+  grew: "grow",
+  grown: "grow",
+  lost: "lose",
+  spent: "spend",
+  struck: "strike",
+  leapt: "leap",
+  sank: "sink",
+  slid: "slide",
+  took: "take",
+  taken: "take",
+  people: "person",
+  men: "man",
+  women: "woman",
+  children: "child",
+};
+
+/**
+ * A word's stem, so that a cue learned as "killed" applies to "kills" and "killing", "raised" to
+ * "raising", "deaths" to "died": crude suffix stripping, the same on both sides of a comparison.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, "");
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 4) return w;
+  if (w.endsWith("ies")) return w.slice(0, -3) + "y";
+  if (w.endsWith("ation")) w = w.slice(0, -5) + "at";
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("es") && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss)$/.test(w)) w = w.slice(0, -1);
+  return w.replace(/e$/, "");
+}
+
 /** The cue of a span: up to five content words before it in its sentence, nearest last. */
 function cueBefore(body: string, sentenceStart: number, start: number): string[] {
   return cueWords(body.slice(Math.max(sentenceStart, start - 80), start)).slice(-5);
 }
 
-type Learned = { words: string[]; attribute: string; subjectId: string; valueKind: ValueKind; unit: string | null };
+type Learned = {
+  /** Stems near the value, the quote's own weighing more, then the label's. */
+  words: string[];
+  quoteWords: string[];
+  labelWords: string[];
+  attribute: string;
+  subjectId: string;
+  valueKind: ValueKind;
+  /** The unit of measure or currency, not the counted thing: "residents" teach "people". */
+  unit: string | null;
+  point: number | null;
+};
 
 /** The unit of measure or currency of a figure ("l/m²", "USD", "%"), to keep a rainfall cue off a duration. */
 const unitOf = (value: NormalizedValue) =>
-  "measure" in value && value.measure ? value.measure.dimension : "unit" in value ? value.unit : null;
+  "measure" in value && value.measure ? value.measure.dimension : value.kind === "money" || value.kind === "percentage" ? value.unit : null;
 
+/** What each recorded claim teaches: the stems of the words around its value, its attribute and subject. */
 function learn(claims: RecordedClaim[]): Learned[] {
   return claims.map((c) => {
     const quote = c.body.slice(c.start, c.end);
@@ -265,36 +389,59 @@ function learn(claims: RecordedClaim[]): Learned[] {
     const valueEnd = at >= 0 ? valueStart + c.valueText.length : c.end;
     // The quote's words around the value, and up to five before the quote in its sentence.
     // The words nearest the value: a long quote's far words ("the King walked through the mud") are not its cue.
-    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, "")).slice(-4);
+    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, ""))
+      .slice(-4)
+      .map(stem);
     // After it: the quote's next words, or the value's own nouns when the quote is the value ("500 litres of rain").
     const after = cueWords(c.body.slice(valueEnd === c.end ? valueStart : valueEnd, c.end))
+      .map(stem)
       .filter((w) => !before.includes(w))
       .slice(0, 3);
     const parsed = parseValue(c.valueText, c.valueKind);
     const unit = parsed.ok ? unitOf(parsed.value) : null;
+    const point = parsed.ok && "point" in parsed.value ? parsed.value.point : null;
+    const inQuote = cueWords(quote).map(stem);
     // The analyst's own label is a cue too: "Stake in Twitter" for "a 9.1% stake in Twitter".
     // Its dates ("Rainfall on 29 October") are not: any date in a sentence would match them.
-    const label = cueWords(c.attribute).filter((w) => !before.includes(w) && !after.includes(w) && !DAY_WORDS.test(w));
-    return { words: [...before, ...after, ...label], attribute: c.attribute, subjectId: c.subjectId, valueKind: c.valueKind, unit };
+    const label = cueWords(c.attribute)
+      .filter((w) => !DAY_WORDS.test(w))
+      .map(stem)
+      .filter((w) => !before.includes(w) && !after.includes(w));
+    return {
+      words: [...before, ...after],
+      quoteWords: [...before, ...after].filter((w) => inQuote.includes(w)),
+      labelWords: label,
+      attribute: c.attribute,
+      subjectId: c.subjectId,
+      valueKind: c.valueKind,
+      unit,
+      point,
+    };
   });
 }
 
-const FIGURES: ValueKind[] = ["money", "number", "percentage"];
-/** A learned cue applies to a value of its kind (any figure for a figure) and, when both have one, its unit. */
+/**
+ * A learned cue applies to a value of its kind, its unit of measure or currency (a count's noun
+ * aside), and its order of size: a price of $54.20 a share teaches nothing about $44 billion.
+ */
 const compatible = (cue: Learned, value: Read) =>
-  (cue.valueKind === value.kind || (FIGURES.includes(cue.valueKind) && FIGURES.includes(value.kind))) &&
-  (!cue.unit || !value.unit || cue.unit === value.unit || cue.valueKind !== value.kind);
+  cue.valueKind === value.kind &&
+  cue.unit === value.unit &&
+  !(cue.point && value.point && Math.max(cue.point, value.point) / Math.max(1e-9, Math.min(cue.point, value.point)) >= 1000);
 
-/** The learned cue sharing most words with the span's context, nearer words weighing more. */
+/** The learned cue sharing most stems with the span's context, nearer words weighing more. */
 function bestLearned(context: string[], after: string[], value: Read, learned: Learned[]): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number } | null = null;
   for (const cue of learned) {
     if (!compatible(cue, value)) continue;
+    // A word of the analyst's quote counts more than one before it; a word of the label least.
+    const weight = (w: string) => (cue.quoteWords.includes(w) ? 1.25 : cue.words.includes(w) ? 1 : cue.labelWords.includes(w) ? 0.5 : 0);
     let score = 0;
     context.forEach((w, i) => {
-      if (cue.words.includes(w)) score += 1 + i / context.length;
+      const k = weight(w);
+      if (k) score += k * (1 + i / context.length);
     });
-    for (const w of after) if (cue.words.includes(w)) score += 1;
+    for (const w of after) score += weight(w);
     // One far word in common ("people") is chance, not a cue.
     if (score >= 1.5 && (!best || score > best.score)) best = { cue, score };
   }
@@ -304,23 +451,57 @@ function bestLearned(context: string[], after: string[], value: Read, learned: L
 // ---------------------------------------------------------------------------------------------
 // Subjects
 
-type Mention = { entity: SuggestEntity; at: number };
+/** How an entity is found in a sentence: its names whole, or most of a descriptive name's words. */
+type Matcher = { entity: SuggestEntity; names: RegExp[]; words: string[] };
 
-function mentionsIn(body: string, sentence: Sentence, entities: SuggestEntity[]): Mention[] {
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function matchers(entities: SuggestEntity[]): Matcher[] {
+  return entities.map((entity) => {
+    const names = [entity.name, ...entity.aliases]
+      .map(foldText)
+      .filter((n) => n.length >= 2)
+      .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`, "u"));
+    // "Woman swept away in Letur", "Valencia emergency phone alert": a description the text words
+    // differently ("the woman … in Letur", "the mobile phone alert") is found by its words.
+    const words = [...new Set(cueWords(entity.name).map(stem))].filter((w) => w.length >= 3);
+    return { entity, names, words: words.length >= 2 ? words : [] };
+  });
+}
+
+/** An entity found in a sentence: where (approximately), and how strongly (words of its name found). */
+type Mention = { entity: SuggestEntity; at: number; strength: number; lead: boolean };
+
+function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention[] {
   const text = body.slice(sentence.start, sentence.end);
   const folded = foldText(text);
-  const found: Mention[] = [];
-  for (const entity of entities) {
-    for (const name of [entity.name, ...entity.aliases]) {
-      const n = foldText(name);
-      if (n.length < 2) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  const scale = text.length / Math.max(1, folded.length);
+  const stems = new Map<string, number>();
+  for (const m of folded.matchAll(/[\p{L}\p{N}']+/gu)) {
+    const s = stem(m[0]);
+    if (!stems.has(s)) stems.set(s, m.index);
+  }
+  const mentions: Mention[] = [];
+  for (const { entity, names, words } of found) {
+    let best: { index: number; strength: number } | null = null;
+    for (const re of names) {
       const m = re.exec(folded);
-      // Folding keeps lengths close enough for "nearest": the offset is approximate.
-      if (m) found.push({ entity, at: sentence.start + Math.round((m.index * text.length) / Math.max(1, folded.length)) });
+      // A name found whole is as strong as a description found word for word.
+      if (m && !best) best = { index: m.index, strength: 3 };
+    }
+    if (words.length) {
+      const hits = words.map((w) => stems.get(w)).filter((i): i is number => i !== undefined);
+      if (hits.length >= 2 && 2 * hits.length >= words.length && (!best || hits.length > best.strength))
+        best = { index: Math.min(...hits), strength: Math.min(3, hits.length) };
+    }
+    // Folding keeps lengths close enough for "nearest": the offset is approximate.
+    if (best) {
+      // The sentence is about it when it opens the sentence: "Paiporta, a suburb …", "In Paiporta, …".
+      const lead = /^(?:(?:in|at|for|from)\s+)?(?:the\s+)?$/.test(folded.slice(0, best.index));
+      mentions.push({ entity, at: sentence.start + Math.round(best.index * scale), strength: best.strength, lead });
     }
   }
-  return found;
+  return mentions;
 }
 
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
@@ -332,6 +513,92 @@ function sentenceSubject(sentence: Sentence, before: number): string | null {
     else if (run.length) break;
   }
   return run.length ? run.map((t) => t.text).join(" ") : null;
+}
+
+/**
+ * The subject of a figure: among the entities the sentence names, the one the attribute is
+ * usually about (a death toll's event, a revenue's company), strongly named, leading the sentence,
+ * or the learned claim's subject, nearer counting a little; else the learned subject, else the
+ * sentence's grammatical subject.
+ */
+function guessSubject(
+  mentions: Mention[],
+  at: number,
+  family: AttributeFamily | null,
+  learnedSubject: SuggestEntity | undefined,
+  sentence: Sentence,
+): SubjectGuess {
+  const kinds = family?.subjects ?? [];
+  const score = (m: Mention) =>
+    m.strength +
+    (kinds[0] === m.entity.kind ? 2 : kinds.includes(m.entity.kind) ? 1 : 0) +
+    (m.entity.id === learnedSubject?.id ? 2 : 0) +
+    (m.lead ? 1 : 0) +
+    // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
+    (m.at < at ? 0.5 : 0) -
+    Math.abs(m.at - at) / 300;
+  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
+  // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died").
+  if (learnedSubject?.kind === "event" && best && best.entity.kind !== "event" && !(best.lead && kinds.includes(best.entity.kind)))
+    return { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
+  if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
+  if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
+  const name = sentenceSubject(sentence, at);
+  return name ? { how: "sentence", name } : { how: "none" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an analyst never records
+
+/** Page furniture: licence, credits, bylines, datelines of the page rather than of the story. */
+const FURNITURE =
+  /^(?:Licen[cs]e|Copyright|©|Photo|Image|Picture|Credit|Source|URL|Link|Published|Updated|Posted|Read more|Related|Follow|Share|Tel|Phone|Contact)\b/i;
+const BYLINE = /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:$|[|·•,–—-])/u;
+/** URLs, and telephone numbers: "+34 912 345 678", "(555) 123-4567", "555-123-4567". */
+const NOT_FIGURES = /\b(?:https?:\/\/|www\.)\S+|\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
+
+/** Spans of a line that hold no figure an analyst records. */
+function furnitureSpans(body: string, lineStart: number, lineEnd: number): { start: number; end: number }[] {
+  const line = body.slice(lineStart, lineEnd);
+  if (FURNITURE.test(line.trimStart()) || (line.length < 100 && BYLINE.test(line.trimStart()))) return [{ start: lineStart, end: lineEnd }];
+  return [...line.matchAll(NOT_FIGURES)].map((m) => ({ start: lineStart + m.index, end: lineStart + m.index + m[0].length }));
+}
+
+/**
+ * A figure that is a name's part or the page's: a version or model number ("Claude Sonnet 4.6",
+ * "GPT-4", "Boeing 737"), a reading time ("4 min read"), an age in brackets after a name
+ * ("Musk (50)"), a list's number ("1." opening a line), "one" alone.
+ */
+function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
+  const text = body.slice(value.start, value.end);
+  if (/^one$/i.test(text)) return true;
+  if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(body.slice(value.end, value.end + 16)) || /\bmin(?:ute)?s? read$/i.test(text)) return true;
+  const previous = tokens[i - 1];
+  // The figure itself, whatever noun the value grew to ("737 flight").
+  const bare = /^\d+(?:\.\d+)*$/.test(tokens[i]!.text) && tokens[i]!.start === value.start;
+  if (bare && previous && previous.end === value.start - 1 && /^\p{Lu}[\p{L}\p{N}]*$/u.test(previous.text)) {
+    if ((previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && i > 1)
+      return true;
+  }
+  // "GPT-4", "COVID-19": a number joined to a name by a hyphen.
+  if (bare && body[value.start - 1] === "-" && /\p{Lu}/u.test(body.slice(Math.max(0, value.start - 6), value.start - 1))) return true;
+  if (bare && text === tokens[i]!.text && body[value.start - 1] === "(" && body[value.end] === ")" && tokens[i - 2]?.pos === "PROPN")
+    return true;
+  const lineStart = body.lastIndexOf("\n", value.start - 1) + 1;
+  if (
+    /^\s*[-•*]?\s*$/.test(body.slice(lineStart, value.start)) &&
+    /^\d{1,2}$/.test(text) &&
+    /^[.)]\s/.test(body.slice(value.end, value.end + 2))
+  )
+    return true;
+  return false;
+}
+
+/** Names that hold a figure ("Valencia flood of 1957", "Vision 2030"), wherever the sentence writes them. */
+function namedFigures(entities: SuggestEntity[]): RegExp | null {
+  const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((n) => /\d/.test(n));
+  return names.length ? new RegExp(names.map(escapeRe).join("|"), "giu") : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,10 +620,24 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     if (key) rejections.set(key, (rejections.get(key) ?? 0) + 1);
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
+  const found = matchers(entities);
+  const figureNames = namedFigures(entities);
   const proposals: Proposal[] = [];
+  let furnitureLine = -1;
+  let furniture: { start: number; end: number }[] = [];
   for (const sentence of sentencesOf(body)) {
-    // The importer keeps an article's licence line ("Licence: CC0 1.0"): its figures are no claims.
-    if (/^(?:Licen[cs]e|Copyright|Photo|Image)\b/i.test(body.slice(sentence.start, sentence.start + 12))) continue;
+    const lineStart = body.lastIndexOf("\n", sentence.start - 1) + 1;
+    if (lineStart !== furnitureLine) {
+      const newline = body.indexOf("\n", sentence.start);
+      furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
+      furnitureLine = lineStart;
+    }
+    const named = figureNames
+      ? [...body.slice(sentence.start, sentence.end).matchAll(figureNames)].map((m) => ({
+          start: sentence.start + m.index,
+          end: sentence.start + m.index + m[0].length,
+        }))
+      : [];
     const { tokens } = sentence;
     let mentions: Mention[] | null = null;
     let covered = -1;
@@ -366,46 +647,66 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (!value) continue;
       covered = value.end;
       if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
+      if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;
-      const after = [...cueWords(text), ...cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3)];
-      mentions ??= mentionsIn(body, sentence, entities);
+      const after = [...cueWords(text), ...cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3)].map(stem);
+      mentions ??= mentionsIn(body, sentence, found);
+      const shape = shapeOf(value);
 
-      const match = bestLearned(cue, after, value, learned);
+      // "The death toll from the floods that struck eastern Spain … climbed to 158": the cue may be far
+      // back, so the nearest cue word wins, before the value or just after it; failing one in the
+      // sentence, the sentence before may name what it counts ("The number killed rose … it stood at 95").
+      const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start));
+      // After the figure: the value's own trailing words too ("$1 billion termination" + "fee").
+      const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), 0);
+      const tail = body
+        .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
+        .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
+      let builtIn = nearestCue(before, foldText(tail), shape);
+      let fromPrevious = false;
+      if (!builtIn && (shape === "count" || shape === "measure")) {
+        const previous = body.slice(Math.max(lineStart, sentence.start - 200), sentence.start);
+        builtIn = nearestCue(foldText(previous.replace(/^[^.!?]*[.!?]\s+(?=[^.!?]+[.!?]\s*$)/s, "")), "", shape);
+        fromPrevious = builtIn !== null;
+      }
+      const match = bestLearned(cue.map(stem), after, value, learned);
+      const noun = countedNoun(body, tokens, value);
+      // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
+      // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
+      let source: "learned" | "cue" | "noun" | null = null;
+      if (match && match.score >= 2) source = "learned";
+      else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
+      else if (noun) source = "noun";
+      else if (builtIn && !fromPrevious) source = "cue";
+      else if (match) source = "learned";
+      else if (builtIn) source = "cue";
+      const family =
+        source === "learned" ? familyOf(match!.cue.attribute) : source === "cue" ? builtIn!.family : noun ? familyOf(noun, true) : null;
+      // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
+      const sameFamily = family ? learned.filter((l) => familyOf(l.attribute) === family) : [];
+      const learnedSubject = byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "");
+      const subject = guessSubject(mentions, value.start, family, learnedSubject, sentence);
       let attribute: AttributeGuess;
-      if (match) attribute = { label: match.cue.attribute, how: "learned", cue: match.cue.words.join(" ") };
-      else {
-        // "The death toll from the floods that struck eastern Spain … climbed to 158": the cue may be far
-        // back, so the nearest cue word wins, before the value or just after it.
-        const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start));
-        const after = foldText(body.slice(value.end, Math.min(sentence.end, value.end + 30)));
-        const builtIn = nearestCue(before, after, shapeOf(value));
-        attribute = builtIn ? { label: builtIn.label, how: "cue", cue: builtIn.cue } : { label: null, how: "none", cue: cue.join(" ") };
-      }
-
-      let subject: SubjectGuess = { how: "none" };
-      // A built-in cue naming an attribute already recorded ("Death toll") takes that claim's subject too.
-      const sameLabel = attribute.label ? learned.find((l) => foldText(l.attribute) === foldText(attribute.label!)) : undefined;
-      const learnedSubject = byId.get((match?.cue ?? sameLabel)?.subjectId ?? "");
-      const nearest = [...mentions].sort((a, b) => Math.abs(a.at - value.start) - Math.abs(b.at - value.start))[0];
-      // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place mentioned.
-      if (learnedSubject && (learnedSubject.kind === "event" || mentions.some((m) => m.entity.id === learnedSubject.id)))
-        subject = { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
-      else if (nearest && (!learnedSubject || nearest.entity.kind === learnedSubject.kind))
-        subject = { how: "mention", entityId: nearest.entity.id, name: nearest.entity.name };
-      else if (learnedSubject) subject = { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
-      else if (nearest) subject = { how: "mention", entityId: nearest.entity.id, name: nearest.entity.name };
-      else {
-        const name = sentenceSubject(sentence, value.start);
-        if (name) subject = { how: "sentence", name };
-      }
+      if (source === "learned")
+        attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };
+      else if (source === "cue" || source === "noun") {
+        const subjectId = "entityId" in subject ? subject.entityId : null;
+        const own =
+          sameFamily.find((l) => l.subjectId === subjectId) ??
+          sameFamily.find((l) => byId.get(l.subjectId)?.kind === byId.get(subjectId ?? "")?.kind);
+        const label = own?.attribute ?? (source === "cue" ? builtIn!.family.label : (family?.label ?? noun!));
+        attribute = { label, how: "cue", cue: source === "cue" ? builtIn!.cue : noun! };
+      } else attribute = { label: null, how: "none", cue: cue.join(" ") };
+      if (source === "noun" && !family) fromPrevious = true; // a noun is a weaker cue than a cue word
 
       const asOf = value.kind === "date" || value.kind === "time" ? null : asOfIn(body, sentence, value, context, article.publishedAt);
+      const counted = value.kind !== "number" || /[a-z]{3,}$/i.test(text);
       const confidence =
-        (value.kind === "number" && !/[a-z]{3,}$/i.test(text) ? 0.3 : 0.5) +
-        (attribute.how === "learned" ? 0.3 : attribute.how === "cue" ? 0.2 : 0) +
-        (subject.how === "mention" ? 0.2 : subject.how === "learned" ? 0.1 : 0);
+        (counted ? 0.45 : 0.3) +
+        (attribute.how === "learned" ? 0.3 : attribute.how === "cue" ? (fromPrevious ? 0.15 : 0.25) : -0.1) +
+        (subject.how === "mention" ? 0.2 : subject.how === "learned" ? 0.1 : subject.how === "sentence" ? 0.05 : 0);
       proposals.push({
         start: value.start,
         end: value.end,
@@ -416,7 +717,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         subject,
         attribute,
         asOf,
-        confidence: Math.min(1, Math.round(confidence * 100) / 100),
+        confidence: Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100)),
         cue: cue.join(" "),
       });
     }

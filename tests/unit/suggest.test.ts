@@ -58,14 +58,25 @@ describe("suggested claims", () => {
   });
 
   it("learns a cue from a claim recorded in another article and proposes its attribute and subject", () => {
-    const other = "The storms have swept away cars, and the waters have drowned at least 51 residents, officials said.";
-    const claim = recorded(other, "drowned at least 51 residents", "at least 51", "Death toll", "flood");
-    const body = "By Friday the waters had drowned 158 residents across the region.";
+    const other = "The storms have swept away cars, and the waters have claimed at least 51 residents, officials said.";
+    const claim = recorded(other, "claimed at least 51 residents", "at least 51", "Death toll", "flood");
+    const body = "By Friday the waters had claimed 158 residents across the region.";
     const p = suggest(body, [claim]).find((p) => p.valueKind === "number");
     expect(p).toMatchObject({ quote: "158 residents", attribute: { label: "Death toll", how: "learned" } });
     expect(p!.subject).toMatchObject({ entityId: "flood" });
-    // Without the recorded claim there is no cue for "drowned": no attribute is guessed.
-    expect(suggest(body).find((p) => p.valueKind === "number")!.attribute.label).toBeNull();
+    // Without the recorded claim there is no cue for "claimed": no death toll is guessed.
+    expect(suggest(body).find((p) => p.valueKind === "number")!.attribute.label).not.toBe("Death toll");
+  });
+
+  it("applies a learned cue to another form of the same word", () => {
+    const other = "The storms have swept away cars, and the waters have claimed at least 51 residents, officials said.";
+    const claim = recorded(other, "claimed at least 51 residents", "at least 51", "Death toll", "flood");
+    const p = suggest("The waters go on claiming lives: 158 so far, the regional government says.", [claim]).find((p) =>
+      p.quote.startsWith("158"),
+    );
+    expect(p).toMatchObject({ attribute: { label: "Death toll" }, subject: { entityId: "flood" } });
+    const q = suggest("Each day the river claims 12 more.", [claim]).find((p) => p.quote.startsWith("12"));
+    expect(q).toMatchObject({ attribute: { label: "Death toll", how: "learned" } });
   });
 
   it("does not propose a span already recorded as a claim in this article", () => {
@@ -134,5 +145,53 @@ describe("suggested claims", () => {
     const [p] = suggest("Paiporta counted 62 deaths on Tuesday.");
     expect(p!.quote).toBe("62 deaths");
     expect(p!.asOf).toEqual({ text: "Tuesday", reading: "2024-10-29 (day)", how: "sentence" });
+  });
+
+  it("gives a death toll to the event, a town's own deaths to the town the sentence is about", () => {
+    const toll = suggest("Floods in eastern Spain killed at least 120 people, the DANA's worst toll.").find(
+      (p) => p.valueKind === "number",
+    );
+    expect(toll).toMatchObject({ quote: "at least 120 people", attribute: { label: "Death toll" }, subject: { entityId: "flood" } });
+    const town = suggest("In Paiporta, at least 62 people died, the mayor said.").find((p) => p.valueKind === "number");
+    expect(town).toMatchObject({ attribute: { label: "Death toll" }, subject: { entityId: "paiporta" } });
+  });
+
+  it("takes the investigation's own label for a cue's attribute", () => {
+    const other = "In Paiporta the town hall counted 45 deaths by Wednesday.";
+    const claim = recorded(other, "45 deaths", "45", "Deaths, official count", "paiporta");
+    // "Killed" is the lexicon's cue for a death toll; the analysts call it "Deaths, official count".
+    expect(suggest("In Paiporta, 62 people were killed.", [claim])[0]).toMatchObject({
+      quote: "62 people",
+      attribute: { label: "Deaths, official count", how: "cue" },
+    });
+    expect(suggest("In Paiporta, 62 people were killed.")[0]!.attribute.label).toBe("Death toll");
+  });
+
+  it("names a money figure by the noun right after it, and a count by its own noun", () => {
+    const proposals = suggest("Twitter would owe a $1 billion termination fee. The car park has 5,700 parking spaces.");
+    expect(proposals.find((p) => p.valueKind === "money")!.attribute.label).toBe("Termination fee");
+    expect(proposals.find((p) => p.quote.startsWith("5,700"))!.attribute.label).toBe("Parking spaces");
+  });
+
+  it("does not propose reading times, model numbers, phone numbers, links or a list's numbers", () => {
+    const body = [
+      "By Jane Smith · 4 min read",
+      "Claude Sonnet 4.6 and GPT-4 were compared with Boeing 737 flight manuals.",
+      "Call +34 912 345 678 or see https://example.com/2024/10/31/floods-120 for details.",
+      "1. At least 120 people died in Paiporta.",
+    ].join("\n");
+    expect(suggest(body).map((p) => p.quote)).toEqual(["At least 120 people"]);
+  });
+
+  it("does not take a year inside an entity's name for a date", () => {
+    const quotes = suggest("The DANA was worse than the Valencia flood of 2024 models predicted, on 29 October.").map((p) => p.quote);
+    expect(quotes).not.toContain("2024");
+    expect(quotes).toContain("29 October");
+  });
+
+  it("gives a figure with no cue a lower confidence than one with a cue", () => {
+    const [cued] = suggest("Twitter was valued at $44 billion.");
+    const [bare] = suggest("Twitter said $44 billion.");
+    expect(cued!.confidence).toBeGreaterThan(bare!.confidence);
   });
 });

@@ -1,0 +1,282 @@
+/**
+ * The attributes news coverage gives figures for, and the words that cue them (issue 14): a
+ * general lexicon, not fitted to one story. Each attribute has a canonical label, the other labels
+ * analysts write for the same measure ("Deaths", "Fatalities" for "Death toll"), the cue words
+ * that name it near a figure, the shapes of value it can take, and the kinds of subject it is
+ * usually given to (a death toll to the event, revenue to the organisation).
+ *
+ * Pure. Cue patterns are matched against folded text (lower case, no accents).
+ */
+import type { EntityKind } from "@/lib/domain/claims.ts";
+import { foldText } from "@/lib/domain/text.ts";
+
+/** What a value is, for a cue to apply: a count ("120 people"), a measure ("3 m"), money, a share, a day, a time. */
+export type Shape = "count" | "measure" | "money" | "percentage" | "date" | "time";
+
+export type AttributeFamily = {
+  label: string;
+  /** Other labels for the same measure, folded. */
+  synonyms: string[];
+  cue: RegExp;
+  shapes: Shape[];
+  /** The kinds of entity such a figure is usually about, most likely first. */
+  subjects: EntityKind[];
+};
+
+const family = (label: string, synonyms: string[], cue: RegExp, shapes: Shape[], subjects: EntityKind[]): AttributeFamily => ({
+  label,
+  synonyms: synonyms.map(foldText),
+  cue,
+  shapes,
+  subjects,
+});
+
+const MOVE =
+  "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged)";
+
+/**
+ * Order matters only between cues at the same distance from a figure: the nearest cue wins, so a
+ * more specific family ("per share") comes before the general one ("deal").
+ */
+export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
+  // Casualties and people affected: figures about an event, or a place it struck.
+  family(
+    "Death toll",
+    ["deaths", "dead", "fatalities", "people killed", "killed", "number of dead", "number of deaths", "toll", "lives lost"],
+    /\b(?:kill(?:ed|ing|s)?|dead|died|dies|dying|deaths?|death toll|toll|fatalit(?:y|ies)|lives|bodies|victims|perished|drowned)\b/,
+    ["count"],
+    ["event", "place"],
+  ),
+  family(
+    "Injured",
+    ["injuries", "wounded", "people injured", "number injured"],
+    /\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b/,
+    ["count"],
+    ["event", "place"],
+  ),
+  family("People missing", ["missing", "missing people", "number missing"], /\b(?:missing|unaccounted)\b/, ["count"], ["event", "place"]),
+  family(
+    "People displaced",
+    ["displaced", "homeless", "people made homeless", "displaced people"],
+    /\b(?:displaced|homeless|lost their homes|shelters?)\b/,
+    ["count"],
+    ["event", "place"],
+  ),
+  family(
+    "People evacuated",
+    ["evacuated", "evacuees", "evacuations"],
+    /\b(?:evacuat(?:ed|ion|ions|e)|evacuees)\b/,
+    ["count"],
+    ["event", "place"],
+  ),
+  family("People rescued", ["rescued", "rescues"], /\b(?:rescued|rescues?|saved)\b/, ["count"], ["event", "place"]),
+  family(
+    "Without power",
+    ["homes without power", "people without power", "without electricity", "power outages"],
+    /\b(?:without (?:power|electricity)|power cuts?|outages?|blackouts?)\b/,
+    ["count"],
+    ["event", "place"],
+  ),
+  family(
+    "Troops deployed",
+    ["soldiers deployed", "troops", "soldiers"],
+    /\b(?:troops|soldiers|servicemen)\b/,
+    ["count"],
+    ["event", "organization"],
+  ),
+  // Money.
+  family(
+    "Price per share",
+    ["share price", "offer price", "price per share", "per share"],
+    /\b(?:per share|a share|each share|share price|stock price)\b/,
+    ["money"],
+    ["event", "organization"],
+  ),
+  family(
+    "Valuation",
+    ["valuation", "value", "market value", "market capitalisation", "market capitalization", "market cap"],
+    /\b(?:valu(?:ed|ing|ation)|market (?:value|capitali[sz]ation|cap))\b/,
+    ["money"],
+    ["organization", "product"],
+  ),
+  family("Termination fee", ["break-up fee", "breakup fee", "break fee"], /\b(?:termination|break-?up|break) fee\b/, ["money"], ["event"]),
+  family(
+    "Deal value",
+    ["offer", "offer value", "bid", "takeover value", "transaction value", "acquisition price", "purchase price", "deal size"],
+    /\b(?:deal|takeover|buyout|acquisition|acquired?|acquiring|bid|offer|merger|purchased?|buy|bought|buying)\b/,
+    ["money"],
+    ["event", "organization"],
+  ),
+  family("Revenue", ["revenues", "sales", "turnover"], /\b(?:revenues?|sales|turnover)\b/, ["money"], ["organization"]),
+  family("Profit", ["net income", "earnings", "net profit"], /\b(?:profits?|net income|earnings)\b/, ["money"], ["organization"]),
+  family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss)\b/, ["money"], ["organization"]),
+  family(
+    "Funding",
+    ["funding", "financing", "investment", "funds raised", "amount raised"],
+    /\b(?:funding|financing|equity|raised|raising|invest(?:ed|ment|ing)?|backing|commitments?|committed)\b/,
+    ["money"],
+    ["organization", "event"],
+  ),
+  family(
+    "Debt",
+    ["loan", "loans", "borrowing", "debt financing"],
+    /\b(?:debt|loans?|borrow(?:ed|ing)?|lenders?)\b/,
+    ["money"],
+    ["organization", "event"],
+  ),
+  family("Fine", ["penalty", "fine imposed"], /\b(?:fined?|penalty|penalties|settlement)\b/, ["money"], ["organization", "person"]),
+  family(
+    "Damage",
+    ["damages", "economic losses", "insured losses", "cost of damage"],
+    /\b(?:damages?|destruction|insured losses)\b/,
+    ["money"],
+    ["event", "place"],
+  ),
+  family(
+    "Cost",
+    ["costs", "price", "budget", "spending"],
+    /\b(?:cost(?:s|ing)?|spent|spending|budget|price)\b/,
+    ["money"],
+    ["event", "product", "organization"],
+  ),
+  family("Net worth", ["fortune", "wealth"], /\b(?:net worth|fortune|wealth|richest)\b/, ["money"], ["person"]),
+  family("Pay", ["salary", "compensation", "pay package"], /\b(?:salary|pay package|compensation|paid)\b/, ["money"], ["person"]),
+  // Measured quantities.
+  family("Magnitude", ["strength"], /\b(?:magnitude|richter)\b/, ["count", "measure"], ["event"]),
+  family("Depth", ["focal depth"], /\b(?:depth|deep)\b/, ["measure"], ["event"]),
+  family(
+    "Rainfall",
+    ["rain", "precipitation", "rainfall total"],
+    /\b(?:rain(?:fall)?|precipitation|downpour)\b/,
+    ["measure"],
+    ["place", "event"],
+  ),
+  family("Wind speed", ["winds", "gusts", "wind"], /\b(?:winds?|gusts?)\b/, ["measure"], ["event", "place"]),
+  family(
+    "Area",
+    ["area affected", "area burned", "surface"],
+    /\b(?:area|hectares|acres|square (?:kilomet|mile))/,
+    ["measure"],
+    ["event", "place"],
+  ),
+  family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat)\b/, ["measure"], ["place", "event"]),
+  family("Distance", ["distance from", "distance"], /\b(?:distance|away|carried|swept)\b/, ["measure"], ["event", "person", "place"]),
+  // Days and times.
+  family(
+    "Founded",
+    ["founding date", "date founded", "year founded"],
+    /\b(?:founded|established|set up|formed)\b/,
+    ["date"],
+    ["organization"],
+  ),
+  family(
+    "Launch date",
+    ["launched", "release date", "date launched"],
+    /\b(?:launch(?:ed|es)?|released?|unveiled|introduced)\b/,
+    ["date"],
+    ["product"],
+  ),
+  family("Date announced", ["announced", "announcement date"], /\b(?:announced|announcement)\b/, ["date"], ["event", "organization"]),
+  family("Date signed", ["signed", "signing date"], /\b(?:signed|signing)\b/, ["date"], ["event"]),
+  family("Date elected", ["elected", "election date"], /\b(?:elected|election)\b/, ["date"], ["person"]),
+  family("Born", ["date of birth", "birth date", "birthday"], /\b(?:born|birth)\b/, ["date"], ["person"]),
+  family(
+    "Time sent",
+    ["time issued", "sent at", "issued at", "time of the alert"],
+    /\b(?:sent|issued|went out|sounded|alert(?:ed)?)\b/,
+    ["time"],
+    ["event", "organization"],
+  ),
+  family(
+    "Time",
+    ["time of the quake", "time of occurrence", "time struck"],
+    /\b(?:struck|hit|occurred|happened|began|started|erupted)\b/,
+    ["time"],
+    ["event"],
+  ),
+  family("Date", ["date of the event", "day"], /\b(?:struck|hit|occurred|happened|began|started|erupted)\b/, ["date"], ["event"]),
+  // Counts of people and things.
+  family(
+    "Employees",
+    ["staff", "workforce", "headcount", "number of employees", "jobs"],
+    /\b(?:employees|employs|staff(?:ers)?|workforce|workers|jobs|headcount)\b/,
+    ["count"],
+    ["organization"],
+  ),
+  family(
+    "Users",
+    ["subscribers", "customers", "daily active users", "monthly active users"],
+    /\b(?:users|subscribers|customers|accounts)\b/,
+    ["count"],
+    ["product", "organization"],
+  ),
+  family(
+    "Population",
+    ["inhabitants", "residents", "people living"],
+    /\b(?:population|inhabitants|residents|people live)\b/,
+    ["count"],
+    ["place"],
+  ),
+  family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"]),
+  // Shares and rates.
+  family(
+    "Stake",
+    ["holding", "shareholding", "ownership", "stake held"],
+    /\b(?:stake|holding|shareholding|owns|owned)\b/,
+    ["percentage", "count"],
+    ["person", "organization"],
+  ),
+  family(
+    "Share price change",
+    ["share move", "stock move", "share price move", "change in share price"],
+    new RegExp(`\\b(?:${MOVE}|premarket|pre-market|trading|shares|stock)\\b`),
+    ["percentage"],
+    ["organization"],
+  ),
+  family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
+  family("Growth", ["increase", "growth rate"], /\b(?:growth|grew|increase[sd]?)\b/, ["percentage"], ["organization", "place"]),
+  family("Premium", ["offer premium", "premium over the close"], /\bpremium\b/, ["percentage", "money"], ["event"]),
+  family(
+    "Rate",
+    ["unemployment rate", "inflation rate", "interest rate"],
+    /\b(?:rate|inflation|unemployment)\b/,
+    ["percentage"],
+    ["place", "organization"],
+  ),
+];
+
+const QUALIFIER = /^(?:,|\(|:| in | of | on | at | for | from | after | before | against | during | by | among | to | per )/;
+
+/**
+ * The family a label belongs to: its canonical label or a synonym, whole ("Deaths") or followed by
+ * a qualifier ("Rainfall on 29 October", "Stake in Twitter", "Revenue, first quarter of 2022").
+ * `whole` asks for the label itself, no qualifier: two labels that are one measure.
+ */
+export function familyOf(label: string, whole = false): AttributeFamily | null {
+  const folded = foldText(label);
+  for (const f of ATTRIBUTE_FAMILIES) {
+    for (const name of [foldText(f.label), ...f.synonyms]) {
+      if (folded === name) return f;
+      if (!whole && folded.startsWith(name) && QUALIFIER.test(folded.slice(name.length))) return f;
+    }
+  }
+  return null;
+}
+
+/** Singular and plural, case and accents aside: "Parking spaces" is "parking space". */
+const looseFold = (label: string) =>
+  foldText(label)
+    .split(" ")
+    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
+    .join(" ");
+
+/**
+ * Whether two labels name the same attribute: equal once folded (case, accents, a plural), or
+ * both the same family's label or synonyms whole ("Death toll" and "Deaths"). A qualified label
+ * ("Stake in Twitter") is the same as another only if equal: its qualifier may matter.
+ */
+export function sameAttribute(a: string, b: string): boolean {
+  if (looseFold(a) === looseFold(b)) return true;
+  const fa = familyOf(a, true);
+  return fa !== null && fa === familyOf(b, true);
+}
