@@ -10,8 +10,8 @@
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
-/** What a value is, for a cue to apply: a count ("120 people"), a measure ("3 m"), money, a share, a day, a time. */
-export type Shape = "count" | "measure" | "money" | "percentage" | "date" | "time";
+/** What a value is, for a cue to apply: a count ("120 people"), a measure ("3 m"), a span of time, money, a share, a day, a time. */
+export type Shape = "count" | "measure" | "duration" | "money" | "percentage" | "date" | "time";
 
 export type AttributeFamily = {
   label: string;

@@ -245,8 +245,17 @@ function valueAt(
 
 const FIGURES: ValueKind[] = ["money", "number", "percentage"];
 
+/** A span of time ("four hours") is a shape of its own: no measure's cue ("rain fell for …") names it. */
 const shapeOf = (value: Read): Shape =>
-  value.kind === "number" ? (value.measured ? "measure" : "count") : value.kind === "time" ? "time" : (value.kind as Shape);
+  value.kind === "number"
+    ? value.measured
+      ? value.unit === "time"
+        ? "duration"
+        : "measure"
+      : "count"
+    : value.kind === "time"
+      ? "time"
+      : (value.kind as Shape);
 
 /** The lexicon's cue nearest a value, from the folded text before and after it. */
 function nearestCue(before: string, after: string, shape: Shape): { family: AttributeFamily; cue: string; distance: number } | null {
@@ -504,6 +513,18 @@ function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention
   return mentions;
 }
 
+/** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
+function mentionsBefore(body: string, sentence: Sentence, found: Matcher[]): Mention[] {
+  // Within its paragraph: a headline or the paragraph before is another matter.
+  const from = Math.max(body.lastIndexOf("\n", sentence.start - 1) + 1, sentence.start - 300);
+  const text = body.slice(from, sentence.start);
+  // The last sentence only: from the full stop before its own.
+  const ends = [...text.matchAll(/[.!?]["'”’)]?\s+/g)];
+  const start = ends.length >= 2 ? from + ends.at(-2)!.index + ends.at(-2)![0].length : from;
+  const previous: Sentence = { start, end: sentence.start, tokens: [] };
+  return mentionsIn(body, previous, found).map((m) => ({ ...m, lead: false, at: sentence.start - 1 }));
+}
+
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
 function sentenceSubject(sentence: Sentence, before: number): string | null {
   const run: Token[] = [];
@@ -595,6 +616,10 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   return false;
 }
 
+const isDuration = (value: Read, text: string) =>
+  value.kind === "number" &&
+  (value.unit === "time" || /\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$/i.test(text));
+
 /** Names that hold a figure ("Valencia flood of 1957", "Vision 2030"), wherever the sentence writes them. */
 function namedFigures(entities: SuggestEntity[]): RegExp | null {
   const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((n) => /\d/.test(n));
@@ -641,6 +666,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     const { tokens } = sentence;
     let mentions: Mention[] | null = null;
     let covered = -1;
+    let carried: Mention[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.start < covered || !isAnchor(tokens[i]!)) continue;
       const value = valueAt(body, tokens, i, covered, context);
@@ -687,7 +713,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
       const sameFamily = family ? learned.filter((l) => familyOf(l.attribute) === family) : [];
       const learnedSubject = byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "");
-      const subject = guessSubject(mentions, value.start, family, learnedSubject, sentence);
+      // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
+      if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
+      const subject = guessSubject(mentions.length ? mentions : carried!, value.start, family, learnedSubject, sentence);
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };
@@ -699,14 +727,26 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const label = own?.attribute ?? (source === "cue" ? builtIn!.family.label : (family?.label ?? noun!));
         attribute = { label, how: "cue", cue: source === "cue" ? builtIn!.cue : noun! };
       } else attribute = { label: null, how: "none", cue: cue.join(" ") };
-      if (source === "noun" && !family) fromPrevious = true; // a noun is a weaker cue than a cue word
 
+      // A span of time ("in four hours", "for 28 years") or a year alone ("since 1973") is the
+      // setting of a claim far more often than one: without a cue word it is not proposed.
+      if (attribute.how === "none" && (isDuration(value, text) || (value.kind === "date" && /^\d{4}$/.test(text)))) continue;
       const asOf = value.kind === "date" || value.kind === "time" ? null : asOfIn(body, sentence, value, context, article.publishedAt);
       const counted = value.kind !== "number" || /[a-z]{3,}$/i.test(text);
-      const confidence =
-        (counted ? 0.45 : 0.3) +
-        (attribute.how === "learned" ? 0.3 : attribute.how === "cue" ? (fromPrevious ? 0.15 : 0.25) : -0.1) +
-        (subject.how === "mention" ? 0.2 : subject.how === "learned" ? 0.1 : subject.how === "sentence" ? 0.05 : 0);
+      // Sure enough to accept in a batch (≥ 0.8) only with a cue word and an entity named in the sentence.
+      const cueWeight =
+        source === "learned" ? 0.3 : source === "cue" ? (fromPrevious ? 0.15 : 0.25) : source === "noun" ? (family ? 0.2 : 0.1) : -0.1;
+      const subjectWeight =
+        subject.how === "mention"
+          ? mentions.length
+            ? 0.2
+            : 0.05
+          : subject.how === "learned"
+            ? 0.1
+            : subject.how === "sentence"
+              ? 0.05
+              : 0;
+      const confidence = (counted ? 0.4 : 0.3) + cueWeight + subjectWeight;
       proposals.push({
         start: value.start,
         end: value.end,

@@ -194,4 +194,15 @@ describe("suggested claims", () => {
     const [bare] = suggest("Twitter said $44 billion.");
     expect(cued!.confidence).toBeGreaterThan(bare!.confidence);
   });
+
+  it("gives a sentence that names no entity the subject of the sentence before", () => {
+    const body = "Elon Musk sold Tesla stock this week. Earlier filings had shown sales of about 4.4 million shares.";
+    const p = suggest(body).find((p) => p.quote.startsWith("about 4.4"));
+    expect(p!.subject).toMatchObject({ how: "mention", entityId: "musk" });
+  });
+
+  it("leaves a span of time or a year alone unless a cue names it", () => {
+    const quotes = suggest("Rain fell for four hours, the worst since 1973. At least 62 people died in Paiporta.").map((p) => p.quote);
+    expect(quotes).toEqual(["At least 62 people"]);
+  });
 });
