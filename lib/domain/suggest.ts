@@ -176,16 +176,26 @@ type Read = {
   point: number | null;
 };
 
-function read(body: string, start: number, end: number, context: { referenceDate: Date | null; timeZone?: string }): Read | null {
+/** What `read` needs besides the text; `memo` keeps each text's reading for the rest of the article. */
+type ReadContext = { referenceDate: Date | null; timeZone?: string; memo?: Map<string, Omit<Read, "start" | "end"> | null> };
+
+function read(body: string, start: number, end: number, context: ReadContext): Read | null {
   const text = body.slice(start, end);
+  // A long article says "Tuesday" or "$44 billion" many times: the parser reads each text once.
+  const known = context.memo?.get(text);
+  if (known !== undefined) return known && { ...known, start, end };
+  const reading = readText(text, context);
+  context.memo?.set(text, reading);
+  return reading && { ...reading, start, end };
+}
+
+function readText(text: string, context: ReadContext): Omit<Read, "start" | "end"> | null {
   if (/[\n]/.test(text)) return null;
   const kind = detectValueKind(text, context);
   if (!NUMERIC_KINDS.includes(kind)) return null;
   const parsed = parseValue(text, kind, context);
   return parsed.ok
     ? {
-        start,
-        end,
         kind,
         reading: parsed.reading,
         unit: unitOf(parsed.value),
@@ -200,13 +210,7 @@ function read(body: string, start: number, end: number, context: { referenceDate
  * ("nearly 500" → "nearly 500 litres … per square metre"), left over words that change it too
  * ("at least", "$"), so trailing words the parser ignores ("have died") stay out.
  */
-function valueAt(
-  body: string,
-  tokens: Token[],
-  i: number,
-  from: number,
-  context: { referenceDate: Date | null; timeZone?: string },
-): Read | null {
+function valueAt(body: string, tokens: Token[], i: number, from: number, context: ReadContext): Read | null {
   let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
   let last = i;
   for (let j = i + 1; j < Math.min(tokens.length, i + 10); j++) {
@@ -257,13 +261,19 @@ const shapeOf = (value: Read): Shape =>
       ? "time"
       : (value.kind as Shape);
 
+const globalCues = new Map<AttributeFamily, RegExp>();
+const globalCue = (family: AttributeFamily) => {
+  let re = globalCues.get(family);
+  if (!re) globalCues.set(family, (re = new RegExp(family.cue.source, "g")));
+  return re;
+};
+
 /** The lexicon's cue nearest a value, from the folded text before and after it. */
 function nearestCue(before: string, after: string, shape: Shape): { family: AttributeFamily; cue: string; distance: number } | null {
   let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
   for (const family of ATTRIBUTE_FAMILIES) {
     if (!family.shapes.includes(shape)) continue;
-    const global = new RegExp(family.cue.source, "g");
-    for (const m of before.matchAll(global)) {
+    for (const m of before.matchAll(globalCue(family))) {
       const distance = before.length - m.index - m[0].length;
       if (!best || distance < best.distance) best = { family, cue: m[0], distance };
     }
@@ -373,6 +383,7 @@ function cueBefore(body: string, sentenceStart: number, start: number): string[]
 }
 
 type Learned = {
+  articleId: string;
   /** Stems near the value, the quote's own weighing more, then the label's. */
   words: string[];
   quoteWords: string[];
@@ -417,6 +428,7 @@ function learn(claims: RecordedClaim[]): Learned[] {
       .map(stem)
       .filter((w) => !before.includes(w) && !after.includes(w));
     return {
+      articleId: c.articleId,
       words: [...before, ...after],
       quoteWords: [...before, ...after].filter((w) => inQuote.includes(w)),
       labelWords: label,
@@ -426,6 +438,17 @@ function learn(claims: RecordedClaim[]): Learned[] {
       unit,
       point,
     };
+  });
+}
+
+const learnedOf = new WeakMap<RecordedClaim, Learned>();
+
+/** What claims teach, each worked out once however many articles it is asked for (a claim is not changed). */
+function learnOnce(claims: RecordedClaim[]): Learned[] {
+  return claims.map((c) => {
+    let learned = learnedOf.get(c);
+    if (!learned) learnedOf.set(c, (learned = learn([c])[0]!));
+    return learned;
   });
 }
 
@@ -634,9 +657,9 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 export function suggestClaims(input: SuggestInput): Proposal[] {
   const { article, entities } = input;
   const body = article.body;
-  const context = { referenceDate: article.publishedAt, timeZone: input.timeZone };
+  const context: ReadContext = { referenceDate: article.publishedAt, timeZone: input.timeZone, memo: new Map() };
   const recorded = input.claims.filter((c) => c.articleId === article.id);
-  const learned = learn(input.claims.filter((c) => c.articleId !== article.id));
+  const learned = learnOnce(input.claims).filter((l) => l.articleId !== article.id);
   const rejections = new Map<string, number>();
   const rejectedSpans: { start: number; end: number }[] = [];
   for (const r of input.rejected ?? []) {
@@ -770,7 +793,7 @@ function asOfIn(
   body: string,
   sentence: Sentence,
   value: { start: number; end: number },
-  context: { referenceDate: Date | null; timeZone?: string },
+  context: ReadContext,
   publishedAt: Date | null,
 ): Proposal["asOf"] {
   for (const t of sentence.tokens) {

@@ -118,11 +118,18 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
     }),
   ]);
   const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  // One converter per article, not per claim: each is a pass over a body of up to 2 MB.
+  const converters = new Map<string, ReturnType<typeof offsetConverter>>();
+  const converterOf = (articleId: string, body: string) => {
+    let offsets = converters.get(articleId);
+    if (!offsets) converters.set(articleId, (offsets = offsetConverter(body)));
+    return offsets;
+  };
   const recorded: RecordedClaim[] = [];
   for (const c of claims) {
     const body = bodies.get(c.articleId);
     if (body === undefined) continue;
-    const offsets = offsetConverter(body);
+    const offsets = converterOf(c.articleId, body);
     const anchor = anchorInText(body, {
       quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
       position: { start: offsets.toUtf16(c.positionStart), end: offsets.toUtf16(c.positionEnd) },
@@ -139,12 +146,10 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
       attribute: c.attributeLabel,
     });
   }
-  const converters = new Map<string, ReturnType<typeof offsetConverter>>();
   const rejected: RejectedProposal[] = rejections.map((r) => {
     const body = bodies.get(r.articleId);
     if (body === undefined) return { cue: r.cue };
-    let offsets = converters.get(r.articleId);
-    if (!offsets) converters.set(r.articleId, (offsets = offsetConverter(body)));
+    const offsets = converterOf(r.articleId, body);
     return {
       cue: r.cue,
       span: { articleId: r.articleId, start: offsets.toUtf16(r.positionStart), end: offsets.toUtf16(r.positionEnd) },

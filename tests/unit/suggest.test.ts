@@ -205,4 +205,14 @@ describe("suggested claims", () => {
     const quotes = suggest("Rain fell for four hours, the worst since 1973. At least 62 people died in Paiporta.").map((p) => p.quote);
     expect(quotes).toEqual(["At least 62 people"]);
   });
+
+  it("learns from a claim added to the same list since the last call", () => {
+    const other = "The storms have swept away cars, and the waters have claimed at least 51 residents, officials said.";
+    const claims: RecordedClaim[] = [];
+    const body = "By Friday the waters had claimed 158 residents across the region.";
+    const count = () => suggest(body, claims).find((p) => p.quote.startsWith("158"))!;
+    expect(count().attribute.label).not.toBe("Death toll");
+    claims.push(recorded(other, "claimed at least 51 residents", "at least 51", "Death toll", "flood"));
+    expect(count().attribute).toMatchObject({ label: "Death toll", how: "learned" });
+  });
 });
