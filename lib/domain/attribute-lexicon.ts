@@ -227,6 +227,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["person", "organization"],
   ),
   family(
+    "Revenue growth",
+    ["sales growth", "growth in revenue"],
+    new RegExp(
+      `\\b(?:revenues?|sales|turnover)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b|\\brevenue growth\\b`,
+    ),
+    ["percentage"],
+    ["organization"],
+  ),
+  family(
     "Share price change",
     ["share move", "stock move", "share price move", "change in share price"],
     new RegExp(`\\b(?:${MOVE}|premarket|pre-market|trading|shares|stock)\\b`),

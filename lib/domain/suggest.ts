@@ -643,6 +643,14 @@ const isDuration = (value: Read, text: string) =>
   value.kind === "number" &&
   (value.unit === "time" || /\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$/i.test(text));
 
+/** The entity of a kind most claims are about, if any. */
+function mostRecorded(learned: Learned[], byId: Map<string, SuggestEntity>, kind: EntityKind): SuggestEntity | undefined {
+  const counts = new Map<string, number>();
+  for (const l of learned) if (byId.get(l.subjectId)?.kind === kind) counts.set(l.subjectId, (counts.get(l.subjectId) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  return top && byId.get(top[0]);
+}
+
 /** Names that hold a figure ("Valencia flood of 1957", "Vision 2030"), wherever the sentence writes them. */
 function namedFigures(entities: SuggestEntity[]): RegExp | null {
   const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((n) => /\d/.test(n));
@@ -669,6 +677,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
   const found = matchers(entities);
+  const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event");
   const figureNames = namedFigures(entities);
   const proposals: Proposal[] = [];
   let furnitureLine = -1;
@@ -735,7 +744,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         source === "learned" ? familyOf(match!.cue.attribute) : source === "cue" ? builtIn!.family : noun ? familyOf(noun, true) : null;
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
       const sameFamily = family ? learned.filter((l) => familyOf(l.attribute) === family) : [];
-      const learnedSubject = byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "");
+      // A figure of an event's (a toll, a fee) with no event named: the event the investigation records most.
+      const learnedSubject =
+        byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
+        (family?.subjects[0] === "event" && !mentions.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
       const subject = guessSubject(mentions.length ? mentions : carried!, value.start, family, learnedSubject, sentence);

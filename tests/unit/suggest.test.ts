@@ -215,4 +215,21 @@ describe("suggested claims", () => {
     claims.push(recorded(other, "claimed at least 51 residents", "at least 51", "Death toll", "flood"));
     expect(count().attribute).toMatchObject({ label: "Death toll", how: "learned" });
   });
+
+  it("gives an event's figure to the event the investigation records, when the sentence names none", () => {
+    const other = "The DANA has killed at least 51 people.";
+    const claim = recorded(other, "killed at least 51 people", "at least 51", "Death toll", "flood");
+    const [fee] = suggest("Twitter would owe a $1 billion termination fee.", [claim]);
+    expect(fee).toMatchObject({ attribute: { label: "Termination fee" }, subject: { entityId: "flood" } });
+    // Without any recorded event the named organisation stays the guess.
+    expect(suggest("Twitter would owe a $1 billion termination fee.")[0]!.subject).toMatchObject({ entityId: "twitter" });
+  });
+
+  it("tells revenue growth from a share move", () => {
+    const proposals = suggest("Twitter said revenue rose 16% from a year earlier. Its shares fell 11% in premarket trading.");
+    expect(proposals.map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["16%", "Revenue growth"],
+      ["fell 11%", "Share price change"],
+    ]);
+  });
 });
