@@ -21,15 +21,20 @@ export type AttributeFamily = {
   shapes: Shape[];
   /** The kinds of entity such a figure is usually about, most likely first. */
   subjects: EntityKind[];
+  /** A count of people: a figure counting something else ("50 vehicles") is not one. */
+  people?: boolean;
+  /** The largest figure it can be (an age, a magnitude). */
+  max?: number;
 };
 
-const family = (label: string, synonyms: string[], cue: RegExp, shapes: Shape[], subjects: EntityKind[]): AttributeFamily => ({
-  label,
-  synonyms: synonyms.map(foldText),
-  cue,
-  shapes,
-  subjects,
-});
+const family = (
+  label: string,
+  synonyms: string[],
+  cue: RegExp,
+  shapes: Shape[],
+  subjects: EntityKind[],
+  limits: { people?: boolean; max?: number } = {},
+): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
 const MOVE =
   "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged)";
@@ -46,6 +51,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:kill(?:ed|ing|s)?|dead|died|dies|dying|deaths?|death toll|toll|fatalit(?:y|ies)|lives|bodies|victims|perished|drowned)\b/,
     ["count"],
     ["event", "place"],
+    { people: true },
   ),
   family(
     "Injured",
@@ -53,14 +59,18 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b/,
     ["count"],
     ["event", "place"],
+    { people: true },
   ),
-  family("People missing", ["missing", "missing people", "number missing"], /\b(?:missing|unaccounted)\b/, ["count"], ["event", "place"]),
+  family("People missing", ["missing", "missing people", "number missing"], /\b(?:missing|unaccounted)\b/, ["count"], ["event", "place"], {
+    people: true,
+  }),
   family(
     "People displaced",
     ["displaced", "homeless", "people made homeless", "displaced people"],
     /\b(?:displaced|homeless|lost their homes|shelters?)\b/,
     ["count"],
     ["event", "place"],
+    { people: true },
   ),
   family(
     "People evacuated",
@@ -68,8 +78,11 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:evacuat(?:ed|ion|ions|e)|evacuees)\b/,
     ["count"],
     ["event", "place"],
+    { people: true },
   ),
-  family("People rescued", ["rescued", "rescues"], /\b(?:rescued|rescues?|saved)\b/, ["count"], ["event", "place"]),
+  family("People rescued", ["rescued", "rescues"], /\b(?:rescued|rescues?|saved)\b/, ["count"], ["event", "place"], {
+    people: true,
+  }),
   family(
     "Without power",
     ["homes without power", "people without power", "without electricity", "power outages"],
@@ -142,7 +155,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Net worth", ["fortune", "wealth"], /\b(?:net worth|fortune|wealth|richest)\b/, ["money"], ["person"]),
   family("Pay", ["salary", "compensation", "pay package"], /\b(?:salary|pay package|compensation|paid)\b/, ["money"], ["person"]),
   // Measured quantities.
-  family("Magnitude", ["strength"], /\b(?:magnitude|richter)\b/, ["count", "measure"], ["event"]),
+  family("Magnitude", ["strength"], /\b(?:magnitude|richter)\b/, ["count", "measure"], ["event"], { max: 10 }),
   family("Depth", ["focal depth"], /\b(?:depth|deep)\b/, ["measure"], ["event"]),
   family(
     "Rainfall",
@@ -217,7 +230,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["count"],
     ["place"],
   ),
-  family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"]),
+  family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"], { max: 130 }),
   // Shares and rates.
   family(
     "Stake",

@@ -269,10 +269,18 @@ const globalCue = (family: AttributeFamily) => {
 };
 
 /** The lexicon's cue nearest a value, from the folded text before and after it. */
-function nearestCue(before: string, after: string, shape: Shape): { family: AttributeFamily; cue: string; distance: number } | null {
+function nearestCue(
+  before: string,
+  after: string,
+  shape: Shape,
+  value?: { noun: string | null; point: number | null },
+): { family: AttributeFamily; cue: string; distance: number } | null {
   let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
   for (const family of ATTRIBUTE_FAMILIES) {
     if (!family.shapes.includes(shape)) continue;
+    // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
+    if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
+    if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
     for (const m of before.matchAll(globalCue(family))) {
       const distance = before.length - m.index - m[0].length;
       if (!best || distance < best.distance) best = { family, cue: m[0], distance };
@@ -286,9 +294,16 @@ function nearestCue(before: string, after: string, shape: Shape): { family: Attr
   return best;
 }
 
+/** Nouns for people, what a casualty figure counts. */
+const PEOPLE =
+  /\b(?:people|persons?|residents?|victims?|child(?:ren)?|women|woman|men|man|adults?|students?|workers?|soldiers?|troops|civilians?|passengers?|tourists?|migrants?|bod(?:y|ies)|dead|deaths?|lives|fatalities|inhabitants|citizens?|patients?|pupils?|miners?|firefighters?|officers?|staff|employees|others|famil(?:y|ies)|households?|homes?|nationals?|britons?|americans?|spaniards?)\b/;
+
 /** Nouns too general to name what a figure counts: "62 people", "three times". */
 const GENERAL_NOUNS = new Set(
-  "people person persons times cases ones others years months weeks days hours minutes percent per cent point points".split(" "),
+  (
+    "people person persons times cases ones others years months weeks days hours minutes min mins percent per cent point points " +
+    "tens dozens hundreds thousands millions billions cents quarter quarters"
+  ).split(" "),
 );
 
 /**
@@ -617,7 +632,20 @@ function furnitureSpans(body: string, lineStart: number, lineEnd: number): { sta
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
-  if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(body.slice(value.end, value.end + 16)) || /\bmin(?:ute)?s? read$/i.test(text)) return true;
+  const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));
+  if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(body.slice(figureEnd, figureEnd + 16))) return true;
+  // A year before a noun names a thing ("the 2024 U.S. presidential election", "its 2021 revenue"), it is no date.
+  const next = tokens[i + 1];
+  if (
+    /^(?:1[89]|20)\d\d$/.test(tokens[i]!.text) &&
+    next &&
+    next.start <= tokens[i]!.end + 1 &&
+    ["NOUN", "PROPN", "ADJ"].includes(next.pos) &&
+    !DAY_WORDS.test(next.text) &&
+    // "1911 GMT" is a time of day.
+    !/^(?:GMT|UTC|Z|[A-Z]{1,3}[SD]?T|hours?|hrs?|h)$/.test(next.text)
+  )
+    return true;
   const previous = tokens[i - 1];
   // The figure itself, whatever noun the value grew to ("737 flight").
   const bare = /^\d+(?:\.\d+)*$/.test(tokens[i]!.text) && tokens[i]!.start === value.start;
@@ -722,15 +750,18 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tail = body
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
         .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
-      let builtIn = nearestCue(before, foldText(tail), shape);
+      const noun = countedNoun(body, tokens, value);
+      let builtIn = nearestCue(before, foldText(tail), shape, { noun, point: value.point });
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {
         const previous = body.slice(Math.max(lineStart, sentence.start - 200), sentence.start);
-        builtIn = nearestCue(foldText(previous.replace(/^[^.!?]*[.!?]\s+(?=[^.!?]+[.!?]\s*$)/s, "")), "", shape);
+        builtIn = nearestCue(foldText(previous.replace(/^[^.!?]*[.!?]\s+(?=[^.!?]+[.!?]\s*$)/s, "")), "", shape, {
+          noun,
+          point: value.point,
+        });
         fromPrevious = builtIn !== null;
       }
       const match = bestLearned(cue.map(stem), after, value, learned);
-      const noun = countedNoun(body, tokens, value);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;

@@ -176,6 +176,7 @@ describe("suggested claims", () => {
   it("does not propose reading times, model numbers, phone numbers, links or a list's numbers", () => {
     const body = [
       "By Jane Smith · 4 min read",
+      "Jens Scharfenberg · 6 min. read",
       "Claude Sonnet 4.6 and GPT-4 were compared with Boeing 737 flight manuals.",
       "Call +34 912 345 678 or see https://example.com/2024/10/31/floods-120 for details.",
       "1. At least 120 people died in Paiporta.",
@@ -231,5 +232,18 @@ describe("suggested claims", () => {
       ["16%", "Revenue growth"],
       ["fell 11%", "Share price change"],
     ]);
+  });
+
+  it("gives a casualty cue only to a count of people, and an age only to an age", () => {
+    const proposals = suggest("Rescuers found no bodies in the first 50 vehicles. Musk, 50, has more than 80 million followers.");
+    const label = (quote: string) => proposals.find((p) => p.quote.startsWith(quote))?.attribute.label;
+    expect(label("50 vehicles")).not.toBe("Death toll");
+    expect(label("more than 80 million")).not.toBe("Age");
+  });
+
+  it("does not take a year naming a thing for a date, but keeps a time written like one", () => {
+    const quotes = suggest("Ahead of the 2024 presidential election, the alert was sent at 1911 GMT.").map((p) => p.quote);
+    expect(quotes).not.toContain("2024");
+    expect(quotes.some((q) => q.startsWith("1911"))).toBe(true);
   });
 });
