@@ -261,6 +261,9 @@ const shapeOf = (value: Read): Shape =>
       ? "time"
       : (value.kind as Shape);
 
+const AUXILIARIES =
+  /^\s*(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later)\s+)+$/;
+
 const globalCues = new Map<AttributeFamily, RegExp>();
 const globalCue = (family: AttributeFamily) => {
   let re = globalCues.get(family);
@@ -288,7 +291,8 @@ function nearestCue(
     const m = family.cue.exec(after);
     // A word after the value ("120 people killed") counts a little farther than one before.
     // A noun right after it names it ("a $1 billion termination fee").
-    const distance = m && (m.index <= 1 ? 0 : 2 * m.index + 10);
+    // So does a verb after its auxiliary: "639 were hurt", "237 people had died".
+    const distance = m && (m.index <= 1 || AUXILIARIES.test(after.slice(0, m.index)) ? 0 : 2 * m.index + 10);
     if (m && distance !== null && (!best || distance < best.distance)) best = { family, cue: m[0], distance };
   }
   return best;
@@ -310,23 +314,28 @@ const GENERAL_NOUNS = new Set(
  * What a figure counts, when its own nouns say it: "5,700 parking spaces", "19 investors". A label
  * in the analyst's manner ("Parking spaces"), for a count with no cue word beside it.
  */
-function countedNoun(body: string, tokens: Token[], value: Read): string | null {
+function countedNoun(tokens: Token[], value: Read): string | null {
   if (value.kind !== "number" || value.measured) return null;
-  const words: string[] = [];
-  for (const t of tokens) {
-    if (t.end <= value.start) continue;
-    if (t.start < value.end && !/\p{L}/u.test(t.text)) continue;
-    if (t.start >= value.end && words.length === 0 && t.start > value.end + 1) break;
-    if (/\p{L}/u.test(t.text) && (t.pos === "NOUN" || (t.pos === "ADJ" && words.length === 0)) && !NUMBER_WORDS.test(t.text)) {
-      if (t.start < value.end || words.length || t.start <= value.end + 1) words.push(t.text);
-      else break;
-    } else if (words.length || t.start >= value.end) break;
-    if (words.length >= 3) break;
+  // From the figure's last word ("2,800" in "More than 2,800 buildings"), the nouns right after it.
+  let k = -1;
+  tokens.forEach((t, n) => {
+    if (t.start >= value.start && t.start < value.end && (/\d/.test(t.text) || NUMBER_WORDS.test(t.text))) k = n;
+  });
+  if (k < 0) return null;
+  const words: Token[] = [];
+  for (let n = k + 1; n < tokens.length && words.length < 3; n++) {
+    const t = tokens[n]!;
+    const joined = t.start <= (words.at(-1) ?? tokens[k]!).end + 1;
+    if (!joined || !/^\p{L}[\p{L}'-]*$/u.test(t.text) || !(t.pos === "NOUN" || t.pos === "ADJ") || NUMBER_WORDS.test(t.text)) break;
+    words.push(t);
   }
-  // An adjective alone ("more") is no noun; the last word must be one.
-  while (words.length && !tokens.some((t) => t.text === words.at(-1) && t.pos === "NOUN")) words.pop();
-  if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!))) return null;
-  const label = words.join(" ").toLowerCase();
+  // An adjective alone ("more", "senior") is no noun; the last word must be one.
+  while (words.length && words.at(-1)!.pos !== "NOUN") words.pop();
+  if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!.text))) return null;
+  const label = words
+    .map((t) => t.text)
+    .join(" ")
+    .toLowerCase();
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
@@ -590,7 +599,7 @@ function guessSubject(
   const kinds = family?.subjects ?? [];
   const score = (m: Mention) =>
     m.strength +
-    (kinds[0] === m.entity.kind ? 2 : kinds.includes(m.entity.kind) ? 1 : 0) +
+    (kinds[0] === m.entity.kind ? 2.5 : kinds.includes(m.entity.kind) ? 1 : 0) +
     (m.entity.id === learnedSubject?.id ? 2 : 0) +
     (m.lead ? 1 : 0) +
     // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
@@ -705,7 +714,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
   const found = matchers(entities);
-  const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event");
+  const events = entities.filter((e) => e.kind === "event");
+  const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : undefined);
   const figureNames = namedFigures(entities);
   const proposals: Proposal[] = [];
   let furnitureLine = -1;
@@ -750,7 +760,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tail = body
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
         .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
-      const noun = countedNoun(body, tokens, value);
+      const noun = countedNoun(tokens, value);
       let builtIn = nearestCue(before, foldText(tail), shape, { noun, point: value.point });
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {
@@ -775,7 +785,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         source === "learned" ? familyOf(match!.cue.attribute) : source === "cue" ? builtIn!.family : noun ? familyOf(noun, true) : null;
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
       const sameFamily = family ? learned.filter((l) => familyOf(l.attribute) === family) : [];
-      // A figure of an event's (a toll, a fee) with no event named: the event the investigation records most.
+      // A figure of an event's (a toll, a fee) with no event named: the event the investigation records
+      // most, or its only one.
       const learnedSubject =
         byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
         (family?.subjects[0] === "event" && !mentions.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);

@@ -222,8 +222,15 @@ describe("suggested claims", () => {
     const claim = recorded(other, "killed at least 51 people", "at least 51", "Death toll", "flood");
     const [fee] = suggest("Twitter would owe a $1 billion termination fee.", [claim]);
     expect(fee).toMatchObject({ attribute: { label: "Termination fee" }, subject: { entityId: "flood" } });
-    // Without any recorded event the named organisation stays the guess.
-    expect(suggest("Twitter would owe a $1 billion termination fee.")[0]!.subject).toMatchObject({ entityId: "twitter" });
+    // With nothing recorded yet, the investigation's only event is the guess.
+    expect(suggest("Twitter would owe a $1 billion termination fee.")[0]!.subject).toMatchObject({ entityId: "flood" });
+    // With no event at all, the organisation named stays the guess.
+    const noEvent = suggestClaims({
+      article: { id: "here", body: "Twitter would owe a $1 billion termination fee.", publishedAt: PUBLISHED },
+      entities: ENTITIES.filter((e) => e.kind !== "event"),
+      claims: [],
+    });
+    expect(noEvent[0]!.subject).toMatchObject({ entityId: "twitter" });
   });
 
   it("tells revenue growth from a share move", () => {
@@ -245,5 +252,26 @@ describe("suggested claims", () => {
     const quotes = suggest("Ahead of the 2024 presidential election, the alert was sent at 1911 GMT.").map((p) => p.quote);
     expect(quotes).not.toContain("2024");
     expect(quotes.some((q) => q.startsWith("1911"))).toBe(true);
+  });
+
+  it("reads an earthquake report: magnitude, time, toll and injured of the event, depth too", () => {
+    const entities: SuggestEntity[] = [
+      { id: "quake", name: "2023 Turkey–Syria earthquake", kind: "event", aliases: [] },
+      { id: "turkey", name: "Turkey", kind: "place", aliases: [] },
+      { id: "usgs", name: "US Geological Survey", kind: "organization", aliases: ["USGS"] },
+    ];
+    const body =
+      "A magnitude 7.8 earthquake struck southern Turkey on Monday, killing at least 1,300 people and injuring more than 5,000. " +
+      "The US Geological Survey said the quake hit at a depth of 17.9 kilometres. More than 2,800 buildings collapsed.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
+    const guess = (quote: string) => {
+      const p = proposals.find((p) => p.quote.startsWith(quote))!;
+      return [p.attribute.label, "entityId" in p.subject ? p.subject.entityId : null];
+    };
+    expect(guess("7.8")).toEqual(["Magnitude", "quake"]);
+    expect(guess("at least 1,300")).toEqual(["Death toll", "quake"]);
+    expect(guess("more than 5,000")).toEqual(["Injured", "quake"]);
+    expect(guess("17.9 kilometres")).toEqual(["Depth", "quake"]);
+    expect(guess("More than 2,800")[0]).toBe("Buildings");
   });
 });
