@@ -275,11 +275,25 @@ const QUALIFIER = /^(?:,|\(|:| in | of | on | at | for | from | after | before |
  * `whole` asks for the label itself, no qualifier: two labels that are one measure.
  */
 export function familyOf(label: string, whole = false): AttributeFamily | null {
-  const folded = foldText(label);
-  for (const f of ATTRIBUTE_FAMILIES) {
-    for (const name of [foldText(f.label), ...f.synonyms]) {
-      if (folded === name) return f;
-      if (!whole && folded.startsWith(name) && QUALIFIER.test(folded.slice(name.length))) return f;
+  const key = `${whole ? "=" : "~"}${label}`;
+  let found = families.get(key);
+  if (found === undefined) {
+    found = findFamily(foldText(label), whole);
+    if (families.size > 10_000) families.clear();
+    families.set(key, found);
+  }
+  return found;
+}
+
+/** Labels already looked up: a label is asked for once per proposal, a lexicon's worth of names each time. */
+const families = new Map<string, AttributeFamily | null>();
+const NAMES = ATTRIBUTE_FAMILIES.map((f) => ({ family: f, names: [foldText(f.label), ...f.synonyms] }));
+
+function findFamily(folded: string, whole: boolean): AttributeFamily | null {
+  for (const { family, names } of NAMES) {
+    for (const name of names) {
+      if (folded === name) return family;
+      if (!whole && folded.startsWith(name) && QUALIFIER.test(folded.slice(name.length))) return family;
     }
   }
   return null;
