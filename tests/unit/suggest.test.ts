@@ -173,12 +173,13 @@ describe("suggested claims", () => {
     expect(proposals.find((p) => p.quote.startsWith("5,700"))!.attribute.label).toBe("Parking spaces");
   });
 
-  it("does not propose reading times, model numbers, phone numbers, links or a list's numbers", () => {
+  it("does not propose reading times, model numbers, ages in brackets, phone numbers, links or a list's numbers", () => {
     const body = [
       "By Jane Smith · 4 min read",
       "Jens Scharfenberg · 6 min. read",
       "Claude Sonnet 4.6 and GPT-4 were compared with Boeing 737 flight manuals.",
       "Call +34 912 345 678 or see https://example.com/2024/10/31/floods-120 for details.",
+      "Elon Musk (50) posted a reply.",
       "1. At least 120 people died in Paiporta.",
     ].join("\n");
     expect(suggest(body).map((p) => p.quote)).toEqual(["At least 120 people"]);
