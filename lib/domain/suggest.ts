@@ -465,6 +465,8 @@ function learn(claims: RecordedClaim[]): Learned[] {
   });
 }
 
+const SCALE_ONLY = /\b(?:thousands?|millions?|billions?|trillions?|bn|mn)$/i;
+
 const learnedOf = new WeakMap<RecordedClaim, Learned>();
 
 /** What claims teach, each worked out once however many articles it is asked for (a claim is not changed). */
@@ -480,16 +482,24 @@ function learnOnce(claims: RecordedClaim[]): Learned[] {
  * A learned cue applies to a value of its kind, its unit of measure or currency (a count's noun
  * aside), and its order of size: a price of $54.20 a share teaches nothing about $44 billion.
  */
-const compatible = (cue: Learned, value: Read) =>
-  cue.valueKind === value.kind &&
-  cue.unit === value.unit &&
+const compatible = (cue: Learned, value: Read, text: string) =>
+  (cue.valueKind === value.kind
+    ? cue.unit === value.unit
+    : // "Grew into the tens of billions": a scale with no currency and no noun may be money.
+      cue.valueKind === "money" && value.kind === "number" && !value.measured && SCALE_ONLY.test(text)) &&
   !(cue.point && value.point && Math.max(cue.point, value.point) / Math.max(1e-9, Math.min(cue.point, value.point)) >= 1000);
 
 /** The learned cue sharing most stems with the span's context, nearer words weighing more. */
-function bestLearned(context: string[], after: string[], value: Read, learned: Learned[]): { cue: Learned; score: number } | null {
+function bestLearned(
+  context: string[],
+  after: string[],
+  value: Read,
+  text: string,
+  learned: Learned[],
+): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number } | null = null;
   for (const cue of learned) {
-    if (!compatible(cue, value)) continue;
+    if (!compatible(cue, value, text)) continue;
     // A word of the analyst's quote counts more than one before it; a word of the label least.
     const weight = (w: string) => (cue.quoteWords.includes(w) ? 1.25 : cue.words.includes(w) ? 1 : cue.labelWords.includes(w) ? 0.5 : 0);
     let score = 0;
@@ -771,7 +781,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         });
         fromPrevious = builtIn !== null;
       }
-      const match = bestLearned(cue.map(stem), after, value, learned);
+      const match = bestLearned(cue.map(stem), after, value, text, learned);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;

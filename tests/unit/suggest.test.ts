@@ -275,4 +275,23 @@ describe("suggested claims", () => {
     expect(guess("17.9 kilometres")).toEqual(["Depth", "quake"]);
     expect(guess("More than 2,800")[0]).toBe("Buildings");
   });
+
+  it("applies a learned money cue to a scaled figure written without a currency, not to a count", () => {
+    const other = "The company reports $100 million in annual recurring revenue.";
+    const start = other.indexOf("$100 million in annual recurring revenue");
+    const claim: RecordedClaim = {
+      articleId: "elsewhere",
+      body: other,
+      start,
+      end: start + "$100 million in annual recurring revenue".length,
+      valueText: "$100 million",
+      valueKind: "money",
+      subjectId: "twitter",
+      attribute: "Annual recurring revenue",
+    };
+    const [scaled] = suggest("Twitter expects annual recurring revenue in the hundreds of millions.", [claim]);
+    expect(scaled).toMatchObject({ quote: "hundreds of millions", attribute: { label: "Annual recurring revenue", how: "learned" } });
+    const [count] = suggest("Twitter expects annual recurring revenue from 300 customers.", [claim]);
+    expect(count!.attribute.label).not.toBe("Annual recurring revenue");
+  });
 });
