@@ -85,7 +85,8 @@ const kept = new Map<string, { mark: string; proposals: Promise<ReaderProposal[]
 
 /**
  * Suggested claims for an investigation's articles (one, when `articleId` is given): every active
- * claim of the investigation teaches its cue, and the claims of an article are not proposed again;
+ * claim of the investigation teaches its cue, and the claims of an article (whatever their status)
+ * are not proposed again;
  * nor is a span turned down, nor anywhere a cue turned down twice. Claims are re-anchored in their
  * article's body (UTF-16 offsets) as the reader does; rejected spans are converted likewise.
  */
@@ -98,8 +99,9 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
       select: { id: true, title: true, body: true, publishedAt: true },
     }),
     db().claim.findMany({
-      where: { investigationId, status: "active" },
+      where: { investigationId },
       select: {
+        status: true,
         articleId: true,
         subjectId: true,
         attributeLabel: true,
@@ -126,6 +128,7 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
     return offsets;
   };
   const recorded: RecordedClaim[] = [];
+  const settled: RejectedProposal[] = [];
   for (const c of claims) {
     const body = bodies.get(c.articleId);
     if (body === undefined) continue;
@@ -135,6 +138,12 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
       position: { start: offsets.toUtf16(c.positionStart), end: offsets.toUtf16(c.positionEnd) },
     });
     if (!anchor) continue;
+    // A retracted or superseded claim teaches nothing, but its words were dealt with: the reader
+    // draws it, and a suggestion under it would be counted by "accept all" yet never shown.
+    if (c.status !== "active") {
+      settled.push({ cue: "", span: { articleId: c.articleId, start: anchor.start, end: anchor.end } });
+      continue;
+    }
     recorded.push({
       articleId: c.articleId,
       body,
@@ -160,6 +169,6 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
     .map((a) => ({
       articleId: a.id,
       title: a.title,
-      proposals: suggestClaims({ article: a, entities, claims: recorded, rejected, timeZone }),
+      proposals: suggestClaims({ article: a, entities, claims: recorded, rejected: [...rejected, ...settled], timeZone }),
     }));
 }

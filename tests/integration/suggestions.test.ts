@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseArticleText } from "@/lib/domain/article-import.ts";
 import { importParsedArticles } from "@/lib/server/articles.ts";
-import { createClaim } from "@/lib/server/claims.ts";
+import { createClaim, retractClaim } from "@/lib/server/claims.ts";
 import { createEntity } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
 import { suggestForInvestigation } from "@/lib/server/suggestions.ts";
@@ -45,6 +45,26 @@ describe(`suggested claims on ${testEngine}`, () => {
     const first = all.find((x) => x.articleId === a)!;
     expect(first.proposals.map((p) => p.quote)).toEqual(["40 boats"]);
     expect(FIRST.slice(first.proposals[0]!.start, first.proposals[0]!.end)).toBe("40 boats");
+
+    // A retracted claim teaches nothing, but its words stay dealt with: not proposed again.
+    const boats = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId: a!,
+      start: FIRST.indexOf("40 boats"),
+      end: FIRST.indexOf("40 boats") + "40 boats".length,
+      subjectId: flood.id,
+      newSubjectName: "",
+      newSubjectKind: "other",
+      subjectText: "",
+      attribute: "Boats lost",
+      valueKind: "number",
+      valueText: "40",
+      asOf: "",
+      note: "",
+    });
+    await retractClaim(analyst.ctx, { investigationId: inv.id, id: boats.id, version: 1, reason: "Not a figure we follow" });
+    const [afterRetraction] = await suggestForInvestigation(inv.id, "UTC", a);
+    expect(afterRetraction!.proposals).toEqual([]);
 
     const [second] = await suggestForInvestigation(inv.id, "UTC", b);
     expect(second!.proposals.map((p) => p.quote)).toEqual(["Friday", "158 residents"]);
