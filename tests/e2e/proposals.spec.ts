@@ -107,7 +107,8 @@ test("an analyst records a suggested claim with the keyboard alone, and rejects 
 
 test("keys do nothing while typing, and the switch hides suggestions until switched back on", async ({ page }) => {
   await signIn(page, "analyst@example.com");
-  await openArticle(page, /US government and Anthropic discuss cooperation/);
+  // Not the article whose only suggestion the first test turned down.
+  await openArticle(page, /through official Michael/);
   await walkToSuggestion(page);
   await page.getByRole("button", { name: "Annotate by quote…" }).click();
   const words = page.getByLabel("Words to annotate", { exact: true });
@@ -129,7 +130,7 @@ test("keys do nothing while typing, and the switch hides suggestions until switc
 
 test("a reviewer accepts every confident suggestion of an article after a confirmation", async ({ page }) => {
   await signIn(page, "reviewer@example.com");
-  await openArticle(page, /US government and Anthropic discuss cooperation/);
+  await openArticle(page, /through official Michael/);
   await page.getByLabel("Accept all with confidence ≥").selectOption("0.5");
   const open = page.getByRole("button", { name: /^Accept \d+ claims?…$/ });
   await expect(open.or(page.getByText("none ready at this confidence"))).toBeVisible();
