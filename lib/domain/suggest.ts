@@ -82,13 +82,15 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
 const MAY_HOLD_VALUE =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\b/i;
 
+const mayHoldValue = (text: string) => MAY_HOLD_VALUE.test(text);
+
 /**
  * Sentences of a body with their tokens, each at its UTF-16 place in the body. A line break ends
- * a sentence (a headline or a dateline has no full stop), so each line is read on its own, and
- * only the lines that may hold a value: a 2 MB article is mostly prose without figures, and
- * tagging is what costs.
+ * a sentence (a headline or a dateline has no full stop), so each line is read on its own. With
+ * `keep`, only the lines and sentences it accepts are tagged (suggested claims read only those that
+ * may hold a value: a 2 MB article is mostly prose without figures, and tagging is what costs).
  */
-export function sentencesOf(body: string): Sentence[] {
+export function sentencesOf(body: string, keep: (text: string) => boolean = () => true): Sentence[] {
   // Sentences and parts of speech only: the light model's entities, negation and sentiment are
   // not used here, and its entity automaton would take most of the time.
   nlp ??= winkNLP(model, ["sbd", "pos"]);
@@ -98,9 +100,9 @@ export function sentencesOf(body: string): Sentence[] {
     const newline = body.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? body.length : newline;
     const line = body.slice(lineStart, lineEnd);
-    for (const [chunkStart, chunkEnd] of MAY_HOLD_VALUE.test(line) ? roughSentences(line) : []) {
+    for (const [chunkStart, chunkEnd] of keep(line) ? roughSentences(line) : []) {
       const chunk = line.slice(chunkStart, chunkEnd);
-      if (!MAY_HOLD_VALUE.test(chunk)) continue;
+      if (!keep(chunk)) continue;
       const chunkAt = lineStart + chunkStart;
       const doc = nlp.readDoc(chunk);
       const texts = doc.tokens().out();
@@ -730,7 +732,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const proposals: Proposal[] = [];
   let furnitureLine = -1;
   let furniture: { start: number; end: number }[] = [];
-  for (const sentence of sentencesOf(body)) {
+  for (const sentence of sentencesOf(body, mayHoldValue)) {
     const lineStart = body.lastIndexOf("\n", sentence.start - 1) + 1;
     if (lineStart !== furnitureLine) {
       const newline = body.indexOf("\n", sentence.start);
