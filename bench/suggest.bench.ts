@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { bench, describe } from "vitest";
 import { MAX_ARTICLE_BYTES, parseArticleText } from "@/lib/domain/article-import.ts";
+import { suggestNames } from "@/lib/domain/entity-suggest.ts";
 import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
 import { locateQuote } from "@/seed/demo.ts";
 import { DEMO_CLAIMS, DEMO_ENTITIES } from "@/seed/annotations.ts";
@@ -36,6 +37,24 @@ describe("suggest claims", () => {
     "a 2 MB article, learning from the demo's claims",
     () => {
       suggestClaims({ article: { id: "big", body: big, publishedAt: new Date("2025-01-01") }, entities, claims });
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+});
+
+describe("suggest names", () => {
+  bench(
+    "a 2 MB article, the demo's entities known",
+    () => {
+      suggestNames({ body: big, entities });
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+  bench(
+    "a 2 MB article, claims then names (as the reader asks for both)",
+    () => {
+      suggestClaims({ article: { id: "big", body: big, publishedAt: new Date("2025-01-01") }, entities, claims });
+      suggestNames({ body: big, entities });
     },
     { iterations: 3, warmupIterations: 1 },
   );

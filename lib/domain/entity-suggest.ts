@@ -237,7 +237,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const headings = articleBlocks(body).flatMap((b) => (b.kind === "heading" ? [b] : []));
 
   const capitalisedInside = new Set<string>();
-  const sentences = sentencesOf(body);
+  const sentences = sentencesOf(body, "all");
   for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
 
   const found = new Map<string, NameProposal & { kinds: EntityKind[] }>();

@@ -82,53 +82,92 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
 const MAY_HOLD_VALUE =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\b/i;
 
-const mayHoldValue = (text: string) => MAY_HOLD_VALUE.test(text);
+/** Which sentences to read: those that may hold a value (claims), or every one (names). */
+export type SentenceScope = "values" | "all";
+
+type Chunk = { start: number; end: number; mayHoldValue: boolean; sentences?: Sentence[] };
 
 /**
- * Sentences of a body with their tokens, each at its UTF-16 place in the body. A line break ends
- * a sentence (a headline or a dateline has no full stop), so each line is read on its own. With
- * `keep`, only the lines and sentences it accepts are tagged (suggested claims read only those that
- * may hold a value: a 2 MB article is mostly prose without figures, and tagging is what costs).
+ * The last bodies read, with each piece's sentences once read: the reader asks for an article's
+ * suggested claims and its names together, and wink reading the text is most of what either
+ * costs. Few bodies, as a 2 MB body's tokens are tens of megabytes.
  */
-export function sentencesOf(body: string, keep: (text: string) => boolean = () => true): Sentence[] {
-  // Sentences and parts of speech only: the light model's entities, negation and sentiment are
-  // not used here, and its entity automaton would take most of the time.
-  nlp ??= winkNLP(model, ["sbd", "pos"]);
-  const its = nlp.its;
-  const sentences: Sentence[] = [];
+const BODIES_KEPT = 2;
+const readBodies = new Map<string, Chunk[]>();
+
+/** The pieces wink reads a body in: each line cut where a sentence surely ends. */
+function chunksOf(body: string): Chunk[] {
+  let chunks = readBodies.get(body);
+  if (chunks) {
+    readBodies.delete(body);
+    readBodies.set(body, chunks);
+    return chunks;
+  }
+  chunks = [];
   for (let lineStart = 0; lineStart < body.length;) {
     const newline = body.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? body.length : newline;
     const line = body.slice(lineStart, lineEnd);
-    for (const [chunkStart, chunkEnd] of keep(line) ? roughSentences(line) : []) {
-      const chunk = line.slice(chunkStart, chunkEnd);
-      if (!keep(chunk)) continue;
-      const chunkAt = lineStart + chunkStart;
-      const doc = nlp.readDoc(chunk);
-      const texts = doc.tokens().out();
-      const pos = doc.tokens().out(its.pos);
-      const types = doc.tokens().out(its.type);
-      // Each token found in order; one wink rewrote is skipped rather than misplaced.
-      const places: (number | null)[] = [];
-      let cursor = 0;
-      for (const text of texts) {
-        const at = text.trim() ? chunk.indexOf(text, cursor) : -1;
-        if (at < 0 || at - cursor > 200) places.push(null);
-        else {
-          places.push(chunkAt + at);
-          cursor = at + text.length;
-        }
-      }
-      for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-        const tokens: Token[] = [];
-        for (let k = first; k <= last; k++) {
-          const at = places[k];
-          if (at != null) tokens.push({ start: at, end: at + texts[k]!.length, text: texts[k]!, pos: pos[k]!, type: types[k]! });
-        }
-        if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
-      }
+    const lineMayHoldValue = MAY_HOLD_VALUE.test(line);
+    for (const [chunkStart, chunkEnd] of roughSentences(line)) {
+      const start = lineStart + chunkStart;
+      const end = lineStart + chunkEnd;
+      chunks.push({ start, end, mayHoldValue: lineMayHoldValue && MAY_HOLD_VALUE.test(body.slice(start, end)) });
     }
     lineStart = lineEnd + 1;
+  }
+  readBodies.set(body, chunks);
+  for (const kept of readBodies.keys()) if (readBodies.size > BODIES_KEPT) readBodies.delete(kept);
+  return chunks;
+}
+
+/**
+ * Sentences of a body with their tokens, each at its UTF-16 place in the body. A line break ends
+ * a sentence (a headline or a dateline has no full stop), so each line is read on its own. Claims
+ * read only the lines that may hold a value: a 2 MB article is mostly prose without figures, and
+ * tagging is what costs. Names read every line. Each piece is read once per body (see `readBodies`),
+ * whichever asks first. The sentences are shared: not to be changed.
+ */
+export function sentencesOf(body: string, scope: SentenceScope = "values"): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const chunk of chunksOf(body)) {
+    if (scope === "values" && !chunk.mayHoldValue) continue;
+    chunk.sentences ??= readChunk(body, chunk.start, chunk.end);
+    for (const s of chunk.sentences) sentences.push(s);
+  }
+  return sentences;
+}
+
+/** One piece of a line read by wink: its sentences, tokens at their places in the body. */
+function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] {
+  // Sentences and parts of speech only: the light model's entities, negation and sentiment are
+  // not used here, and its entity automaton would take most of the time.
+  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  const its = nlp.its;
+  const chunk = body.slice(chunkAt, chunkEnd);
+  const sentences: Sentence[] = [];
+  const doc = nlp.readDoc(chunk);
+  const texts = doc.tokens().out();
+  const pos = doc.tokens().out(its.pos);
+  const types = doc.tokens().out(its.type);
+  // Each token found in order; one wink rewrote is skipped rather than misplaced.
+  const places: (number | null)[] = [];
+  let cursor = 0;
+  for (const text of texts) {
+    const at = text.trim() ? chunk.indexOf(text, cursor) : -1;
+    if (at < 0 || at - cursor > 200) places.push(null);
+    else {
+      places.push(chunkAt + at);
+      cursor = at + text.length;
+    }
+  }
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    const tokens: Token[] = [];
+    for (let k = first; k <= last; k++) {
+      const at = places[k];
+      if (at != null) tokens.push({ start: at, end: at + texts[k]!.length, text: texts[k]!, pos: pos[k]!, type: types[k]! });
+    }
+    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
   }
   return sentences;
 }
@@ -732,7 +771,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const proposals: Proposal[] = [];
   let furnitureLine = -1;
   let furniture: { start: number; end: number }[] = [];
-  for (const sentence of sentencesOf(body, mayHoldValue)) {
+  for (const sentence of sentencesOf(body)) {
     const lineStart = body.lastIndexOf("\n", sentence.start - 1) + 1;
     if (lineStart !== furnitureLine) {
       const newline = body.indexOf("\n", sentence.start);
