@@ -31,6 +31,8 @@ export type NameProposal = {
   kind: EntityKind;
   /** Entities whose names are close, best first (at most three): "add as an alias of …". */
   aliasOf: AliasCandidate[];
+  /** The surname alone, where the text also writes it after the full name ("Amodei"): its places are among `spans`. */
+  shortForms: string[];
 };
 
 export type NameSuggestions = { mentions: EntityMention[]; names: NameProposal[] };
@@ -324,7 +326,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (seen) {
           seen.spans.push({ start, end });
           seen.kinds.push(kind);
-        } else found.set(folded, { name, folded, spans: [{ start, end }], kind, kinds: [kind], aliasOf: [] });
+        } else found.set(folded, { name, folded, spans: [{ start, end }], kind, kinds: [kind], aliasOf: [], shortForms: [] });
       }
     }
   }
@@ -344,7 +346,33 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   }
   names.sort((a, b) => a.spans[0]!.start - b.spans[0]!.start);
   // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.
-  return { mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions, names };
+  return {
+    mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions,
+    names: withShortForms(names),
+  };
+}
+
+/**
+ * "Dario Amodei" … "Amodei": a person's surname alone after their full name is the same person,
+ * one proposal with all the places. Not when two full names share the surname ("Donald Trump",
+ * "Melania Trump"), nor when the surname alone is close to a known entity (that alias is offered).
+ */
+function withShortForms(names: NameProposal[]): NameProposal[] {
+  const bySurname = new Map<string, NameProposal[]>();
+  for (const n of names) {
+    const words = n.folded.split(" ");
+    if (n.kind !== "person" || words.length < 2 || words.length > 3) continue;
+    const surname = words.at(-1)!;
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), n]);
+  }
+  return names.filter((short) => {
+    const longs = bySurname.get(short.folded);
+    const long = longs?.length === 1 ? longs[0]! : undefined;
+    if (!long || short.aliasOf.length || long.spans[0]!.start > short.spans[0]!.start) return true;
+    long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
+    long.shortForms.push(short.name);
+    return false;
+  });
 }
 
 /**

@@ -53,11 +53,24 @@ describe("names in an article", () => {
       "Scharfenberg said the Federal Emergency Agency had arrived late. Jens Scharfenberg left for Paiporta.";
     const found = names(body);
     const byName = Object.fromEntries(found.map((n) => [n.name, n]));
-    expect(Object.keys(byName)).toEqual(["Paiporta", "Jens Scharfenberg", "Federal Emergency Agency", "Scharfenberg"]);
+    expect(Object.keys(byName)).toEqual(["Paiporta", "Jens Scharfenberg", "Federal Emergency Agency"]);
     expect(byName["Paiporta"]).toMatchObject({ kind: "place", aliasOf: [] });
     expect(byName["Paiporta"]!.spans).toHaveLength(2);
     expect(byName["Jens Scharfenberg"]).toMatchObject({ kind: "person" });
     expect(byName["Federal Emergency Agency"]).toMatchObject({ kind: "organization" });
+  });
+
+  it("proposes a surname alone after the full name as the same person, one proposal with every place", () => {
+    const body = "Dario Amodei met officials in Paiporta. Amodei said the talks had ended, and Amodei left.";
+    const found = names(body);
+    expect(found.map((n) => n.name)).toEqual(["Dario Amodei", "Paiporta"]);
+    expect(found[0]!.spans.map((s) => quoted(body, s))).toEqual(["Dario Amodei", "Amodei", "Amodei"]);
+    expect(found[0]).toMatchObject({ kind: "person", shortForms: ["Amodei"] });
+  });
+
+  it("keeps a surname alone apart when two full names share it", () => {
+    const body = "Donald Trump and Melania Trump arrived in Paiporta. Trump said little.";
+    expect(names(body).map((n) => n.name)).toEqual(["Donald Trump", "Melania Trump", "Paiporta", "Trump"]);
   });
 
   it("leaves out titles, days and months, common words capitalised, bylines and datelines", () => {
