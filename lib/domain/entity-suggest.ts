@@ -59,6 +59,12 @@ function foldChar(c: string): string {
   return foldText(c) || (/\p{M}/u.test(c) ? "" : c);
 }
 
+/** A typed array copied into a larger one. */
+function grown<T extends Uint16Array | Int32Array>(a: T, into: T): T {
+  into.set(a);
+  return into;
+}
+
 /** Non-ASCII characters folded so far: a body repeats few distinct ones. */
 const foldedChars = new Map<string, string>();
 
@@ -97,15 +103,14 @@ function foldWithOrigins(body: string): { folded: string; from: Int32Array; to: 
     const end = i + c.length;
     if (f === " " && lastSpace) to[n - 1] = end;
     else if (f) {
-      if (n + f.length > units.length) {
-        const grow = <T extends Uint16Array | Int32Array>(a: T, make: (size: number) => T) => {
-          const b = make(a.length * 2 + f!.length);
-          b.set(a);
-          return b;
-        };
-        units = grow(units, (s) => new Uint16Array(s));
-        from = grow(from, (s) => new Int32Array(s));
-        to = grow(to, (s) => new Int32Array(s));
+      // Room for this character's units and one for each unit left, as ASCII is written unchecked.
+      const needed = n + f.length + body.length - end;
+      if (needed > units.length) {
+        // No closure over the loop's variables here: V8 would allocate their scope on every character.
+        const size = needed * 2 + 16;
+        units = grown(units, new Uint16Array(size));
+        from = grown(from, new Int32Array(size));
+        to = grown(to, new Int32Array(size));
       }
       for (let k = 0; k < f.length; k++) {
         units[n] = f.charCodeAt(k);

@@ -33,6 +33,11 @@ describe("names in an article", () => {
     expect(found).toEqual(["Óscar Puente", "Anthropic"]);
   });
 
+  it("finds known names after many characters that fold to more letters than they are", () => {
+    const body = `${"ﬃ".repeat(20)} Óscar Puente met Anthropic.`;
+    expect(findMentions(body, ENTITIES).map((m) => quoted(body, m))).toEqual(["Óscar Puente", "Anthropic"]);
+  });
+
   it("proposes a surname alone as an alias of the person the naming rules match", () => {
     const body = "The deal was signed by Michael on Tuesday. Officials said Michael had pressed for it.";
     const [michael] = names(body);
