@@ -7,7 +7,7 @@ import { foldText } from "@/lib/domain/text.ts";
 import { audit, type AuditContext } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { subjectOptions } from "@/lib/server/entities.ts";
-import { changeMark } from "@/lib/server/factsheet.ts";
+import { keptByMark } from "@/lib/server/kept-by-mark.ts";
 import { saveTransaction } from "@/lib/server/transaction.ts";
 
 /** A name the reader offers to make an entity or an alias: offsets in UTF-16 units of the body. */
@@ -50,27 +50,15 @@ export async function namesOfArticle(investigationId: string, articleId: string)
   };
 }
 
-/** Articles whose names are kept worked out, the most recently asked for. */
-const ARTICLES_KEPT = 16;
-const kept = new Map<string, { mark: string; names: Promise<ReaderNames> }>();
+/** Articles whose names are kept worked out, the 16 most recently asked for. */
+const keptNames = keptByMark<ReaderNames>(16);
 
 /**
  * An article's names for the reader, kept until the investigation's next audited change (a new
  * entity or alias, a dismissal …), as its suggested claims are.
  */
-export async function articleNames(investigationId: string, articleId: string): Promise<ReaderNames> {
-  const mark = await changeMark(investigationId);
-  const key = `${investigationId}:${articleId}`;
-  let entry = kept.get(key);
-  if (entry?.mark !== mark) {
-    const fresh = { mark, names: namesOfArticle(investigationId, articleId) };
-    fresh.names.catch(() => kept.get(key) === fresh && kept.delete(key));
-    entry = fresh;
-  }
-  kept.delete(key);
-  kept.set(key, entry);
-  for (const id of kept.keys()) if (kept.size > ARTICLES_KEPT) kept.delete(id);
-  return entry.names;
+export function articleNames(investigationId: string, articleId: string): Promise<ReaderNames> {
+  return keptNames(investigationId, articleId, () => namesOfArticle(investigationId, articleId));
 }
 
 /**

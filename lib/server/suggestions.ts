@@ -5,7 +5,7 @@ import { type Proposal, type RecordedClaim, type RejectedProposal, suggestClaims
 import type { ValueKind } from "@/lib/domain/values.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { db } from "@/lib/server/database.ts";
-import { changeMark } from "@/lib/server/factsheet.ts";
+import { keptByMark } from "@/lib/server/kept-by-mark.ts";
 import { subjectOptions } from "@/lib/server/entities.ts";
 
 export type ArticleProposals = { articleId: string; title: string; proposals: Proposal[] };
@@ -64,24 +64,12 @@ export async function articleProposals(investigationId: string, articleId: strin
     select: { investigation: { select: { timeZone: true } } },
   });
   if (!article) throw new ExpectedError("not_found", "That article is not in this investigation.");
-  // Kept until the investigation's next audited change (a claim, an entity, a rejection …), as
-  // the fact sheet is: reopening an article, or a second analyst on it, costs one index lookup.
-  const mark = await changeMark(investigationId);
-  let entry = kept.get(articleId);
-  if (entry?.mark !== mark) {
-    const fresh = { mark, proposals: readerProposals(investigationId, articleId, article.investigation.timeZone) };
-    fresh.proposals.catch(() => kept.get(articleId) === fresh && kept.delete(articleId));
-    entry = fresh;
-  }
-  kept.delete(articleId);
-  kept.set(articleId, entry);
-  for (const id of kept.keys()) if (kept.size > ARTICLES_KEPT) kept.delete(id);
-  return entry.proposals;
+  // Kept until the investigation's next audited change (a claim, an entity, a rejection …).
+  return keptProposals(investigationId, articleId, () => readerProposals(investigationId, articleId, article.investigation.timeZone));
 }
 
-/** Articles whose suggestions are kept worked out, the most recently asked for. */
-const ARTICLES_KEPT = 16;
-const kept = new Map<string, { mark: string; proposals: Promise<ReaderProposal[]> }>();
+/** Articles whose suggestions are kept worked out, the 16 most recently asked for. */
+const keptProposals = keptByMark<ReaderProposal[]>(16);
 
 /**
  * Suggested claims for an investigation's articles (one, when `articleId` is given): every active
