@@ -9,6 +9,7 @@
  * in the body in order. Values are read by lib/domain/values.ts, never by a second parser.
  */
 import winkNLP from "wink-nlp";
+import { z } from "zod";
 import model from "wink-eng-lite-web-model";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
@@ -121,6 +122,9 @@ function chunksOf(body: string): Chunk[] {
   return chunks;
 }
 
+/** What wink gives as each sentence's span: the indexes of its first and last tokens. */
+const SPANS = z.array(z.tuple([z.number().int(), z.number().int()]));
+
 /**
  * Sentences of a body with their tokens, each at its UTF-16 place in the body. A line break ends
  * a sentence (a headline or a dateline has no full stop), so each line is read on its own. Claims
@@ -161,7 +165,7 @@ function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] 
       cursor = at + text.length;
     }
   }
-  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+  for (const [first, last] of SPANS.parse(doc.sentences().out(its.span))) {
     const tokens: Token[] = [];
     for (let k = first; k <= last; k++) {
       const at = places[k];
