@@ -53,6 +53,8 @@ type Figures = {
   notes: string[];
   /** Proposals that overlap no gold claim, for --noise. */
   noise: string[];
+  /** Proposals and useful ones by value kind and how the attribute was guessed, for --verbose. */
+  classes: Record<string, { proposals: number; useful: number }>;
 };
 
 /** A story's figures before anything is counted. */
@@ -68,6 +70,7 @@ const noFigures = (story: string): Figures => ({
   confidentUseful: 0,
   notes: [],
   noise: [],
+  classes: {},
 });
 
 const CORPUS = path.join(process.cwd(), "tests", "corpus");
@@ -119,7 +122,14 @@ async function evaluate(story: Story, progressive = false): Promise<Figures> {
     const useful = proposals.filter((p) => article.claims.some((c) => p.start < c.end && c.start < p.end));
     figures.useful += useful.length;
     for (const p of proposals)
-      if (!useful.includes(p)) figures.noise.push(`${article.file}: “${p.quote}” (${p.confidence}) ${p.attribute.label ?? "—"}`);
+      if (!useful.includes(p))
+        figures.noise.push(`${article.file}: “${p.quote}” (${p.confidence}) ${p.attribute.label ?? "—"} … ${around(article.body, p)}`);
+    for (const p of proposals) {
+      const key = `${p.valueKind} · attribute ${p.attribute.how} · subject ${p.subject.how}`;
+      const c = (figures.classes[key] ??= { proposals: 0, useful: 0 });
+      c.proposals++;
+      if (useful.includes(p)) c.useful++;
+    }
     figures.confident += proposals.filter((p) => p.confidence >= CONFIDENT).length;
     figures.confidentUseful += useful.filter((p) => p.confidence >= CONFIDENT).length;
     for (const c of article.claims) {
@@ -147,6 +157,13 @@ async function evaluate(story: Story, progressive = false): Promise<Figures> {
   }
   return figures;
 }
+
+/** The words around a span, on one line, for the listings. */
+const around = (body: string, span: { start: number; end: number }) =>
+  `${body.slice(Math.max(0, span.start - 50), span.start)}[${body.slice(span.start, span.end)}]${body.slice(span.end, span.end + 40)}`.replace(
+    /\s+/g,
+    " ",
+  );
 
 const percent = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : "—");
 
@@ -241,5 +258,17 @@ if (process.argv.includes("--json")) {
   const listed = process.argv.includes("--show-held-out") ? [...results, ...heldOut] : results;
   if (verbose || process.argv.includes("--missed")) for (const r of listed) for (const n of r.notes) console.log(`  ${r.story}: ${n}`);
   if (verbose || process.argv.includes("--noise")) for (const r of listed) for (const n of r.noise) console.log(`  ${r.story}: ${n}`);
+  if (verbose) {
+    const classes: Figures["classes"] = {};
+    for (const r of listed)
+      for (const [key, c] of Object.entries(r.classes)) {
+        const t = (classes[key] ??= { proposals: 0, useful: 0 });
+        t.proposals += c.proposals;
+        t.useful += c.useful;
+      }
+    console.log("Precision by kind of proposal:");
+    for (const [key, c] of Object.entries(classes).sort((a, b) => b[1].proposals - a[1].proposals))
+      console.log(`  ${key}: ${c.useful}/${c.proposals} (${percent(c.useful, c.proposals)})`);
+  }
   console.log(`(${Math.round(performance.now() - started)} ms)`);
 }
