@@ -210,6 +210,12 @@ const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) ||
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
 
+/**
+ * Words a conversion opens with: the source's own conversion hedges as it rounds ("1.5 metres
+ * (about 5 feet)", "491 millimetres, or more than 19 inches"), so inside one they do not end the value.
+ */
+const CONVERSION_HEDGE = /^(?:about|around|roughly|nearly|almost|approximately|some|just|over|under|more|less|fewer|than|or)$/i;
+
 type Read = {
   start: number;
   end: number;
@@ -258,11 +264,18 @@ function readText(text: string, context: ReadContext): Omit<Read, "start" | "end
 function valueAt(body: string, tokens: Token[], i: number, from: number, context: ReadContext): Read | null {
   let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
   let last = i;
-  for (let j = i + 1; j < Math.min(tokens.length, i + 10); j++) {
+  // Inside the source's own conversion of a measure: after "(" or ", or".
+  let converting = false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 12); j++) {
+    const t = tokens[j]!;
+    // ", or" after a measure opens a conversion: "491 millimetres, or more than 19 inches".
+    const orConversion = t.text === "," && /^or$/i.test(tokens[j + 1]?.text ?? "") && Boolean(best?.measured);
+    if (orConversion || t.text === "(") converting = true;
+    const hedge = converting && CONVERSION_HEDGE.test(t.text);
     // Parentheses hold the source's own conversion: "12 kilometres (7.5 miles)", "20:11 local time (19:11 GMT)".
-    if (tokens[j]!.pos === "PUNCT" ? !/^[%:.()]$/.test(tokens[j]!.text) : STOP_GROWTH.has(tokens[j]!.pos)) break;
-    if (/^[:.(]$/.test(tokens[j]!.text)) continue; // inside "8:12 p.m.", never its end
-    const r = read(body, tokens[i]!.start, tokens[j]!.end, context);
+    if (!hedge && !orConversion && (t.pos === "PUNCT" ? !/^[%:.()]$/.test(t.text) : STOP_GROWTH.has(t.pos))) break;
+    if (hedge || orConversion || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
+    const r = read(body, tokens[i]!.start, t.end, context);
     if (!r) continue;
     const text = body.slice(r.start, r.end);
     if (text.split("(").length !== text.split(")").length) continue;
