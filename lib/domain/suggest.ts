@@ -744,6 +744,47 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   return false;
 }
 
+/** Verbs that report what someone said: a day right after them (and their audience) dates the report. */
+const REPORTING_VERB =
+  /^(?:said|says|say|told|tells|announced|announces|reported|tweeted|wrote|posted|stated|disclosed|declared|added|warned)$/i;
+/** Documents that say it: a day after them (and a name they are addressed to) dates the document. */
+const REPORTING_NOUN =
+  /^(?:filings?|statements?|commentary|report|release|interview|briefing|conference|tweet|post|letter|memo|bulletin)$/i;
+/** How a document is dated after its noun: "filings made on", "a statement released late on". */
+const DATED_BY = /^(?:made|published|filed|released|issued|dated|sent|posted|late|early|on|of|,)$/i;
+/** A page's own label of time: "Update, 5 November:", "Correction, 1 November:". */
+const PAGE_LABEL = /^\s*(?:update[sd]?|correction|editor['’]s note|clarification)\s*[,:]?\s*$/i;
+
+/**
+ * A day that dates a report rather than the story: "the company said on Monday", "Musk tweeted
+ * late on Thursday", "a filing with the Securities and Exchange Commission on Thursday",
+ * "Wednesday's filing", "Update, 5 November:". The report's day is the as-of of the figures it
+ * gives, which the form fills in; as a claim of its own no analyst records it.
+ */
+function datesAReport(body: string, tokens: Token[], i: number, value: Read): boolean {
+  if (value.kind !== "date") return false;
+  const lineStart = body.lastIndexOf("\n", value.start - 1) + 1;
+  if (PAGE_LABEL.test(body.slice(lineStart, value.start))) return true;
+  if (/^['’]s\s+(?:filing|statement|report|commentary|announcement|release|tweet|letter)s?\b/i.test(body.slice(value.end, value.end + 20)))
+    return true;
+  let k = i - 1;
+  while (k >= 0 && DATED_BY.test(tokens[k]!.text) && tokens[k]!.end > tokens[i]!.start - 40) {
+    if (REPORTING_VERB.test(tokens[k]!.text) || REPORTING_NOUN.test(tokens[k]!.text)) return true;
+    k--;
+  }
+  if (k === i - 1) return false; // the day must follow "on", "of" or a dating word: "said Thursday" is rare, "filings Thursday" rarer
+  // Back over a name or a noun phrase ("with the Securities and Exchange Commission"), never over a
+  // verb or a figure. After a verb, only over its audience ("told national broadcaster RTVE on
+  // Monday"): "said the visit to Paiporta on Sunday" dates the visit.
+  for (let n = 0; n < 7 && k >= 0; n++, k--) {
+    const t = tokens[k]!;
+    if (REPORTING_NOUN.test(t.text)) return true;
+    if (REPORTING_VERB.test(t.text)) return n <= 3;
+    if (["VERB", "AUX", "NUM", "PUNCT", "PRON", "SCONJ"].includes(t.pos) || /\d/.test(t.text)) return false;
+  }
+  return false;
+}
+
 const isDuration = (value: Read, text: string) =>
   value.kind === "number" &&
   (value.unit === "time" || /\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$/i.test(text));
@@ -812,6 +853,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       covered = value.end;
       if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
       if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
+      if (datesAReport(body, tokens, i, value)) continue;
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;

@@ -41,3 +41,23 @@ describe("a source's own conversion stays with its figure", () => {
   });
 });
 
+describe("the day a report was made is not a claim", () => {
+  it.each([
+    ["the company said on Monday", "Acme agreed to the offer, the company said on Monday."],
+    ["a verb and its audience", "Acme's chief told national broadcaster RTVE on Monday that it would wait."],
+    ["a post late on Thursday", "No further sales are planned, Acme's chief tweeted late on Thursday."],
+    ["a filing with a named body", "In a filing with the Securities and Exchange Commission on Thursday, Acme listed its lenders."],
+    ["a document's day before it", "The commitments, set out in Wednesday's filing, ease the pressure on Acme."],
+    ["filings made on a day", "Acme sold the plant, according to filings made on Thursday."],
+    ["a page's update line", "Update, 5 November: the count has been revised."],
+  ])("proposes no day for %s", (_, body) => {
+    expect(suggest(body).filter((p) => p.valueKind === "date")).toEqual([]);
+  });
+
+  it("still proposes a day that dates what happened, and one after a figure the report gives", () => {
+    expect(quotes("The king visited Riverside on Sunday.")).toContain("Sunday");
+    expect(quotes("Officials said the toll reached 95 on Wednesday.")).toContain("Wednesday");
+    expect(quotes("The mayor said the royal visit to Riverside on Sunday went ahead.")).toContain("Sunday");
+  });
+});
+
