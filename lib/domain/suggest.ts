@@ -594,7 +594,7 @@ function matchers(entities: SuggestEntity[]): Matcher[] {
 }
 
 /** An entity found in a sentence: where (approximately), and how strongly (words of its name found). */
-type Mention = { entity: SuggestEntity; at: number; strength: number; lead: boolean };
+type Mention = { entity: SuggestEntity; at: number; end: number; strength: number; lead: boolean };
 
 function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention[] {
   const text = body.slice(sentence.start, sentence.end);
@@ -607,22 +607,23 @@ function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention
   }
   const mentions: Mention[] = [];
   for (const { entity, names, words } of found) {
-    let best: { index: number; strength: number } | null = null;
+    let best: { index: number; length: number; strength: number } | null = null;
     for (const re of names) {
       const m = re.exec(folded);
       // A name found whole is as strong as a description found word for word.
-      if (m && !best) best = { index: m.index, strength: 3 };
+      if (m && !best) best = { index: m.index, length: m[0].length, strength: 3 };
     }
     if (words.length) {
       const hits = words.map((w) => stems.get(w)).filter((i): i is number => i !== undefined);
       if (hits.length >= 2 && 2 * hits.length >= words.length && (!best || hits.length > best.strength))
-        best = { index: Math.min(...hits), strength: Math.min(3, hits.length) };
+        best = { index: Math.min(...hits), length: 0, strength: Math.min(3, hits.length) };
     }
     // Folding keeps lengths close enough for "nearest": the offset is approximate.
     if (best) {
       // The sentence is about it when it opens the sentence: "Paiporta, a suburb …", "In Paiporta, …".
       const lead = /^(?:(?:in|at|for|from)\s+)?(?:the\s+)?$/.test(folded.slice(0, best.index));
-      mentions.push({ entity, at: sentence.start + Math.round(best.index * scale), strength: best.strength, lead });
+      const at = sentence.start + Math.round(best.index * scale);
+      mentions.push({ entity, at, end: at + Math.round(best.length * scale), strength: best.strength, lead });
     }
   }
   return mentions;
@@ -637,7 +638,7 @@ function mentionsBefore(body: string, sentence: Sentence, found: Matcher[]): Men
   const ends = [...text.matchAll(/[.!?]["'”’)]?\s+/g)];
   const start = ends.length >= 2 ? from + ends.at(-2)!.index + ends.at(-2)![0].length : from;
   const previous: Sentence = { start, end: sentence.start, tokens: [] };
-  return mentionsIn(body, previous, found).map((m) => ({ ...m, lead: false, at: sentence.start - 1 }));
+  return mentionsIn(body, previous, found).map((m) => ({ ...m, lead: false, at: sentence.start - 1, end: sentence.start - 1 }));
 }
 
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
@@ -659,29 +660,55 @@ function sentenceSubject(sentence: Sentence, before: number): string | null {
  */
 function guessSubject(
   mentions: Mention[],
-  at: number,
+  value: { start: number; end: number },
   family: AttributeFamily | null,
   learnedSubject: SuggestEntity | undefined,
   sentence: Sentence,
+  body: string,
 ): SubjectGuess {
+  const at = value.start;
   const kinds = family?.subjects ?? [];
+  const attached = (m: Mention) => placeOfFigure(body, value, m);
   const score = (m: Mention) =>
     m.strength +
     (kinds[0] === m.entity.kind ? 2.5 : kinds.includes(m.entity.kind) ? 1 : 0) +
     (m.entity.id === learnedSubject?.id ? 2 : 0) +
     (m.lead ? 1 : 0) +
+    (attached(m) ? 3 : 0) +
     // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
     (m.at < at ? 0.5 : 0) -
     Math.abs(m.at - at) / 300;
   const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
-  // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died").
-  if (learnedSubject?.kind === "event" && best && best.entity.kind !== "event" && !(best.lead && kinds.includes(best.entity.kind)))
+  // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
+  // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").
+  if (
+    learnedSubject?.kind === "event" &&
+    best &&
+    best.entity.kind !== "event" &&
+    !((best.lead || attached(best)) && kinds.includes(best.entity.kind))
+  )
     return { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   const name = sentenceSubject(sentence, at);
   return name ? { how: "sentence", name } : { how: "none" };
+}
+
+/**
+ * Whether a place is the one a figure is given for, written right beside it: after the figure
+ * ("over 17,600 in Turkey", "62 people died in Paiporta") or after the measure's noun before it
+ * ("the toll in Paiporta as 52", "rainfall at Turís of 618 litres"). A place farther off is only
+ * mentioned.
+ */
+function placeOfFigure(body: string, value: { start: number; end: number }, m: Mention): boolean {
+  if (m.entity.kind !== "place") return false;
+  if (m.at >= value.end) return /^(?:\s+[\p{L}'’-]+){0,2}?\s+(?:in|at)\s+(?:the\s+)?$/u.test(body.slice(value.end, m.at));
+  if (m.end <= m.at) return false;
+  return (
+    /\b(?:in|at|for)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, m.at - 8), m.at)) &&
+    /^\s+(?:as|at|of|was|is|stood at|reached|rose to|to)\s+$/.test(body.slice(m.end, value.start))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -902,7 +929,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         (family?.subjects[0] === "event" && !mentions.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
-      const subject = guessSubject(mentions.length ? mentions : carried!, value.start, family, learnedSubject, sentence);
+      const subject = guessSubject(mentions.length ? mentions : carried!, value, family, learnedSubject, sentence, body);
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };

@@ -61,3 +61,37 @@ describe("the day a report was made is not a claim", () => {
   });
 });
 
+/** The storm's death toll, recorded in another article: the investigation's main event. */
+const LEARNED_BODY = "At least 51 people have died in the storm, officials said.";
+const TOLL: RecordedClaim = {
+  articleId: "elsewhere",
+  body: LEARNED_BODY,
+  start: 0,
+  end: "At least 51 people have died".length,
+  valueText: "At least 51",
+  valueKind: "number",
+  subjectId: "storm",
+  attribute: "Death toll",
+};
+
+describe("the place a figure is given for", () => {
+  it("is the subject when written right after the figure, even where the investigation records the event's toll", () => {
+    const proposals = suggest("By Thursday the storm had killed over 17,600 in Riverside and more than 3,300 in Hillton.", [TOLL]);
+    expect(subjectOf(proposals.find((p) => p.quote.includes("17,600")))).toBe("riverside");
+    expect(subjectOf(proposals.find((p) => p.quote.includes("3,300")))).toBe("hillton");
+    expect(proposals.find((p) => p.quote.includes("17,600"))!.attribute.label).toBe("Death toll");
+  });
+
+  it("is the subject when written after the measure's noun: “the toll in Riverside as 52”", () => {
+    const p = suggest("An earlier version of this article gave the toll in Riverside as 52.", [TOLL]).find((p) => p.quote === "52");
+    expect(subjectOf(p)).toBe("riverside");
+  });
+
+  it("is not the subject when only mentioned: the learned event keeps the toll", () => {
+    const p = suggest("The storm, which also flooded the road to Riverside, has killed 95 people.", [TOLL]).find((p) =>
+      p.quote.includes("95"),
+    );
+    expect(subjectOf(p)).toBe("storm");
+  });
+});
+
