@@ -941,6 +941,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const label = own?.attribute ?? (source === "cue" ? builtIn!.family.label : (family?.label ?? noun!));
         attribute = { label, how: "cue", cue: source === "cue" ? builtIn!.cue : noun! };
       } else attribute = { label: null, how: "none", cue: cue.join(" ") };
+      // A day in a sentence about a named event is most often that event's date: "the scenes of 29
+      // October", "the flood of 1957, which swamped the city on 13 and 14 October".
+      const subjectEntity = "entityId" in subject && subject.how === "mention" ? byId.get(subject.entityId) : undefined;
+      if (attribute.how === "none" && value.kind === "date" && subjectEntity?.kind === "event" && mentions.length) {
+        const dateFamily = familyOf("Date", true);
+        const own = learned.find((l) => l.subjectId === subjectEntity.id && familyOf(l.attribute) === dateFamily);
+        attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
+      }
 
       // A span of time ("in four hours", "for 28 years") or a year alone ("since 1973") is the
       // setting of a claim far more often than one: without a cue word it is not proposed.

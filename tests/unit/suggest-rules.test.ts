@@ -95,3 +95,18 @@ describe("the place a figure is given for", () => {
   });
 });
 
+describe("a day in a sentence about a named event", () => {
+  it("is proposed as that event's date", () => {
+    const p = suggest("Older residents recalled the Turia flood of 1957, which swamped the city on 14 October that year.").find(
+      (p) => p.valueKind === "date",
+    );
+    expect(p).toMatchObject({ quote: expect.stringContaining("14 October"), attribute: { label: "Date" } });
+    expect(subjectOf(p)).toBe("flood-1957");
+  });
+
+  it("is not given a date attribute when the sentence names no event", () => {
+    const p = suggest("Acme's shares rose at the open on Wednesday.").find((p) => p.valueKind === "date");
+    expect(p?.attribute.label ?? null).toBeNull();
+  });
+});
+
