@@ -81,7 +81,7 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
 
 /** A line that may hold a value: a figure, a number word or a day. The others are not read at all. */
 const MAY_HOLD_VALUE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\b/i;
+  /\d|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight)\b/i;
 
 /** Which sentences to read: those that may hold a value (claims), or every one (names). */
 export type SentenceScope = "values" | "all";
@@ -983,9 +983,43 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         cue: cue.join(" "),
       });
     }
+    for (const m of body.slice(sentence.start, sentence.end).matchAll(AGE_BY_DECADE)) {
+      const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+      if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) continue;
+      if (furniture.some((f) => overlaps(f, span))) continue;
+      // "70s" read alone is the decade's figure: the age, as written, replaces it.
+      const inside = proposals.filter((p) => overlaps(p, span));
+      if (inside.some((p) => p.start < span.start || p.end > span.end)) continue;
+      for (const p of inside) proposals.splice(proposals.indexOf(p), 1);
+      mentions ??= mentionsIn(body, sentence, found);
+      const family = familyOf("Age", true);
+      const subject = guessSubject(mentions, span, family, undefined, sentence, body);
+      const own = learned.find((l) => familyOf(l.attribute) === family);
+      const cue = cueBefore(body, sentence.start, span.start);
+      proposals.push({
+        ...span,
+        quote: m[0],
+        valueKind: "text",
+        valueText: m[0],
+        reading: `“${m[0]}”`,
+        subject,
+        attribute: { label: own?.attribute ?? "Age", how: "cue", cue: m[1]! },
+        asOf: asOfIn(body, sentence, span, context, article.publishedAt),
+        confidence: subject.how === "mention" ? 0.75 : 0.5,
+        cue: cue.join(" "),
+      });
+    }
   }
-  return proposals;
+  return proposals.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * An age given by decade, as news gives the ages of victims and witnesses: "a woman in her
+ * sixties", "a man in his early 70s", "in their twenties". Text, not a number: the decade is the
+ * value as written.
+ */
+const AGE_BY_DECADE =
+  /\bin (?:his|her|their) (?:(?:early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0s|[2-9]0['’]s)\b/giu;
 
 /** A date in the value's sentence ("on Thursday"), else the article's publication date. */
 function asOfIn(

@@ -110,3 +110,20 @@ describe("a day in a sentence about a named event", () => {
   });
 });
 
+describe("an age given by decade", () => {
+  it("is proposed as the age of the person the sentence describes", () => {
+    const p = suggest("In Riverside, the body of a woman in her sixties was found 12 kilometres away.").find((p) => p.valueKind === "text");
+    expect(p).toMatchObject({ quote: "in her sixties", attribute: { label: "Age" } });
+    expect(subjectOf(p)).toBe("woman");
+  });
+
+  it("reads decades written in figures and with early, mid or late", () => {
+    expect(quotes("A man in his early 70s was rescued.")).toEqual(["in his early 70s"]);
+  });
+
+  it("is not an era: “in the sixties” or “the 1960s” propose no age", () => {
+    const proposals = suggest("The town grew in the sixties and again in the 1960s boom.");
+    expect(proposals.filter((p) => p.attribute.label === "Age")).toEqual([]);
+  });
+});
+
