@@ -491,11 +491,16 @@ function learn(claims: RecordedClaim[]): Learned[] {
     const valueEnd = at >= 0 ? valueStart + c.valueText.length : c.end;
     // The quote's words around the value, and up to five before the quote in its sentence.
     // The words nearest the value: a long quote's far words ("the King walked through the mud") are not its cue.
+    // Names are the claim's subject or setting, not its cue: "six people were reported missing" in
+    // "the region of Castilla-La Mancha" teaches "reported missing", not "Castilla" or "Mancha".
+    const names = namesIn(c.body.slice(Math.max(0, c.start - 60), c.end));
     const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, ""))
+      .filter((w) => !names.has(w))
       .slice(-4)
       .map(stem);
     // After it: the quote's next words, or the value's own nouns when the quote is the value ("500 litres of rain").
     const after = cueWords(c.body.slice(valueEnd === c.end ? valueStart : valueEnd, c.end))
+      .filter((w) => !names.has(w))
       .map(stem)
       .filter((w) => !before.includes(w))
       .slice(0, 3);
@@ -521,6 +526,13 @@ function learn(claims: RecordedClaim[]): Learned[] {
       point,
     };
   });
+}
+
+/** Words written with a capital inside a sentence, folded: the names in a passage. */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'’)\]]\s+|[-–])\p{Lu}[\p{L}'’]*/gu)) names.add(foldText(m[0]));
+  return names;
 }
 
 const SCALE_ONLY = /\b(?:thousands?|millions?|billions?|trillions?|bn|mn)$/i;
@@ -912,7 +924,15 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;
-      if (match && match.score >= 2) source = "learned";
+      // What befell the people counted, said right beside the figure ("92 people were killed", "three
+      // deaths"), tells one casualty count from another more surely than words a learned claim of
+      // another measure shares with the sentence around it. The noun counted ("158 residents") does
+      // not: it says who, not what befell them. A learned label of no known measure ("Premarket
+      // share move") may be the analyst's own name for this one: it keeps its place.
+      const besideFigure = builtIn && !fromPrevious && builtIn.distance === 0 && builtIn.family.people;
+      const learnedFamily = match ? familyOf(match.cue.attribute) : null;
+      if (besideFigure && learnedFamily && learnedFamily !== builtIn!.family) source = "cue";
+      else if (match && match.score >= 2) source = "learned";
       else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
       else if (noun) source = "noun";
       else if (builtIn && !fromPrevious) source = "cue";

@@ -127,3 +127,40 @@ describe("an age given by decade", () => {
   });
 });
 
+/** A claim recorded in another article, anchored on its quote. */
+function recorded(body: string, quote: string, valueText: string, attribute: string, subjectId: string): RecordedClaim {
+  const start = body.indexOf(quote);
+  return { articleId: "elsewhere", body, start, end: start + quote.length, valueText, valueKind: "number", subjectId, attribute };
+}
+
+describe("what a recorded claim teaches", () => {
+  const MISSING_BODY = "In the neighbouring region of Castilla-La Mancha, six people were reported missing after the storm.";
+  const MISSING = recorded(MISSING_BODY, "six people were reported missing", "six", "People missing", "hillton");
+
+  it("is the words about its measure, not the names around it", () => {
+    const p = suggest("Castilla-La Mancha counted 14 more on Friday.", [MISSING]).find((p) => p.quote.includes("14"));
+    expect(p?.attribute.label).not.toBe("People missing");
+  });
+
+  it("still applies where the measure's own words recur", () => {
+    const p = suggest("Another 14 people were reported missing in Hillton.", [MISSING]).find((p) => p.quote.includes("14"));
+    expect(p?.attribute).toMatchObject({ label: "People missing" });
+  });
+
+  it("gives way to a cue word right beside the figure that names another measure", () => {
+    const p = suggest("In the region, where at least 92 people were killed, the count was still rising.", [MISSING]).find((p) =>
+      p.quote.includes("92"),
+    );
+    expect(p?.attribute.label).toBe("Death toll");
+  });
+
+  it("keeps the analyst's own label when it names no measure the lexicon knows", () => {
+    const body = "Acme shares were up 12% premarket after the offer.";
+    const move = {
+      ...recorded(body, "up 12% premarket", "12%", "Premarket share move after the offer", "acme"),
+      valueKind: "percentage" as const,
+    };
+    const p = suggest("Acme's shares leaped 18% premarket on the news.", [move]).find((p) => p.valueKind === "percentage");
+    expect(p?.attribute.label).toBe("Premarket share move after the offer");
+  });
+});
