@@ -11,8 +11,10 @@
 import winkNLP from "wink-nlp";
 import { z } from "zod";
 import model from "wink-eng-lite-web-model";
+import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
+import { memoized } from "@/lib/domain/memo.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -493,8 +495,8 @@ function learn(claims: RecordedClaim[]): Learned[] {
     // The words nearest the value: a long quote's far words ("the King walked through the mud") are not its cue.
     // Names are the claim's subject or setting, not its cue: "six people were reported missing" in
     // "the region of Castilla-La Mancha" teaches "reported missing", not "Castilla" or "Mancha".
-    const names = namesIn(c.body.slice(Math.max(0, c.start - 60), c.end));
-    const before = cueWords(c.body.slice(Math.max(0, c.start - 60), valueStart).replace(/^.*[.!?]\s/s, ""))
+    const names = namesIn(c.body.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.end));
+    const before = cueWords(c.body.slice(Math.max(0, c.start - CONTEXT_LENGTH), valueStart).replace(/^.*[.!?]\s/s, ""))
       .filter((w) => !names.has(w))
       .slice(-4)
       .map(stem);
@@ -537,14 +539,31 @@ function namesIn(text: string): Set<string> {
 
 const SCALE_ONLY = /\b(?:thousands?|millions?|billions?|trillions?|bn|mn)$/i;
 
-const learnedOf = new WeakMap<RecordedClaim, Learned>();
+/**
+ * What a claim teaches depends on nothing but its words near the value, its value, subject and
+ * attribute: worked out once for all the requests that read the same claim (an investigation's
+ * claims are read again for every article opened).
+ */
+const learnedFrom = memoized(50_000, (key) => {
+  const [articleId, body, start, valueText, valueKind, subjectId, attribute] = JSON.parse(key) as [
+    string,
+    string,
+    number,
+    string,
+    ValueKind,
+    string,
+    string,
+  ];
+  return learn([{ articleId, body, start, end: body.length, valueText, valueKind, subjectId, attribute }])[0]!;
+});
 
-/** What claims teach, each worked out once however many articles it is asked for (a claim is not changed). */
 function learnOnce(claims: RecordedClaim[]): Learned[] {
   return claims.map((c) => {
-    let learned = learnedOf.get(c);
-    if (!learned) learnedOf.set(c, (learned = learn([c])[0]!));
-    return learned;
+    // The words `learn` reads: the quote and what comes before it.
+    const from = Math.max(0, c.start - CONTEXT_LENGTH);
+    return learnedFrom(
+      JSON.stringify([c.articleId, c.body.slice(from, c.end), c.start - from, c.valueText, c.valueKind, c.subjectId, c.attribute]),
+    );
   });
 }
 
@@ -559,17 +578,46 @@ const compatible = (cue: Learned, value: Read, text: string) =>
       cue.valueKind === "money" && value.kind === "number" && !value.measured && SCALE_ONLY.test(text)) &&
   !(cue.point && value.point && Math.max(cue.point, value.point) / Math.max(1e-9, Math.min(cue.point, value.point)) >= 1000);
 
-/** The learned cue sharing most stems with the span's context, nearer words weighing more. */
+/**
+ * Claims that teach the same cue (its words, attribute, subject, kind and unit) but for their
+ * figure, in the order first taught: a large investigation records the same kind of figure
+ * thousands of times, and a value is scored against each cue once, not against every claim.
+ */
+type Lesson = {
+  /** The first claim that taught it; the others differ only in their figure. */
+  cue: Learned;
+  family: AttributeFamily | null;
+  /** Every claim that taught it, with its place among all learned claims (ascending). */
+  claims: Learned[];
+  order: number[];
+};
+
+function lessonsOf(learned: Learned[]): Lesson[] {
+  const byKey = new Map<string, Lesson>();
+  learned.forEach((l, i) => {
+    const key = JSON.stringify([l.words, l.quoteWords, l.labelWords, l.attribute, l.subjectId, l.valueKind, l.unit]);
+    const lesson = byKey.get(key);
+    if (lesson) {
+      lesson.claims.push(l);
+      lesson.order.push(i);
+    } else byKey.set(key, { cue: l, family: familyOf(l.attribute), claims: [l], order: [i] });
+  });
+  return [...byKey.values()];
+}
+
+/**
+ * The learned cue sharing most stems with the span's context, nearer words weighing more; of
+ * cues scoring alike, the one taught first whose figure fits.
+ */
 function bestLearned(
   context: string[],
   after: string[],
   value: Read,
   text: string,
-  learned: Learned[],
+  lessons: Lesson[],
 ): { cue: Learned; score: number } | null {
-  let best: { cue: Learned; score: number } | null = null;
-  for (const cue of learned) {
-    if (!compatible(cue, value, text)) continue;
+  let best: { cue: Learned; score: number; order: number } | null = null;
+  for (const { cue, claims, order } of lessons) {
     // A word of the analyst's quote counts more than one before it; a word of the label least.
     const weight = (w: string) => (cue.quoteWords.includes(w) ? 1.25 : cue.words.includes(w) ? 1 : cue.labelWords.includes(w) ? 0.5 : 0);
     let score = 0;
@@ -579,36 +627,78 @@ function bestLearned(
     });
     for (const w of after) score += weight(w);
     // One far word in common ("people") is chance, not a cue.
-    if (score >= 1.5 && (!best || score > best.score)) best = { cue, score };
+    if (score < 1.5 || (best && score < best.score)) continue;
+    const fits = claims.findIndex((c) => compatible(c, value, text));
+    if (fits < 0) continue;
+    if (!best || score > best.score || order[fits]! < best.order) best = { cue: claims[fits]!, score, order: order[fits]! };
   }
-  return best;
+  return best && { cue: best.cue, score: best.score };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Subjects
 
 /** How an entity is found in a sentence: its names whole, or most of a descriptive name's words. */
-type Matcher = { entity: SuggestEntity; names: RegExp[]; words: string[] };
+type Matcher = { entity: SuggestEntity; names: string[]; words: string[] };
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Runs of letters and digits: what the boundaries of a name's pattern fall between. */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
-function matchers(entities: SuggestEntity[]): Matcher[] {
-  return entities.map((entity) => {
-    const names = [entity.name, ...entity.aliases]
-      .map(foldText)
-      .filter((n) => n.length >= 2)
-      .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`, "u"));
-    // "Woman swept away in Letur", "Valencia emergency phone alert": a description the text words
-    // differently ("the woman … in Letur", "the mobile phone alert") is found by its words.
-    const words = [...new Set(cueWords(entity.name).map(stem))].filter((w) => w.length >= 3);
-    return { entity, names, words: words.length >= 2 ? words : [] };
+/**
+ * Every entity's matcher, with an index from words to the matchers a sentence holding that word
+ * may match: a name found whole starts with its first word, a description found by its words
+ * holds one of them. A sentence tries only those (a few of thousands of entities), in order.
+ */
+type Matchers = { all: Matcher[]; byWord: Map<string, number[]>; always: number[] };
+
+function matchers(entities: SuggestEntity[]): Matchers {
+  const byWord = new Map<string, number[]>();
+  const always: number[] = [];
+  const index = (key: string, i: number) => {
+    const list = byWord.get(key);
+    if (!list) byWord.set(key, [i]);
+    else if (list.at(-1) !== i) list.push(i);
+  };
+  const all = entities.map((entity, i) => {
+    const { names, words } = entityPatterns(JSON.stringify([entity.name, ...entity.aliases]));
+    for (const n of names) {
+      const first = /^[\p{L}\p{N}]+/u.exec(n);
+      if (first) index(first[0], i);
+      else always.push(i);
+    }
+    for (const w of words) index(`stem:${w}`, i);
+    return { entity, names, words };
   });
+  return { all, byWord, always };
+}
+
+/** An entity's names folded, and the words of its name; made once per set of names (JSON: name first). */
+const entityPatterns = memoized(50_000, (key) => {
+  const [name, ...aliases] = JSON.parse(key) as string[];
+  const names = [name!, ...aliases].map(foldText).filter((n) => n.length >= 2);
+  // "Woman swept away in Letur", "Valencia emergency phone alert": a description the text words
+  // differently ("the woman … in Letur", "the mobile phone alert") is found by its words.
+  const words = [...new Set(cueWords(name!).map(stem))].filter((w) => w.length >= 3);
+  return { names, words: words.length >= 2 ? words : [] };
+});
+
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+const WORD_AFTER = /^[\p{L}\p{N}]/u;
+
+/** Where `name` first stands whole in `text` (no letter or digit either side), else -1. */
+export function wholeNameAt(text: string, name: string): number {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    // Two code units either side: a letter outside the BMP is a pair.
+    if (!WORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !WORD_AFTER.test(text.slice(end, end + 2))) return i;
+  }
+  return -1;
 }
 
 /** An entity found in a sentence: where (approximately), and how strongly (words of its name found). */
 type Mention = { entity: SuggestEntity; at: number; end: number; strength: number; lead: boolean };
 
-function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention[] {
+function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[] {
   const text = body.slice(sentence.start, sentence.end);
   const folded = foldText(text);
   const scale = text.length / Math.max(1, folded.length);
@@ -617,32 +707,40 @@ function mentionsIn(body: string, sentence: Sentence, found: Matcher[]): Mention
     const s = stem(m[0]);
     if (!stems.has(s)) stems.set(s, m.index);
   }
-  const mentions: Mention[] = [];
-  for (const { entity, names, words } of found) {
-    let best: { index: number; length: number; strength: number } | null = null;
-    for (const re of names) {
-      const m = re.exec(folded);
+  const candidates = new Set(found.always);
+  for (const [m] of folded.matchAll(WORD_RUN)) for (const i of found.byWord.get(m) ?? []) candidates.add(i);
+  for (const s of stems.keys()) for (const i of found.byWord.get(`stem:${s}`) ?? []) candidates.add(i);
+  const seen: { mention: Mention; index: number; last: number; whole: number }[] = [];
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const { entity, names, words } = found.all[i]!;
+    let best: { index: number; last: number; strength: number; whole: number } | null = null;
+    for (const n of names) {
+      const at = wholeNameAt(folded, n);
       // A name found whole is as strong as a description found word for word.
-      if (m && !best) best = { index: m.index, length: m[0].length, strength: 3 };
+      if (at >= 0 && !best) best = { index: at, last: at, strength: 3, whole: n.length };
     }
     if (words.length) {
       const hits = words.map((w) => stems.get(w)).filter((i): i is number => i !== undefined);
       if (hits.length >= 2 && 2 * hits.length >= words.length && (!best || hits.length > best.strength))
-        best = { index: Math.min(...hits), length: 0, strength: Math.min(3, hits.length) };
+        best = { index: Math.min(...hits), last: Math.max(...hits), strength: Math.min(3, hits.length), whole: 0 };
     }
     // Folding keeps lengths close enough for "nearest": the offset is approximate.
     if (best) {
       // The sentence is about it when it opens the sentence: "Paiporta, a suburb …", "In Paiporta, …".
       const lead = /^(?:(?:in|at|for|from)\s+)?(?:the\s+)?$/.test(folded.slice(0, best.index));
       const at = sentence.start + Math.round(best.index * scale);
-      mentions.push({ entity, at, end: at + Math.round(best.length * scale), strength: best.strength, lead });
+      const mention = { entity, at, end: at + Math.round(best.whole * scale), strength: best.strength, lead };
+      seen.push({ mention, index: best.index, last: best.last, whole: best.whole });
     }
   }
-  return mentions;
+  // Words of a description inside a name written whole are that name's: "Southern Water Authority
+  // 2041" names that authority, not "Southern Water Authority 1" by its words.
+  const wholes = seen.filter((f) => f.whole);
+  return seen.filter((f) => f.whole || !wholes.some((w) => w.index <= f.index && f.last < w.index + w.whole)).map((f) => f.mention);
 }
 
 /** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
-function mentionsBefore(body: string, sentence: Sentence, found: Matcher[]): Mention[] {
+function mentionsBefore(body: string, sentence: Sentence, found: Matchers): Mention[] {
   // Within its paragraph: a headline or the paragraph before is another matter.
   const from = Math.max(body.lastIndexOf("\n", sentence.start - 1) + 1, sentence.start - 300);
   const text = body.slice(from, sentence.start);
@@ -836,10 +934,32 @@ function mostRecorded(learned: Learned[], byId: Map<string, SuggestEntity>, kind
   return top && byId.get(top[0]);
 }
 
-/** Names that hold a figure ("Valencia flood of 1957", "Vision 2030"), wherever the sentence writes them. */
-function namedFigures(entities: SuggestEntity[]): RegExp | null {
-  const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((n) => /\d/.test(n));
-  return names.length ? new RegExp(names.map(escapeRe).join("|"), "giu") : null;
+/**
+ * Names that hold a figure ("Valencia flood of 1957", "Vision 2030"), wherever a text writes
+ * them, in any case: where each is in the text, looked for only when the text holds its first word.
+ */
+function namedFigures(entities: SuggestEntity[]): (text: string) => { start: number; end: number }[] {
+  const names = [...new Set(entities.flatMap((e) => [e.name, ...e.aliases]).filter((n) => /\d/.test(n)))];
+  const byWord = new Map<string, string[]>();
+  const always: string[] = [];
+  for (const n of names) {
+    const lower = n.toLowerCase();
+    const first = /^[\p{L}\p{N}]+/u.exec(lower);
+    if (first) byWord.set(first[0], [...(byWord.get(first[0]) ?? []), lower]);
+    else always.push(lower);
+  }
+  return (text) => {
+    if (!names.length) return [];
+    const lower = text.toLowerCase();
+    // Offsets hold only where lower-casing keeps every length ("İ" does not): else the text as written.
+    const search = lower.length === text.length ? lower : text;
+    const spans: { start: number; end: number }[] = [];
+    const tried = new Set(always);
+    for (const [w] of search.matchAll(WORD_RUN)) for (const n of byWord.get(w) ?? []) tried.add(n);
+    for (const n of tried)
+      for (let i = search.indexOf(n); i >= 0; i = search.indexOf(n, i + 1)) spans.push({ start: i, end: i + n.length });
+    return spans;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -852,7 +972,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const body = article.body;
   const context: ReadContext = { referenceDate: article.publishedAt, timeZone: input.timeZone, memo: new Map() };
   const recorded = input.claims.filter((c) => c.articleId === article.id);
-  const learned = learnOnce(input.claims).filter((l) => l.articleId !== article.id);
+  const lessons = lessonsOf(learnOnce(input.claims).filter((l) => l.articleId !== article.id));
   const rejections = new Map<string, number>();
   const rejectedSpans: { start: number; end: number }[] = [];
   for (const r of input.rejected ?? []) {
@@ -875,12 +995,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
       furnitureLine = lineStart;
     }
-    const named = figureNames
-      ? [...body.slice(sentence.start, sentence.end).matchAll(figureNames)].map((m) => ({
-          start: sentence.start + m.index,
-          end: sentence.start + m.index + m[0].length,
-        }))
-      : [];
+    const named = figureNames(body.slice(sentence.start, sentence.end)).map((n) => ({
+      start: sentence.start + n.start,
+      end: sentence.start + n.end,
+    }));
     const { tokens } = sentence;
     let mentions: Mention[] | null = null;
     let covered = -1;
@@ -920,7 +1038,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         });
         fromPrevious = builtIn !== null;
       }
-      const match = bestLearned(cue.map(stem), after, value, text, learned);
+      const match = bestLearned(cue.map(stem), after, value, text, lessons);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;
@@ -941,7 +1059,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const family =
         source === "learned" ? familyOf(match!.cue.attribute) : source === "cue" ? builtIn!.family : noun ? familyOf(noun, true) : null;
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
-      const sameFamily = family ? learned.filter((l) => familyOf(l.attribute) === family) : [];
+      const sameFamily = family ? lessons.filter((l) => l.family === family).map((l) => l.cue) : [];
       // A figure of an event's (a toll, a fee) with no event named: the event the investigation records
       // most, or its only one.
       const learnedSubject =
@@ -966,7 +1084,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const subjectEntity = "entityId" in subject && subject.how === "mention" ? byId.get(subject.entityId) : undefined;
       if (attribute.how === "none" && value.kind === "date" && subjectEntity?.kind === "event" && mentions.length) {
         const dateFamily = familyOf("Date", true);
-        const own = learned.find((l) => l.subjectId === subjectEntity.id && familyOf(l.attribute) === dateFamily);
+        const own = lessons.find((l) => l.cue.subjectId === subjectEntity.id && l.family === dateFamily)?.cue;
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
       }
 
@@ -1014,7 +1132,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       mentions ??= mentionsIn(body, sentence, found);
       const family = familyOf("Age", true);
       const subject = guessSubject(mentions, span, family, undefined, sentence, body);
-      const own = learned.find((l) => familyOf(l.attribute) === family);
+      const own = lessons.find((l) => l.family === family)?.cue;
       const cue = cueBefore(body, sentence.start, span.start);
       proposals.push({
         ...span,

@@ -294,4 +294,49 @@ describe("suggested claims", () => {
     const [count] = suggest("Twitter expects annual recurring revenue from 300 customers.", [claim]);
     expect(count!.attribute.label).not.toBe("Annual recurring revenue");
   });
+
+  it("learns as much from a claim's quote and the words before it as from its whole article", () => {
+    const other = "The storms have swept away cars, and the waters have claimed at least 51 residents, officials said.";
+    const whole = recorded(other, "claimed at least 51 residents", "at least 51", "Death toll", "flood");
+    // What the server hands over for another article's claim: the stored prefix and the quote.
+    const words = other.slice(Math.max(0, whole.start - 32), whole.end);
+    const stored: RecordedClaim = { ...whole, body: words, start: words.length - (whole.end - whole.start), end: words.length };
+    const body = "By Friday the waters had claimed 158 residents across the region.";
+    const fromWhole = suggest(body, [whole]).find((p) => p.valueKind === "number");
+    expect(fromWhole).toMatchObject({ attribute: { label: "Death toll", how: "learned" } });
+    expect(suggest(body, [stored]).find((p) => p.valueKind === "number")).toEqual(fromWhole);
+  });
+
+  it("applies a cue many claims taught to a figure of their order of size, whichever claim taught it first", () => {
+    const price = "Musk offered to pay $54.20 a share in cash.";
+    const priced = { ...recorded(price, "$54.20", "$54.20", "Offer", "twitter"), valueKind: "money" as const };
+    const deal = "Musk offered to pay $44 billion in cash.";
+    const dealt = { ...recorded(deal, "$44 billion", "$44 billion", "Offer", "twitter"), valueKind: "money" as const };
+    const body = "Musk offered to pay $43 billion in cash.";
+    const proposed = (claims: RecordedClaim[]) => suggest(body, claims).find((p) => p.valueKind === "money")!.attribute;
+    // A share price teaches nothing about a figure a billion times larger, however often it is recorded.
+    expect(proposed([priced, priced, priced])).not.toMatchObject({ how: "learned" });
+    expect(proposed([priced, priced, dealt])).toMatchObject({ label: "Offer", how: "learned" });
+  });
+
+  it("finds the entity a sentence names among thousands, by its name, an alias or its description's words", () => {
+    const many: SuggestEntity[] = [
+      ...Array.from({ length: 3_000 }, (_, i) => ({
+        id: `authority-${i}`,
+        name: `${["Northern", "Southern"][i % 2]} Water Authority ${i}`,
+        kind: "organization" as const,
+        aliases: [`NWA ${i}`],
+      })),
+      ...ENTITIES,
+      { id: "alert", name: "Valencia emergency phone alert", kind: "other" as const, aliases: [] },
+    ];
+    const at = (body: string, quote: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: many, claims: [] }).find((p) =>
+        p.quote.startsWith(quote),
+      )?.subject;
+    expect(at("Southern Water Authority 2041 counted 300 homes without water.", "300")).toMatchObject({ entityId: "authority-2041" });
+    expect(at("On Tuesday NWA 17 counted 120 homes without water.", "120")).toMatchObject({ entityId: "authority-17" });
+    expect(at("Paiporta counted 62 deaths by Friday.", "62")).toMatchObject({ entityId: "paiporta" });
+    expect(at("The mobile phone alert reached 2 million people in Valencia.", "2 million")).toMatchObject({ entityId: "alert" });
+  });
 });
