@@ -15,6 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
+import { rolesIn } from "@/lib/domain/role-suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -736,7 +737,10 @@ function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[
   // Words of a description inside a name written whole are that name's: "Southern Water Authority
   // 2041" names that authority, not "Southern Water Authority 1" by its words.
   const wholes = seen.filter((f) => f.whole);
-  return seen.filter((f) => f.whole || !wholes.some((w) => w.index <= f.index && f.last < w.index + w.whole)).map((f) => f.mention);
+  // Likewise a shorter name inside a longer one written whole: "Emil Michael" is not "Michael".
+  const inside = (f: (typeof seen)[number], w: (typeof seen)[number]) =>
+    w !== f && w.index <= f.index && f.last + Math.max(0, f.whole - 1) < w.index + w.whole && (!f.whole || w.whole > f.whole);
+  return seen.filter((f) => !wholes.some((w) => inside(f, w))).map((f) => f.mention);
 }
 
 /** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
@@ -1148,7 +1152,85 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       });
     }
   }
+  proposals.push(
+    ...roleProposals(
+      body,
+      entities,
+      found,
+      lessons,
+      (span, cue) => {
+        if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) return false;
+        if ((rejections.get(cueWords(cue).join(" ")) ?? 0) >= 2) return false;
+        return !proposals.some((p) => overlaps(p, span));
+      },
+      article.publishedAt,
+      context,
+    ),
+  );
   return proposals.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * People's titles and offices in every line (see role-suggest.ts): text claims, proposed where
+ * `open` allows (no claim, rejection or other proposal there). The subject is the entity the
+ * text names, else the name as written; an office with no organisation named is the nearest
+ * organisation's in the sentence, a past employer the person's the sentence is about.
+ */
+function roleProposals(
+  body: string,
+  entities: SuggestEntity[],
+  found: Matchers,
+  lessons: Lesson[],
+  open: (span: { start: number; end: number }, cue: string) => boolean,
+  publishedAt: Date | null,
+  context: ReadContext,
+): Proposal[] {
+  const named = new Map<string, SuggestEntity>();
+  for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!named.has(foldText(n))) named.set(foldText(n), e);
+  const known = (name: string) => named.has(foldText(name));
+  const proposals: Proposal[] = [];
+  let furnitureLine = -1;
+  let furniture: { start: number; end: number }[] = [];
+  for (const chunk of chunksOf(body)) {
+    const lineStart = body.lastIndexOf("\n", chunk.start - 1) + 1;
+    if (lineStart !== furnitureLine) {
+      const newline = body.indexOf("\n", chunk.start);
+      furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
+      furnitureLine = lineStart;
+    }
+    const sentence: Sentence = { start: chunk.start, end: chunk.end, tokens: [] };
+    for (const f of rolesIn(body.slice(chunk.start, chunk.end), known)) {
+      const span = { start: chunk.start + f.start, end: chunk.start + f.end };
+      if (furniture.some((x) => overlaps(x, span)) || !open(span, f.cue)) continue;
+      const entity = f.subject ? named.get(foldText(f.subject)) : undefined;
+      let subject: SubjectGuess = entity
+        ? { how: "mention", entityId: entity.id, name: entity.name }
+        : f.subject
+          ? { how: "sentence", name: f.subject }
+          : { how: "none" };
+      if (!f.subject) {
+        const here = mentionsIn(body, sentence, found).filter((m) => m.entity.kind === f.subjectKind);
+        const candidates = here.length ? here : mentionsBefore(body, sentence, found).filter((m) => m.entity.kind === f.subjectKind);
+        const nearest = candidates.sort((a, b) => Math.abs(a.at - span.start) - Math.abs(b.at - span.start))[0];
+        if (nearest) subject = { how: "mention", entityId: nearest.entity.id, name: nearest.entity.name };
+      }
+      // The investigation's own label for it, when it records one alike ("Title", "role").
+      const own = lessons.find((l) => foldText(l.cue.attribute) === foldText(f.attribute))?.cue.attribute;
+      proposals.push({
+        ...span,
+        quote: body.slice(span.start, span.end),
+        valueKind: "text",
+        valueText: f.value,
+        reading: `“${f.value}”`,
+        subject,
+        attribute: { label: own ?? f.attribute, how: "cue", cue: f.cue },
+        asOf: asOfIn(body, sentence, span, context, publishedAt),
+        confidence: subject.how === "mention" ? 0.8 : subject.how === "sentence" ? 0.6 : 0.4,
+        cue: f.cue,
+      });
+    }
+  }
+  return proposals;
 }
 
 /**

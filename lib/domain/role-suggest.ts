@@ -1,0 +1,198 @@
+/**
+ * People's titles and offices, as news writes them (issue 14): claims analysts record in nearly
+ * every story, and where sources disagree ("Under-Secretary of Defense" / "chief technology
+ * officer"). Found in a line's words alone, by the four shapes English news uses:
+ *
+ * - an organisation's office before the holder: "Anthropic CEO Dario Amodei", "CEO Sam Altman"
+ *   (the organisation's claim: CEO = Dario Amodei);
+ * - a title before a name: "Secretary of Defense Pete Hegseth", "President Recep Tayyip Erdoğan"
+ *   (the person's Role);
+ * - an apposition after a name: "Emil Michael, the Pentagon's chief technology officer,"
+ *   (the person's Role);
+ * - a past employer: "a former Uber executive" (the Former employer of the person the sentence
+ *   is about);
+ * - founders: "founded by former OpenAI researchers" (the organisation's Founders).
+ *
+ * Pure text work, no tagger: capitalised words are names, and a name the investigation knows is
+ * taken whole where the text's capitals run longer.
+ */
+
+/** What a shape found: the words to quote, whose claim, which attribute, the value as written. */
+export type RoleFound = {
+  start: number;
+  end: number;
+  /** The claim's subject as written ("Anthropic", "Pete Hegseth"); null when the sentence must say (an office with no organisation named). */
+  subject: string | null;
+  /** Whose: an office's holder names an organisation's claim; a title or a past employer, a person's. */
+  subjectKind: "organization" | "person";
+  attribute: string;
+  value: string;
+  /** The word that gave it away, remembered when the analyst turns the proposal down. */
+  cue: string;
+};
+
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
+/** Small words inside names: "Alwaleed bin Talal", "Ursula von der Leyen". */
+const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|del|dos|y)`;
+const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
+/** A person written in full: two to four capitalised words. */
+const PERSON = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
+
+/** An organisation's offices, as written before their holder, and the attribute each gives. */
+const OFFICES: [RegExp, string][] = [
+  [/^(?:ceo|chief executive(?: officer)?)$/i, "CEO"],
+  [/^(?:cfo|chief financial officer)$/i, "CFO"],
+  [/^(?:cto|chief technology officer)$/i, "CTO"],
+  [/^(?:coo|chief operating officer)$/i, "COO"],
+  [/^(?:chair|chairman|chairwoman|chairperson)$/i, "Chair"],
+  [/^(?:co-?founder|founder)$/i, "Founder"],
+  [/^president$/i, "President"],
+  [/^spokes(?:person|man|woman)$/i, "Spokesperson"],
+];
+const OFFICE = String.raw`(?:CEO|CFO|CTO|COO|[Cc]hief (?:[Ee]xecutive|[Ff]inancial|[Tt]echnology|[Oo]perating)(?: [Oo]fficer)?|[Cc]hair(?:man|woman|person)?|[Cc]o-?founder|[Ff]ounder|[Pp]resident|[Ss]pokes(?:person|man|woman))`;
+
+/** Titles written before a name (capitalised, as style guides have them there). */
+const TITLE_HEAD = String.raw`(?:(?:Under|Deputy|Assistant|Vice|Acting|Associate|Lieutenant|Chief|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Attorney)[- ])*(?:Secretary|Minister|Director|Governor|Senator|Representative|President|Chancellor|Mayor|General|Admiral|Colonel|Commissioner|Ambassador|Judge|Justice|Speaker|Administrator|Commander|Prosecutor|Premier|Sheikh|Prince|Princess|King|Queen)`;
+/** What a title is of or for: "of Defense for Research and Engineering". */
+const TITLE_OF = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?${WORD}(?:\s+(?:(?:and|of|for|the)\s+)*${WORD})*)?`;
+
+/** Nouns that make an apposition a role: "the Pentagon's chief technology officer", "a Department of Defense representative". */
+const ROLE_NOUN =
+  /\b(?:officer|executive|secretary|minister|representative|spokes(?:person|man|woman)|director|chief|head|founder|co-founder|president|chair(?:man|woman|person)?|official|adviser|advisor|analyst|researcher|professor|lawyer|attorney|economist|commander|ambassador|manager|editor|governor|mayor|senator|engineer|scientist|investor|ceo|cto|cfo|coo|leader|envoy|negotiator|general|admiral)s?\b/i;
+
+/** Words that open a title rather than name an organisation. */
+const TITLE_WORD = /^(?:Vice|Deputy|Acting|Assistant|Associate|Interim|Former|Executive|Co|Senior|Joint)$/;
+
+/** Words a sentence starts with that are not a name's: "On Tuesday Anthropic CEO …". */
+const NOT_A_NAME =
+  /^(?:The|A|An|On|In|At|By|For|From|With|And|But|As|After|Before|When|While|Then|Now|Last|This|That|Its|Their|His|Her|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Former|Meanwhile|Earlier|Later|Today|Yesterday)$/;
+
+/** The name ending a run of capitalised words, without the words that only open a sentence. */
+function trimName(run: string): { name: string; skipped: number } {
+  const words = run.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1 && NOT_A_NAME.test(words[k]!)) k++;
+  const name = words.slice(k).join(" ");
+  return { name, skipped: run.length - name.length };
+}
+
+const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;
+
+/**
+ * Every title and office a line writes, in order, at their places in `text` (UTF-16). `known`
+ * says whether a name is one the investigation knows (folded by the caller's rule), to take a
+ * known name whole ("Emil Michael") and to accept a single word as a person ("Michael, a …").
+ */
+export function rolesIn(text: string, known: (name: string) => boolean): RoleFound[] {
+  const found: RoleFound[] = [];
+  const taken = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
+
+  // "Anthropic CEO Dario Amodei", "OpenAI's chief executive Sam Altman", "CEO Sam Altman".
+  const office = new RegExp(String.raw`(?:(${NAME})(?:['’]s)?\s+)?(${OFFICE})\s+(${PERSON})`, "gu");
+  for (const m of text.matchAll(office)) {
+    const holder = m[3]!;
+    const org = m[1] ? trimName(m[1]) : null;
+    // "President" before a name with no organisation is a head of state's title, read below.
+    if (!org?.name && /^[Pp]resident$/.test(m[2]!)) continue;
+    // "Vice President Fuat Oktay", "Former CEO …": a title's own first word, not an organisation.
+    if (org && (NOT_A_NAME.test(org.name) || TITLE_WORD.test(org.name))) continue;
+    found.push({
+      start: org ? m.index + org.skipped : m.index + m[0].indexOf(m[2]!),
+      end: m.index + m[0].length,
+      subject: org?.name ?? null,
+      subjectKind: "organization",
+      attribute: officeLabel(m[2]!),
+      value: holder,
+      cue: m[2]!.toLowerCase(),
+    });
+  }
+
+  // "Secretary of Defense Pete Hegseth", "Under-Secretary of Defense for Research and Engineering Emil Michael".
+  const title = new RegExp(String.raw`\b(${TITLE_HEAD}${TITLE_OF})\s+(${PERSON})`, "gu");
+  for (const m of text.matchAll(title)) {
+    let role = m[1]!;
+    let person = m[2]!;
+    // A known name may start inside what the pattern took for the title: "Secretary of State Antony John Blinken".
+    const words = `${role} ${person}`.split(/\s+/);
+    for (let k = 1; k < words.length - 1; k++) {
+      const candidate = words.slice(k).join(" ");
+      if (known(candidate) && candidate.length > person.length) {
+        person = candidate;
+        role = words.slice(0, k).join(" ");
+        break;
+      }
+    }
+    const end = m.index + m[0].length;
+    if (taken(m.index, end)) continue;
+    found.push({
+      start: m.index,
+      end,
+      subject: person,
+      subjectKind: "person",
+      attribute: "Role",
+      value: role,
+      cue: role.split(/[\s-]+/)[0]!.toLowerCase(),
+    });
+  }
+
+  // "a former Uber executive", "former Google engineer": the employer, of the person the sentence is about.
+  // Written as an apposition, it is that name's: "Michael, a former Uber executive".
+  const former = new RegExp(
+    String.raw`(?:(${NAME}),\s+(?:a|an|the)\s+)?\b[Ff]ormer\s+(${NAME})\s+(?:executive|official|employee|engineer|researcher|staffer|adviser|advisor|manager|director|lawyer)s?\b`,
+    "gu",
+  );
+  for (const m of text.matchAll(former)) {
+    const holder = m[1] ? trimName(m[1]) : null;
+    const person = holder && (holder.name.includes(" ") || known(holder.name)) && !NOT_A_NAME.test(holder.name) ? holder : null;
+    // "founded by former OpenAI researchers": people unnamed, not one person's past.
+    if (!person && /s$/.test(m[0])) continue;
+    const start = person ? m.index + person.skipped : m.index + m[0].search(/[Ff]ormer/);
+    const end = m.index + m[0].length;
+    if (taken(start, end)) continue;
+    found.push({
+      start,
+      end,
+      subject: person?.name ?? null,
+      subjectKind: "person",
+      attribute: "Former employer",
+      value: m[2]!,
+      cue: "former",
+    });
+  }
+
+  // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
+  const apposition = new RegExp(
+    String.raw`(${NAME}),\s+((?:the|a|an)\s+[^,.;:()"“”]{3,90}?)(?=\s*[,.;:)]|\s+(?:said|says|told|who|which)\b|\s+and\s+(?:a|an|the|former)\s|$)`,
+    "gu",
+  );
+  for (const m of text.matchAll(apposition)) {
+    const { name, skipped } = trimName(m[1]!);
+    const phrase = m[2]!;
+    if (!ROLE_NOUN.test(phrase)) continue;
+    // One word is a person only when the investigation knows it ("Michael"); else two or more.
+    if (!name.includes(" ") && !known(name)) continue;
+    if (NOT_A_NAME.test(name)) continue;
+    const start = m.index + skipped;
+    const end = m.index + m[0].length;
+    if (taken(start, end)) continue;
+    found.push({
+      start,
+      end,
+      subject: name,
+      subjectKind: "person",
+      attribute: "Role",
+      value: phrase.replace(/^(?:a|an)\s+/i, ""),
+      cue: ROLE_NOUN.exec(phrase)![0].toLowerCase(),
+    });
+  }
+
+  // "Anthropic, founded by former OpenAI researchers in 2021, …": the organisation's founders, as written.
+  const founded =
+    /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
+  for (const m of text.matchAll(founded)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end)) continue;
+    found.push({ start: m.index, end, subject: null, subjectKind: "organization", attribute: "Founders", value: m[1]!, cue: "founded" });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

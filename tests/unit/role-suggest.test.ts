@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { rolesIn } from "@/lib/domain/role-suggest.ts";
+import { type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+
+const KNOWN = new Set(["michael", "emil michael", "pete hegseth"]);
+const roles = (text: string) =>
+  rolesIn(text, (name) => KNOWN.has(name.toLowerCase())).map((r) => ({
+    quote: text.slice(r.start, r.end),
+    subject: r.subject,
+    attribute: r.attribute,
+    value: r.value,
+  }));
+
+describe("titles and offices in news text", () => {
+  it("reads an organisation's office before its holder as the organisation's claim", () => {
+    expect(roles("On Tuesday Anthropic CEO Dario Amodei met officials.")).toEqual([
+      { quote: "Anthropic CEO Dario Amodei", subject: "Anthropic", attribute: "CEO", value: "Dario Amodei" },
+    ]);
+    expect(roles("Oracle co-founder Larry Ellison put in $1 billion.")).toEqual([
+      { quote: "Oracle co-founder Larry Ellison", subject: "Oracle", attribute: "Founder", value: "Larry Ellison" },
+    ]);
+    // No organisation written: the sentence's says whose (left to the caller).
+    expect(roles("CEO Sam Altman stayed away.")).toEqual([
+      { quote: "CEO Sam Altman", subject: null, attribute: "CEO", value: "Sam Altman" },
+    ]);
+  });
+
+  it("reads a title before a name as the person's role, however long the title", () => {
+    expect(roles("Under-Secretary of Defense for Research and Engineering Emil Michael told reporters.")).toEqual([
+      {
+        quote: "Under-Secretary of Defense for Research and Engineering Emil Michael",
+        subject: "Emil Michael",
+        attribute: "Role",
+        value: "Under-Secretary of Defense for Research and Engineering",
+      },
+    ]);
+    expect(roles("Vice President Fuat Oktay told parliament.")).toEqual([
+      { quote: "Vice President Fuat Oktay", subject: "Fuat Oktay", attribute: "Role", value: "Vice President" },
+    ]);
+  });
+
+  it("reads an apposition naming a role, and a past employer, of the person before it", () => {
+    expect(roles("Emil Michael, the Pentagon’s chief technology officer and former Uber executive, said so.")).toEqual([
+      {
+        quote: "Emil Michael, the Pentagon’s chief technology officer",
+        subject: "Emil Michael",
+        attribute: "Role",
+        value: "the Pentagon’s chief technology officer",
+      },
+      { quote: "former Uber executive", subject: null, attribute: "Former employer", value: "Uber" },
+    ]);
+    // A single word is a person only when the investigation knows it.
+    expect(roles("Michael, a Department of Defense representative, declined.")).toEqual([
+      {
+        quote: "Michael, a Department of Defense representative",
+        subject: "Michael",
+        attribute: "Role",
+        value: "Department of Defense representative",
+      },
+    ]);
+    expect(roles("Paiporta, a town of 27,000, was hit hardest.")).toEqual([]);
+  });
+
+  it("leaves places, descriptions and unnamed people alone", () => {
+    expect(roles("Paris, the French capital, was quiet.")).toEqual([]);
+    expect(roles("Valencia, the region's capital, declared three days of mourning.")).toEqual([]);
+    expect(roles("The president said nothing.")).toEqual([]);
+    expect(roles("Former employees said the office was closed.")).toEqual([]);
+  });
+
+  it("reads who founded an organisation, up to where the sentence goes on", () => {
+    expect(roles("Anthropic, founded by former OpenAI researchers and valued at $183 billion, builds models.")).toEqual([
+      { quote: "founded by former OpenAI researchers", subject: null, attribute: "Founders", value: "former OpenAI researchers" },
+    ]);
+  });
+});
+
+describe("role proposals", () => {
+  const entities: SuggestEntity[] = [
+    { id: "anthropic", name: "Anthropic", kind: "organization", aliases: [] },
+    { id: "openai", name: "OpenAI", kind: "organization", aliases: [] },
+    { id: "michael", name: "Michael", kind: "person", aliases: [] },
+    { id: "emil", name: "Emil Michael", kind: "person", aliases: [] },
+  ];
+  const suggest = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: new Date("2026-02-27T12:00:00Z") }, entities, claims: [] });
+
+  it("proposes the office for the organisation the text names, pre-filled with the holder", () => {
+    const [p] = suggest("OpenAI CEO Sam Altman said the deal was fair.");
+    expect(p).toMatchObject({
+      quote: "OpenAI CEO Sam Altman",
+      valueKind: "text",
+      valueText: "Sam Altman",
+      subject: { how: "mention", entityId: "openai" },
+      attribute: { label: "CEO" },
+    });
+    expect(p!.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("gives a past employer to the full name written, not to a shorter name inside it", () => {
+    const p = suggest("Emil Michael, the Pentagon’s technology chief and former Uber executive, said so.").find(
+      (p) => p.attribute.label === "Former employer",
+    );
+    expect(p).toMatchObject({ valueText: "Uber", subject: { entityId: "emil" } });
+  });
+
+  it("proposes a person the investigation does not know by name, for the analyst to create", () => {
+    const [p] = suggest("Secretary of Defense Pete Hegseth ordered a review.");
+    expect(p).toMatchObject({
+      subject: { how: "sentence", name: "Pete Hegseth" },
+      attribute: { label: "Role" },
+      valueText: "Secretary of Defense",
+    });
+  });
+
+  it("does not propose a title already recorded or turned down", () => {
+    const body = "Secretary of Defense Pete Hegseth ordered a review.";
+    const rejected = suggestClaims({
+      article: { id: "here", body, publishedAt: null },
+      entities,
+      claims: [],
+      rejected: [{ cue: "secretary", span: { articleId: "here", start: 0, end: 33 } }],
+    });
+    expect(rejected).toEqual([]);
+  });
+});
