@@ -620,6 +620,7 @@ function draftFromProposal(p: ReaderProposal, subjects: SubjectOption[]): ClaimD
     // The guessed entity even before the subject box's names have come (its name is the proposal's).
     subjectId: p.subject?.entityId ?? "",
     subjectName: known?.name ?? p.subject?.name ?? "",
+    ...(p.subject?.kind && { subjectKind: p.subject.kind }),
     subjectText: "",
     attribute: p.attribute ?? "",
     valueKind: p.valueKind,

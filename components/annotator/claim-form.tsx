@@ -26,6 +26,8 @@ export type AttributeOption = AttributeUse;
 export type ClaimDraft = {
   subjectId: string;
   subjectName: string;
+  /** The kind a new subject is created with, when the suggestion could tell ("Pete Hegseth" of a title: a person). */
+  subjectKind?: EntityKind;
   subjectText: string;
   attribute: string;
   valueKind: ValueKind;
@@ -119,7 +121,7 @@ export function ClaimForm({
   const [subjectId, setSubjectId] = useState(initial.subjectId);
   const [subjectText, setSubjectText] = useState(initial.subjectText);
   const [subjectTextTouched, setSubjectTextTouched] = useState(target.kind === "edit");
-  const [newKind, setNewKind] = useState<EntityKind>("organization");
+  const [newKind, setNewKind] = useState<EntityKind>(initial.subjectKind ?? "organization");
   const [attribute, setAttribute] = useState(initial.attribute);
   const [valueText, setValueText] = useState(initial.valueText);
   const [valueKind, setValueKind] = useState<ValueKind>(initial.valueKind);

@@ -45,7 +45,7 @@ export type RejectedProposal = { cue: string; span?: { articleId: string; start:
 export type SubjectGuess =
   | { how: "mention"; entityId: string; name: string }
   | { how: "learned"; entityId: string; name: string }
-  | { how: "sentence"; name: string }
+  | { how: "sentence"; name: string; kind?: EntityKind }
   | { how: "none" };
 
 export type AttributeGuess = { label: string; how: "learned" | "cue"; cue: string } | { label: null; how: "none"; cue: string };
@@ -1206,7 +1206,7 @@ function roleProposals(
       let subject: SubjectGuess = entity
         ? { how: "mention", entityId: entity.id, name: entity.name }
         : f.subject
-          ? { how: "sentence", name: f.subject }
+          ? { how: "sentence", name: f.subject, kind: f.subjectKind }
           : { how: "none" };
       if (!f.subject) {
         const here = mentionsIn(body, sentence, found).filter((m) => m.entity.kind === f.subjectKind);

@@ -2,6 +2,7 @@ import "server-only";
 import { anchorInText } from "@/lib/domain/anchoring.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";
 import { type Proposal, type RecordedClaim, type RejectedProposal, suggestClaims } from "@/lib/domain/suggest.ts";
+import type { EntityKind } from "@/lib/domain/claims.ts";
 import type { ValueKind } from "@/lib/domain/values.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { db } from "@/lib/server/database.ts";
@@ -20,8 +21,8 @@ export type ReaderProposal = {
   valueKind: ValueKind;
   valueText: string;
   reading: string;
-  /** The guessed subject: an entity of the investigation, or a name the text gives (a new entity). */
-  subject: { entityId: string | null; name: string } | null;
+  /** The guessed subject: an entity of the investigation, or a name the text gives (a new entity, of this kind when it can tell). */
+  subject: { entityId: string | null; name: string; kind?: EntityKind } | null;
   attribute: string | null;
   asOf: string | null;
   confidence: number;
@@ -38,7 +39,12 @@ export function toReaderProposal(p: Proposal): ReaderProposal {
     valueKind: p.valueKind,
     valueText: p.valueText,
     reading: p.reading,
-    subject: p.subject.how === "none" ? null : { entityId: p.subject.how === "sentence" ? null : p.subject.entityId, name: p.subject.name },
+    subject:
+      p.subject.how === "none"
+        ? null
+        : p.subject.how === "sentence"
+          ? { entityId: null, name: p.subject.name, ...(p.subject.kind && { kind: p.subject.kind }) }
+          : { entityId: p.subject.entityId, name: p.subject.name },
     attribute: p.attribute.label,
     asOf: p.asOf?.text ?? null,
     confidence: p.confidence,

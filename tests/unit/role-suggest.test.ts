@@ -107,7 +107,7 @@ describe("role proposals", () => {
   it("proposes a person the investigation does not know by name, for the analyst to create", () => {
     const [p] = suggest("Secretary of Defense Pete Hegseth ordered a review.");
     expect(p).toMatchObject({
-      subject: { how: "sentence", name: "Pete Hegseth" },
+      subject: { how: "sentence", name: "Pete Hegseth", kind: "person" },
       attribute: { label: "Role" },
       valueText: "Secretary of Defense",
     });
