@@ -165,6 +165,12 @@ describe("how an attribute behaves, inferred", () => {
     expect(inferSense("Models", [{ value: { kind: "list" } }]).cardinality).toBe("multi");
     expect(inferSense("Headquarters", [{ value: { kind: "text" } }]).cardinality).toBe("single");
   });
+
+  test("a company has several founders and spokespeople, a person several past employers, but one CEO at a time", () => {
+    for (const label of ["Founder", "Co-founder", "Founders", "Former employer", "Spokesperson"])
+      expect(inferSense(label, [{ value: { kind: "text" } }]).cardinality, label).toBe("multi");
+    expect(inferSense("CEO", [{ value: { kind: "text" } }]).cardinality).toBe("single");
+  });
 });
 
 describe("misattribution", () => {
