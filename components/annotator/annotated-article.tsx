@@ -25,9 +25,8 @@ import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
 import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
 import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
 import type { ReaderProposal } from "@/lib/server/suggestions.ts";
-import { NameList, NamePanel, type NameChoice } from "@/components/annotator/name-panel.tsx";
-import { dismissName as dismissNameAction, listNames } from "@/lib/features/names/actions.ts";
-import { addAlias as addAliasAction, createEntity as createEntityAction } from "@/lib/features/entities/actions.ts";
+import type { NameChosen } from "@/components/annotator/name-panel.tsx";
+import { listNames } from "@/lib/features/names/actions.ts";
 import type { ReaderName, ReaderNames } from "@/lib/server/name-proposals.ts";
 
 /**
@@ -36,6 +35,15 @@ import type { ReaderName, ReaderNames } from "@/lib/server/name-proposals.ts";
  */
 const ClaimForm = dynamic(() => import("@/components/annotator/claim-form.tsx").then((m) => m.ClaimForm), {
   loading: () => <p className="text-sm text-slate-500">Opening the form…</p>,
+});
+
+/**
+ * The names not yet entities (the list beside the text, the panel that makes one an entity or an
+ * alias, and the actions they call) load once the article turns out to have some, not with it.
+ */
+const NameList = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NameList));
+const NamePanel = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NamePanel), {
+  loading: () => <p className="text-sm text-slate-500">Opening the name…</p>,
 });
 
 type Panel =
@@ -277,21 +285,14 @@ export function AnnotatedArticle({
   );
 
   /** A proposed name made an entity, an alias or dismissed: hidden at once, the article's names asked again. */
-  const chooseName = async (name: ReaderName, choice: NameChoice): Promise<string | null> => {
-    const result =
-      choice.as === "dismiss"
-        ? await dismissNameAction({ investigationId, articleId, start: name.spans[0]!.start, end: name.spans[0]!.end })
-        : choice.as === "alias"
-          ? await addAliasAction({ investigationId, entityId: choice.entityId, name: name.name })
-          : await createEntityAction({ investigationId, name: name.name, kind: choice.kind });
-    if (!result.ok) return result.message;
+  const chosenName = (name: ReaderName, { choice, entityId }: NameChosen) => {
     const next =
       pendingNames.find((n) => n.id !== name.id && n.spans[0]!.start > name.spans[0]!.start) ?? pendingNames.find((n) => n.id !== name.id);
     setDoneNames((done) => new Set(done).add(name.id));
     setPanel({ mode: "idle" });
     focusTarget.current = { claimId: null, nameId: next?.id };
-    if (choice.as === "entity" && "id" in result) {
-      const created = { id: String(result.id), name: name.name, kind: choice.kind, aliases: [] };
+    if (choice.as === "entity" && entityId) {
+      const created = { id: entityId, name: name.name, kind: choice.kind, aliases: [] };
       setLocal((prev) => ({ ...prev, subjects: [...prev.subjects, created].sort((a, b) => a.name.localeCompare(b.name)) }));
       setAnnouncement(`${name.name} is now an entity (${choice.kind}).`);
     } else if (choice.as === "alias") {
@@ -303,7 +304,6 @@ export function AnnotatedArticle({
       setAnnouncement(`${name.name} is now an alias of ${entity?.name ?? "the entity"}.`);
     } else setAnnouncement(`${name.name} dismissed: it will not be proposed again.`);
     setNamesAsked((n) => n + 1);
-    return null;
   };
 
   const reject = async (proposal: ReaderProposal) => {
@@ -581,8 +581,10 @@ export function AnnotatedArticle({
           {panel.mode === "name" && openName && (
             <NamePanel
               key={openName.id}
+              investigationId={investigationId}
+              articleId={articleId}
               name={openName}
-              onChoose={(choice) => chooseName(openName, choice)}
+              onChosen={(chosen) => chosenName(openName, chosen)}
               onClose={() => {
                 focusTarget.current = { claimId: null, nameId: openName.id };
                 setPanel({ mode: "idle" });
@@ -604,7 +606,7 @@ export function AnnotatedArticle({
             />
           )}
         </div>
-        {showSuggestions && panel.mode !== "name" && (
+        {showSuggestions && panel.mode !== "name" && pendingNames.length > 0 && (
           <NameList names={pendingNames} onOpen={(n) => setPanel({ mode: "name", nameId: n.id })} />
         )}
         <ClaimList claims={placed} orphans={orphans} selectedId={selectedId} onOpen={focusClaim} describe={label} />

@@ -4,10 +4,32 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button.tsx";
 import { inputClass } from "@/components/field.tsx";
 import { ENTITY_KINDS, type EntityKind } from "@/lib/domain/claims.ts";
+import { addAlias, createEntity } from "@/lib/features/entities/actions.ts";
+import { dismissName } from "@/lib/features/names/actions.ts";
 import type { ReaderName } from "@/lib/server/name-proposals.ts";
 
 /** What the analyst made of a proposed name. */
 export type NameChoice = { as: "entity"; kind: EntityKind } | { as: "alias"; entityId: string } | { as: "dismiss" };
+
+/** A choice saved: the new entity's id when one was made. */
+export type NameChosen = { choice: NameChoice; entityId?: string };
+
+/**
+ * Saves what the analyst made of a name (through entity.create and entity.addAlias, as by hand):
+ * here, not in the reader, so that the actions load with the panel, when a name is first opened.
+ */
+async function saveChoice(
+  scope: { investigationId: string; articleId: string },
+  name: ReaderName,
+  choice: NameChoice,
+): Promise<{ ok: true; entityId?: string } | { ok: false; message: string }> {
+  const { investigationId, articleId } = scope;
+  const span = name.spans[0]!;
+  if (choice.as === "dismiss") return dismissName({ investigationId, articleId, start: span.start, end: span.end });
+  if (choice.as === "alias") return addAlias({ investigationId, entityId: choice.entityId, name: name.name });
+  const result = await createEntity({ investigationId, name: name.name, kind: choice.kind });
+  return result.ok ? { ok: true, entityId: result.id } : result;
+}
 
 /**
  * One proposed name: make it a new entity (of the guessed kind, or another), another name of a
@@ -15,13 +37,17 @@ export type NameChoice = { as: "entity"; kind: EntityKind } | { as: "alias"; ent
  * Enter takes the likeliest one.
  */
 export function NamePanel({
+  investigationId,
+  articleId,
   name,
-  onChoose,
+  onChosen,
   onClose,
 }: {
+  investigationId: string;
+  articleId: string;
   name: ReaderName;
-  /** Resolves to an error message, or null once done. */
-  onChoose: (choice: NameChoice) => Promise<string | null>;
+  /** Once saved; a choice that failed says why in the panel, which stays open. */
+  onChosen: (chosen: NameChosen) => void;
   onClose: () => void;
 }) {
   const [kind, setKind] = useState<EntityKind>(name.kind);
@@ -33,9 +59,10 @@ export function NamePanel({
   const choose = async (key: string, choice: NameChoice) => {
     setPending(key);
     setError(null);
-    const message = await onChoose(choice);
+    const result = await saveChoice({ investigationId, articleId }, name, choice);
     setPending(null);
-    if (message) setError(message);
+    if (!result.ok) return setError(result.message);
+    onChosen({ choice, entityId: result.entityId });
   };
   const places = name.spans.length;
 

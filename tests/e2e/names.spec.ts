@@ -87,3 +87,27 @@ test("an analyst makes one name an alias, another a new entity, and dismisses a 
   await expect(page.getByRole("link", { name: "Jens Scharfenberg" })).toBeVisible();
   await expect(page.getByText("also: Michael")).toBeVisible();
 });
+
+test("the names panel and list load with the first names shown, not with the article", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  // Suggestions switched off in this browser: the article is read without names.
+  await page.evaluate(() => localStorage.setItem("crosscheck:show-suggestions", "off"));
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text().catch(() => ""));
+  });
+  const namesUi = async () => (await Promise.all(scripts)).some((code) => code.includes("Names not yet entities"));
+
+  await page.goto("/investigations/anthropic-pentagon/articles");
+  await page.getByRole("link", { name: "US government and Anthropic discuss cooperation" }).click();
+  const text = page.getByLabel("Article text");
+  await expect(text).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Show suggestions" })).not.toBeChecked();
+  await page.waitForLoadState("networkidle");
+  expect(await namesUi()).toBe(false);
+
+  await page.locator("label", { hasText: "Show suggestions" }).click();
+  await expect(page.getByRole("region", { name: "Names not yet entities" })).toBeVisible();
+  expect(await namesUi()).toBe(true);
+  await page.evaluate(() => localStorage.removeItem("crosscheck:show-suggestions"));
+});
