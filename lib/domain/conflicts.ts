@@ -636,6 +636,8 @@ function alignTokens(short: string[], long: string[]): { exact: number; short: s
 }
 
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"]);
+/** A country code or a body's initials, as written: "US", "U.S.", "UK", "EU", "UN". */
+const CODE = /^(?:\p{Lu}\.?){2,4}$/u;
 
 const round = (score: number) => Math.round(score * 100) / 100;
 
@@ -700,6 +702,19 @@ function formsLikelySame(a: NameForm, b: NameForm, kind?: EntityKind): NameMatch
     if (ta.join(" ") === tb.join(" ")) return { why: "The names differ only in a title.", score: 0.85 };
   }
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // "US" / "US government", "U.S." / "U.S. Department of Defense", "UN" / "UN Security Council":
+  // a code at the head of a longer name says whose the organisation is (a country, a larger
+  // body); it names that, not the organisation. ("DoD" is the acronym of its name: above.)
+  const shortName = ta.length <= tb.length ? a : b;
+  if (
+    kind !== "person" &&
+    short.length > 0 &&
+    short.length < long.length &&
+    short.every((t, i) => long[i] === t) &&
+    CODE.test(shortName.trimmed)
+  ) {
+    return null;
+  }
   if (short.length > 0 && short.length < long.length && short.every((t) => long.includes(t))) {
     return { why: "One name is part of the other.", score: round(0.5 + (0.4 * short.length) / long.length) };
   }

@@ -12,7 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
-import { sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
+import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
@@ -269,6 +269,33 @@ function guessKind(name: string, before: string | undefined, after: string | und
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+/** Short words a title keeps in lower case: "Talks on the Future of AI" is still in title case. */
+const TITLE_SMALL_WORDS = new Set([
+  ..."a an the and or but nor of for to in on at by with from as via per vs into over".split(" "),
+  ...JOINERS,
+]);
+
+/**
+ * Whether a line is written in title case, as headlines, captions and credits are ("Claude Sonnet
+ * 4.6", "Picture: Anthropic"): two or more words, each but the small ones capitalised. A capital
+ * there says nothing about the word.
+ */
+function isTitleCaseLine(line: string): boolean {
+  const words = (line.match(/\p{L}[\p{L}\p{N}'’.-]*/gu) ?? []).filter((w) => !TITLE_SMALL_WORDS.has(w));
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
+ * Where a capital is the writing's, not the word's: the first word of a sentence, a line or a list
+ * item (after a bullet), the first after a colon ("Security versus innovation: Companies must …"),
+ * any word of a title-case line.
+ */
+function capitalSaysNothing(body: string, sentenceStart: number, at: number, titleCase: (lineStart: number) => boolean): boolean {
+  const before = body.slice(sentenceStart, at);
+  if (!/[\p{L}\p{N}]/u.test(before) || /:\s*["“'‘(]?$/u.test(before)) return true;
+  return titleCase(body.lastIndexOf("\n", at - 1) + 1);
+}
+
 /** The linked mentions and the proposed names of one article. */
 export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const { body, entities } = input;
@@ -284,7 +311,20 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const sentences = sentencesOf(body, "all");
   for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
 
-  const found = new Map<string, NameProposal & { kinds: EntityKind[] }>();
+  // Which lines are in title case, asked of the lines where a lone capitalised word is found.
+  const titleCaseLines = new Map<number, boolean>();
+  const titleCase = (lineStart: number) => {
+    let known = titleCaseLines.get(lineStart);
+    if (known === undefined) {
+      const lineEnd = body.indexOf("\n", lineStart);
+      known = isTitleCaseLine(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd));
+      titleCaseLines.set(lineStart, known);
+    }
+    return known;
+  };
+
+  /** Names found, with whether one of their places is capitalised where a capital says it is a name. */
+  const found = new Map<string, NameProposal & { kinds: EntityKind[]; capitalSays: boolean }>();
   let mention = 0;
   let heading = 0;
   /** Proposed fuller names around known ones ("Emil Michael" around "Michael"): the known one is not linked there. */
@@ -327,11 +367,15 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (tokens.length === 1 && /(?:an|ese|ish|ch)$/.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? ""))
           continue;
         const kind = guessKind(name, before, after, titled || piece.titled);
+        // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
+        const capitalSays =
+          tokens.length > 1 || !/^\p{Lu}\p{Ll}/u.test(name) || !capitalSaysNothing(body, sentence.start, start, titleCase);
         const seen = found.get(folded);
         if (seen) {
           seen.spans.push({ start, end });
           seen.kinds.push(kind);
-        } else found.set(folded, { name, folded, spans: [{ start, end }], kind, kinds: [kind], aliasOf: [], shortForms: [] });
+          seen.capitalSays ||= capitalSays;
+        } else found.set(folded, { name, folded, spans: [{ start, end }], kind, kinds: [kind], capitalSays, aliasOf: [], shortForms: [] });
       }
     }
   }
@@ -340,7 +384,11 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const index = nameIndex(entities);
   // A person's surname alone elsewhere in the text ("Donald Trump" … "Trump") says the fuller name is someone.
   const single = new Set([...found.keys()].filter((k) => !k.includes(" ")));
-  for (const { kinds, ...proposal } of found.values()) {
+  for (const { kinds, capitalSays, ...proposal } of found.values()) {
+    // "Picture: Anthropic", "Claude Sonnet 4.6", "Regulatory priorities: …": an ordinary word
+    // capitalised only where any word would be is no name; one the model does not know
+    // ("Valencia", "Pentagon"), or one a title or a "said" makes someone, may be.
+    if (!capitalSays && !kinds.includes("person") && isCommonWord(proposal.name)) continue;
     proposal.aliasOf = closeEntities(proposal.name, index);
     const words = proposal.folded.split(" ");
     if (words.length >= 2 && words.length <= 3 && single.has(words.at(-1)!) && /^\p{Lu}/u.test(proposal.name))

@@ -179,6 +179,29 @@ function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] 
   return sentences;
 }
 
+/** Words looked up in wink's lexicon so far (see `isCommonWord`). */
+const commonWords = new Map<string, boolean>();
+
+/**
+ * Whether a word is an ordinary English word: its lower-case form is in the light model's lexicon
+ * ("sonnet", "picture", "regulatory", "companies") and wink, reading it alone, does not take it
+ * for a proper noun ("washington", "ukraine" are). Names the model has never seen ("pentagon",
+ * "valencia", "hegseth") are not. The lexicon holds some names as words ("anthropic" is an
+ * adjective, "google" a verb), so this alone never makes a word no name: see its use in names.
+ */
+export function isCommonWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  let common = commonWords.get(lower);
+  if (common === undefined) {
+    nlp ??= winkNLP(model, ["sbd", "pos"]);
+    const doc = nlp.readDoc(lower);
+    const pos = doc.tokens().out(nlp.its.pos);
+    common = pos.length === 1 && !doc.isOOV(lower) && pos[0] !== "PROPN";
+    if (commonWords.size < 10_000) commonWords.set(lower, common);
+  }
+  return common;
+}
+
 /**
  * A line cut where a sentence surely ends: a full stop, "!" or "?" and a space before a capital
  * or a quote, not after an initial or a short abbreviation ("U.S. officials", "Mr. Amodei").

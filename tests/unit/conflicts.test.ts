@@ -192,6 +192,14 @@ describe("names that probably name one thing", () => {
     expect(namesLikelySame("North Korea", "South Korea", "organization")).toBeNull();
   });
 
+  test("a country code or a body's initials at the head of an organisation's name is not that organisation", () => {
+    expect(namesLikelySame("US", "US government", "organization")).toBeNull();
+    expect(namesLikelySame("U.S.", "U.S. Department of Defense", "organization")).toBeNull();
+    expect(namesLikelySame("UN", "UN Security Council")).toBeNull();
+    // A name's distinctive word still is.
+    expect(namesLikelySame("Anthropic", "Anthropic PBC", "organization")?.why).toMatch(/part of the other/);
+  });
+
   test("scores follow how sure the reason is", () => {
     const score = (a: string, b: string) => namesLikelySame(a, b)?.score ?? 0;
     expect(score("Anthropic", "Anthropic")).toBe(1);

@@ -90,6 +90,26 @@ describe("names in an article", () => {
     expect(amodei!.kind).toBe("person");
   });
 
+  it("leaves out ordinary words capitalised only where any word would be: headlines, captions, first words", () => {
+    const body = [
+      "Aid reaches the coast",
+      "Sonnet 4.6",
+      "Picture: Valencia regional government",
+      "Pentagon engineers flew in from Rota on Tuesday. Trump said the aid would come.",
+      "  • Regulatory gaps: insurers must pay out faster.",
+      "Speed versus care: Companies must now weigh both. Anthropic sent money, and officials thanked Anthropic.",
+    ].join("\n");
+    // Kept: names the language model does not know as words (Valencia, Pentagon, Rota), one a
+    // "said" makes someone (Trump), one also capitalised mid-sentence (Anthropic).
+    const found = suggestNames({ body, entities: [] }).names;
+    expect(found.map((n) => n.name)).toEqual(["Valencia", "Pentagon", "Rota", "Trump", "Anthropic"]);
+  });
+
+  it("keeps an acronym at the head of a sentence, and an ordinary word capitalised inside one", () => {
+    const body = "NSA analysts agreed. The report was written by Harvest, a small firm.";
+    expect(names(body).map((n) => n.name)).toEqual(["NSA", "Harvest"]);
+  });
+
   it("proposes a fuller name around a person's known name as an alias of that person", () => {
     const entities: SuggestEntity[] = [{ id: "michael", name: "Michael", kind: "person", aliases: [] }];
     const body = "The under secretary, Emil Michael, told reporters the talks had ended.";

@@ -164,6 +164,17 @@ function legacyNamesLikelySame(a: string, b: string, kind?: EntityKind): NameMat
     if (ta.join(" ") === tb.join(" ")) return { why: "The names differ only in a title.", score: 0.85 };
   }
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // Since: a code at the head of a longer name ("US" / "US government") names whose it is, not it.
+  const shortName = (ta.length <= tb.length ? a : b).trim();
+  if (
+    kind !== "person" &&
+    short.length > 0 &&
+    short.length < long.length &&
+    short.every((t, i) => long[i] === t) &&
+    /^(?:\p{Lu}\.?){2,4}$/u.test(shortName)
+  ) {
+    return null;
+  }
   if (short.length > 0 && short.length < long.length && short.every((t) => long.includes(t))) {
     return { why: "One name is part of the other.", score: round(0.5 + (0.4 * short.length) / long.length) };
   }
