@@ -331,33 +331,41 @@ export function AnnotatedArticle({
     );
   };
 
-  // n / p walk the suggestions, x rejects the one in focus; never while typing, nor in a form.
+  // n / p walk the suggestions, claims and names alike in the order of the text; x rejects the
+  // suggested claim in focus. Never while typing, nor in a form.
+  const hasStops = shown.length > 0 || nameMarks.some((m) => "nameId" in m);
   useEffect(() => {
-    if (!shown.length) return;
+    if (!hasStops) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !["n", "p", "x"].includes(e.key)) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target?.closest("input, textarea, select, form, [contenteditable], [role=dialog], [role=alertdialog]")) return;
       const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      const current = active?.dataset.proposal ? shown.findIndex((p) => p.id === active.dataset.proposal) : -1;
       if (e.key === "x") {
-        if (current < 0) return;
+        const proposal = active?.dataset.proposal ? shown.find((p) => p.id === active.dataset.proposal) : undefined;
+        if (!proposal) return;
         e.preventDefault();
-        void reject(shown[current]!);
+        void reject(proposal);
         return;
       }
+      // Every underline drawn, in the order of the text: a name's every place is a stop.
+      const stops = [...(textRef.current?.querySelectorAll<HTMLElement>("[data-proposal], [data-name]") ?? [])];
+      if (!stops.length) return;
       e.preventDefault();
-      // From a suggestion, the next or previous; from elsewhere in the text, the nearest after (or before) it.
+      const current = active ? stops.indexOf(active) : -1;
+      // From a stop, the next or previous; from elsewhere in the text, the nearest after (or before) it.
       const at = current < 0 && active?.dataset.s && textRef.current?.contains(active) ? Number(active.dataset.s) : null;
+      const startOf = (stop: HTMLElement) => Number(stop.dataset.s);
       const index =
         current >= 0
-          ? (current + (e.key === "n" ? 1 : shown.length - 1)) % shown.length
+          ? (current + (e.key === "n" ? 1 : stops.length - 1)) % stops.length
           : e.key === "n"
-            ? Math.max(0, at === null ? 0 : shown.findIndex((p) => p.start >= at))
+            ? Math.max(0, at === null ? 0 : stops.findIndex((stop) => startOf(stop) >= at))
             : at === null
-              ? shown.length - 1
-              : (shown.findLastIndex((p) => p.start < at) + shown.length) % shown.length;
-      focusProposal(textRef.current, shown[index]!.id);
+              ? stops.length - 1
+              : (stops.findLastIndex((stop) => startOf(stop) < at) + stops.length) % stops.length;
+      stops[index]!.scrollIntoView({ block: "center" });
+      stops[index]!.focus({ preventScroll: true });
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);

@@ -111,3 +111,50 @@ test("the names panel and list load with the first names shown, not with the art
   expect(await namesUi()).toBe(true);
   await page.evaluate(() => localStorage.removeItem("crosscheck:show-suggestions"));
 });
+
+test("n and p walk the proposed names with the suggested claims, in the order of the text", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await storyWithNames(page);
+  const text = page.getByLabel("Article text");
+  await expect(page.getByRole("region", { name: "Names not yet entities" })).toBeVisible();
+  await expect(text.locator("[data-proposal]").first()).toBeVisible();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { label: el.getAttribute("aria-label") ?? "", start: Number(el.dataset.s) };
+    });
+
+  // From the text, n goes to the first underline; each n to the next one, names and figures alike.
+  await text.focus();
+  const walked: { label: string; start: number }[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press("n");
+    walked.push(await focused());
+  }
+  expect(walked.map((w) => w.label)).toEqual([
+    "Name not yet an entity: Dario Amodei",
+    "Name not yet an entity: Arlington",
+    expect.stringMatching(/^Suggested: Tuesday/),
+    "Name not yet an entity: Michael",
+    // "Amodei" alone, after the full name: a place of Dario Amodei's.
+    "Name not yet an entity: Dario Amodei",
+    "Name not yet an entity: Jens Scharfenberg",
+    "Name not yet an entity: Defense Innovation Board",
+  ]);
+  expect(walked.map((w) => w.start)).toEqual([...walked.map((w) => w.start)].sort((a, b) => a - b));
+
+  // Past the last, n comes round to the first; p goes back.
+  await page.keyboard.press("n");
+  expect((await focused()).label).toBe("Name not yet an entity: Dario Amodei");
+  await page.keyboard.press("p");
+  expect((await focused()).label).toBe("Name not yet an entity: Defense Innovation Board");
+  await page.keyboard.press("p");
+  await page.keyboard.press("p");
+  expect(await focused()).toEqual(walked[4]);
+
+  // Enter on a name opens it.
+  await page.keyboard.press("p");
+  expect((await focused()).label).toBe("Name not yet an entity: Michael");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Proposed name" }).getByRole("heading", { name: "Michael" })).toBeVisible();
+});
