@@ -135,7 +135,9 @@ export async function loadAnnotations(
       continue;
     }
     const found = existing.find((e) => foldName(e.name) === foldName(demo.name));
-    const id = found ? (found.mergedIntoId ?? found.id) : (await createEntity(ctx, investigationId, demo)).id;
+    const id = found
+      ? (found.mergedIntoId ?? found.id)
+      : (await createEntity(ctx, investigationId, { name: demo.name, kind: demo.kind })).id;
     entityIds.set(demo.name, id);
     for (const alias of demo.aliases ?? []) {
       if (found?.aliases.some((a) => a.folded === foldName(alias))) continue;

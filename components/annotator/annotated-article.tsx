@@ -285,16 +285,17 @@ export function AnnotatedArticle({
   );
 
   /** A proposed name made an entity, an alias or dismissed: hidden at once, the article's names asked again. */
-  const chosenName = (name: ReaderName, { choice, entityId }: NameChosen) => {
+  const chosenName = (name: ReaderName, { choice, entityId, aliases = [] }: NameChosen) => {
     const next =
       pendingNames.find((n) => n.id !== name.id && n.spans[0]!.start > name.spans[0]!.start) ?? pendingNames.find((n) => n.id !== name.id);
     setDoneNames((done) => new Set(done).add(name.id));
     setPanel({ mode: "idle" });
     focusTarget.current = { claimId: null, nameId: next?.id };
     if (choice.as === "entity" && entityId) {
-      const created = { id: entityId, name: name.name, kind: choice.kind, aliases: [] };
+      const created = { id: entityId, name: name.name, kind: choice.kind, aliases };
       setLocal((prev) => ({ ...prev, subjects: [...prev.subjects, created].sort((a, b) => a.name.localeCompare(b.name)) }));
-      setAnnouncement(`${name.name} is now an entity (${choice.kind}).`);
+      const also = aliases.length ? `, also called ${aliases.join(", ")}` : "";
+      setAnnouncement(`${name.name} is now an entity (${choice.kind})${also}.`);
     } else if (choice.as === "alias") {
       const entity = local.subjects.find((e) => e.id === choice.entityId);
       setLocal((prev) => ({

@@ -11,8 +11,8 @@ import type { ReaderName } from "@/lib/server/name-proposals.ts";
 /** What the analyst made of a proposed name. */
 export type NameChoice = { as: "entity"; kind: EntityKind } | { as: "alias"; entityId: string } | { as: "dismiss" };
 
-/** A choice saved: the new entity's id when one was made. */
-export type NameChosen = { choice: NameChoice; entityId?: string };
+/** A choice saved: the new entity's id and the aliases saved with it, when one was made. */
+export type NameChosen = { choice: NameChoice; entityId?: string; aliases?: string[] };
 
 /**
  * Saves what the analyst made of a name (through entity.create and entity.addAlias, as by hand):
@@ -22,13 +22,14 @@ async function saveChoice(
   scope: { investigationId: string; articleId: string },
   name: ReaderName,
   choice: NameChoice,
-): Promise<{ ok: true; entityId?: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; entityId?: string; aliases?: string[] } | { ok: false; message: string }> {
   const { investigationId, articleId } = scope;
   const span = name.spans[0]!;
   if (choice.as === "dismiss") return dismissName({ investigationId, articleId, start: span.start, end: span.end });
   if (choice.as === "alias") return addAlias({ investigationId, entityId: choice.entityId, name: name.name });
-  const result = await createEntity({ investigationId, name: name.name, kind: choice.kind });
-  return result.ok ? { ok: true, entityId: result.id } : result;
+  // "Amodei" after "Dario Amodei": the short form is one of the name's places, so the entity's alias too.
+  const result = await createEntity({ investigationId, name: name.name, kind: choice.kind, aliases: name.shortForms });
+  return result.ok ? { ok: true, entityId: result.id, aliases: result.aliases } : result;
 }
 
 /**
@@ -62,7 +63,7 @@ export function NamePanel({
     const result = await saveChoice({ investigationId, articleId }, name, choice);
     setPending(null);
     if (!result.ok) return setError(result.message);
-    onChosen({ choice, entityId: result.entityId });
+    onChosen({ choice, entityId: result.entityId, aliases: result.aliases });
   };
   const places = name.spans.length;
 
@@ -146,6 +147,12 @@ export function NamePanel({
             New entity
           </Button>
         </div>
+        {name.shortForms.length > 0 && (
+          <p className="pl-1 text-xs text-slate-500">
+            With {name.shortForms.map((f) => `“${f}”`).join(", ")} as {name.shortForms.length === 1 ? "an alias" : "aliases"}: the text
+            writes it alone after the full name.
+          </p>
+        )}
       </div>
 
       <div className="flex items-center justify-between border-t border-slate-100 pt-2">

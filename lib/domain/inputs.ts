@@ -242,6 +242,8 @@ export const createEntityInput = z.object({
   investigationId: z.string().min(1),
   name: trimmed(200).min(1, "Name the entity."),
   kind: entityKind,
+  /** Other names the text gives it, saved with it ("Amodei" beside "Dario Amodei" in the reader). */
+  aliases: z.array(trimmed(200).min(1)).max(10).default([]),
 });
 
 export const addAliasInput = z.object({

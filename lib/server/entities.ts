@@ -60,9 +60,47 @@ export async function attributeOptions(investigationId: string): Promise<{ key: 
 export async function createEntity(
   ctx: AuditContext,
   investigationId: string,
-  input: { name: string; kind: EntityKind },
-): Promise<{ id: string; name: string }> {
-  return db().$transaction((tx) => createEntityIn(tx, ctx, investigationId, input));
+  input: { name: string; kind: EntityKind; aliases?: string[] },
+): Promise<{ id: string; name: string; aliases: string[] }> {
+  return db().$transaction(async (tx) => {
+    const entity = await createEntityIn(tx, ctx, investigationId, input, { deferSync: true });
+    const aliases = await addAliasesIn(tx, ctx, investigationId, entity.id, input.name, input.aliases ?? []);
+    await syncConflicts(
+      tx,
+      ctx,
+      investigationId,
+      mergeTouched({ entities: [entity.id] }, await groupsNaming(tx, investigationId, aliases)),
+    );
+    return { id: entity.id, name: entity.name, aliases };
+  });
+}
+
+/**
+ * A new entity's other names, each audited as an alias added by hand: those that are not its own
+ * name again and name no other entity (a name taken since it was proposed is left to its owner).
+ */
+async function addAliasesIn(
+  tx: Tx,
+  ctx: AuditContext,
+  investigationId: string,
+  entityId: string,
+  name: string,
+  aliases: string[],
+): Promise<string[]> {
+  const added: string[] = [];
+  const seen = new Set([foldName(name)]);
+  for (const alias of aliases) {
+    const folded = foldName(alias);
+    if (!folded || seen.has(folded) || (await findByName(tx, investigationId, alias))) continue;
+    seen.add(folded);
+    const row = await tx.entityAlias.create({
+      data: { investigationId, entityId, name: alias, folded },
+      select: { id: true, name: true, entityId: true },
+    });
+    await audit(tx, ctx, { action: "entity.alias.add", objectType: "Entity", objectId: entityId, investigationId, after: row });
+    added.push(row.name);
+  }
+  return added;
 }
 
 /**

@@ -18,6 +18,8 @@ export type ReaderName = {
   kind: EntityKind;
   spans: { start: number; end: number }[];
   aliasOf: { entityId: string; name: string; why: string }[];
+  /** The name's short forms among its places ("Amodei"): aliases of the entity made of it. */
+  shortForms: string[];
 };
 
 /** An article's names: mentions of known entities (linked), and names proposed as entities. */
@@ -46,6 +48,7 @@ export async function namesOfArticle(investigationId: string, articleId: string)
       kind: n.kind,
       spans: n.spans,
       aliasOf: n.aliasOf.map((a) => ({ entityId: a.entityId, name: a.name, why: a.why })),
+      shortForms: n.shortForms,
     })),
   };
 }

@@ -158,3 +158,22 @@ test("n and p walk the proposed names with the suggested claims, in the order of
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Proposed name" }).getByRole("heading", { name: "Michael" })).toBeVisible();
 });
+
+test("a full name made an entity takes its surname written alone as an alias", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  const slug = await storyWithNames(page);
+  const text = page.getByLabel("Article text");
+  await page.getByRole("region", { name: "Names not yet entities" }).getByRole("button", { name: "Dario Amodei" }).click();
+  const panel = page.getByRole("region", { name: "Proposed name" });
+  await expect(panel.getByText("With “Amodei” as an alias")).toBeVisible();
+  await panel.getByLabel("Kind of the new entity").selectOption("person");
+  await shot(page, "names-short-form");
+  await panel.getByRole("button", { name: "New entity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dario Amodei is now an entity (person), also called Amodei." })).toBeAttached();
+  // Both places now name the one person; "Amodei" is no proposal of its own.
+  await expect(text.locator("a[data-entity]", { hasText: /^Dario Amodei$/ })).toBeVisible();
+  await expect(text.locator("a[data-entity]", { hasText: /^Amodei$/ })).toBeVisible();
+  await expect(text.getByRole("button", { name: /Name not yet an entity: (Dario )?Amodei/ })).toHaveCount(0);
+  await page.goto(`/investigations/${slug}/entities`);
+  await expect(page.getByText("also: Amodei")).toBeVisible();
+});

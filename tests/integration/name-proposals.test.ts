@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ActionResult } from "@/lib/domain/action-result.ts";
 import { parseArticleText } from "@/lib/domain/article-import.ts";
+import { createEntityInput } from "@/lib/domain/inputs.ts";
 import { importParsedArticles } from "@/lib/server/articles.ts";
 import { db } from "@/lib/server/database.ts";
 import { addAlias, createEntity } from "@/lib/server/entities.ts";
@@ -118,5 +119,43 @@ describe(`names proposed as entities on ${testEngine}`, () => {
       code: "not_found",
     });
     expect(await listNames(other.actor, other.inv.id, a)).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  test("a full name made an entity takes the surname the text writes alone after it as an alias", async () => {
+    const analyst = await makeUser("analyst");
+    const inv = await createInvestigation(analyst.ctx, { title: `Short forms ${Math.random()}` });
+    const body = "Dario Amodei met officials in Paiporta on Tuesday. Later, Amodei said the talks had stalled.";
+    const [outcome] = await importParsedArticles(analyst.ctx, inv.id, [
+      { name: "c.txt", result: parseArticleText("c.txt", `Title: Third\n\n${body}`) },
+    ]);
+    const articleId = outcome!.status === "imported" ? outcome!.articleId : "";
+    const before = await articleNames(inv.id, articleId);
+    const dario = before.names.find((n) => n.name === "Dario Amodei")!;
+    expect(dario.shortForms).toEqual(["Amodei"]);
+    expect(dario.spans.map((s) => body.slice(s.start, s.end))).toEqual(["Dario Amodei", "Amodei"]);
+
+    // What the reader's "New entity" sends (entity.create): the name and its short forms.
+    const input = createEntityInput.parse({ investigationId: inv.id, name: dario.name, kind: "person", aliases: dario.shortForms });
+    const made = await createEntity(analyst.ctx, inv.id, input);
+    expect(made).toMatchObject({ name: "Dario Amodei", aliases: ["Amodei"] });
+    const id = made.id;
+
+    // Both places link to the one person; "Amodei" is proposed no more, not even as an alias to add.
+    const after = await articleNames(inv.id, articleId);
+    expect(after.names.map((n) => n.name)).toEqual(["Paiporta"]);
+    expect(after.mentions.map((m) => [m.entityId, body.slice(m.start, m.end)])).toEqual([
+      [id, "Dario Amodei"],
+      [id, "Amodei"],
+    ]);
+    const aliases = await db().entityAlias.findMany({ where: { entityId: id }, select: { name: true } });
+    expect(aliases).toEqual([{ name: "Amodei" }]);
+    const events = await db().auditEvent.findMany({ where: { investigationId: inv.id, objectId: id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["entity.create", "entity.alias.add"]);
+
+    // A short form that already names another entity stays that entity's.
+    const other = await createEntity(analyst.ctx, inv.id, { name: "Daniela Amodei", kind: "person", aliases: ["Amodei", "Daniela"] });
+    expect(other.aliases).toEqual(["Daniela"]);
+    // Typed on the entities page, a new entity has no other names.
+    expect(createEntityInput.parse({ investigationId: inv.id, name: "Paiporta", kind: "place" }).aliases).toEqual([]);
   });
 });
