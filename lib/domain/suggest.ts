@@ -249,6 +249,8 @@ type Read = {
   reading: string;
   unit: string | null;
   measured: boolean;
+  /** A reading on the magnitude scale ("magnitude 7.8", "M7.8"): the value names its own measure. */
+  magnitude: boolean;
   /** The figure as written, for money, counts and shares. */
   point: number | null;
 };
@@ -277,6 +279,7 @@ function readText(text: string, context: ReadContext): Omit<Read, "start" | "end
         reading: parsed.reading,
         unit: unitOf(parsed.value),
         measured: "measure" in parsed.value && Boolean(parsed.value.measure),
+        magnitude: parsed.value.kind === "number" && parsed.value.unit === "magnitude",
         point: "point" in parsed.value ? parsed.value.point : null,
       }
     : null;
@@ -299,8 +302,10 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (orConversion || t.text === "(") converting = true;
     const hedge = converting && CONVERSION_HEDGE.test(t.text);
     // Parentheses hold the source's own conversion: "12 kilometres (7.5 miles)", "20:11 local time (19:11 GMT)".
-    if (!hedge && !orConversion && (t.pos === "PUNCT" ? !/^[%:.()]$/.test(t.text) : STOP_GROWTH.has(t.pos))) break;
-    if (hedge || orConversion || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
+    // A hyphen joining two words ("7.8-magnitude") is inside the value, never its end.
+    const joining = t.text === "-" && t.start === tokens[j - 1]!.end && t.end === tokens[j + 1]?.start;
+    if (!hedge && !orConversion && !joining && (t.pos === "PUNCT" ? !/^[%:.()]$/.test(t.text) : STOP_GROWTH.has(t.pos))) break;
+    if (hedge || orConversion || joining || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
     const r = read(body, tokens[i]!.start, t.end, context);
     if (!r) continue;
     const text = body.slice(r.start, r.end);
@@ -324,6 +329,14 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (r && (r.kind === best.kind || r.kind === "money" || r.kind === "percentage") && r.reading !== best.reading) {
       best = r;
     }
+  }
+  // A word on the left may make a word on the right needless: "magnitude 7.8 earthquake" reads as
+  // "magnitude 7.8"; the value stops where its reading is complete.
+  for (let j = last - 1; j >= i && tokens[j]!.end > best.start; j--) {
+    const r = read(body, best.start, tokens[j]!.end, context);
+    if (!r) continue;
+    if (r.reading !== best.reading || r.kind !== best.kind) break;
+    best = r;
   }
   return best;
 }
@@ -382,6 +395,8 @@ function nearestCue(
   return best;
 }
 
+const MAGNITUDE_CUE = { family: familyOf("Magnitude", true)!, cue: "magnitude", distance: 0 };
+
 /** Nouns for people, what a casualty figure counts. */
 const PEOPLE =
   /\b(?:people|persons?|residents?|victims?|child(?:ren)?|women|woman|men|man|adults?|students?|workers?|soldiers?|troops|civilians?|passengers?|tourists?|migrants?|bod(?:y|ies)|dead|deaths?|lives|fatalities|inhabitants|citizens?|patients?|pupils?|miners?|firefighters?|officers?|staff|employees|others|famil(?:y|ies)|households?|homes?|nationals?|britons?|americans?|spaniards?)\b/;
@@ -399,7 +414,8 @@ const GENERAL_NOUNS = new Set(
  * in the analyst's manner ("Parking spaces"), for a count with no cue word beside it.
  */
 function countedNoun(tokens: Token[], value: Read): string | null {
-  if (value.kind !== "number" || value.measured) return null;
+  // A magnitude is a reading on a scale: the noun after it ("a 7.8 earthquake") is what was measured, not counted.
+  if (value.kind !== "number" || value.measured || value.magnitude) return null;
   // From the figure's last word ("2,800" in "More than 2,800 buildings"), the nouns right after it.
   let k = -1;
   tokens.forEach((t, n) => {
@@ -1055,7 +1071,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
         .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
       const noun = countedNoun(tokens, value);
-      let builtIn = nearestCue(before, foldText(tail), shape, { noun, point: value.point });
+      // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
+      let builtIn = value.magnitude ? MAGNITUDE_CUE : nearestCue(before, foldText(tail), shape, { noun, point: value.point });
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {
         const previous = body.slice(Math.max(lineStart, sentence.start - 200), sentence.start);

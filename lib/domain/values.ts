@@ -115,11 +115,34 @@ const CURRENCY_WORDS: Record<string, string> = {
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/^(?:up to|as much as|as many as|no more than|at most|a maximum of)\s+/i, "up to"],
   [/^(?:at least|a minimum of|no less than)\s+/i, "at least"],
-  [/^(?:over|more than|above|in excess of|upwards of|north of|just over|exceeding)\s+/i, "over"],
+  [/^(?:(?:just|well|far|way) (?:over|above|more than)|over|more than|above|in excess of|upwards of|north of|exceeding)\s+/i, "over"],
   [/^(?:under|less than|below|fewer than|just under)\s+/i, "under"],
   [/^(?:nearly|almost|close to)\s+/i, "nearly"],
   [/^(?:about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~)\s*/i, "about"],
 ];
+
+/**
+ * A running tally passing a mark: "topped 20,000", "has passed 5,000", "climbed past 22,000",
+ * "rose above 300", "surpassed", "exceeded", "crossed". Reporters write the mark, not the count:
+ * the count is at least the mark, read like "more than". "past" before a span of time is not a
+ * bound ("past three years", "past 24 hours").
+ */
+const PASSING = new RegExp(
+  String.raw`^(?:(?:just|well|far)\s+)?(?:` +
+    String.raw`(?:been\s+)?(?:climbed|climbing|rose|risen|rising|jumped|soared|surged|gone|went|edged|crept|pushed)\s+(?:past|above|over|beyond)` +
+    String.raw`|topped|topping|tops|passed|passing|passes|past|surpassed|surpassing|surpasses|exceeded|exceeds|crossed|crossing|crosses` +
+    String.raw`)\s+(?!(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|seasons?|nights?)\b)`,
+  "i",
+);
+
+/**
+ * An earthquake's magnitude, however written: "magnitude 7.8", "magnitude-7.8", "a 7.8-magnitude
+ * quake", "7.8 on the Richter scale", "M7.8", "Mw 7.8". Read as a figure whose unit is "magnitude".
+ */
+const MAGNITUDE_BEFORE =
+  /^(?:(?:(?:a|an|the)\s+)?(?:(?:preliminary|revised|initial)\s+)?(?:[Mm]agnitude|MAGNITUDE)(?:\s+of)?[\s-]?(?=\d|\.\d)|M[wLs]?\s?(?=\d+\.\d))/;
+const MAGNITUDE_AFTER = /^(?:[\s-]?magnitude\b|\s+on\s+the\s+richter(?:\s+scale)?\b|\s+richter\b)/i;
+const ARTICLE_BEFORE_MAGNITUDE = /^(?:a|an)\s+(?=[\d.]+(?:[\s-]?magnitude\b|\s+on\s+the\s+richter\b))/i;
 
 const DIRECTION =
   /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower)(?: by)?\s+(?!to\b)/i;
@@ -242,12 +265,20 @@ function parseNumeric(text: string, wanted: "money" | "number" | "percentage" | 
 /** The numeric reading and whatever text followed it ("$100 million in revenue" leaves "in revenue"). */
 function readNumeric(text: string, wanted: "money" | "number" | "percentage" | null): { value: NumericValue; rest: string } | null {
   let rest = text.trim().replace(/\s+/g, " ");
+  let qualifier: Qualifier = "exact";
+  const passing = rest.match(PASSING);
+  if (passing) {
+    qualifier = "over";
+    rest = rest.slice(passing[0].length);
+  }
+  // "magnitude 7.8", "M7.8", "a 7.8-magnitude quake": the scale's name, before or after the figure.
+  const magnitudeBefore = rest.match(MAGNITUDE_BEFORE) ?? rest.match(ARTICLE_BEFORE_MAGNITUDE);
+  if (magnitudeBefore) rest = rest.slice(magnitudeBefore[0].length);
   // "up 12%", "fell 11%", "down as much as 25%": a move, signed (only percentages are read so).
-  const direction = rest.match(DIRECTION);
+  const direction = passing ? null : rest.match(DIRECTION);
   let sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : 1;
   if (direction) rest = rest.slice(direction[0].length);
-  let qualifier: Qualifier = "exact";
-  for (const [pattern, q] of QUALIFIERS) {
+  for (const [pattern, q] of passing ? [] : QUALIFIERS) {
     const m = rest.match(pattern);
     if (m) {
       qualifier = q;
@@ -298,7 +329,7 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     if (!first) return null;
     rest = first.rest;
     const to = rest.match(/^\s*(?:–|—|-|to)\s*/i);
-    if (to && qualifier === "exact") {
+    if (to && qualifier === "exact" && !MAGNITUDE_AFTER.test(rest)) {
       second = readAmount(rest.slice(to[0].length));
       if (!second) return null;
       rest = second.rest;
@@ -315,7 +346,12 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   let measure: { dimension: string } | null = null;
   let unit: string | null = first.currency;
   const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b)/i);
-  if (percent) {
+  const magnitudeAfter = kind === "number" && !percent ? rest.match(MAGNITUDE_AFTER) : null;
+  if (magnitudeBefore || magnitudeAfter) {
+    if (kind !== "number" || percent) return null;
+    unit = "magnitude";
+    if (magnitudeAfter) rest = rest.slice(magnitudeAfter[0].length);
+  } else if (percent) {
     kind = "percentage";
     unit = /points?/i.test(percent[0]) ? "percentage points" : "%";
     rest = rest.slice(percent[0].length);

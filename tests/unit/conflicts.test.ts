@@ -54,6 +54,31 @@ describe("claims about one subject and attribute", () => {
     expect(found[0]?.suggestion).toMatch(/Both valid/);
   });
 
+  test("a tally that has passed a mark, reported later, is an update of the earlier count, not a contradiction", () => {
+    const toll = { attribute: "death toll" };
+    const found = detectGroupConflicts([
+      claim("nearly 21,000", { ...toll, asOf: parseMoment("2023-02-09") }),
+      claim("climbed past 22,000", { ...toll, asOf: parseMoment("2023-02-10") }),
+      claim("above 39,000", { ...toll, asOf: parseMoment("2023-02-14") }),
+    ]);
+    expect(found.map((c) => c.kind)).toEqual(["temporal"]);
+    // The same day, a count below the mark it is said to have passed cannot both be true.
+    const sameDay = detectGroupConflicts([claim("topped 20,000", toll), claim("18,500", toll)]);
+    expect(sameDay[0]?.kind).toBe("value");
+    // And one above the mark agrees with it.
+    expect(detectGroupConflicts([claim("topped 20,000", toll), claim("20,213", toll)])).toEqual([]);
+  });
+
+  test("magnitudes written in different ways compare as figures: two agencies give two measures", () => {
+    const magnitude = { attribute: "magnitude" };
+    const found = detectGroupConflicts([
+      claim("magnitude 7.8", { ...magnitude, accordingTo: "USGS" }),
+      claim("7.4", { ...magnitude, accordingTo: "AFAD" }),
+    ]);
+    expect(found[0]?.kind).toBe("measure");
+    expect(detectGroupConflicts([claim("a 7.8-magnitude quake", magnitude), claim("M7.8", magnitude)])).toEqual([]);
+  });
+
   test("lists that name different members are a set conflict; the same members in another order agree", () => {
     const backers = { attribute: "backers", kind: "list" as const };
     expect(

@@ -269,11 +269,26 @@ describe("suggested claims", () => {
       const p = proposals.find((p) => p.quote.startsWith(quote))!;
       return [p.attribute.label, "entityId" in p.subject ? p.subject.entityId : null];
     };
-    expect(guess("7.8")).toEqual(["Magnitude", "quake"]);
+    expect(guess("magnitude 7.8")).toEqual(["Magnitude", "quake"]);
+    expect(proposals.find((p) => p.quote === "magnitude 7.8")!.reading).toBe("7.8 magnitude (7.75–7.85)");
     expect(guess("at least 1,300")).toEqual(["Death toll", "quake"]);
     expect(guess("more than 5,000")).toEqual(["Injured", "quake"]);
     expect(guess("17.9 kilometres")).toEqual(["Depth", "quake"]);
     expect(guess("More than 2,800")[0]).toBe("Buildings");
+  });
+
+  it("keeps a tally's verb of passing in the value, and reads a magnitude written any way as one", () => {
+    const entities: SuggestEntity[] = [{ id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["quake"] }];
+    const body =
+      "The death toll from the quake has topped 20,000. By Friday it had climbed past 22,000 people. " +
+      "Seismologists rated it a 7.8-magnitude quake, the strongest in the region since 1939.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
+    const at = (quote: string) => proposals.find((p) => p.quote === quote);
+    expect(at("topped 20,000")).toMatchObject({ reading: "20,000 or more (20,000–∞)", attribute: { label: "Death toll" } });
+    expect(at("past 22,000 people")).toMatchObject({ reading: "22,000 people or more (22,000–∞)", attribute: { label: "Death toll" } });
+    expect(at("7.8-magnitude")).toMatchObject({ reading: "7.8 magnitude (7.75–7.85)", attribute: { label: "Magnitude" } });
+    // The noun after a magnitude is what was measured, not what is counted: no "Quake" count.
+    expect(proposals.some((p) => p.attribute.label === "Quake")).toBe(false);
   });
 
   it("applies a learned money cue to a scaled figure written without a currency, not to a count", () => {

@@ -177,6 +177,68 @@ describe("numbers in words and vague quantities", () => {
   });
 });
 
+describe("a running tally passing a mark is read as a lower bound", () => {
+  test.each([
+    ["topped 20,000", 20000, null],
+    ["passed 5,000 people", 5000, "people"],
+    ["past 22,000", 22000, null],
+    ["climbed past 22,000", 22000, null],
+    ["rose above 300 deaths", 300, "deaths"],
+    ["surpassed 10,000", 10000, null],
+    ["exceeded $2 billion", 2e9, "USD"],
+    ["crossed 3,000", 3000, null],
+    ["well over 5,000", 5000, null],
+    ["upwards of 5,000", 5000, null],
+    ["north of 5,000", 5000, null],
+    ["above 39,000", 39000, null],
+  ])("%s → at least %d %s", (text, low, unit) => {
+    const parsed = parseValue(text);
+    expect(parsed).toMatchObject({ ok: true, value: { low, high: null, qualifier: "over", unit } });
+    if (parsed.ok) expect(parsed.reading).toMatch(/or more/);
+  });
+
+  test("“past” before a span of time is no bound", () => {
+    expect(detectValueKind("past three years")).not.toBe("number");
+    expect(detectValueKind("the past 24 hours")).toBe("text");
+    expect(parseValue("past 24 hours", "number").ok).toBe(false);
+  });
+
+  test("a move is still a move, and “rose to” is no lower bound", () => {
+    expect(parseValue("up 12%")).toMatchObject({ ok: true, value: { qualifier: "exact", low: 11.5, high: 12.5 } });
+    expect(parseValue("fell 11%")).toMatchObject({ ok: true, value: { low: -11.5, high: -10.5 } });
+    expect(parseValue("rose 300", "number").ok).toBe(false);
+  });
+});
+
+describe("an earthquake's magnitude, however written", () => {
+  test.each([
+    ["magnitude 7.8"],
+    ["a magnitude 7.8"],
+    ["magnitude-7.8"],
+    ["a 7.8-magnitude quake"],
+    ["7.8 magnitude"],
+    ["7.8 on the Richter scale"],
+    ["M7.8"],
+    ["Mw 7.8"],
+  ])("%s → 7.8 on the magnitude scale", (text) => {
+    expect(detectValueKind(text)).toBe("number");
+    expect(parseValue(text)).toMatchObject({
+      ok: true,
+      value: { kind: "number", point: 7.8, low: 7.75, high: 7.85, unit: "magnitude" },
+      reading: "7.8 magnitude (7.75–7.85)",
+    });
+  });
+
+  test("a range of magnitudes, and what is not a magnitude", () => {
+    expect(parseValue("magnitude 7.5-7.8")).toMatchObject({ ok: true, value: { low: 7.5, high: 7.8, unit: "magnitude" } });
+    // A road ("the M5"), a plain count and a measure keep their readings.
+    expect(detectValueKind("the M5")).toBe("text");
+    expect(parseValue("M5", "number").ok).toBe(false);
+    expect(parseValue("78 aftershocks")).toMatchObject({ ok: true, value: { unit: "aftershocks" } });
+    expect(parseValue("17.9 km")).toMatchObject({ ok: true, value: { unit: "km" } });
+  });
+});
+
 describe("dates become day ranges with a precision", () => {
   test.each(absoluteDates)("%s → %s … %s (%s)", (text, start, end, precision) => {
     expect(detectValueKind(text)).toBe("date");
@@ -276,6 +338,8 @@ describe("the value inside a selected passage", () => {
     ["documented in over 60 papers, positions it", "over 60 papers"],
     ["founded in 2021", "2021"],
     ["grow with $100 million in annual recurring revenue", "$100 million"],
+    ["the death toll has topped 20,000", "topped 20,000"],
+    ["A magnitude 7.8 earthquake struck", "magnitude 7.8"],
     ["Emil Michael", "Emil Michael"],
   ])("%s → %s", (passage, value) => {
     expect(extractValue(passage)).toBe(value);
