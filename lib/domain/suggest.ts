@@ -805,6 +805,46 @@ function sentenceSubject(sentence: Sentence, before: number): string | null {
   return run.length ? run.map((t) => t.text).join(" ") : null;
 }
 
+/** Words that hand a figure to whoever follows: "according to AFAD", "said Erdoğan", "figures from the UN". */
+const SOURCE_BEFORE =
+  /(?:\b(?:according to|as reported by|as estimated by|citing|quoting|(?:data|figures|numbers|estimates?|statements?|count|tally) (?:from|by|of)|said|says|told|per)|^)\s+(?:the\s+)?$/i;
+/** Verbs by which a person or body gives a figure: "Erdoğan said", "USGS measured", "the UN has estimated". */
+const SOURCE_VERB =
+  /^(?:said|says|say|told|tells|reported|reports|report|estimated|estimates|estimate|announced|announces|stated|states|confirmed|confirms|put|puts|gave|gives|measured|measures|recorded|records|registered|registers|warned|warns|added|adds|tweeted|wrote|writes|declared|declares|noted|notes|claimed|claims|counted|counts|calculated|calculates|tallied|updated|updates|cited|cites|revised|revises|raised|lowered|projected|projects|forecast|forecasts|predicted|predicts|believes|believed|thinks|thought)$/i;
+/** What may stand between a name and its verb: an apposition, an auxiliary, an adverb ("Erdoğan, the president, has since said"). */
+const BEFORE_SOURCE_VERB =
+  /^[\p{L}\p{N}.'’-]*(?:['’]s)?\s*(?:,[^,.;:!?]{1,60},\s*|\([^)]{1,40}\)\s*)?(?:(?:has|have|had|also|later|then|since|earlier|previously|now|first|initially|separately|again|on\s+\p{L}+)\s+)*$/u;
+
+/**
+ * Whether a person or body named in the sentence gives the figure rather than is what it is about:
+ * the subject of a reporting verb ("Erdoğan said the toll rose to 12,000", "USGS measured the quake
+ * at 7.8") or the name after "according to", "said" or "figures from". The verb is the tagger's:
+ * "AFAD reports" as a noun ("AFAD reports show") does not make AFAD a source. Places and events
+ * are what figures are about, never their source here: "Turkey said" is read as Turkey.
+ */
+function givesFigure(body: string, sentence: Sentence, m: Mention): boolean {
+  if (m.entity.kind !== "person" && m.entity.kind !== "organization") return false;
+  if (SOURCE_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 40), m.at)) && m.at > sentence.start) {
+    const lead = body.slice(Math.max(sentence.start, m.at - 40), m.at);
+    // "said" before a name is its verb only after a clause: ", said Erdoğan", not "Musk said Twitter …".
+    if (
+      !/^\s*$/.test(lead) &&
+      (!/\b(?:said|says|told)\s+(?:the\s+)?$/i.test(lead) || /,\s*(?:\S+\s+)?(?:said|says|told)\s+(?:the\s+)?$/i.test(lead))
+    )
+      return true;
+  }
+  // The first verb after the name, over an apposition or auxiliaries, as the tagger reads it.
+  for (const t of sentence.tokens) {
+    if (t.start < m.end) continue;
+    if (!BEFORE_SOURCE_VERB.test(body.slice(m.end, t.start))) return false;
+    // "The World Bank said it would provide $1.78 billion": a speaker who speaks of itself is what the figure is about.
+    if (t.pos === "VERB" && SOURCE_VERB.test(t.text))
+      return !/^\s+(?:that\s+)?(?:it|he|she|they|we|i)\b/i.test(body.slice(t.end, t.end + 12));
+    if (t.pos === "VERB" || t.pos === "NUM") return false;
+  }
+  return false;
+}
+
 /**
  * The subject of a figure: among the entities the sentence names, the one the attribute is
  * usually about (a death toll's event, a revenue's company), strongly named, leading the sentence,
@@ -818,11 +858,22 @@ function guessSubject(
   learnedSubject: SuggestEntity | undefined,
   sentence: Sentence,
   body: string,
+  /** The names the sentence before gives, for a sentence that names only who gives the figure. */
+  carried?: () => Mention[],
 ): SubjectGuess {
   const at = value.start;
   const kinds = family?.subjects ?? [];
   const attached = (m: Mention) => placeOfFigure(body, value, m);
+  // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
+  // reporting its own revenue is both.
+  const sources = new Set(mentions.filter((m) => !kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)));
+  // A sentence that names only its sources is about what the one before named, if that is of the measure's kind.
+  const pool =
+    sources.size && sources.size === mentions.length && carried
+      ? [...mentions, ...carried().filter((m) => kinds.includes(m.entity.kind))]
+      : mentions;
   const score = (m: Mention) =>
+    (sources.has(m) ? -6 : 0) +
     m.strength +
     (kinds[0] === m.entity.kind ? 2.5 : kinds.includes(m.entity.kind) ? 1 : 0) +
     (m.entity.id === learnedSubject?.id ? 2 : 0) +
@@ -831,7 +882,7 @@ function guessSubject(
     // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
     (m.at < at ? 0.5 : 0) -
     Math.abs(m.at - at) / 300;
-  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  const best = [...pool].sort((a, b) => score(b) - score(a))[0];
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
   // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
   // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").
@@ -842,6 +893,8 @@ function guessSubject(
     !((best.lead || attached(best)) && kinds.includes(best.entity.kind))
   )
     return { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
+  // A source and nothing else: the learned subject, when there is one, before the source.
+  if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   const name = sentenceSubject(sentence, at);
@@ -1111,7 +1164,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         (family?.subjects[0] === "event" && !mentions.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
-      const subject = guessSubject(mentions.length ? mentions : carried!, value, family, learnedSubject, sentence, body);
+      const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));
+      const subject = guessSubject(mentions.length ? mentions : carried!, value, family, learnedSubject, sentence, body, previousNames);
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };

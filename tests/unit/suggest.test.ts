@@ -291,6 +291,49 @@ describe("suggested claims", () => {
     expect(proposals.some((p) => p.attribute.label === "Quake")).toBe(false);
   });
 
+  describe("who gives a figure is its source, not its subject", () => {
+    const entities: SuggestEntity[] = [
+      { id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["earthquake"] },
+      { id: "turkey", name: "Turkey", kind: "place", aliases: [] },
+      { id: "erdogan", name: "Recep Tayyip Erdoğan", kind: "person", aliases: ["Erdoğan"] },
+      { id: "afad", name: "Disaster and Emergency Management Authority", kind: "organization", aliases: ["AFAD"] },
+      { id: "usgs", name: "US Geological Survey", kind: "organization", aliases: ["USGS"] },
+      { id: "bank", name: "World Bank", kind: "organization", aliases: [] },
+      { id: "twitter", name: "Twitter", kind: "organization", aliases: [] },
+    ];
+    const subjectOf = (body: string, quote: string) => {
+      const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).find((p) =>
+        p.quote.startsWith(quote),
+      );
+      return p && "name" in p.subject ? p.subject.name : null;
+    };
+
+    it("passes over a speaker, an agency after “according to” and one that measured", () => {
+      expect(subjectOf("Erdoğan said 6,444 buildings had collapsed across Turkey.", "6,444")).toBe("Turkey");
+      expect(subjectOf("AFAD said 78 aftershocks had followed the earthquake.", "78")).toBe("Kahramanmaraş earthquake");
+      expect(subjectOf("According to AFAD, 912 people died in Turkey.", "912")).toBe("Turkey");
+      expect(subjectOf("The earthquake struck at a depth of 17.9 km, the USGS said.", "17.9 km")).toBe("Kahramanmaraş earthquake");
+    });
+
+    it("keeps a name that is no source: a noun “reports”, a speaker of itself, a company of its own figure, the only name", () => {
+      // "AFAD reports" is a noun here: nothing says AFAD is only the source.
+      expect(subjectOf("AFAD reports show 78 aftershocks.", "78")).toBe("Disaster and Emergency Management Authority");
+      expect(subjectOf("The World Bank said it would provide $1.78 billion to Turkey.", "$1.78 billion")).toBe("World Bank");
+      expect(subjectOf("Twitter reported revenue of $1.2 billion, Erdoğan said.", "$1.2 billion")).toBe("Twitter");
+      // Nothing else named: the speaker is all there is to propose.
+      expect(subjectOf("Erdoğan said 30,000 tents had been sent.", "30,000")).toBe("Recep Tayyip Erdoğan");
+      // A toll the speaker gives, with no place named, goes to the investigation's event.
+      expect(subjectOf("Erdoğan said 912 people had been killed.", "912")).toBe("Kahramanmaraş earthquake");
+    });
+
+    it("takes the subject of the sentence before when the sentence names only its source", () => {
+      const body = "Rescuers worked through the night in Hatay. Erdoğan said 912 people had died.";
+      const places: SuggestEntity[] = [entities[2]!, { id: "hatay", name: "Hatay", kind: "place", aliases: [] }];
+      const [p] = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: places, claims: [] });
+      expect(p).toMatchObject({ quote: "912 people", attribute: { label: "Death toll" }, subject: { name: "Hatay" } });
+    });
+  });
+
   it("applies a learned money cue to a scaled figure written without a currency, not to a count", () => {
     const other = "The company reports $100 million in annual recurring revenue.";
     const start = other.indexOf("$100 million in annual recurring revenue");
