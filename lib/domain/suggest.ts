@@ -800,6 +800,8 @@ function sentenceSubject(sentence: Sentence, before: number): string | null {
   for (const t of sentence.tokens) {
     if (t.start >= before) break;
     if (t.pos === "PROPN" && !DAY_WORDS.test(t.text)) run.push(t);
+    // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
+    else if (t.text === ":") run.length = 0;
     else if (run.length) break;
   }
   return run.length ? run.map((t) => t.text).join(" ") : null;
@@ -860,6 +862,8 @@ function guessSubject(
   body: string,
   /** The names the sentence before gives, for a sentence that names only who gives the figure. */
   carried?: () => Mention[],
+  /** Where the words that may name the subject end (a label before the figure is none). */
+  namesBefore = value.start,
 ): SubjectGuess {
   const at = value.start;
   const kinds = family?.subjects ?? [];
@@ -897,7 +901,7 @@ function guessSubject(
   if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
-  const name = sentenceSubject(sentence, at);
+  const name = sentenceSubject(sentence, namesBefore);
   return name ? { how: "sentence", name } : { how: "none" };
 }
 
@@ -915,6 +919,40 @@ function placeOfFigure(body: string, value: { start: number; end: number }, m: M
     /\b(?:in|at|for)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, m.at - 8), m.at)) &&
     /^\s+(?:as|at|of|was|is|stood at|reached|rose to|to)\s+$/.test(body.slice(m.end, value.start))
   );
+}
+
+/** A short label and a colon right before a figure, at the start of its line or after a ";". */
+const LABEL_BEFORE = /(?:^|[;|]\s*|[.!?]\s+)\s*(?:[-•*]\s*)?(?<label>\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5})\s*:\s*$/u;
+/** A line that is a label for the lines under it: "Deaths so far:". */
+const LABEL_LINE = /^\s*(?:[-•*]\s*)?(?<label>\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5})\s*:\s*$/u;
+
+/**
+ * The label a figure stands under in a fact box or a list: on its own line ("Death toll: 4,300",
+ * "Dead: 4,300; injured: 20,000"), or on the line heading the block the figure opens a line of
+ * ("Deaths so far:" above "1,200 in Turkey" and "800 in Syria"). Null when there is none.
+ */
+function labelOf(body: string, lineStart: number, value: { start: number }): { text: string; start: number; end: number } | null {
+  const head = body.slice(lineStart, value.start);
+  const own = LABEL_BEFORE.exec(head);
+  if (own?.groups?.label) {
+    const start = lineStart + own.index + own[0].indexOf(own.groups.label);
+    return { text: own.groups.label, start, end: start + own.groups.label.length };
+  }
+  if (!/^\s*(?:[-•*]\s*)?$/.test(head)) return null;
+  // Up over the block's other items (short lines with a figure) to its label line; a blank line ends the block.
+  let end = lineStart - 1;
+  for (let n = 0; n < 12 && end > 0; n++) {
+    const start = body.lastIndexOf("\n", end - 1) + 1;
+    const line = body.slice(start, end);
+    const heading = LABEL_LINE.exec(line);
+    if (heading?.groups?.label) {
+      const at = start + line.indexOf(heading.groups.label);
+      return { text: heading.groups.label, start: at, end: at + heading.groups.label.length };
+    }
+    if (!line.trim() || line.length > 80 || !/\d/.test(line)) return null;
+    end = start - 1;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1123,9 +1161,18 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tail = body
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
         .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
-      const noun = countedNoun(tokens, value);
+      let noun = countedNoun(tokens, value);
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
       let builtIn = value.magnitude ? MAGNITUDE_CUE : nearestCue(before, foldText(tail), shape, { noun, point: value.point });
+      // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
+      // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity
+      // ("Turkey: 1,200") is the subject's, not the measure's.
+      const label = labelOf(body, lineStart, value);
+      const labelNamesEntity = label !== null && mentions.some((m) => m.at < label.end && m.end > label.start);
+      if (label && !labelNamesEntity) {
+        builtIn ??= nearestCue(foldText(label.text), "", shape, { noun, point: value.point });
+        if (!builtIn && !noun) noun = label.text.charAt(0).toUpperCase() + label.text.slice(1).toLowerCase();
+      }
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {
         const previous = body.slice(Math.max(lineStart, sentence.start - 200), sentence.start);
@@ -1165,7 +1212,17 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
       const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));
-      const subject = guessSubject(mentions.length ? mentions : carried!, value, family, learnedSubject, sentence, body, previousNames);
+      // A label is no name: "Death toll: 4,300" is not about someone called "Death".
+      const subject = guessSubject(
+        mentions.length ? mentions : carried!,
+        value,
+        family,
+        learnedSubject,
+        sentence,
+        body,
+        previousNames,
+        label && !labelNamesEntity ? label.start : value.start,
+      );
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type RecordedClaim, type RejectedProposal, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { type Proposal, type RecordedClaim, type RejectedProposal, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
 
 const ENTITIES: SuggestEntity[] = [
   { id: "twitter", name: "Twitter", kind: "organization", aliases: [] },
@@ -331,6 +331,38 @@ describe("suggested claims", () => {
       const places: SuggestEntity[] = [entities[2]!, { id: "hatay", name: "Hatay", kind: "place", aliases: [] }];
       const [p] = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: places, claims: [] });
       expect(p).toMatchObject({ quote: "912 people", attribute: { label: "Death toll" }, subject: { name: "Hatay" } });
+    });
+  });
+
+  describe("a figure under a label, in a fact box or a list", () => {
+    const entities: SuggestEntity[] = [
+      { id: "turkey", name: "Turkey", kind: "place", aliases: [] },
+      { id: "syria", name: "Syria", kind: "place", aliases: [] },
+    ];
+    const proposalsOf = (body: string) => suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
+    const guess = (p: Proposal | undefined) => p && [p.quote, p.attribute.label, "name" in p.subject ? p.subject.name : null];
+
+    it("takes its measure from a label line above the list it heads, and its subject from each line", () => {
+      const [turkey, syria] = proposalsOf("Deaths so far:\n1,200 in Turkey\n800 in Syria\n");
+      expect(guess(turkey)).toEqual(["1,200", "Death toll", "Turkey"]);
+      expect(guess(syria)).toEqual(["800", "Death toll", "Syria"]);
+    });
+
+    it("names a figure by a label of no known measure, and never takes a label for a name", () => {
+      const [homes] = proposalsOf("Homes destroyed: 5,600.");
+      expect(homes).toMatchObject({ quote: "5,600", attribute: { label: "Homes destroyed" }, subject: { how: "none" } });
+      const [dead, injured] = proposalsOf("Dead: 4,300; injured: 20,000.");
+      expect(guess(dead)).toEqual(["4,300", "Death toll", null]);
+      expect(guess(injured)).toEqual(["20,000", "Injured", null]);
+    });
+
+    it("reads no label where there is none: a name before a colon, a clause, a block after a blank line", () => {
+      // "Turkey:" names the subject, not the measure.
+      expect(proposalsOf("Turkey: 4,300.")[0]).toMatchObject({ attribute: { label: null }, subject: { name: "Turkey" } });
+      // A colon inside prose is no label for the figure after the clause.
+      expect(proposalsOf("Shares moved: the stock closed at 4,300 yen.")[0]?.attribute.label).not.toBe("Shares moved");
+      // A blank line ends the list a label heads.
+      expect(proposalsOf("Deaths so far:\n\n1,200 in Turkey\n")[0]?.attribute.label).not.toBe("Death toll");
     });
   });
 
