@@ -955,6 +955,84 @@ function labelOf(body: string, lineStart: number, value: { start: number }): { t
   return null;
 }
 
+/** Nouns that name an event a figure may be of. */
+const EVENT_NOUN = String.raw`(?:earthquakes?|quakes?|tremors?|tsunamis?|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|fires?|wildfires?|blazes?|eruptions?|disasters?|catastrophes?|traged(?:y|ies)|attacks?|bombings?|explosions?|blasts?|crash(?:es)?|collapses?|landslides?|avalanches?|droughts?|famines?|heatwaves?|epidemics?|pandemics?|outbreaks?|wars?|massacres?|shootings?|riots?|derailments?|sinkings?|shipwrecks?)`;
+/** "the 1999 İzmit quake", "a 2011 quake": a year naming an event, with up to three names between. */
+const DATED_EVENT = new RegExp(
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|\p{Lu}\p{L}*['’]s)\s+(?<year>1[5-9]\d\d|20\d\d)\s+(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}` +
+    EVENT_NOUN +
+    String.raw`\b`,
+  "gu",
+);
+const GENERIC_EVENT = new RegExp(String.raw`^(?:the\s+)?${EVENT_NOUN}$`, "i");
+/** "In 2011, a quake in Van killed", "since 1939, when an earthquake struck": a past year, then an event. */
+const YEAR_THEN_EVENT = new RegExp(
+  String.raw`\b(?:in|during|since|of)\s+(?<year>1[5-9]\d\d|20\d\d)\s*,?\s+(?:when\s+)?[^,;:]{0,60}?\b` +
+    EVENT_NOUN +
+    String.raw`\b[^,;:]*$`,
+  "iu",
+);
+
+/**
+ * A past event, dated by a year before the article's, that the figure's clause is about: "The 1999
+ * İzmit earthquake killed more than 17,000", "In 2011, a quake in Van killed 500", "the deadliest
+ * since 1939, when an earthquake killed 33,000". Only before the figure and in its clause: "the
+ * highest since the 1999 disaster" after a toll, or "the worst since 1999, killed" before one, date nothing.
+ */
+function otherDatedEvent(
+  body: string,
+  sentenceStart: number,
+  value: { start: number; end: number },
+  publishedYear: number,
+): { start: number; end: number; year: number } | null {
+  const head = body.slice(sentenceStart, value.start);
+  // The figure's clause: after the last ";" or dash before it.
+  const clauseAt = Math.max(head.lastIndexOf(";"), head.lastIndexOf(" – "), head.lastIndexOf(" — "));
+  const clause = head.slice(clauseAt + 1);
+  const offset = sentenceStart + clauseAt + 1;
+  let found: { start: number; end: number; year: number } | null = null;
+  for (const m of clause.matchAll(DATED_EVENT)) {
+    const year = Number(m.groups!.year);
+    // After "since" or "after" the event only dates the clause ("since the 1999 quake, Turkey has
+    // built …"), unless a relative clause about it holds the figure ("…the 1939 quake, which killed").
+    const relative = /^,?\s+(?:which|that)\b[^,;]*$/.test(clause.slice(m.index + m[0].length));
+    const after = /\b(?:since|after|before|until|following|from)\s+$/i.test(clause.slice(0, m.index));
+    if (year < publishedYear && (!after || relative)) found = { start: offset + m.index, end: offset + m.index + m[0].length, year };
+  }
+  if (found) return found;
+  const then = YEAR_THEN_EVENT.exec(clause);
+  const year = Number(then?.groups?.year);
+  return then && year < publishedYear ? { start: offset + then.index, end: value.start, year } : null;
+}
+
+/** Whether a value lies inside a year-named event ("the 1999 İzmit quake"). */
+function inDatedEventName(body: string, sentence: Sentence, value: { start: number; end: number }): boolean {
+  const text = body.slice(sentence.start, sentence.end);
+  for (const m of text.matchAll(DATED_EVENT)) {
+    const start = sentence.start + m.index;
+    if (value.start >= start && value.start < start + m[0].length) return true;
+  }
+  return false;
+}
+
+/** The recorded event a dated phrase names: one whose name holds the year, or one named inside the phrase. */
+function datedEventEntity(
+  body: string,
+  dated: { start: number; end: number; year: number },
+  mentions: Mention[],
+  events: SuggestEntity[],
+): SuggestEntity | null {
+  // The longest name written inside the phrase ("İzmit earthquake"); a bare "earthquake" (another
+  // event's alias) names no event in particular.
+  const named = mentions
+    .filter((m) => m.entity.kind === "event" && m.at >= dated.start && m.at < dated.end)
+    .filter((m) => !GENERIC_EVENT.test(body.slice(m.at, m.end)))
+    .sort((a, b) => b.end - b.at - (a.end - a.at))[0]?.entity;
+  const byYear = events.filter((e) => [e.name, ...e.aliases].some((n) => wholeNameAt(n, String(dated.year)) >= 0));
+  // A name the phrase writes wins; a year alone picks an event only when it is the only one of that year.
+  return named && (byYear.length === 0 || byYear.includes(named)) ? named : byYear.length === 1 ? byYear[0]! : (named ?? null);
+}
+
 // ---------------------------------------------------------------------------------------------
 // What an analyst never records
 
@@ -1145,6 +1223,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
       if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
       if (datesAReport(body, tokens, i, value)) continue;
+      // The year of "the 1999 İzmit quake" names the event, as "1957" does in "the flood of 1957".
+      if (inDatedEventName(body, sentence, value)) continue;
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;
@@ -1213,16 +1293,24 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
       const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));
       // A label is no name: "Death toll: 4,300" is not about someone called "Death".
-      const subject = guessSubject(
-        mentions.length ? mentions : carried!,
-        value,
-        family,
-        learnedSubject,
-        sentence,
-        body,
-        previousNames,
-        label && !labelNamesEntity ? label.start : value.start,
-      );
+      // A figure of another, dated event the sentence names ("the 1999 İzmit quake killed 17,000")
+      // is that event's, or no one's the analyst has recorded: never the story's own.
+      const dated = article.publishedAt ? otherDatedEvent(body, sentence.start, value, article.publishedAt.getUTCFullYear()) : null;
+      const datedEntity = dated && datedEventEntity(body, dated, mentions, events);
+      const subject: SubjectGuess = datedEntity
+        ? { how: "mention", entityId: datedEntity.id, name: datedEntity.name }
+        : dated
+          ? { how: "none" }
+          : guessSubject(
+              mentions.length ? mentions : carried!,
+              value,
+              family,
+              learnedSubject,
+              sentence,
+              body,
+              previousNames,
+              label && !labelNamesEntity ? label.start : value.start,
+            );
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };

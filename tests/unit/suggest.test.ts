@@ -366,6 +366,42 @@ describe("suggested claims", () => {
     });
   });
 
+  describe("a figure of another, dated event in the background", () => {
+    const entities: SuggestEntity[] = [
+      { id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["earthquake"] },
+      { id: "turkey", name: "Turkey", kind: "place", aliases: [] },
+      { id: "izmit", name: "İzmit earthquake", kind: "event", aliases: [] },
+      { id: "erzincan", name: "Erzincan earthquake of 1939", kind: "event", aliases: [] },
+    ];
+    const published = new Date("2023-02-07T09:00:00Z");
+    const proposal = (body: string, quote: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: published }, entities, claims: [] }).find((p) => p.quote.startsWith(quote));
+
+    it("goes to the past event the sentence names, by its name or by its year", () => {
+      const izmit = proposal("The 1999 İzmit earthquake killed more than 17,000 people.", "more than 17,000");
+      expect(izmit).toMatchObject({ attribute: { label: "Death toll" }, subject: { how: "mention", entityId: "izmit" } });
+      const erzincan = proposal("The quake was the strongest since 1939, when an earthquake in the east killed 33,000.", "33,000");
+      expect(erzincan).toMatchObject({ attribute: { label: "Death toll" }, subject: { entityId: "erzincan" } });
+      // The year of the event's name is no figure of its own.
+      expect(proposal("The 1999 İzmit earthquake killed more than 17,000 people.", "1999")).toBeUndefined();
+    });
+
+    it("is given to no one when the past event is not recorded, and is never sure enough to accept in a batch", () => {
+      const p = proposal("In 2011, a quake in Van killed more than 500 people in Turkey.", "more than 500");
+      expect(p).toMatchObject({ attribute: { label: "Death toll" }, subject: { how: "none" } });
+      expect(p!.confidence).toBeLessThan(0.8);
+    });
+
+    it("keeps the story's own figures: a past year that only compares, or dates the clause, or is the story's year", () => {
+      const own = (body: string, quote: string) => proposal(body, quote)?.subject;
+      expect(own("The earthquake killed 4,300 people in Turkey, the most since the 1999 disaster.", "4,300")).toMatchObject({
+        entityId: "turkey",
+      });
+      expect(own("The earthquake, the worst since 1999, killed 4,300 people.", "4,300")).toMatchObject({ entityId: "quake" });
+      expect(own("The 2023 earthquake killed 4,300 people.", "4,300")).toMatchObject({ entityId: "quake" });
+    });
+  });
+
   it("applies a learned money cue to a scaled figure written without a currency, not to a count", () => {
     const other = "The company reports $100 million in annual recurring revenue.";
     const start = other.indexOf("$100 million in annual recurring revenue");
