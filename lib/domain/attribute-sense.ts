@@ -39,7 +39,7 @@ const CHANGING =
   /\b(?:price|prices|share move|stock move|move|level|rate|yield|index|temperature|poll|polls|polling|approval|turnout so far|outage|without power|financing|loan|funding|debt|cash|reserves?)\b/;
 /** Several values hold at once. */
 const MULTI =
-  /\b(?:roles?|titles?|positions?|jobs?|products|models|brands|mentioned|mentions|aliases|also known as|nicknames?|(?:co-?)?founders?|(?:former )?employers?|spokes(?:person|man|woman|people)|board members?)\b/;
+  /\b(?:roles?|titles?|positions?|jobs?|products|models|brands|mentioned|mentions|aliases|also known as|nicknames?|(?:co-?)?founders?|former employers?|spokes(?:person|man|woman|people)|board members?)\b/;
 /** Words of change leading to a figure: "rose to 310", "climbed to 158", "cut the loan to $6.25 billion". */
 const CHANGE_WORDS =
   /\b(?:rose|rises?|risen|rising|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|grew|grown|jump(?:ed|s)?|leap(?:ed|t|s)?|soar(?:ed|s)?|surg(?:ed|es)|fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:ed|es)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|cut|halved|doubled|slash(?:ed)?|reduc(?:ed|es)|lower(?:ed)|rais(?:ed|es)|reach(?:ed|es)|stood at|stands at|revised|up|down)\b[^.;]{0,60}?(?:\d|\bas much as\b)/;
