@@ -12,6 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
+import { isTitleCaseLine, NAME_JOINERS } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
@@ -163,7 +164,7 @@ export function findMentions(body: string, entities: SuggestEntity[]): EntityMen
 type Token = ReturnType<typeof sentencesOf>[number]["tokens"][number];
 
 /** Small words inside a name: "Bank of America", "Alhaurín de la Torre", "Ludwig van Beethoven". */
-const JOINERS = new Set(["of", "de", "del", "la", "las", "los", "da", "do", "di", "du", "van", "von", "der", "den", "y", "al", "bin"]);
+const JOINERS = NAME_JOINERS;
 
 const DAYS_AND_MONTHS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
@@ -268,22 +269,6 @@ function guessKind(name: string, before: string | undefined, after: string | und
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-/** Short words a title keeps in lower case: "Talks on the Future of AI" is still in title case. */
-const TITLE_SMALL_WORDS = new Set([
-  ..."a an the and or but nor of for to in on at by with from as via per vs into over".split(" "),
-  ...JOINERS,
-]);
-
-/**
- * Whether a line is written in title case, as headlines, captions and credits are ("Claude Sonnet
- * 4.6", "Picture: Anthropic"): two or more words, each but the small ones capitalised. A capital
- * there says nothing about the word.
- */
-function isTitleCaseLine(line: string): boolean {
-  const words = (line.match(/\p{L}[\p{L}\p{N}'’.-]*/gu) ?? []).filter((w) => !TITLE_SMALL_WORDS.has(w));
-  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
-}
 
 /**
  * Where a capital is the writing's, not the word's: the first word of a sentence, a line or a list

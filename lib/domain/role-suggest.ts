@@ -17,6 +17,25 @@
  * taken whole where the text's capitals run longer.
  */
 
+/** Small words inside names: "Valencia flood of 2024", "Alwaleed bin Talal". */
+export const NAME_JOINERS = new Set("of de del la las los da do di du van von der den y al bin".split(" "));
+
+/** Short words a title keeps in lower case: "Talks on the Future of AI" is still in title case. */
+const TITLE_SMALL_WORDS = new Set([
+  ..."a an the and or but nor of for to in on at by with from as via per vs into over".split(" "),
+  ...NAME_JOINERS,
+]);
+
+/**
+ * Whether a line is written in title case, as headlines, captions and credits are ("Claude Sonnet
+ * 4.6", "Picture: Anthropic"): two or more words, each but the small ones capitalised. A capital
+ * there says nothing about the word.
+ */
+export function isTitleCaseLine(line: string): boolean {
+  const words = (line.match(/\p{L}[\p{L}\p{N}'’.-]*/gu) ?? []).filter((w) => !TITLE_SMALL_WORDS.has(w));
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** What a shape found: the words to quote, whose claim, which attribute, the value as written. */
 export type RoleFound = {
   start: number;
@@ -53,8 +72,12 @@ const OFFICE = String.raw`(?:CEO|CFO|CTO|COO|[Cc]hief (?:[Ee]xecutive|[Ff]inanci
 
 /** Titles written before a name (capitalised, as style guides have them there). */
 const TITLE_HEAD = String.raw`(?:(?:Under|Deputy|Assistant|Vice|Acting|Associate|Lieutenant|Chief|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Attorney)[- ])*(?:Secretary|Minister|Director|Governor|Senator|Representative|President|Chancellor|Mayor|General|Admiral|Colonel|Commissioner|Ambassador|Judge|Justice|Speaker|Administrator|Commander|Prosecutor|Premier|Sheikh|Prince|Princess|King|Queen)`;
-/** What a title is of or for: "of Defense for Research and Engineering". */
-const TITLE_OF = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?${WORD}(?:\s+(?:(?:and|of|for|the)\s+)*${WORD})*)?`;
+/**
+ * What a title is of or for: "of Defense for Research and Engineering". Six words at most, never
+ * the next title ("Secretary of Defense Pete Hegseth and Secretary of State Marco Rubio").
+ */
+const NOT_A_TITLE = String.raw`(?!${TITLE_HEAD}\b)`;
+const TITLE_OF = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?${WORD}(?:\s+(?:(?:and|of|for|the)\s+){0,2}${NOT_A_TITLE}${WORD}){0,5})?`;
 
 /** Nouns that make an apposition a role: "the Pentagon's chief technology officer", "a Department of Defense representative". */
 const ROLE_NOUN =
@@ -73,8 +96,12 @@ function trimName(run: string): { name: string; skipped: number } {
   let k = 0;
   while (k < words.length - 1 && NOT_A_NAME.test(words[k]!)) k++;
   const name = words.slice(k).join(" ");
-  return { name, skipped: run.length - name.length };
+  // "OpenAI's chief executive": the organisation is OpenAI.
+  return { name: name.replace(/['’]s$/u, ""), skipped: run.length - name.length };
 }
+
+/** A nationality, not an organisation: "Turkish President …", "French Foreign Minister …". */
+const NATIONALITY = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|an|ch|i)$/u;
 
 const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;
 
@@ -95,7 +122,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     // "President" before a name with no organisation is a head of state's title, read below.
     if (!org?.name && /^[Pp]resident$/.test(m[2]!)) continue;
     // "Vice President Fuat Oktay", "Former CEO …": a title's own first word, not an organisation.
-    if (org && (NOT_A_NAME.test(org.name) || TITLE_WORD.test(org.name))) continue;
+    if (org && (NOT_A_NAME.test(org.name) || TITLE_WORD.test(org.name) || (NATIONALITY.test(org.name) && !known(org.name)))) continue;
     found.push({
       start: org ? m.index + org.skipped : m.index + m[0].indexOf(m[2]!),
       end: m.index + m[0].length,
@@ -114,7 +141,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     let person = m[2]!;
     // A known name may start inside what the pattern took for the title: "Secretary of State Antony John Blinken".
     const words = `${role} ${person}`.split(/\s+/);
-    for (let k = 1; k < words.length - 1; k++) {
+    for (let k = Math.max(1, words.length - 5); k < words.length - 1; k++) {
       const candidate = words.slice(k).join(" ");
       if (known(candidate) && candidate.length > person.length) {
         person = candidate;
@@ -168,7 +195,8 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   for (const m of text.matchAll(apposition)) {
     const { name, skipped } = trimName(m[1]!);
     const phrase = m[2]!;
-    if (!ROLE_NOUN.test(phrase)) continue;
+    // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
+    if (!ROLE_NOUN.test(phrase.split(/\b(?:whose|who|that|which|where|when)\b/)[0]!)) continue;
     // One word is a person only when the investigation knows it ("Michael"); else two or more.
     if (!name.includes(" ") && !known(name)) continue;
     if (NOT_A_NAME.test(name)) continue;

@@ -15,7 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
-import { rolesIn } from "@/lib/domain/role-suggest.ts";
+import { isTitleCaseLine, rolesIn } from "@/lib/domain/role-suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -1162,9 +1162,12 @@ function namedFigures(entities: SuggestEntity[]): (text: string) => { start: num
   }
   return (text) => {
     if (!names.length) return [];
+    // Lower case letter by letter, keeping a letter whose lower case is longer ("İ"): offsets hold.
     const lower = text.toLowerCase();
-    // Offsets hold only where lower-casing keeps every length ("İ" does not): else the text as written.
-    const search = lower.length === text.length ? lower : text;
+    const search =
+      lower.length === text.length
+        ? lower
+        : [...text].map((ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join("");
     const spans: { start: number; end: number }[] = [];
     const tried = new Set(always);
     for (const [w] of search.matchAll(WORD_RUN)) for (const n of byWord.get(w) ?? []) tried.add(n);
@@ -1437,10 +1440,16 @@ function roleProposals(
       furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
       furnitureLine = lineStart;
     }
+    // A headline's capitals say nothing ("Anthropic CEO Dario Amodei Meets Pentagon Officials"), and a
+    // "sentence" of thousands of characters is no prose (a table, a list run together).
+    const lineEnd = body.indexOf("\n", chunk.start);
+    if (chunk.end - chunk.start > 2_000 || isTitleCaseLine(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd))) continue;
     const sentence: Sentence = { start: chunk.start, end: chunk.end, tokens: [] };
     for (const f of rolesIn(body.slice(chunk.start, chunk.end), known)) {
       const span = { start: chunk.start + f.start, end: chunk.start + f.end };
-      if (furniture.some((x) => overlaps(x, span)) || !open(span, f.cue)) continue;
+      // Turned down by what it says of whom: two "Turkish President" mistakes stop no other president.
+      const cue = `${f.cue} ${f.subject ?? ""}`.trim();
+      if (furniture.some((x) => overlaps(x, span)) || !open(span, cue)) continue;
       const entity = f.subject ? named.get(foldText(f.subject)) : undefined;
       let subject: SubjectGuess = entity
         ? { how: "mention", entityId: entity.id, name: entity.name }
@@ -1465,7 +1474,7 @@ function roleProposals(
         attribute: { label: own ?? f.attribute, how: "cue", cue: f.cue },
         asOf: asOfIn(body, sentence, span, context, publishedAt),
         confidence: subject.how === "mention" ? 0.8 : subject.how === "sentence" ? 0.6 : 0.4,
-        cue: f.cue,
+        cue,
       });
     }
   }

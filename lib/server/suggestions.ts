@@ -185,7 +185,9 @@ export async function suggestForInvestigation(investigationId: string, timeZone:
     };
   });
   // What another article's claim teaches is read from its quote and the words before it.
-  for (const c of teaching) {
+  // Oldest first, as the claims of the article itself and the whole-investigation path come: where
+  // cues score alike, the claim taught first wins.
+  for (const c of teaching.reverse()) {
     const body = c.quotePrefix + c.quoteExact;
     recorded.push({
       articleId: c.articleId,

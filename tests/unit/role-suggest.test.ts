@@ -68,6 +68,26 @@ describe("titles and offices in news text", () => {
     expect(roles("Former employees said the office was closed.")).toEqual([]);
   });
 
+  it("keeps two titles apart, a nationality out of the organisations, and an owner's 's out of the name", () => {
+    expect(roles("Secretary of Defense Pete Hegseth and Secretary of State Marco Rubio met.").map((r) => [r.subject, r.value])).toEqual([
+      ["Pete Hegseth", "Secretary of Defense"],
+      ["Marco Rubio", "Secretary of State"],
+    ]);
+    expect(roles("Turkish President Recep Tayyip Erdoğan said so.")).toEqual([
+      { quote: "President Recep Tayyip Erdoğan", subject: "Recep Tayyip Erdoğan", attribute: "Role", value: "President" },
+    ]);
+    expect(roles("OpenAI's chief executive Sam Altman said so.")[0]).toMatchObject({ subject: "OpenAI", attribute: "CEO" });
+    expect(roles("New York, a city whose mayor resigned, voted.")).toEqual([]);
+  });
+
+  it("takes no title six words past its head, on a line no prose would write", () => {
+    const values = [
+      ...rolesIn("Secretary of " + "Aaaa Bbbb ".repeat(20_000), () => false),
+      ...rolesIn("Secretary of Aaa and ".repeat(20_000), () => false),
+    ].map((r) => r.value);
+    expect(values.every((v) => v.split(" ").length <= 9)).toBe(true);
+  });
+
   it("reads who founded an organisation, up to where the sentence goes on", () => {
     expect(roles("Anthropic, founded by former OpenAI researchers and valued at $183 billion, builds models.")).toEqual([
       { quote: "founded by former OpenAI researchers", subject: null, attribute: "Founders", value: "former OpenAI researchers" },
@@ -111,6 +131,10 @@ describe("role proposals", () => {
       attribute: { label: "Role" },
       valueText: "Secretary of Defense",
     });
+  });
+
+  it("reads no title in a headline, where every word is capitalised", () => {
+    expect(suggest("Anthropic CEO Dario Amodei Meets Pentagon Officials\n\nThe talks went on.")).toEqual([]);
   });
 
   it("does not propose a title already recorded or turned down", () => {

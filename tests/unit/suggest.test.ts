@@ -465,4 +465,11 @@ describe("suggested claims", () => {
     expect(at("Paiporta counted 62 deaths by Friday.", "62")).toMatchObject({ entityId: "paiporta" });
     expect(at("The mobile phone alert reached 2 million people in Valencia.", "2 million")).toMatchObject({ entityId: "alert" });
   });
+
+  it("knows a name holding a year in a sentence that writes a dotted capital I", () => {
+    const entities: SuggestEntity[] = [...ENTITIES, { id: "turia", name: "Turia flood of 1957", kind: "event", aliases: [] }];
+    const body = "Older residents in İzmir recalled the Turia flood of 1957, which swamped the city.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
+    expect(proposals.filter((p) => p.quote.includes("1957"))).toEqual([]);
+  });
 });
