@@ -373,7 +373,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     // "Picture: Anthropic", "Claude Sonnet 4.6", "Regulatory priorities: …": an ordinary word
     // capitalised only where any word would be is no name; one the model does not know
     // ("Valencia", "Pentagon"), or one a title or a "said" makes someone, may be.
-    if (!capitalSays && !kinds.includes("person") && isCommonWord(proposal.name)) continue;
+    // Written so twice or more, it is the text's name for something ("Apple shares fell. Apple sales rose.").
+    if (!capitalSays && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
     proposal.aliasOf = closeEntities(proposal.name, index);
     const words = proposal.folded.split(" ");
     if (words.length >= 2 && words.length <= 3 && single.has(words.at(-1)!) && /^\p{Lu}/u.test(proposal.name))

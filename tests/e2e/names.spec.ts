@@ -127,11 +127,13 @@ test("n and p walk the proposed names with the suggested claims, in the order of
   // From the text, n goes to the first underline; each n to the next one, names and figures alike.
   await text.focus();
   const walked: { label: string; start: number }[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press("n");
     walked.push(await focused());
   }
   expect(walked.map((w) => w.label)).toEqual([
+    // "Under Secretary Emil Michael": his title, a suggested claim.
+    expect.stringMatching(/^Suggested: Under Secretary Emil Michael — Role/),
     "Name not yet an entity: Dario Amodei",
     "Name not yet an entity: Arlington",
     expect.stringMatching(/^Suggested: Tuesday/),
@@ -145,12 +147,12 @@ test("n and p walk the proposed names with the suggested claims, in the order of
 
   // Past the last, n comes round to the first; p goes back.
   await page.keyboard.press("n");
-  expect((await focused()).label).toBe("Name not yet an entity: Dario Amodei");
+  expect((await focused()).label).toBe(walked[0]!.label);
   await page.keyboard.press("p");
   expect((await focused()).label).toBe("Name not yet an entity: Defense Innovation Board");
   await page.keyboard.press("p");
   await page.keyboard.press("p");
-  expect(await focused()).toEqual(walked[4]);
+  expect(await focused()).toEqual(walked[5]);
 
   // Enter on a name opens it.
   await page.keyboard.press("p");

@@ -105,6 +105,11 @@ describe("names in an article", () => {
     expect(found.map((n) => n.name)).toEqual(["Valencia", "Pentagon", "Rota", "Trump", "Anthropic"]);
   });
 
+  it("keeps a company named by an ordinary word when the text names it so more than once", () => {
+    expect(names("Apple shares fell 3% on Monday.\nApple sales rose in China.").map((n) => n.name)).toEqual(["Apple", "China"]);
+    expect(names("Shell profits rose. Shell will pay more.").map((n) => n.name)).toEqual(["Shell"]);
+  });
+
   it("keeps an acronym at the head of a sentence, and an ordinary word capitalised inside one", () => {
     const body = "NSA analysts agreed. The report was written by Harvest, a small firm.";
     expect(names(body).map((n) => n.name)).toEqual(["NSA", "Harvest"]);
