@@ -636,8 +636,11 @@ function alignTokens(short: string[], long: string[]): { exact: number; short: s
 }
 
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"]);
-/** A country code or a body's initials, as written: "US", "U.S.", "UK", "EU", "UN". */
-const CODE = /^(?:\p{Lu}\.?){2,4}$/u;
+/**
+ * A country's or a union of countries' code, as written: "US", "U.S.", "UK", "EU", "UN". Not any
+ * initials: "IBM" / "IBM Corp" and "BBC" / "BBC News" name one organisation.
+ */
+export const COUNTRY_CODE = /^(?:U\.?S\.?(?:A\.?)?|U\.?K\.?|E\.?U\.?|U\.?N\.?|U\.?A\.?E\.?|P\.?R\.?C\.?|D\.?P\.?R\.?K\.?|R\.?O\.?K\.?)$/u;
 
 const round = (score: number) => Math.round(score * 100) / 100;
 
@@ -711,7 +714,7 @@ function formsLikelySame(a: NameForm, b: NameForm, kind?: EntityKind): NameMatch
     short.length > 0 &&
     short.length < long.length &&
     short.every((t, i) => long[i] === t) &&
-    CODE.test(shortName.trimmed)
+    COUNTRY_CODE.test(shortName.trimmed)
   ) {
     return null;
   }

@@ -221,8 +221,10 @@ describe("names that probably name one thing", () => {
     expect(namesLikelySame("US", "US government", "organization")).toBeNull();
     expect(namesLikelySame("U.S.", "U.S. Department of Defense", "organization")).toBeNull();
     expect(namesLikelySame("UN", "UN Security Council")).toBeNull();
-    // A name's distinctive word still is.
+    // A name's distinctive word still is, and so are a company's initials.
     expect(namesLikelySame("Anthropic", "Anthropic PBC", "organization")?.why).toMatch(/part of the other/);
+    expect(namesLikelySame("IBM", "IBM Corp", "organization")?.why).toMatch(/part of the other/);
+    expect(namesLikelySame("BBC", "BBC News", "organization")?.why).toMatch(/part of the other/);
   });
 
   test("scores follow how sure the reason is", () => {

@@ -3,6 +3,7 @@ import { distance } from "fastest-levenshtein";
 import { describe, expect, test } from "vitest";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import {
+  COUNTRY_CODE,
   type DetectedConflict,
   describeNameMatch,
   detectNamingConflicts,
@@ -171,7 +172,7 @@ function legacyNamesLikelySame(a: string, b: string, kind?: EntityKind): NameMat
     short.length > 0 &&
     short.length < long.length &&
     short.every((t, i) => long[i] === t) &&
-    /^(?:\p{Lu}\.?){2,4}$/u.test(shortName)
+    COUNTRY_CODE.test(shortName)
   ) {
     return null;
   }
