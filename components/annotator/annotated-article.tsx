@@ -41,7 +41,9 @@ const ClaimForm = dynamic(() => import("@/components/annotator/claim-form.tsx").
  * The names not yet entities (the list beside the text, the panel that makes one an entity or an
  * alias, and the actions they call) load once the article turns out to have some, not with it.
  */
-const NameList = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NameList));
+// A loading element of its own gives each its own Suspense boundary: without one, loading it
+// suspends the page's, which hides the whole reader a moment (and eats what is being typed).
+const NameList = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NameList), { loading: () => null });
 const NamePanel = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NamePanel), {
   loading: () => <p className="text-sm text-slate-500">Opening the name…</p>,
 });
