@@ -1044,6 +1044,20 @@ const BYLINE = /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:
 const NOT_FIGURES = /\b(?:https?:\/\/|www\.)\S+|\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
 
 /** Spans of a line that hold no figure an analyst records. */
+/** `furnitureSpans` of the line starting at each place asked for, read once per line as a walk in reading order asks. */
+function furnitureByLine(body: string): (lineStart: number) => { start: number; end: number }[] {
+  let line = -1;
+  let spans: { start: number; end: number }[] = [];
+  return (lineStart) => {
+    if (lineStart !== line) {
+      const newline = body.indexOf("\n", lineStart);
+      spans = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
+      line = lineStart;
+    }
+    return spans;
+  };
+}
+
 function furnitureSpans(body: string, lineStart: number, lineEnd: number): { start: number; end: number }[] {
   const line = body.slice(lineStart, lineEnd);
   if (FURNITURE.test(line.trimStart()) || (line.length < 100 && BYLINE.test(line.trimStart()))) return [{ start: lineStart, end: lineEnd }];
@@ -1201,15 +1215,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : undefined);
   const figureNames = namedFigures(entities);
   const proposals: Proposal[] = [];
-  let furnitureLine = -1;
-  let furniture: { start: number; end: number }[] = [];
+  const furnitureOf = furnitureByLine(body);
   for (const sentence of sentencesOf(body)) {
     const lineStart = body.lastIndexOf("\n", sentence.start - 1) + 1;
-    if (lineStart !== furnitureLine) {
-      const newline = body.indexOf("\n", sentence.start);
-      furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
-      furnitureLine = lineStart;
-    }
+    const furniture = furnitureOf(lineStart);
     const named = figureNames(body.slice(sentence.start, sentence.end)).map((n) => ({
       start: sentence.start + n.start,
       end: sentence.start + n.end,
@@ -1431,15 +1440,10 @@ function roleProposals(
   for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!named.has(foldText(n))) named.set(foldText(n), e);
   const known = (name: string) => named.has(foldText(name));
   const proposals: Proposal[] = [];
-  let furnitureLine = -1;
-  let furniture: { start: number; end: number }[] = [];
+  const furnitureOf = furnitureByLine(body);
   for (const chunk of chunksOf(body)) {
     const lineStart = body.lastIndexOf("\n", chunk.start - 1) + 1;
-    if (lineStart !== furnitureLine) {
-      const newline = body.indexOf("\n", chunk.start);
-      furniture = furnitureSpans(body, lineStart, newline < 0 ? body.length : newline);
-      furnitureLine = lineStart;
-    }
+    const furniture = furnitureOf(lineStart);
     // A headline's capitals say nothing ("Anthropic CEO Dario Amodei Meets Pentagon Officials"), and a
     // "sentence" of thousands of characters is no prose (a table, a list run together).
     const lineEnd = body.indexOf("\n", chunk.start);
