@@ -12,7 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
-import { isTitleCaseLine, NAME_JOINERS } from "@/lib/domain/role-suggest.ts";
+import { NAME_JOINERS, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
@@ -297,16 +297,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
 
   // Which lines are in title case, asked of the lines where a lone capitalised word is found.
-  const titleCaseLines = new Map<number, boolean>();
-  const titleCase = (lineStart: number) => {
-    let known = titleCaseLines.get(lineStart);
-    if (known === undefined) {
-      const lineEnd = body.indexOf("\n", lineStart);
-      known = isTitleCaseLine(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd));
-      titleCaseLines.set(lineStart, known);
-    }
-    return known;
-  };
+  const titleCase = titleCaseByLine(body);
 
   /** Names found, with whether one of their places is capitalised where a capital says it is a name. */
   const found = new Map<string, NameProposal & { kinds: EntityKind[]; capitalSays: boolean }>();

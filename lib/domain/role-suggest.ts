@@ -32,8 +32,28 @@ const TITLE_SMALL_WORDS = new Set([
  * there says nothing about the word.
  */
 export function isTitleCaseLine(line: string): boolean {
-  const words = (line.match(/\p{L}[\p{L}\p{N}'’.-]*/gu) ?? []).filter((w) => !TITLE_SMALL_WORDS.has(w));
-  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
+  // Word by word, stopping at the first in lower case: a line of prose is told by its first few.
+  let words = 0;
+  for (const [w] of line.matchAll(/\p{L}[\p{L}\p{N}'’.-]*/gu)) {
+    if (TITLE_SMALL_WORDS.has(w)) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
+/** `isTitleCaseLine` of the line starting at each place asked for, each line read once. */
+export function titleCaseByLine(body: string): (lineStart: number) => boolean {
+  const lines = new Map<number, boolean>();
+  return (lineStart) => {
+    let titleCase = lines.get(lineStart);
+    if (titleCase === undefined) {
+      const lineEnd = body.indexOf("\n", lineStart);
+      titleCase = isTitleCaseLine(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd));
+      lines.set(lineStart, titleCase);
+    }
+    return titleCase;
+  };
 }
 
 /** What a shape found: the words to quote, whose claim, which attribute, the value as written. */
@@ -71,7 +91,8 @@ const OFFICES: [RegExp, string][] = [
 const OFFICE = String.raw`(?:CEO|CFO|CTO|COO|[Cc]hief (?:[Ee]xecutive|[Ff]inancial|[Tt]echnology|[Oo]perating)(?: [Oo]fficer)?|[Cc]hair(?:man|woman|person)?|[Cc]o-?founder|[Ff]ounder|[Pp]resident|[Ss]pokes(?:person|man|woman))`;
 
 /** Titles written before a name (capitalised, as style guides have them there). */
-const TITLE_HEAD = String.raw`(?:(?:Under|Deputy|Assistant|Vice|Acting|Associate|Lieutenant|Chief|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Attorney)[- ])*(?:Secretary|Minister|Director|Governor|Senator|Representative|President|Chancellor|Mayor|General|Admiral|Colonel|Commissioner|Ambassador|Judge|Justice|Speaker|Administrator|Commander|Prosecutor|Premier|Sheikh|Prince|Princess|King|Queen)`;
+const TITLE_NOUN = String.raw`(?:Secretary|Minister|Director|Governor|Senator|Representative|President|Chancellor|Mayor|General|Admiral|Colonel|Commissioner|Ambassador|Judge|Justice|Speaker|Administrator|Commander|Prosecutor|Premier|Sheikh|Prince|Princess|King|Queen)`;
+const TITLE_HEAD = String.raw`(?:(?:Under|Deputy|Assistant|Vice|Acting|Associate|Lieutenant|Chief|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Attorney)[- ])*${TITLE_NOUN}`;
 /**
  * What a title is of or for: "of Defense for Research and Engineering". Six words at most, never
  * the next title ("Secretary of Defense Pete Hegseth and Secretary of State Marco Rubio").
@@ -103,6 +124,22 @@ function trimName(run: string): { name: string; skipped: number } {
 /** A nationality, not an organisation: "Turkish President …", "French Foreign Minister …". */
 const NATIONALITY = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|an|ch|i)$/u;
 
+// The shapes rolesIn reads, and a cheap test for the word each cannot do without.
+const OFFICE_SHAPE = new RegExp(String.raw`(?:(${NAME})(?:['’]s)?\s+)?(${OFFICE})\s+(${PERSON})`, "gu");
+const OFFICE_HINT = /CEO|CFO|CTO|COO|[Cc]hief |[Cc]hair|[Ff]ounder|[Pp]resident|[Ss]pokes/;
+const TITLE_SHAPE = new RegExp(String.raw`\b(${TITLE_HEAD}${TITLE_OF})\s+(${PERSON})`, "gu");
+const TITLE_HINT = new RegExp(TITLE_NOUN);
+const FORMER_SHAPE = new RegExp(
+  String.raw`(?:(${NAME}),\s+(?:a|an|the)\s+)?\b[Ff]ormer\s+(${NAME})\s+(?:executive|official|employee|engineer|researcher|staffer|adviser|advisor|manager|director|lawyer)s?\b`,
+  "gu",
+);
+const APPOSITION_SHAPE = new RegExp(
+  String.raw`(${NAME}),\s+((?:the|a|an)\s+[^,.;:()"“”]{3,90}?)(?=\s*[,.;:)]|\s+(?:said|says|told|who|which)\b|\s+and\s+(?:a|an|the|former)\s|$)`,
+  "gu",
+);
+const FOUNDED_SHAPE =
+  /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
+
 const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;
 
 /**
@@ -113,10 +150,12 @@ const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?
 export function rolesIn(text: string, known: (name: string) => boolean): RoleFound[] {
   const found: RoleFound[] = [];
   const taken = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
+  // Each shape is looked for only where its telling word is written: most sentences have none, and
+  // the shapes' capitalised-word patterns are slow to try at every capital of a 2 MB text.
+  const scan = (shape: RegExp, hint: RegExp) => (hint.test(text) ? text.matchAll(shape) : []);
 
   // "Anthropic CEO Dario Amodei", "OpenAI's chief executive Sam Altman", "CEO Sam Altman".
-  const office = new RegExp(String.raw`(?:(${NAME})(?:['’]s)?\s+)?(${OFFICE})\s+(${PERSON})`, "gu");
-  for (const m of text.matchAll(office)) {
+  for (const m of scan(OFFICE_SHAPE, OFFICE_HINT)) {
     const holder = m[3]!;
     const org = m[1] ? trimName(m[1]) : null;
     // "President" before a name with no organisation is a head of state's title, read below.
@@ -135,8 +174,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   }
 
   // "Secretary of Defense Pete Hegseth", "Under-Secretary of Defense for Research and Engineering Emil Michael".
-  const title = new RegExp(String.raw`\b(${TITLE_HEAD}${TITLE_OF})\s+(${PERSON})`, "gu");
-  for (const m of text.matchAll(title)) {
+  for (const m of scan(TITLE_SHAPE, TITLE_HINT)) {
     let role = m[1]!;
     let person = m[2]!;
     // A known name may start inside what the pattern took for the title: "Secretary of State Antony John Blinken".
@@ -164,11 +202,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
 
   // "a former Uber executive", "former Google engineer": the employer, of the person the sentence is about.
   // Written as an apposition, it is that name's: "Michael, a former Uber executive".
-  const former = new RegExp(
-    String.raw`(?:(${NAME}),\s+(?:a|an|the)\s+)?\b[Ff]ormer\s+(${NAME})\s+(?:executive|official|employee|engineer|researcher|staffer|adviser|advisor|manager|director|lawyer)s?\b`,
-    "gu",
-  );
-  for (const m of text.matchAll(former)) {
+  for (const m of scan(FORMER_SHAPE, /[Ff]ormer\s/)) {
     const holder = m[1] ? trimName(m[1]) : null;
     const person = holder && (holder.name.includes(" ") || known(holder.name)) && !NOT_A_NAME.test(holder.name) ? holder : null;
     // "founded by former OpenAI researchers": people unnamed, not one person's past.
@@ -188,11 +222,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   }
 
   // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
-  const apposition = new RegExp(
-    String.raw`(${NAME}),\s+((?:the|a|an)\s+[^,.;:()"“”]{3,90}?)(?=\s*[,.;:)]|\s+(?:said|says|told|who|which)\b|\s+and\s+(?:a|an|the|former)\s|$)`,
-    "gu",
-  );
-  for (const m of text.matchAll(apposition)) {
+  for (const m of scan(APPOSITION_SHAPE, /,\s+(?:the|a|an)\s/)) {
     const { name, skipped } = trimName(m[1]!);
     const phrase = m[2]!;
     // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
@@ -215,9 +245,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   }
 
   // "Anthropic, founded by former OpenAI researchers in 2021, …": the organisation's founders, as written.
-  const founded =
-    /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
-  for (const m of text.matchAll(founded)) {
+  for (const m of scan(FOUNDED_SHAPE, /founded/i)) {
     const end = m.index + m[0].length;
     if (taken(m.index, end)) continue;
     found.push({ start: m.index, end, subject: null, subjectKind: "organization", attribute: "Founders", value: m[1]!, cue: "founded" });

@@ -15,7 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
-import { isTitleCaseLine, rolesIn } from "@/lib/domain/role-suggest.ts";
+import { rolesIn, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -452,43 +452,46 @@ const cueWords = (text: string) =>
     .filter((w) => w && !STOP.has(w) && !/\d/.test(w));
 
 /** Irregular forms news writes figures with, to the word their regular forms stem to. */
-const IRREGULAR: Record<string, string> = {
-  died: "die",
-  dies: "die",
-  dying: "die",
-  dead: "die",
-  death: "die",
-  deaths: "die",
-  fell: "fall",
-  fallen: "fall",
-  rose: "rise",
-  risen: "rise",
-  sold: "sell",
-  bought: "buy",
-  paid: "pay",
-  grew: "grow",
-  grown: "grow",
-  lost: "lose",
-  spent: "spend",
-  struck: "strike",
-  leapt: "leap",
-  sank: "sink",
-  slid: "slide",
-  took: "take",
-  taken: "take",
-  people: "person",
-  men: "man",
-  women: "woman",
-  children: "child",
-};
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    died: "die",
+    dies: "die",
+    dying: "die",
+    dead: "die",
+    death: "die",
+    deaths: "die",
+    fell: "fall",
+    fallen: "fall",
+    rose: "rise",
+    risen: "rise",
+    sold: "sell",
+    bought: "buy",
+    paid: "pay",
+    grew: "grow",
+    grown: "grow",
+    lost: "lose",
+    spent: "spend",
+    struck: "strike",
+    leapt: "leap",
+    sank: "sink",
+    slid: "slide",
+    took: "take",
+    taken: "take",
+    people: "person",
+    men: "man",
+    women: "woman",
+    children: "child",
+  }),
+);
 
 /**
  * A word's stem, so that a cue learned as "killed" applies to "kills" and "killing", "raised" to
  * "raising", "deaths" to "died": crude suffix stripping, the same on both sides of a comparison.
  */
-export function stem(word: string): string {
+export const stem = memoized(50_000, (word: string): string => {
   let w = word.toLowerCase().replace(/['’]s$/, "");
-  const irregular = IRREGULAR[w];
+  // A Map, not an object: "constructor" is a word too.
+  const irregular = IRREGULAR.get(w);
   if (irregular) return irregular;
   if (w.length <= 4) return w;
   if (w.endsWith("ies")) return w.slice(0, -3) + "y";
@@ -499,7 +502,7 @@ export function stem(word: string): string {
   else if (w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
   if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss)$/.test(w)) w = w.slice(0, -1);
   return w.replace(/e$/, "");
-}
+});
 
 /** The cue of a span: up to five content words before it in its sentence, nearest last. */
 function cueBefore(body: string, sentenceStart: number, start: number): string[] {
@@ -1043,7 +1046,6 @@ const BYLINE = /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:
 /** URLs, and telephone numbers: "+34 912 345 678", "(555) 123-4567", "555-123-4567". */
 const NOT_FIGURES = /\b(?:https?:\/\/|www\.)\S+|\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
 
-/** Spans of a line that hold no figure an analyst records. */
 /** `furnitureSpans` of the line starting at each place asked for, read once per line as a walk in reading order asks. */
 function furnitureByLine(body: string): (lineStart: number) => { start: number; end: number }[] {
   let line = -1;
@@ -1058,6 +1060,7 @@ function furnitureByLine(body: string): (lineStart: number) => { start: number; 
   };
 }
 
+/** Spans of a line that hold no figure an analyst records. */
 function furnitureSpans(body: string, lineStart: number, lineEnd: number): { start: number; end: number }[] {
   const line = body.slice(lineStart, lineEnd);
   if (FURNITURE.test(line.trimStart()) || (line.length < 100 && BYLINE.test(line.trimStart()))) return [{ start: lineStart, end: lineEnd }];
@@ -1441,13 +1444,13 @@ function roleProposals(
   const known = (name: string) => named.has(foldText(name));
   const proposals: Proposal[] = [];
   const furnitureOf = furnitureByLine(body);
+  const titleCase = titleCaseByLine(body);
   for (const chunk of chunksOf(body)) {
     const lineStart = body.lastIndexOf("\n", chunk.start - 1) + 1;
     const furniture = furnitureOf(lineStart);
     // A headline's capitals say nothing ("Anthropic CEO Dario Amodei Meets Pentagon Officials"), and a
     // "sentence" of thousands of characters is no prose (a table, a list run together).
-    const lineEnd = body.indexOf("\n", chunk.start);
-    if (chunk.end - chunk.start > 2_000 || isTitleCaseLine(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd))) continue;
+    if (chunk.end - chunk.start > 2_000 || titleCase(lineStart)) continue;
     const sentence: Sentence = { start: chunk.start, end: chunk.end, tokens: [] };
     for (const f of rolesIn(body.slice(chunk.start, chunk.end), known)) {
       const span = { start: chunk.start + f.start, end: chunk.start + f.end };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Proposal, type RecordedClaim, type RejectedProposal, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { type Proposal, type RecordedClaim, type RejectedProposal, type SuggestEntity, stem, suggestClaims } from "@/lib/domain/suggest.ts";
 
 const ENTITIES: SuggestEntity[] = [
   { id: "twitter", name: "Twitter", kind: "organization", aliases: [] },
@@ -77,6 +77,12 @@ describe("suggested claims", () => {
     expect(p).toMatchObject({ attribute: { label: "Death toll" }, subject: { entityId: "flood" } });
     const q = suggest("Each day the river claims 12 more.", [claim]).find((p) => p.quote.startsWith("12"));
     expect(q).toMatchObject({ attribute: { label: "Death toll", how: "learned" } });
+  });
+
+  it("stems a word that is also an object's property name like any other word", () => {
+    expect(stem("constructor")).toBe("constructor");
+    expect(stem("constructors")).toBe("constructor");
+    expect(stem("deaths")).toBe(stem("died"));
   });
 
   it("does not propose a span already recorded as a claim in this article", () => {
