@@ -53,6 +53,21 @@ describe("suggest claims", () => {
   );
 });
 
+// A body of one line and no full stop (a table or a list pasted flat): every rule reading its
+// value's line or sentence would cost the square of it.
+const flat = big.replace(/[.!?]?\s*\n+/g, ", ");
+describe("suggest claims and names, 2 MB as one line without a full stop", () => {
+  bench(
+    "claims then names",
+    () => {
+      const body = `${flat} ${++fresh}`;
+      suggestClaims({ article: { id: "flat", body, publishedAt: new Date("2025-01-01") }, entities, claims });
+      suggestNames({ body, entities });
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+});
+
 describe("suggest names", () => {
   bench(
     "a 2 MB article read for the first time, claims then names",

@@ -14,7 +14,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
-import { foldText } from "@/lib/domain/text.ts";
+import { foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
 
@@ -276,10 +276,15 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  * any word of a title-case line.
  */
 function capitalSaysNothing(body: string, sentenceStart: number, at: number, titleCase: (lineStart: number) => boolean): boolean {
-  const before = body.slice(sentenceStart, at);
-  if (!/[\p{L}\p{N}]/u.test(before) || /:\s*["“'‘(]?$/u.test(before)) return true;
-  return titleCase(body.lastIndexOf("\n", at - 1) + 1);
+  // Only the sentence's first word and the few characters before this one are read: a run-on
+  // "sentence" of a megabyte has thousands of capitals.
+  LETTER_OR_DIGIT.lastIndex = sentenceStart;
+  const first = LETTER_OR_DIGIT.exec(body);
+  if (!first || first.index >= at || /:\s*["“'‘(]?$/u.test(body.slice(Math.max(sentenceStart, at - 24), at))) return true;
+  return titleCase(lineStartOf(body, at));
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** The linked mentions and the proposed names of one article. */
 export function suggestNames(input: NameSuggestInput): NameSuggestions {

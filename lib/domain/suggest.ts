@@ -16,7 +16,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
 import { rolesIn, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
-import { foldText } from "@/lib/domain/text.ts";
+import { foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
@@ -174,9 +174,36 @@ function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] 
       const at = places[k];
       if (at != null) tokens.push({ start: at, end: at + texts[k]!.length, text: texts[k]!, pos: pos[k]!, type: types[k]! });
     }
-    if (tokens.length) sentences.push({ start: tokens[0]!.start, end: tokens.at(-1)!.end, tokens });
+    for (const part of boundedParts(tokens)) sentences.push({ start: part[0]!.start, end: part.at(-1)!.end, tokens: part });
   }
   return sentences;
+}
+
+/** Characters of a sentence read as one: prose stays well under it. */
+const LONGEST_SENTENCE = 1_500;
+
+/**
+ * A sentence's tokens, in parts of at most LONGEST_SENTENCE characters: a "sentence" with no full
+ * stop for pages (a table or a list run together, text without punctuation) is read clause by
+ * clause, cut after a comma or semicolon once a part is long, else wherever the limit falls.
+ * Every rule reads its value's sentence, so one megabyte-long sentence would cost the square.
+ */
+function boundedParts(tokens: Token[]): Token[][] {
+  if (!tokens.length) return [];
+  if (tokens.at(-1)!.end - tokens[0]!.start <= LONGEST_SENTENCE) return [tokens];
+  const parts: Token[][] = [];
+  let from = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const length = tokens[k]!.end - tokens[from]!.start;
+    const clauseEnd = /^[,;:]$/.test(tokens[k]!.text) && length >= LONGEST_SENTENCE / 3;
+    const full = k + 1 < tokens.length && tokens[k + 1]!.end - tokens[from]!.start > LONGEST_SENTENCE;
+    if (clauseEnd || full) {
+      parts.push(tokens.slice(from, k + 1));
+      from = k + 1;
+    }
+  }
+  if (from < tokens.length) parts.push(tokens.slice(from));
+  return parts;
 }
 
 /** Words looked up in wink's lexicon so far (see `isCommonWord`). */
@@ -788,7 +815,7 @@ function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[
 /** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
 function mentionsBefore(body: string, sentence: Sentence, found: Matchers): Mention[] {
   // Within its paragraph: a headline or the paragraph before is another matter.
-  const from = Math.max(body.lastIndexOf("\n", sentence.start - 1) + 1, sentence.start - 300);
+  const from = Math.max(lineStartOf(body, sentence.start), sentence.start - 300);
   const text = body.slice(from, sentence.start);
   // The last sentence only: from the full stop before its own.
   const ends = [...text.matchAll(/[.!?]["'”’)]?\s+/g)];
@@ -935,17 +962,20 @@ const LABEL_LINE = /^\s*(?:[-•*]\s*)?(?<label>\p{L}[\p{L}'’-]*(?:\s+[\p{L}'�
  * ("Deaths so far:" above "1,200 in Turkey" and "800 in Syria"). Null when there is none.
  */
 function labelOf(body: string, lineStart: number, value: { start: number }): { text: string; start: number; end: number } | null {
-  const head = body.slice(lineStart, value.start);
+  // A label is a few words: the last 200 characters of a long line hold it (reading the whole line
+  // for each of its figures would cost the square). Cut short, the head's start is no line's.
+  const from = Math.max(lineStart, value.start - 200);
+  const head = body.slice(from, value.start);
   const own = LABEL_BEFORE.exec(head);
-  if (own?.groups?.label) {
-    const start = lineStart + own.index + own[0].indexOf(own.groups.label);
+  if (own?.groups?.label && (from === lineStart || /^[;|.!?]/.test(own[0]))) {
+    const start = from + own.index + own[0].indexOf(own.groups.label);
     return { text: own.groups.label, start, end: start + own.groups.label.length };
   }
   if (!/^\s*(?:[-•*]\s*)?$/.test(head)) return null;
   // Up over the block's other items (short lines with a figure) to its label line; a blank line ends the block.
   let end = lineStart - 1;
   for (let n = 0; n < 12 && end > 0; n++) {
-    const start = body.lastIndexOf("\n", end - 1) + 1;
+    const start = lineStartOf(body, end);
     const line = body.slice(start, end);
     const heading = LABEL_LINE.exec(line);
     if (heading?.groups?.label) {
@@ -1100,8 +1130,9 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   if (bare && body[value.start - 1] === "-" && /\p{Lu}/u.test(body.slice(Math.max(0, value.start - 6), value.start - 1))) return true;
   if (bare && text === tokens[i]!.text && body[value.start - 1] === "(" && body[value.end] === ")" && tokens[i - 2]?.pos === "PROPN")
     return true;
-  const lineStart = body.lastIndexOf("\n", value.start - 1) + 1;
+  const lineStart = lineStartOf(body, value.start);
   if (
+    value.start - lineStart <= 40 &&
     /^\s*[-•*]?\s*$/.test(body.slice(lineStart, value.start)) &&
     /^\d{1,2}$/.test(text) &&
     /^[.)]\s/.test(body.slice(value.end, value.end + 2))
@@ -1129,8 +1160,8 @@ const PAGE_LABEL = /^\s*(?:update[sd]?|correction|editor['’]s note|clarificati
  */
 function datesAReport(body: string, tokens: Token[], i: number, value: Read): boolean {
   if (value.kind !== "date") return false;
-  const lineStart = body.lastIndexOf("\n", value.start - 1) + 1;
-  if (PAGE_LABEL.test(body.slice(lineStart, value.start))) return true;
+  const lineStart = lineStartOf(body, value.start);
+  if (value.start - lineStart <= 80 && PAGE_LABEL.test(body.slice(lineStart, value.start))) return true;
   if (/^['’]s\s+(?:filing|statement|report|commentary|announcement|release|tweet|letter)s?\b/i.test(body.slice(value.end, value.end + 20)))
     return true;
   let k = i - 1;
@@ -1220,7 +1251,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const proposals: Proposal[] = [];
   const furnitureOf = furnitureByLine(body);
   for (const sentence of sentencesOf(body)) {
-    const lineStart = body.lastIndexOf("\n", sentence.start - 1) + 1;
+    const lineStart = lineStartOf(body, sentence.start);
     const furniture = furnitureOf(lineStart);
     const named = figureNames(body.slice(sentence.start, sentence.end)).map((n) => ({
       start: sentence.start + n.start,
@@ -1446,7 +1477,7 @@ function roleProposals(
   const furnitureOf = furnitureByLine(body);
   const titleCase = titleCaseByLine(body);
   for (const chunk of chunksOf(body)) {
-    const lineStart = body.lastIndexOf("\n", chunk.start - 1) + 1;
+    const lineStart = lineStartOf(body, chunk.start);
     const furniture = furnitureOf(lineStart);
     // A headline's capitals say nothing ("Anthropic CEO Dario Amodei Meets Pentagon Officials"), and a
     // "sentence" of thousands of characters is no prose (a table, a list run together).

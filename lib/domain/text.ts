@@ -19,3 +19,28 @@ export function slugify(text: string, maxLength = 60): string {
     .replace(/^-+|-+$/g, "");
   return slug.slice(0, maxLength).replace(/-+$/, "");
 }
+
+/** The line breaks of the last body asked about (see `lineStartOf`). */
+let lines: { body: string; breaks: Int32Array } | null = null;
+
+/**
+ * Where the line holding place `at` starts (UTF-16): just after the last line break before it,
+ * found by binary search over the body's line breaks, listed once per body: asked
+ * for every figure of a body written as one long line, the scan back would cost the square.
+ */
+export function lineStartOf(body: string, at: number): number {
+  if (lines?.body !== body) {
+    const found: number[] = [];
+    for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) found.push(i);
+    lines = { body, breaks: Int32Array.from(found) };
+  }
+  const { breaks } = lines;
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low ? breaks[low - 1]! + 1 : 0;
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { ACTION_POLICY, isActionName } from "@/lib/domain/permissions.ts";
 import { hasMemberRole, hasRole, MEMBER_ROLES, ROLES } from "@/lib/domain/roles.ts";
-import { foldText, slugify } from "@/lib/domain/text.ts";
+import { foldText, lineStartOf, slugify } from "@/lib/domain/text.ts";
 
 describe("roles nest", () => {
   test.each([
@@ -45,6 +45,20 @@ describe("text folding", () => {
     expect(slugify("Anthropic and the Pentagon")).toBe("anthropic-and-the-pentagon");
     expect(slugify("  Über — Straße 2025!  ")).toBe("uber-strasse-2025");
     expect(slugify("!!!")).toBe("");
+  });
+});
+
+describe("line starts", () => {
+  test("are where the text before a place last broke its line, in UTF-16 units, for any body asked in turn", () => {
+    const bodies = ["", "one line 🚀 only", "a\nb\r\n\n🚀 c\n", "\n\nstarts broken\nends broken\n"];
+    const scanBack = (body: string, at: number) => {
+      let i = at - 1;
+      while (i >= 0 && body[i] !== "\n") i--;
+      return i + 1;
+    };
+    for (const body of [...bodies, ...bodies]) {
+      for (let at = 0; at <= body.length; at++) expect(lineStartOf(body, at)).toBe(scanBack(body, at));
+    }
   });
 });
 

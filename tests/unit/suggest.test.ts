@@ -370,6 +370,28 @@ describe("suggested claims", () => {
       // A blank line ends the list a label heads.
       expect(proposalsOf("Deaths so far:\n\n1,200 in Turkey\n")[0]?.attribute.label).not.toBe("Death toll");
     });
+
+    it("finds a label deep in a body written as one long line, and takes no word of it for a line's start", () => {
+      const prose = "Rescuers worked through the night in the cold and the rain. ".repeat(40);
+      const [homes] = proposalsOf(`${prose}Homes destroyed: 5,600.`);
+      expect(homes).toMatchObject({ quote: "5,600", attribute: { label: "Homes destroyed" } });
+      // Long words before the colon, in a clause with no stop before them, are no label, wherever
+      // the reading of the line's end starts.
+      const long = "Pneumonoultramicroscopicsilicovolcanoconiosis ".repeat(5);
+      const [cases] = proposalsOf(`${"word ".repeat(60)}${long}cases: 4,300.`);
+      expect(cases).toMatchObject({ quote: "4,300" });
+      expect(cases!.attribute.label ?? "").not.toMatch(/cases/i);
+    });
+  });
+
+  it("reads a sentence of pages without a full stop clause by clause, its figures still proposed with their subjects", () => {
+    const clause = "and then the waters rose again across the plain while volunteers carried sandbags, ";
+    const body = `${clause.repeat(40)}and 62 people died in Paiporta, ${clause.repeat(40)}and the night went on.`;
+    const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: ENTITIES, claims: [] }).find((p) =>
+      p.quote.startsWith("62"),
+    );
+    expect(p).toMatchObject({ subject: { entityId: "paiporta" } });
+    expect(body.slice(p!.start, p!.end)).toBe(p!.quote);
   });
 
   describe("a figure of another, dated event in the background", () => {
