@@ -9,7 +9,7 @@ import { dismissName } from "@/lib/features/names/actions.ts";
 import type { ReaderName } from "@/lib/server/name-proposals.ts";
 
 /** What the analyst made of a proposed name. */
-export type NameChoice = { as: "entity"; kind: EntityKind } | { as: "alias"; entityId: string } | { as: "dismiss" };
+export type NameChoice = { as: "entity"; kind: EntityKind; aliases: string[] } | { as: "alias"; entityId: string } | { as: "dismiss" };
 
 /** A choice saved: the new entity's id and the aliases saved with it, when one was made. */
 export type NameChosen = { choice: NameChoice; entityId?: string; aliases?: string[] };
@@ -28,7 +28,7 @@ async function saveChoice(
   if (choice.as === "dismiss") return dismissName({ investigationId, articleId, start: span.start, end: span.end });
   if (choice.as === "alias") return addAlias({ investigationId, entityId: choice.entityId, name: name.name });
   // "Amodei" after "Dario Amodei": the short form is one of the name's places, so the entity's alias too.
-  const result = await createEntity({ investigationId, name: name.name, kind: choice.kind, aliases: name.shortForms });
+  const result = await createEntity({ investigationId, name: name.name, kind: choice.kind, aliases: choice.aliases });
   return result.ok ? { ok: true, entityId: result.id, aliases: result.aliases } : result;
 }
 
@@ -52,6 +52,10 @@ export function NamePanel({
   onClose: () => void;
 }) {
   const [kind, setKind] = useState<EntityKind>(name.kind);
+  // A person's or an organisation's short form is nearly always the same one ("Amodei", "Sequoia");
+  // a place's or an event's is often another ("Valencia" of "Valencia flood of 2024"): asked, then.
+  const [shortFormsKept, setShortFormsKept] = useState<Map<string, boolean>>(new Map());
+  const keepsShortForm = (form: string) => shortFormsKept.get(form) ?? (kind === "person" || kind === "organization");
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
@@ -142,16 +146,26 @@ export function NamePanel({
             className="shrink-0 whitespace-nowrap"
             pending={pending === "entity"}
             disabled={pending !== null}
-            onClick={() => void choose("entity", { as: "entity", kind })}
+            onClick={() => void choose("entity", { as: "entity", kind, aliases: name.shortForms.filter(keepsShortForm) })}
           >
             New entity
           </Button>
         </div>
         {name.shortForms.length > 0 && (
-          <p className="pl-1 text-xs text-slate-500">
-            With {name.shortForms.map((f) => `“${f}”`).join(", ")} as {name.shortForms.length === 1 ? "an alias" : "aliases"}: the text
-            writes it alone after the full name.
-          </p>
+          <fieldset className="space-y-1 pl-1">
+            <legend className="text-xs text-slate-500">The text writes it shorter after the full name. With the new entity:</legend>
+            {name.shortForms.map((form) => (
+              <label key={form} className="flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  checked={keepsShortForm(form)}
+                  onChange={(e) => setShortFormsKept((kept) => new Map(kept).set(form, e.target.checked))}
+                  className="h-4 w-4 rounded border-slate-300 text-violet-600 focus-visible:ring-2 focus-visible:ring-violet-500"
+                />
+                “{form}” as an alias
+              </label>
+            ))}
+          </fieldset>
         )}
       </div>
 

@@ -72,6 +72,18 @@ test("an analyst makes one name an alias, another a new entity, and dismisses a 
   await panel.getByRole("button", { name: "New entity" }).click();
   await expect(text.locator("a[data-entity]", { hasText: "Jens Scharfenberg" })).toBeVisible();
 
+  // "Dario Amodei": a person, whose short form "Amodei" the panel would keep as an alias; the
+  // analyst declines it, and "Amodei" alone stays a name to decide on.
+  await names.getByRole("button", { name: "Dario Amodei" }).click();
+  await panel.getByLabel("Kind of the new entity").selectOption("person");
+  const shortForm = panel.getByRole("checkbox", { name: "“Amodei” as an alias" });
+  await expect(shortForm).toBeChecked();
+  await shortForm.uncheck();
+  await panel.getByRole("button", { name: "New entity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dario Amodei is now an entity (person)." })).toBeAttached();
+  await expect(text.locator("a[data-entity]", { hasText: /^Dario Amodei$/ })).toBeVisible();
+  await expect(text.locator("a[data-entity]", { hasText: /^Amodei$/ })).toHaveCount(0);
+
   // "Arlington": not tracked here.
   await names.getByRole("button", { name: "Arlington" }).click();
   await panel.getByRole("button", { name: "Dismiss name" }).click();
@@ -167,8 +179,9 @@ test("a full name made an entity takes its surname written alone as an alias", a
   const text = page.getByLabel("Article text");
   await page.getByRole("region", { name: "Names not yet entities" }).getByRole("button", { name: "Dario Amodei" }).click();
   const panel = page.getByRole("region", { name: "Proposed name" });
-  await expect(panel.getByText("With “Amodei” as an alias")).toBeVisible();
   await panel.getByLabel("Kind of the new entity").selectOption("person");
+  // Kept by default for a person.
+  await expect(panel.getByRole("checkbox", { name: "“Amodei” as an alias" })).toBeChecked();
   await shot(page, "names-short-form");
   await panel.getByRole("button", { name: "New entity" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Dario Amodei is now an entity (person), also called Amodei." })).toBeAttached();
