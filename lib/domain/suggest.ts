@@ -1450,10 +1450,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       },
       article.publishedAt,
       context,
+      new Set(recorded.map((c) => roleKey(`id:${c.subjectId}`, c.attribute, c.valueText))),
     ),
   );
   return proposals.sort((a, b) => a.start - b.start);
 }
+
+/** What a title claim says, to know it said again: whose (an entity's id, or the name as written), which attribute, what. */
+const roleKey = (subject: string, attribute: string, value: string) => `${foldText(subject)}|${foldText(attribute)}|${foldText(value)}`;
 
 /**
  * People's titles and offices in every line (see role-suggest.ts): text claims, proposed where
@@ -1469,6 +1473,8 @@ function roleProposals(
   open: (span: { start: number; end: number }, cue: string) => boolean,
   publishedAt: Date | null,
   context: ReadContext,
+  /** `roleKey`s of what the article already says as claims: a title written again is no new claim. */
+  said: Set<string>,
 ): Proposal[] {
   const named = new Map<string, SuggestEntity>();
   for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!named.has(foldText(n))) named.set(foldText(n), e);
@@ -1502,6 +1508,13 @@ function roleProposals(
       }
       // The investigation's own label for it, when it records one alike ("Title", "role").
       const own = lessons.find((l) => foldText(l.cue.attribute) === foldText(f.attribute))?.cue.attribute;
+      // "Anthropic CEO Dario Amodei" twice in an article is one claim: proposed once, and not at all
+      // once recorded, so that accepting all cites the article once.
+      if (subject.how !== "none") {
+        const key = roleKey(subject.how === "mention" ? `id:${subject.entityId}` : `name:${subject.name}`, own ?? f.attribute, f.value);
+        if (said.has(key)) continue;
+        said.add(key);
+      }
       proposals.push({
         ...span,
         quote: body.slice(span.start, span.end),

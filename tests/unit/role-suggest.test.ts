@@ -147,4 +147,28 @@ describe("role proposals", () => {
     });
     expect(rejected).toEqual([]);
   });
+
+  it("proposes a title written twice once, and not at all once the article records it", () => {
+    const body = "OpenAI CEO Sam Altman spoke first. Later, OpenAI CEO Sam Altman spoke again.";
+    const ceo = (ps: ReturnType<typeof suggest>) => ps.filter((p) => p.attribute.label === "CEO");
+    expect(ceo(suggest(body)).map((p) => p.start)).toEqual([0]);
+    const start = body.indexOf("OpenAI", 10);
+    const recorded = {
+      articleId: "here",
+      body,
+      start,
+      end: start + 21,
+      valueText: "Sam Altman",
+      valueKind: "text" as const,
+      subjectId: "openai",
+      attribute: "CEO",
+    };
+    const after = suggestClaims({ article: { id: "here", body, publishedAt: null }, entities, claims: [recorded] });
+    expect(ceo(after)).toEqual([]);
+    // Another holder is another claim.
+    expect(ceo(suggest("OpenAI CEO Sam Altman spoke first. Later, OpenAI CEO Mira Murati spoke.")).map((p) => p.valueText)).toEqual([
+      "Sam Altman",
+      "Mira Murati",
+    ]);
+  });
 });
