@@ -12,7 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
-import { NAME_JOINERS, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
+import { NAME_JOINERS, titleCaseByLine, titlesBeforeNames } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { foldText, lineStartOf } from "@/lib/domain/text.ts";
 
@@ -301,6 +301,9 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const sentences = sentencesOf(body, "all");
   for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
 
+  const knownNames = new Set(entities.flatMap((e) => [e.name, ...e.aliases].map(foldText)));
+  const knownName = (name: string) => knownNames.has(foldText(name));
+
   // Which lines are in title case, asked of the lines where a lone capitalised word is found.
   const titleCase = titleCaseByLine(body);
 
@@ -317,13 +320,19 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     if (CREDIT_LINE.test(text) || inHeading) continue;
     const dateline = DATELINE.exec(text);
     const skipUntil = dateline ? sentence.start + dateline[0].length : sentence.start;
+    // "Under-Secretary of Defense for Research and Engineering Emil Michael": the title's words are no names.
+    const titles = titlesIn(body, sentence, knownName);
     for (const run of properNounRuns(sentence.tokens, body, skipUntil)) {
       // Known names inside the run: linked, and the run's other words are names of their own.
       while (mention < mentions.length && mentions[mention]!.end <= run.tokens[0]!.start) mention++;
       const inside: EntityMention[] = [];
       for (let k = mention; k < mentions.length && mentions[k]!.start < run.tokens.at(-1)!.end; k++) inside.push(mentions[k]!);
       for (const piece of piecesOf(run, inside, byId)) {
-        const { tokens, titled } = trimRun(piece.tokens);
+        let untitled = piece.tokens;
+        while (untitled.length && titles.some((t) => t.start <= untitled[0]!.start && untitled[0]!.end <= t.end))
+          untitled = untitled.slice(1);
+        const afterTitle = untitled !== piece.tokens;
+        const { tokens, titled } = trimRun(untitled);
         if (!tokens.length) continue;
         const start = tokens[0]!.start;
         const end = tokens.at(-1)!.end;
@@ -347,7 +356,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         // "Venezuelan leader", "Spanish officials": a people's adjective, not a name.
         if (tokens.length === 1 && /(?:an|ese|ish|ch)$/.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? ""))
           continue;
-        const kind = guessKind(name, before, after, titled || piece.titled);
+        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle);
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
         const capitalSays =
           tokens.length > 1 || !/^\p{Lu}\p{Ll}/u.test(name) || !capitalSaysNothing(body, sentence.start, start, titleCase);
@@ -385,6 +394,16 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions,
     names: withShortForms(names),
   };
+}
+
+/** Where a sentence writes a title before a name: the title's words, without the name's. */
+function titlesIn(
+  body: string,
+  sentence: { start: number; end: number },
+  known: (name: string) => boolean,
+): { start: number; end: number }[] {
+  const text = body.slice(sentence.start, sentence.end);
+  return titlesBeforeNames(text, known).map((f) => ({ start: sentence.start + f.start, end: sentence.start + f.start + f.value.length }));
 }
 
 /**

@@ -143,6 +143,33 @@ const FOUNDED_SHAPE =
 const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;
 
 /**
+ * Titles written before a name, as the person's Role: "Secretary of Defense Pete Hegseth",
+ * "Under-Secretary of Defense for Research and Engineering Emil Michael". The quote starts at the
+ * title, which is the value.
+ */
+export function titlesBeforeNames(text: string, known: (name: string) => boolean): RoleFound[] {
+  if (!TITLE_HINT.test(text)) return [];
+  const found: RoleFound[] = [];
+  for (const m of text.matchAll(TITLE_SHAPE)) {
+    let role = m[1]!;
+    let person = m[2]!;
+    // A known name may start inside what the pattern took for the title: "Secretary of State Antony John Blinken".
+    const words = `${role} ${person}`.split(/\s+/);
+    for (let k = Math.max(1, words.length - 5); k < words.length - 1; k++) {
+      const candidate = words.slice(k).join(" ");
+      if (known(candidate) && candidate.length > person.length) {
+        person = candidate;
+        role = words.slice(0, k).join(" ");
+        break;
+      }
+    }
+    const cue = role.split(/[\s-]+/)[0]!.toLowerCase();
+    found.push({ start: m.index, end: m.index + m[0].length, subject: person, subjectKind: "person", attribute: "Role", value: role, cue });
+  }
+  return found;
+}
+
+/**
  * Every title and office a line writes, in order, at their places in `text` (UTF-16). `known`
  * says whether a name is one the investigation knows (folded by the caller's rule), to take a
  * known name whole ("Emil Michael") and to accept a single word as a person ("Michael, a …").
@@ -173,32 +200,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     });
   }
 
-  // "Secretary of Defense Pete Hegseth", "Under-Secretary of Defense for Research and Engineering Emil Michael".
-  for (const m of scan(TITLE_SHAPE, TITLE_HINT)) {
-    let role = m[1]!;
-    let person = m[2]!;
-    // A known name may start inside what the pattern took for the title: "Secretary of State Antony John Blinken".
-    const words = `${role} ${person}`.split(/\s+/);
-    for (let k = Math.max(1, words.length - 5); k < words.length - 1; k++) {
-      const candidate = words.slice(k).join(" ");
-      if (known(candidate) && candidate.length > person.length) {
-        person = candidate;
-        role = words.slice(0, k).join(" ");
-        break;
-      }
-    }
-    const end = m.index + m[0].length;
-    if (taken(m.index, end)) continue;
-    found.push({
-      start: m.index,
-      end,
-      subject: person,
-      subjectKind: "person",
-      attribute: "Role",
-      value: role,
-      cue: role.split(/[\s-]+/)[0]!.toLowerCase(),
-    });
-  }
+  for (const f of titlesBeforeNames(text, known)) if (!taken(f.start, f.end)) found.push(f);
 
   // "a former Uber executive", "former Google engineer": the employer, of the person the sentence is about.
   // Written as an apposition, it is that name's: "Michael, a former Uber executive".

@@ -90,6 +90,15 @@ describe("names in an article", () => {
     expect(amodei!.kind).toBe("person");
   });
 
+  it("takes no word of a long title for a name, and the name after it for a person", () => {
+    const body =
+      "Under-Secretary of Defense for Research and Engineering Jordan Vale met Foreign Secretary for Commonwealth Affairs Ama Osei.";
+    expect(names(body).map((n) => [n.name, n.kind])).toEqual([
+      ["Jordan Vale", "person"],
+      ["Ama Osei", "person"],
+    ]);
+  });
+
   it("leaves out ordinary words capitalised only where any word would be: headlines, captions, first words", () => {
     const body = [
       "Aid reaches the coast",
