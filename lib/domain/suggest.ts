@@ -168,15 +168,64 @@ function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] 
       cursor = at + text.length;
     }
   }
+  const read: Token[][] = [];
   for (const [first, last] of SPANS.parse(doc.sentences().out(its.span))) {
     const tokens: Token[] = [];
     for (let k = first; k <= last; k++) {
       const at = places[k];
       if (at != null) tokens.push({ start: at, end: at + texts[k]!.length, text: texts[k]!, pos: pos[k]!, type: types[k]! });
     }
-    for (const part of boundedParts(tokens)) sentences.push({ start: part[0]!.start, end: part.at(-1)!.end, tokens: part });
+    // wink ends a sentence at the point of "M7.8": the sentence goes on after the decimal.
+    const before = read.at(-1);
+    if (before && tokens.length && splitDecimalAt(before, before.length - 2, tokens[0])) before.push(...tokens);
+    else read.push(tokens);
+  }
+  for (const tokens of read) {
+    for (const part of boundedParts(joinDecimals(tokens))) sentences.push({ start: part[0]!.start, end: part.at(-1)!.end, tokens: part });
   }
   return sentences;
+}
+
+/** Whether tokens[k], the point after it and `digits` are a decimal wink split: "M7" "." "8". */
+function splitDecimalAt(tokens: Token[], k: number, digits: Token | undefined): digits is Token {
+  const [t, dot] = [tokens[k], tokens[k + 1]];
+  return Boolean(
+    t &&
+    /\p{L}[\p{L}\p{N}-]*\d$/u.test(t.text) &&
+    dot?.text === "." &&
+    dot.start === t.end &&
+    digits?.start === dot.end &&
+    /^\d+$/.test(digits.text),
+  );
+}
+
+/**
+ * A decimal written against a word is one figure: wink reads "M7.8" as "M7", ".", "8" and
+ * "magnitude-7.5" as "magnitude-7", ".", "5". Joined again, a word and a hyphen before the number
+ * are tokens of their own ("magnitude", "-", "7.5"); a name with its number stays one ("GPT-4.5").
+ */
+function joinDecimals(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const [t, digits] = [tokens[k]!, tokens[k + 2]];
+    if (!splitDecimalAt(tokens, k, digits)) {
+      joined.push(t);
+      continue;
+    }
+    const text = t.text + "." + digits.text;
+    const end = digits.end;
+    const hyphenated = /^(\p{L}+)-(\d+\.\d+)$/u.exec(text);
+    if (hyphenated && !/\p{Lu}.*\p{Lu}/u.test(hyphenated[1]!)) {
+      const word = hyphenated[1]!;
+      joined.push(
+        { ...t, text: word, end: t.start + word.length },
+        { start: t.start + word.length, end: t.start + word.length + 1, text: "-", pos: "PUNCT", type: "punctuation" },
+        { start: t.start + word.length + 1, end, text: hyphenated[2]!, pos: "NUM", type: "number" },
+      );
+    } else joined.push({ ...t, text, end });
+    k += 2;
+  }
+  return joined;
 }
 
 /** Characters of a sentence read as one: prose stays well under it. */
@@ -258,7 +307,11 @@ const NUMERIC_KINDS: ValueKind[] = ["money", "number", "percentage", "date", "ti
 
 /** "may" alone is the verb far more often than the month ("may be at odds"); "May 2025" is found by its figure. */
 const isMay = (t: Token) => /^may$/i.test(t.text);
-const isAnchor = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS.test(t.text) || (DAY_WORDS.test(t.text) && !isMay(t));
+const isAnchor = (t: Token) =>
+  // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure.
+  (/\d/.test(t.text) && !/^\p{Lu}[\p{L}\p{N}]*-[\d.]+$/u.test(t.text)) ||
+  NUMBER_WORDS.test(t.text) ||
+  (DAY_WORDS.test(t.text) && !isMay(t));
 
 /** Words a value does not run into: "$21 billion would", "under 120,000 had". */
 const STOP_GROWTH = new Set(["VERB", "AUX", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
@@ -350,6 +403,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   if (!best) return null;
   // Never back into the value before ("31 October to Saturday 2" then "November").
   for (let k = i - 1; k >= Math.max(0, i - 3) && tokens[k]!.start >= from; k--) {
+    // "magnitude-7.5": a hyphen joining a word to the figure is passed over, as on the right.
+    const joining = tokens[k]!.text === "-" && tokens[k]!.end === tokens[k + 1]!.start && tokens[k - 1]?.end === tokens[k]!.start;
+    if (joining) continue;
     if (tokens[k]!.pos === "PUNCT") break;
     const r = read(body, tokens[k]!.start, tokens[last]!.end, context);
     // "$" before "44bn" makes a number money: a change of kind to the left is welcome.

@@ -297,6 +297,21 @@ describe("suggested claims", () => {
     expect(proposals.some((p) => p.attribute.label === "Quake")).toBe(false);
   });
 
+  it("reads a decimal written against a word whole, and a name's number as no figure", () => {
+    const entities: SuggestEntity[] = [{ id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["quake"] }];
+    const body =
+      "The M7.8 quake struck at 4:17 a.m. A magnitude-7.5 aftershock followed. " +
+      "Rescuers were flown in on an A-400M, and the GPT-4.5 model translated 1,200 calls.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
+    const readings = proposals.map((p) => [p.quote, p.reading, p.attribute.label]);
+    expect(readings).toContainEqual(["M7.8", "7.8 magnitude (7.75–7.85)", "Magnitude"]);
+    expect(readings).toContainEqual(["magnitude-7.5", "7.5 magnitude (7.45–7.55)", "Magnitude"]);
+    expect(proposals.some((p) => p.quote.startsWith("4:17"))).toBe(true);
+    // No figure of the aircraft's or the model's name.
+    expect(proposals.filter((p) => !p.quote.startsWith("4:17")).map((p) => p.quote)).toEqual(["M7.8", "magnitude-7.5", "1,200 calls"]);
+    for (const p of proposals) expect(body.slice(p.start, p.end)).toBe(p.quote);
+  });
+
   describe("who gives a figure is its source, not its subject", () => {
     const entities: SuggestEntity[] = [
       { id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["earthquake"] },
