@@ -185,6 +185,10 @@ function parseWithChrono(text: string, ref: Date | null): DateValue | null {
   const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined);
   const first = results[0];
   if (!first || first.text.length < text.trim().length * 0.5) return null;
+  // "launched on Thursday", "Thursday to": the weekday chrono found is read as news uses it, as
+  // alone, so that words around it change nothing (chrono alone takes the next Thursday).
+  const weekday = ref && parseWeekday(first.text, ref);
+  if (weekday) return { ...weekday, text };
   const c = first.start;
   const y = c.get("year");
   const m = c.get("month");

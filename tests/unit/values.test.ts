@@ -109,6 +109,9 @@ const relativeDates: DateRow[] = [
   ["Sunday night", "2026-02-22", "2026-02-22", "day"],
   ["Thursday", "2026-02-26", "2026-02-26", "day"],
   ["last Thursday", "2026-02-19", "2026-02-19", "day"],
+  // Words around a weekday chrono finds change nothing: the same day as the weekday alone.
+  ["launched on Sunday", "2026-02-22", "2026-02-22", "day"],
+  ["Sunday to", "2026-02-22", "2026-02-22", "day"],
   // Deadlines and plans look ahead.
   ["by Friday evening", "2026-02-27", "2026-02-27", "day"],
   ["until Sunday", "2026-03-01", "2026-03-01", "day"],
