@@ -394,7 +394,8 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a
     // time: "158 on Thursday" is a count.
     const bare = best && /^(?:[0-3]?\d|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
-    if (best && r.kind !== best.kind && !bare && !FIGURES.includes(r.kind)) continue;
+    // A time or a date read whole never turns back into a figure ("4:17 p.m. Officials" is no count).
+    if (best && r.kind !== best.kind && !bare && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
     if (!best || r.reading !== best.reading || r.kind !== best.kind) {
       best = r;
       last = j;

@@ -297,6 +297,15 @@ describe("suggested claims", () => {
     expect(proposals.some((p) => p.attribute.label === "Quake")).toBe(false);
   });
 
+  it("keeps a time a time when the next sentence runs on after “p.m.”", () => {
+    const body = "The quake struck at 4:17 p.m. Officials said 20 people died.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: [], claims: [] });
+    expect(proposals.map((p) => [p.quote, p.valueKind])).toEqual([
+      ["4:17 p.m.", "time"],
+      ["20 people", "number"],
+    ]);
+  });
+
   it("reads a decimal written against a word whole, and a name's number as no figure", () => {
     const entities: SuggestEntity[] = [{ id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["quake"] }];
     const body =
