@@ -251,20 +251,37 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Share price change",
     ["share move", "stock move", "share price move", "change in share price"],
-    new RegExp(`\\b(?:${MOVE}|premarket|pre-market|trading|shares|stock)\\b`),
+    // "rose to 6.1%" gives a level, of whatever rose: no move.
+    new RegExp(`\\b(?:${MOVE}\\b(?!\\s+to\\b)|(?:premarket|pre-market|trading|shares|stock)\\b)`),
     ["percentage"],
     ["organization"],
   ),
   family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
-  family("Growth", ["increase", "growth rate"], /\b(?:growth|grew|increase[sd]?)\b/, ["percentage"], ["organization", "place"]),
-  family("Premium", ["offer premium", "premium over the close"], /\bpremium\b/, ["percentage", "money"], ["event"]),
   family(
-    "Rate",
-    ["unemployment rate", "inflation rate", "interest rate"],
-    /\b(?:rate|inflation|unemployment)\b/,
+    "Growth",
+    ["increase", "growth rate"],
+    /\b(?:growth|grew|grow(?:s|ing)?|expan(?:d|ded|ds|sion)|increase[sd]?)\b/,
     ["percentage"],
-    ["place", "organization"],
+    ["organization", "place"],
   ),
+  family("Premium", ["offer premium", "premium over the close"], /\bpremium\b/, ["percentage", "money"], ["event"]),
+  // Three rates news keeps apart (a country's inflation is no interest rate), before any other rate.
+  family(
+    "Inflation",
+    ["inflation rate", "consumer prices", "consumer price index", "cpi"],
+    /\b(?:inflation|consumer prices?|cpi)\b/,
+    ["percentage"],
+    ["place"],
+  ),
+  family("Unemployment rate", ["unemployment", "jobless rate"], /\b(?:unemployment|jobless(?: rate)?)\b/, ["percentage"], ["place"]),
+  family(
+    "Interest rate",
+    ["policy rate", "benchmark rate", "lending rate", "base rate", "key rate"],
+    /\b(?:interest|lending|policy|benchmark|base|key|repo|mortgage|deposit)(?: (?:interest|lending|policy))? rates?\b/,
+    ["percentage"],
+    ["organization", "place"],
+  ),
+  family("Rate", ["rates"], /\brates?\b/, ["percentage"], ["place", "organization"]),
 ];
 
 const QUALIFIER = /^(?:,|\(|:| in | of | on | at | for | from | after | before | against | during | by | among | to | per )/;

@@ -345,7 +345,7 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   let kind: NumericValue["kind"] = first.currency ? "money" : "number";
   let measure: { dimension: string } | null = null;
   let unit: string | null = first.currency;
-  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b)/i);
+  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b|basis points?\b|bps?\b)/i);
   const magnitudeAfter = kind === "number" && !percent ? rest.match(MAGNITUDE_AFTER) : null;
   if (magnitudeBefore || magnitudeAfter) {
     if (kind !== "number" || percent) return null;
@@ -353,7 +353,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     if (magnitudeAfter) rest = rest.slice(magnitudeAfter[0].length);
   } else if (percent) {
     kind = "percentage";
-    unit = /points?/i.test(percent[0]) ? "percentage points" : "%";
+    // A basis point is a hundredth of a percentage point, as central banks move rates by.
+    unit = /basis|bps?\b/i.test(percent[0]) ? "basis points" : /points?/i.test(percent[0]) ? "percentage points" : "%";
     rest = rest.slice(percent[0].length);
     // "an 11% drop" is the same move as "down 11%".
     if (!direction && /^\s*(?:drop|fall|decline|decrease|loss|slump|plunge|slide)\b/i.test(rest)) sign = -1;
@@ -364,7 +365,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     rest = rest.slice(read.length);
   } else if (kind === "number") {
     const counted = rest.match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)(?:\s+(?<more>[\p{L}][\p{L}-]*))?/u);
-    if (counted?.groups?.unit && !/^(of|in|and|or|to|for|by|on|at|the|a|an)$/i.test(counted.groups.unit)) {
+    // "129.25 per dollar": a rate, not a count of "per".
+    if (counted?.groups?.unit && !/^(of|in|and|or|to|for|by|on|at|the|a|an|per)$/i.test(counted.groups.unit)) {
       unit = counted.groups.unit.replace(/[.]$/, "").toLowerCase();
       rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
     }

@@ -154,6 +154,16 @@ describe("what a recorded claim teaches", () => {
     expect(p?.attribute.label).toBe("Death toll");
   });
 
+  it("keeps a country's inflation, its unemployment and its central bank's rate apart", () => {
+    const body = "The central bank raised its benchmark lending rate to 10.75% as inflation slowed to 3.5% and unemployment rose to 6.1%.";
+    const labels = suggest(body).map((p) => [p.quote, p.attribute.label]);
+    expect(labels).toEqual([
+      ["10.75%", "Interest rate"],
+      ["3.5%", "Inflation"],
+      ["6.1%", "Unemployment rate"],
+    ]);
+  });
+
   it("keeps the analyst's own label when it names no measure the lexicon knows", () => {
     const body = "Acme shares were up 12% premarket after the offer.";
     const move = {

@@ -50,6 +50,10 @@ const numbers: NumRow[] = [
   ["about 30 per cent", "percentage", 27, 33, "%"],
   ["up to 20%", "percentage", 0, 20, "%"],
   ["3 percentage points", "percentage", 2.5, 3.5, "percentage points"],
+  // Central banks move rates by basis points; a rate "per dollar" counts nothing.
+  ["25 basis points", "percentage", 24.5, 25.5, "basis points"],
+  ["50bps", "percentage", 49.5, 50.5, "basis points"],
+  ["129.25 per dollar", "number", 129.245, 129.255, null],
   ["over 60", "number", 60, null, null],
   // A round figure is read with its significant figures, to at most 5% either way.
   ["5,000 employees", "number", 4750, 5250, "employees"],
