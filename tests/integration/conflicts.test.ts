@@ -12,7 +12,7 @@ import {
   resolveConflict,
 } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
-import { redetect } from "@/lib/server/detection.ts";
+import { detectFromScratch, redetect } from "@/lib/server/detection.ts";
 import { addAlias, mergeEntities } from "@/lib/server/entities.ts";
 import { executeAction } from "@/lib/web/action.ts";
 import { seedDemo } from "@/seed/demo.ts";
@@ -440,6 +440,21 @@ describe(`the demo story, on ${testEngine}`, () => {
     // The queue puts open conflicts first, the most consequential (a scale slip) at the top.
     expect(queue.items[0]!.kind).toBe("scale");
     expect(queue.items.at(-1)!.status).toBe("resolved");
+  });
+
+  test("claims read a few at a time: groups cut across batches are still compared whole", async () => {
+    const s = await valuationStory();
+    await s.claim(2, "$61.5 billion", { subjectId: s.anthropic.id });
+    await seedDemo();
+    const demo = await db().investigation.findFirstOrThrow({ where: { slug: "anthropic-pentagon" } });
+    const detect = (investigationId: string, batch?: number) =>
+      db().$transaction((tx) => detectFromScratch(tx, investigationId, undefined, batch));
+    const valuation = await detect(s.inv.id);
+    expect(valuation.find((d) => d.key.startsWith(`claims:${s.anthropic.id}:valuation`))?.claimIds).toHaveLength(3);
+    for (const investigationId of [s.inv.id, demo.id]) {
+      const whole = await detect(investigationId);
+      for (const batch of [1, 2, 3, 7]) expect(await detect(investigationId, batch)).toEqual(whole);
+    }
   });
 });
 
