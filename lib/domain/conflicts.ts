@@ -499,8 +499,24 @@ export function figureKey(value: NormalizedValue): string | null {
  * common to mark as one subject's number given to another.
  */
 export function significantDigits(n: number): number {
-  const digits = Math.abs(n).toPrecision(12).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
-  return digits.length;
+  // The digits of toPrecision(12) between the first and the last that is not 0 (without the
+  // exponent and the point): read in place, as it runs for every claim's figure.
+  const text = Math.abs(n).toPrecision(12);
+  const exponent = text.indexOf("e");
+  const end = exponent < 0 ? text.length : exponent;
+  let first = -1;
+  let last = -1;
+  let point = -1;
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 46) point = i;
+    else if (ch !== 48) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return 0;
+  return last - first + 1 - (point > first && point < last ? 1 : 0);
 }
 
 /**

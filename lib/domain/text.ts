@@ -1,5 +1,10 @@
+const PLAIN = /^[ -~\t\n\r]*$/;
+
 /** Folding for comparison and lookup: NFC, case folded, accents and surrounding space removed. */
 export function foldText(text: string): string {
+  // Printable ASCII has nothing to decompose, no accents, no typographic quotes: only case and
+  // spaces fold. Most text is, and the full folding costs twice as much (detection folds every quote).
+  if (PLAIN.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

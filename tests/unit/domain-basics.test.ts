@@ -39,6 +39,10 @@ describe("text folding", () => {
   test("case, accents, curly quotes and spacing fold away", () => {
     expect(foldText("  The Pentagon’s   MICHAEL ")).toBe("the pentagon's michael");
     expect(foldText("Émil")).toBe(foldText("emil"));
+    // Plain ASCII takes a shorter way; it folds as the rest does.
+    expect(foldText("\tRoute  9\r\nNORTH ")).toBe("route 9 north");
+    expect(foldText("Route 9 Straße")).toBe("route 9 strasse");
+    expect(foldText("ﬁle  No. 9")).toBe("file no. 9");
   });
 
   test("slugs are short and safe", () => {

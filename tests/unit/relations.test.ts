@@ -178,6 +178,18 @@ describe("misattribution", () => {
     expect(significantDigits(1e9)).toBe(1);
     expect(significantDigits(183e9)).toBe(3);
     expect(significantDigits(7.14e9)).toBe(3);
+    // Read to twelve digits: zeros count between other digits, never around them; nor do the point and the exponent.
+    for (const [n, digits] of [
+      [0, 0],
+      [1005, 4],
+      [-2500, 2],
+      [0.0305, 3],
+      [12.5, 3],
+      [1.5e-7, 2],
+      [2.5e21, 2],
+      [0.1 + 0.2, 1],
+    ] as const)
+      expect(significantDigits(n), String(n)).toBe(digits);
     const fee = claim("$1 billion", { subjectId: "deal", articleId: "p" });
     const ellison = claim("$1 billion", { subjectId: "ellison", articleId: "q" });
     expect(detectMisattributions([fee, ellison])).toEqual([]);
