@@ -301,12 +301,18 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   const named = new Map<string, SheetEntity>();
   for (const e of entities) for (const name of [...e.aliases, e.name]) named.set(foldText(name), e);
   // A reading depends on nothing but the value, the entity a text names on nothing but the text:
-  // each is worked out once for the claims that share it.
+  // each is worked out once for the claims that share it. Claims often share one value object
+  // (the data layer reads each value once), found without writing it as JSON.
   const readings = new Map<string, string>();
+  const readingOf = new Map<NormalizedValue, string>();
   const reading = (v: NormalizedValue) => {
-    const json = JSON.stringify(v);
-    let text = readings.get(json);
-    if (text === undefined) readings.set(json, (text = describeValue(v)));
+    let text = readingOf.get(v);
+    if (text === undefined) {
+      const json = JSON.stringify(v);
+      text = readings.get(json);
+      if (text === undefined) readings.set(json, (text = describeValue(v)));
+      readingOf.set(v, text);
+    }
     return text;
   };
   const namedBy = new Map<string, SheetEntity | null>();

@@ -110,6 +110,25 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
   });
 });
 
+describe(`the fact sheet's data on ${testEngine}`, () => {
+  test("claims that say the same share one value, read as their column holds it", async () => {
+    await seedDemo();
+    const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
+    const input = (await loadFactSheetInput(id))!;
+    const stored = await db().claim.findMany({ where: { investigationId: id }, select: { id: true, valueNorm: true } });
+    const byId = new Map(input.claims.map((c) => [c.id, c.value]));
+    expect(stored.length).toBe(input.claims.length);
+    for (const c of stored) expect(byId.get(c.id)).toEqual(c.valueNorm);
+    const objects = new Map<string, Set<unknown>>();
+    for (const c of input.claims) {
+      const key = JSON.stringify(c.value);
+      objects.set(key, (objects.get(key) ?? new Set()).add(c.value));
+    }
+    expect([...objects.values()].every((set) => set.size === 1)).toBe(true);
+    expect(objects.size).toBeLessThan(input.claims.length);
+  });
+});
+
 describe(`the demo story's JSON-LD on ${testEngine}`, () => {
   test("keeps its identifiers when a backup is restored under a new slug", async () => {
     await seedDemo();

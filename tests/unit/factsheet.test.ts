@@ -379,6 +379,31 @@ describe("building the fact sheet", () => {
     }
   });
 
+  test("claims sharing one value object (as the data layer reads them) give the same bytes as claims with copies", () => {
+    const input = story();
+    input.claims.push(
+      claim("a", "acme", "Staff", "120"),
+      claim("b", "acme", "Staff", "120"),
+      claim("b", "acme", "Revenue", "$18.4 billion"),
+      claim("b", "acme", "CEO", "Ada Smith", { kind: "text" }),
+    );
+    // Claims saying the same share the first one's value, as the data layer gives them.
+    const first = new Map<string, SheetClaim["value"]>();
+    const shared = {
+      ...input,
+      claims: input.claims.map((c) => {
+        const key = JSON.stringify(c.value);
+        if (!first.has(key)) first.set(key, c.value);
+        return { ...c, value: first.get(key)! };
+      }),
+    };
+    const copies = { ...input, claims: input.claims.map((c) => ({ ...c, value: structuredClone(c.value) })) };
+    expect(first.size).toBeLessThan(input.claims.length);
+    for (const format of FACTSHEET_FORMATS) {
+      expect(renderFactSheet(buildFactSheet(shared), format)).toBe(renderFactSheet(buildFactSheet(copies), format));
+    }
+  });
+
   test("so does data where two entities share a name (their facts tie on name and attribute)", () => {
     const input = story();
     input.entities.push({ id: "acme-2", name: "Acme", kind: "organization", aliases: [] });
