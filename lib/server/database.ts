@@ -12,6 +12,8 @@ export type SqlConnection = {
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** As `query`, each row an array of its columns in the order selected (no object made per row). */
+  rows<Row extends unknown[] = unknown[]>(sql: string, params?: unknown[]): Promise<Row[]>;
 };
 
 export type Engine = "pglite" | "postgres";
@@ -85,6 +87,7 @@ function openPostgres(url: string): Database {
             await client.query(sql);
           },
           query: async (sql, params) => (await client.query(sql, params)).rows,
+          rows: async (sql, params) => (await client.query({ text: sql, values: params, rowMode: "array" })).rows as never,
         });
       } finally {
         client.release();
@@ -113,6 +116,7 @@ function openPglite(dataDir: string): Database {
             await client.exec(sql);
           },
           query: async (sql, params) => (await client.query(sql, params)).rows as never,
+          rows: async (sql, params) => (await client.query(sql, params, { rowMode: "array" })).rows as never,
         }),
       );
       queue = run.catch(() => undefined);

@@ -111,14 +111,37 @@ describe(`the demo story's fact sheet on ${testEngine}`, () => {
 });
 
 describe(`the fact sheet's data on ${testEngine}`, () => {
-  test("claims that say the same share one value, read as their column holds it", async () => {
+  test("claims are read as their columns hold them, and those that say the same share one value", async () => {
     await seedDemo();
     const { id } = await db().investigation.findUniqueOrThrow({ where: { slug: "anthropic-pentagon" } });
     const input = (await loadFactSheetInput(id))!;
-    const stored = await db().claim.findMany({ where: { investigationId: id }, select: { id: true, valueNorm: true } });
-    const byId = new Map(input.claims.map((c) => [c.id, c.value]));
+    const stored = await db().claim.findMany({ where: { investigationId: id } });
+    const byId = new Map(input.claims.map((c) => [c.id, c]));
     expect(stored.length).toBe(input.claims.length);
-    for (const c of stored) expect(byId.get(c.id)).toEqual(c.valueNorm);
+    // The driver's columns say what Prisma's fields say (the demo reads its dates in UTC).
+    for (const c of stored) {
+      expect(byId.get(c.id)).toEqual({
+        id: c.id,
+        articleId: c.articleId,
+        subjectId: c.subjectId,
+        subjectText: c.subjectText,
+        attribute: c.attribute,
+        attributeLabel: c.attributeLabel,
+        valueText: c.valueText,
+        value: c.valueNorm,
+        asOfText: c.asOfText,
+        asOfStart: c.asOfStart?.toISOString().slice(0, 10) ?? null,
+        asOfEnd: c.asOfEnd?.toISOString().slice(0, 10) ?? null,
+        status: c.status,
+        statusReason: c.statusReason,
+        quote: c.quoteExact,
+        prefix: c.quotePrefix,
+        suffix: c.quoteSuffix,
+        start: c.positionStart,
+        end: c.positionEnd,
+      });
+    }
+    expect(input.claims.some((c) => c.asOfStart)).toBe(true);
     const objects = new Map<string, Set<unknown>>();
     for (const c of input.claims) {
       const key = JSON.stringify(c.value);
