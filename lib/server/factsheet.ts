@@ -201,8 +201,9 @@ async function claimRows(investigationId: string, timeZone: string): Promise<Cla
   const columns = `
     id, "articleId", "subjectId", "subjectText", attribute, "attributeLabel", "valueText", "valueNorm"::text,
     "asOfText",
-    -- The days the as-of covers, in the zone its local dates were read in.
-    to_char("asOfStart" AT TIME ZONE $2, 'YYYY-MM-DD'), to_char("asOfEnd" AT TIME ZONE $2, 'YYYY-MM-DD'),
+    -- The days the as-of covers, in the zone its local dates were read in (the columns hold UTC).
+    to_char(("asOfStart" AT TIME ZONE 'UTC') AT TIME ZONE $2, 'YYYY-MM-DD'),
+    to_char(("asOfEnd" AT TIME ZONE 'UTC') AT TIME ZONE $2, 'YYYY-MM-DD'),
     status, "statusReason",
     "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd"`;
   const where = `FROM "Claim" WHERE "investigationId" = $1`;

@@ -142,6 +142,12 @@ describe(`the fact sheet's data on ${testEngine}`, () => {
       });
     }
     expect(input.claims.some((c) => c.asOfStart)).toBe(true);
+    // Far from UTC, the days are those of the investigation's zone.
+    const timeZone = "Pacific/Kiritimati";
+    await db().investigation.update({ where: { id }, data: { timeZone } });
+    const local = new Map((await loadFactSheetInput(id))!.claims.map((c) => [c.id, c]));
+    const dayIn = (date: Date | null) => date && new Intl.DateTimeFormat("en-CA", { timeZone }).format(date);
+    for (const c of stored) expect([local.get(c.id)!.asOfStart, local.get(c.id)!.asOfEnd]).toEqual([dayIn(c.asOfStart), dayIn(c.asOfEnd)]);
     const objects = new Map<string, Set<unknown>>();
     for (const c of input.claims) {
       const key = JSON.stringify(c.value);
