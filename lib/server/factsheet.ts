@@ -119,22 +119,27 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
   // Claims that say the same share one value, read once (most of 50,000 claims repeat a few
   // hundred values): fewer objects to make and collect, and the builder works out each one's
   // reading once (jsonb writes equal values as equal texts).
+  // So do the texts the builder groups and sorts claims by: one string each, not one per claim as
+  // the driver makes them (at 50,000 claims the build takes about a tenth less CPU; the loader a
+  // little more).
   const values = new Map<string, NormalizedValue>();
+  const texts = new Map<string, string>();
+  const one = <T extends string | null>(text: T): T => (text === null ? text : ((texts.get(text) ?? texts.set(text, text).get(text)) as T));
   const claims: SheetClaim[] = [];
   for (const c of claimList) {
     claims.push({
       id: c[0],
-      articleId: c[1],
-      subjectId: c[2],
+      articleId: one(c[1]),
+      subjectId: one(c[2]),
       subjectText: c[3],
-      attribute: c[4],
-      attributeLabel: c[5],
-      valueText: c[6],
+      attribute: one(c[4]),
+      attributeLabel: one(c[5]),
+      valueText: one(c[6]),
       value: values.get(c[7]) ?? values.set(c[7], readValue(JSON.parse(c[7]))).get(c[7])!,
-      asOfText: c[8],
+      asOfText: one(c[8]),
       asOfStart: c[9],
       asOfEnd: c[10],
-      status: c[11],
+      status: one(c[11]),
       statusReason: c[12],
       quote: c[13],
       prefix: c[14],
