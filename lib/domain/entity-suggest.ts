@@ -14,7 +14,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, titleCaseByLine, titlesBeforeNames } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
-import { foldText, lineStartOf } from "@/lib/domain/text.ts";
+import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
 
@@ -192,13 +192,15 @@ const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|ol
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
 const PERSON_AFTER = /^(?:said|says|told|added|wrote|tweeted|argued|explained|noted|who)$/i;
+/** A person's occupation written before their name, in lower case: "said economist Razia Khan", "analyst Dan Ives". */
+const PERSON_BEFORE =
+  /^(?:economist|analyst|strategist|spokes(?:man|woman|person)|professor|lawyer|attorney|researcher|scientist|seismologist|meteorologist|editor|reporter|correspondent|novelist|actor|actress|singer|coach|striker|midfielder|defender|goalkeeper|captain|candidate|activist|executive|founder|co-founder|chairman|chairwoman|nurse|doctor|dr|survivor|resident|witness|mother|father|son|daughter|wife|husband|widow)$/;
 
 const hasCapital = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) || /\p{Lu}/u.test(t.text.slice(1));
 
 /** Lines that name who wrote the article or under which licence, not what it is about. */
 const CREDIT_LINE = /^(?:By|Reporting by|Writing by|Editing by|Additional reporting|Licen[cs]e|Copyright|Photo|Image)\b/;
 /** "MADRID (Reuters) -": the place and outlet a wire story opens with. */
-const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]*(?:,\s*[\p{L}.\s]+)?\s*\([^)]{1,40}\)\s*[-–—]\s*/u;
 
 type Run = { tokens: Token[]; sentenceStart: boolean };
 
@@ -206,7 +208,8 @@ type Run = { tokens: Token[]; sentenceStart: boolean };
 function properNounRuns(tokens: Token[], body: string, skipUntil: number): Run[] {
   const runs: Run[] = [];
   let run: Token[] = [];
-  const firstWord = tokens.findIndex((t) => t.pos !== "PUNCT");
+  // After a dateline ("NAIROBI, March 4 —") the sentence starts again.
+  const firstWord = tokens.findIndex((t) => t.pos !== "PUNCT" && t.start >= skipUntil);
   let runStartsSentence = false;
   const close = () => {
     while (run.length && JOINERS.has(run.at(-1)!.text.toLowerCase())) run.pop();
@@ -261,7 +264,7 @@ function guessKind(name: string, before: string | undefined, after: string | und
   if (EVENT_WORDS.test(name)) return "event";
   if (ORGANIZATION_WORDS.test(name)) return "organization";
   if (PLACE_WORDS.test(name)) return "place";
-  if (titled || (after && PERSON_AFTER.test(after))) return "person";
+  if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";
   // "NSA", "FEMA": an acronym is most often an organisation.
   if (/^(?:[\p{Lu}]\.?){2,6}$/u.test(name.replace(/\s/g, ""))) return "organization";
   if (before && PLACE_BEFORE.has(before.toLowerCase())) return "place";
@@ -299,7 +302,13 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
 
   const capitalisedInside = new Set<string>();
   const sentences = sentencesOf(body, "all");
-  for (const s of sentences) for (const t of s.tokens.slice(1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
+  for (const s of sentences) {
+    // Inside: after the sentence's first word, and after its dateline's ("NAIROBI, March 4 — Rescuers …").
+    const dateline = DATELINE.exec(body.slice(s.start, s.start + 120));
+    const from = dateline ? s.start + dateline[0].length : s.start;
+    const first = s.tokens.findIndex((t) => t.start >= from && t.pos !== "PUNCT");
+    for (const t of s.tokens.slice(first + 1)) if (/^\p{Lu}/u.test(t.text)) capitalisedInside.add(t.text);
+  }
 
   const knownNames = new Set(entities.flatMap((e) => [e.name, ...e.aliases].map(foldText)));
   const knownName = (name: string) => knownNames.has(foldText(name));

@@ -16,7 +16,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
 import { rolesIn, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
-import { foldText, lineStartOf } from "@/lib/domain/text.ts";
+import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
@@ -882,11 +882,20 @@ function mentionsBefore(body: string, sentence: Sentence, found: Matchers): Ment
 }
 
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
-function sentenceSubject(sentence: Sentence, before: number): string | null {
+function sentenceSubject(body: string, sentence: Sentence, before: number): string | null {
   const run: Token[] = [];
-  for (const t of sentence.tokens) {
+  // A dateline ("NAIROBI, March 4 —") is the report's: the sentence starts after it.
+  const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
+  const from = dateline ? sentence.start + dateline[0].length : sentence.start;
+  const first = sentence.tokens.findIndex((t) => t.start >= from);
+  for (const [k, t] of sentence.tokens.entries()) {
     if (t.start >= before) break;
-    if (t.pos === "PROPN" && !DAY_WORDS.test(t.text)) run.push(t);
+    if (t.start < from) continue;
+    // The tagger takes a sentence's capitalised first word for a name: "Lenders have been slow",
+    // "Private-sector credit shrank". A plural or a verb form of an ordinary word, or the first half
+    // of a compound, is none.
+    const firstWordOnly = k === first && (body[t.end] === "-" || (/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text)));
+    if (t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     else if (run.length) break;
@@ -988,7 +997,7 @@ function guessSubject(
   if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
-  const name = sentenceSubject(sentence, namesBefore);
+  const name = sentenceSubject(body, sentence, namesBefore);
   return name ? { how: "sentence", name } : { how: "none" };
 }
 
@@ -1219,6 +1228,9 @@ function datesAReport(body: string, tokens: Token[], i: number, value: Read): bo
   if (value.kind !== "date") return false;
   const lineStart = lineStartOf(body, value.start);
   if (value.start - lineStart <= 80 && PAGE_LABEL.test(body.slice(lineStart, value.start))) return true;
+  // "NAIROBI, March 4 —": the day the report was filed.
+  const dateline = value.start - lineStart <= 80 ? DATELINE.exec(body.slice(lineStart, lineStart + 120)) : null;
+  if (dateline && value.end <= lineStart + dateline[0].length) return true;
   if (/^['’]s\s+(?:filing|statement|report|commentary|announcement|release|tweet|letter)s?\b/i.test(body.slice(value.end, value.end + 20)))
     return true;
   let k = i - 1;

@@ -90,6 +90,17 @@ describe("names in an article", () => {
     expect(amodei!.kind).toBe("person");
   });
 
+  it("leaves a dateline's place alone, with or without an agency, and knows a person by the occupation before the name", () => {
+    const body = [
+      "NAIROBI, March 4 — The bank cut rates, said economist Razia Khan.",
+      "KAHRAMANMARAŞ, Turkey, Feb 7 (AP) — Rescuers led by Ayla Demir searched on.",
+    ].join("\n");
+    expect(names(body).map((n) => [n.name, n.kind])).toEqual([
+      ["Razia Khan", "person"],
+      ["Ayla Demir", expect.any(String)],
+    ]);
+  });
+
   it("takes no word of a long title for a name, and the name after it for a person", () => {
     const body =
       "Under-Secretary of Defense for Research and Engineering Jordan Vale met Foreign Secretary for Commonwealth Affairs Ama Osei.";

@@ -154,6 +154,16 @@ describe("what a recorded claim teaches", () => {
     expect(p?.attribute.label).toBe("Death toll");
   });
 
+  it("takes the dateline's day for the report's, and no ordinary first word for the subject", () => {
+    const body = "NAIROBI, March 4 — Lenders cut 1,200 jobs. Private-sector credit shrank 1.4% in the year to January.";
+    const proposals = suggest(body);
+    expect(proposals.some((p) => p.quote.includes("March 4"))).toBe(false);
+    for (const quote of ["1,200 jobs", "1.4%"]) {
+      const p = proposals.find((p) => p.quote === quote);
+      expect(p?.subject.how, quote).toBe("none");
+    }
+  });
+
   it("keeps a country's inflation, its unemployment and its central bank's rate apart", () => {
     const body = "The central bank raised its benchmark lending rate to 10.75% as inflation slowed to 3.5% and unemployment rose to 6.1%.";
     const labels = suggest(body).map((p) => [p.quote, p.attribute.label]);
