@@ -188,13 +188,15 @@ const ORGANIZATION_WORDS =
 const PLACE_WORDS =
   /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
 const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|olympics|cup|festival|conference|earthquake|crisis|games)\b/i;
+/** A noun after a name that makes it an organisation: "the Chega party", "the Wagner group". */
+const ORGANIZATION_AFTER = /^(?:party|group|company|firm|bank|agency|ministry|union|movement|alliance|coalition|militia|network|fund)$/;
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
 const PERSON_AFTER = /^(?:said|says|told|added|wrote|tweeted|argued|explained|noted|who)$/i;
 /** A person's occupation written before their name, in lower case: "said economist Razia Khan", "analyst Dan Ives". */
 const PERSON_BEFORE =
-  /^(?:economist|analyst|strategist|spokes(?:man|woman|person)|professor|lawyer|attorney|researcher|scientist|seismologist|meteorologist|editor|reporter|correspondent|novelist|actor|actress|singer|coach|striker|midfielder|defender|goalkeeper|captain|candidate|activist|executive|founder|co-founder|chairman|chairwoman|nurse|doctor|dr|survivor|resident|witness|mother|father|son|daughter|wife|husband|widow)$/;
+  /^(?:leader|economist|analyst|strategist|spokes(?:man|woman|person)|professor|lawyer|attorney|researcher|scientist|seismologist|meteorologist|editor|reporter|correspondent|novelist|actor|actress|singer|coach|striker|midfielder|defender|goalkeeper|captain|candidate|activist|executive|founder|co-founder|chairman|chairwoman|nurse|doctor|dr|survivor|resident|witness|mother|father|son|daughter|wife|husband|widow)$/;
 
 const hasCapital = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) || /\p{Lu}/u.test(t.text.slice(1));
 
@@ -262,7 +264,7 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
 /** The kind a name probably is, from its words and the words around it. */
 function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
   if (EVENT_WORDS.test(name)) return "event";
-  if (ORGANIZATION_WORDS.test(name)) return "organization";
+  if (ORGANIZATION_WORDS.test(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   if (PLACE_WORDS.test(name)) return "place";
   if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";
   // "NSA", "FEMA": an acronym is most often an organisation.

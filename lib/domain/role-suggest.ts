@@ -121,6 +121,8 @@ function trimName(run: string): { name: string; skipped: number } {
   return { name: name.replace(/['’]s$/u, ""), skipped: run.length - name.length };
 }
 
+const POSSESSIVE = /['’]s$/u;
+
 /** A nationality, not an organisation: "Turkish President …", "French Foreign Minister …". */
 const NATIONALITY = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|an|ch|i)$/u;
 
@@ -164,7 +166,18 @@ export function titlesBeforeNames(text: string, known: (name: string) => boolean
       }
     }
     const cue = role.split(/[\s-]+/)[0]!.toLowerCase();
-    found.push({ start: m.index, end: m.index + m[0].length, subject: person, subjectKind: "person", attribute: "Role", value: role, cue });
+    // "Prime Minister António Costa's successor": the person is António Costa.
+    const owner = POSSESSIVE.exec(person)?.[0].length ?? 0;
+    person = person.slice(0, person.length - owner);
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length - owner,
+      subject: person,
+      subjectKind: "person",
+      attribute: "Role",
+      value: role,
+      cue,
+    });
   }
   return found;
 }
@@ -183,7 +196,9 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
 
   // "Anthropic CEO Dario Amodei", "OpenAI's chief executive Sam Altman", "CEO Sam Altman".
   for (const m of scan(OFFICE_SHAPE, OFFICE_HINT)) {
-    const holder = m[3]!;
+    // "Anthropic CEO Dario Amodei's memo": the holder is Dario Amodei.
+    const owner = POSSESSIVE.exec(m[3]!)?.[0].length ?? 0;
+    const holder = m[3]!.slice(0, m[3]!.length - owner);
     const org = m[1] ? trimName(m[1]) : null;
     // "President" before a name with no organisation is a head of state's title, read below.
     if (!org?.name && /^[Pp]resident$/.test(m[2]!)) continue;
@@ -191,7 +206,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     if (org && (NOT_A_NAME.test(org.name) || TITLE_WORD.test(org.name) || (NATIONALITY.test(org.name) && !known(org.name)))) continue;
     found.push({
       start: org ? m.index + org.skipped : m.index + m[0].indexOf(m[2]!),
-      end: m.index + m[0].length,
+      end: m.index + m[0].length - owner,
       subject: org?.name ?? null,
       subjectKind: "organization",
       attribute: officeLabel(m[2]!),

@@ -480,6 +480,30 @@ function nearestCue(
 }
 
 const MAGNITUDE_CUE = { family: familyOf("Magnitude", true)!, cue: "magnitude", distance: 0 };
+const AGE_CUE = { family: familyOf("Age", true)!, cue: "age", distance: 0 };
+
+/**
+ * "André Ventura, 41, a former commentator": a small whole number set off by commas right after a
+ * person's name is their age, as news gives it. The person is the entity named there, or the name
+ * as written (two words or more).
+ */
+function ageInApposition(body: string, value: { start: number; end: number }, mentions: Mention[]): SubjectGuess | null {
+  const text = body.slice(value.start, value.end);
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 120) return null;
+  if (!/^\s*(?:[,)]|\.(?:\s|$)|\s+and\b)/.test(body.slice(value.end, value.end + 6))) return null;
+  const name = AGE_APPOSITION.exec(body.slice(Math.max(0, value.start - 80), value.start));
+  if (!name) return null;
+  const nameEnd = value.start - name[0].length + name[1]!.length;
+  const named = mentions.find((m) => m.end >= nameEnd - 1 && m.end <= nameEnd + 1);
+  if (named) return named.entity.kind === "person" ? { how: "mention", entityId: named.entity.id, name: named.entity.name } : null;
+  // "In Riverside, 12, …": a sentence's opening word is no part of a name.
+  const written = name[1]!.replace(/^(?:In|On|At|The|A|An|By|For|From|With|And|But|As|After|Before|When|While|Of|To)\s+/u, "");
+  return /\s/.test(written) ? { how: "sentence", name: written, kind: "person" } : null;
+}
+
+/** The name right before ", 41,": capitalised words, the last of them ending just before the comma. */
+const AGE_APPOSITION =
+  /(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|da|van|von|bin|al|el|la|le|del|dos)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3})\s*[,(]\s*$/u;
 
 /** Nouns for people, what a casualty figure counts. */
 const PEOPLE =
@@ -1358,7 +1382,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
       let noun = countedNoun(tokens, value);
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
-      let builtIn = value.magnitude ? MAGNITUDE_CUE : nearestCue(before, foldText(tail), shape, { noun, point: value.point });
+      const ageOf = ageInApposition(body, value, mentions);
+      let builtIn = value.magnitude
+        ? MAGNITUDE_CUE
+        : ageOf
+          ? AGE_CUE
+          : nearestCue(before, foldText(tail), shape, { noun, point: value.point });
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity
       // ("Turkey: 1,200") is the subject's, not the measure's.
@@ -1412,20 +1441,22 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // is that event's, or no one's the analyst has recorded: never the story's own.
       const dated = article.publishedAt ? otherDatedEvent(body, sentence.start, value, article.publishedAt.getUTCFullYear()) : null;
       const datedEntity = dated && datedEventEntity(body, dated, mentions, events);
-      const subject: SubjectGuess = datedEntity
-        ? { how: "mention", entityId: datedEntity.id, name: datedEntity.name }
-        : dated
-          ? { how: "none" }
-          : guessSubject(
-              mentions.length ? mentions : carried!,
-              value,
-              family,
-              learnedSubject,
-              sentence,
-              body,
-              previousNames,
-              label && !labelNamesEntity ? label.start : value.start,
-            );
+      const subject: SubjectGuess = ageOf
+        ? ageOf
+        : datedEntity
+          ? { how: "mention", entityId: datedEntity.id, name: datedEntity.name }
+          : dated
+            ? { how: "none" }
+            : guessSubject(
+                mentions.length ? mentions : carried!,
+                value,
+                family,
+                learnedSubject,
+                sentence,
+                body,
+                previousNames,
+                label && !labelNamesEntity ? label.start : value.start,
+              );
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };

@@ -164,6 +164,17 @@ describe("what a recorded claim teaches", () => {
     }
   });
 
+  it("reads a number set off by commas after a person's name as their age", () => {
+    const body = "“We have won,” said party leader Ana Lima Duarte, 41, a former commentator. In Riverside, 12, and then 14, were rescued.";
+    const proposals = suggest(body);
+    expect(proposals.find((p) => p.quote === "41")).toMatchObject({
+      attribute: { label: "Age" },
+      subject: { how: "sentence", name: "Ana Lima Duarte", kind: "person" },
+    });
+    // A place is no one's age.
+    expect(proposals.find((p) => p.quote.startsWith("12"))?.attribute.label).not.toBe("Age");
+  });
+
   it("keeps a country's inflation, its unemployment and its central bank's rate apart", () => {
     const body = "The central bank raised its benchmark lending rate to 10.75% as inflation slowed to 3.5% and unemployment rose to 6.1%.";
     const labels = suggest(body).map((p) => [p.quote, p.attribute.label]);
