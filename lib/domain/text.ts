@@ -38,6 +38,11 @@ export function lineStartOf(body: string, at: number): number {
     const found: number[] = [];
     for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) found.push(i);
     lines = { body, breaks: Int32Array.from(found) };
+  } else {
+    // The same text may come as another string (the body read again for the next request): held
+    // as the one asked about, the next call's check is the engine's identity test, not a
+    // comparison of megabytes character by character, for every figure.
+    lines.body = body;
   }
   const { breaks } = lines;
   let low = 0;
