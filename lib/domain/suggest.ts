@@ -308,8 +308,9 @@ const NUMERIC_KINDS: ValueKind[] = ["money", "number", "percentage", "date", "ti
 /** "may" alone is the verb far more often than the month ("may be at odds"); "May 2025" is found by its figure. */
 const isMay = (t: Token) => /^may$/i.test(t.text);
 const isAnchor = (t: Token) =>
-  // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure.
-  (/\d/.test(t.text) && !/^\p{Lu}[\p{L}\p{N}]*-[\d.]+$/u.test(t.text)) ||
+  // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure; "Mid-2024" opening a
+  // sentence is a date.
+  (/\d/.test(t.text) && (!/^\p{Lu}[\p{L}\p{N}]*-[\d.]+$/u.test(t.text) || /^(?:mid|early|late|pre|post)-\d{4}$/i.test(t.text))) ||
   NUMBER_WORDS.test(t.text) ||
   (DAY_WORDS.test(t.text) && !isMay(t));
 

@@ -306,6 +306,12 @@ describe("suggested claims", () => {
     ]);
   });
 
+  it("reads “Mid-2024” opening a sentence as a date, not as a name's number", () => {
+    const body = "Mid-2024 estimates put the death toll at 1,200. Early-2025 figures were higher.";
+    const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: [], claims: [] });
+    expect(proposals.filter((p) => p.valueKind === "date").map((p) => p.quote)).toEqual(["Mid-2024", "Early-2025"]);
+  });
+
   it("reads a decimal written against a word whole, and a name's number as no figure", () => {
     const entities: SuggestEntity[] = [{ id: "quake", name: "Kahramanmaraş earthquake", kind: "event", aliases: ["quake"] }];
     const body =
