@@ -345,7 +345,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   let kind: NumericValue["kind"] = first.currency ? "money" : "number";
   let measure: { dimension: string } | null = null;
   let unit: string | null = first.currency;
-  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b|basis points?\b|bps?\b)/i);
+  // "bp" in lower case only: "3 BP refineries" are the oil company's.
+  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b|pct\b|basis points?\b)/i) ?? rest.match(/^\s*bps?\b/);
   const magnitudeAfter = kind === "number" && !percent ? rest.match(MAGNITUDE_AFTER) : null;
   if (magnitudeBefore || magnitudeAfter) {
     if (kind !== "number" || percent) return null;

@@ -54,6 +54,8 @@ const numbers: NumRow[] = [
   ["25 basis points", "percentage", 24.5, 25.5, "basis points"],
   ["50bps", "percentage", 49.5, 50.5, "basis points"],
   ["129.25 per dollar", "number", 129.245, 129.255, null],
+  // The oil company, not basis points.
+  ["3 BP refineries", "number", 2.5, 3.5, "bp"],
   ["over 60", "number", 60, null, null],
   // A round figure is read with its significant figures, to at most 5% either way.
   ["5,000 employees", "number", 4750, 5250, "employees"],
