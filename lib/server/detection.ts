@@ -263,7 +263,12 @@ async function* claimBatches(tx: Tx, investigationId: string, publications: Publ
     WHERE c."investigationId" = $1 ORDER BY c."subjectId", c."attribute", c.ctid`,
     investigationId,
   );
-  const fetch = async () => tx.$queryRawUnsafe<{ claim: string }[]>(`FETCH ${size} FROM detection_claims`);
+  let fetchFailed = false;
+  const fetch = async () =>
+    tx.$queryRawUnsafe<{ claim: string }[]>(`FETCH ${size} FROM detection_claims`).catch((error: unknown) => {
+      fetchFailed = true;
+      throw error;
+    });
   let next: Promise<{ claim: string }[]> | null = fetch();
   try {
     while (next) {
@@ -282,7 +287,9 @@ async function* claimBatches(tx: Tx, investigationId: string, publications: Publ
     }
   } finally {
     await next?.catch(() => undefined);
-    await tx.$executeRaw`CLOSE detection_claims`;
+    // A failed FETCH (a timeout, a cancel) aborted the transaction: the cursor ends with it, and a
+    // CLOSE would fail too, hiding the real error behind "current transaction is aborted".
+    if (!fetchFailed) await tx.$executeRaw`CLOSE detection_claims`;
   }
 }
 
