@@ -103,7 +103,9 @@ export async function loadFactSheetInput(investigationId: string): Promise<FactS
         (SELECT coalesce(json_agg(x."claimId"), '[]') FROM "ConflictClaim" x WHERE x."conflictId" = c.id),
         (SELECT coalesce(json_agg(x."entityId"), '[]') FROM "ConflictEntity" x WHERE x."conflictId" = c.id),
         (SELECT json_build_array(
-            r.kind, r.rationale, to_char(r."createdAt", 'YYYY-MM-DD'), r."acceptedClaimId", r."valueText", r."valueNorm",
+            -- The day it was decided, in the investigation's zone as the as-of days are (the column holds UTC).
+            r.kind, r.rationale, to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${investigation.timeZone}, 'YYYY-MM-DD'),
+            r."acceptedClaimId", r."valueText", r."valueNorm",
             r.details, r."decidedByName")
           FROM "Resolution" r WHERE r."conflictId" = c.id AND r."withdrawnAt" IS NULL
           ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1)

@@ -148,6 +148,17 @@ describe(`the fact sheet's data on ${testEngine}`, () => {
     const local = new Map((await loadFactSheetInput(id))!.claims.map((c) => [c.id, c]));
     const dayIn = (date: Date | null) => date && new Intl.DateTimeFormat("en-CA", { timeZone }).format(date);
     for (const c of stored) expect([local.get(c.id)!.asOfStart, local.get(c.id)!.asOfEnd]).toEqual([dayIn(c.asOfStart), dayIn(c.asOfEnd)]);
+    // So are the days conflicts were decided on (at noon UTC: the next day there).
+    await db().resolution.updateMany({
+      where: { conflict: { investigationId: id } },
+      data: { createdAt: new Date("2026-03-01T12:00:00Z") },
+    });
+    const decisions = await db().resolution.findMany({ where: { conflict: { investigationId: id }, withdrawnAt: null } });
+    expect(decisions.length).toBeGreaterThan(0);
+    const sheet = (await loadFactSheetInput(id))!;
+    for (const r of decisions) {
+      expect(sheet.conflicts.find((c) => c.id === r.conflictId)?.resolution?.decidedOn).toBe(dayIn(r.createdAt));
+    }
     const objects = new Map<string, Set<unknown>>();
     for (const c of input.claims) {
       const key = JSON.stringify(c.value);
