@@ -1545,9 +1545,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       found,
       lessons,
       (span, cue) => {
-        if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) return false;
-        if ((rejections.get(cueWords(cue).join(" ")) ?? 0) >= 2) return false;
-        return !proposals.some((p) => overlaps(p, span));
+        if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) return "decided";
+        if ((rejections.get(cueWords(cue).join(" ")) ?? 0) >= 2) return "decided";
+        return proposals.some((p) => overlaps(p, span)) ? "taken" : "open";
       },
       article.publishedAt,
       context,
@@ -1571,7 +1571,8 @@ function roleProposals(
   entities: SuggestEntity[],
   found: Matchers,
   lessons: Lesson[],
-  open: (span: { start: number; end: number }, cue: string) => boolean,
+  /** Whether a place is open: "decided" when a claim or a rejection is there (or of its cue), "taken" by another proposal. */
+  open: (span: { start: number; end: number }, cue: string) => "open" | "decided" | "taken",
   publishedAt: Date | null,
   context: ReadContext,
   /** `roleKey`s of what the article already says as claims: a title written again is no new claim. */
@@ -1594,7 +1595,7 @@ function roleProposals(
       const span = { start: chunk.start + f.start, end: chunk.start + f.end };
       // Turned down by what it says of whom: two "Turkish President" mistakes stop no other president.
       const cue = `${f.cue} ${f.subject ?? ""}`.trim();
-      if (furniture.some((x) => overlaps(x, span)) || !open(span, cue)) continue;
+      if (furniture.some((x) => overlaps(x, span))) continue;
       const entity = f.subject ? named.get(foldText(f.subject)) : undefined;
       let subject: SubjectGuess = entity
         ? { how: "mention", entityId: entity.id, name: entity.name }
@@ -1610,12 +1611,15 @@ function roleProposals(
       // The investigation's own label for it, when it records one alike ("Title", "role").
       const own = lessons.find((l) => foldText(l.cue.attribute) === foldText(f.attribute))?.cue.attribute;
       // "Anthropic CEO Dario Amodei" twice in an article is one claim: proposed once, and not at all
-      // once recorded, so that accepting all cites the article once.
-      if (subject.how !== "none") {
-        const key = roleKey(subject.how === "mention" ? `id:${subject.entityId}` : `name:${subject.name}`, own ?? f.attribute, f.value);
-        if (said.has(key)) continue;
-        said.add(key);
-      }
+      // once recorded or turned down at any of its places, so that accepting all cites the article once.
+      const key =
+        subject.how === "none"
+          ? null
+          : roleKey(subject.how === "mention" ? `id:${subject.entityId}` : `name:${subject.name}`, own ?? f.attribute, f.value);
+      const place = open(span, cue);
+      if (place === "decided" && key) said.add(key);
+      if (place !== "open" || (key && said.has(key))) continue;
+      if (key) said.add(key);
       proposals.push({
         ...span,
         quote: body.slice(span.start, span.end),

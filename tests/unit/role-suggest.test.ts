@@ -165,6 +165,14 @@ describe("role proposals", () => {
     };
     const after = suggestClaims({ article: { id: "here", body, publishedAt: null }, entities, claims: [recorded] });
     expect(ceo(after)).toEqual([]);
+    // Turned down at its first place, it is not proposed at the second either.
+    const turnedDown = suggestClaims({
+      article: { id: "here", body, publishedAt: null },
+      entities,
+      claims: [],
+      rejected: [{ cue: "ceo openai", span: { articleId: "here", start: 0, end: 21 } }],
+    });
+    expect(ceo(turnedDown)).toEqual([]);
     // Another holder is another claim.
     expect(ceo(suggest("OpenAI CEO Sam Altman spoke first. Later, OpenAI CEO Mira Murati spoke.")).map((p) => p.valueText)).toEqual([
       "Sam Altman",
