@@ -19,7 +19,7 @@ import type { ValueKind } from "@/lib/domain/values.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
-import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, withdrawDecision } from "@/lib/server/detection.ts";
+import { mergeTouched, setClaimStatusIn, syncConflicts, touchedByClaim, touchedByKey, withdrawDecision } from "@/lib/server/detection.ts";
 import { claimCore } from "@/lib/server/claims.ts";
 import { mergeEntitiesIn } from "@/lib/server/entities.ts";
 import { nullableJsonColumn } from "@/lib/server/json-column.ts";
@@ -476,6 +476,7 @@ async function requireConflict(tx: Tx, investigationId: string, id: string) {
     select: {
       id: true,
       kind: true,
+      detectionKey: true,
       status: true,
       version: true,
       claims: {
@@ -626,15 +627,19 @@ export async function reopenConflict(
       before: { status: conflict.status, resolutionId },
       after: { status: "open", reason: input.reason, restoredClaimIds: restore.map((c) => c.id) },
     });
-    // Examined afresh: the claims it gave back, its own claims, and its entities (a naming
-    // conflict reopened after one of its entities was merged away no longer holds).
+    // Examined afresh: the claims it gave back, its own claims, its own key (its claims may have
+    // moved to another group since, a merge undone) and its entities (a naming conflict reopened
+    // after one of its entities was merged away no longer holds).
     await syncConflicts(
       tx,
       ctx,
       input.investigationId,
-      mergeTouched(...restore.map(touchedByClaim), ...conflict.claims.map((c) => touchedByClaim(c.claim)), {
-        entities: conflict.kind === "naming" ? conflict.entities.map((e) => e.entityId) : [],
-      }),
+      mergeTouched(
+        ...restore.map(touchedByClaim),
+        ...conflict.claims.map((c) => touchedByClaim(c.claim)),
+        conflict.detectionKey ? touchedByKey(conflict.detectionKey, conflict.kind) : {},
+        { entities: conflict.kind === "naming" ? conflict.entities.map((e) => e.entityId) : [] },
+      ),
     );
     return { version: conflict.version + 1 };
   });

@@ -1,11 +1,13 @@
 import "server-only";
 import {
+  type ConflictKind,
   type DetectedConflict,
   type DetectionClaim,
   byDetectionKey,
   detectGroupConflicts,
   detectMisattributions,
   detectNamingConflicts,
+  FAMILY_OF_KIND,
   figureKey,
   GROUP_FAMILIES,
   groupKey,
@@ -390,6 +392,26 @@ export function touchedByClaim(claim: {
 }): Required<Pick<Touched, "groups" | "figures">> {
   const figure = figureKey(readValue(claim.valueNorm));
   return { groups: [{ subjectId: claim.subjectId, attribute: claim.attribute }], figures: figure ? [figure] : [] };
+}
+
+/**
+ * What a detected conflict's key names: its group (subject and attribute, without the family a
+ * kind adds) or its figure. A conflict's claims may have moved since (a merge undone, an edit):
+ * its key is examined as well, so that it is closed when nothing holds under it any more.
+ */
+export function touchedByKey(key: string, kind: ConflictKind): Touched {
+  if (key.startsWith("misattribution:")) return { figures: [key.slice("misattribution:".length)] };
+  if (!key.startsWith("claims:")) return {};
+  const rest = key.slice("claims:".length);
+  const colon = rest.indexOf(":");
+  if (colon < 0) return {};
+  const family = FAMILY_OF_KIND[kind] ?? "";
+  const attribute = rest.slice(colon + 1);
+  return {
+    groups: [
+      { subjectId: rest.slice(0, colon), attribute: family && attribute.endsWith(family) ? attribute.slice(0, -family.length) : attribute },
+    ],
+  };
 }
 
 export function mergeTouched(...all: Touched[]): Touched {

@@ -213,108 +213,109 @@ async function changesFromScratch(investigationId: string) {
   return [...problems, ...ops.map((o) => `plan: ${o.op}`)];
 }
 
+type LifecycleCommand = typeof lifecycleCommand extends fc.Arbitrary<infer T> ? T : never;
+
+/** One sequence of the lifecycle property: after each command, detection from scratch changes nothing. */
+async function runLifecycle(commands: LifecycleCommand[]): Promise<void> {
+  const s = await makeStory(TEXTS);
+  const entities = [(await s.entity("Anthropic")).id, (await s.entity("OpenAI")).id, (await s.entity("Anthropic Inc", "organization")).id];
+  const ids: string[] = [];
+  const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length]! : undefined);
+  for (const c of commands) {
+    try {
+      switch (c.op) {
+        case "create":
+        case "edit":
+        case "retract":
+        case "restore":
+        case "delete":
+          await runClaimCommand(s, entities, ids, c);
+          break;
+        case "resolve": {
+          const open = await db().conflict.findMany({
+            where: { investigationId: s.inv.id, status: "open" },
+            orderBy: { id: "asc" },
+            include: { claims: { include: { claim: true } } },
+          });
+          const conflict = pick(open, c.pick);
+          if (!conflict) break;
+          const active = conflict.claims.map((m) => m.claim).filter((m) => m.status === "active");
+          const winner = pick(active, c.winner);
+          const base = {
+            investigationId: s.inv.id,
+            id: conflict.id,
+            version: conflict.version,
+            rationale: "Decided in the property test.",
+          };
+          const input =
+            c.accept && winner ? { ...base, kind: "accept_claim", acceptedClaimId: winner.id } : { ...base, kind: "not_a_conflict" };
+          await resolveConflict(s.reviewer.ctx, resolveConflictInput.parse(input));
+          break;
+        }
+        case "reopen": {
+          const settled = await db().conflict.findMany({
+            where: { investigationId: s.inv.id, status: { not: "open" }, closedBy: "person" },
+            orderBy: { id: "asc" },
+          });
+          const conflict = pick(settled, c.pick);
+          if (conflict)
+            await reopenConflict(s.reviewer.ctx, {
+              investigationId: s.inv.id,
+              id: conflict.id,
+              version: conflict.version,
+              reason: "Reopened in the property test.",
+            });
+          break;
+        }
+        case "alias":
+          await addAlias(s.analyst.ctx, { investigationId: s.inv.id, entityId: entities[c.entity]!, name: c.name });
+          break;
+        case "unalias": {
+          const aliases = await db().entityAlias.findMany({ where: { investigationId: s.inv.id }, orderBy: { id: "asc" } });
+          const alias = pick(aliases, c.pick);
+          if (alias) await removeAlias(s.analyst.ctx, { investigationId: s.inv.id, aliasId: alias.id });
+          break;
+        }
+        case "merge":
+          await mergeEntities(s.analyst.ctx, {
+            investigationId: s.inv.id,
+            sourceId: entities[c.source]!,
+            targetId: entities[c.target]!,
+          });
+          break;
+        case "unmerge": {
+          const merges = await db().entityMerge.findMany({
+            where: { investigationId: s.inv.id, undoneAt: null },
+            orderBy: { createdAt: "desc" },
+          });
+          const merge = pick(merges, c.pick);
+          if (merge) await undoMerge(s.analyst.ctx, { investigationId: s.inv.id, mergeId: merge.id });
+          break;
+        }
+        case "manual": {
+          const a = pick(ids, c.a);
+          const b = pick(ids, c.b);
+          if (a && b && a !== b)
+            await createManualConflict(s.analyst.ctx, {
+              investigationId: s.inv.id,
+              claimIds: [a, b],
+              note: "These disagree, by hand.",
+            });
+          break;
+        }
+      }
+    } catch (error) {
+      // Refusals a person would get (deleting a claim a conflict involves, merging an entity
+      // into itself, an alias already taken) are part of the game.
+      if (!(error instanceof ExpectedError)) throw error;
+    }
+    expect(await changesFromScratch(s.inv.id), `after ${JSON.stringify(c)}`).toEqual([]);
+  }
+}
+
 test(`after any sequence of edits, decisions, aliases, merges and manual conflicts, detection from scratch changes nothing (${testEngine})`, async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(lifecycleCommand, { minLength: 8, maxLength: 20 }), async (commands) => {
-      const s = await makeStory(TEXTS);
-      const entities = [
-        (await s.entity("Anthropic")).id,
-        (await s.entity("OpenAI")).id,
-        (await s.entity("Anthropic Inc", "organization")).id,
-      ];
-      const ids: string[] = [];
-      const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length]! : undefined);
-      for (const c of commands) {
-        try {
-          switch (c.op) {
-            case "create":
-            case "edit":
-            case "retract":
-            case "restore":
-            case "delete":
-              await runClaimCommand(s, entities, ids, c);
-              break;
-            case "resolve": {
-              const open = await db().conflict.findMany({
-                where: { investigationId: s.inv.id, status: "open" },
-                orderBy: { id: "asc" },
-                include: { claims: { include: { claim: true } } },
-              });
-              const conflict = pick(open, c.pick);
-              if (!conflict) break;
-              const active = conflict.claims.map((m) => m.claim).filter((m) => m.status === "active");
-              const winner = pick(active, c.winner);
-              const base = {
-                investigationId: s.inv.id,
-                id: conflict.id,
-                version: conflict.version,
-                rationale: "Decided in the property test.",
-              };
-              const input =
-                c.accept && winner ? { ...base, kind: "accept_claim", acceptedClaimId: winner.id } : { ...base, kind: "not_a_conflict" };
-              await resolveConflict(s.reviewer.ctx, resolveConflictInput.parse(input));
-              break;
-            }
-            case "reopen": {
-              const settled = await db().conflict.findMany({
-                where: { investigationId: s.inv.id, status: { not: "open" }, closedBy: "person" },
-                orderBy: { id: "asc" },
-              });
-              const conflict = pick(settled, c.pick);
-              if (conflict)
-                await reopenConflict(s.reviewer.ctx, {
-                  investigationId: s.inv.id,
-                  id: conflict.id,
-                  version: conflict.version,
-                  reason: "Reopened in the property test.",
-                });
-              break;
-            }
-            case "alias":
-              await addAlias(s.analyst.ctx, { investigationId: s.inv.id, entityId: entities[c.entity]!, name: c.name });
-              break;
-            case "unalias": {
-              const aliases = await db().entityAlias.findMany({ where: { investigationId: s.inv.id }, orderBy: { id: "asc" } });
-              const alias = pick(aliases, c.pick);
-              if (alias) await removeAlias(s.analyst.ctx, { investigationId: s.inv.id, aliasId: alias.id });
-              break;
-            }
-            case "merge":
-              await mergeEntities(s.analyst.ctx, {
-                investigationId: s.inv.id,
-                sourceId: entities[c.source]!,
-                targetId: entities[c.target]!,
-              });
-              break;
-            case "unmerge": {
-              const merges = await db().entityMerge.findMany({
-                where: { investigationId: s.inv.id, undoneAt: null },
-                orderBy: { createdAt: "desc" },
-              });
-              const merge = pick(merges, c.pick);
-              if (merge) await undoMerge(s.analyst.ctx, { investigationId: s.inv.id, mergeId: merge.id });
-              break;
-            }
-            case "manual": {
-              const a = pick(ids, c.a);
-              const b = pick(ids, c.b);
-              if (a && b && a !== b)
-                await createManualConflict(s.analyst.ctx, {
-                  investigationId: s.inv.id,
-                  claimIds: [a, b],
-                  note: "These disagree, by hand.",
-                });
-              break;
-            }
-          }
-        } catch (error) {
-          // Refusals a person would get (deleting a claim a conflict involves, merging an entity
-          // into itself, an alias already taken) are part of the game.
-          if (!(error instanceof ExpectedError)) throw error;
-        }
-        expect(await changesFromScratch(s.inv.id), `after ${JSON.stringify(c)}`).toEqual([]);
-      }
-    }),
+    fc.asyncProperty(fc.array(lifecycleCommand, { minLength: 8, maxLength: 20 }), runLifecycle),
     // FC_SEED and FC_PATH replay a failure fast-check reported; FC_RUNS explores further. CI runs
     // one fixed seed, so a submission is judged on the same sequences every time (a new
     // counterexample found locally is then fixed and kept as a test of its own).
@@ -328,3 +329,17 @@ test(`after any sequence of edits, decisions, aliases, merges and manual conflic
     },
   );
 }, 600_000);
+
+// Found by the property (seed -864422516): a conflict settled on the merged entity's group was
+// reopened after the merge was undone; its claims had gone back, and it stayed open under a key
+// where nothing held any more.
+test(`a conflict reopened after its claims moved to another group is closed where it no longer holds (${testEngine})`, async () => {
+  await runLifecycle([
+    { op: "create", quote: 0, subject: 0, attribute: "Revenue", value: "$183 billion", asOf: "" },
+    { op: "create", quote: 0, subject: 0, attribute: "Revenue", value: "$18.4 billion", asOf: "" },
+    { op: "merge", source: 0, target: 1 },
+    { op: "resolve", pick: 0, accept: true, winner: 0 },
+    { op: "unmerge", pick: 0 },
+    { op: "reopen", pick: 0 },
+  ]);
+}, 60_000);
