@@ -407,23 +407,13 @@ export function AnnotatedArticle({
               </button>
             </>
           )}
-          <span className="ml-auto flex items-center gap-2" aria-hidden>
-            <span className="inline-block h-2.5 w-4 rounded-sm bg-amber-100 ring-1 ring-amber-400" /> claim
-            <span className="flex items-center gap-2">
-              <span className="inline-block h-2.5 w-4 border-b-2 border-dashed border-rose-600 bg-amber-100" />
-              in open conflict
-            </span>
-            <span className="inline-block h-2.5 w-4 rounded-sm bg-slate-100 ring-1 ring-slate-300" /> retracted
-            {shown.length > 0 && (
-              <>
-                <span className="inline-block h-2.5 w-4 border-b-2 border-dotted border-sky-600" /> suggestion
-              </>
-            )}
-            {nameMarks.some((m) => "nameId" in m) && (
-              <>
-                <span className="inline-block h-2.5 w-4 border-b-2 border-dashed border-violet-500" /> new name
-              </>
-            )}
+          {/* Each key whole, the keys wrapping: on a phone the row is wider than the screen once names load. */}
+          <span className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1" aria-hidden>
+            <LegendKey swatch="rounded-sm bg-amber-100 ring-1 ring-amber-400">claim</LegendKey>
+            <LegendKey swatch="border-b-2 border-dashed border-rose-600 bg-amber-100">in open conflict</LegendKey>
+            <LegendKey swatch="rounded-sm bg-slate-100 ring-1 ring-slate-300">retracted</LegendKey>
+            {shown.length > 0 && <LegendKey swatch="border-b-2 border-dotted border-sky-600">suggestion</LegendKey>}
+            {nameMarks.some((m) => "nameId" in m) && <LegendKey swatch="border-b-2 border-dashed border-violet-500">new name</LegendKey>}
           </span>
         </div>
         {offerProposals && (
@@ -980,4 +970,14 @@ function useArticleNames(wanted: boolean, investigationId: string, articleId: st
     };
   }, [wanted, known, investigationId, articleId, asked]);
   return wanted ? (known?.names ?? null) : null;
+}
+
+/** One key of the reader's legend: its mark and what it means, kept on one line. */
+function LegendKey({ swatch, children }: { swatch: string; children: React.ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+      <span className={`inline-block h-2.5 w-4 ${swatch}`} />
+      {children}
+    </span>
+  );
 }

@@ -107,6 +107,8 @@ test.describe("on a phone-sized screen", () => {
     await page.goto("/investigations/anthropic-pentagon/articles");
     await page.getByRole("link", { name: /Anthropic makes last-ditch effort/ }).click();
     await expect(page.getByRole("heading", { name: "Key Takeaways" })).toBeVisible();
+    // Measured once the proposed names have loaded too: their key widens the legend.
+    await expect(page.getByRole("region", { name: "Names not yet entities" })).toBeAttached();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
