@@ -73,7 +73,8 @@ export type RoleFound = {
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 /** Small words inside names: "Alwaleed bin Talal", "Ursula von der Leyen". */
 const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|del|dos|y)`;
-const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
+/** A name as news writes it: one to four capitalised words, small particles between ("Alwaleed bin Talal"). */
+export const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
 /** A person written in full: two to four capitalised words. */
 const PERSON = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
 
@@ -112,7 +113,7 @@ const NOT_A_NAME =
   /^(?:The|A|An|On|In|At|By|For|From|With|And|But|As|After|Before|When|While|Then|Now|Last|This|That|Its|Their|His|Her|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Former|Meanwhile|Earlier|Later|Today|Yesterday)$/;
 
 /** The name ending a run of capitalised words, without the words that only open a sentence. */
-function trimName(run: string): { name: string; skipped: number } {
+export function trimName(run: string): { name: string; skipped: number } {
   const words = run.split(/\s+/);
   let k = 0;
   while (k < words.length - 1 && NOT_A_NAME.test(words[k]!)) k++;

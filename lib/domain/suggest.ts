@@ -15,7 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
-import { rolesIn, titleCaseByLine } from "@/lib/domain/role-suggest.ts";
+import { NAME, rolesIn, titleCaseByLine, trimName } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -498,13 +498,12 @@ function ageInApposition(body: string, value: { start: number; end: number }, me
   const named = mentions.find((m) => m.end >= nameEnd - 1 && m.end <= nameEnd + 1);
   if (named) return named.entity.kind === "person" ? { how: "mention", entityId: named.entity.id, name: named.entity.name } : null;
   // "In Riverside, 12, …": a sentence's opening word is no part of a name.
-  const written = name[1]!.replace(/^(?:In|On|At|The|A|An|By|For|From|With|And|But|As|After|Before|When|While|Of|To)\s+/u, "");
+  const written = trimName(name[1]!).name;
   return /\s/.test(written) ? { how: "sentence", name: written, kind: "person" } : null;
 }
 
 /** The name right before ", 41,": capitalised words, the last of them ending just before the comma. */
-const AGE_APPOSITION =
-  /(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|da|van|von|bin|al|el|la|le|del|dos)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3})\s*[,(]\s*$/u;
+const AGE_APPOSITION = new RegExp(String.raw`(${NAME})\s*[,(]\s*$`, "u");
 
 /** Nouns for people, what a casualty figure counts. */
 const PEOPLE =
