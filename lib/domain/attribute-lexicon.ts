@@ -191,7 +191,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   ),
   family("Date announced", ["announced", "announcement date"], /\b(?:announced|announcement)\b/, ["date"], ["event", "organization"]),
   family("Date signed", ["signed", "signing date"], /\b(?:signed|signing)\b/, ["date"], ["event"]),
-  family("Date elected", ["elected", "election date"], /\b(?:elected|election)\b/, ["date"], ["person"]),
+  family("Date elected", ["elected"], /\belected\b/, ["date"], ["person"]),
+  // "Sunday's snap election": the day the vote is held, not the day someone won it.
+  family(
+    "Election date",
+    ["election day", "polling day", "date of the election"],
+    /\b(?:elections?|referendum|polls? (?:open|close))\b/,
+    ["date"],
+    ["event"],
+  ),
   family("Born", ["date of birth", "birth date", "birthday"], /\b(?:born|birth)\b/, ["date"], ["person"]),
   family(
     "Time sent",

@@ -203,11 +203,27 @@ function splitDecimalAt(tokens: Token[], k: number, digits: Token | undefined): 
  * A decimal written against a word is one figure: wink reads "M7.8" as "M7", ".", "8" and
  * "magnitude-7.5" as "magnitude-7", ".", "5". Joined again, a word and a hyphen before the number
  * are tokens of their own ("magnitude", "-", "7.5"); a name with its number stays one ("GPT-4.5").
+ * Times too: "8.30pm" comes as "8.3", "0pm", and "8pm." keeps the sentence's full stop.
  */
 function joinDecimals(tokens: Token[]): Token[] {
   const joined: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
+    // "8.30pm" comes as "8.3" and "0pm": digits against digits are one token.
+    const glued = tokens[k + 1];
+    if (glued && glued.start === tokens[k]!.end && /\d$/.test(tokens[k]!.text) && /^\d/.test(glued.text)) {
+      tokens[k + 1] = { ...glued, start: tokens[k]!.start, text: tokens[k]!.text + glued.text };
+      continue;
+    }
     const [t, digits] = [tokens[k]!, tokens[k + 2]];
+    // wink keeps a sentence's full stop on "8pm.": the time is "8pm", the point ends the sentence.
+    const stop = /^\d[\d:.]*[ap]m\.$/i.test(t.text) ? t.end - 1 : 0;
+    if (stop) {
+      joined.push(
+        { ...t, text: t.text.slice(0, -1), end: stop },
+        { start: stop, end: t.end, text: ".", pos: "PUNCT", type: "punctuation" },
+      );
+      continue;
+    }
     if (!splitDecimalAt(tokens, k, digits)) {
       joined.push(t);
       continue;
@@ -366,6 +382,12 @@ function readText(text: string, context: ReadContext): Omit<Read, "start" | "end
     : null;
 }
 
+/** Whether a quote closes every parenthesis it opens: "12 kilometres (7.5 miles)", never "(7.5". */
+const balanced = (text: string) => text.split("(").length === text.split(")").length;
+
+/** "a.m.", "pm", "P.M.": the half of the day a clock reading is in. */
+const MERIDIEM = /^[ap]\.?m\.?$/i;
+
 /**
  * The value around an anchor token: grown right while each added word changes the reading
  * ("nearly 500" → "nearly 500 litres … per square metre"), left over words that change it too
@@ -376,8 +398,18 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   let last = i;
   // Inside the source's own conversion of a measure: after "(" or ", or".
   let converting = false;
+  // "between 10 and 20 people", "between $3 million and $4 million" are one range: read from
+  // "between", over its "and".
+  let k = i - 1;
+  while (k > 0 && tokens[k]!.pos === "SYM") k--;
+  let between = k >= 0 && tokens[k]!.start >= from && /^between$/i.test(tokens[k]!.text) && best?.kind !== "date";
+  const readFrom = between ? tokens[k]!.start : tokens[i]!.start;
   for (let j = i + 1; j < Math.min(tokens.length, i + 12); j++) {
     const t = tokens[j]!;
+    if (between && /^and$/i.test(t.text)) {
+      between = false;
+      continue;
+    }
     // ", or" after a measure opens a conversion: "491 millimetres, or more than 19 inches".
     const orConversion = t.text === "," && /^or$/i.test(tokens[j + 1]?.text ?? "") && Boolean(best?.measured);
     if (orConversion || t.text === "(") converting = true;
@@ -387,16 +419,17 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const joining = t.text === "-" && t.start === tokens[j - 1]!.end && t.end === tokens[j + 1]?.start;
     if (!hedge && !orConversion && !joining && (t.pos === "PUNCT" ? !/^[%:.()]$/.test(t.text) : STOP_GROWTH.has(t.pos))) break;
     if (hedge || orConversion || joining || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
-    const r = read(body, tokens[i]!.start, t.end, context);
+    const r = read(body, readFrom, t.end, context);
     if (!r) continue;
-    const text = body.slice(r.start, r.end);
-    if (text.split("(").length !== text.split(")").length) continue;
+    if (!balanced(body.slice(r.start, r.end))) continue;
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
     // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a
     // time: "158 on Thursday" is a count.
     const bare = best && /^(?:[0-3]?\d|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
-    // A time or a date read whole never turns back into a figure ("4:17 p.m. Officials" is no count).
-    if (best && r.kind !== best.kind && !bare && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
+    // A time or a date read whole never turns back into a figure ("4:17 p.m. Officials" is no count),
+    // and a time is never a day: "4:17 a.m. Rescuers" is read by the parser as today's date.
+    const settled = !bare || (best?.kind === "time" && r.kind === "date");
+    if (best && r.kind !== best.kind && settled && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
     if (!best || r.reading !== best.reading || r.kind !== best.kind) {
       best = r;
       last = j;
@@ -409,6 +442,8 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const joining = tokens[k]!.text === "-" && tokens[k]!.end === tokens[k + 1]!.start && tokens[k - 1]?.end === tokens[k]!.start;
     if (joining) continue;
     if (tokens[k]!.pos === "PUNCT") break;
+    // "fell 11%" is how a move is written; "hit at 13:24" is no way of writing a time.
+    if (tokens[k]!.pos === "VERB" && (best.kind === "time" || best.kind === "date")) break;
     const r = read(body, tokens[k]!.start, tokens[last]!.end, context);
     // "$" before "44bn" makes a number money: a change of kind to the left is welcome.
     if (r && (r.kind === best.kind || r.kind === "money" || r.kind === "percentage") && r.reading !== best.reading) {
@@ -419,9 +454,17 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   // "magnitude 7.8"; the value stops where its reading is complete.
   for (let j = last - 1; j >= i && tokens[j]!.end > best.start; j--) {
     const r = read(body, best.start, tokens[j]!.end, context);
-    if (!r) continue;
+    if (!r || !balanced(body.slice(r.start, r.end))) continue;
     if (r.reading !== best.reading || r.kind !== best.kind) break;
     best = r;
+  }
+  // "a.m." after "4:17" says what the parser assumed: it changes no reading but is how the time is written.
+  let n = i;
+  while (n < tokens.length && tokens[n]!.start < best.end) n++;
+  const next = tokens[n];
+  if (best.kind === "time" && next && MERIDIEM.test(next.text) && next.start - best.end <= 1) {
+    const r = read(body, best.start, next.end, context);
+    if (r?.kind === "time") best = r;
   }
   return best;
 }

@@ -338,6 +338,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   if (second) {
     // "$10–20 million": the scale and currency written once apply to both ends.
     if (!first.scaled && second.scaled) first = { ...first, value: round(first.value * second.scale), scale: second.scale };
+    // A high end written first is no range: a score ("won 3-1") or a season ("the 2023-24 season").
+    if (second.value < first.value) return null;
     first.currency ??= second.currency;
     second.currency ??= first.currency;
     qualifier = "range";

@@ -195,3 +195,39 @@ describe("what a recorded claim teaches", () => {
     expect(p?.attribute.label).toBe("Premarket share move after the offer");
   });
 });
+
+describe("a figure quoted as it is written", () => {
+  it("keeps a time's a.m. or pm, and never reads the word after it as a day", () => {
+    expect(quotes("The quake struck at 4:17 a.m. Rescuers arrived within the hour.")).toEqual(["4:17 a.m."]);
+    expect(suggest("The quake struck at 4:17 a.m.")[0]).toMatchObject({ quote: "4:17 a.m.", valueKind: "time" });
+    expect(quotes("The alert went out shortly after 8pm. Acme closed.")).toEqual(["8pm"]);
+    expect(suggest("Polls close at 8.30pm.")[0]).toMatchObject({ quote: "8.30pm", reading: expect.stringContaining("20:30") });
+  });
+
+  it("never takes the verb before a time, nor leaves a conversion's bracket open", () => {
+    expect(quotes("The aftershock hit at 13:24 local time (10:24 GMT).")).toEqual(["13:24 local time (10:24 GMT)"]);
+  });
+
+  it("reads “between … and …” as one range", () => {
+    expect(suggest("Between 10 and 20 people died in Riverside.")[0]).toMatchObject({
+      quote: "Between 10 and 20 people",
+      reading: "10–20 people",
+    });
+    expect(quotes("Acme sold shares at prices between $800 and $995 each.")).toEqual(["between $800 and $995"]);
+    // Years between are no count of anything.
+    expect(quotes("Between 2019 and 2021 Acme hired 300 people.")).toEqual(["300 people"]);
+  });
+
+  it("reads no range in a score or a season", () => {
+    expect(quotes("Riverside won 3-1 in the 2023-24 season.")).toEqual([]);
+  });
+});
+
+describe("the day of a vote", () => {
+  it("is an election's date, not the day someone was elected", () => {
+    const [vote] = suggest("Voters went to the polls in Sunday's snap election.");
+    expect(vote?.attribute.label).toBe("Election date");
+    const [elected] = suggest("Ana Lima was elected on 10 March.");
+    expect(elected?.attribute.label).toBe("Date elected");
+  });
+});

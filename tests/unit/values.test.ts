@@ -322,6 +322,9 @@ describe("refusals", () => {
     ["soon", "date", /not read as a date/],
     ["a lot", "number", /not read as a number/],
     ["2025-02-30", "date", /not read as a date/],
+    // A high end first is no range: a season or a score.
+    ["2023-24 season", "number", /not read as a number/],
+    ["3-1", "number", /not read as a number/],
   ] as const)("%j as %s", (text, kind, message) => {
     const parsed = parseValue(text, kind);
     expect(parsed.ok).toBe(false);
