@@ -12,7 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
-import { NAME_JOINERS, titleCaseByLine, titlesBeforeNames } from "@/lib/domain/role-suggest.ts";
+import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
@@ -183,8 +183,6 @@ const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "
 /** Capitalised words that are no name of their own. */
 const NOT_NAMES = new Set(["i", "ai", "tv", "gmt", "utc", "bst", "cet", "est", "pm", "am", "a.m.", "p.m.", "ok", "inc", "ltd", "co"]);
 
-const ORGANIZATION_WORDS =
-  /\b(?:inc|corp|corporation|ltd|llc|plc|company|co|group|bank|university|agency|ministry|department|council|commission|party|association|foundation|institute|service|survey|union|court|police|army|navy|committee|authority|board|office|fund|administration|reuters|press|news|times|post|journal)\.?$|^(?:university|bank|ministry|department|council)\b/i;
 const PLACE_WORDS =
   /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
 const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|olympics|cup|festival|conference|earthquake|crisis|games)\b/i;
@@ -206,8 +204,11 @@ const CREDIT_LINE = /^(?:By|Reporting by|Writing by|Editing by|Additional report
 
 type Run = { tokens: Token[]; sentenceStart: boolean };
 
+/** Parts of speech wink gives a surname that is also a word ("Garland", "Bush", "Rice"). */
+const WORD_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
+
 /** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */
-function properNounRuns(tokens: Token[], body: string, skipUntil: number): Run[] {
+function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleCaseLine: boolean): Run[] {
   const runs: Run[] = [];
   let run: Token[] = [];
   // After a dateline ("NAIROBI, March 4 —") the sentence starts again.
@@ -224,7 +225,10 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number): Run[]
     const gap = run.length ? body.slice(run.at(-1)!.end, t.start) : "";
     // A comma, a line break or a quotation mark between two names makes two names.
     if (run.length && !/^[ \t]*$/.test(gap)) close();
-    const proper = t.pos === "PROPN" && hasCapital(t);
+    // A capitalised word right after a name, in prose, goes on with it whatever its tag: wink reads
+    // the "Garland" of "Merrick Garland" as a verb. In a headline every word has a capital.
+    const misread = run.length > 0 && !titleCaseLine && /^\p{Lu}\p{Ll}/u.test(t.text) && WORD_TAGS.has(t.pos);
+    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread;
     const joiner = run.length > 0 && JOINERS.has(t.text.toLowerCase()) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
@@ -244,7 +248,16 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
   for (;;) {
     const first = tokens[0]?.text.toLowerCase().replace(/\.$/, "");
     if (first === undefined) break;
-    if (TITLES.has(first) || DAYS_AND_MONTHS.test(first)) {
+    // "General Electric Aerospace", "General Motors": a title word that starts a company's name.
+    const company =
+      TITLES.has(first) &&
+      namesAnOrganization(
+        tokens
+          .slice(1)
+          .map((t) => t.text)
+          .join(" "),
+      );
+    if (!company && (TITLES.has(first) || DAYS_AND_MONTHS.test(first))) {
       titled ||= PERSON_TITLES.has(first);
       tokens = tokens.slice(1);
       // "Secretary of Defense Pete Hegseth": the office goes with its title.
@@ -264,7 +277,7 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
 /** The kind a name probably is, from its words and the words around it. */
 function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
   if (EVENT_WORDS.test(name)) return "event";
-  if (ORGANIZATION_WORDS.test(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
+  if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   if (PLACE_WORDS.test(name)) return "place";
   if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";
   // "NSA", "FEMA": an acronym is most often an organisation.
@@ -333,7 +346,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     const skipUntil = dateline ? sentence.start + dateline[0].length : sentence.start;
     // "Under-Secretary of Defense for Research and Engineering Emil Michael": the title's words are no names.
     const titles = titlesIn(body, sentence, knownName);
-    for (const run of properNounRuns(sentence.tokens, body, skipUntil)) {
+    for (const run of properNounRuns(sentence.tokens, body, skipUntil, titleCase(lineStartOf(body, sentence.start)))) {
       // Known names inside the run: linked, and the run's other words are names of their own.
       while (mention < mentions.length && mentions[mention]!.end <= run.tokens[0]!.start) mention++;
       const inside: EntityMention[] = [];

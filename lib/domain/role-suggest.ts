@@ -143,6 +143,15 @@ const APPOSITION_SHAPE = new RegExp(
 const FOUNDED_SHAPE =
   /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
 
+/**
+ * Whether a name reads as an organisation's by its last word ("Wells Fargo Bank", "Acme Corp.")
+ * or its first ("University of Valencia"). Industries count: a person is not called "Electric
+ * Aerospace", so "General" before it is part of a company's name, not a general's rank.
+ */
+const ORGANIZATION_WORDS =
+  /\b(?:inc|corp|corporation|ltd|llc|plc|ag|sa|gmbh|company|co|group|bank|university|agency|ministry|department|council|commission|party|association|foundation|institute|service|survey|union|court|police|army|navy|committee|authority|board|office|fund|administration|reuters|press|news|times|post|journal|holdings|industries|technologies|systems|motors|electric|aerospace|dynamics|mills|airlines|airways|energy|capital|partners|pharmaceuticals|insurance|media|communications|entertainment|labs|semiconductor|steel|chemicals|foods)\.?$|^(?:university|bank|ministry|department|council)\b/i;
+export const namesAnOrganization = (name: string) => ORGANIZATION_WORDS.test(name);
+
 const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;
 
 /**
@@ -166,6 +175,7 @@ export function titlesBeforeNames(text: string, known: (name: string) => boolean
         break;
       }
     }
+    if (namesAnOrganization(person)) continue;
     const cue = role.split(/[\s-]+/)[0]!.toLowerCase();
     // "Prime Minister António Costa's successor": the person is António Costa.
     const owner = POSSESSIVE.exec(person)?.[0].length ?? 0;

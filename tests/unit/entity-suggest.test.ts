@@ -149,4 +149,17 @@ describe("names in an article", () => {
     expect(names(body).map((n) => n.name)).toEqual(["Jens Scharfenberg"]);
     expect(names(body, new Set(["jens scharfenberg"]))).toEqual([]);
   });
+
+  it("takes a title word that starts a company's name as part of it", () => {
+    const found = names("General Electric Aerospace will hire 900 workers, and General Motors will cut 300. General Mark Milley agreed.");
+    expect(found.map((n) => [n.name, n.kind])).toEqual([
+      ["General Electric Aerospace", "organization"],
+      ["General Motors", "organization"],
+      ["Mark Milley", "person"],
+    ]);
+  });
+
+  it("keeps a surname that is also a word with the name before it", () => {
+    expect(names("Attorney General Merrick Garland spoke on Monday.").map((n) => n.name)).toEqual(["Merrick Garland"]);
+  });
 });

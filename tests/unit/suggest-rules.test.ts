@@ -218,6 +218,10 @@ describe("a figure quoted as it is written", () => {
     expect(quotes("Between 2019 and 2021 Acme hired 300 people.")).toEqual(["300 people"]);
   });
 
+  it("proposes no general's rank in a company's name", () => {
+    expect(quotes("General Electric Aerospace will hire 900 workers.")).toEqual(["900 workers"]);
+  });
+
   it("reads no range in a score or a season", () => {
     expect(quotes("Riverside won 3-1 in the 2023-24 season.")).toEqual([]);
   });
