@@ -207,6 +207,26 @@ type Run = { tokens: Token[]; sentenceStart: boolean };
 /** Parts of speech wink gives a surname that is also a word ("Garland", "Bush", "Rice"). */
 const WORD_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
 
+/**
+ * "Securities and Exchange Commission", "Disaster and Emergency Management Authority": an "and"
+ * inside an organisation's name, after one ordinary word, where the capitalised words after it end
+ * the way organisations' names end. "Google and Amazon" and "Brookfield and Fidelity Bank" stay two.
+ */
+function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
+  if (tokens[i]!.text !== "and" || run.length !== 1 || !isCommonWord(run[0]!.text)) return false;
+  let end = i + 1;
+  while (end < tokens.length && end < i + 7 && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+  return (
+    end > i + 1 &&
+    namesAnOrganization(
+      tokens
+        .slice(i + 1, end)
+        .map((t) => t.text)
+        .join(" "),
+    )
+  );
+}
+
 /** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */
 function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleCaseLine: boolean): Run[] {
   const runs: Run[] = [];
@@ -229,7 +249,8 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     // the "Garland" of "Merrick Garland" as a verb. In a headline every word has a capital.
     const misread = run.length > 0 && !titleCaseLine && /^\p{Lu}\p{Ll}/u.test(t.text) && WORD_TAGS.has(t.pos);
     const proper = (t.pos === "PROPN" && hasCapital(t)) || misread;
-    const joiner = run.length > 0 && JOINERS.has(t.text.toLowerCase()) && tokens[i + 1]?.pos === "PROPN";
+    const joiner =
+      run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
     if (proper || joiner || hyphen) {
@@ -416,8 +437,65 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.
   return {
     mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions,
-    names: withShortForms(names),
+    names: withBracketedForms(body, withShortForms(names), mentions, byId),
   };
+}
+
+/** An abbreviation or ticker in brackets right after a name: "Emergency Management Authority (AFAD)", "Google (GOOGL)". */
+const BRACKETED = /^\s?\(\s*(\p{Lu}[\p{Lu}\p{N}.&-]{1,9})\s*\)/u;
+
+/**
+ * A name's short form given in brackets after it is the same thing: "Disaster and Emergency
+ * Management Authority (AFAD)" is one proposal, with "AFAD" offered as its alias; "(GOOGL)" after
+ * a known "Google" is offered as Google's alias, and a new name before a known "(AFAD)" as AFAD's.
+ */
+function withBracketedForms(
+  body: string,
+  names: NameProposal[],
+  mentions: EntityMention[],
+  byId: Map<string, SuggestEntity>,
+): NameProposal[] {
+  const proposalAt = new Map<number, NameProposal>();
+  for (const n of names) for (const span of n.spans) proposalAt.set(span.start, n);
+  const mentionAt = new Map(mentions.map((m) => [m.start, m]));
+  /** The bracketed form after `end`, where one is written: its place in the body. */
+  const bracketAfter = (end: number) => {
+    const m = BRACKETED.exec(body.slice(end, end + 16));
+    return m ? end + m[0].indexOf(m[1]!) : null;
+  };
+  const offer = (short: NameProposal, entity: SuggestEntity, why: string) => {
+    if (short.aliasOf.some((a) => a.entityId === entity.id)) return;
+    short.aliasOf = [{ entityId: entity.id, name: entity.name, kind: entity.kind, why, score: 1 }, ...short.aliasOf].slice(
+      0,
+      ALIASES_OFFERED,
+    );
+    short.kind = entity.kind;
+  };
+  const merged = new Set<NameProposal>();
+  for (const long of names) {
+    if (merged.has(long)) continue;
+    for (const span of long.spans) {
+      const at = bracketAfter(span.end);
+      if (at === null) continue;
+      const short = proposalAt.get(at);
+      const known = mentionAt.get(at);
+      if (short && short !== long && !merged.has(short) && !short.aliasOf.length && !long.aliasOf.length) {
+        long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
+        long.shortForms.push(short.name);
+        if (long.kind === "other") long.kind = short.kind === "other" ? "organization" : short.kind;
+        merged.add(short);
+      } else if (known && byId.has(known.entityId))
+        offer(long, byId.get(known.entityId)!, `its short form “${body.slice(at, known.end)}” follows in brackets`);
+      break;
+    }
+  }
+  for (const m of mentions) {
+    const at = bracketAfter(m.end);
+    const short = at === null ? undefined : proposalAt.get(at);
+    if (short && !merged.has(short) && byId.has(m.entityId))
+      offer(short, byId.get(m.entityId)!, `written in brackets after “${body.slice(m.start, m.end)}”`);
+  }
+  return merged.size ? names.filter((n) => !merged.has(n)) : names;
 }
 
 /** Where a sentence writes a title before a name: the title's words, without the name's. */

@@ -162,4 +162,26 @@ describe("names in an article", () => {
   it("keeps a surname that is also a word with the name before it", () => {
     expect(names("Attorney General Merrick Garland spoke on Monday.").map((n) => n.name)).toEqual(["Merrick Garland"]);
   });
+
+  it("offers a short form written in brackets after a name as its alias", () => {
+    const body =
+      "The Disaster and Emergency Management Authority (AFAD) counted 900 dead. AFAD later revised it. Backing came from Anthropic (ANTH).";
+    const found = names(body);
+    const authority = found.find((n) => n.name === "Disaster and Emergency Management Authority");
+    expect(authority).toMatchObject({ kind: "organization", shortForms: ["AFAD"] });
+    expect(authority!.spans.map((s) => quoted(body, s))).toEqual(["Disaster and Emergency Management Authority", "AFAD", "AFAD"]);
+    expect(found.some((n) => n.name === "AFAD")).toBe(false);
+    // After a known entity, the bracketed form is offered as that entity's alias.
+    expect(found.find((n) => n.name === "ANTH")?.aliasOf[0]).toMatchObject({
+      entityId: "anthropic",
+      why: "written in brackets after “Anthropic”",
+    });
+  });
+
+  it("keeps an “and” inside an organisation's name, not between two names", () => {
+    const found = names("The Securities and Exchange Commission was told; money came from Brookfield and Fidelity Bank.").map(
+      (n) => n.name,
+    );
+    expect(found).toEqual(["Securities and Exchange Commission", "Brookfield", "Fidelity Bank"]);
+  });
 });
