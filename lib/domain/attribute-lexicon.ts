@@ -75,7 +75,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "People evacuated",
     ["evacuated", "evacuees", "evacuations"],
-    /\b(?:evacuat(?:ed|ion|ions|e)|evacuees)\b/,
+    /\b(?:evacuat(?:ed|ion|ions|e)|evacuees|to leave|fled|forced from)\b/,
     ["count"],
     ["event", "place"],
     { people: true },
@@ -90,6 +90,9 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["count"],
     ["event", "place"],
   ),
+  family("People on board", ["passengers", "aboard", "on board"], /\b(?:on board|aboard|passengers)\b/, ["count"], ["event", "product"], {
+    people: true,
+  }),
   family(
     "Troops deployed",
     ["soldiers deployed", "troops", "soldiers"],
@@ -265,6 +268,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["organization"],
   ),
   family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
+  // "the fire was 15% contained": how much of a fire's edge is held.
+  family("Containment", ["contained", "percent contained"], /\bcontain(?:ed|ment)\b/, ["percentage"], ["event"]),
   family(
     "Growth",
     ["increase", "growth rate"],

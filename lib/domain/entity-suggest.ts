@@ -12,7 +12,7 @@
 import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
-import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames } from "@/lib/domain/role-suggest.ts";
+import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
@@ -248,7 +248,9 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     // A capitalised word right after a name, in prose, goes on with it whatever its tag: wink reads
     // the "Garland" of "Merrick Garland" as a verb. In a headline every word has a capital.
     const misread = run.length > 0 && !titleCaseLine && /^\p{Lu}\p{Ll}/u.test(t.text) && WORD_TAGS.has(t.pos);
-    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread;
+    // "Highway 49", "Flight 370", "Reactor 4": an ordinary noun made a name by its number.
+    const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && isCommonWord(run.at(-1)!.text) && /^\p{Lu}/u.test(run.at(-1)!.text);
+    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || numbered;
     const joiner =
       run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
@@ -292,6 +294,12 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
     break;
   }
   while (tokens.length && DAYS_AND_MONTHS.test(tokens.at(-1)!.text)) tokens = tokens.slice(0, -1);
+  // "Fire Chief Dana Ortiz": a title inside the run, after words that go with it.
+  const kept = withoutTitles(tokens.map((t) => t.text)).length;
+  if (kept < tokens.length && kept >= 1) {
+    tokens = tokens.slice(tokens.length - kept);
+    titled = true;
+  }
   return { tokens, titled };
 }
 

@@ -122,6 +122,19 @@ export function trimName(run: string): { name: string; skipped: number } {
   return { name: name.replace(/['’]s$/u, ""), skipped: run.length - name.length };
 }
 
+/**
+ * A run of capitalised words without the titles it opens with: "Fire Chief Dana Ortiz" is Dana
+ * Ortiz, "Prime Minister Pedro Sánchez" Pedro Sánchez. A company's name keeps its words ("General
+ * Motors").
+ */
+export function withoutTitles(words: string[]): string[] {
+  if (namesAnOrganization(words.join(" "))) return words;
+  let k = words.length - 2;
+  while (k >= 0 && !TITLE_ONLY.test(words[k]!)) k--;
+  return words.slice(k + 1);
+}
+const TITLE_ONLY = new RegExp(String.raw`^(?:${TITLE_NOUN}|${ROLE_NOUN.source.replace(/\\b/g, "")})$`, "i");
+
 const POSSESSIVE = /['’]s$/u;
 
 /** A nationality, not an organisation: "Turkish President …", "French Foreign Minister …". */

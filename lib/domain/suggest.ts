@@ -15,7 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
-import { NAME, rolesIn, titleCaseByLine, trimName } from "@/lib/domain/role-suggest.ts";
+import { NAME, rolesIn, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -962,12 +962,14 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     // "Private-sector credit shrank". A plural or a verb form of an ordinary word, or the first half
     // of a compound, is none.
     const firstWordOnly = k === first && (body[t.end] === "-" || (/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text)));
-    if (t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) run.push(t);
+    // "Flight 370 vanished": an ordinary noun made a name by its number.
+    const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && run.at(-1)!.end + 1 === t.start && isCommonWord(run.at(-1)!.text);
+    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) || numbered) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     else if (run.length) break;
   }
-  return run.length ? run.map((t) => t.text).join(" ") : null;
+  return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
 }
 
 /** Words that hand a figure to whoever follows: "according to AFAD", "said Erdoğan", "figures from the UN". */
@@ -1256,7 +1258,9 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   // The figure itself, whatever noun the value grew to ("737 flight").
   const bare = /^\d+(?:\.\d+)*$/.test(tokens[i]!.text) && tokens[i]!.start === value.start;
   if (bare && previous && previous.end === value.start - 1 && /^\p{Lu}[\p{L}\p{N}]*$/u.test(previous.text)) {
-    if ((previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && i > 1)
+    // At a sentence's start only an ordinary word made a name by its number: "Flight 370 vanished".
+    const named = i > 1 || isCommonWord(previous.text);
+    if ((previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && named)
       return true;
   }
   // "GPT-4", "COVID-19": a number joined to a name by a hyphen.
@@ -1695,11 +1699,27 @@ function asOfIn(
   context: ReadContext,
   publishedAt: Date | null,
 ): Proposal["asOf"] {
-  for (const t of sentence.tokens) {
+  // The day written nearest the value ("had burned 45,000 acres by Wednesday evening"), whole
+  // ("Aug. 14", "29 October"); a dateline's day only when the sentence gives no other.
+  const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
+  const datelineEnd = dateline ? sentence.start + dateline[0].length : sentence.start;
+  const { tokens } = sentence;
+  let best: { text: string; reading: string; distance: number; dateline: boolean } | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || isMay(t)) continue;
-    const r = read(body, t.start, t.end, context);
-    if (r?.kind === "date") return { text: t.text, reading: r.reading, how: "sentence" };
+    // A month with its day: "Aug. 14", "29 October".
+    const [before, after] = [tokens[k - 1], tokens[k + 1]];
+    const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;
+    const end = after?.pos === "NUM" && !overlaps(after, value) && t.end + 1 >= after.start ? after.end : t.end;
+    const r = read(body, start, end, context) ?? read(body, t.start, t.end, context);
+    if (r?.kind !== "date") continue;
+    const distance = t.start < value.start ? value.start - t.end : t.start - value.end;
+    const candidate = { text: body.slice(r.start, r.end), reading: r.reading, distance, dateline: t.start < datelineEnd };
+    if (!best || (best.dateline && !candidate.dateline) || (best.dateline === candidate.dateline && distance < best.distance))
+      best = candidate;
   }
+  if (best) return { text: best.text, reading: best.reading, how: "sentence" };
   if (!publishedAt) return null;
   const day = publishedAt.toISOString().slice(0, 10);
   return { text: day, reading: `${day} (day)`, how: "published" };

@@ -186,6 +186,9 @@ export type UnitReading = {
 
 /** The unit of measure at the start of `text` ("kilometres (7.5 miles)" → km), or null. */
 export function readUnit(text: string): UnitReading | null {
+  // "104F (40C)": a capital F or C written against the figure is a temperature, as weather reports write it.
+  const glued = /^([FC])(?![\p{L}\p{N}])/u.exec(text);
+  if (glued) return { unit: glued[1] === "F" ? "tempF" : "tempC", dimension: "temperature", length: 1 };
   const m = text.match(UNIT_RE);
   if (!m) return null;
   const unit = WORDS[m[1]!.toLowerCase()];

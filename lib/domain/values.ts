@@ -153,6 +153,10 @@ const NUM = String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`
 const SCALE = String.raw`(?:[\s-]?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmbt])(?![a-z]))?`;
 const AMOUNT = new RegExp(`^${CUR_PRE}${NUM}${SCALE}`, "i");
 
+/** Words after a figure that are never what it counts: prepositions, articles, verbs' helpers, pronouns. */
+const NOT_COUNTED =
+  /^(?:of|in|and|or|but|nor|to|for|by|on|at|the|a|an|per|from|with|into|onto|over|under|after|before|since|until|till|as|than|across|between|among|against|during|near|off|out|up|down|about|around|through|via|within|without|toward|towards|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must|that|which|who|whom|whose|this|these|those|it|its|they|their|he|his|she|her|we|our|you|your|more|less|fewer|each|every|apiece|so|too|then|when|where|while|if|not|no)$/i;
+
 type Amount = { value: number; halfStep: number; currency: string | null; scale: number; scaled: boolean; rest: string };
 
 const SMALL_NUMBERS = [
@@ -368,8 +372,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     rest = rest.slice(read.length);
   } else if (kind === "number") {
     const counted = rest.match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)(?:\s+(?<more>[\p{L}][\p{L}-]*))?/u);
-    // "129.25 per dollar": a rate, not a count of "per".
-    if (counted?.groups?.unit && !/^(of|in|and|or|to|for|by|on|at|the|a|an|per)$/i.test(counted.groups.unit)) {
+    // "129.25 per dollar": a rate, not a count of "per"; "forces 12,000 from homes": no count of "from".
+    if (counted?.groups?.unit && !NOT_COUNTED.test(counted.groups.unit)) {
       unit = counted.groups.unit.replace(/[.]$/, "").toLowerCase();
       rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
     }

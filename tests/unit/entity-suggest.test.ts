@@ -184,4 +184,12 @@ describe("names in an article", () => {
     );
     expect(found).toEqual(["Securities and Exchange Commission", "Brookfield", "Fidelity Bank"]);
   });
+
+  it("keeps a road's or a flight's number with its name, and leaves a title out of a name", () => {
+    const found = names("Fire Chief Dana Ortiz said the fire started near Highway 49 on Monday.");
+    expect(found.map((n) => [n.name, n.kind])).toEqual([
+      ["Dana Ortiz", "person"],
+      ["Highway 49", "place"],
+    ]);
+  });
 });

@@ -235,3 +235,46 @@ describe("the day of a vote", () => {
     expect(elected?.attribute.label).toBe("Date elected");
   });
 });
+
+describe("a wildfire report, as wire services write one", () => {
+  it("counts no preposition: “forces 12,000 from homes” is 12,000", () => {
+    expect(quotes("Wildfire forces 12,000 from homes")).toEqual(["12,000"]);
+  });
+
+  it("reads a temperature written against its figure, with the source's conversion", () => {
+    const [p] = suggest("Temperatures were forecast to reach 104F (40C) in Riverside.");
+    expect(p).toMatchObject({ quote: "104F (40C)", attribute: { label: "Temperature" } });
+    expect(p?.reading).toMatch(/°F.*agrees/);
+  });
+
+  it("reads how much of a fire is contained", () => {
+    expect(suggest("By Wednesday the fire was 15% contained.").find((p) => p.quote === "15%")?.attribute.label).toBe("Containment");
+  });
+
+  it("dates a figure by the day nearest it, and by the dateline's whole day only when the sentence has no other", () => {
+    const body =
+      "MARSTON, Aug. 14 (Newswire) - A wildfire had burned more than 45,000 acres by Wednesday evening.\nMARSTON, Aug. 14 (Newswire) - Some 1,900 firefighters were at work.";
+    const proposals = suggest(body);
+    expect(proposals.find((p) => p.quote.includes("45,000"))?.asOf?.text).toBe("Wednesday");
+    expect(proposals.find((p) => p.quote.includes("1,900"))?.asOf?.text).toBe("Aug. 14");
+  });
+
+  it("takes the person, not their title, as the subject a sentence names", () => {
+    const p = suggestClaims({
+      article: { id: "here", body: "Fire Chief Dana Ortiz said 87 structures were lost.", publishedAt: PUBLISHED },
+      entities: [],
+      claims: [],
+    }).find((p) => p.quote.startsWith("87"));
+    expect(p?.subject).toMatchObject({ how: "sentence", name: "Dana Ortiz" });
+  });
+
+  it("takes a number that names a thing for part of its name, not a figure", () => {
+    const proposals = suggestClaims({
+      article: { id: "here", body: "Flight 370 vanished with 239 people on board.", publishedAt: PUBLISHED },
+      entities: [],
+      claims: [],
+    });
+    expect(proposals.map((p) => p.quote)).toEqual(["239 people"]);
+    expect(proposals[0]).toMatchObject({ subject: { name: "Flight 370" }, attribute: { label: "People on board" } });
+  });
+});
