@@ -25,6 +25,10 @@ export type AttributeFamily = {
   people?: boolean;
   /** The largest figure it can be (an age, a magnitude). */
   max?: number;
+  /** Words just before the value that make it another measure: "cut 2,800 jobs" is no headcount. */
+  unless?: RegExp;
+  /** What the figure must count, when it names what it counts: jobs are cut, flights are not job cuts. */
+  counts?: RegExp;
 };
 
 const family = (
@@ -33,11 +37,15 @@ const family = (
   cue: RegExp,
   shapes: Shape[],
   subjects: EntityKind[],
-  limits: { people?: boolean; max?: number } = {},
+  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp } = {},
 ): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
 const MOVE =
-  "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged)";
+  "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged|slipped|slips?|dipped|dips?|eased|eases|shrank|shrunk|declined|declines|rebounded)";
+
+/** Verbs that take jobs away: what follows them is a cut, not a headcount. */
+const CUT =
+  /\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)(?:\s+[\p{L}\d,.]+){0,2}\s*$/u;
 
 /**
  * Order matters only between cues at the same distance from a figure: the nearest cue wins, so a
@@ -107,6 +115,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:per share|a share|each share|share price|stock price)\b/,
     ["money"],
     ["event", "organization"],
+    // "a dividend of €0.85 a share" is the dividend.
+    { unless: /\bdividends?\b[^.;]{0,30}$/ },
   ),
   family(
     "Valuation",
@@ -125,6 +135,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   ),
   family("Revenue", ["revenues", "sales", "turnover"], /\b(?:revenues?|sales|turnover)\b/, ["money"], ["organization"]),
   family("Profit", ["net income", "earnings", "net profit"], /\b(?:profits?|net income|earnings)\b/, ["money"], ["organization"]),
+  family("Dividend", ["dividend per share", "payout"], /\bdividends?\b/, ["money"], ["organization"]),
   family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss)\b/, ["money"], ["organization"]),
   family(
     "Funding",
@@ -221,11 +232,20 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Date", ["date of the event", "day"], /\b(?:struck|hit|occurred|happened|began|started|erupted)\b/, ["date"], ["event"]),
   // Counts of people and things.
   family(
+    "Job cuts",
+    ["layoffs", "jobs cut", "redundancies", "job losses"],
+    /\b(?:layoffs?|redundanc(?:y|ies)|job (?:cuts|losses)|cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)\b/,
+    ["count"],
+    ["organization"],
+    { counts: /^(?:jobs?|positions?|posts?|roles?|staff|workers?|employees?|people|managers?)$/ },
+  ),
+  family(
     "Employees",
     ["staff", "workforce", "headcount", "number of employees", "jobs"],
     /\b(?:employees|employs|staff(?:ers)?|workforce|workers|jobs|headcount)\b/,
     ["count"],
     ["organization"],
+    { unless: CUT },
   ),
   family(
     "Users",
@@ -256,6 +276,13 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(
       `\\b(?:revenues?|sales|turnover)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b|\\brevenue growth\\b`,
     ),
+    ["percentage"],
+    ["organization"],
+  ),
+  family(
+    "Profit change",
+    ["profit growth", "earnings growth"],
+    new RegExp(`\\b(?:profits?|net income|earnings)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
     ["percentage"],
     ["organization"],
   ),

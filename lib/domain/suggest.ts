@@ -509,6 +509,8 @@ function nearestCue(
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
+    if (family.unless?.test(before)) continue;
+    if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
     for (const m of before.matchAll(globalCue(family))) {
       const distance = before.length - m.index - m[0].length;
       if (!best || distance < best.distance) best = { family, cue: m[0], distance };
@@ -961,7 +963,8 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     // The tagger takes a sentence's capitalised first word for a name: "Lenders have been slow",
     // "Private-sector credit shrank". A plural or a verb form of an ordinary word, or the first half
     // of a compound, is none.
-    const firstWordOnly = k === first && (body[t.end] === "-" || (/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text)));
+    // Nor is the first half of a compound anywhere: "The Munich-based group".
+    const firstWordOnly = body[t.end] === "-" || (k === first && /\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text));
     // "Flight 370 vanished": an ordinary noun made a name by its number.
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && run.at(-1)!.end + 1 === t.start && isCommonWord(run.at(-1)!.text);
     if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) || numbered) run.push(t);
@@ -1421,7 +1424,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // "The death toll from the floods that struck eastern Spain … climbed to 158": the cue may be far
       // back, so the nearest cue word wins, before the value or just after it; failing one in the
       // sentence, the sentence before may name what it counts ("The number killed rose … it stood at 95").
-      const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start));
+      // The value's own words before its figure count as before it: "Revenue [slipped 4%]".
+      const lead = text.slice(0, Math.max(0, text.search(/[\d$€£¥]/)));
+      const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start) + lead);
       // After the figure: the value's own trailing words too ("$1 billion termination" + "fee").
       const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), 0);
       const tail = body

@@ -278,3 +278,33 @@ describe("a wildfire report, as wire services write one", () => {
     expect(proposals[0]).toMatchObject({ subject: { name: "Flight 370" }, attribute: { label: "People on board" } });
   });
 });
+
+describe("a company's results, as an earnings report gives them", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("names the measure a move is of, when the verb is inside the quote", () => {
+    expect(labels("Acme's net profit fell 23% to €1.12 billion. Revenue slipped 4 per cent.")).toEqual([
+      ["fell 23%", "Profit change"],
+      ["€1.12 billion", "Profit"],
+      ["slipped 4 per cent", "Revenue growth"],
+    ]);
+  });
+
+  it("tells jobs cut from a headcount, and a dividend from a share price", () => {
+    expect(labels("Acme will cut about 2,800 jobs. Acme employs 40,000 workers. Acme will cut 50 flights.")).toEqual([
+      ["about 2,800 jobs", "Job cuts"],
+      ["40,000 workers", "Employees"],
+      ["50 flights", "Flights"],
+    ]);
+    expect(labels("Acme proposed a dividend of €0.85 a share.")).toEqual([["€0.85", "Dividend"]]);
+  });
+
+  it("takes no half of a compound for the subject a sentence names", () => {
+    const p = suggestClaims({
+      article: { id: "here", body: "The Munich-based group will cut about 2,800 jobs.", publishedAt: PUBLISHED },
+      entities: [],
+      claims: [],
+    })[0];
+    expect(p?.subject.how).toBe("none");
+  });
+});
