@@ -151,7 +151,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["money"],
     ["organization", "event"],
   ),
-  family("Fine", ["penalty", "fine imposed"], /\b(?:fined?|penalty|penalties|settlement)\b/, ["money"], ["organization", "person"]),
+  family("Fine", ["penalty", "fine imposed"], /\b(?:fine[sd]?|penalty|penalties|settlement)\b/, ["money"], ["organization", "person"]),
+  family(
+    "Prison sentence",
+    ["sentence", "jail term", "prison term"],
+    /\b(?:sentenced|sentences?|prison|jail(?:ed)?|imprisonment|behind bars)\b/,
+    ["count", "duration"],
+    ["person"],
+    { counts: /^(?:years?|months?|weeks?|days?)$/ },
+  ),
   family(
     "Damage",
     ["damages", "economic losses", "insured losses", "cost of damage"],
@@ -200,6 +208,14 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     "Launch date",
     ["launched", "release date", "date launched"],
     /\b(?:launch(?:ed|es)?|released?|unveiled|introduced)\b/,
+    ["date"],
+    ["product"],
+  ),
+  family(
+    "Date withdrawn",
+    ["withdrawn", "recall date", "discontinued"],
+    // Not "recalled": people recall things too.
+    /\b(?:withdrawn|withdrew|pulled from|discontinued|taken off the market)\b/,
     ["date"],
     ["product"],
   ),

@@ -445,8 +445,27 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.
   return {
     mentions: absorbed.length ? mentions.filter((m) => !absorbed.some((s) => overlaps(s, m))) : mentions,
-    names: withBracketedForms(body, withShortForms(names), mentions, byId),
+    names: withCompanyForms(withBracketedForms(body, withShortForms(names), mentions, byId)),
   };
+}
+
+/** What a company's legal name ends with: "Helix Pharma Inc", "Northwind AG". */
+const LEGAL_FORM = /\s+(?:inc|corp|corporation|ltd|llc|plc|ag|sa|se|nv|gmbh|co|company)\.?$/;
+
+/** "Helix Pharma Inc" and "Helix Pharma" in one text are one company: the shorter is offered as its alias. */
+function withCompanyForms(names: NameProposal[]): NameProposal[] {
+  const byFolded = new Map(names.map((n) => [n.folded, n]));
+  const merged = new Set<NameProposal>();
+  for (const long of names) {
+    const form = LEGAL_FORM.exec(long.folded);
+    const short = form && byFolded.get(long.folded.slice(0, form.index));
+    if (!short || merged.has(long) || short.aliasOf.length || long.aliasOf.length) continue;
+    long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
+    long.shortForms.push(short.name, ...short.shortForms);
+    long.kind = "organization";
+    merged.add(short);
+  }
+  return merged.size ? names.filter((n) => !merged.has(n)) : names;
 }
 
 /** An abbreviation or ticker in brackets right after a name: "Emergency Management Authority (AFAD)", "Google (GOOGL)". */

@@ -972,8 +972,16 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     else if (t.text === ":") run.length = 0;
     else if (run.length) break;
   }
+  // "Court fines Acme $2bn": a sentence's first word, an ordinary one the text also writes in lower
+  // case ("court filings"), is capitalised by its place only.
+  const [only] = run;
+  if (run.length === 1 && only === sentence.tokens[first] && isCommonWord(only!.text) && writesInLowerCase(body, only!.text)) return null;
   return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
 }
+
+/** The words a body writes in lower case, for the last bodies asked about. */
+const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu) ?? []));
+const writesInLowerCase = (body: string, word: string) => lowerCaseWords(body).has(word.toLowerCase());
 
 /** Words that hand a figure to whoever follows: "according to AFAD", "said Erdoğan", "figures from the UN". */
 const SOURCE_BEFORE =
@@ -1431,7 +1439,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), 0);
       const tail = body
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
-        .replace(/^[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, "");
+        .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, ""); // a comma after the figure ends its clause
       let noun = countedNoun(tokens, value);
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
       const ageOf = ageInApposition(body, value, mentions);

@@ -192,4 +192,12 @@ describe("names in an article", () => {
       ["Highway 49", "place"],
     ]);
   });
+
+  it("takes a company's name with and without its legal form for one company", () => {
+    const body = "Helix Pharma shares fell.\nA judge ordered Helix Pharma Inc to pay.";
+    const [helix, ...rest] = names(body);
+    expect(rest).toEqual([]);
+    expect(helix).toMatchObject({ name: "Helix Pharma Inc", kind: "organization", shortForms: ["Helix Pharma"] });
+    expect(helix!.spans.map((s) => quoted(body, s))).toEqual(["Helix Pharma", "Helix Pharma Inc"]);
+  });
 });

@@ -308,3 +308,27 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(p?.subject.how).toBe("none");
   });
 });
+
+describe("a court report", () => {
+  it("proposes a prison term, also one the sentence before gives the cue for", () => {
+    const proposals = suggest("The judge sentenced Ana Lima to 12 years in prison. Prosecutors had asked for 15 years.");
+    expect(proposals.map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["12 years", "Prison sentence"],
+      ["15 years", "Prison sentence"],
+    ]);
+  });
+
+  it("tells the day a product was withdrawn from its launch", () => {
+    const labels = suggest("The drug, launched in 2011, was withdrawn in June 2021.").map((p) => [p.quote, p.attribute.label]);
+    expect(labels).toEqual([
+      ["2011", "Launch date"],
+      ["June 2021", "Date withdrawn"],
+    ]);
+  });
+
+  it("takes no ordinary word that opens a headline for the subject", () => {
+    const body = "Court fines Helix Pharma $2.3bn\nThe court filings were sealed.";
+    const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: [], claims: [] })[0];
+    expect(p).toMatchObject({ quote: "$2.3bn", attribute: { label: "Fine" }, subject: { how: "none" } });
+  });
+});
