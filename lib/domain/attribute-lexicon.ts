@@ -98,6 +98,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["count"],
     ["event", "place"],
   ),
+  family("Cases", ["infections", "confirmed cases", "case count"], /\b(?:cases|infections|infected)\b/, ["count"], ["event", "place"]),
   family("People on board", ["passengers", "aboard", "on board"], /\b(?:on board|aboard|passengers)\b/, ["count"], ["event", "product"], {
     people: true,
   }),
@@ -266,7 +267,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Users",
     ["subscribers", "customers", "daily active users", "monthly active users"],
-    /\b(?:users|subscribers|customers|accounts)\b/,
+    /\b(?:users|subscribers|customers|accounts(?! for))\b/,
     ["count"],
     ["product", "organization"],
   ),
@@ -309,6 +310,20 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(`\\b(?:${MOVE}\\b(?!\\s+to\\b)|(?:premarket|pre-market|trading|shares|stock)\\b)`),
     ["percentage"],
     ["organization"],
+  ),
+  family(
+    "Share hospitalised",
+    ["hospitalisation rate", "hospitalization rate"],
+    /\bhospitali[sz](?:ed|ation)\b/,
+    ["percentage"],
+    ["event", "place"],
+  ),
+  family(
+    "Vaccination rate",
+    ["vaccination coverage", "immunisation rate", "share vaccinated"],
+    /\b(?:vaccinat(?:ed|ion)|immuni[sz](?:ed|ation)|coverage)\b/,
+    ["percentage"],
+    ["place"],
   ),
   family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
   // "the fire was 15% contained": how much of a fire's edge is held.

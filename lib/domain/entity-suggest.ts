@@ -164,7 +164,8 @@ export function findMentions(body: string, entities: SuggestEntity[]): EntityMen
 type Token = ReturnType<typeof sentencesOf>[number]["tokens"][number];
 
 /** Small words inside a name: "Bank of America", "Alhaurín de la Torre", "Ludwig van Beethoven". */
-const JOINERS = NAME_JOINERS;
+/** Small words inside a name: "Bank of England", "Centers for Disease Control". */
+const JOINERS = new Set([...NAME_JOINERS, "for"]);
 
 const DAYS_AND_MONTHS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
@@ -213,18 +214,21 @@ const WORD_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
  * the way organisations' names end. "Google and Amazon" and "Brookfield and Fidelity Bank" stay two.
  */
 function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
-  if (tokens[i]!.text !== "and" || run.length !== 1 || !isCommonWord(run[0]!.text)) return false;
+  if (tokens[i]!.text !== "and") return false;
   let end = i + 1;
   while (end < tokens.length && end < i + 7 && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
-  return (
-    end > i + 1 &&
-    namesAnOrganization(
-      tokens
-        .slice(i + 1, end)
-        .map((t) => t.text)
-        .join(" "),
-    )
-  );
+  if (end === i + 1) return false;
+  const words = tokens.slice(i + 1, end).map((t) => t.text);
+  if (run.length === 1 && isCommonWord(run[0]!.text) && namesAnOrganization(words.join(" "))) return true;
+  // "Centers for Disease Control and Prevention (CDC)": the short form in brackets after it spells
+  // the first letters of the whole name.
+  const short = tokens[end]?.text === "(" ? tokens[end + 1]?.text : undefined;
+  if (!short || !/^\p{Lu}{2,}$/u.test(short)) return false;
+  const initials = [...run.map((t) => t.text), ...words]
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+  return initials.length >= 3 && initials.startsWith(short);
 }
 
 /** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */

@@ -320,6 +320,28 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest: rest.slice(vague[0].length),
     };
   }
+  // "nine in 10", "one in five", "two out of three": a share, as news gives proportions.
+  const ratio = wanted === "money" ? null : rest.match(/^(\S+)\s+(?:in|out of)\s+(\d{1,4}|[a-z]+)\b/i);
+  const [part, whole] = ratio ? [readAmount(ratio[1]!), readAmount(ratio[2]!)] : [null, null];
+  if (ratio && part && whole && !part.rest.trim() && !whole.rest.trim() && (qualifier === "exact" || qualifier === "about")) {
+    const [n, d] = [part.value, whole.value];
+    if (Number.isInteger(n) && Number.isInteger(d) && n > 0 && n < d && d <= 1000) {
+      // Written as a rounded share: half a part either way ("nine in 10" is 85–95%), "about" or not.
+      const spread = 0.5;
+      return {
+        value: {
+          kind: wanted === "number" ? "number" : "percentage",
+          text,
+          low: Math.round(((n - spread) / d) * 1000) / 10,
+          high: Math.round(((n + spread) / d) * 1000) / 10,
+          point: Math.round((n / d) * 1000) / 10,
+          qualifier,
+          unit: "%",
+        },
+        rest: rest.slice(ratio[0].length),
+      };
+    }
+  }
   const between = rest.match(/^between\s+(.+?)\s+and\s+(.+)$/i);
   let first: Amount | null;
   let second: Amount | null = null;

@@ -200,4 +200,12 @@ describe("names in an article", () => {
     expect(helix).toMatchObject({ name: "Helix Pharma Inc", kind: "organization", shortForms: ["Helix Pharma"] });
     expect(helix!.spans.map((s) => quoted(body, s))).toEqual(["Helix Pharma", "Helix Pharma Inc"]);
   });
+
+  it("takes an agency's whole name, its short form in brackets spelling it", () => {
+    const body = "The Centers for Disease Control and Prevention (CDC) said so, and the Institute for Fiscal Studies said more.";
+    expect(names(body).map((n) => [n.name, n.kind, n.shortForms])).toEqual([
+      ["Centers for Disease Control and Prevention", "organization", ["CDC"]],
+      ["Institute for Fiscal Studies", "organization", []],
+    ]);
+  });
 });

@@ -332,3 +332,23 @@ describe("a court report", () => {
     expect(p).toMatchObject({ quote: "$2.3bn", attribute: { label: "Fine" }, subject: { how: "none" } });
   });
 });
+
+describe("an outbreak report", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads cases, the share hospitalised, a proportion and vaccination coverage", () => {
+    expect(labels("Confirmed measles cases in Riverside rose to 1,046. About 13% of patients were hospitalized.")).toEqual([
+      ["1,046", "Cases"],
+      ["About 13%", "Share hospitalised"],
+    ]);
+    expect(suggest("Nine in 10 cases were in people who were unvaccinated.")[0]).toMatchObject({
+      quote: "Nine in 10",
+      valueKind: "percentage",
+    });
+    expect(labels("Vaccination coverage among kindergartners in Riverside fell to 92.7%.")).toEqual([["92.7%", "Vaccination rate"]]);
+  });
+
+  it("takes “accounts for” as no count of accounts", () => {
+    expect(labels("Riverside accounts for 702 of the cases.")).toEqual([["702", "Cases"]]);
+  });
+});

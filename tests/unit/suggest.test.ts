@@ -408,9 +408,9 @@ describe("suggested claims", () => {
       // Long words before the colon, in a clause with no stop before them, are no label, wherever
       // the reading of the line's end starts.
       const long = "Pneumonoultramicroscopicsilicovolcanoconiosis ".repeat(5);
-      const [cases] = proposalsOf(`${"word ".repeat(60)}${long}cases: 4,300.`);
-      expect(cases).toMatchObject({ quote: "4,300" });
-      expect(cases!.attribute.label ?? "").not.toMatch(/cases/i);
+      const [tallies] = proposalsOf(`${"word ".repeat(60)}${long}tallies: 4,300.`);
+      expect(tallies).toMatchObject({ quote: "4,300" });
+      expect(tallies!.attribute.label ?? "").not.toMatch(/tallies/i);
     });
   });
 

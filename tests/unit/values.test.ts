@@ -11,6 +11,9 @@ type DateRow = [text: string, start: string, end: string, precision: string];
 
 // Every value in the five demo articles comes first, then the harder forms.
 const numbers: NumRow[] = [
+  // A proportion as news writes it: half a part either way.
+  ["Nine in 10", "percentage", 85, 95, "%"],
+  ["two out of three", "percentage", 50, 83.3, "%"],
   ["$18.4 billion", "money", 18.35 * B, 18.45 * B, "USD"],
   ["$100 million", "money", 99.5 * M, 100.5 * M, "USD"],
   ["up to $183 billion", "money", 0, 183 * B, "USD"],
