@@ -29,6 +29,8 @@ export type AttributeFamily = {
   unless?: RegExp;
   /** What the figure must count, when it names what it counts: jobs are cut, flights are not job cuts. */
   counts?: RegExp;
+  /** Words right after the figure that make it another measure: "a six-year contract" is no age. */
+  unlessAfter?: RegExp;
 };
 
 const family = (
@@ -37,7 +39,7 @@ const family = (
   cue: RegExp,
   shapes: Shape[],
   subjects: EntityKind[],
-  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp } = {},
+  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp; unlessAfter?: RegExp } = {},
 ): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
 const MOVE =
@@ -126,7 +128,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["money"],
     ["organization", "product"],
   ),
+  family(
+    "Pay",
+    ["salary", "wages", "earnings per week"],
+    /\b(?:earns?|earning|salary|salaries|wages?|a week|per week|an hour|per hour|weekly|hourly)\b/,
+    ["money"],
+    ["person"],
+  ),
   family("Termination fee", ["break-up fee", "breakup fee", "break fee"], /\b(?:termination|break-?up|break) fee\b/, ["money"], ["event"]),
+  family("Fee", ["transfer fee", "price paid"], /\bfees?\b/, ["money"], ["event", "person", "organization"]),
   family(
     "Deal value",
     ["offer", "offer value", "bid", "takeover value", "transaction value", "acquisition price", "purchase price", "deal size"],
@@ -178,7 +188,11 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Net worth", ["fortune", "wealth"], /\b(?:net worth|fortune|wealth|richest)\b/, ["money"], ["person"]),
   family("Pay", ["salary", "compensation", "pay package"], /\b(?:salary|pay package|compensation|paid)\b/, ["money"], ["person"]),
   // Measured quantities.
-  family("Magnitude", ["strength"], /\b(?:magnitude|richter)\b/, ["count", "measure"], ["event"], { max: 10 }),
+  // A magnitude counts nothing but quakes ("a 7.8 quake"): "two main shocks as magnitude 7.7" gives no magnitude of two.
+  family("Magnitude", ["strength"], /\b(?:magnitude|richter)\b/, ["count", "measure"], ["event"], {
+    max: 10,
+    counts: /^(?:(?:earth)?quakes?|tremors?|aftershocks?|temblors?)$/,
+  }),
   family("Depth", ["focal depth"], /\b(?:depth|deep)\b/, ["measure"], ["event"]),
   family(
     "Rainfall",
@@ -278,7 +292,10 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["count"],
     ["place"],
   ),
-  family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"], { max: 130 }),
+  family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"], {
+    max: 130,
+    unlessAfter: /^-?\s*(?:years?|months?|weeks?|days?)\b(?!-old|\s+old)/,
+  }),
   // Shares and rates.
   family(
     "Stake",

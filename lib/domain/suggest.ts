@@ -458,6 +458,14 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (r.reading !== best.reading || r.kind !== best.kind) break;
     best = r;
   }
+  // "£85 million (€101m)": the source's own conversion into another currency goes with the figure.
+  let open = i;
+  while (open < tokens.length && tokens[open]!.start < best.end) open++;
+  if (best.kind === "money" && tokens[open]?.text === "(" && tokens[open]!.start - best.end <= 1) {
+    const close = tokens.findIndex((t, k) => k > open + 1 && k <= open + 8 && t.text === ")");
+    const inner = close > 0 ? read(body, tokens[open + 1]!.start, tokens[close - 1]!.end, context) : null;
+    if (inner?.kind === "money" && inner.unit !== best.unit) best = { ...best, end: tokens[close]!.end };
+  }
   // "a.m." after "4:17" says what the parser assumed: it changes no reading but is how the time is written.
   let n = i;
   while (n < tokens.length && tokens[n]!.start < best.end) n++;
@@ -509,7 +517,7 @@ function nearestCue(
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
-    if (family.unless?.test(before)) continue;
+    if (family.unless?.test(before) || family.unlessAfter?.test(after)) continue;
     if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
     for (const m of before.matchAll(globalCue(family))) {
       const distance = before.length - m.index - m[0].length;
@@ -1043,7 +1051,10 @@ function guessSubject(
 ): SubjectGuess {
   const at = value.start;
   const kinds = family?.subjects ?? [];
-  const attached = (m: Mention) => placeOfFigure(body, value, m);
+  const bracketed = /^\s*\)/.test(body.slice(value.end, value.end + 3));
+  // "behind Enzo Fernández (£106.8m)": a figure in brackets right after a name is that name's.
+  const attached = (m: Mention) =>
+    placeOfFigure(body, value, m) || (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
   const sources = new Set(mentions.filter((m) => !kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)));
@@ -1077,9 +1088,14 @@ function guessSubject(
   if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
+  const before = bracketed ? NAME_BEFORE_BRACKET.exec(body.slice(Math.max(sentence.start, value.start - 80), value.start)) : null;
+  if (before && !isCommonWord(before[1]!)) return { how: "sentence", name: before[1]! };
   const name = sentenceSubject(body, sentence, namesBefore);
   return name ? { how: "sentence", name } : { how: "none" };
 }
+
+/** A name, then an opening bracket: the end of "Enzo Fernández (" before a figure. */
+const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
 
 /**
  * Whether a place is the one a figure is given for, written right beside it: after the figure
@@ -1436,7 +1452,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const lead = text.slice(0, Math.max(0, text.search(/[\d$€£¥]/)));
       const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start) + lead);
       // After the figure: the value's own trailing words too ("$1 billion termination" + "fee").
-      const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), 0);
+      // A figure in words ("six") has no digit: what follows it starts after the whole word.
+      const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), /\d/.test(text) ? 0 : text.length - 1);
       const tail = body
         .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
         .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, ""); // a comma after the figure ends its clause

@@ -352,3 +352,30 @@ describe("an outbreak report", () => {
     expect(labels("Riverside accounts for 702 of the cases.")).toEqual([["702", "Cases"]]);
   });
 });
+
+describe("a transfer report", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("keeps a conversion into another currency with its figure", () => {
+    expect(labels("Acme paid a record fee of £85 million (€101m) for the striker.")).toEqual([["£85 million (€101m)", "Fee"]]);
+  });
+
+  it("reads a wage by the week, and no age in a contract's length", () => {
+    expect(labels("The 23-year-old signed a six-year contract and will earn £250,000 a week.")).toEqual([
+      ["23", "Age"],
+      ["six", null],
+      ["£250,000", "Pay"],
+    ]);
+    // "pay for" something is no wage.
+    expect(labels("To pay for Riverside, Acme pledged up to $21 billion.")[0]?.[1]).not.toBe("Pay");
+  });
+
+  it("gives a figure in brackets after a name to that name", () => {
+    const p = suggestClaims({
+      article: { id: "here", body: "He is the third most expensive signing, behind Enzo Fernández (£106.8m).", publishedAt: PUBLISHED },
+      entities: [],
+      claims: [],
+    })[0];
+    expect(p).toMatchObject({ quote: "£106.8m", subject: { how: "sentence", name: "Enzo Fernández" } });
+  });
+});
