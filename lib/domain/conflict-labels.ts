@@ -16,3 +16,6 @@ export const KIND_LABELS: Record<ConflictKind, string> = {
   measure: "Different measures",
   containment: "Part and whole",
 };
+
+/** Whether a word from a query string is a kind: own keys only, "constructor" is none. */
+export const isConflictKind = (value: string): value is ConflictKind => Object.hasOwn(KIND_LABELS, value);

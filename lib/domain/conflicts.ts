@@ -587,18 +587,19 @@ function numbersIn(name: string, folded: string): string {
 /**
  * Short forms that are not a prefix or a contraction of their word. Each begins with its word's
  * first letter, as every short form `shortFormOf` accepts does: the blocking index
- * (lib/domain/name-blocks.ts) relies on it.
+ * (lib/domain/name-blocks.ts) relies on it. A Map, not an object: the words come from names in
+ * articles, and "Constructor" must not find Object's constructor.
  */
-const SHORT_FORMS: Record<string, string[]> = {
-  co: ["company"],
-  cos: ["companies"],
-  st: ["saint", "street"],
-  mt: ["mount", "mountain"],
-  ft: ["fort"],
-  jr: ["junior"],
-  sr: ["senior"],
-  bros: ["brothers"],
-};
+const SHORT_FORMS = new Map([
+  ["co", ["company"]],
+  ["cos", ["companies"]],
+  ["st", ["saint", "street"]],
+  ["mt", ["mount", "mountain"]],
+  ["ft", ["fort"]],
+  ["jr", ["junior"]],
+  ["sr", ["senior"]],
+  ["bros", ["brothers"]],
+]);
 
 /**
  * Whether `s` is a short form of `w`: a known one ("Co." / "Company"), a prefix of three letters
@@ -609,7 +610,7 @@ const SHORT_FORMS: Record<string, string[]> = {
  */
 function shortFormOf(s: string, w: string): "short" | "initial" | null {
   if (s.length >= w.length || /\d/.test(s) || /\d/.test(w)) return null;
-  if (SHORT_FORMS[s]?.includes(w)) return "short";
+  if (SHORT_FORMS.get(s)?.includes(w)) return "short";
   if (s.length === 1) return w.startsWith(s) ? "initial" : null;
   if (s.length >= 3 && w.startsWith(s)) return "short";
   if (s.length >= 3 && 2 * s.length <= w.length && s[0] === w[0] && s.at(-1) === w.at(-1)) {

@@ -162,8 +162,9 @@ type Zone = { label: string; offsetAt: (wallMs: number) => number };
  * UTC at an instant, in minutes; null for a label it does not know (read as UTC).
  */
 function labelOffset(label: string): ((utcMs: number) => number) | null {
-  const abbreviation = ABBREVIATIONS[label.toLowerCase()];
-  if (abbreviation !== undefined) return () => abbreviation;
+  // Own keys only: a label read back from storage could be any word, "constructor" included.
+  const key = label.toLowerCase();
+  if (Object.hasOwn(ABBREVIATIONS, key)) return () => ABBREVIATIONS[key]!;
   const fixed = label.match(/^UTC([+−-])(\d{2}):(\d{2})$/);
   if (fixed) {
     const minutes = (fixed[1] === "+" ? 1 : -1) * (Number(fixed[2]) * 60 + Number(fixed[3]));

@@ -182,7 +182,13 @@ const SMALL_NUMBERS = [
   "nineteen",
 ];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const WORD_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** A Map, not an object: the words come from articles, and "constructor" is no scale. */
+const WORD_SCALES = new Map([
+  ["thousand", 1e3],
+  ["million", 1e6],
+  ["billion", 1e9],
+  ["trillion", 1e12],
+]);
 
 /**
  * A number written in words at the start of the input: "nine", "twenty-five", "one hundred and
@@ -206,16 +212,16 @@ function readWordAmount(input: string): Amount | null {
     else if (word === "a" && !seen && /^\s+(?:dozen|hundred|thousand|million|billion|trillion)\b/i.test(next)) group += 1;
     else if (word === "dozen" && seen) group *= 12;
     else if (word === "hundred" && seen) group *= 100;
-    else if (WORD_SCALES[word] && seen) {
-      total += group * WORD_SCALES[word];
+    else if (WORD_SCALES.has(word) && seen) {
+      total += group * WORD_SCALES.get(word)!;
       group = 0;
-      lastScale = WORD_SCALES[word];
+      lastScale = WORD_SCALES.get(word)!;
     } else if (word === "and" && seen && /^\s+[a-z]/i.test(next) && readWordAmount(next)) {
       // "one hundred and fourteen"
     } else break;
     if (word !== "and") {
       seen = true;
-      if (!WORD_SCALES[word]) lastScale = 1;
+      if (!WORD_SCALES.has(word)) lastScale = 1;
     }
     rest = next;
   }

@@ -262,3 +262,12 @@ test("a reviewer re-runs detection: it runs as a job, the page follows it, and s
   });
   await expect(page.getByRole("button", { name: "Re-run detection" })).toBeEnabled();
 });
+
+test("a queue address naming a kind that is only a word of JavaScript shows the whole queue", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  for (const word of ["constructor", "toString", "__proto__"]) {
+    await page.goto(`${QUEUE}?kind=${word}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Conflicts" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Conflicts" }).getByRole("link").first()).toBeVisible();
+  }
+});

@@ -198,6 +198,7 @@ describe("names that probably name one thing", () => {
     ["Alwaleed bin Talal", "Al Waleed bin Talal", /joins words/],
     ["Kowloon City", "KowloonCity", /joins words/],
     ["Óscar Puente", "Oscar Puente", /case or accents/],
+    ["Formula Constructor Association", "Formula Constructors Association", /“constructor” for “constructors”/],
     ["Jean-Luc", "Jean Luc", /hyphens/],
     ["Jean-Luc Picard", "jean luc picard", /hyphens/],
   ])("%s / %s", (a, b, why) => {

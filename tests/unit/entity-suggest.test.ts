@@ -208,4 +208,15 @@ describe("names in an article", () => {
       ["Institute for Fiscal Studies", "organization", []],
     ]);
   });
+
+  it("reads names made of words that are also JavaScript's, such as Constructor, like any other", () => {
+    const entities: SuggestEntity[] = [
+      ...ENTITIES,
+      { id: "fca", name: "Formula Constructors Association", kind: "organization", aliases: [] },
+    ];
+    const body = "The Formula Constructor Association said on Monday that ten constructor teams would race, toString aside.";
+    const [found] = suggestNames({ body, entities }).names;
+    expect(found).toMatchObject({ name: "Formula Constructor Association" });
+    expect(found!.aliasOf.map((a) => a.entityId)).toEqual(["fca"]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { apart, dayWordsIn, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
+import { apart, dayWordsIn, describeMoment, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
 import { parseValue } from "@/lib/domain/values.ts";
 
 // Wednesday 30 October 2024, 09:40 in Valencia (CET, UTC+1 after 27 October).
@@ -104,5 +104,14 @@ describe("what reviewers found", () => {
 
   test("a zoned time with its local time in brackets reads the zoned one", () => {
     expect(iso(parseMoment("19:11 GMT (20:11 local time)", { ...ny, timeZone: "UTC" })?.start)).toBe("2024-10-30T19:11:00.000Z");
+  });
+});
+
+describe("zone labels read back from storage", () => {
+  test("a label that is a word an object has, such as constructor, is an unknown zone, read as UTC", () => {
+    const start = Date.parse("2024-10-30T19:11:00Z");
+    for (const zone of ["constructor", "toString", "__proto__"]) {
+      expect(describeMoment({ start, end: start + 60_000, precision: "minute", zone, timed: true })).toBe("Wed, 30 Oct 2024, 19:11 UTC");
+    }
   });
 });

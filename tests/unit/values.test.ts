@@ -182,6 +182,14 @@ describe("numbers in words and vague quantities", () => {
     expect(within(outside.value)).toBe(false);
   });
 
+  test("a word after a number is never read as a scale because an object has it: ten constructor teams are ten", () => {
+    for (const text of ["ten constructor teams", "two constructor titles"]) {
+      const read = parseValue(text);
+      expect(read).toMatchObject({ ok: true, value: { kind: "number", point: text.startsWith("ten") ? 10 : 2 } });
+      expect(read.ok && read.reading).not.toMatch(/NaN/);
+    }
+  });
+
   test("a number word before a capitalised word is a name, not a count", () => {
     expect(detectValueKind("One Medical")).toBe("text");
     expect(detectValueKind("Nine Network")).toBe("text");

@@ -6,7 +6,7 @@ import { QueueList } from "@/components/conflicts/queue-list.tsx";
 import { RedetectButton } from "@/components/conflicts/redetect-button.tsx";
 import { EmptyState } from "@/components/empty-state.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
-import { type ConflictKind, KIND_LABELS } from "@/lib/domain/conflicts.ts";
+import { isConflictKind, KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { CONFLICT_STATUS_LABELS, CONFLICT_STATUSES, type ConflictStatus } from "@/lib/domain/conflict-lifecycle.ts";
 import { listConflicts } from "@/lib/server/conflicts.ts";
@@ -28,10 +28,10 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { investigation } = await investigationPage(slug, `/investigations/${slug}/conflicts`);
   const status = STATUSES.find((s) => s.value === one(query.status))?.value ?? "open";
-  const kind = one(query.kind) as ConflictKind | undefined;
+  const kind = one(query.kind);
   const filters = {
     status,
-    kind: kind && kind in KIND_LABELS ? kind : undefined,
+    kind: kind && isConflictKind(kind) ? kind : undefined,
     entityId: one(query.entity),
     attribute: one(query.attribute),
     articleId: one(query.article),
