@@ -22,7 +22,12 @@ export function CreateInvestigationForm() {
       <Field id="title" label="Title" errors={errors?.title}>
         <TextInput id="title" required placeholder="e.g. Anthropic and the Pentagon" errors={errors?.title} />
       </Field>
-      <Field id="slug" label="Short name (optional)" hint="Used in the address; made from the title if left empty." errors={errors?.slug}>
+      <Field
+        id="slug"
+        label="Short name (optional)"
+        hint="Used in the address, followed by a few random letters; made from the title if left empty."
+        errors={errors?.slug}
+      >
         <TextInput id="slug" placeholder="anthropic-pentagon" hint errors={errors?.slug} />
       </Field>
       <Field id="description" label="Description (optional)" errors={errors?.description}>

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { slugify } from "@/lib/domain/text.ts";
 import { assertVersionedUpdate, audit, type AuditContext } from "@/lib/server/audit.ts";
@@ -60,22 +61,41 @@ export async function investigationCounts(investigationId: string) {
   return { articles, entities, claims, openConflicts, conflicts };
 }
 
+/** Letters and digits of an address's random ending: lowercase, as an address is. */
+const ENDING_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
+const ENDING_LENGTH = 5;
+
+/**
+ * Creates an investigation, led by whoever creates it. People creating one in the app get an
+ * address of its own (`ownAddress`): the short name, then random letters ("chip-rules-k7m2x").
+ * An address taken as asked would have to be refused or changed, and either would tell an
+ * outsider that an investigation they cannot see is there; a random ending depends on nothing
+ * they cannot see. The seed, the corpus loader and restores name their address exactly.
+ */
 export async function createInvestigation(
   ctx: AuditContext,
   input: { title: string; slug?: string; description?: string; timeZone?: string },
+  { ownAddress = false }: { ownAddress?: boolean } = {},
 ): Promise<InvestigationRef> {
-  const slug = input.slug || slugify(input.title);
-  if (!slug) {
+  // Room for the ending within the 60 characters an address may have (a restore checks them).
+  const base = ownAddress ? slugify(input.slug || input.title, 60 - ENDING_LENGTH - 1) : input.slug || slugify(input.title);
+  if (!base) {
     throw new ExpectedError("invalid_input", "Choose a short name for the address.", {
       slug: ["Use letters or digits, e.g. anthropic-pentagon."],
     });
   }
+  const ending = () => Array.from({ length: ENDING_LENGTH }, () => ENDING_LETTERS[randomInt(ENDING_LETTERS.length)]).join("");
   return db().$transaction(async (tx) => {
-    const taken = await tx.investigation.findUnique({ where: { slug }, select: { id: true } });
-    if (taken) {
-      throw new ExpectedError("duplicate", `An investigation already uses the address “${slug}”.`, {
-        slug: [`“${slug}” is taken; choose another.`],
-      });
+    let slug = ownAddress ? `${base}-${ending()}` : base;
+    // A random ending already in use (about one chance in 33 million per investigation) is
+    // drawn again: that says nothing about the address asked for.
+    for (let draws = 1; await tx.investigation.findUnique({ where: { slug }, select: { id: true } }); draws++) {
+      if (!ownAddress || draws >= 5) {
+        throw new ExpectedError("duplicate", `An investigation already uses the address “${slug}”.`, {
+          slug: [`“${slug}” is taken; choose another.`],
+        });
+      }
+      slug = `${base}-${ending()}`;
     }
     const created = await tx.investigation.create({
       data: {

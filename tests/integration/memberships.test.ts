@@ -14,7 +14,13 @@ import {
   setMemberRole,
 } from "@/lib/server/memberships.ts";
 import { setUserDisabled } from "@/lib/server/users.ts";
-import { createClaimInput, joinInvestigationInput, resolveConflictInput } from "@/lib/domain/inputs.ts";
+import {
+  createClaimInput,
+  createInvestigationInput,
+  joinInvestigationInput,
+  resolveConflictInput,
+  slugSchema,
+} from "@/lib/domain/inputs.ts";
 import { createClaim } from "@/lib/server/claims.ts";
 import { resolveConflict } from "@/lib/server/conflicts.ts";
 import { executeAction } from "@/lib/web/action.ts";
@@ -96,6 +102,38 @@ describe(`membership on ${testEngine}`, () => {
     await setMemberRole(lead.ctx, { investigationId: inv.id, userId: lead.id, role: "viewer" });
     await expect(removeMember(second.ctx, { investigationId: inv.id, userId: second.id })).rejects.toThrow(/only lead/);
     expect((await listMembers(inv.id)).filter((m) => m.role === "lead").map((m) => m.userId)).toEqual([second.id]);
+  });
+
+  test("an outsider asking for the address of an investigation they cannot see is told nothing of it", async () => {
+    const owner = await makeUser("analyst");
+    const hidden = await createInvestigation(owner.ctx, { title: "Embargoed merger", slug: "embargoed-merger" });
+    const outsider = await makeUser("admin");
+    // As the action runs it (its handler also refreshes pages, which needs a Next request).
+    const create = (input: unknown) =>
+      executeAction(
+        "investigation.create",
+        createInvestigationInput,
+        async (i, ctx) => ({ slug: (await createInvestigation(ctx, i, { ownAddress: true })).slug }),
+        actorOf(outsider),
+        input,
+      );
+    const taken = await create({ title: "My merger story", slug: "embargoed-merger" });
+    const free = await create({ title: "My other story", slug: "nobody-has-this" });
+    // The same answer whether the address asked for is taken or free: an address of one's own.
+    expect(taken).toEqual({ ok: true, slug: expect.stringMatching(/^embargoed-merger-[a-z0-9]{5}$/) });
+    expect(free).toEqual({ ok: true, slug: expect.stringMatching(/^nobody-has-this-[a-z0-9]{5}$/) });
+    expect(await findMemberInvestigation("embargoed-merger", outsider.id)).toBeNull();
+    expect(await db().investigation.findUniqueOrThrow({ where: { id: hidden.id } })).toMatchObject({
+      title: "Embargoed merger",
+      slug: "embargoed-merger",
+    });
+    expect((await listMembers(hidden.id)).map((m) => m.userId)).toEqual([owner.id]);
+    // Asking twice for one name gives two addresses; a long title still makes a valid address.
+    const again = await create({ title: "My merger story", slug: "embargoed-merger" });
+    expect(again).toMatchObject({ ok: true });
+    expect(again.ok && again.slug).not.toBe(taken.ok && taken.slug);
+    const long = await create({ title: "A very long title about the merger that nobody outside may know of, with more words" });
+    expect(long.ok && slugSchema.safeParse(long.slug).success).toBe(true);
   });
 
   test("two leads demoting each other at once leave one lead", async () => {

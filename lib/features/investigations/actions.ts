@@ -7,8 +7,9 @@ import { createInvestigation as create, setTimeZone as saveTimeZone } from "@/li
 import { joinInvestigation as join } from "@/lib/server/memberships.ts";
 import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
+/** The address comes back with a random ending: see `createInvestigation` in lib/server. */
 export const createInvestigation = defineAction("investigation.create", createInvestigationInput, async (input, ctx) => {
-  const investigation = await create(ctx, input);
+  const investigation = await create(ctx, input, { ownAddress: true });
   revalidatePath("/investigations");
   return { slug: investigation.slug };
 });
