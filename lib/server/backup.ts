@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { Debug } from "@prisma/client/runtime/client";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { type ConflictKind, currentDetectionKey } from "@/lib/domain/conflicts.ts";
+import { foldName } from "@/lib/domain/claims.ts";
 import { slugSchema } from "@/lib/domain/inputs.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -177,7 +178,12 @@ async function* rowsOf(table: Table, investigationId: string): AsyncGenerator<Ro
             ...page,
           });
         case "entities":
-          return db().entity.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
+          // The folded name is derived from the name: not written, made again on restore.
+          return db().entity.findMany({
+            where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) },
+            omit: { folded: true },
+            ...page,
+          });
         case "aliases":
           return db().entityAlias.findMany({ where: { ...where, ...(after !== undefined && { id: { gt: after as string } }) }, ...page });
         case "claims":
@@ -612,7 +618,8 @@ async function insertRows(tx: Tx, table: Table, rows: Row[]): Promise<void> {
     case "articles":
       return void (await tx.article.createMany({ data }));
     case "entities":
-      return void (await tx.entity.createMany({ data }));
+      // The folded name is derived, never taken from the file: backups older than it have none.
+      return void (await tx.entity.createMany({ data: rows.map((r) => ({ ...r, folded: foldName(String(r.name)) })) as never }));
     case "aliases":
       return void (await tx.entityAlias.createMany({ data }));
     case "claims":

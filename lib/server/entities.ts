@@ -121,7 +121,7 @@ export async function createEntityIn(
     });
   }
   const entity = await tx.entity.create({
-    data: { investigationId, name: input.name, kind: input.kind, createdById: ctx.actorId },
+    data: { investigationId, name: input.name, folded: foldName(input.name), kind: input.kind, createdById: ctx.actorId },
     select: entityDto,
   });
   await audit(tx, ctx, { action: "entity.create", objectType: "Entity", objectId: entity.id, investigationId, after: entity });
@@ -129,15 +129,20 @@ export async function createEntityIn(
   return entity;
 }
 
-/** A canonical entity whose name or alias is this name, folded. */
+/**
+ * A canonical entity whose name or alias is this name, folded. By the folded-name index: the
+ * only other rows read are entities older than the folded column with names beyond plain ASCII,
+ * folded here as they always were.
+ */
 async function findByName(tx: Tx, investigationId: string, name: string) {
   const folded = foldName(name);
   const candidates = await tx.entity.findMany({
-    where: { investigationId, mergedIntoId: null },
-    select: { id: true, name: true },
+    where: { investigationId, mergedIntoId: null, OR: [{ folded }, { folded: null }] },
+    select: { id: true, name: true, folded: true },
+    orderBy: { id: "asc" },
   });
-  const byName = candidates.find((c) => foldName(c.name) === folded);
-  if (byName) return byName;
+  const byName = candidates.find((c) => (c.folded ?? foldName(c.name)) === folded);
+  if (byName) return { id: byName.id, name: byName.name };
   const alias = await tx.entityAlias.findFirst({
     where: { investigationId, folded, entity: { mergedIntoId: null } },
     select: { entity: { select: { id: true, name: true } } },

@@ -294,6 +294,25 @@ describe(`entities on ${testEngine}`, () => {
     expect((await listEntities(inv.id)).find((e) => e.id === emil.id)?.aliases).toEqual([]);
   });
 
+  test("a name is found by its folded form, kept with the entity, and older entities without one are still found", async () => {
+    const { analyst, inv } = await story();
+    const puente = await createEntity(analyst.ctx, inv.id, { name: "Óscar  Puente", kind: "person" });
+    expect(await db().entity.findUniqueOrThrow({ where: { id: puente.id }, select: { folded: true } })).toEqual({ folded: "oscar puente" });
+    await expect(createEntity(analyst.ctx, inv.id, { name: "OSCAR PUENTE", kind: "person" })).rejects.toThrow(
+      /“Óscar {2}Puente” already exists/,
+    );
+    // An entity from before the folded column, whose name SQL could not fold as JavaScript does.
+    const old = await createEntity(analyst.ctx, inv.id, { name: "Straße Authority", kind: "organization" });
+    await db().entity.update({ where: { id: old.id }, data: { folded: null } });
+    await expect(createEntity(analyst.ctx, inv.id, { name: "strasse authority", kind: "organization" })).rejects.toThrow(
+      /“Straße Authority” already exists/,
+    );
+    const other = await createEntity(analyst.ctx, inv.id, { name: "Strasse Council", kind: "organization" });
+    await expect(addAlias(analyst.ctx, { investigationId: inv.id, entityId: other.id, name: "STRASSE AUTHORITY" })).rejects.toThrow(
+      /already names Straße Authority/,
+    );
+  });
+
   test("merging moves claims and aliases and keeps the old name as an alias; undo puts everything back", async () => {
     const { analyst, inv, articleId } = await story();
     const michael = await createEntity(analyst.ctx, inv.id, { name: "Michael", kind: "person" });

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { foldName } from "@/lib/domain/claims.ts";
 import { openDatabase } from "@/lib/server/database.ts";
 import { MIGRATIONS_DIR, MigrationChecksumError, migrate, readMigrations } from "@/lib/server/migrate.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "@/tests/support/database.ts";
@@ -123,6 +124,37 @@ describe(`migrations on ${testEngine}`, () => {
     );
     expect(rows.map((r) => r.quote)).toEqual(["$18.4 billion", "$183 billion"]);
     expect(rows[1]!.start).toBe(plain.indexOf("$183")); // without emoji nothing moves
+  });
+
+  test("entities get their names folded as the app folds them, except names SQL cannot fold as JavaScript does", async () => {
+    const t = await fresh();
+    const dir = await copyOfMigrations();
+    const later = (await readMigrations(dir)).filter((m) => m.name >= "20261210090000");
+    const held = await mkdtemp(path.join(tmpdir(), "crosscheck-later-"));
+    cleanups.push(() => rm(held, { recursive: true, force: true }));
+    for (const m of later) await rename(path.join(dir, m.name), path.join(held, m.name));
+    await migrate(t.database, dir);
+    const names = { plain: "  Emil \t MICHAEL\n", turkish: "ISTANBUL Office", accented: "Óscar Puente", ligature: "Straße" };
+    await t.database.withConnection(async (c) => {
+      await c.query(`INSERT INTO "Investigation" (id, slug, title, "updatedAt") VALUES ('i', 'i', 'I', now())`);
+      for (const [id, name] of Object.entries(names)) {
+        await c.query(`INSERT INTO "Entity" (id, "investigationId", name, kind, "updatedAt") VALUES ($1, 'i', $2, 'person', now())`, [
+          id,
+          name,
+        ]);
+      }
+    });
+    for (const m of later) await rename(path.join(held, m.name), path.join(dir, m.name));
+    await migrate(t.database, dir);
+    const rows = await t.database.withConnection((c) =>
+      c.query<{ id: string; folded: string | null }>(`SELECT id, folded FROM "Entity" ORDER BY id`),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.folded]))).toEqual({
+      accented: null,
+      ligature: null,
+      plain: foldName(names.plain),
+      turkish: foldName(names.turkish),
+    });
   });
 
   test("on upgrade every account becomes a member of every investigation, its creator (or the first admin) lead", async () => {
