@@ -3,6 +3,7 @@
  * hashes and saves. The body is NFC-normalised here once and never rewritten afterwards, because
  * claim anchors are offsets into it.
  */
+import { DATELINE } from "@/lib/domain/text.ts";
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 /**
@@ -184,8 +185,6 @@ const PEOPLE = String.raw`${PERSON}(?:(?:,\s*|\s+and\s+|\s*&\s*)${PERSON})*`;
 const BY_LINE = new RegExp(String.raw`^[Bb][Yy]\s+(${PEOPLE})\s*(?:[,|·•–—-].*)?$`, "u");
 const PERSON_ONLY = new RegExp(String.raw`^(${PEOPLE})$`, "u");
 const READ_TIME = /^\d+\s*min(?:ute)?s?\.?\s*read\b/i;
-/** A wire dateline: "WASHINGTON (Reuters) —", "PARIS, March 3 (AFP) -". */
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,\s*[\p{L}]+\.?\s+\d{1,2})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
 const DATE_PREFIX = /^(?:published|posted|updated|first published|last updated)(?:\s+on)?\s*:?\s*/i;
 const TIME_TAIL = /(?:\s*(?:,|at|·|\|)\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC[+-]?\d*)?\s*$/i;
 
@@ -204,8 +203,8 @@ export function guessSource(body: string): SourceGuess {
     .slice(0, GUESS_LINES);
   for (const line of lines) {
     if (line.length > 160) {
-      const dateline = !guess.outlet && line.match(DATELINE);
-      if (dateline) guess.outlet = clip(dateline[1]!, MAX_FIELD);
+      const agency = !guess.outlet && wireAgency(line);
+      if (agency) guess.outlet = clip(agency, MAX_FIELD);
       continue;
     }
     // "Ana Ruiz · 3 Dec 2025 · 4 min read": a name beside a date or a reading time is a byline.
@@ -214,8 +213,8 @@ export function guessSource(body: string): SourceGuess {
       line.match(BY_LINE) ??
       (parts.length > 1 && parts.slice(1).some((p) => READ_TIME.test(p) || parsePublicationDate(p)) ? parts[0]!.match(PERSON_ONLY) : null);
     if (byline && !guess.author) guess.author = clip(byline[1]!, MAX_FIELD);
-    const dateline = line.match(DATELINE);
-    if (dateline && !guess.outlet) guess.outlet = clip(dateline[1]!, MAX_FIELD);
+    const agency = !guess.outlet && wireAgency(line);
+    if (agency) guess.outlet = clip(agency, MAX_FIELD);
     if (!guess.url && /^https?:\/\/\S+$/i.test(line)) guess.url = normalizeWebAddress(line);
     if (!guess.publishedText) {
       // The line, or one of its parts between separators, that is a date and nothing else.
@@ -231,6 +230,9 @@ export function guessSource(body: string): SourceGuess {
   }
   return guess;
 }
+
+/** The agency a wire dateline names ("WASHINGTON, March 3 (Reuters) —" → "Reuters"), read as the rest of the app reads datelines. */
+const wireAgency = (line: string): string | null => DATELINE.exec(line)?.groups?.agency?.trim() || null;
 
 /** A line that reads as a headline: short, not a list item, not ending as a sentence does, not a byline or a date. */
 const isHeadline = (line: string) =>

@@ -57,8 +57,8 @@ export function lineStartOf(body: string, at: number): number {
 
 /**
  * A dateline opening a report: the place in capitals, perhaps its country or the day, perhaps the
- * agency, then a dash: "NAIROBI, March 4 —", "NEW YORK, March 4 (Reuters) -", "KAHRAMANMARAŞ,
- * Turkey, Feb 7 (AP) —", "WASHINGTON —". Its words are the report's, not the story's.
+ * agency (the group `agency`), then a dash: "NAIROBI, March 4 —", "NEW YORK, March 4 (Reuters) -",
+ * "KAHRAMANMARAŞ, Turkey, Feb 7 (AP) —", "WASHINGTON —". Its words are the report's, not the story's.
  */
 export const DATELINE =
-  /^\s*\p{Lu}{2,}(?:[\s.'’-]+\p{Lu}{2,})*\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}\d.]+){0,3}){0,2}\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s*/u;
+  /^\s*\p{Lu}{2,}(?:[\s.'’-]+\p{Lu}{2,})*\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}\d.]+){0,3}){0,2}\s*(?:\((?<agency>[^)]{1,40})\)\s*)?[-–—]\s*/u;

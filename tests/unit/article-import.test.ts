@@ -160,6 +160,17 @@ describe("what the text says of its source", () => {
 
   test("a wire dateline gives the outlet, a date line the publication date, a bare address the URL", () => {
     expect(guessSource("WASHINGTON (Reuters) — The Pentagon said on Tuesday it would review the deal.").outlet).toBe("Reuters");
+    // Datelines as the reader reads them: a country or a state after the place, the day, or none.
+    for (const [line, outlet] of [
+      ["NEW YORK, March 4 (Reuters) - Shares of the company rose 3% in early trading.", "Reuters"],
+      ["KAHRAMANMARAŞ, Turkey, Feb 7 (AP) — Rescuers pulled a child from the rubble on Tuesday.", "AP"],
+      ["SAN FRANCISCO, Calif. (AP) — The company said it would cut 200 jobs.", "AP"],
+      ["PARIS, France, March 3 (AFP) - The minister resigned on Monday.", "AFP"],
+      ["NAIROBI, March 4 — Rescuers reached the village on Monday.", null],
+      ["US-China talks (Beijing) - resumed on Monday.", null],
+    ] as const) {
+      expect(guessSource(`Headline\n${line}`).outlet).toBe(outlet);
+    }
     expect(guessSource("Headline\nPublished March 3, 2026, 9:30 a.m. ET\n\nText.").publishedText).toBe("March 3, 2026");
     expect(guessSource("Headline\nAna Ruiz · 3 Dec 2025 · 4 min read\n\nText.")).toMatchObject({
       author: "Ana Ruiz",
