@@ -101,3 +101,35 @@ test("only leads see the share panel", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Fact sheet" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Share read-only link" })).toHaveCount(0);
 });
+
+test("an address under a shared link that names nothing is the shared page's plain not-found, for readers and members alike", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, "lead@example.com");
+  await page.goto(`${BASE}/factsheet`);
+  await waitForHydration(page);
+  const panel = page.getByRole("region", { name: "Share read-only link" });
+  await panel.getByLabel("Label (optional)").pressSequentially("For a reader who mistypes");
+  await panel.getByRole("button", { name: "Create link" }).click();
+  const shown = panel.getByLabel("New read-only link");
+  await expect(shown).toHaveValue(/\/shared\/[A-Za-z0-9_-]{43}$/);
+  const link = new URL(await shown.inputValue()).pathname;
+
+  const anonymous = await browser.newContext({ baseURL });
+  const reader = await anonymous.newPage();
+  for (const visitor of [reader, page]) {
+    for (const address of [`${link}/anything`, `${link}/download/more`, `/shared/${"A".repeat(43)}/x/y`]) {
+      const response = await visitor.goto(address);
+      expect(response!.status()).toBe(404);
+      await expect(visitor.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+      await expect(visitor.getByText("If someone gave you this link, ask them for a new one.")).toBeVisible();
+      // Nothing of the app: no navigation, no sign-in, no link anywhere.
+      await expect(visitor.getByRole("navigation")).toHaveCount(0);
+      expect(await visitor.locator("a[href]:not([href='#main'])").count()).toBe(0);
+      expect(await visitor.content()).not.toContain(TITLE);
+    }
+  }
+  await anonymous.close();
+});

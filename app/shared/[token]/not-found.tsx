@@ -3,7 +3,10 @@ import { SharedFrame } from "@/components/shared-frame.tsx";
 
 export const metadata: Metadata = { title: "Not found", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-/** An unknown, revoked or expired link: the same words for each, and no way into the app. */
+/**
+ * An unknown, revoked or expired link, or any other address under a link: the same words for
+ * each, and no way into the app.
+ */
 export default function SharedNotFound() {
   return (
     <SharedFrame>
