@@ -343,6 +343,20 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["place"],
   ),
   family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
+  family(
+    "Vote share",
+    ["share of the vote", "share of votes", "result"],
+    /\b(?:of the (?:popular )?vote|vote share|share of (?:the )?votes?)\b/,
+    ["percentage"],
+    ["organization", "person"],
+  ),
+  family(
+    "Poll support",
+    ["polling", "approval rating", "poll rating"],
+    /\b(?:polls?|polling|approval|respondents|surveyed)\b/,
+    ["percentage"],
+    ["organization", "person"],
+  ),
   // "the fire was 15% contained": how much of a fire's edge is held.
   family("Containment", ["contained", "percent contained"], /\bcontain(?:ed|ment)\b/, ["percentage"], ["event"]),
   family(

@@ -167,8 +167,9 @@ type Token = ReturnType<typeof sentencesOf>[number]["tokens"][number];
 /** Small words inside a name: "Bank of England", "Centers for Disease Control". */
 const JOINERS = new Set([...NAME_JOINERS, "for"]);
 
+/** Days, months and the holidays news dates things by ("a deal by Christmas"): no names of their own. */
 const DAYS_AND_MONTHS =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|thanksgiving|ramadan|hanukkah|diwali)\.?$/i;
 
 /** Words before a name that say what someone is, not who: "CEO Dario Amodei", "Secretary of Defense Pete Hegseth". */
 const TITLES = new Set(

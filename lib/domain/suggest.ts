@@ -1518,7 +1518,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // is that event's, or no one's the analyst has recorded: never the story's own.
       const dated = article.publishedAt ? otherDatedEvent(body, sentence.start, value, article.publishedAt.getUTCFullYear()) : null;
       const datedEntity = dated && datedEventEntity(body, dated, mentions, events);
-      const subject: SubjectGuess = ageOf
+      const guessed: SubjectGuess = ageOf
         ? ageOf
         : datedEntity
           ? { how: "mention", entityId: datedEntity.id, name: datedEntity.name }
@@ -1534,6 +1534,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
                 previousNames,
                 label && !labelNamesEntity ? label.start : value.start,
               );
+      // "Turnout was 76.6%": the measure's own word opening the sentence is no one's name.
+      const subject: SubjectGuess =
+        guessed.how === "sentence" && family && !guessed.name.includes(" ") && family.cue.test(foldText(guessed.name))
+          ? { how: "none" }
+          : guessed;
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };
@@ -1737,6 +1742,19 @@ function asOfIn(
   let best: { text: string; reading: string; distance: number; dateline: boolean } | null = null;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    // "up from 72.4% in 2021": a year right after the figure ("in 2021") dates it, as does one
+    // opening the sentence ("In 2021, turnout was …"); another figure's year does not.
+    const year =
+      /^(?:19|20)\d\d$/.test(t.text) &&
+      /^(?:in|during)$/i.test(tokens[k - 1]?.text ?? "") &&
+      (k === 1 || /^[\s\p{L}]{0,30}\s(?:in|during)\s+$/u.test(body.slice(value.end, t.start)));
+    if (year) {
+      const r = read(body, t.start, t.end, context);
+      const distance = t.start < value.start ? value.start - t.end : t.start - value.end;
+      if (r?.kind === "date" && (!best || best.dateline || distance < best.distance))
+        best = { text: t.text, reading: r.reading, distance, dateline: false };
+      continue;
+    }
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || isMay(t)) continue;
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];

@@ -219,4 +219,8 @@ describe("names in an article", () => {
     expect(found).toMatchObject({ name: "Formula Constructor Association" });
     expect(found!.aliasOf.map((a) => a.entityId)).toEqual(["fca"]);
   });
+
+  it("proposes no holiday a deal is due by", () => {
+    expect(names("Voters in Riverside want a deal by Christmas, said Ana Lima.").map((n) => n.name)).toEqual(["Riverside", "Ana Lima"]);
+  });
 });

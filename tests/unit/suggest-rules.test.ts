@@ -379,3 +379,23 @@ describe("a transfer report", () => {
     expect(p).toMatchObject({ quote: "£106.8m", subject: { how: "sentence", name: "Enzo Fernández" } });
   });
 });
+
+describe("an election report", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads a vote share, poll support and turnout, and takes no measure's word for a subject", () => {
+    expect(labels("The Greens won 14.8% of the vote. A poll put support for Acme at 21%.")).toEqual([
+      ["14.8%", "Vote share"],
+      ["21%", "Poll support"],
+    ]);
+    const turnout = suggestClaims({
+      article: { id: "here", body: "Turnout was 76.6%, up from 72.4% in 2021.", publishedAt: PUBLISHED },
+      entities: [],
+      claims: [],
+    });
+    expect(turnout.map((p) => [p.quote, p.attribute.label, p.subject.how, p.asOf?.text])).toEqual([
+      ["76.6%", "Turnout", "none", "2024-10-31"],
+      ["72.4%", "Turnout", "none", "2021"],
+    ]);
+  });
+});
