@@ -1663,6 +1663,9 @@ function roleProposals(
   for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!named.has(foldText(n))) named.set(foldText(n), e);
   const known = (name: string) => named.has(foldText(name));
   const proposals: Proposal[] = [];
+  // Titles recorded or turned down at a later place than the one proposed: not proposed at all.
+  const decided = new Set<string>();
+  const keyOf = new Map<number, string>();
   const furnitureOf = furnitureByLine(body);
   const titleCase = titleCaseByLine(body);
   for (const chunk of chunksOf(body)) {
@@ -1698,9 +1701,15 @@ function roleProposals(
           ? null
           : roleKey(subject.how === "mention" ? `id:${subject.entityId}` : `name:${subject.name}`, own ?? f.attribute, f.value);
       const place = open(span, cue);
-      if (place === "decided" && key) said.add(key);
+      if (place === "decided" && key) {
+        said.add(key);
+        decided.add(key);
+      }
       if (place !== "open" || (key && said.has(key))) continue;
-      if (key) said.add(key);
+      if (key) {
+        said.add(key);
+        keyOf.set(span.start, key);
+      }
       proposals.push({
         ...span,
         quote: body.slice(span.start, span.end),
@@ -1715,7 +1724,7 @@ function roleProposals(
       });
     }
   }
-  return proposals;
+  return decided.size ? proposals.filter((p) => !decided.has(keyOf.get(p.start) ?? "")) : proposals;
 }
 
 /**

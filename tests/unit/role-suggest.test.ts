@@ -173,6 +173,14 @@ describe("role proposals", () => {
       rejected: [{ cue: "ceo openai", span: { articleId: "here", start: 0, end: 21 } }],
     });
     expect(ceo(turnedDown)).toEqual([]);
+    // Nor at the first, turned down at the second (as an earlier version proposed it there).
+    const turnedDownLater = suggestClaims({
+      article: { id: "here", body, publishedAt: null },
+      entities,
+      claims: [],
+      rejected: [{ cue: "ceo openai", span: { articleId: "here", start, end: start + 21 } }],
+    });
+    expect(ceo(turnedDownLater)).toEqual([]);
     // Another holder is another claim.
     expect(ceo(suggest("OpenAI CEO Sam Altman spoke first. Later, OpenAI CEO Mira Murati spoke.")).map((p) => p.valueText)).toEqual([
       "Sam Altman",
