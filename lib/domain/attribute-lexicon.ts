@@ -193,6 +193,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     max: 10,
     counts: /^(?:(?:earth)?quakes?|tremors?|aftershocks?|temblors?)$/,
   }),
+  family("Storm surge", ["surge", "surge height"], /\b(?:storm surge|surge)\b/, ["measure"], ["event"]),
   family("Depth", ["focal depth"], /\b(?:depth|deep)\b/, ["measure"], ["event"]),
   family(
     "Rainfall",
@@ -256,7 +257,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Time",
     ["time of the quake", "time of occurrence", "time struck"],
-    /\b(?:struck|hit|occurred|happened|began|started|erupted)\b/,
+    /\b(?:struck|hit|occurred|happened|began|started|erupted|made landfall|came ashore)\b/,
     ["time"],
     ["event"],
   ),

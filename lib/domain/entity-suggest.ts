@@ -183,7 +183,9 @@ const TITLES = new Set(
 const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "ceo", "senator", "president", "secretary"]);
 
 /** Capitalised words that are no name of their own. */
-const NOT_NAMES = new Set(["i", "ai", "tv", "gmt", "utc", "bst", "cet", "est", "pm", "am", "a.m.", "p.m.", "ok", "inc", "ltd", "co"]);
+const NOT_NAMES = new Set(
+  "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co".split(" "),
+);
 
 const PLACE_WORDS =
   /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
@@ -310,8 +312,9 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
 
 /** The kind a name probably is, from its words and the words around it. */
 function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
-  if (EVENT_WORDS.test(name)) return "event";
+  // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
+  if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
   if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";
   // "NSA", "FEMA": an acronym is most often an organisation.

@@ -162,7 +162,7 @@ const FOUNDED_SHAPE =
  * Aerospace", so "General" before it is part of a company's name, not a general's rank.
  */
 const ORGANIZATION_WORDS =
-  /\b(?:inc|corp|corporation|ltd|llc|plc|ag|sa|gmbh|company|co|group|bank|university|agency|ministry|department|council|commission|party|association|organi[sz]ation|foundation|institute|league|federation|club|service|survey|union|court|police|army|navy|committee|authority|board|office|fund|administration|reuters|press|news|times|post|journal|holdings|industries|technologies|systems|motors|electric|aerospace|dynamics|mills|airlines|airways|energy|capital|partners|pharmaceuticals|insurance|media|communications|entertainment|labs|semiconductor|steel|chemicals|foods)\.?$|^(?:university|bank|ministry|department|council|institute|cent(?:er|re)s?|office)\b/i;
+  /\b(?:inc|corp|corporation|ltd|llc|plc|ag|sa|gmbh|company|co|group|bank|university|agency|ministry|department|council|commission|party|association|organi[sz]ation|foundation|institute|league|federation|club|cent(?:er|re)|service|survey|union|court|police|army|navy|committee|authority|board|office|fund|administration|reuters|press|news|times|post|journal|holdings|industries|technologies|systems|motors|electric|aerospace|dynamics|mills|airlines|airways|energy|capital|partners|pharmaceuticals|insurance|media|communications|entertainment|labs|semiconductor|steel|chemicals|foods)\.?$|^(?:university|bank|ministry|department|council|institute|cent(?:er|re)s?|office)\b/i;
 export const namesAnOrganization = (name: string) => ORGANIZATION_WORDS.test(name);
 
 const officeLabel = (office: string) => OFFICES.find(([re]) => re.test(office))?.[1] ?? office;

@@ -404,12 +404,22 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   while (k > 0 && tokens[k]!.pos === "SYM") k--;
   let between = k >= 0 && tokens[k]!.start >= from && /^between$/i.test(tokens[k]!.text) && best?.kind !== "date";
   const readFrom = between ? tokens[k]!.start : tokens[i]!.start;
+  const fromBefore = k >= 0 && /^from$/i.test(tokens[k]!.text);
   for (let j = i + 1; j < Math.min(tokens.length, i + 12); j++) {
     const t = tokens[j]!;
     if (between && /^and$/i.test(t.text)) {
       between = false;
       continue;
     }
+    // "$15 billion to $26 billion", "10–15%": a range, unless it is a change "from" one "to" the other.
+    const rangeTo =
+      j === last + 1 &&
+      /^(?:to|–|—)$/i.test(t.text) &&
+      best &&
+      FIGURES.includes(best.kind) &&
+      /^[\d$€£¥]/.test(tokens[j + 1]?.text ?? "") &&
+      !fromBefore;
+    if (rangeTo) continue;
     // ", or" after a measure opens a conversion: "491 millimetres, or more than 19 inches".
     const orConversion = t.text === "," && /^or$/i.test(tokens[j + 1]?.text ?? "") && Boolean(best?.measured);
     if (orConversion || t.text === "(") converting = true;
@@ -442,6 +452,11 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const joining = tokens[k]!.text === "-" && tokens[k]!.end === tokens[k + 1]!.start && tokens[k - 1]?.end === tokens[k]!.start;
     if (joining) continue;
     if (tokens[k]!.pos === "PUNCT") break;
+    // "$15 billion to $26 billion": a currency sign against the figure is written with it, whatever the reading.
+    if (/^[$€£¥]$/.test(tokens[k]!.text) && tokens[k]!.end === tokens[k + 1]!.start && best.kind === "money") {
+      best = read(body, tokens[k]!.start, best.end, context) ?? best;
+      continue;
+    }
     // "fell 11%" is how a move is written; "hit at 13:24" is no way of writing a time.
     if (tokens[k]!.pos === "VERB" && (best.kind === "time" || best.kind === "date")) break;
     const r = read(body, tokens[k]!.start, tokens[last]!.end, context);
@@ -495,7 +510,7 @@ const shapeOf = (value: Read): Shape =>
       : (value.kind as Shape);
 
 const AUXILIARIES =
-  /^\s*(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later)\s+)+$/;
+  /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later)\s+)+$/u;
 
 const globalCues = new Map<AttributeFamily, RegExp>();
 const globalCue = (family: AttributeFamily) => {

@@ -223,4 +223,10 @@ describe("names in an article", () => {
   it("proposes no holiday a deal is due by", () => {
     expect(names("Voters in Riverside want a deal by Christmas, said Ana Lima.").map((n) => n.name)).toEqual(["Riverside", "Ana Lima"]);
   });
+
+  it("takes a centre for an organisation, and no time zone for a name", () => {
+    expect(names("The storm hit at 11 p.m. EDT, the National Hurricane Center said.").map((n) => [n.name, n.kind])).toEqual([
+      ["National Hurricane Center", "organization"],
+    ]);
+  });
 });

@@ -399,3 +399,18 @@ describe("an election report", () => {
     ]);
   });
 });
+
+describe("a hurricane report", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads landfall's time, a storm surge and a range of losses whole", () => {
+    expect(labels("Storm Boris made landfall at about 11:10 p.m. EDT on Thursday.")[0]?.[1]).toBe("Time");
+    expect(labels("A storm surge of up to 15 feet (4.6 meters) was forecast.")).toEqual([["up to 15 feet (4.6 meters)", "Storm surge"]]);
+    expect(labels("Insured losses could reach $15 billion to $26 billion.")).toEqual([["$15 billion to $26 billion", "Damage"]]);
+    // A change from one figure to another is no range.
+    expect(labels("The loan was cut from $12.5 billion to $6.25 billion.").map(([quote]) => quote)).toEqual([
+      "$12.5 billion",
+      "$6.25 billion",
+    ]);
+  });
+});
