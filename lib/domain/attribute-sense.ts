@@ -70,30 +70,45 @@ function isTallyName(name: string): boolean {
   return at >= 0 && (at === words.length - 1 || /^(?:after|since|so|to|in|on|by|from|during|as|at)$/.test(words[at + 1] ?? ""));
 }
 
+/** What an attribute's name says, by label: read once (detection infers the sense of every group). */
+type NameSays = { tally: boolean; changing: boolean; multi: boolean };
+const nameSays = new Map<string, NameSays>();
+
+function readName(label: string): NameSays {
+  let says = nameSays.get(label);
+  if (!says) {
+    const name = foldText(label);
+    says = { tally: !MEASURED.test(name) && isTallyName(name), changing: CHANGING.test(name), multi: MULTI.test(name) };
+    if (nameSays.size >= 10_000) nameSays.clear();
+    nameSays.set(label, says);
+  }
+  return says;
+}
+
 /** What detection infers for an attribute from its name and the words around its claims. */
 export function inferSense(label: string, claims: SenseClaim[]): InferredSense {
-  const name = foldText(label);
+  const name = readName(label);
   const numeric = claims.length > 0 && claims.every((c) => ["number", "money", "percentage"].includes(c.value.kind));
   // Counts: plain numbers, not measures in units (a bridge's height in metres is no tally).
   const counts = claims.length > 0 && claims.every((c) => c.value.kind === "number" && !c.value.measure);
   const textual = claims.some((c) => ["text", "entity", "list"].includes(c.value.kind));
-  // Words of change count only around figures: "reached" a date or a name says nothing of change.
-  const moving = numeric ? claims.find((c) => c.context && CHANGE_WORDS.test(foldText(c.context))) : undefined;
-
   let change: Change = "fixed";
   let changeWhy = "Nothing says it changes: a later source giving another value disagrees.";
-  if (counts && !MEASURED.test(name) && isTallyName(name)) {
+  // Words of change count only around figures: "reached" a date or a name says nothing of change.
+  // Looked for only when the name does not already say it is a count (each claim's words are folded).
+  let moving: SenseClaim | undefined;
+  if (counts && name.tally) {
     change = "tally";
     changeWhy = `“${label}” is a count that grows as reports come in.`;
-  } else if (moving) {
+  } else if (numeric && (moving = claims.find((c) => c.context && CHANGE_WORDS.test(foldText(c.context))))) {
     change = "changes";
     changeWhy = `A source writes it as a change (“${excerpt(moving.context!)}”).`;
-  } else if (numeric && CHANGING.test(name)) {
+  } else if (numeric && name.changing) {
     change = "changes";
     changeWhy = `“${label}” is a reading of something that moves.`;
   }
 
-  const multi = textual && MULTI.test(name);
+  const multi = textual && name.multi;
   return {
     cardinality: multi ? "multi" : "single",
     change,
