@@ -50,6 +50,8 @@ export type LifecycleOp =
 export const CLOSED_BY_DETECTION_REASON = "The disagreement no longer holds: its claims were edited, retracted, rejected or merged.";
 
 const sameSet = (a: string[], b: string[]) => {
+  // Most often the same members in the same order: no sets to build.
+  if (a.length === b.length && a.every((x, i) => x === b[i])) return true;
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((x) => set.has(x));
 };
@@ -93,10 +95,11 @@ export function plan(existing: TrackedConflict[], found: DetectedConflict[], sco
       );
     }
   }
+  // Sorted once picked: a whole investigation's scope is every key on record, and few of them close.
   const closing = [...new Set(scope)]
+    .filter((key) => byKey.get(key)?.status === "open" && !foundKeys.has(key))
     .sort()
-    .map((key) => byKey.get(key))
-    .filter((c): c is TrackedConflict => !!c && c.status === "open" && !foundKeys.has(c.key));
+    .map((key) => byKey.get(key)!);
   for (const c of closing) ops.push({ op: "close", id: c.id, reason: CLOSED_BY_DETECTION_REASON });
   return ops;
 }
