@@ -524,29 +524,51 @@ export function significantDigits(n: number): number {
  * articles: "$183 billion" as Anthropic's valuation and as the AI industry's size.
  */
 export function detectMisattributions(claims: DetectionClaim[]): DetectedConflict[] {
-  const byFigure = new Map<string, DetectionClaim[]>();
+  const figures = new FigureTally();
   for (const c of claims) {
     const key = c.status === "active" ? figureKey(c.value) : null;
-    if (!key) continue;
-    const same = byFigure.get(key);
-    if (same) same.push(c);
-    else byFigure.set(key, [c]);
+    if (key) figures.add(key, c.id, c.subjectId, c.articleId);
   }
-  const found: DetectedConflict[] = [];
-  for (const [figure, group] of byFigure) {
-    const subjects = new Set(group.map((c) => c.subjectId));
-    const articles = new Set(group.map((c) => c.articleId));
-    if (subjects.size < 2 || articles.size < 2) continue;
-    found.push({
-      key: `misattribution:${figure}`,
-      kind: "misattribution",
-      claimIds: group.map((c) => c.id).sort(),
-      entityIds: [...subjects].sort(),
-      summary: "The same figure is given for different subjects.",
-      suggestion: SUGGESTIONS.misattribution,
-    });
+  return figures.misattributions();
+}
+
+/**
+ * The active claims that give each figure (see `figureKey`), added one at a time: what
+ * `detectMisattributions` compares, kept without the claims themselves (a whole investigation's
+ * claims pass through it).
+ */
+export class FigureTally {
+  private readonly byFigure = new Map<string, { ids: string[]; subjects: string[]; article: string; articles: boolean }>();
+
+  add(figure: string, id: string, subjectId: string, articleId: string): void {
+    const same = this.byFigure.get(figure);
+    if (!same) {
+      this.byFigure.set(figure, { ids: [id], subjects: [subjectId], article: articleId, articles: false });
+      return;
+    }
+    same.ids.push(id);
+    same.subjects.push(subjectId);
+    if (articleId !== same.article) same.articles = true;
   }
-  return found;
+
+  /** The figures given for two subjects or more, in two articles or more. */
+  misattributions(): DetectedConflict[] {
+    const found: DetectedConflict[] = [];
+    for (const [figure, same] of this.byFigure) {
+      if (!same.articles) continue;
+      const subjects = new Set(same.subjects);
+      if (subjects.size < 2) continue;
+      found.push({
+        key: `misattribution:${figure}`,
+        kind: "misattribution",
+        claimIds: same.ids.sort(),
+        entityIds: [...subjects].sort(),
+        summary: "The same figure is given for different subjects.",
+        suggestion: SUGGESTIONS.misattribution,
+      });
+    }
+    return found;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import {
   detectNamingConflicts,
   FAMILY_OF_KIND,
   figureKey,
+  FigureTally,
   GROUP_FAMILIES,
   groupKey,
   groupSense,
@@ -215,7 +216,7 @@ type ClaimJson = [
   attributeLabel: string,
   status: ClaimStatus,
   valueText: string,
-  valueNorm: ClaimRow["valueNorm"],
+  valueNorm: unknown,
   asOfStart: number | null,
   asOfEnd: number | null,
   inCorrection: boolean,
@@ -228,29 +229,61 @@ type ClaimJson = [
   appliesToPart: string,
 ];
 
-function claimOfJson(text: string, publications: Publications): ClaimRow {
-  const f = JSON.parse(text) as ClaimJson;
-  return {
-    id: f[0],
-    articleId: f[1],
-    subjectId: f[2],
-    attribute: f[3],
-    attributeLabel: f[4],
-    status: f[5],
-    valueText: f[6],
-    valueNorm: f[7],
-    asOfStart: f[8] === null ? null : new Date(f[8]),
-    asOfEnd: f[9] === null ? null : new Date(f[9]),
-    inCorrection: f[10],
-    quoteExact: f[11],
-    quotePrefix: f[12],
-    quoteSuffix: f[13],
-    accordingTo: f[14],
-    note: f[15],
-    method: f[16],
-    appliesToPart: f[17],
-    article: publications.get(f[1]) ?? { publishedAt: null, publishedText: null },
-  };
+/**
+ * Claims of one investigation as detection reads them, for one pass over all of them: what
+ * `toDetectionClaim` gives for a row, with each article's publication read once.
+ */
+class ClaimReader {
+  private readonly published = new Map<string, Moment | null>();
+
+  constructor(
+    private readonly publications: Publications,
+    private readonly names: NameIndex,
+    private readonly timeZone: string,
+    private readonly chains: PartOfChains,
+  ) {}
+
+  article(articleId: string): ClaimRow["article"] {
+    return this.publications.get(articleId) ?? { publishedAt: null, publishedText: null };
+  }
+
+  private publication(articleId: string): Moment | null {
+    let moment = this.published.get(articleId);
+    if (moment === undefined) {
+      const { publishedAt, publishedText } = this.article(articleId);
+      moment = publishedAt ? publicationMoment(publishedAt, publishedText, this.timeZone) : null;
+      this.published.set(articleId, moment);
+    }
+    return moment;
+  }
+
+  claim(f: ClaimJson): DetectionClaim {
+    const value = readValue(f[7]);
+    const valueEntityId = value.kind === "text" || value.kind === "entity" ? entityNamedBy(value.text, this.names) : null;
+    const dated = value.kind === "date" || value.kind === "time";
+    const asOfStart = f[8] === null ? null : new Date(f[8]);
+    const asOfEnd = f[9] === null ? null : new Date(f[9]);
+    return {
+      id: f[0],
+      articleId: f[1],
+      subjectId: f[2],
+      attribute: f[3],
+      attributeLabel: f[4],
+      status: f[5],
+      value,
+      asOf: storedMoment(asOfStart, asOfEnd, this.timeZone),
+      published: this.publication(f[1]),
+      quoteMoment: dated ? null : momentInQuote(f[11], f[6], { referenceDate: this.article(f[1]).publishedAt, timeZone: this.timeZone }),
+      inCorrection: f[10],
+      valueEntityId,
+      valueEntityAncestors: valueEntityId ? (this.chains.get(valueEntityId) ?? []) : [],
+      context: `${f[12]}${f[11]}`,
+      after: f[13],
+      accordingTo: sourceOf({ accordingTo: f[14], note: f[15], after: f[13] }),
+      method: f[16],
+      appliesToPart: f[17],
+    };
+  }
 }
 
 /**
@@ -259,7 +292,7 @@ function claimOfJson(text: string, publications: Publications): ClaimRow {
  * The next batch is asked for before this one is handed over, so the database prepares it while
  * the caller compares: reading and comparing overlap instead of adding up.
  */
-async function* claimBatches(tx: Tx, investigationId: string, publications: Publications, size: number): AsyncGenerator<ClaimRow[]> {
+async function* claimBatches(tx: Tx, investigationId: string, publications: Publications, size: number): AsyncGenerator<ClaimJson[]> {
   await tx.$executeRawUnsafe(
     `DECLARE detection_claims NO SCROLL CURSOR FOR SELECT ${CLAIM_JSON} AS "claim" FROM "Claim" c
     WHERE c."investigationId" = $1 ORDER BY c."subjectId", c."attribute", c.ctid`,
@@ -278,12 +311,11 @@ async function* claimBatches(tx: Tx, investigationId: string, publications: Publ
       next = rows.length < size ? null : fetch();
       // Lets the next batch's request go out before the caller's comparing holds the event loop.
       await yieldToEventLoop();
-      const claims = rows.map((r) => claimOfJson(r.claim, publications));
+      const claims = rows.map((r) => JSON.parse(r.claim) as ClaimJson);
       // A claim's article is the investigation's; should a row say otherwise, its article is read too.
-      const elsewhere = [...new Set(claims.flatMap((c) => (publications.has(c.articleId) ? [] : [c.articleId])))];
+      const elsewhere = [...new Set(claims.flatMap((c) => (publications.has(c[1]) ? [] : [c[1]])))];
       if (elsewhere.length) {
         for (const a of await tx.article.findMany({ where: { id: { in: elsewhere } }, select: PUBLICATION })) publications.set(a.id, a);
-        for (const c of claims) c.article = publications.get(c.articleId) ?? c.article;
       }
       yield claims;
     }
@@ -719,6 +751,33 @@ export type Progress = (p: { phase: string; done: number; total: number | null }
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * `detectMisattributions` over all of an investigation's claims, without reading them all: the
+ * database finds the figures (by `valuePoint`, the figure's column) given by active claims of
+ * two subjects or more in two articles or more, and only their claims are read and compared as
+ * detection compares them (by kind, unit and figure, which splits a point's claims further).
+ */
+async function misattributions(tx: Tx, investigationId: string): Promise<DetectedConflict[]> {
+  // Two subjects or more: the least and the greatest differ (the same for articles).
+  const rows = await tx.$queryRaw<{ claims: string | null }[]>`
+    WITH figures AS (
+      SELECT c."valuePoint" FROM "Claim" c
+      WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" IS NOT NULL
+      GROUP BY c."valuePoint"
+      HAVING min(c."subjectId") <> max(c."subjectId") AND min(c."articleId") <> max(c."articleId"))
+    SELECT json_agg(json_build_array(c."id", c."articleId", c."subjectId", c."valueNorm"))::text AS "claims"
+    FROM "Claim" c
+    WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" IN (SELECT "valuePoint" FROM figures)`;
+  const figures = new FigureTally();
+  for (const row of rows) {
+    for (const [id, articleId, subjectId, valueNorm] of JSON.parse(row.claims ?? "[]") as [string, string, string, unknown][]) {
+      const figure = figureKey(readValue(valueNorm));
+      if (figure) figures.add(figure, id, subjectId, articleId);
+    }
+  }
+  return figures.misattributions();
+}
+
+/**
  * Everything detection finds in an investigation's current claims and entities (from scratch):
  * what `detectAll` finds, computed group by group, giving the event loop back every few
  * milliseconds (a server keeps answering while an investigation is recomputed) and saying how
@@ -731,6 +790,27 @@ export async function detectFromScratch(
   /** Claims read per batch (tests make it small, so groups straddle batches). */
   batch = CLAIM_BATCH,
 ): Promise<DetectedConflict[]> {
+  return (await detectAlongside(tx, investigationId, report, batch, async () => null)).found;
+}
+
+/** A promise whose failure waits for whoever awaits it (never unhandled in the meantime). */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * `detectFromScratch`, and `alongside`: more reading in the same transaction, sent to the
+ * database once the claims are read, with the figures' query, so that the database answers
+ * both while names are compared here.
+ */
+async function detectAlongside<T>(
+  tx: Tx,
+  investigationId: string,
+  report: Progress | undefined,
+  batch: number,
+  alongside: () => Promise<T>,
+): Promise<{ found: DetectedConflict[]; alongside: T }> {
   report?.({ phase: "Reading claims", done: 0, total: null });
   const entities = await canonicalEntities(tx, investigationId);
   const names: NameIndex = new Map();
@@ -744,34 +824,46 @@ export async function detectFromScratch(
   const settings = await attributeSettings(tx, investigationId);
   const publications = await publicationsOf(tx, investigationId);
   const total = await tx.claim.count({ where: { investigationId } });
-  const read: DetectionClaim[] = [];
+  const reader = new ClaimReader(publications, names, timeZone, chains);
   const found: DetectedConflict[] = [];
   // Claims come group after group; a batch may end within a group, which the next one completes.
-  let group: DetectionClaim[] = [];
+  // A group is compared once it is whole, and only when two of its claims are active: fewer
+  // compare no pair, so their claims are never read in full.
+  let group: ClaimJson[] = [];
+  let active = 0;
   const compare = () => {
-    if (group.length) found.push(...detectGroupConflicts(group, { setting: settings.get(group[0]!.attribute) }));
+    if (active >= 2) {
+      const claims = group.map((f) => reader.claim(f));
+      found.push(...detectGroupConflicts(claims, { setting: settings.get(claims[0]!.attribute) }));
+    }
     group = [];
+    active = 0;
   };
+  let read = 0;
   let paused = performance.now();
   for await (const rows of claimBatches(tx, investigationId, publications, batch)) {
     for (const row of rows) {
-      const claim = toDetectionClaim(row, names, timeZone, chains);
       const first = group[0];
-      if (first && (first.subjectId !== claim.subjectId || first.attribute !== claim.attribute)) compare();
-      group.push(claim);
-      read.push(claim);
+      if (first && (first[2] !== row[2] || first[3] !== row[3])) compare();
+      group.push(row);
+      read++;
+      if (row[5] === "active") active++;
       if (performance.now() - paused > 25) {
-        report?.({ phase: "Comparing claims, group by group", done: read.length, total: Math.max(total, read.length) });
+        report?.({ phase: "Comparing claims, group by group", done: read, total: Math.max(total, read) });
         await yieldToEventLoop();
         paused = performance.now();
       }
     }
   }
   compare();
-  report?.({ phase: "Checking figures and names", done: read.length, total: Math.max(total, read.length) });
+  report?.({ phase: "Checking figures and names", done: read, total: Math.max(total, read) });
   await yieldToEventLoop();
-  found.push(...detectMisattributions(read), ...detectNamingConflicts(entities, new Set()));
-  return found.sort(byDetectionKey);
+  const figures = started(misattributions(tx, investigationId));
+  const also = started(alongside());
+  await yieldToEventLoop();
+  const naming = detectNamingConflicts(entities, new Set());
+  found.push(...(await figures), ...naming);
+  return { found: found.sort(byDetectionKey), alongside: await also };
 }
 
 export type RedetectReport = { found: number; opened: number; updated: number; reopened: number; closed: number };
@@ -790,9 +882,10 @@ export async function redetectInvestigation(
   const outcome: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {
-    const detected = await detectFromScratch(tx, investigationId, report);
-    // Everything on record is in scope: read once, with no list of keys to send.
-    const existing = await trackedConflicts(tx, investigationId);
+    // Everything on record is in scope: read once (while names are compared), with no list of keys to send.
+    const { found: detected, alongside: existing } = await detectAlongside(tx, investigationId, report, CLAIM_BATCH, () =>
+      trackedConflicts(tx, investigationId),
+    );
     const scope = new Set(existing.map((c) => c.key));
     const { revived, counts } = await carryOut(tx, ctx, investigationId, scope, detected, report, existing);
     outcome.found = detected.length;
@@ -872,6 +965,7 @@ export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationI
  * reads them: one statement, members gathered by the database.
  */
 export async function trackedConflicts(tx: Tx, investigationId: string, keys?: string[]): Promise<TrackedConflict[]> {
+  if (keys === undefined) return allTrackedConflicts(tx, investigationId);
   const rows = await tx.$queryRaw<(Omit<TrackedConflict, "claimIds" | "entityIds"> & { claimIds: unknown; entityIds: unknown })[]>`
     SELECT c."id", c."detectionKey" AS "key", c."kind"::text AS "kind", c."status"::text AS "status",
       c."closedBy"::text AS "closedBy", c."summary",
@@ -881,6 +975,37 @@ export async function trackedConflicts(tx: Tx, investigationId: string, keys?: s
     WHERE c."investigationId" = ${investigationId} AND c."detectionKey" IS NOT NULL
       AND (${keys === undefined}::boolean OR c."detectionKey" = ANY(${keys ?? []}::text[]))`;
   return rows.map((r) => ({ ...r, claimIds: sqlJson<string[]>(r.claimIds), entityIds: sqlJson<string[]>(r.entityIds) }));
+}
+
+/**
+ * Every detected conflict on record: the members of all of them gathered in one pass each (not
+ * looked up conflict by conflict), and each conflict as one JSON array (one field to read, not eight).
+ */
+async function allTrackedConflicts(tx: Tx, investigationId: string): Promise<TrackedConflict[]> {
+  const rows = await tx.$queryRaw<{ conflict: string }[]>`
+    SELECT json_build_array(c."id", c."detectionKey", c."kind", c."status", c."closedBy", c."summary",
+      coalesce(mc."ids", '[]'::json), coalesce(me."ids", '[]'::json))::text AS "conflict"
+    FROM "Conflict" c
+    LEFT JOIN (SELECT m."conflictId", json_agg(m."claimId") AS "ids" FROM "ConflictClaim" m
+      JOIN "Conflict" x ON x."id" = m."conflictId" AND x."investigationId" = ${investigationId} GROUP BY m."conflictId") mc
+      ON mc."conflictId" = c."id"
+    LEFT JOIN (SELECT m."conflictId", json_agg(m."entityId") AS "ids" FROM "ConflictEntity" m
+      JOIN "Conflict" x ON x."id" = m."conflictId" AND x."investigationId" = ${investigationId} GROUP BY m."conflictId") me
+      ON me."conflictId" = c."id"
+    WHERE c."investigationId" = ${investigationId} AND c."detectionKey" IS NOT NULL`;
+  return rows.map((r) => {
+    const [id, key, kind, status, closedBy, summary, claimIds, entityIds] = JSON.parse(r.conflict) as [
+      string,
+      string,
+      TrackedConflict["kind"],
+      TrackedConflict["status"],
+      TrackedConflict["closedBy"],
+      string,
+      string[],
+      string[],
+    ];
+    return { id, key, kind, status, closedBy, summary, claimIds, entityIds };
+  });
 }
 
 type Revived = { subjectId: string; attribute: string; valueNorm: unknown };

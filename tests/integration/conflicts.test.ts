@@ -118,6 +118,25 @@ describe(`detection kept in step with claims, on ${testEngine}`, () => {
     expect(found.entities.map((e) => e.entityId).sort()).toEqual([s.anthropic.id, industry.id].sort());
   });
 
+  test("detection from scratch finds a figure given for two subjects only while both claims stand, and not twice in one group", async () => {
+    const s = await valuationStory();
+    const industry = await s.entity("AI industry", "other");
+    // The same figure twice in one group, then for another subject in the article of neither.
+    await s.claim(2, "$183 billion", { subjectId: s.anthropic.id });
+    const fromScratch = () => db().$transaction((tx) => detectFromScratch(tx, s.inv.id));
+    const figures = async () => (await fromScratch()).filter((d) => d.kind === "misattribution");
+    expect(await figures()).toEqual([]);
+    const other = await s.claim(2, "$183 billion", { subjectId: industry.id, attribute: "Market size" });
+    const [found] = await figures();
+    expect(found?.entityIds).toEqual([s.anthropic.id, industry.id].sort());
+    expect(found?.claimIds).toHaveLength(3);
+    const { version } = await retractClaim(s.analyst.ctx, { investigationId: s.inv.id, id: other.id, version: 1, reason: "Misread" });
+    expect(await figures()).toEqual([]);
+    await restoreClaim(s.analyst.ctx, { investigationId: s.inv.id, id: other.id, version });
+    expect(await figures()).toEqual([found]);
+    expect(await redetect(SYSTEM, s.inv.id)).toMatchObject({ opened: 0, updated: 0, reopened: 0, closed: 0 });
+  });
+
   test("a name that is part of another's opens a naming conflict; adding an alias does not repeat it", async () => {
     const s = await makeStory([ONE]);
     const michael = await s.entity("Michael", "person");
