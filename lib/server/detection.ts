@@ -196,8 +196,12 @@ async function publicationsOf(tx: Tx, investigationId: string): Promise<Publicat
   return new Map(articles.map((a) => [a.id, { publishedAt: a.publishedAt, publishedText: a.publishedText }]));
 }
 
-/** How many claims one read of a whole investigation's claims brings (a cursor's batch). */
-const CLAIM_BATCH = 5_000;
+/**
+ * How many claims one read of a whole investigation's claims brings (a cursor's batch). Small
+ * enough that what a batch holds dies young (at 5,000 the collector spent longer copying batches
+ * than detection spent comparing), large enough that the next one is ready when asked for.
+ */
+const CLAIM_BATCH = 2_000;
 
 /**
  * A claim as one JSON array, built by the database: the driver then reads one field per claim,
@@ -287,12 +291,13 @@ class ClaimReader {
 }
 
 /**
- * Every claim of an investigation, group after group (by subject, then attribute; a group's
- * claims in the order they are stored, as `groupClaims` reads them), in batches from a cursor.
+ * Every claim of an investigation as its JSON text (`CLAIM_JSON`), group after group (by subject,
+ * then attribute; a group's claims in the order they are stored, as `groupClaims` reads them), in
+ * batches from a cursor.
  * The next batch is asked for before this one is handed over, so the database prepares it while
  * the caller compares: reading and comparing overlap instead of adding up.
  */
-async function* claimBatches(tx: Tx, investigationId: string, publications: Publications, size: number): AsyncGenerator<ClaimJson[]> {
+async function* claimBatches(tx: Tx, investigationId: string, size: number): AsyncGenerator<string[]> {
   await tx.$executeRawUnsafe(
     `DECLARE detection_claims NO SCROLL CURSOR FOR SELECT ${CLAIM_JSON} AS "claim" FROM "Claim" c
     WHERE c."investigationId" = $1 ORDER BY c."subjectId", c."attribute", c.ctid`,
@@ -311,13 +316,7 @@ async function* claimBatches(tx: Tx, investigationId: string, publications: Publ
       next = rows.length < size ? null : fetch();
       // Lets the next batch's request go out before the caller's comparing holds the event loop.
       await yieldToEventLoop();
-      const claims = rows.map((r) => JSON.parse(r.claim) as ClaimJson);
-      // A claim's article is the investigation's; should a row say otherwise, its article is read too.
-      const elsewhere = [...new Set(claims.flatMap((c) => (publications.has(c[1]) ? [] : [c[1]])))];
-      if (elsewhere.length) {
-        for (const a of await tx.article.findMany({ where: { id: { in: elsewhere } }, select: PUBLICATION })) publications.set(a.id, a);
-      }
-      yield claims;
+      yield rows.map((r) => r.claim);
     }
   } finally {
     await next?.catch(() => undefined);
@@ -841,8 +840,15 @@ async function detectAlongside<T>(
   };
   let read = 0;
   let paused = performance.now();
-  for await (const rows of claimBatches(tx, investigationId, publications, batch)) {
-    for (const row of rows) {
+  for await (const rows of claimBatches(tx, investigationId, batch)) {
+    // Each claim parsed as it is reached: a batch's claims are not all held at once.
+    for (const text of rows) {
+      const row = JSON.parse(text) as ClaimJson;
+      // A claim's article is the investigation's; should a row say otherwise, its article is read too.
+      if (!publications.has(row[1])) {
+        const article = await tx.article.findUnique({ where: { id: row[1] }, select: PUBLICATION });
+        publications.set(row[1], { publishedAt: article?.publishedAt ?? null, publishedText: article?.publishedText ?? null });
+      }
       const first = group[0];
       if (first && (first[2] !== row[2] || first[3] !== row[3])) compare();
       group.push(row);
