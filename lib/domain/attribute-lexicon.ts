@@ -101,6 +101,17 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "place"],
   ),
   family("Cases", ["infections", "confirmed cases", "case count"], /\b(?:cases|infections|infected)\b/, ["count"], ["event", "place"]),
+  family(
+    "Crowd size",
+    ["crowd", "protesters", "demonstrators", "attendance"],
+    /\b(?:crowds?|protesters|demonstrators|marchers|marched|rall(?:y|ied))\b/,
+    ["count"],
+    ["event"],
+    { people: true },
+  ),
+  family("Arrests", ["people arrested", "detained", "detentions"], /\b(?:arrest(?:ed|s)?|detained|detentions?)\b/, ["count"], ["event"], {
+    people: true,
+  }),
   family("People on board", ["passengers", "aboard", "on board"], /\b(?:on board|aboard|passengers)\b/, ["count"], ["event", "product"], {
     people: true,
   }),
@@ -320,6 +331,13 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(`\\b(?:profits?|net income|earnings)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
     ["percentage"],
     ["organization"],
+  ),
+  family(
+    "Price change",
+    ["price rise", "price increase", "rent increase", "change in prices"],
+    new RegExp(`\\b(?:prices?|rents?|costs?|fares?|tariffs?)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
+    ["percentage"],
+    ["place", "product", "organization"],
   ),
   family(
     "Share price change",

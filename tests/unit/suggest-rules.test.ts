@@ -414,3 +414,19 @@ describe("a hurricane report", () => {
     ]);
   });
 });
+
+describe("a protest report", () => {
+  const labels = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads crowd estimates, arrests and injuries apart, and a rise in rents as a price change", () => {
+    expect(labels("Organisers put the crowd at 100,000 and police at about 22,000.")).toEqual([
+      ["100,000", "Crowd size"],
+      ["about 22,000", "Crowd size"],
+    ]);
+    expect(labels("Police said 14 people were arrested and two officers were slightly injured.")).toEqual([
+      ["14 people", "Arrests"],
+      ["two officers", "Injured"],
+    ]);
+    expect(labels("Average rents in Riverside have risen 65% since 2019.")).toEqual([["65%", "Price change"]]);
+  });
+});
