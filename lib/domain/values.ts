@@ -326,21 +326,30 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest: rest.slice(vague[0].length),
     };
   }
-  // "nine in 10", "one in five", "two out of three": a share, as news gives proportions.
-  const ratio = wanted === "money" ? null : rest.match(/^(\S+)\s+(?:in|out of)\s+(\d{1,4}|[a-z]+)\b/i);
+  // "nine in 10", "one in five", "two out of three", "1 in 5,000": a share, as news gives
+  // proportions. The whole is read whole ("5,000" is not 5), and a span of time is no whole: "3 in
+  // 10 minutes" is three goals, not 30%.
+  const ratio =
+    wanted === "money"
+      ? null
+      : rest.match(
+          /^(\S+)\s+(?:in|out of)\s+(\d{1,3}(?:,\d{3})+|\d{1,4}|[a-z]+)(?![\d.,]*\d)\b(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)/i,
+        );
   const [part, whole] = ratio ? [readAmount(ratio[1]!), readAmount(ratio[2]!)] : [null, null];
   if (ratio && part && whole && !part.rest.trim() && !whole.rest.trim() && (qualifier === "exact" || qualifier === "about")) {
     const [n, d] = [part.value, whole.value];
-    if (Number.isInteger(n) && Number.isInteger(d) && n > 0 && n < d && d <= 1000) {
+    // A whole past 1,000 only with its thousands marked: "1 in 2024" is no share.
+    if (Number.isInteger(n) && Number.isInteger(d) && n > 0 && n < d && (d <= 1000 || ratio[2]!.includes(","))) {
       // Written as a rounded share: half a part either way ("nine in 10" is 85–95%), "about" or not.
       const spread = 0.5;
+      const share = (parts: number) => Number(((parts / d) * 100).toPrecision(3));
       return {
         value: {
           kind: wanted === "number" ? "number" : "percentage",
           text,
-          low: Math.round(((n - spread) / d) * 1000) / 10,
-          high: Math.round(((n + spread) / d) * 1000) / 10,
-          point: Math.round((n / d) * 1000) / 10,
+          low: share(n - spread),
+          high: share(n + spread),
+          point: share(n),
           qualifier,
           unit: "%",
         },

@@ -14,6 +14,9 @@ const numbers: NumRow[] = [
   // A proportion as news writes it: half a part either way.
   ["Nine in 10", "percentage", 85, 95, "%"],
   ["two out of three", "percentage", 50, 83.3, "%"],
+  // The whole read whole: "1 in 5,000" is a fiftieth of a percent, not one in five.
+  ["1 in 5,000", "percentage", 0.01, 0.03, "%"],
+  ["about one in 10,000", "percentage", 0.005, 0.015, "%"],
   ["$18.4 billion", "money", 18.35 * B, 18.45 * B, "USD"],
   ["$100 million", "money", 99.5 * M, 100.5 * M, "USD"],
   ["up to $183 billion", "money", 0, 183 * B, "USD"],
@@ -188,6 +191,12 @@ describe("numbers in words and vague quantities", () => {
       expect(read).toMatchObject({ ok: true, value: { kind: "number", point: text.startsWith("ten") ? 10 : 2 } });
       expect(read.ok && read.reading).not.toMatch(/NaN/);
     }
+  });
+
+  test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
+    const read = parseValue("3 in 10 minutes", "number");
+    expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
+    expect(read.ok && read.reading).not.toMatch(/%/);
   });
 
   test("a number word before a capitalised word is a name, not a count", () => {
