@@ -377,8 +377,10 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     }
   }
   if (second) {
-    // "$10–20 million": the scale and currency written once apply to both ends.
-    if (!first.scaled && second.scaled) first = { ...first, value: round(first.value * second.scale), scale: second.scale };
+    // "$10–20 million": the scale and currency written once apply to both ends; not to a figure
+    // already past the other end: "500,000 to 1 million" is no 500 billion.
+    if (!first.scaled && second.scaled && first.value * second.scale <= second.value)
+      first = { ...first, value: round(first.value * second.scale), scale: second.scale };
     // A high end written first is no range: a score ("won 3-1") or a season ("the 2023-24 season").
     if (second.value < first.value) return null;
     first.currency ??= second.currency;

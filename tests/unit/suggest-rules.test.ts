@@ -214,6 +214,12 @@ describe("a figure quoted as it is written", () => {
       reading: "10–20 people",
     });
     expect(quotes("Acme sold shares at prices between $800 and $995 each.")).toEqual(["between $800 and $995"]);
+    // A low end written in full is the low end: one range, not a figure and another.
+    expect(suggest("Officials said between 500,000 and 1 million people had fled Riverside.")[0]).toMatchObject({
+      quote: "between 500,000 and 1 million people",
+      reading: "500,000–1,000,000 people",
+    });
+    expect(quotes("The storm left 500,000 to 1 million homes without power.")).toEqual(["500,000 to 1 million homes"]);
     // Years between are no count of anything.
     expect(quotes("Between 2019 and 2021 Acme hired 300 people.")).toEqual(["300 people"]);
   });

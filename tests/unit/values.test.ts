@@ -30,6 +30,9 @@ const numbers: NumRow[] = [
   ["$10-20 million", "money", 10 * M, 20 * M, "USD"],
   ["$10 million to $20 million", "money", 10 * M, 20 * M, "USD"],
   ["between $1 million and $2 million", "money", 1 * M, 2 * M, "USD"],
+  // A first figure written in full takes no scale from the second.
+  ["500,000 to 1 million", "number", 500_000, 1 * M, null],
+  ["between 700,000 and 1 million people", "number", 700_000, 1 * M, "people"],
   ["€5bn", "money", 4.5 * B, 5.5 * B, "EUR"],
   ["€5.25 bn", "money", 5.245 * B, 5.255 * B, "EUR"],
   ["£300m", "money", 299.5 * M, 300.5 * M, "GBP"],
