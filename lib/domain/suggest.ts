@@ -1305,6 +1305,16 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     if ((previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && named)
       return true;
   }
+  // "seat 14C", "in flat 2C", "room 12F": a number and a letter after a noun name a place in a
+  // series, however like a temperature they look; "a record 40C" is one.
+  if (
+    /^\d{1,4}[A-Z]$/.test(text) &&
+    previous &&
+    previous.end === value.start - 1 &&
+    (previous.pos === "NOUN" || previous.pos === "ADJ") &&
+    tokens[i - 2]?.pos !== "DET"
+  )
+    return true;
   // "GPT-4", "COVID-19": a number joined to a name by a hyphen.
   if (bare && body[value.start - 1] === "-" && /\p{Lu}/u.test(body.slice(Math.max(0, value.start - 6), value.start - 1))) return true;
   if (bare && text === tokens[i]!.text && body[value.start - 1] === "(" && body[value.end] === ")" && tokens[i - 2]?.pos === "PROPN")

@@ -228,6 +228,14 @@ describe("a figure quoted as it is written", () => {
     expect(quotes("General Electric Aerospace will hire 900 workers.")).toEqual(["900 workers"]);
   });
 
+  it("proposes no temperature in a seat or a flat's number, and keeps one in the weather", () => {
+    expect(quotes("The passenger in seat 14C was injured when the panel blew out.")).toEqual([]);
+    expect(quotes("She lives in flat 2C in Riverside.")).toEqual([]);
+    expect(quotes("The gunman fired from room 12F of the hotel.")).toEqual([]);
+    expect(suggest("Riverside recorded a record 40C.")[0]).toMatchObject({ reading: expect.stringContaining("40 °C") });
+    expect(suggest("Temperatures hit 45C in Riverside.")[0]).toMatchObject({ quote: "45C", reading: expect.stringContaining("45 °C") });
+  });
+
   it("reads no range in a score or a season", () => {
     expect(quotes("Riverside won 3-1 in the 2023-24 season.")).toEqual([]);
   });
