@@ -277,7 +277,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Job cuts",
     ["layoffs", "jobs cut", "redundancies", "job losses"],
-    /\b(?:layoffs?|redundanc(?:y|ies)|job (?:cuts|losses)|cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)\b/,
+    /\b(?:layoffs?|redundanc(?:y|ies)|job (?:cuts|losses)|(?:cut|cuts|cutting)(?!\s+off\b)|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)\b/,
     ["count"],
     ["organization"],
     { counts: /^(?:jobs?|positions?|posts?|roles?|staff|workers?|employees?|people|managers?)$/ },

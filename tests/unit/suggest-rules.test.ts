@@ -444,3 +444,12 @@ describe("a protest report", () => {
     expect(labels("Average rents in Riverside have risen 65% since 2019.")).toEqual([["65%", "Price change"]]);
   });
 });
+
+describe("ordinary wording that a cue's words only resemble", () => {
+  const labelOf = (body: string, quote: string) => suggest(body).find((p) => p.quote === quote)?.attribute.label ?? null;
+
+  it("reads no job cuts in people cut off by a flood", () => {
+    expect(labelOf("Floodwaters cut off 300 people in Riverside.", "300 people")).not.toBe("Job cuts");
+    expect(labelOf("Acme will cut 300 jobs.", "300 jobs")).toBe("Job cuts");
+  });
+});
