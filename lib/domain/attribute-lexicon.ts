@@ -242,7 +242,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     "Date withdrawn",
     ["withdrawn", "recall date", "discontinued"],
     // Not "recalled": people recall things too.
-    /\b(?:withdrawn|withdrew|pulled from|discontinued|taken off the market)\b/,
+    /\b(?:withdrawn|withdrew|pulled (?:from|off) (?:sale|shelves|(?:the )?market|stores)|discontinued|taken off the market)\b/,
     ["date"],
     ["product"],
   ),

@@ -446,10 +446,15 @@ describe("a protest report", () => {
 });
 
 describe("ordinary wording that a cue's words only resemble", () => {
-  const labelOf = (body: string, quote: string) => suggest(body).find((p) => p.quote === quote)?.attribute.label ?? null;
+  // The proposal is there: only its attribute is in question.
+  const labelOf = (body: string, quote: string) => suggest(body).find((p) => p.quote === quote)!.attribute.label;
 
   it("reads no job cuts in people cut off by a flood", () => {
     expect(labelOf("Floodwaters cut off 300 people in Riverside.", "300 people")).not.toBe("Job cuts");
     expect(labelOf("Acme will cut 300 jobs.", "300 jobs")).toBe("Job cuts");
+  });
+
+  it("reads no product's withdrawal in someone pulled from the rubble", () => {
+    expect(labelOf("A girl was pulled from the rubble in Riverside on Tuesday.", "Tuesday")).not.toBe("Date withdrawn");
   });
 });
