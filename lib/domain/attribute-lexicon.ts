@@ -357,7 +357,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Vaccination rate",
     ["vaccination coverage", "immunisation rate", "share vaccinated"],
-    /\b(?:vaccinat(?:ed|ion)|immuni[sz](?:ed|ation)|coverage)\b/,
+    /\b(?:vaccinat(?:ed|ion)|immuni[sz](?:ed|ation)|(?:vaccines?|jabs?|immunisation|immunization) coverage)\b/,
     ["percentage"],
     ["place"],
   ),

@@ -457,4 +457,9 @@ describe("ordinary wording that a cue's words only resemble", () => {
   it("reads no product's withdrawal in someone pulled from the rubble", () => {
     expect(labelOf("A girl was pulled from the rubble in Riverside on Tuesday.", "Tuesday")).not.toBe("Date withdrawn");
   });
+
+  it("reads no vaccination rate in a network's or an insurer's coverage", () => {
+    expect(labelOf("5G coverage reached 90% of Riverside last year.", "90%")).not.toBe("Vaccination rate");
+    expect(labelOf("About 70% of Riverside is vaccinated.", "About 70%")).toBe("Vaccination rate");
+  });
 });
