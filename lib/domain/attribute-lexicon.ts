@@ -306,7 +306,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   ),
   family("Age", ["aged", "years old"], /\b(?:aged|year-old|years old|age)\b/, ["count"], ["person"], {
     max: 130,
-    unlessAfter: /^-?\s*(?:years?|months?|weeks?|days?)\b(?!-old|\s+old)/,
+    // "a six-year contract": joined by a hyphen, a span of time describes what follows ("aged 87 years" stays an age).
+    unlessAfter: /^-\s*(?:years?|months?|weeks?|days?)\b(?!-old)/,
   }),
   // Shares and rates.
   family(

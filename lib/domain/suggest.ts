@@ -431,6 +431,8 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (hedge || orConversion || joining || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
     const r = read(body, readFrom, t.end, context);
     if (!r) continue;
+    // A figure read as nothing ("won 3-1") turns into no day a word farther on gives ("3-1 on Monday").
+    if (!best && (r.kind === "date" || r.kind === "time") && j > i + 1) continue;
     if (!balanced(body.slice(r.start, r.end))) continue;
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
     // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a

@@ -463,3 +463,10 @@ describe("ordinary wording that a cue's words only resemble", () => {
     expect(labelOf("About 70% of Riverside is vaccinated.", "About 70%")).toBe("Vaccination rate");
   });
 });
+
+describe("wording next to the new rules", () => {
+  it("quotes a score's day alone, and keeps an age given in years", () => {
+    expect(quotes("Riverside won 3-1 on Monday.")).toEqual(["Monday"]);
+    expect(suggest("Ana Lima died aged 87 years.").map((p) => [p.quote, p.attribute.label])).toEqual([["87 years", "Age"]]);
+  });
+});
