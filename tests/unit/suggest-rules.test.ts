@@ -18,6 +18,8 @@ const PUBLISHED = new Date("2024-10-31T09:00:00Z");
 const suggest = (body: string, claims: RecordedClaim[] = []) =>
   suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: ENTITIES, claims });
 const quotes = (body: string, claims: RecordedClaim[] = []) => suggest(body, claims).map((p) => p.quote);
+/** Suggestions for a body when the investigation knows no entity and no claim yet. */
+const alone = (body: string) => suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: [], claims: [] });
 const subjectOf = (p: ReturnType<typeof suggest>[number] | undefined) => (p && "entityId" in p.subject ? p.subject.entityId : null);
 
 describe("a source's own conversion stays with its figure", () => {
@@ -274,20 +276,12 @@ describe("a wildfire report, as wire services write one", () => {
   });
 
   it("takes the person, not their title, as the subject a sentence names", () => {
-    const p = suggestClaims({
-      article: { id: "here", body: "Fire Chief Dana Ortiz said 87 structures were lost.", publishedAt: PUBLISHED },
-      entities: [],
-      claims: [],
-    }).find((p) => p.quote.startsWith("87"));
+    const p = alone("Fire Chief Dana Ortiz said 87 structures were lost.").find((p) => p.quote.startsWith("87"));
     expect(p?.subject).toMatchObject({ how: "sentence", name: "Dana Ortiz" });
   });
 
   it("takes a number that names a thing for part of its name, not a figure", () => {
-    const proposals = suggestClaims({
-      article: { id: "here", body: "Flight 370 vanished with 239 people on board.", publishedAt: PUBLISHED },
-      entities: [],
-      claims: [],
-    });
+    const proposals = alone("Flight 370 vanished with 239 people on board.");
     expect(proposals.map((p) => p.quote)).toEqual(["239 people"]);
     expect(proposals[0]).toMatchObject({ subject: { name: "Flight 370" }, attribute: { label: "People on board" } });
   });
@@ -314,11 +308,7 @@ describe("a company's results, as an earnings report gives them", () => {
   });
 
   it("takes no half of a compound for the subject a sentence names", () => {
-    const p = suggestClaims({
-      article: { id: "here", body: "The Munich-based group will cut about 2,800 jobs.", publishedAt: PUBLISHED },
-      entities: [],
-      claims: [],
-    })[0];
+    const p = alone("The Munich-based group will cut about 2,800 jobs.")[0];
     expect(p?.subject.how).toBe("none");
   });
 });
@@ -385,11 +375,7 @@ describe("a transfer report", () => {
   });
 
   it("gives a figure in brackets after a name to that name", () => {
-    const p = suggestClaims({
-      article: { id: "here", body: "He is the third most expensive signing, behind Enzo Fernández (£106.8m).", publishedAt: PUBLISHED },
-      entities: [],
-      claims: [],
-    })[0];
+    const p = alone("He is the third most expensive signing, behind Enzo Fernández (£106.8m).")[0];
     expect(p).toMatchObject({ quote: "£106.8m", subject: { how: "sentence", name: "Enzo Fernández" } });
   });
 });
@@ -402,11 +388,7 @@ describe("an election report", () => {
       ["14.8%", "Vote share"],
       ["21%", "Poll support"],
     ]);
-    const turnout = suggestClaims({
-      article: { id: "here", body: "Turnout was 76.6%, up from 72.4% in 2021.", publishedAt: PUBLISHED },
-      entities: [],
-      claims: [],
-    });
+    const turnout = alone("Turnout was 76.6%, up from 72.4% in 2021.");
     expect(turnout.map((p) => [p.quote, p.attribute.label, p.subject.how, p.asOf?.text])).toEqual([
       ["76.6%", "Turnout", "none", "2024-10-31"],
       ["72.4%", "Turnout", "none", "2021"],
