@@ -13,7 +13,7 @@ import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
-import { isCommonWord, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
+import { isCommonWord, lowerCaseWords, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
@@ -348,7 +348,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const mentions = findMentions(body, entities);
   const byId = new Map(entities.map((e) => [e.id, e]));
   // One word the text also writes in lower case ("Defense officials" / "defense officials", "Research") is a common word.
-  const lowerWords = new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu) ?? []);
+  const lowerWords = lowerCaseWords(body);
   // Headings ("Key Takeaways", "Industry Context") are written in capitals throughout: their names recur in the text.
   const headings = articleBlocks(body).flatMap((b) => (b.kind === "heading" ? [b] : []));
 
@@ -457,6 +457,12 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   };
 }
 
+/** A shorter way the text writes a proposed name, folded into it: its places, and itself as an alias to offer. */
+function absorb(long: NameProposal, short: NameProposal): void {
+  long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
+  long.shortForms.push(short.name, ...short.shortForms);
+}
+
 /** What a company's legal name ends with: "Helix Pharma Inc", "Northwind AG". */
 const LEGAL_FORM = /\s+(?:inc|corp|corporation|ltd|llc|plc|ag|sa|se|nv|gmbh|co|company)\.?$/;
 
@@ -468,8 +474,7 @@ function withCompanyForms(names: NameProposal[]): NameProposal[] {
     const form = LEGAL_FORM.exec(long.folded);
     const short = form && byFolded.get(long.folded.slice(0, form.index));
     if (!short || merged.has(long) || short.aliasOf.length || long.aliasOf.length) continue;
-    long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
-    long.shortForms.push(short.name, ...short.shortForms);
+    absorb(long, short);
     long.kind = "organization";
     merged.add(short);
   }
@@ -515,8 +520,7 @@ function withBracketedForms(
       const short = proposalAt.get(at);
       const known = mentionAt.get(at);
       if (short && short !== long && !merged.has(short) && !short.aliasOf.length && !long.aliasOf.length) {
-        long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
-        long.shortForms.push(short.name);
+        absorb(long, short);
         if (long.kind === "other") long.kind = short.kind === "other" ? "organization" : short.kind;
         merged.add(short);
       } else if (known && byId.has(known.entityId))
@@ -560,8 +564,7 @@ function withShortForms(names: NameProposal[]): NameProposal[] {
     const longs = bySurname.get(short.folded);
     const long = longs?.length === 1 ? longs[0]! : undefined;
     if (!long || short.aliasOf.length || long.spans[0]!.start > short.spans[0]!.start) return true;
-    long.spans = [...long.spans, ...short.spans].sort((a, b) => a.start - b.start);
-    long.shortForms.push(short.name);
+    absorb(long, short);
     return false;
   });
 }

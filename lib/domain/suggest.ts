@@ -1004,8 +1004,8 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
   return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
 }
 
-/** The words a body writes in lower case, for the last bodies asked about. */
-const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu) ?? []));
+/** The words a body writes in lower case, for the last bodies asked about (names and subjects both ask). */
+export const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu) ?? []));
 const writesInLowerCase = (body: string, word: string) => lowerCaseWords(body).has(word.toLowerCase());
 
 /** Words that hand a figure to whoever follows: "according to AFAD", "said Erdoğan", "figures from the UN". */
