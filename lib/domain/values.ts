@@ -336,19 +336,32 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
           /^(\S+)\s+(?:in|out of)\s+(\d{1,3}(?:,\d{3})+|\d{1,4}|[a-z]+)(?![\d.,]*\d)\b(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)/i,
         );
   const [part, whole] = ratio ? [readAmount(ratio[1]!), readAmount(ratio[2]!)] : [null, null];
-  if (ratio && part && whole && !part.rest.trim() && !whole.rest.trim() && (qualifier === "exact" || qualifier === "about")) {
+  if (ratio && part && whole && !part.rest.trim() && !whole.rest.trim()) {
     const [n, d] = [part.value, whole.value];
     // A whole past 1,000 only with its thousands marked: "1 in 2024" is no share.
     if (Number.isInteger(n) && Number.isInteger(d) && n > 0 && n < d && (d <= 1000 || ratio[2]!.includes(","))) {
       // Written as a rounded share: half a part either way ("nine in 10" is 85–95%), "about" or not.
       const spread = 0.5;
       const share = (parts: number) => Number(((parts / d) * 100).toPrecision(3));
+      // A bound reads like one on any figure: "more than one in five" is 20% and up, "nearly 3 in
+      // 10" just short of 30% (down to half a part under), "up to one in four" at most 25%.
+      const bounds: Record<Qualifier, [number | null, number | null]> = {
+        exact: [share(n - spread), share(n + spread)],
+        about: [share(n - spread), share(n + spread)],
+        range: [share(n - spread), share(n + spread)],
+        nearly: [share(n - spread), share(n)],
+        over: [share(n), null],
+        "at least": [share(n), null],
+        under: [0, share(n)],
+        "up to": [0, share(n)],
+      };
+      const [low, high] = bounds[qualifier];
       return {
         value: {
           kind: wanted === "number" ? "number" : "percentage",
           text,
-          low: share(n - spread),
-          high: share(n + spread),
+          low,
+          high,
           point: share(n),
           qualifier,
           unit: "%",

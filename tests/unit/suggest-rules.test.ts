@@ -352,6 +352,17 @@ describe("an outbreak report", () => {
     expect(labels("Vaccination coverage among kindergartners in Riverside fell to 92.7%.")).toEqual([["92.7%", "Vaccination rate"]]);
   });
 
+  it("quotes a proportion with the bound written before it", () => {
+    expect(alone("Nearly 4 in 10 nurses had left the ward by spring.")[0]).toMatchObject({
+      quote: "Nearly 4 in 10",
+      reading: expect.stringContaining("nearly 40%"),
+    });
+    expect(alone("More than one in three households skipped a meal.")[0]).toMatchObject({
+      quote: "More than one in three",
+      reading: expect.stringContaining("or more"),
+    });
+  });
+
   it("takes “accounts for” as no count of accounts", () => {
     expect(labels("Riverside accounts for 702 of the cases.")).toEqual([["702", "Cases"]]);
   });

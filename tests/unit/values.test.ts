@@ -17,6 +17,10 @@ const numbers: NumRow[] = [
   // The whole read whole: "1 in 5,000" is a fiftieth of a percent, not one in five.
   ["1 in 5,000", "percentage", 0.01, 0.03, "%"],
   ["about one in 10,000", "percentage", 0.005, 0.015, "%"],
+  // A bound on a proportion reads as on any figure: short of the share, or from it up.
+  ["nearly 3 in 10", "percentage", 25, 30, "%"],
+  ["more than one in five", "percentage", 20, null, "%"],
+  ["up to one in four", "percentage", 0, 25, "%"],
   ["$18.4 billion", "money", 18.35 * B, 18.45 * B, "USD"],
   ["$100 million", "money", 99.5 * M, 100.5 * M, "USD"],
   ["up to $183 billion", "money", 0, 183 * B, "USD"],
