@@ -216,7 +216,12 @@ function joinDecimals(tokens: Token[]): Token[] {
     }
     const [t, digits] = [tokens[k]!, tokens[k + 2]];
     // wink keeps a sentence's full stop on "8pm.": the time is "8pm", the point ends the sentence.
-    const stop = /^\d[\d:.]*[ap]m\.$/i.test(t.text) ? t.end - 1 : 0;
+    // So with a unit closing a sentence, glued or not ("reach 40C.", "to 35,000 ft."): the point
+    // ends the sentence, and an abbreviation written with its own points ("8 a.m.") keeps them.
+    const last = k === tokens.length - 1;
+    const unitAtEnd =
+      last && (/^\d[\d,.]*\p{L}+\.$/u.test(t.text) || (/^\p{L}+\.$/u.test(t.text) && /\d$/.test(tokens[k - 1]?.text ?? "")));
+    const stop = /^\d[\d:.]*[ap]m\.$/i.test(t.text) || unitAtEnd ? t.end - 1 : 0;
     if (stop) {
       joined.push(
         { ...t, text: t.text.slice(0, -1), end: stop },

@@ -206,6 +206,15 @@ describe("a figure quoted as it is written", () => {
     expect(suggest("Polls close at 8.30pm.")[0]).toMatchObject({ quote: "8.30pm", reading: expect.stringContaining("20:30") });
   });
 
+  it("leaves the sentence's full stop off a unit that ends it, glued or not", () => {
+    expect(alone("The thermometer in the square showed 38C.").map((p) => p.quote)).toEqual(["38C"]);
+    expect(alone("The balloon climbed to 12,000 ft.").map((p) => p.quote)).toEqual(["12,000 ft"]);
+    expect(alone("The balloon climbed to 12,000 ft. Nobody saw it land.").map((p) => p.quote)).toEqual(["12,000 ft"]);
+    // Inside a sentence the point is the abbreviation's, and a unit written with its own points keeps them.
+    expect(alone("The balloon climbed to 12,000 ft. over the bay.").map((p) => p.quote)).toEqual(["12,000 ft."]);
+    expect(alone("The gates open at 9 a.m.").map((p) => p.quote)).toEqual(["9 a.m."]);
+  });
+
   it("never takes the verb before a time, nor leaves a conversion's bracket open", () => {
     expect(quotes("The aftershock hit at 13:24 local time (10:24 GMT).")).toEqual(["13:24 local time (10:24 GMT)"]);
   });
