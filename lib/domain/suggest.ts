@@ -1322,6 +1322,19 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     tokens[i - 2]?.pos !== "DET"
   )
     return true;
+  // "a 777F freighter", "the 767F jets": a figure with a capital F or C against it, naming the
+  // noun after it, is a model's designation when no weather reaches it (past 60 °C or 140 °F);
+  // "45C heat" and "110F temperatures" stay temperatures.
+  const model = /^(\d{1,4})([CF])$/.exec(text);
+  const after = tokens.find((t) => t.start >= value.end);
+  if (
+    model &&
+    after?.start === value.end + 1 &&
+    after.pos === "NOUN" &&
+    /^\p{Ll}/u.test(after.text) &&
+    Number(model[1]) > (model[2] === "C" ? 60 : 140)
+  )
+    return true;
   // "GPT-4", "COVID-19": a number joined to a name by a hyphen.
   if (bare && body[value.start - 1] === "-" && /\p{Lu}/u.test(body.slice(Math.max(0, value.start - 6), value.start - 1))) return true;
   if (bare && text === tokens[i]!.text && body[value.start - 1] === "(" && body[value.end] === ")" && tokens[i - 2]?.pos === "PROPN")

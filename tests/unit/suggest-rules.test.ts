@@ -247,6 +247,13 @@ describe("a figure quoted as it is written", () => {
     expect(suggest("Temperatures hit 45C in Riverside.")[0]).toMatchObject({ quote: "45C", reading: expect.stringContaining("45 °C") });
   });
 
+  it("reads a model's designation before its noun as no temperature, and weather before one as weather", () => {
+    expect(alone("A 747F cargo plane skidded off the runway.").map((p) => p.quote)).toEqual([]);
+    expect(alone("The carrier grounded its 767F jets for checks.").map((p) => p.quote)).toEqual([]);
+    expect(alone("Pilgrims walked through 46C heat.")[0]).toMatchObject({ quote: "46C", reading: expect.stringContaining("46 °C") });
+    expect(alone("The valley braced for 118F temperatures.")[0]).toMatchObject({ reading: expect.stringContaining("118 °F") });
+  });
+
   it("reads no range in a score or a season", () => {
     expect(quotes("Riverside won 3-1 in the 2023-24 season.")).toEqual([]);
   });
