@@ -380,7 +380,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     rest = second.rest;
   } else {
     first = readAmount(rest);
-    if (!first) return null;
+    // "4:17 a.m.": a clock reading is no count of four.
+    if (!first || /^:\d/.test(first.rest)) return null;
     rest = first.rest;
     const to = rest.match(/^\s*(?:–|—|-|to)\s*/i);
     if (to && qualifier === "exact" && !MAGNITUDE_AFTER.test(rest)) {

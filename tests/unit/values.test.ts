@@ -200,6 +200,17 @@ describe("numbers in words and vague quantities", () => {
     }
   });
 
+  test("a range of figures written with “to” is no clock time and no date", () => {
+    expect(parseValue("12 to 15 billion")).toMatchObject({ ok: true, value: { kind: "number", low: 12 * B, high: 15 * B } });
+    expect(detectValueKind("8 to 11")).toBe("number");
+    expect(parseValue("12 to 15 billion", undefined, { referenceDate: REF })).toMatchObject({ value: { kind: "number" } });
+    // A real span of days is still a date.
+    expect(parseValue("12 to 14 June", undefined, { referenceDate: REF })).toMatchObject({
+      ok: true,
+      value: { kind: "date", start: "2026-06-12" },
+    });
+  });
+
   test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
     const read = parseValue("3 in 10 minutes", "number");
     expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
