@@ -142,9 +142,11 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Pay",
     ["salary", "wages", "earnings per week"],
-    /\b(?:earns?|earning|salary|salaries|wages?|a week|per week|an hour|per hour|weekly|hourly)\b/,
+    /\b(?:earn(?:s|ed|ing)?|salary|salaries|wages?|a week|per week|an hour|per hour|weekly|hourly)\b/,
     ["money"],
     ["person"],
+    // What a company earns is its profit: no one is paid a billion ("a pay package" is cued below).
+    { max: 1e9 },
   ),
   family("Termination fee", ["break-up fee", "breakup fee", "break fee"], /\b(?:termination|break-?up|break) fee\b/, ["money"], ["event"]),
   family("Fee", ["transfer fee", "price paid"], /\bfees?\b/, ["money"], ["event", "person", "organization"]),
@@ -156,7 +158,13 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "organization"],
   ),
   family("Revenue", ["revenues", "sales", "turnover"], /\b(?:revenues?|sales|turnover)\b/, ["money"], ["organization"]),
-  family("Profit", ["net income", "earnings", "net profit"], /\b(?:profits?|net income|earnings)\b/, ["money"], ["organization"]),
+  family(
+    "Profit",
+    ["net income", "earnings", "net profit"],
+    /\b(?:profits?|net income|earnings|earn(?:s|ed|ing)?)\b/,
+    ["money"],
+    ["organization"],
+  ),
   family("Dividend", ["dividend per share", "payout"], /\bdividends?\b/, ["money"], ["organization"]),
   family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss)\b/, ["money"], ["organization"]),
   family(

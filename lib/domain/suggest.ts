@@ -557,6 +557,9 @@ function nearestCue(
 
 const MAGNITUDE_CUE = { family: familyOf("Magnitude", true)!, cue: "magnitude", distance: 0 };
 const AGE_CUE = { family: familyOf("Age", true)!, cue: "age", distance: 0 };
+/** The pay a person earns, and a company's profit: "earns" cues both. */
+const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
+const PROFIT_FAMILY = familyOf("Profit", true)!;
 
 /**
  * "André Ventura, 41, a former commentator": a small whole number set off by commas right after a
@@ -1584,14 +1587,20 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         guessed.how === "sentence" && family && !guessed.name.includes(" ") && family.cue.test(foldText(guessed.name))
           ? { how: "none" }
           : guessed;
+      // "Acme earned $400 million": what a company earns is its profit, however a person's pay is cued.
+      const subjectKind = "entityId" in subject ? byId.get(subject.entityId)?.kind : subject.how === "sentence" ? subject.kind : undefined;
+      const earnedByCompany =
+        source === "cue" && builtIn!.family === PAY_CUE.family && /^earn/.test(builtIn!.cue) && subjectKind === "organization";
+      if (earnedByCompany) builtIn = { ...builtIn!, family: PROFIT_FAMILY };
+      const ownLabels = earnedByCompany ? lessons.filter((l) => l.family === PROFIT_FAMILY).map((l) => l.cue) : sameFamily;
       let attribute: AttributeGuess;
       if (source === "learned")
         attribute = { label: match!.cue.attribute, how: "learned", cue: [...match!.cue.words, ...match!.cue.labelWords].join(" ") };
       else if (source === "cue" || source === "noun") {
         const subjectId = "entityId" in subject ? subject.entityId : null;
         const own =
-          sameFamily.find((l) => l.subjectId === subjectId) ??
-          sameFamily.find((l) => byId.get(l.subjectId)?.kind === byId.get(subjectId ?? "")?.kind);
+          ownLabels.find((l) => l.subjectId === subjectId) ??
+          ownLabels.find((l) => byId.get(l.subjectId)?.kind === byId.get(subjectId ?? "")?.kind);
         const label = own?.attribute ?? (source === "cue" ? builtIn!.family.label : (family?.label ?? noun!));
         attribute = { label, how: "cue", cue: source === "cue" ? builtIn!.cue : noun! };
       } else attribute = { label: null, how: "none", cue: cue.join(" ") };

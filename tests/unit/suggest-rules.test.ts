@@ -323,6 +323,13 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(labels("Acme proposed a dividend of €0.85 a share.")).toEqual([["€0.85", "Dividend"]]);
   });
 
+  it("reads what a company earns as its profit, and what a person earns as pay", () => {
+    expect(labels("Acme earned $350 million in the last quarter.")).toEqual([["$350 million", "Profit"]]);
+    expect(alone("The chipmaker earns $30 billion a year.")[0]).toMatchObject({ attribute: { label: "Profit" } });
+    expect(alone("A care worker earns $650 a week.")[0]).toMatchObject({ attribute: { label: "Pay" } });
+    expect(alone("The goalkeeper earned $3 million last season.")[0]).toMatchObject({ attribute: { label: "Pay" } });
+  });
+
   it("takes no half of a compound for the subject a sentence names", () => {
     const p = alone("The Munich-based group will cut about 2,800 jobs.")[0];
     expect(p?.subject.how).toBe("none");
