@@ -393,7 +393,22 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         while (untitled.length && titles.some((t) => t.start <= untitled[0]!.start && untitled[0]!.end <= t.end))
           untitled = untitled.slice(1);
         const afterTitle = untitled !== piece.tokens;
-        const { tokens, titled } = trimRun(untitled);
+        const trimmed = trimRun(untitled);
+        const titled = trimmed.titled;
+        let tokens = trimmed.tokens;
+        // "Shares of Alphabet", "Residents of Paiporta": a plural common noun capitalised only as the
+        // sentence's first word says what of the name; the name is what follows "of".
+        const [lead, joiner] = tokens;
+        if (
+          piece.sentenceStart &&
+          lead &&
+          lead === piece.tokens[0] &&
+          tokens.length >= 3 &&
+          joiner?.text.toLowerCase() === "of" &&
+          /\p{Ll}s$/u.test(lead.text) &&
+          isCommonWord(lead.text)
+        )
+          tokens = tokens.slice(2);
         if (!tokens.length) continue;
         const start = tokens[0]!.start;
         const end = tokens.at(-1)!.end;

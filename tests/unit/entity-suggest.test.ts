@@ -178,6 +178,17 @@ describe("names in an article", () => {
     });
   });
 
+  it("proposes the name after “of”, not the plural noun a sentence opens with", () => {
+    expect(names("Shareholders of Nimbus Labs (NMBL) sold on Monday.")).toEqual([
+      expect.objectContaining({ name: "Nimbus Labs", shortForms: ["NMBL"] }),
+    ]);
+    const body = "Customers of Brightwater (BRWT) complained on Monday.";
+    expect(names(body)).toEqual([expect.objectContaining({ name: "Brightwater", shortForms: ["BRWT"] })]);
+    expect(names("Residents of Lowmoor were moved to a school.").map((n) => n.name)).toEqual(["Lowmoor"]);
+    // A name that is made with "of" keeps it.
+    expect(names("Bank of Lowmoor raised its rates.").map((n) => n.name)).toEqual(["Bank of Lowmoor"]);
+  });
+
   it("keeps an “and” inside an organisation's name, not between two names", () => {
     const found = names("The Securities and Exchange Commission was told; money came from Brookfield and Fidelity Bank.").map(
       (n) => n.name,
