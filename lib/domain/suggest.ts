@@ -526,6 +526,10 @@ const globalCue = (family: AttributeFamily) => {
   return re;
 };
 
+/** Words around a value that make it another measure than the family's: "cut 2,800 jobs" is no headcount. */
+const barred = (family: AttributeFamily, before: string, after: string) =>
+  Boolean(family.unless?.test(before) || family.unlessAfter?.test(after));
+
 /** The lexicon's cue nearest a value, from the folded text before and after it. */
 function nearestCue(
   before: string,
@@ -539,7 +543,7 @@ function nearestCue(
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
-    if (family.unless?.test(before) || family.unlessAfter?.test(after)) continue;
+    if (barred(family, before, after)) continue;
     if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
     for (const m of before.matchAll(globalCue(family))) {
       const distance = before.length - m.index - m[0].length;
@@ -1549,8 +1553,16 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       else if (builtIn && !fromPrevious) source = "cue";
       else if (match) source = "learned";
       else if (builtIn) source = "cue";
+      // The noun's family, as a cue's, unless the words around say another measure ("cut off 300 staff" is no headcount).
+      const nounFamily = noun ? familyOf(noun, true) : null;
       const family =
-        source === "learned" ? familyOf(match!.cue.attribute) : source === "cue" ? builtIn!.family : noun ? familyOf(noun, true) : null;
+        source === "learned"
+          ? familyOf(match!.cue.attribute)
+          : source === "cue"
+            ? builtIn!.family
+            : nounFamily && !barred(nounFamily, before, foldText(tail))
+              ? nounFamily
+              : null;
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
       const sameFamily = family ? lessons.filter((l) => l.family === family).map((l) => l.cue) : [];
       // A figure of an event's (a toll, a fee) with no event named: the event the investigation records

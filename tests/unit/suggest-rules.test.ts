@@ -323,6 +323,12 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(labels("Acme proposed a dividend of €0.85 a share.")).toEqual([["€0.85", "Dividend"]]);
   });
 
+  it("takes no headcount from a counted noun where the words before say a cut", () => {
+    // No cue word of the lexicon names this figure: its own noun does, under the same guard a cue has.
+    expect(alone("A rockfall cut off 200 staff in the tunnel.")[0]).toMatchObject({ attribute: { label: "Staff" } });
+    expect(alone("The depot has 200 staff.")[0]).toMatchObject({ attribute: { label: "Employees" } });
+  });
+
   it("reads what a company earns as its profit, and what a person earns as pay", () => {
     expect(labels("Acme earned $350 million in the last quarter.")).toEqual([["$350 million", "Profit"]]);
     expect(alone("The chipmaker earns $30 billion a year.")[0]).toMatchObject({ attribute: { label: "Profit" } });
