@@ -1007,6 +1007,9 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) || numbered) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
+    // "The IMF expects the economy to grow 5.4%", "Judge Ortiz sentenced Robert Hale to 12 years":
+    // the figure is of what the verb acts on, not of who acts; a name there is the subject.
+    else if (run.length && HANDS_ON.test(body.slice(run.at(-1)!.end, before))) run.length = 0;
     else if (run.length) break;
   }
   // "Court fines Acme $2bn": a sentence's first word, an ordinary one the text also writes in lower
@@ -1015,6 +1018,20 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
   if (run.length === 1 && only === sentence.tokens[first] && isCommonWord(only!.text) && writesInLowerCase(body, only!.text)) return null;
   return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
 }
+
+/**
+ * After a name, a verb whose object the figure that follows is about: a forecast of what is to
+ * grow ("expects the economy to grow", not "expects its revenue to rise"), a sentence or fine on
+ * someone ("sentenced Robert Hale to", "fined Acme"). Up to two words may stand before the verb
+ * ("a Riverside judge sentenced").
+ */
+const HANDS_ON = new RegExp(
+  String.raw`^['’]?s?\s+(?:\p{Ll}+\s+){0,2}?(?:` +
+    String.raw`(?:expects?|expected|forecasts?|forecast|predicts?|predicted|projects?|projected|sees|saw|estimates?|estimated)\s+(?!(?:its|their|his|her|our)\s)[^,;:.!?]{1,60}?\s+to\s+\p{L}+` +
+    String.raw`|(?:sentenced|jailed|imprisoned|fined|banned|suspended|ordered|awarded)\s+\p{Lu}` +
+    String.raw`)`,
+  "u",
+);
 
 /** The words a body writes in lower case, for the last bodies asked about (names and subjects both ask). */
 export const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu) ?? []));

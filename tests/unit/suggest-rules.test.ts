@@ -336,6 +336,17 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(alone("The goalkeeper earned $3 million last season.")[0]).toMatchObject({ attribute: { label: "Pay" } });
   });
 
+  it("gives a forecast figure to what is forecast to move, not to the forecaster", () => {
+    expect(alone("The OECD expects the economy to grow 2.1% next year.")[0]).toMatchObject({ subject: { how: "none" } });
+    expect(alone("The OECD expects Portugal's economy to grow 2.1% next year.")[0]).toMatchObject({
+      subject: { how: "sentence", name: "Portugal" },
+    });
+    // What a company expects of its own figures is its own.
+    expect(alone("Brightwater expects its sales to rise 7% next year.")[0]).toMatchObject({
+      subject: { how: "sentence", name: "Brightwater" },
+    });
+  });
+
   it("takes no half of a compound for the subject a sentence names", () => {
     const p = alone("The Munich-based group will cut about 2,800 jobs.")[0];
     expect(p?.subject.how).toBe("none");
@@ -349,6 +360,12 @@ describe("a court report", () => {
       ["12 years", "Prison sentence"],
       ["15 years", "Prison sentence"],
     ]);
+  });
+
+  it("gives a sentence to the one sentenced, not to the judge who hands it down", () => {
+    const name = (body: string) => alone(body).find((p) => p.valueKind === "number")?.subject;
+    expect(name("Judge Carla Nunes sentenced Tomas Reyes to nine years.")).toMatchObject({ how: "sentence", name: "Tomas Reyes" });
+    expect(name("A Lowmoor magistrate jailed Ellen Pryce for 18 months.")).toMatchObject({ how: "sentence", name: "Ellen Pryce" });
   });
 
   it("tells the day a product was withdrawn from its launch", () => {
