@@ -1004,7 +1004,9 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     const firstWordOnly = body[t.end] === "-" || (k === first && /\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text));
     // "Flight 370 vanished": an ordinary noun made a name by its number.
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && run.at(-1)!.end + 1 === t.start && isCommonWord(run.at(-1)!.text);
-    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly) || numbered) run.push(t);
+    // "40C", "104F": a letter against a figure is its unit, no name.
+    const unit = k > 0 && sentence.tokens[k - 1]!.end === t.start && /\d$/.test(sentence.tokens[k - 1]!.text);
+    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     // "The IMF expects the economy to grow 5.4%", "Judge Ortiz sentenced Robert Hale to 12 years":

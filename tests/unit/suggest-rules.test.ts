@@ -247,6 +247,11 @@ describe("a figure quoted as it is written", () => {
     expect(suggest("Temperatures hit 45C in Riverside.")[0]).toMatchObject({ quote: "45C", reading: expect.stringContaining("45 °C") });
   });
 
+  it("takes the letter of a glued temperature for no one's name", () => {
+    const day = alone("The island saw a record 41C on Sunday.").find((p) => p.valueKind === "date");
+    expect(day).toMatchObject({ quote: "Sunday", subject: { how: "none" } });
+  });
+
   it("reads a model's designation before its noun as no temperature, and weather before one as weather", () => {
     expect(alone("A 747F cargo plane skidded off the runway.").map((p) => p.quote)).toEqual([]);
     expect(alone("The carrier grounded its 767F jets for checks.").map((p) => p.quote)).toEqual([]);
