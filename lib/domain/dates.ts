@@ -198,7 +198,12 @@ function parseWithChrono(text: string, ref: Date | null): DateValue | null {
   const d = c.get("day");
   if (y === null || m === null) return null;
   if (c.isCertain("day") || c.isCertain("weekday") || !c.isCertain("month")) {
-    if (d !== null) return day(text, y, m, d);
+    // "5 to 7 March", "March 5-7": a span of days is every one of them, not its first.
+    const e = first.end;
+    const last = e?.isCertain("day") && c.isCertain("day") ? day(text, e.get("year") ?? y, e.get("month") ?? m, e.get("day")!) : null;
+    const start = d !== null ? day(text, y, m, d) : null;
+    if (start && last && last.start! > start.start!) return { ...start, end: last.end };
+    if (d !== null) return start;
   }
   return c.isCertain("month") ? span(text, y, m, m, "month") : span(text, y, 1, 12, "year");
 }

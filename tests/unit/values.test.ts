@@ -211,6 +211,12 @@ describe("numbers in words and vague quantities", () => {
     });
   });
 
+  test("a span of days is every day of it, not its first", () => {
+    expect(parseValue("9 to 11 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-11" } });
+    expect(parseValue("30 April to 2 May 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-30", end: "2026-05-02" } });
+    expect(parseValue("9 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-09" } });
+  });
+
   test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
     const read = parseValue("3 in 10 minutes", "number");
     expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
