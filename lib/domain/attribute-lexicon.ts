@@ -355,6 +355,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(`\\b(?:${MOVE}\\b(?!\\s+to\\b)|(?:premarket|pre-market|trading|shares|stock)\\b)`),
     ["percentage"],
     ["organization"],
+    // "20% of homes lost power": a share of something counted, whatever befell it, moves no price.
+    { unlessAfter: /^\s*(?:%|per ?cent)?\s*of\s+(?!(?:its|their|the company's)\s+(?:value|market value)\b)\p{L}/u },
   ),
   family(
     "Share hospitalised",

@@ -493,6 +493,11 @@ describe("ordinary wording that a cue's words only resemble", () => {
   // The proposal is there: only its attribute is in question.
   const labelOf = (body: string, quote: string) => suggest(body).find((p) => p.quote === quote)!.attribute.label;
 
+  it("reads no share price move in a share of something counted", () => {
+    expect(labelOf("Nearly 40% of farms lost their harvest.", "Nearly 40%")).not.toBe("Share price change");
+    expect(labelOf("Acme lost 6% of its value on Friday.", "lost 6%")).toBe("Share price change");
+  });
+
   it("reads no job cuts in people cut off by a flood", () => {
     expect(labelOf("Floodwaters cut off 300 people in Riverside.", "300 people")).not.toBe("Job cuts");
     expect(labelOf("Acme will cut 300 jobs.", "300 jobs")).toBe("Job cuts");
