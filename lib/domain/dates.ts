@@ -190,9 +190,11 @@ function parseWithChrono(text: string, ref: Date | null): DateValue | null {
   const weekday = ref && parseWeekday(first.text, ref);
   if (weekday) return { ...weekday, text };
   const c = first.start;
-  // "10 to 20 billion": chrono reads a clock time ("20 to 10") and fills the day in; with no day,
-  // weekday, month or year written, nothing of a date was.
-  if (!["day", "weekday", "month", "year"].some((part) => c.isCertain(part as "day"))) return null;
+  // "10 to 20 billion": chrono reads a clock time ("20 to 10") and fills the day in. Figures with
+  // no day, weekday, month or year among them and no clock's marks ("4:17 a.m.", "9pm") wrote no
+  // date; words do ("this morning", "tonight": today).
+  const nothingOfADate = !["day", "weekday", "month", "year"].some((part) => c.isCertain(part as "day"));
+  if (nothingOfADate && /\d/.test(first.text) && !/\d(?:[:.]\d\d|\s*[ap]\.?m\b|\s*o['’]clock)/i.test(first.text)) return null;
   const y = c.get("year");
   const m = c.get("month");
   const d = c.get("day");

@@ -217,6 +217,12 @@ describe("numbers in words and vague quantities", () => {
     expect(parseValue("9 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-09" } });
   });
 
+  test("an as-of in words or a clock time is still a date: the day it names", () => {
+    for (const text of ["this morning", "tonight", "4:17 a.m.", "9pm"]) {
+      expect(parseValue(text, "date", { referenceDate: REF }), text).toMatchObject({ ok: true, value: { kind: "date", precision: "day" } });
+    }
+  });
+
   test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
     const read = parseValue("3 in 10 minutes", "number");
     expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
