@@ -113,8 +113,15 @@ export function preferredLabel(labels: string[]): string {
 /** A conflict a claim takes part in, as a page listing claims shows it. */
 export type ClaimConflict = { id: string; kind: ConflictKind; status: ConflictStatus };
 
-/** A conflict a change opened, updated, reopened or closed, with every claim now in it. */
-export type ConflictChange = ClaimConflict & { claimIds: string[] };
+/**
+ * A conflict a change opened, updated, reopened or closed, with every claim now in it.
+ * `movesCount`: it was opened, reopened or closed, so the number of open conflicts moved (an
+ * update of its claims or kind leaves that number as it was).
+ */
+export type ConflictChange = ClaimConflict & { claimIds: string[]; movesCount?: true };
+
+/** Whether any of these changes opened, reopened or closed a conflict. */
+export const movesOpenCount = (changes: ConflictChange[]): boolean => changes.some((c) => c.movesCount);
 
 /**
  * Claims on a page after a save changed some conflicts: each claim's list follows the changes

@@ -475,7 +475,7 @@ export async function restoreBackup(
   const slug = options.slug ?? summary.slug;
   const slugCheck = slugSchema.safeParse(slug);
   if (!slugCheck.success) throw new ExpectedError("invalid_input", `“${slug}” cannot be a slug: ${slugCheck.error.issues[0]?.message}`);
-  return db().$transaction(
+  const report = await db().$transaction(
     async (tx) => {
       if (await tx.investigation.findUnique({ where: { slug }, select: { id: true } })) {
         throw new ExpectedError(
@@ -600,6 +600,10 @@ export async function restoreBackup(
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
   );
+  // Tens of thousands of rows arrived at once: the planner's statistics are refreshed now, not a
+  // minute later by autovacuum, or the first saves read a group through the wrong index.
+  await db().$executeRawUnsafe("ANALYZE");
+  return report;
 }
 
 /**

