@@ -133,7 +133,8 @@ const article = (role: MemberRole) => (role === "analyst" ? "an" : "a");
 
 /** Repeated keys become arrays; single keys stay values (a schema that wants a list accepts one too). */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Without a prototype: a field named "__proto__" is a field like any other, never the prototype.
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = form.getAll(key);

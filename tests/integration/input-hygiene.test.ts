@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "@/lib/server/database.ts";
+import { createInvestigationInput } from "@/lib/domain/inputs.ts";
+import { executeAction, formDataToObject } from "@/lib/web/action.ts";
 import { type Actor } from "@/lib/web/session.ts";
 import { actionNamed, registeredActions as actions } from "@/tests/support/actions.ts";
 import { makeUser } from "@/tests/support/actors.ts";
@@ -15,6 +17,23 @@ async function asActor(role: "analyst" | "admin"): Promise<Actor> {
   const user = await makeUser(role);
   return { id: user.id, email: user.email, name: user.name, role };
 }
+
+describe("form fields with the names of an object's own workings", () => {
+  test("a field named __proto__ is a field, not the prototype of what the action reads", async () => {
+    const form = new FormData();
+    form.append("title", "Port strike");
+    form.append("__proto__", "a");
+    form.append("__proto__", "b");
+    const read = formDataToObject(form);
+    expect(Object.getPrototypeOf(read)).toBeNull();
+    expect(Object.keys(read).sort()).toEqual(["__proto__", "title"]);
+    expect(read.length).toBeUndefined();
+    // And an action reads its own fields from it as ever.
+    const analyst = await asActor("analyst");
+    const parsed = await executeAction("investigation.create", createInvestigationInput, async (input) => ({ input }), analyst, form);
+    expect(parsed).toMatchObject({ ok: true, input: { title: "Port strike" } });
+  });
+});
 
 describe("text with a NUL character", () => {
   test("a story title with a NUL is refused with an error on that field, and nothing is saved", async () => {
