@@ -234,6 +234,10 @@ function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
   return initials.length >= 3 && initials.startsWith(short);
 }
 
+/** What two names joined by a hyphen have between them: "US-China talks", "the India-Pakistan border". */
+const BETWEEN_TWO =
+  /^(?:talks|war|wars|border|borders|ceasefire|truce|relations|ties|trade|summit|deal|accord|agreement|conflict|tensions|dispute|rivalry|alliance|partnership|pact|treaty|negotiations|clash|clashes|standoff|fixture|match|flights|pipeline|corridor)$/;
+
 /** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */
 function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleCaseLine: boolean): Run[] {
   const runs: Run[] = [];
@@ -262,6 +266,12 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
+    // "US-China talks", "the Israel-Hamas war": a hyphen between two names before what passes
+    // between them joins two names, not one ("Rolls-Royce engines" stays one).
+    if (hyphen && BETWEEN_TWO.test(tokens[i + 2]?.text ?? "")) {
+      close();
+      continue;
+    }
     if (proper || joiner || hyphen) {
       if (!run.length) runStartsSentence = i === firstWord;
       run.push(t);
@@ -423,8 +433,9 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         }
         // "pro-Trump", "anti-Musk": a word made from a name.
         if (/^\p{Ll}+-/u.test(name)) continue;
-        // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name.
-        if (body[end] === "-") continue;
+        // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name; before
+        // a second name and what passes between them ("US-China talks") it is a name.
+        if (body[end] === "-" && !BETWEEN_TWO.test(body.slice(end).match(/^-\p{Lu}[\p{L}.]*\s+(\p{Ll}+)/u)?.[1] ?? "")) continue;
         if (piece.absorbs) absorbed.push({ start, end });
         const index = sentence.tokens.indexOf(tokens[0]!);
         const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;

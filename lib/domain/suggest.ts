@@ -1000,8 +1000,9 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     // The tagger takes a sentence's capitalised first word for a name: "Lenders have been slow",
     // "Private-sector credit shrank". A plural or a verb form of an ordinary word, or the first half
     // of a compound, is none.
-    // Nor is the first half of a compound anywhere: "The Munich-based group".
-    const firstWordOnly = body[t.end] === "-" || (k === first && /\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text));
+    // Nor is either half of a compound anywhere: "The Munich-based group", "US-China talks".
+    const half = body[t.end] === "-" || (body[t.start - 1] === "-" && /\p{L}/u.test(body[t.start - 2] ?? ""));
+    const firstWordOnly = half || (k === first && /\p{Ll}(?:s|ing|ed)$/u.test(t.text) && isCommonWord(t.text));
     // "Flight 370 vanished": an ordinary noun made a name by its number.
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && run.at(-1)!.end + 1 === t.start && isCommonWord(run.at(-1)!.text);
     // "40C", "104F": a letter against a figure is its unit, no name.

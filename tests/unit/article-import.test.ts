@@ -168,6 +168,8 @@ describe("what the text says of its source", () => {
       ["PARIS, France, March 3 (AFP) - The minister resigned on Monday.", "AFP"],
       ["NAIROBI, March 4 — Rescuers reached the village on Monday.", null],
       ["US-China talks (Beijing) - resumed on Monday.", null],
+      ["WASHINGTON D.C. (Reuters) — Lawmakers passed the bill on Friday.", "Reuters"],
+      ["LONDON, Oct 2 (Reuters)—The bank held rates.", "Reuters"],
     ] as const) {
       expect(guessSource(`Headline\n${line}`).outlet).toBe(outlet);
     }

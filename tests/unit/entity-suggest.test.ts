@@ -13,6 +13,14 @@ const ENTITIES: SuggestEntity[] = [
 const names = (body: string, dismissed?: Set<string>) => suggestNames({ body, entities: ENTITIES, dismissed }).names;
 const quoted = (body: string, span: { start: number; end: number }) => body.slice(span.start, span.end);
 
+describe("names joined by a hyphen", () => {
+  it("takes two names from “US-China talks” and “the Israel-Hamas war”, one from “Rolls-Royce engines”", () => {
+    const body =
+      "US-China talks resumed in Geneva on Monday. The Israel-Hamas war entered its third month. Rolls-Royce engines failed twice.";
+    expect(names(body).map((n) => n.name)).toEqual(["US", "China", "Geneva", "Israel", "Hamas", "Rolls-Royce"]);
+  });
+});
+
 describe("names in an article", () => {
   it("links every mention of a known entity, by name or alias, whatever the case or accents", () => {
     const body = "Oscar Puente spoke. The Pentagon answered, and THE PENTAGON's chief Emil Michael agreed; Anthropic did not.";

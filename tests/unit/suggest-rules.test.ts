@@ -352,6 +352,12 @@ describe("a company's results, as an earnings report gives them", () => {
     });
   });
 
+  it("takes neither half of “US-China” for the subject of a figure", () => {
+    const [p] = alone("US-China trade fell 12% last year, customs data showed.");
+    expect(p).toMatchObject({ quote: expect.stringContaining("12%") });
+    expect(p!.subject).not.toMatchObject({ name: "China" });
+  });
+
   it("takes no half of a compound for the subject a sentence names", () => {
     const p = alone("The Munich-based group will cut about 2,800 jobs.")[0];
     expect(p?.subject.how).toBe("none");
