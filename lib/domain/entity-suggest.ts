@@ -234,6 +234,13 @@ function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
   return initials.length >= 3 && initials.startsWith(short);
 }
 
+/**
+ * How a people's adjective ends: "Venezuelan", "Korean", "Mexican", "Cuban", "Kenyan", "Tibetan",
+ * "German", "Chinese", "Spanish", "Dutch". Not the places that end alike: "Iran", "Japan",
+ * "Pakistan", "Michigan", "Taiwan", "Manhattan", "Bhutan", "Vatican", "Oman" talks or officials.
+ */
+const DEMONYM = /(?:[ei]an|(?<!ti)can|[ylb]an|(?<!s|hat|hu)tan|(?<!^O)man|ese|ish|ch)$/;
+
 /** What two names joined by a hyphen have between them: "US-China talks", "the India-Pakistan border". */
 const BETWEEN_TWO =
   /^(?:talks|war|wars|border|borders|ceasefire|truce|relations|ties|trade|summit|deal|accord|agreement|conflict|tensions|dispute|rivalry|alliance|partnership|pact|treaty|negotiations|clash|clashes|standoff|fixture|match|flights|pipeline|corridor)$/;
@@ -441,8 +448,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;
         const after = sentence.tokens[sentence.tokens.indexOf(tokens.at(-1)!) + 1]?.text;
         // "Venezuelan leader", "Spanish officials": a people's adjective, not a name.
-        if (tokens.length === 1 && /(?:an|ese|ish|ch)$/.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? ""))
-          continue;
+        if (tokens.length === 1 && DEMONYM.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? "")) continue;
         const kind = guessKind(name, before, after, titled || piece.titled || afterTitle);
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
         const capitalSays =

@@ -13,11 +13,17 @@ const ENTITIES: SuggestEntity[] = [
 const names = (body: string, dismissed?: Set<string>) => suggestNames({ body, entities: ENTITIES, dismissed }).names;
 const quoted = (body: string, span: { start: number; end: number }) => body.slice(span.start, span.end);
 
-describe("names joined by a hyphen", () => {
+describe("names joined by a hyphen, and places that end like a people's adjective", () => {
   it("takes two names from “US-China talks” and “the Israel-Hamas war”, one from “Rolls-Royce engines”", () => {
     const body =
       "US-China talks resumed in Geneva on Monday. The Israel-Hamas war entered its third month. Rolls-Royce engines failed twice.";
     expect(names(body).map((n) => n.name)).toEqual(["US", "China", "Geneva", "Israel", "Hamas", "Rolls-Royce"]);
+  });
+
+  it("keeps Pakistan, Japan and Michigan before a noun, and leaves Venezuelan and Korean out", () => {
+    const body =
+      "Pakistan officials met on Monday. Figures showed Japan trade fell. Michigan voters went to the polls. Venezuelan officials and Korean exporters objected.";
+    expect(names(body).map((n) => n.name)).toEqual(["Pakistan", "Japan", "Michigan"]);
   });
 });
 
