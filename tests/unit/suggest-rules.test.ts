@@ -346,7 +346,11 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(alone("The OECD expects Portugal's economy to grow 2.1% next year.")[0]).toMatchObject({
       subject: { how: "sentence", name: "Portugal" },
     });
-    // What a company expects of its own figures is its own.
+    // What a company expects of its own figures is its own, "its" written or not.
+    expect(alone("Brightwater said it expects revenue to rise 7% next year.")[0]).toMatchObject({
+      subject: { how: "sentence", name: "Brightwater" },
+    });
+    // And with "its".
     expect(alone("Brightwater expects its sales to rise 7% next year.")[0]).toMatchObject({
       subject: { how: "sentence", name: "Brightwater" },
     });
