@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import {
   type ConflictKind,
   type DetectedConflict,
@@ -794,7 +795,7 @@ export async function detectFromScratch(
   /** Claims read per batch (tests make it small, so groups straddle batches). */
   batch = CLAIM_BATCH,
 ): Promise<DetectedConflict[]> {
-  return (await detectAlongside(tx, investigationId, report, batch, async () => null)).found;
+  return (await detectAlongside(tx, investigationId, report, batch, async () => null, false)).found;
 }
 
 /** A promise whose failure waits for whoever awaits it (never unhandled in the meantime). */
@@ -814,9 +815,12 @@ async function detectAlongside<T>(
   report: Progress | undefined,
   batch: number,
   alongside: () => Promise<T>,
+  /** Reuse the naming conflicts kept from the last run when the entities are the same, and keep them. */
+  reuseNaming: boolean,
 ): Promise<{ found: DetectedConflict[]; alongside: T }> {
   report?.({ phase: "Reading claims", done: 0, total: null });
   const entities = await canonicalEntities(tx, investigationId);
+  const kept = reuseNaming ? keptNaming.get(investigationId) : undefined;
   const names: NameIndex = new Map();
   for (const e of entities) for (const name of [...e.aliases, e.name]) names.set(foldName(name), e.id);
   const placed = await tx.entity.findMany({ where: { investigationId, partOfId: { not: null } }, select: { id: true, partOfId: true } });
@@ -872,9 +876,45 @@ async function detectAlongside<T>(
   const figures = started(misattributions(tx, investigationId));
   const also = started(alongside());
   await yieldToEventLoop();
-  const naming = detectNamingConflicts(entities, new Set());
+  const fingerprint = reuseNaming ? namingFingerprint(entities) : null;
+  // Copies: what is kept is never changed by those who read it.
+  const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
+  const naming = reused ?? detectNamingConflicts(entities, new Set());
   found.push(...(await figures), ...naming);
-  return { found: found.sort(byDetectionKey), alongside: await also };
+  const result = { found: found.sort(byDetectionKey), alongside: await also };
+  if (fingerprint !== null && !reused) keepNaming(investigationId, { fingerprint, conflicts: naming });
+  return result;
+}
+
+/**
+ * Naming compares every entity's names with those of the entities that could share one: over
+ * thousands of entities the largest part of a recomputation whose entities have not changed
+ * since the last one. So this process keeps, per investigation, what naming last found with a
+ * fingerprint of exactly what it read (the canonical entities in order, their kinds, names and
+ * aliases): any change to an entity or an alias, a merge, an undone merge or a deletion changes
+ * it, and naming is computed again. Kept in memory only, so new rules (a new build, a restart)
+ * never meet findings of the old ones; a few investigations at a time.
+ */
+type NamingState = { fingerprint: string; conflicts: DetectedConflict[] };
+
+const NAMING_KEPT = 16;
+const keptNaming: Map<string, NamingState> = ((globalThis as { __crosscheckNaming?: Map<string, NamingState> }).__crosscheckNaming ??=
+  new Map());
+
+/** For tests: what this process keeps of an investigation's naming findings. */
+export const namingKeptFor = (investigationId: string) => keptNaming.get(investigationId);
+
+function namingFingerprint(entities: NamedEntity[]): string {
+  const hash = createHash("sha256");
+  for (const e of entities) hash.update(JSON.stringify([e.id, e.kind, e.name, e.aliases]));
+  return hash.digest("base64");
+}
+
+function keepNaming(investigationId: string, state: NamingState): void {
+  keptNaming.delete(investigationId);
+  keptNaming.set(investigationId, state);
+  // The least recently kept go first.
+  while (keptNaming.size > NAMING_KEPT) keptNaming.delete(keptNaming.keys().next().value!);
 }
 
 export type RedetectReport = { found: number; opened: number; updated: number; reopened: number; closed: number };
@@ -894,8 +934,13 @@ export async function redetectInvestigation(
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {
     // Everything on record is in scope: read once (while names are compared), with no list of keys to send.
-    const { found: detected, alongside: existing } = await detectAlongside(tx, investigationId, report, CLAIM_BATCH, () =>
-      trackedConflicts(tx, investigationId),
+    const { found: detected, alongside: existing } = await detectAlongside(
+      tx,
+      investigationId,
+      report,
+      CLAIM_BATCH,
+      () => trackedConflicts(tx, investigationId),
+      true,
     );
     const scope = new Set(existing.map((c) => c.key));
     const { revived, counts } = await carryOut(tx, ctx, investigationId, scope, detected, report, existing);
