@@ -8,6 +8,9 @@
 const ACCORDING =
   /\b(?:according to|as reported by|citing)\s+(?<who>(?:the\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’&.-]*){0,6})/u;
 
+/** The words ACCORDING starts with: without them it cannot match (a cheap look first). */
+const MAY_NAME_SOURCE = /according to|as reported by|citing/;
+
 /** Words that name the text itself, not a source: "according to the article". */
 const NOT_A_SOURCE = /^(?:the\s+)?(?:article|report|story|text|piece|reports?|sources?|this|that|it)$/i;
 
@@ -46,8 +49,10 @@ export function sameSource(a: string, b: string): boolean {
 
 /** The source named just after a quote (", according to Aemet"), or "". Only within the same clause. */
 export function attributionAfter(after: string): string {
-  const clause = after.split(/[.;!?]/)[0] ?? "";
-  if (clause.length > 60) return "";
+  // The first clause, cut out rather than split from the rest (this runs for every claim).
+  const end = after.search(/[.;!?]/);
+  const clause = end < 0 ? after : after.slice(0, end);
+  if (clause.length > 60 || !MAY_NAME_SOURCE.test(clause)) return "";
   const m = clause.match(ACCORDING);
   return m?.groups?.who?.replace(/[.,]+$/, "").trim() ?? "";
 }

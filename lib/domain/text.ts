@@ -1,10 +1,17 @@
 const PLAIN = /^[ -~\t\n\r]*$/;
+/** In plain text: a space that folding would change (leading, trailing, doubled, not a space). */
+const LOOSE_SPACE = /^ | $|  |[\t\n\r]/;
 
 /** Folding for comparison and lookup: NFC, case folded, accents and surrounding space removed. */
 export function foldText(text: string): string {
   // Printable ASCII has nothing to decompose, no accents, no typographic quotes: only case and
   // spaces fold. Most text is, and the full folding costs twice as much (detection folds every quote).
-  if (PLAIN.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
+  // Spaces fold only when some are not single spaces between words: most text has none, and
+  // detection folds every claim's words (one new string, not three).
+  if (PLAIN.test(text)) {
+    const lower = text.toLowerCase();
+    return LOOSE_SPACE.test(lower) ? lower.replace(/\s+/g, " ").trim() : lower;
+  }
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

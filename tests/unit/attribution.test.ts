@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { attributionAfter, attributionInNote, sameSource, sourceOf } from "@/lib/domain/attribution.ts";
 
@@ -20,6 +21,46 @@ describe("who gives a figure", () => {
     [". According to Reuters, the next figure", ""],
   ])("after %s → %s", (after, who) => {
     expect(attributionAfter(after)).toBe(who);
+  });
+
+  test("only the first clause is read, whatever the text after the quote", () => {
+    // As first written: the text split at every clause's end, the pattern tried on the first.
+    const ACCORDING =
+      /\b(?:according to|as reported by|citing)\s+(?<who>(?:the\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’&.-]*){0,6})/u;
+    const reference = (after: string) => {
+      const clause = after.split(/[.;!?]/)[0] ?? "";
+      if (clause.length > 60) return "";
+      return (
+        clause
+          .match(ACCORDING)
+          ?.groups?.who?.replace(/[.,]+$/, "")
+          .trim() ?? ""
+      );
+    };
+    const piece = fc.constantFrom(
+      " ",
+      ", ",
+      "according to ",
+      "As reported by ",
+      "citing ",
+      "the ",
+      "US ",
+      "Aemet",
+      "survey",
+      ".",
+      ";",
+      "!",
+      "?",
+      "x",
+      "É",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const after = pieces.join("");
+        expect(attributionAfter(after)).toBe(reference(after));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("the analyst's own qualifier wins", () => {

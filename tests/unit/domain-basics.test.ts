@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { formatDay, plural } from "@/lib/domain/format.ts";
 import { ACTION_POLICY, isActionName } from "@/lib/domain/permissions.ts";
@@ -43,6 +44,24 @@ describe("text folding", () => {
     expect(foldText("\tRoute  9\r\nNORTH ")).toBe("route 9 north");
     expect(foldText("Route 9 Straße")).toBe("route 9 strasse");
     expect(foldText("ﬁle  No. 9")).toBe("file no. 9");
+  });
+
+  test("plain text folds as the full folding does, whatever its spacing", () => {
+    const full = (text: string) =>
+      text
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .toLocaleLowerCase("en")
+        .replace(/\s+/gu, " ")
+        .trim()
+        .normalize("NFC");
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(" ", "  ", "\t", "\n", "\r", "a", "B", "9", ".", "'", "-"), { maxLength: 16 }), (pieces) => {
+        const text = pieces.join("");
+        expect(foldText(text)).toBe(full(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("slugs are short and safe", () => {
