@@ -663,10 +663,11 @@ async function detectTouched(
   if (figures.length) {
     for (const f of figures) scope.add(lockKeyOfFigure(f));
     // A figure may be given by hundreds of claims: only what misattribution compares is read.
-    const rows = await tx.claim.findMany({
-      where: { investigationId, status: "active", valuePoint: { in: figures.map(pointOf) } },
-      select: { id: true, articleId: true, subjectId: true, attribute: true, status: true, valueNorm: true },
-    });
+    // In SQL: on a save's path, where a model query costs three times as much in Node.
+    const rows = await tx.$queryRaw<(Omit<DetectionClaim, "value" | "asOf"> & { valueNorm: unknown })[]>`
+      SELECT c."id", c."articleId", c."subjectId", c."attribute", c."status"::text AS "status", c."valueNorm"
+      FROM "Claim" c
+      WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" = ANY(${figures.map(pointOf)}::float8[])`;
     const wanted = new Set(figures);
     const claims = rows.map(({ valueNorm, ...r }): DetectionClaim => ({ ...r, value: readValue(valueNorm), asOf: null }));
     detected.push(...detectMisattributions(claims.filter((c) => wanted.has(figureKey(c.value) ?? ""))));
