@@ -45,6 +45,11 @@ const family = (
 const MOVE =
   "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged|slipped|slips?|dipped|dips?|eased|eases|shrank|shrunk|declined|declines|rebounded)";
 
+/** A word right after a percentage that is not what moved: the stock itself. */
+const NOT_SHARES = "(?!(?:shares?|stocks?|share price|stock price)\\b)";
+/** Words that go between a move and what follows it ("fell 2% after rising"): no noun qualified by the figure. */
+const LINKS = "(?:after|before|while|as|and|but|then|since|despite|following|when|having|with|on|in|by|to|from|at|or|for|over|amid)";
+
 /** Verbs that take jobs away: what follows them is a cut, not a headcount. */
 const CUT =
   /\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)(?:\s+[\p{L}\d,.]+){0,2}\s*$/u;
@@ -351,12 +356,21 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Share price change",
     ["share move", "stock move", "share price move", "change in share price"],
-    // "rose to 6.1%" gives a level, of whatever rose: no move.
-    new RegExp(`\\b(?:${MOVE}\\b(?!\\s+to\\b)|(?:premarket|pre-market|trading|shares|stock)\\b)`),
+    // "rose to 6.1%" gives a level, of whatever rose: no move. "A 10% wage rise": the figure's own
+    // noun is what rose, and a later figure in the sentence is no share move by that rise either.
+    new RegExp(
+      `\\b(?:(?<!(?:%|\\bper ?cent)\\s+${NOT_SHARES}(?!${LINKS}\\b)[a-z-]+\\s+)${MOVE}\\b(?!\\s+to\\b)|(?:premarket|pre-market|trading|shares|stock)\\b)`,
+    ),
     ["percentage"],
     ["organization"],
-    // "20% of homes lost power": a share of something counted, whatever befell it, moves no price.
-    { unlessAfter: /^\s*(?:%|per ?cent)?\s*of\s+(?!(?:its|their|the company's)\s+(?:value|market value)\b)\p{L}/u },
+    // "20% of homes lost power", "one in four homes lost power", "a 5% pay rise": a share of
+    // something counted, or a move of the noun the figure qualifies, moves no price.
+    {
+      unlessAfter: new RegExp(
+        `^\\s*(?:%|per ?cent)?\\s*(?:of\\s+(?!(?:its|their|the company's)\\s+(?:value|market value)\\b)\\p{L}|${NOT_SHARES}(?!${LINKS}\\b)[\\p{L}-]+\\s+${MOVE}\\b)`,
+        "u",
+      ),
+    },
   ),
   family(
     "Share hospitalised",

@@ -508,6 +508,15 @@ describe("ordinary wording that a cue's words only resemble", () => {
     expect(labelOf("Acme lost 6% of its value on Friday.", "lost 6%")).toBe("Share price change");
   });
 
+  it("reads no share price move where the figure qualifies the noun that moved", () => {
+    const body = "Nurses want a 12% pay rise this year, and the hospital board has offered 4%.";
+    expect(labelOf(body, "12%")).not.toBe("Share price change");
+    expect(labelOf(body, "4%")).not.toBe("Share price change");
+    expect(labelOf("As many as one in three farms lost their crop.", "As many as one in three")).not.toBe("Share price change");
+    expect(labelOf("Acme shares rose 8% after falling on Monday.", "8%")).toBe("Share price change");
+    expect(labelOf("Acme jumped 5% after its 20% profit rise.", "5%")).toBe("Share price change");
+  });
+
   it("reads no job cuts in people cut off by a flood", () => {
     expect(labelOf("Floodwaters cut off 300 people in Riverside.", "300 people")).not.toBe("Job cuts");
     expect(labelOf("Acme will cut 300 jobs.", "300 jobs")).toBe("Job cuts");
