@@ -1317,6 +1317,8 @@ function furnitureSpans(body: string, lineStart: number, lineEnd: number): { sta
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
+  // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
+  if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
   const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));
   if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(body.slice(figureEnd, figureEnd + 16))) return true;
   // A year before a noun names a thing ("the 2024 U.S. presidential election", "its 2021 revenue"), it is no date.

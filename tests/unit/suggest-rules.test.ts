@@ -538,3 +538,11 @@ describe("wording next to the new rules", () => {
     expect(suggest("Ana Lima died aged 87 years.").map((p) => [p.quote, p.attribute.label])).toEqual([["87 years", "Age"]]);
   });
 });
+
+describe("a match report", () => {
+  it("proposes no rank in a series as a figure with a unit: the suffix of “86th” is no unit", () => {
+    expect(quotes("Riverside equalised in the 86th minute before a crowd of 21,000.")).toEqual(["21,000"]);
+    expect(quotes("It was the club's 103rd derby and its 2nd defeat.")).toEqual([]);
+    expect(quotes("Riverside have won 3 of their last 5 games.")).toContain("3");
+  });
+});
