@@ -1317,6 +1317,14 @@ function furnitureSpans(body: string, lineStart: number, lineEnd: number): { sta
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
+  // "the one due in 2021", "this one cost more", "the only one running": "one" after a determiner
+  // stands for a thing named before, no count of one; "the one survivor" still counts.
+  if (/^one$/i.test(tokens[i]!.text) && tokens[i]!.start === value.start) {
+    const word = (k: number) => tokens[k]?.text.toLowerCase() ?? "";
+    const w = word(i - 1) === "only" ? word(i - 2) : word(i - 1);
+    const pronoun = /^(?:the|this|that|which|each|every|any|another|last|next|same|first)$/.test(w);
+    if (pronoun && !(word(i - 1) === "the" && tokens[i + 1]?.pos === "NOUN")) return true;
+  }
   // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
   if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
   const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));

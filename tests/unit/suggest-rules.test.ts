@@ -546,3 +546,12 @@ describe("a match report", () => {
     expect(quotes("Riverside have won 3 of their last 5 games.")).toContain("3");
   });
 });
+
+describe("a census report", () => {
+  it("reads no count in “one” standing for a thing named before", () => {
+    expect(quotes("The survey planned for 2020 was cancelled, and the one due in 2025 was delayed.")).not.toContain("one due");
+    expect(quotes("Of the three ferries, this one carried more than 400 people.")).toEqual(["three ferries", "more than 400 people"]);
+    expect(quotes("Of the bridges, the only one open was in Riverside.")).toEqual([]);
+    expect(quotes("The one survivor was flown to Riverside.")).toEqual(["one survivor"]);
+  });
+});
