@@ -393,6 +393,15 @@ const balanced = (text: string) => text.split("(").length === text.split(")").le
 /** "a.m.", "pm", "P.M.": the half of the day a clock reading is in. */
 const MERIDIEM = /^[ap]\.?m\.?$/i;
 
+/** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
+function qualifiesNoun(tokens: Token[], j: number): boolean {
+  const next = tokens[j + 1];
+  if (!next || next.start > tokens[j]!.end + 1) return false;
+  if (next.pos === "NOUN") return true;
+  const then = tokens[j + 2];
+  return next.pos === "CCONJ" && Boolean(then && ["ADJ", "NOUN", "VERB"].includes(then.pos));
+}
+
 /**
  * The value around an anchor token: grown right while each added word changes the reading
  * ("nearly 500" → "nearly 500 litres … per square metre"), left over words that change it too
@@ -434,6 +443,12 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const joining = t.text === "-" && t.start === tokens[j - 1]!.end && t.end === tokens[j + 1]?.start;
     if (!hedge && !orConversion && !joining && (t.pos === "PUNCT" ? !/^[%:.()]$/.test(t.text) : STOP_GROWTH.has(t.pos))) break;
     if (hedge || orConversion || joining || /^[:.(]$/.test(t.text)) continue; // inside "8:12 p.m.", never its end
+    // "40 new cases", "9.7 million current and former customers": an adjective qualifying the noun
+    // after it is no unit of the count; "13 square miles" is a measure, and "12 dead" names its count.
+    if (t.pos === "ADJ" && best?.kind === "number" && !best.measured && qualifiesNoun(tokens, j)) {
+      const through = read(body, readFrom, tokens[j + 1]!.end, context);
+      if (!through?.measured) break;
+    }
     const r = read(body, readFrom, t.end, context);
     if (!r) continue;
     // A figure read as nothing ("won 3-1") turns into no day a word farther on gives ("3-1 on Monday").

@@ -555,3 +555,12 @@ describe("a census report", () => {
     expect(quotes("The one survivor was flown to Riverside.")).toEqual(["one survivor"]);
   });
 });
+
+describe("a data breach report", () => {
+  it("takes no adjective before the noun counted as the count's unit", () => {
+    expect(quotes("Thieves copied the records of almost 4.2 million past and present members.")).toEqual(["almost 4.2 million"]);
+    expect(quotes("The clinic logged 35 new infections on Friday.")).toEqual(["35", "Friday"]);
+    expect(quotes("The leak covered 6 square miles.")).toEqual(["6 square miles"]);
+    expect(quotes("The crash left 9 dead and 30 hurt.")).toContain("9 dead");
+  });
+});
