@@ -211,6 +211,10 @@ type Run = { tokens: Token[]; sentenceStart: boolean };
 /** Parts of speech wink gives a surname that is also a word ("Garland", "Bush", "Rice"). */
 const WORD_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
 
+/** Words a sentence opens with before a name, no part of it: "Yesterday Acme said". */
+const SENTENCE_OPENERS =
+  /^(?:yesterday|today|tomorrow|tonight|meanwhile|earlier|later|now|then|also|however|still|separately|elsewhere|overnight)$/i;
+
 /**
  * "Securities and Exchange Commission", "Disaster and Emergency Management Authority": an "and"
  * inside an organisation's name, after one ordinary word, where the capitalised words after it end
@@ -268,7 +272,22 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     const misread = run.length > 0 && !titleCaseLine && /^\p{Lu}\p{Ll}/u.test(t.text) && WORD_TAGS.has(t.pos);
     // "Highway 49", "Flight 370", "Reactor 4": an ordinary noun made a name by its number.
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && isCommonWord(run.at(-1)!.text) && /^\p{Lu}/u.test(run.at(-1)!.text);
-    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || numbered;
+    // "the Office for National Statistics", "Ford Motor Co": a capitalised word wink tags as a common
+    // one starts a name when a proper noun follows it, or "for"/"of" and one. At a sentence's start,
+    // where a capital says nothing, only a proper noun right after it does, and never after a
+    // plural or a verb form ("Officials Said", "Shares of Acme").
+    const next = tokens[i + 1];
+    const nextProper = (k: number) => tokens[k]?.pos === "PROPN" && hasCapital(tokens[k]!) && tokens[k]!.start === tokens[k - 1]!.end + 1;
+    const opens =
+      !run.length &&
+      !titleCaseLine &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+      WORD_TAGS.has(t.pos) &&
+      next !== undefined &&
+      (i === firstWord
+        ? nextProper(i + 1) && !/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && !SENTENCE_OPENERS.test(t.text) && !DAYS_AND_MONTHS.test(t.text)
+        : nextProper(i + 1) || (JOINERS.has(next.text.toLowerCase()) && next.start === t.end + 1 && nextProper(i + 2)));
+    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || numbered || opens;
     const joiner =
       run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.

@@ -254,4 +254,12 @@ describe("names in an article", () => {
       ["National Hurricane Center", "organization"],
     ]);
   });
+
+  it("keeps a name's first word that is also an ordinary word: an office, a carmaker", () => {
+    const folded = (body: string) => names(body).map((n) => n.name);
+    expect(folded("Prices rose 3%, the Office for Fiscal Studies said on Monday.")).toContain("Office for Fiscal Studies");
+    expect(folded("Visitors were warned, the Bureau of Land Management said.")).toContain("Bureau of Land Management");
+    expect(folded("LISBON — Ford Motor Credit raised its forecast.")).toEqual(["Ford Motor Credit"]);
+    expect(folded("Officials Kim Ortega and Lee Park spoke.")).not.toContain("Officials Kim Ortega");
+  });
 });
