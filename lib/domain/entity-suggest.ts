@@ -470,8 +470,12 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (tokens.length === 1 && DEMONYM.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? "")) continue;
         const kind = guessKind(name, before, after, titled || piece.titled || afterTitle);
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
+        // "Google (GOOGL) rose": a short form in brackets after the word says it is a name too.
         const capitalSays =
-          tokens.length > 1 || !/^\p{Lu}\p{Ll}/u.test(name) || !capitalSaysNothing(body, sentence.start, start, titleCase);
+          tokens.length > 1 ||
+          !/^\p{Lu}\p{Ll}/u.test(name) ||
+          (BRACKETED.test(body.slice(end, end + 16)) && !AGENCY_CREDIT.test(body.slice(end, end + 8))) ||
+          !capitalSaysNothing(body, sentence.start, start, titleCase);
         const seen = found.get(folded);
         if (seen) {
           seen.spans.push({ start, end });
@@ -533,6 +537,9 @@ function withCompanyForms(names: NameProposal[]): NameProposal[] {
 }
 
 /** An abbreviation or ticker in brackets right after a name: "Emergency Management Authority (AFAD)", "Google (GOOGL)". */
+/** A news agency credited in brackets ("Picture (AP)", "LONDON (AFP) —"): no short form of the word before. */
+const AGENCY_CREDIT = /^\s?\(\s*(?:AP|AFP|PA|UPI|CNN|BBC|DPA|EFE|ANSA|IANS|PTI|ANI)\s*\)/;
+
 const BRACKETED = /^\s?\(\s*(\p{Lu}[\p{Lu}\p{N}.&-]{1,9})\s*\)/u;
 
 /**

@@ -262,4 +262,10 @@ describe("names in an article", () => {
     expect(folded("LISBON — Ford Motor Credit raised its forecast.")).toEqual(["Ford Motor Credit"]);
     expect(folded("Officials Kim Ortega and Lee Park spoke.")).not.toContain("Officials Kim Ortega");
   });
+
+  it("takes an ordinary word opening a sentence as a name when its ticker follows in brackets", () => {
+    expect(names("Target (TGT) cut its outlook on Tuesday.").map((n) => n.name)).toEqual(["Target"]);
+    expect(names("Shell (SHEL) raised its dividend.").map((n) => [n.name, n.kind])).toEqual([["Shell", "organization"]]);
+    expect(names("Picture (AP) shows the scene.").map((n) => n.name)).not.toContain("Picture");
+  });
 });
