@@ -234,7 +234,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["measure"],
     ["event", "place"],
   ),
-  family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat)\b/, ["measure"], ["place", "event"]),
+  family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"]),
   family("Distance", ["distance from", "distance"], /\b(?:distance|away|carried|swept)\b/, ["measure"], ["event", "person", "place"]),
   // Days and times.
   family(

@@ -1366,13 +1366,14 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
       return true;
   }
   // "seat 14C", "in flat 2C", "room 12F": a number and a letter after a noun name a place in a
-  // series, however like a temperature they look; "a record 40C" is one.
+  // series, however like a temperature they look; "a record 40C" is one, and so is "the square
+  // read 38C", where the tagger takes the verb after a noun for a noun.
   if (
     /^\d{1,4}[A-Z]$/.test(text) &&
     previous &&
     previous.end === value.start - 1 &&
     (previous.pos === "NOUN" || previous.pos === "ADJ") &&
-    tokens[i - 2]?.pos !== "DET"
+    !["DET", "NOUN", "ADJ", "PROPN"].includes(tokens[i - 2]?.pos ?? "")
   )
     return true;
   // "a 777F freighter", "the 767F jets": a figure with a capital F or C against it, naming the

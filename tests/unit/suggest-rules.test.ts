@@ -564,3 +564,11 @@ describe("a data breach report", () => {
     expect(quotes("The crash left 9 dead and 30 hurt.")).toContain("9 dead");
   });
 });
+
+describe("a heatwave report", () => {
+  it("reads a temperature after a noun the tagger takes the verb for, and a thermometer as its cue", () => {
+    const found = suggest("By midday the thermometer outside the station read 41C.");
+    expect(found.map((p) => [p.quote, p.attribute.label])).toContainEqual(["41C", "Temperature"]);
+    expect(quotes("The passenger in seat 22C was unhurt.")).toEqual([]);
+  });
+});
