@@ -210,7 +210,32 @@ function parseWithChrono(text: string, ref: Date | null): DateValue | null {
   return c.isCertain("month") ? span(text, y, m, m, "month") : span(text, y, 1, 12, "year");
 }
 
+/** "13 and 14 October", "5, 6 and 7 May", "October 13 and 14": days listed in one month. */
+const DAY_LIST = new RegExp(
+  String.raw`^(?:on\s+)?(?:(?<days>\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?)\s+${MONTH_RE}|${MONTH_RE.replace("<month>", "<month2>")}\s+(?<days2>\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?))(?<year>,?\s+\d{4})?$`,
+  "i",
+);
+
+/**
+ * Days listed in one month, one after another ("13 and 14 October"): the span of them all, as
+ * "13 to 14 October" reads. Days with gaps between them ("5 and 9 May") are not one span.
+ */
+function parseDayList(text: string, context: DateContext): DateValue | null {
+  const m = DAY_LIST.exec(text.trim());
+  if (!m?.groups) return null;
+  const days = (m.groups.days ?? m.groups.days2)!.match(/\d+/g)!.map(Number);
+  if (days.some((d, k) => k > 0 && d !== days[k - 1]! + 1)) return null;
+  const month = m.groups.month ?? m.groups.month2;
+  const year = m.groups.year?.replace(/[^\d]/g, "") ?? "";
+  const first = parseDate(`${days[0]} ${month} ${year}`.trim(), context);
+  const last = parseDate(`${days.at(-1)} ${month} ${year}`.trim(), context);
+  if (!first?.start || !last?.end || first.precision !== "day" || last.precision !== "day") return null;
+  return { ...first, text, end: last.end };
+}
+
 export function parseDate(text: string, context: DateContext): DateValue | null {
+  const listed = parseDayList(text, context);
+  if (listed) return listed;
   const absolute = parseAbsoluteDate(text);
   if (absolute) return absolute;
   const ref = context.referenceDate ?? null;

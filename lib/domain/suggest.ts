@@ -393,6 +393,11 @@ const balanced = (text: string) => text.split("(").length === text.split(")").le
 /** "a.m.", "pm", "P.M.": the half of the day a clock reading is in. */
 const MERIDIEM = /^[ap]\.?m\.?$/i;
 
+const LISTED_DAYS = String.raw`\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?`;
+const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
+/** Days listed in one month from here: "13 and 14 October", "October 13 and 14". */
+const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+${LISTED_DAYS}\b)`, "i");
+
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
 function qualifiesNoun(tokens: Token[], j: number): boolean {
   const next = tokens[j + 1];
@@ -419,12 +424,17 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   let between = k >= 0 && tokens[k]!.start >= from && /^between$/i.test(tokens[k]!.text) && best?.kind !== "date";
   const readFrom = between ? tokens[k]!.start : tokens[i]!.start;
   const fromBefore = k >= 0 && /^from$/i.test(tokens[k]!.text);
+  // "13 and 14 October", "October 13 and 14": days listed in one month are one value, read whole.
+  const listing = DAY_LIST_AHEAD.test(body.slice(tokens[i]!.start, tokens[i]!.start + 60));
   for (let j = i + 1; j < Math.min(tokens.length, i + 12); j++) {
     const t = tokens[j]!;
     if (between && /^and$/i.test(t.text)) {
       between = false;
       continue;
     }
+    if (listing && /^(?:and|&|,)$/i.test(t.text)) continue;
+    // The listed days read as their span: a word after them ("14 in Riverside") takes nothing from it.
+    if (listing && best?.kind === "date" && best.reading.includes(" – ") && best.reading.endsWith("(day)")) break;
     // "$15 billion to $26 billion", "10–15%": a range, unless it is a change "from" one "to" the other.
     const rangeTo =
       j === last + 1 &&

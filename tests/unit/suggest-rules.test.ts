@@ -572,3 +572,12 @@ describe("a heatwave report", () => {
     expect(quotes("The passenger in seat 22C was unhurt.")).toEqual([]);
   });
 });
+
+describe("a summit report", () => {
+  it("quotes days listed in one month as one value, their span", () => {
+    const [p] = alone("Leaders met in Riverside on 21 and 22 June.");
+    expect(p).toMatchObject({ quote: "21 and 22 June", reading: "2024-06-21 – 2024-06-22 (day)" });
+    expect(alone("Ministers met on June 21 and 22 in Hillton.").map((x) => x.quote)).toEqual(["June 21 and 22"]);
+    expect(alone("Leaders met 21 and 22 delegates in June.").map((x) => x.quote)).not.toContain("21 and 22 delegates in June");
+  });
+});

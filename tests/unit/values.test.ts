@@ -223,6 +223,13 @@ describe("numbers in words and vague quantities", () => {
     }
   });
 
+  test("days listed one after another in a month are their span; days with a gap are not", () => {
+    expect(parseValue("21 and 22 June 2026")).toMatchObject({ value: { kind: "date", start: "2026-06-21", end: "2026-06-22" } });
+    expect(parseValue("8, 9 and 10 July 2026")).toMatchObject({ value: { kind: "date", start: "2026-07-08", end: "2026-07-10" } });
+    expect(parseValue("June 21 and 22, 2026")).toMatchObject({ value: { kind: "date", start: "2026-06-21", end: "2026-06-22" } });
+    expect(parseValue("3 and 9 June 2026")).not.toMatchObject({ value: { start: "2026-06-03", end: "2026-06-09" } });
+  });
+
   test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
     const read = parseValue("3 in 10 minutes", "number");
     expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
