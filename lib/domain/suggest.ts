@@ -1350,6 +1350,17 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     const pronoun = /^(?:the|this|that|which|each|every|any|another|last|next|same|first)$/.test(w);
     if (pronoun && !(word(i - 1) === "the" && tokens[i + 1]?.pos === "NOUN")) return true;
   }
+  // "The 3M company", "shares of 3M fell": a figure with a capital M or B, no currency and no
+  // hedge is a name, unless a plural noun says what it counts ("3M users", "some 2M").
+  const digit = text.search(/\d/);
+  const counted = /^\d{1,3}[MB]\s+(\p{L}+)/u.exec(body.slice(value.start + digit, value.start + digit + 40));
+  if (
+    value.kind === "number" &&
+    digit === 0 &&
+    /^\d{1,3}[MB]\b/.test(text) &&
+    !(counted && (/s$/.test(counted[1]!) || PEOPLE.test(counted[1]!.toLowerCase())))
+  )
+    return true;
   // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
   if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
   const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));

@@ -581,3 +581,12 @@ describe("a summit report", () => {
     expect(alone("Leaders met 21 and 22 delegates in June.").map((x) => x.quote)).not.toContain("21 and 22 delegates in June");
   });
 });
+
+describe("a company's name written with a figure", () => {
+  it("reads “3M” as a name, not three million, unless it counts something", () => {
+    expect(quotes("The 3M board met on Friday.")).toEqual(["Friday"]);
+    expect(quotes("Investors in 3M sold heavily.")).toEqual([]);
+    expect(quotes("The service now has 4M subscribers.")).toEqual(["4M subscribers"]);
+    expect(quotes("Nearly 2M fled the fighting.")).toEqual(["Nearly 2M"]);
+  });
+});
