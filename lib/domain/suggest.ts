@@ -286,6 +286,22 @@ const commonWords = new Map<string, boolean>();
  * "valencia", "hegseth") are not. The lexicon holds some names as words ("anthropic" is an
  * adjective, "google" a verb), so this alone never makes a word no name: see its use in names.
  */
+const qualifierWords = new Map<string, boolean>();
+
+/** Whether a word, read alone in lower case, is a determiner or an adjective: "several", "older", "many". */
+function qualifierWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  let qualifier = qualifierWords.get(lower);
+  if (qualifier === undefined) {
+    nlp ??= winkNLP(model, ["sbd", "pos"]);
+    const doc = nlp.readDoc(lower);
+    const pos = doc.tokens().out(nlp.its.pos);
+    qualifier = pos.length === 1 && !doc.isOOV(lower) && ["ADJ", "DET"].includes(pos[0]!);
+    if (qualifierWords.size < 10_000) qualifierWords.set(lower, qualifier);
+  }
+  return qualifier;
+}
+
 export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
   let common = commonWords.get(lower);
@@ -1044,6 +1060,10 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
   // case ("court filings"), is capitalised by its place only.
   const [only] = run;
   if (run.length === 1 && only === sentence.tokens[first] && isCommonWord(only!.text) && writesInLowerCase(body, only!.text)) return null;
+  // "Several carriages derailed", "Older residents recalled": a sentence's first word that is a
+  // determiner or an adjective before a noun in lower case says which ones, and names nothing.
+  const next = sentence.tokens[first + 1];
+  if (run.length === 1 && only === sentence.tokens[first] && next && /^\p{Ll}/u.test(next.text) && qualifierWord(only!.text)) return null;
   return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
 }
 

@@ -590,3 +590,12 @@ describe("a company's name written with a figure", () => {
     expect(quotes("Nearly 2M fled the fighting.")).toEqual(["Nearly 2M"]);
   });
 });
+
+describe("a rail accident report", () => {
+  it("takes no subject from a sentence's first word that only says which ones", () => {
+    const subjects = (body: string) => alone(body).map((p) => (p.subject.how === "sentence" ? p.subject.name : null));
+    expect(subjects("Several coaches left the track, and 14 passengers were hurt.")).toEqual([null]);
+    expect(subjects("Gross margin narrowed to 41%.")).toEqual([null]);
+    expect(subjects("Northrail said 14 passengers were hurt.")).toEqual(["Northrail"]);
+  });
+});
