@@ -383,7 +383,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     // "4:17 a.m.": a clock reading is no count of four.
     if (!first || /^:\d/.test(first.rest)) return null;
     rest = first.rest;
-    const to = rest.match(/^\s*(?:–|—|-|to)\s*/i);
+    // "17-mile" is a figure and its unit, not a range.
+    const to = rest.match(/^\s*(?:–|—|-(?!\p{L})|to)\s*/iu);
     if (to && qualifier === "exact" && !MAGNITUDE_AFTER.test(rest)) {
       second = readAmount(rest.slice(to[0].length));
       if (!second) return null;
@@ -418,7 +419,9 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     rest = rest.slice(percent[0].length);
     // "an 11% drop" is the same move as "down 11%".
     if (!direction && /^\s*(?:drop|fall|decline|decrease|loss|slump|plunge|slide)\b/i.test(rest)) sign = -1;
-  } else if (kind === "number" && readUnit(rest)) {
+  } else if (kind === "number" && (readUnit(rest) || (/^-\p{L}/u.test(rest) && readUnit(rest.slice(1))))) {
+    // "a 17-mile pipeline", "a 40-metre wall": a unit joined to its figure by a hyphen.
+    if (!readUnit(rest)) rest = rest.slice(1);
     const read = readUnit(rest)!;
     unit = read.unit;
     measure = { dimension: read.dimension };

@@ -599,3 +599,10 @@ describe("a rail accident report", () => {
     expect(subjects("Northrail said 14 passengers were hurt.")).toEqual(["Northrail"]);
   });
 });
+
+describe("an oil spill report", () => {
+  it("quotes a length written with a hyphen as the measure, not the bare figure", () => {
+    const [p] = alone("The oil escaped through a split in a 22-mile pipeline.");
+    expect(p).toMatchObject({ quote: "22-mile", reading: expect.stringContaining("22 mi") });
+  });
+});

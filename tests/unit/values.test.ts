@@ -230,6 +230,14 @@ describe("numbers in words and vague quantities", () => {
     expect(parseValue("3 and 9 June 2026")).not.toMatchObject({ value: { start: "2026-06-03", end: "2026-06-09" } });
   });
 
+  test("a unit joined to its figure by a hyphen is the figure's unit, and no range", () => {
+    expect(parseValue("22-mile")).toMatchObject({ value: { kind: "number", point: 22, unit: "mi" } });
+    expect(parseValue("a 300-metre")).toMatchObject({ ok: true });
+    expect(parseValue("15-km")).toMatchObject({ value: { kind: "number", point: 15, unit: "km" } });
+    expect(parseValue("4-2")).toMatchObject({ value: { kind: "text" } });
+    expect(parseValue("10-20 km")).toMatchObject({ value: { kind: "number", low: 10, high: 20 } });
+  });
+
   test("a span of time after “in” is no share: three goals in 10 minutes are not 30%", () => {
     const read = parseValue("3 in 10 minutes", "number");
     expect(read).toMatchObject({ ok: true, value: { kind: "number", point: 3 } });
