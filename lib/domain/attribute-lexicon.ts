@@ -31,6 +31,8 @@ export type AttributeFamily = {
   counts?: RegExp;
   /** Words right after the figure that make it another measure: "a six-year contract" is no age. */
   unlessAfter?: RegExp;
+  /** The dimensions a measure of it is in: gallons of oil are no area, whatever the sentence before says. */
+  dimensions?: string[];
 };
 
 const family = (
@@ -39,7 +41,7 @@ const family = (
   cue: RegExp,
   shapes: Shape[],
   subjects: EntityKind[],
-  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp; unlessAfter?: RegExp } = {},
+  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp; unlessAfter?: RegExp; dimensions?: string[] } = {},
 ): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
 const MOVE =
@@ -226,15 +228,18 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["measure"],
     ["place", "event"],
   ),
-  family("Wind speed", ["winds", "gusts", "wind"], /\b(?:winds?|gusts?)\b/, ["measure"], ["event", "place"]),
+  family("Wind speed", ["winds", "gusts", "wind"], /\b(?:winds?|gusts?)\b/, ["measure"], ["event", "place"], { dimensions: ["speed"] }),
   family(
     "Area",
     ["area affected", "area burned", "surface"],
     /\b(?:area|hectares|acres|square (?:kilomet|mile))/,
     ["measure"],
     ["event", "place"],
+    { dimensions: ["area"] },
   ),
-  family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"]),
+  family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"], {
+    dimensions: ["temperature"],
+  }),
   family("Distance", ["distance from", "distance"], /\b(?:distance|away|carried|swept)\b/, ["measure"], ["event", "person", "place"]),
   // Days and times.
   family(

@@ -576,7 +576,7 @@ function nearestCue(
   before: string,
   after: string,
   shape: Shape,
-  value?: { noun: string | null; point: number | null },
+  value?: { noun: string | null; point: number | null; dimension?: string | null },
 ): { family: AttributeFamily; cue: string; distance: number } | null {
   let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
   for (const family of ATTRIBUTE_FAMILIES) {
@@ -584,6 +584,7 @@ function nearestCue(
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
+    if (family.dimensions && value?.dimension && !family.dimensions.includes(value.dimension)) continue;
     if (barred(family, before, after)) continue;
     if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
     for (const m of before.matchAll(globalCue(family))) {
@@ -1604,14 +1605,18 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         ? MAGNITUDE_CUE
         : ageOf
           ? AGE_CUE
-          : nearestCue(before, foldText(tail), shape, { noun, point: value.point });
+          : nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: value.measured ? value.unit : null });
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity
       // ("Turkey: 1,200") is the subject's, not the measure's.
       const label = labelOf(body, lineStart, value);
       const labelNamesEntity = label !== null && mentions.some((m) => m.at < label.end && m.end > label.start);
       if (label && !labelNamesEntity) {
-        builtIn ??= nearestCue(foldText(label.text), "", shape, { noun, point: value.point });
+        builtIn ??= nearestCue(foldText(label.text), "", shape, {
+          noun,
+          point: value.point,
+          dimension: value.measured ? value.unit : null,
+        });
         if (!builtIn && !noun) noun = label.text.charAt(0).toUpperCase() + label.text.slice(1).toLowerCase();
       }
       let fromPrevious = false;
@@ -1620,6 +1625,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         builtIn = nearestCue(foldText(previous.replace(/^[^.!?]*[.!?]\s+(?=[^.!?]+[.!?]\s*$)/s, "")), "", shape, {
           noun,
           point: value.point,
+          dimension: value.measured ? value.unit : null,
         });
         fromPrevious = builtIn !== null;
       }

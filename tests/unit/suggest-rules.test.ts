@@ -606,3 +606,15 @@ describe("an oil spill report", () => {
     expect(p).toMatchObject({ quote: "22-mile", reading: expect.stringContaining("22 mi") });
   });
 });
+
+describe("a measure's attribute and its dimension", () => {
+  it("gives an area, a temperature or a wind speed only to a measure in that dimension", () => {
+    const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+    expect(labels("The sheen spread across 9 square miles. Divers pumped out 2,300 gallons by dusk.")).toContainEqual([
+      "2,300 gallons",
+      null,
+    ]);
+    expect(labels("The heat was fierce near the 30-metre tower.")).not.toContainEqual(["30-metre", "Temperature"]);
+    expect(labels("The fire burned 800 hectares.")).toEqual([["800 hectares", "Area"]]);
+  });
+});
