@@ -133,7 +133,7 @@ export function withoutTitles(words: string[]): string[] {
   while (k >= 0 && !TITLE_ONLY.test(words[k]!)) k--;
   return words.slice(k + 1);
 }
-const TITLE_ONLY = new RegExp(String.raw`^(?:${TITLE_NOUN}|${ROLE_NOUN.source.replace(/\\b/g, "")})$`, "i");
+export const TITLE_ONLY = new RegExp(String.raw`^(?:${TITLE_NOUN}|${ROLE_NOUN.source.replace(/\\b/g, "")})$`, "i");
 
 const POSSESSIVE = /['’]s$/u;
 

@@ -15,7 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
-import { NAME, rolesIn, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
+import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -1049,7 +1049,12 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && run.at(-1)!.end + 1 === t.start && isCommonWord(run.at(-1)!.text);
     // "40C", "104F": a letter against a figure is its unit, no name.
     const unit = k > 0 && sentence.tokens[k - 1]!.end === t.start && /\d$/.test(sentence.tokens[k - 1]!.text);
-    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered) run.push(t);
+    const next = sentence.tokens[k + 1];
+    const nextIsName = next?.pos === "PROPN" && /^\p{Lu}/u.test(next.text) && next.start === t.end + 1;
+    // "Transport minister Kostas Karamanlis": a title in lower case between a name's words and a
+    // person goes with them, and is left out of the name with them.
+    const title = run.length > 0 && /^\p{Ll}/u.test(t.text) && TITLE_ONLY.test(t.text) && nextIsName;
+    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered || title) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     // "The IMF expects the economy to grow 5.4%", "Judge Ortiz sentenced Robert Hale to 12 years":

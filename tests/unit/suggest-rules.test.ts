@@ -618,3 +618,11 @@ describe("a measure's attribute and its dimension", () => {
     expect(labels("The fire burned 800 hectares.")).toEqual([["800 hectares", "Area"]]);
   });
 });
+
+describe("the subject a sentence names before its figure", () => {
+  const subjects = (body: string) => alone(body).map((p) => (p.subject.how === "sentence" ? p.subject.name : null));
+
+  it("takes the person after a title in lower case, not the word the title follows", () => {
+    expect(subjects("Health minister Ana Duarte stepped down on Friday.")).toEqual(["Ana Duarte"]);
+  });
+});
