@@ -1054,7 +1054,14 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
     // "Transport minister Kostas Karamanlis": a title in lower case between a name's words and a
     // person goes with them, and is left out of the name with them.
     const title = run.length > 0 && /^\p{Ll}/u.test(t.text) && TITLE_ONLY.test(t.text) && nextIsName;
-    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered || title) run.push(t);
+    // "Ford Motor Co": the tagger takes a name's ordinary first word for a verb or a noun.
+    const opens =
+      !run.length &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+      ["NOUN", "VERB", "ADJ"].includes(t.pos) &&
+      nextIsName &&
+      !(k === first && (/\p{Ll}(?:s|ing|ed)$/u.test(t.text) || qualifierWord(t.text) || DAY_WORDS.test(t.text)));
+    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered || title || opens) run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     // "The IMF expects the economy to grow 5.4%", "Judge Ortiz sentenced Robert Hale to 12 years":

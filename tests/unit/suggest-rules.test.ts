@@ -625,4 +625,8 @@ describe("the subject a sentence names before its figure", () => {
   it("takes the person after a title in lower case, not the word the title follows", () => {
     expect(subjects("Health minister Ana Duarte stepped down on Friday.")).toEqual(["Ana Duarte"]);
   });
+
+  it("keeps a name's first word that the tagger takes for an ordinary one", () => {
+    expect(subjects("OSLO — Ford Motor Credit lent more than $2 billion.")).toEqual(["Ford Motor Credit"]);
+  });
 });
