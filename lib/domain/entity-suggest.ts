@@ -323,6 +323,11 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
           .map((t) => t.text)
           .join(" "),
       );
+    // "Yesterday Acme said", "Meanwhile Bolt Ltd": a word a sentence opens with is none of the name.
+    if (SENTENCE_OPENERS.test(first) && tokens.length > 1) {
+      tokens = tokens.slice(1);
+      continue;
+    }
     if (!company && (TITLES.has(first) || DAYS_AND_MONTHS.test(first))) {
       titled ||= PERSON_TITLES.has(first);
       tokens = tokens.slice(1);

@@ -268,4 +268,9 @@ describe("names in an article", () => {
     expect(names("Shell (SHEL) raised its dividend.").map((n) => [n.name, n.kind])).toEqual([["Shell", "organization"]]);
     expect(names("Picture (AP) shows the scene.").map((n) => n.name)).not.toContain("Picture");
   });
+
+  it("leaves out of a name the word a sentence opens with", () => {
+    expect(names("Yesterday Northwind Ltd issued a warning.").map((n) => n.name)).toEqual(["Northwind Ltd"]);
+    expect(names("Meanwhile Harbour Bank raised rates.").map((n) => n.name)).toEqual(["Harbour Bank"]);
+  });
 });
