@@ -637,7 +637,7 @@ const PEOPLE =
 const GENERAL_NOUNS = new Set(
   (
     "people person persons times cases ones others years months weeks days hours minutes min mins percent per cent point points " +
-    "tens dozens hundreds thousands millions billions cents quarter quarters"
+    "tens dozens hundreds thousands millions billions cents quarter quarters decades centuries"
   ).split(" "),
 );
 
@@ -663,6 +663,8 @@ function countedNoun(tokens: Token[], value: Read): string | null {
   }
   // An adjective alone ("more", "senior") is no noun; the last word must be one.
   while (words.length && words.at(-1)!.pos !== "NOUN") words.pop();
+  // "three more decades", "200 additional troops": how many more is said of the noun, not a kind of it.
+  while (words.length > 1 && /^(?:more|fewer|less|additional|extra|further|other)$/i.test(words[0]!.text)) words.shift();
   if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!.text))) return null;
   const label = words
     .map((t) => t.text)

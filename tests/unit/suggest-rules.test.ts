@@ -630,3 +630,11 @@ describe("the subject a sentence names before its figure", () => {
     expect(subjects("OSLO — Ford Motor Credit lent more than $2 billion.")).toEqual(["Ford Motor Credit"]);
   });
 });
+
+describe("what a count counts, when the text says how many more", () => {
+  it("names no attribute “More …” and takes no span of decades for a count", () => {
+    const labels = (body: string) => alone(body).map((p) => p.attribute.label);
+    expect(labels("Riverside will keep growing for roughly four more decades.")).not.toContainEqual(expect.stringMatching(/^More/));
+    expect(labels("Hillton will take on 80 more nurses.")).toEqual(["Nurses"]);
+  });
+});
