@@ -220,7 +220,11 @@ function joinDecimals(tokens: Token[]): Token[] {
     // ends the sentence, and an abbreviation written with its own points ("8 a.m.") keeps them.
     const last = k === tokens.length - 1;
     const unitAtEnd =
-      last && (/^\d[\d,.]*\p{L}+\.$/u.test(t.text) || (/^\p{L}+\.$/u.test(t.text) && /\d$/.test(tokens[k - 1]?.text ?? "")));
+      last &&
+      (/^\d[\d,.]*\p{L}+\.$/u.test(t.text) ||
+        // "120 km/h.": the unit's last letters after a slash end the sentence as well.
+        (/^\p{L}+\.$/u.test(t.text) &&
+          (/\d$/.test(tokens[k - 1]?.text ?? "") || (tokens[k - 1]?.text === "/" && /\d$/.test(tokens[k - 3]?.text ?? "")))));
     const stop = /^\d[\d:.]*[ap]m\.$/i.test(t.text) || unitAtEnd ? t.end - 1 : 0;
     if (stop) {
       joined.push(

@@ -210,6 +210,8 @@ describe("a figure quoted as it is written", () => {
     expect(alone("The thermometer in the square showed 38C.").map((p) => p.quote)).toEqual(["38C"]);
     expect(alone("The balloon climbed to 12,000 ft.").map((p) => p.quote)).toEqual(["12,000 ft"]);
     expect(alone("The balloon climbed to 12,000 ft. Nobody saw it land.").map((p) => p.quote)).toEqual(["12,000 ft"]);
+    // A unit written with a slash ends the sentence as well.
+    expect(alone("Gusts at the pier reached 130 km/h.").map((p) => p.quote)).toEqual(["130 km/h"]);
     // Inside a sentence the point is the abbreviation's, and a unit written with its own points keeps them.
     expect(alone("The balloon climbed to 12,000 ft. over the bay.").map((p) => p.quote)).toEqual(["12,000 ft."]);
     expect(alone("The gates open at 9 a.m.").map((p) => p.quote)).toEqual(["9 a.m."]);
