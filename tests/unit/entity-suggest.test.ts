@@ -234,6 +234,17 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("knows bodies that speak as organisations, not people: “The United Nations said”", () => {
+    const body =
+      "The United Nations said 40 people died. The Coast Guard said it rescued 12. The Federal Reserve held rates, and the National Assembly voted.";
+    expect(names(body).map((n) => [n.name, n.kind])).toEqual([
+      ["United Nations", "organization"],
+      ["Coast Guard", "organization"],
+      ["Federal Reserve", "organization"],
+      ["National Assembly", "organization"],
+    ]);
+  });
+
   it("reads names made of words that are also JavaScript's, such as Constructor, like any other", () => {
     const entities: SuggestEntity[] = [
       ...ENTITIES,
