@@ -14,6 +14,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, lowerCaseWords, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
+import { COUNTRIES } from "@/lib/domain/countries.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
@@ -355,6 +356,8 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
 function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
+  // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
+  if (COUNTRIES.has(foldText(name))) return "place";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
   if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";

@@ -245,6 +245,16 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("knows a country for a place whatever follows it, accents or not", () => {
+    const body = "Greece said it would send aid. Türkiye and Côte d'Ivoire objected, and Kenya's economy slowed.";
+    expect(names(body).map((n) => [n.name, n.kind])).toEqual([
+      ["Greece", "place"],
+      ["Türkiye", "place"],
+      ["Côte d'Ivoire", "place"],
+      ["Kenya", "place"],
+    ]);
+  });
+
   it("reads names made of words that are also JavaScript's, such as Constructor, like any other", () => {
     const entities: SuggestEntity[] = [
       ...ENTITIES,
