@@ -280,8 +280,25 @@ function boundedParts(tokens: Token[]): Token[][] {
   return parts;
 }
 
-/** Words looked up in wink's lexicon so far (see `isCommonWord`). */
-const commonWords = new Map<string, boolean>();
+/** Words looked up in wink's lexicon so far: the one tag wink gives each alone, or null (see `lexiconTag`). */
+const lexiconTags = new Map<string, string | null>();
+
+/** The part of speech wink gives a word read alone in lower case, or null when it is not in the lexicon. */
+function lexiconTag(word: string): string | null {
+  const lower = word.toLowerCase();
+  let tag = lexiconTags.get(lower);
+  if (tag === undefined) {
+    nlp ??= winkNLP(model, ["sbd", "pos"]);
+    const doc = nlp.readDoc(lower);
+    const pos = doc.tokens().out(nlp.its.pos);
+    tag = pos.length === 1 && !doc.isOOV(lower) ? pos[0]! : null;
+    if (lexiconTags.size < 20_000) lexiconTags.set(lower, tag);
+  }
+  return tag;
+}
+
+/** Whether a word, read alone in lower case, is a determiner or an adjective: "several", "older", "many". */
+const qualifierWord = (word: string): boolean => ["ADJ", "DET"].includes(lexiconTag(word) ?? "");
 
 /**
  * Whether a word is an ordinary English word: its lower-case form is in the light model's lexicon
@@ -290,33 +307,9 @@ const commonWords = new Map<string, boolean>();
  * "valencia", "hegseth") are not. The lexicon holds some names as words ("anthropic" is an
  * adjective, "google" a verb), so this alone never makes a word no name: see its use in names.
  */
-const qualifierWords = new Map<string, boolean>();
-
-/** Whether a word, read alone in lower case, is a determiner or an adjective: "several", "older", "many". */
-function qualifierWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  let qualifier = qualifierWords.get(lower);
-  if (qualifier === undefined) {
-    nlp ??= winkNLP(model, ["sbd", "pos"]);
-    const doc = nlp.readDoc(lower);
-    const pos = doc.tokens().out(nlp.its.pos);
-    qualifier = pos.length === 1 && !doc.isOOV(lower) && ["ADJ", "DET"].includes(pos[0]!);
-    if (qualifierWords.size < 10_000) qualifierWords.set(lower, qualifier);
-  }
-  return qualifier;
-}
-
 export function isCommonWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  let common = commonWords.get(lower);
-  if (common === undefined) {
-    nlp ??= winkNLP(model, ["sbd", "pos"]);
-    const doc = nlp.readDoc(lower);
-    const pos = doc.tokens().out(nlp.its.pos);
-    common = pos.length === 1 && !doc.isOOV(lower) && pos[0] !== "PROPN";
-    if (commonWords.size < 10_000) commonWords.set(lower, common);
-  }
-  return common;
+  const tag = lexiconTag(word);
+  return tag !== null && tag !== "PROPN";
 }
 
 /**
