@@ -640,3 +640,12 @@ describe("what a count counts, when the text says how many more", () => {
     expect(labels("Hillton will take on 80 more nurses.")).toEqual(["Nurses"]);
   });
 });
+
+describe("a span of days", () => {
+  it("quotes the days with their month, not a range of figures and a month apart", () => {
+    const days = (body: string) => alone(body).map((p) => [p.quote, p.reading]);
+    expect(days("The summit ran from 5 to 7 March.")).toEqual([["5 to 7 March", "2025-03-05 – 2025-03-07 (day)"]]);
+    expect(days("The fair runs 12-14 June in Hillton.")).toEqual([["12-14 June", "2024-06-12 – 2024-06-14 (day)"]]);
+    expect(days("Prices rose 5 to 7 percent.").map(([quote]) => quote)).toEqual(["5 to 7 percent"]);
+  });
+});
