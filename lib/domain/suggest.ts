@@ -1083,13 +1083,15 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
  * After a name, a verb whose object the figure that follows is about: a forecast of what is to
  * grow ("expects the economy to grow", "Portugal's economy"; not "expects its revenue" or "expects
  * revenue to rise", which are the name's own), a sentence or fine on
- * someone ("sentenced Robert Hale to", "fined Acme"). Up to two words may stand before the verb
+ * someone ("sentenced Robert Hale to", "fined Acme", "ordered Acme to pay"). Up to two words may stand before the verb
  * ("a Riverside judge sentenced").
  */
 const HANDS_ON = new RegExp(
   String.raw`^['’]?s?\s+(?:\p{Ll}+\s+){0,2}?(?:` +
     String.raw`(?:expects?|expected|forecasts?|forecast|predicts?|predicted|projects?|projected|sees|saw|estimates?|estimated)\s+(?:(?:the|a|an)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)[^,;:.!?]{0,60}?\s+to\s+\p{L}+` +
-    String.raw`|(?:sentenced|jailed|imprisoned|fined|banned|suspended|ordered|awarded)\s+\p{Lu}` +
+    String.raw`|(?:sentenced|jailed|imprisoned|fined|banned|suspended|awarded)\s+\p{Lu}` +
+    // "ordered Acme to pay": an order given someone, not goods bought ("ordered Boeing jets").
+    String.raw`|ordered\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+to\s` +
     String.raw`)`,
   "u",
 );

@@ -385,6 +385,12 @@ describe("a court report", () => {
     expect(name("A Lowmoor magistrate jailed Ellen Pryce for 18 months.")).toMatchObject({ how: "sentence", name: "Ellen Pryce" });
   });
 
+  it("gives a sum ordered paid to the one ordered, and goods ordered to the buyer", () => {
+    const money = (body: string) => alone(body).find((p) => p.valueKind === "money")?.subject;
+    expect(money("Judge Ortiz ordered Brightwater to pay $5 million.")).toMatchObject({ how: "sentence", name: "Brightwater" });
+    expect(money("Skylane ordered Boeing jets worth $10 billion.")).toMatchObject({ how: "sentence", name: "Skylane" });
+  });
+
   it("tells the day a product was withdrawn from its launch", () => {
     const labels = suggest("The drug, launched in 2011, was withdrawn in June 2021.").map((p) => [p.quote, p.attribute.label]);
     expect(labels).toEqual([
