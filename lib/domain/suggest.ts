@@ -591,8 +591,10 @@ function nearestCue(
     const m = family.cue.exec(after);
     // A word after the value ("120 people killed") counts a little farther than one before.
     // A noun right after it names it ("a $1 billion termination fee").
-    // So does a verb after its auxiliary: "639 were hurt", "237 people had died".
-    const distance = m && (m.index <= 1 || AUXILIARIES.test(after.slice(0, m.index)) ? 0 : 2 * m.index + 10);
+    // So does a verb after its auxiliary: "639 were hurt", "237 people had died", and a noun after
+    // "in": "earned $5 billion in revenue" is revenue, however near "earned" is.
+    const distance =
+      m && (m.index <= 1 || AUXILIARIES.test(after.slice(0, m.index)) || /^\s*in\s+$/.test(after.slice(0, m.index)) ? 0 : 2 * m.index + 10);
     if (m && distance !== null && (!best || distance < best.distance)) best = { family, cue: m[0], distance };
   }
   return best;

@@ -341,6 +341,8 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(alone("The chipmaker earns $30 billion a year.")[0]).toMatchObject({ attribute: { label: "Profit" } });
     expect(alone("A care worker earns $650 a week.")[0]).toMatchObject({ attribute: { label: "Pay" } });
     expect(alone("The goalkeeper earned $3 million last season.")[0]).toMatchObject({ attribute: { label: "Pay" } });
+    // The measure named right after the figure is the one it is: "in revenue", "in sales".
+    expect(alone("Brightwater earned $5 billion in revenue last year.")[0]).toMatchObject({ attribute: { label: "Revenue" } });
   });
 
   it("gives a forecast figure to what is forecast to move, not to the forecaster", () => {
