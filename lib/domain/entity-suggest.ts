@@ -241,10 +241,10 @@ function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
 
 /**
  * How a people's adjective ends: "Venezuelan", "Korean", "Mexican", "Cuban", "Kenyan", "Tibetan",
- * "German", "Chinese", "Spanish", "Dutch". Not the places that end alike: "Iran", "Japan",
+ * "German", "Chinese", "Spanish", "Dutch", "Ugandan", "Afghan", "Salvadoran". Not the places that end alike: "Iran", "Japan",
  * "Pakistan", "Michigan", "Taiwan", "Manhattan", "Bhutan", "Vatican", "Oman" talks or officials.
  */
-const DEMONYM = /(?:[ei]an|(?<!ti)can|[ylb]an|(?<!s|hat|hu)tan|(?<!^O)man|ese|ish|ch)$/;
+const DEMONYM = /(?:[ei]an|(?<!ti)can|[ylb]an|ndan|ghan|doran|(?<!s|hat|hu)tan|(?<!^O)man|ese|ish|ch)$/;
 
 /** What two names joined by a hyphen have between them: "US-China talks", "the India-Pakistan border". */
 const BETWEEN_TWO =

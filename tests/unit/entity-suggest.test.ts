@@ -25,6 +25,12 @@ describe("names joined by a hyphen, and places that end like a people's adjectiv
       "Pakistan officials met on Monday. Figures showed Japan trade fell. Michigan voters went to the polls. Venezuelan officials and Korean exporters objected.";
     expect(names(body).map((n) => n.name)).toEqual(["Pakistan", "Japan", "Michigan"]);
   });
+
+  it("leaves Afghan, Ugandan, Rwandan and Salvadoran out, and keeps Sudan and Jordan", () => {
+    const body =
+      "Afghan officials met on Monday. Ugandan troops and Rwandan diplomats left. Salvadoran police objected. Sudan officials and Jordan troops stayed.";
+    expect(names(body).map((n) => n.name)).toEqual(["Sudan", "Jordan"]);
+  });
 });
 
 describe("names in an article", () => {
