@@ -66,8 +66,8 @@ export function lineStartOf(body: string, at: number): number {
  * A dateline opening a report: the place in capitals, perhaps its country or the day, perhaps the
  * agency (the group `agency`), then a dash: "NAIROBI, March 4 —", "NEW YORK, March 4 (Reuters) -",
  * "KAHRAMANMARAŞ, Turkey, Feb 7 (AP) —", "WASHINGTON D.C. (Reuters) —", "WASHINGTON —". Its words
- * are the report's, not the story's. A hyphen against the capitals joins words ("US-China talks"):
- * a dateline's hyphen stands apart.
+ * are the report's, not the story's. A hyphen between two words joins them ("US-China talks"): a
+ * dateline's hyphen has a space on at least one side ("NAIROBI- ", "KYIV, March 4- ").
  */
 export const DATELINE =
-  /^\s*\p{Lu}{2,}(?:[\s.'’-]+(?:\p{Lu}{2,}|\p{Lu}\.(?:\p{Lu}\.)+))*\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}\d.]+){0,3}){0,2}\s*(?:\((?<agency>[^)]{1,40})\)\s*)?(?:(?<=[\s)])-|[–—])\s*/u;
+  /^\s*\p{Lu}{2,}(?:[\s.'’-]+(?:\p{Lu}{2,}|\p{Lu}\.(?:\p{Lu}\.)+))*\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}\d.]+){0,3}){0,2}\s*(?:\((?<agency>[^)]{1,40})\)\s*)?(?:(?<=[\s)])-|-(?=\s)|[–—])\s*/u;

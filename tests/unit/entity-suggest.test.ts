@@ -121,6 +121,11 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("leaves a dateline alone whose hyphen stands against the place or the day", () => {
+    const body = ["KYIV, March 4- Troops crossed the river near Kherson.", "NAIROBI- Floods reached Kisumu."].join("\n");
+    expect(names(body).map((n) => n.name)).toEqual(["Kherson", "Kisumu"]);
+  });
+
   it("takes no word of a long title for a name, and the name after it for a person", () => {
     const body =
       "Under-Secretary of Defense for Research and Engineering Jordan Vale met Foreign Secretary for Commonwealth Affairs Ama Osei.";
