@@ -372,7 +372,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     // something counted, or a move of the noun the figure qualifies, moves no price.
     {
       unlessAfter: new RegExp(
-        `^\\s*(?:%|per ?cent)?\\s*(?:of\\s+(?!(?:its|their|the company's)\\s+(?:value|market value)\\b)\\p{L}|${NOT_SHARES}(?!${LINKS}\\b)[\\p{L}-]+\\s+${MOVE}\\b)`,
+        `^\\s*(?:%|per ?cent)?\\s*(?:of\\s+(?!(?:its|their|the company's)\\s+(?:(?:stock\\s+)?market\\s+)?(?:value|valuation|capitali[sz]ation|cap|worth)\\b)\\p{L}|${NOT_SHARES}(?!${LINKS}\\b)[\\p{L}-]+\\s+${MOVE}\\b)`,
         "u",
       ),
     },

@@ -516,6 +516,8 @@ describe("ordinary wording that a cue's words only resemble", () => {
   it("reads no share price move in a share of something counted", () => {
     expect(labelOf("Nearly 40% of farms lost their harvest.", "Nearly 40%")).not.toBe("Share price change");
     expect(labelOf("Acme lost 6% of its value on Friday.", "lost 6%")).toBe("Share price change");
+    expect(labelOf("Acme stock shed 9% of its market capitalisation.", "9%")).toBe("Share price change");
+    expect(labelOf("Acme stock lost 6% of its worth on Friday.", "lost 6%")).toBe("Share price change");
   });
 
   it("reads no share price move where the figure qualifies the noun that moved", () => {
