@@ -250,6 +250,13 @@ const DEMONYM = /(?:[ei]an|(?<!ti)can|[ylb]an|ndan|ghan|doran|(?<!s|hat|hu)tan|(
 const BETWEEN_TWO =
   /^(?:talks|war|wars|border|borders|ceasefire|truce|relations|ties|trade|summit|deal|accord|agreement|conflict|tensions|dispute|rivalry|alliance|partnership|pact|treaty|negotiations|clash|clashes|standoff|fixture|match|flights|pipeline|corridor)$/;
 
+/**
+ * "US-China talks", "the Israel-Hamas war": two names across a hyphen, when what follows passes
+ * between two and one of them is a country. "The Coca-Cola deal", "Hewlett-Packard trade" stay one.
+ */
+const twoNamesAcross = (first: string, second: string, next: string) =>
+  BETWEEN_TWO.test(next) && (COUNTRIES.has(foldText(first)) || COUNTRIES.has(foldText(second)));
+
 /** The runs of proper nouns in a sentence, joined over small words, as candidates for names. */
 function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleCaseLine: boolean): Run[] {
   const runs: Run[] = [];
@@ -295,7 +302,7 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
     // "US-China talks", "the Israel-Hamas war": a hyphen between two names before what passes
     // between them joins two names, not one ("Rolls-Royce engines" stays one).
-    if (hyphen && BETWEEN_TWO.test(tokens[i + 2]?.text ?? "")) {
+    if (hyphen && twoNamesAcross(body.slice(run[0]!.start, t.start), tokens[i + 1]!.text, tokens[i + 2]?.text ?? "")) {
       close();
       continue;
     }
@@ -469,7 +476,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (/^\p{Ll}+-/u.test(name)) continue;
         // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name; before
         // a second name and what passes between them ("US-China talks") it is a name.
-        if (body[end] === "-" && !BETWEEN_TWO.test(body.slice(end).match(/^-\p{Lu}[\p{L}.]*\s+(\p{Ll}+)/u)?.[1] ?? "")) continue;
+        const across = body.slice(end).match(/^-(\p{Lu}[\p{L}.]*)\s+(\p{Ll}+)/u);
+        if (body[end] === "-" && !(across && twoNamesAcross(name, across[1]!, across[2]!))) continue;
         if (piece.absorbs) absorbed.push({ start, end });
         const index = sentence.tokens.indexOf(tokens[0]!);
         const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;

@@ -20,6 +20,13 @@ describe("names joined by a hyphen, and places that end like a people's adjectiv
     expect(names(body).map((n) => n.name)).toEqual(["US", "China", "Geneva", "Israel", "Hamas", "Rolls-Royce"]);
   });
 
+  it("keeps a company's hyphenated name whole before a word of trade or talks", () => {
+    expect(names("The Coca-Cola deal closed on Monday, and Hewlett-Packard trade rose.").map((n) => n.name)).toEqual([
+      "Coca-Cola",
+      "Hewlett-Packard",
+    ]);
+  });
+
   it("keeps Pakistan, Japan and Michigan before a noun, and leaves Venezuelan and Korean out", () => {
     const body =
       "Pakistan officials met on Monday. Figures showed Japan trade fell. Michigan voters went to the polls. Venezuelan officials and Korean exporters objected.";
