@@ -877,7 +877,8 @@ async function detectAlongside<T>(
   const figures = started(misattributions(tx, investigationId));
   const also = started(alongside());
   await yieldToEventLoop();
-  const fingerprint = reuseNaming ? namingFingerprint(entities) : null;
+  // Not in development: there the rules change under a running server.
+  const fingerprint = reuseNaming && process.env.NODE_ENV !== "development" ? namingFingerprint(entities) : null;
   // Copies: what is kept is never changed by those who read it.
   const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
   const naming = reused ?? detectNamingConflicts(entities, new Set());
