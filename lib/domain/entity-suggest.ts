@@ -241,8 +241,9 @@ function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
 
 /**
  * How a people's adjective ends: "Venezuelan", "Korean", "Mexican", "Cuban", "Kenyan", "Tibetan",
- * "German", "Chinese", "Spanish", "Dutch", "Ugandan", "Afghan", "Salvadoran". Not the places that end alike: "Iran", "Japan",
- * "Pakistan", "Michigan", "Taiwan", "Manhattan", "Bhutan", "Vatican", "Oman" talks or officials.
+ * "German", "Chinese", "Spanish", "Dutch", "Ugandan", "Afghan", "Salvadoran". Not the places that
+ * end alike: "Iran", "Japan", "Pakistan", "Michigan", "Taiwan", "Manhattan", "Bhutan", "Vatican",
+ * "Oman" talks or officials.
  */
 const DEMONYM = /(?:[ei]an|(?<!ti)can|[ylb]an|ndan|ghan|doran|(?<!s|hat|hu)tan|(?<!^O)man|ese|ish|ch)$/;
 
@@ -552,10 +553,10 @@ function withCompanyForms(names: NameProposal[]): NameProposal[] {
   return merged.size ? names.filter((n) => !merged.has(n)) : names;
 }
 
-/** An abbreviation or ticker in brackets right after a name: "Emergency Management Authority (AFAD)", "Google (GOOGL)". */
 /** A news agency credited in brackets ("Picture (AP)", "LONDON (AFP) —"): no short form of the word before. */
 const AGENCY_CREDIT = /^\s?\(\s*(?:AP|AFP|PA|UPI|CNN|BBC|DPA|EFE|ANSA|IANS|PTI|ANI)\s*\)/;
 
+/** An abbreviation or ticker in brackets right after a name: "Emergency Management Authority (AFAD)", "Google (GOOGL)". */
 const BRACKETED = /^\s?\(\s*(\p{Lu}[\p{Lu}\p{N}.&-]{1,9})\s*\)/u;
 
 /**
