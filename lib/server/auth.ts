@@ -8,8 +8,10 @@ import { parseCookies } from "better-auth/cookies";
 import { nextCookies } from "better-auth/next-js";
 import { publicAddress } from "@/lib/domain/deployment.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/inputs.ts";
-import type { Role } from "@/lib/domain/roles.ts";
+import type { MemberRole, Role } from "@/lib/domain/roles.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { type Database, getDatabase } from "@/lib/server/database.ts";
+import { memberRoleSql } from "@/lib/server/memberships.ts";
 
 /** The client's address as the sign-in worked it out, for the session's record (not X-Forwarded-For, which anyone can write). */
 export const CLIENT_ADDRESS_HEADER = "x-crosscheck-client-address";
@@ -100,8 +102,15 @@ export type SessionAccount = { id: string; email: string; name: string; role: Ro
  * verification (most of a save's own cost in the HTTP bench). Every other case (renewal due,
  * expired or unknown session, a "don't remember me" or cached-session cookie) goes through
  * better-auth itself, which renews or clears the cookies; so the answers are the same.
+ *
+ * Given an investigation, the same query also reads the account's role in it (`memberRole`:
+ * null when not a member), which every action on an investigation checks first: one round trip
+ * instead of two. Only the everyday case answers it; otherwise `memberRole` is left out.
  */
-export async function sessionAccount(headers: Headers): Promise<SessionAccount | null> {
+export async function sessionAccount(
+  headers: Headers,
+  investigationId?: string,
+): Promise<(SessionAccount & { memberRole?: MemberRole | null }) | null> {
   const auth = getAuth();
   const { cookies, secret } = await auth.$context.then((context) => ({ cookies: context.authCookies, secret: context.secret }));
   const header = headers.get("cookie");
@@ -112,14 +121,17 @@ export async function sessionAccount(headers: Headers): Promise<SessionAccount |
   const token = verifiedCookieValue(signed, secret);
   if (token === null) return null; // unsigned or tampered: better-auth answers no session too
   if (!jar.has(cookies.dontRememberToken.name) && !jar.has(cookies.sessionData.name)) {
-    const [row] = await getDatabase().prisma.$queryRaw<(SessionAccount & { expiresAt: Date })[]>`
-      SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled", s."expiresAt"
+    const role =
+      investigationId === undefined ? Prisma.empty : Prisma.sql`, ${memberRoleSql(investigationId, Prisma.sql`u."id"`)} AS "memberRole"`;
+    const [row] = await getDatabase().prisma.$queryRaw<(SessionAccount & { expiresAt: Date; memberRole?: MemberRole | null })[]>`
+      SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled", s."expiresAt"${role}
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."token" = ${token}`;
     const now = Date.now();
     const renewFrom = row ? row.expiresAt.getTime() - (SESSION_AGES.expiresIn - SESSION_AGES.updateAge) * 1000 : 0;
     if (row && row.expiresAt.getTime() > now && renewFrom > now) {
-      return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled };
+      const account = { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled };
+      return investigationId === undefined ? account : { ...account, memberRole: row.memberRole ?? null };
     }
   }
   const session = await auth.api.getSession({ headers });

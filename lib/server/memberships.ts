@@ -3,6 +3,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import type { MemberRole } from "@/lib/domain/roles.ts";
 import { audit, type AuditContext, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { InvestigationRef } from "@/lib/server/investigations.ts";
 
 /**
@@ -17,11 +18,20 @@ export const notFoundInvestigation = () => new ExpectedError("not_found", NO_SUC
 /** The caller's role in a live (not archived) investigation, or null when not a member of it. */
 export async function memberRole(investigationId: string, userId: string): Promise<MemberRole | null> {
   // Every action on an investigation asks this first: in SQL, a third of a model query's cost.
-  const [row] = await db().$queryRaw<{ role: MemberRole }[]>`
-    SELECT m."role"::text AS "role" FROM "Membership" m JOIN "Investigation" i ON i."id" = m."investigationId"
-    WHERE m."investigationId" = ${investigationId} AND m."userId" = ${userId} AND i."archivedAt" IS NULL`;
+  const [row] = await db().$queryRaw<
+    { role: MemberRole | null }[]
+  >`SELECT ${memberRoleSql(investigationId, Prisma.sql`${userId}`)} AS "role"`;
   return row?.role ?? null;
 }
+
+/**
+ * `memberRole` as an SQL expression (a role or NULL), for a query that reads it beside something
+ * else: the session read of an action asks it in the same round trip. `userId` is SQL, so it may
+ * name a column of that query.
+ */
+export const memberRoleSql = (investigationId: string, userId: Prisma.Sql) => Prisma.sql`(
+    SELECT m."role"::text FROM "Membership" m JOIN "Investigation" i ON i."id" = m."investigationId"
+    WHERE m."investigationId" = ${investigationId} AND m."userId" = ${userId} AND i."archivedAt" IS NULL)`;
 
 export type MemberInvestigation = InvestigationRef & { role: MemberRole };
 

@@ -9,7 +9,7 @@ import { ACTION_POLICY, type ActionName } from "@/lib/domain/permissions.ts";
 import { hasMemberRole, hasRole, MEMBER_ROLE_LABELS, type MemberRole } from "@/lib/domain/roles.ts";
 import type { AuditContext } from "@/lib/server/audit.ts";
 import { memberRole, NO_SUCH_INVESTIGATION } from "@/lib/server/memberships.ts";
-import { type Actor, currentActor } from "@/lib/web/session.ts";
+import { type Actor, actorIn, currentActor, type KnownRole } from "@/lib/web/session.ts";
 
 /** `memberRole`: the caller's role in the investigation the input names (investigation actions). */
 export type ActionContext = AuditContext & { actor: Actor; memberRole?: MemberRole };
@@ -22,7 +22,7 @@ type PublicHandler<S extends z.ZodType, R extends object> = (input: z.output<S>,
 export type RegisteredAction = {
   name: ActionName;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  run: (actor: Actor | null, input: unknown, requestId?: string) => Promise<ActionResult<any>>;
+  run: (actor: Actor | null, input: unknown, requestId?: string, known?: KnownRole) => Promise<ActionResult<any>>;
 };
 
 /** Every action built here, so the role-matrix test can find and call them all. */
@@ -37,7 +37,9 @@ export const actionRegistry = new Map<unknown, RegisteredAction>();
  * input names; a handler may rely on the caller being a member with the role its row asks for.
  */
 export function defineAction<S extends z.ZodType, R extends object>(name: ActionName, schema: S, handler: Handler<S, R>) {
-  return register(name, (actor, input, requestId) => executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId));
+  return register(name, (actor, input, requestId, known) =>
+    executeAction(name, schema, handler as PublicHandler<S, R>, actor, input, requestId, known),
+  );
 }
 
 /** An action anyone may call (its policy row says "public"), e.g. sign-in. */
@@ -47,10 +49,18 @@ export function definePublicAction<S extends z.ZodType, R extends object>(name: 
 
 function register<R extends object>(
   name: ActionName,
-  run: (actor: Actor | null, input: unknown, requestId?: string) => Promise<ActionResult<R>>,
+  run: (actor: Actor | null, input: unknown, requestId?: string, known?: KnownRole) => Promise<ActionResult<R>>,
 ) {
+  const policy = ACTION_POLICY[name];
+  const scoped = policy && policy !== "public" && policy.scope === "investigation";
   const action = async (input: unknown): Promise<ActionResult<R>> => {
     const requestId = (await headers()).get("x-request-id") ?? randomUUID();
+    // On an investigation: the session and the caller's role in it, in one query.
+    const investigationId = scoped ? investigationOf(input) : null;
+    if (investigationId) {
+      const { actor, known } = await actorIn(investigationId);
+      return run(actor, input, requestId, known);
+    }
     return run(await currentActor(), input, requestId);
   };
   actionRegistry.set(action, { name, run });
@@ -64,6 +74,7 @@ export async function executeAction<S extends z.ZodType, R extends object>(
   actor: Actor | null,
   input: unknown,
   requestId: string = randomUUID(),
+  known?: KnownRole,
 ): Promise<ActionResult<R>> {
   const policy = ACTION_POLICY[name];
   if (!policy) return { ok: false, code: "forbidden", message: "This action is not allowed." };
@@ -90,7 +101,8 @@ export async function executeAction<S extends z.ZodType, R extends object>(
     if (!scope.success) {
       return { ok: false, code: "invalid_input", message: "Some fields need attention.", fieldErrors: { investigationId: ["Missing."] } };
     }
-    role = (await memberRole(scope.data.investigationId, actor!.id)) ?? undefined;
+    const { investigationId } = scope.data;
+    role = (known?.investigationId === investigationId ? known.role : await memberRole(investigationId, actor!.id)) ?? undefined;
     // A non-member hears what an id that never existed gets.
     if (!role) return { ok: false, code: "not_found", message: NO_SUCH_INVESTIGATION };
     if (!hasMemberRole(role, policy.role)) {
@@ -128,6 +140,12 @@ export async function executeAction<S extends z.ZodType, R extends object>(
 }
 
 const investigationScope = z.object({ investigationId: z.string().min(1).max(200) });
+
+/** The investigation an action's input names, when it names one well-formed (else checked later). */
+function investigationOf(input: unknown): string | null {
+  const raw = input instanceof FormData ? input.get("investigationId") : (input as { investigationId?: unknown } | null)?.investigationId;
+  return typeof raw === "string" && investigationScope.safeParse({ investigationId: raw }).success ? raw : null;
+}
 
 const article = (role: MemberRole) => (role === "analyst" ? "an" : "a");
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { getAuth, sessionAccount } from "@/lib/server/auth.ts";
 import { db } from "@/lib/server/database.ts";
+import { createInvestigation } from "@/lib/server/investigations.ts";
 import { reserveAttempt, settleSuccess } from "@/lib/server/rate-limit.ts";
 import { createUser, setUserDisabled, updateUser } from "@/lib/server/users.ts";
 import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
@@ -144,6 +145,23 @@ describe(`reading a request's session cookie on ${testEngine}`, () => {
     await setUserDisabled(admin.ctx, { id: user.id, version: user.version, disabled: true });
     expect(await account(second.cookie)).toBeNull(); // disabling ended the session
     expect(await db().session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(0);
+  });
+
+  test("asked about an investigation, the session read also gives the caller's role there", async () => {
+    const lead = await makeUser("analyst");
+    const outsider = await makeUser("analyst");
+    const inv = await createInvestigation(lead.ctx, { title: "Role with the session" });
+    const asLead = (await signIn(lead.email, lead.password)).cookie!;
+    const asOutsider = (await signIn(outsider.email, outsider.password)).cookie!;
+    const roleIn = async (cookie: string, investigationId: string) =>
+      (await sessionAccount(new Headers({ cookie }), investigationId))?.memberRole;
+    expect(await roleIn(asLead, inv.id)).toBe("lead");
+    expect(await roleIn(asOutsider, inv.id)).toBeNull();
+    expect(await roleIn(asLead, "no-such-investigation")).toBeNull();
+    await db().investigation.update({ where: { id: inv.id }, data: { archivedAt: new Date() } });
+    expect(await roleIn(asLead, inv.id)).toBeNull(); // archived: as if it did not exist
+    // Not asked, not answered: pages read the account alone.
+    expect(await account(asLead)).not.toHaveProperty("memberRole");
   });
 
   test("a session due for renewal is renewed for another week, as better-auth does", async () => {

@@ -196,6 +196,12 @@ describe(`what each role in an investigation may do, through the actions, on ${t
     };
     const asViewer = await action("claim.create")(actorOf(viewer), claim);
     expect(asViewer).toMatchObject({ ok: false, code: "forbidden", message: expect.stringContaining("You are a viewer here") });
+    // A role read with the session for another investigation is not taken for this one's.
+    const elsewhere = { investigationId: "another-investigation", role: "lead" } as const;
+    expect(await action("claim.create")(actorOf(viewer), claim, "req-elsewhere", elsewhere)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await db().claim.count({ where: { investigationId: s.inv.id } })).toBe(before);
     expect(await action("job.status")(actorOf(viewer), { investigationId: s.inv.id, jobId: "none" })).toMatchObject({ code: "not_found" });
 
