@@ -44,7 +44,7 @@ import {
   type SettledDecision,
   setAsideBy,
 } from "@/lib/domain/json-codecs.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, auditInsert, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
 import { newId, sqlDate, sqlJson, UTC } from "@/lib/server/sql-values.ts";
@@ -566,14 +566,59 @@ export type Known = {
  * articles in a second one). Raw rows are brought to the shape Prisma gives.
  */
 async function groupClaims(tx: Tx, investigationId: string, g: { subjectId: string; attribute: string }): Promise<ClaimRow[]> {
-  const rows = await tx.$queryRaw<RawClaimRow[]>`
-    SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
-      c."valueText", c."valueNorm", c."asOfStart", c."asOfEnd", c."inCorrection", c."quoteExact", c."quotePrefix",
-      c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
-      a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"
+  const rows = await tx.$queryRaw<RawClaimRow[]>`${GROUP_CLAIM_COLUMNS(Prisma.raw)}
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
   return rows.map(claimRow);
+}
+
+/** What detection reads of a group's claims; `time` writes a timestamp column (as is, or for JSON). */
+const GROUP_CLAIM_COLUMNS = (time: (column: string) => Prisma.Sql) => Prisma.sql`
+    SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
+      c."valueText", c."valueNorm", ${time('c."asOfStart"')} AS "asOfStart", ${time('c."asOfEnd"')} AS "asOfEnd",
+      c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method",
+      c."appliesToPart", ${time('a."publishedAt"')} AS "publishedAt", a."publishedText" AS "publishedText"`;
+
+/** A timestamp column in JSON, marked as UTC (`to_json` leaves the zone out: it would read as local time). */
+const jsonTime = (column: string) => Prisma.sql`to_char(${Prisma.raw(column)}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The active claims giving one of these figures: only what misattribution compares. */
+const FIGURE_CLAIMS = (investigationId: string, figures: string[]) => Prisma.sql`
+    SELECT c."id", c."articleId", c."subjectId", c."attribute", c."status"::text AS "status", c."valueNorm"
+    FROM "Claim" c
+    WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" = ANY(${figures.map(pointOf)}::float8[])`;
+
+type FigureRow = Omit<DetectionClaim, "value" | "asOf"> & { valueNorm: unknown };
+
+/** What a change's re-examination reads once its locks are held, read in one statement (see readTouched). */
+type TouchedRows = { groups: ClaimRow[][]; figures: FigureRow[]; conflicts: { keys: Set<string>; onRecord: TrackedConflict[] } };
+
+/**
+ * Everything a change's re-examination reads under its locks, in one round trip: each touched
+ * group's claims (in order), the claims giving a touched figure, and the conflicts on record
+ * under these keys. A save's hot path: three statements would cost three round trips.
+ */
+async function readTouched(
+  tx: Tx,
+  investigationId: string,
+  groups: { subjectId: string; attribute: string }[],
+  figures: string[],
+  keys: string[],
+): Promise<TouchedRows> {
+  const [row] = await tx.$queryRaw<{ groups: unknown; figures: unknown; conflicts: unknown }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(coalesce(g."rows", '[]'::json) ORDER BY t.n), '[]'::json)
+        FROM unnest(${groups.map((g) => g.subjectId)}::text[], ${groups.map((g) => g.attribute)}::text[]) WITH ORDINALITY AS t(s, a, n)
+        LEFT JOIN LATERAL (SELECT json_agg(x) AS "rows" FROM (${GROUP_CLAIM_COLUMNS(jsonTime)}
+          FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+          WHERE c."investigationId" = ${investigationId} AND c."subjectId" = t.s AND c."attribute" = t.a) x) g ON true) AS "groups",
+      ${figures.length ? Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${FIGURE_CLAIMS(investigationId, figures)}) x)` : Prisma.sql`'[]'::json`} AS "figures",
+      (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys)}) x) AS "conflicts"`;
+  return {
+    groups: sqlJson<RawClaimRow[][]>(row!.groups).map((rows) => rows.map(claimRow)),
+    figures: sqlJson<FigureRow[]>(row!.figures),
+    conflicts: { keys: new Set(keys), onRecord: sqlJson<TrackedConflict[]>(row!.conflicts) },
+  };
 }
 
 /**
@@ -608,8 +653,8 @@ export async function syncConflicts(
   const changes: ConflictChange[] = [];
   let examine = touched;
   for (;;) {
-    const { scope, detected } = await detectTouched(tx, investigationId, examine, known);
-    const { revived, changed } = await carryOut(tx, ctx, investigationId, scope, detected);
+    const { scope, detected, read } = await detectTouched(tx, investigationId, examine, known);
+    const { revived, changed } = await carryOut(tx, ctx, investigationId, scope, detected, undefined, undefined, read);
     changes.push(...changed);
     if (!revived.length) return latestOf(changes);
     examine = mergeTouched(...revived.map(touchedByClaim));
@@ -638,7 +683,7 @@ async function detectTouched(
   investigationId: string,
   touched: Touched,
   known: Known,
-): Promise<{ scope: Set<string>; detected: DetectedConflict[] }> {
+): Promise<{ scope: Set<string>; detected: DetectedConflict[]; read?: TouchedRows["conflicts"] }> {
   const scope = new Set<string>();
   const detected: DetectedConflict[] = [];
   const groups = new Map((touched.groups ?? []).map((g) => [lockKeyOfGroup(g), g]));
@@ -650,26 +695,22 @@ async function detectTouched(
       : groups.size
         ? await attributeSettings(tx, investigationId, attributes)
         : new Map<string, AttributeSetting>();
+  const figures = [...new Set(touched.figures ?? [])];
+  for (const g of groups.values()) for (const key of groupKeys(g.subjectId, g.attribute)) scope.add(key);
+  for (const f of figures) scope.add(lockKeyOfFigure(f));
+  const read = groups.size || figures.length ? await readTouched(tx, investigationId, [...groups.values()], figures, [...scope]) : null;
+  let i = 0;
   for (const g of groups.values()) {
-    for (const key of groupKeys(g.subjectId, g.attribute)) scope.add(key);
-    const rows = await groupClaims(tx, investigationId, g);
+    const rows = read!.groups[i++]!;
     const names = await namesFor(tx, investigationId, textsOf(rows));
     const chains = await partOfChains(tx, investigationId, names.values());
     const claims = rows.map((r) => toDetectionClaim(r, names, timeZone, chains));
     detected.push(...(await groupConflicts(tx, investigationId, g, claims, settings.get(g.attribute), new Set(touched.added))));
   }
-
-  const figures = [...new Set(touched.figures ?? [])];
   if (figures.length) {
-    for (const f of figures) scope.add(lockKeyOfFigure(f));
-    // A figure may be given by hundreds of claims: only what misattribution compares is read.
-    // In SQL: on a save's path, where a model query costs three times as much in Node.
-    const rows = await tx.$queryRaw<(Omit<DetectionClaim, "value" | "asOf"> & { valueNorm: unknown })[]>`
-      SELECT c."id", c."articleId", c."subjectId", c."attribute", c."status"::text AS "status", c."valueNorm"
-      FROM "Claim" c
-      WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" = ANY(${figures.map(pointOf)}::float8[])`;
+    // A figure may be given by hundreds of claims: only what misattribution compares was read.
     const wanted = new Set(figures);
-    const claims = rows.map(({ valueNorm, ...r }): DetectionClaim => ({ ...r, value: readValue(valueNorm), asOf: null }));
+    const claims = read!.figures.map(({ valueNorm, ...r }): DetectionClaim => ({ ...r, value: readValue(valueNorm), asOf: null }));
     detected.push(...detectMisattributions(claims.filter((c) => wanted.has(figureKey(c.value) ?? ""))));
   }
 
@@ -682,7 +723,7 @@ async function detectTouched(
     for (const row of involved) if (row.conflict.detectionKey) scope.add(row.conflict.detectionKey);
     detected.push(...detectNamingConflicts(await canonicalEntities(tx, investigationId), new Set(), focus));
   }
-  return { scope, detected };
+  return { scope, detected, ...(read && { read: read.conflicts }) };
 }
 
 async function canonicalEntities(tx: Tx, investigationId: string): Promise<NamedEntity[]> {
@@ -1024,16 +1065,20 @@ export async function withdrawDecision(tx: Tx, ctx: AuditContext, investigationI
  */
 export async function trackedConflicts(tx: Tx, investigationId: string, keys?: string[]): Promise<TrackedConflict[]> {
   if (keys === undefined) return allTrackedConflicts(tx, investigationId);
-  const rows = await tx.$queryRaw<(Omit<TrackedConflict, "claimIds" | "entityIds"> & { claimIds: unknown; entityIds: unknown })[]>`
+  const rows = await tx.$queryRaw<
+    (Omit<TrackedConflict, "claimIds" | "entityIds"> & { claimIds: unknown; entityIds: unknown })[]
+  >`${TRACKED_CONFLICTS(investigationId, keys)}`;
+  return rows.map((r) => ({ ...r, claimIds: sqlJson<string[]>(r.claimIds), entityIds: sqlJson<string[]>(r.entityIds) }));
+}
+
+/** The detected conflicts on record under these keys, with their members. */
+const TRACKED_CONFLICTS = (investigationId: string, keys: string[]) => Prisma.sql`
     SELECT c."id", c."detectionKey" AS "key", c."kind"::text AS "kind", c."status"::text AS "status",
       c."closedBy"::text AS "closedBy", c."summary",
       coalesce((SELECT json_agg(m."claimId") FROM "ConflictClaim" m WHERE m."conflictId" = c."id"), '[]'::json) AS "claimIds",
       coalesce((SELECT json_agg(m."entityId") FROM "ConflictEntity" m WHERE m."conflictId" = c."id"), '[]'::json) AS "entityIds"
     FROM "Conflict" c
-    WHERE c."investigationId" = ${investigationId} AND c."detectionKey" IS NOT NULL
-      AND (${keys === undefined}::boolean OR c."detectionKey" = ANY(${keys ?? []}::text[]))`;
-  return rows.map((r) => ({ ...r, claimIds: sqlJson<string[]>(r.claimIds), entityIds: sqlJson<string[]>(r.entityIds) }));
-}
+    WHERE c."investigationId" = ${investigationId} AND c."detectionKey" = ANY(${keys}::text[])`;
 
 /**
  * Every detected conflict on record: the members of all of them gathered in one pass each (not
@@ -1081,6 +1126,8 @@ async function carryOut(
   report?: Progress,
   /** Every detected conflict on record, when the caller read them (its scope is all of them). */
   onRecord?: TrackedConflict[],
+  /** The conflicts on record under some keys, when the caller read them (the rest are read here). */
+  read?: TouchedRows["conflicts"],
 ): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found">; changed: ConflictChange[] }> {
   const counts = { opened: 0, updated: 0, reopened: 0, closed: 0 };
   const revived: Revived[] = [];
@@ -1089,7 +1136,8 @@ async function carryOut(
   if (!existing) {
     const keys = [...new Set([...scope, ...detected.map((d) => d.key)])];
     if (!keys.length) return { revived, counts, changed };
-    existing = await trackedConflicts(tx, investigationId, keys);
+    const unread = read ? keys.filter((k) => !read.keys.has(k)) : keys;
+    existing = [...(read?.onRecord ?? []), ...(unread.length ? await trackedConflicts(tx, investigationId, unread) : [])];
   }
   const byId = new Map(existing.map((c) => [c.id, c]));
   const ops = plan(existing, detected, scope);
