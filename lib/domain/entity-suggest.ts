@@ -183,10 +183,20 @@ const TITLES = new Set(
 );
 const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "ceo", "senator", "president", "secretary"]);
 
+/** A title or occupation written after a name and a comma: "Emil Michael, the Under-Secretary", "Dana Ortiz, a spokeswoman". */
+const PERSON_TITLES_AFTER =
+  /^(?:under|secretary|minister|president|vice|senator|governor|mayor|judge|ambassador|chancellor|commissioner|spokes(?:man|woman|person)|chief|ceo|cfo|founder|co-founder|chairman|chairwoman|director|economist|analyst|professor|lawyer|attorney|researcher|scientist)$/i;
+
 /** Capitalised words that are no name of their own. */
 const NOT_NAMES = new Set(
   "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co".split(" "),
 );
+/** Of those, the ones that end a name: "Scale AI", "Apple TV". */
+const NAME_ENDINGS = new Set(["ai", "tv", "inc", "ltd", "co"]);
+const endsName = (word: string) => {
+  const lower = word.toLowerCase();
+  return !TITLES.has(lower) && (!NOT_NAMES.has(lower) || NAME_ENDINGS.has(lower));
+};
 
 const PLACE_WORDS =
   /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
@@ -279,6 +289,11 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     // A capitalised word right after a name, in prose, goes on with it whatever its tag: wink reads
     // the "Garland" of "Merrick Garland" as a verb. In a headline every word has a capital.
     const misread = run.length > 0 && !titleCaseLine && /^\p{Lu}\p{Ll}/u.test(t.text) && WORD_TAGS.has(t.pos);
+    // "Scale AI", "Constitutional AI", "Apple TV": a short form in capitals after an ordinary word
+    // with a capital ends a name, whatever its tag; not after a name of its own ("U.S. AI policy",
+    // "Anthropic AI models"), nor a title ("Anthropic CEO Dario Amodei") or a time zone.
+    const acronym =
+      run.length > 0 && /^\p{Lu}{2,5}$/u.test(t.text) && t.pos !== "PROPN" && isCommonWord(run.at(-1)!.text) && endsName(t.text);
     // "Highway 49", "Flight 370", "Reactor 4": an ordinary noun made a name by its number.
     const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && isCommonWord(run.at(-1)!.text) && /^\p{Lu}/u.test(run.at(-1)!.text);
     // "the Office for National Statistics", "Ford Motor Co": a capitalised word wink tags as a common
@@ -296,7 +311,18 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       (i === firstWord
         ? nextProper(i + 1) && !/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && !SENTENCE_OPENERS.test(t.text) && !DAYS_AND_MONTHS.test(t.text)
         : nextProper(i + 1) || (JOINERS.has(next.text.toLowerCase()) && next.start === t.end + 1 && nextProper(i + 2)));
-    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || numbered || opens;
+    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || acronym || numbered || opens;
+    // "the U.S. Department of the Army", "Bank of the West": an organisation's name goes on over "of the".
+    if (
+      run.length > 0 &&
+      t.text === "of" &&
+      tokens[i + 1]?.text === "the" &&
+      nextProper(i + 2) &&
+      namesAnOrganization(body.slice(run[0]!.start, run.at(-1)!.end))
+    ) {
+      run.push(t, tokens[++i]!);
+      continue;
+    }
     const joiner =
       run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
@@ -340,8 +366,9 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
     if (!company && (TITLES.has(first) || DAYS_AND_MONTHS.test(first))) {
       titled ||= PERSON_TITLES.has(first);
       tokens = tokens.slice(1);
-      // "Secretary of Defense Pete Hegseth": the office goes with its title.
-      if (TITLES.has(first) && tokens[0]?.text.toLowerCase() === "of") tokens = tokens.slice(2);
+      // "Secretary of Defense Pete Hegseth": the office goes with its title; "the Governor of
+      // California" names a place.
+      if (TITLES.has(first) && tokens[0]?.text.toLowerCase() === "of" && officeWord(tokens[1]?.text ?? "")) tokens = tokens.slice(2);
       continue;
     }
     if (JOINERS.has(first) || tokens[0]!.text === "-") {
@@ -368,7 +395,9 @@ function guessKind(name: string, before: string | undefined, after: string | und
   if (COUNTRIES.has(foldText(name))) return "place";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
-  if (titled || (after && PERSON_AFTER.test(after)) || (before && PERSON_BEFORE.test(before))) return "person";
+  // "The Pentagon said": a person's name takes no article.
+  const article = before !== undefined && /^(?:the|a|an)$/i.test(before);
+  if (titled || (after && PERSON_AFTER.test(after) && !article) || (before && PERSON_BEFORE.test(before))) return "person";
   // "NSA", "FEMA": an acronym is most often an organisation.
   if (/^(?:[\p{Lu}]\.?){2,6}$/u.test(name.replace(/\s/g, ""))) return "organization";
   if (before && PLACE_BEFORE.has(before.toLowerCase())) return "place";
@@ -448,6 +477,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         const trimmed = trimRun(untitled);
         const titled = trimmed.titled;
         let tokens = trimmed.tokens;
+        // "the Under-Secretary of Defense for Research": what is left of a title's office is none of a name.
+        while (tokens.length && titles.some((t) => t.start <= tokens[0]!.start && tokens[0]!.end <= t.end)) tokens = tokens.slice(1);
         // "Shares of Alphabet", "Residents of Paiporta": a plural common noun capitalised only as the
         // sentence's first word says what of the name; the name is what follows "of".
         const [lead, joiner] = tokens;
@@ -485,7 +516,12 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         const after = sentence.tokens[sentence.tokens.indexOf(tokens.at(-1)!) + 1]?.text;
         // "Venezuelan leader", "Spanish officials": a people's adjective, not a name.
         if (tokens.length === 1 && DEMONYM.test(name) && ["NOUN", "ADJ"].includes(sentence.tokens[index + 1]?.pos ?? "")) continue;
-        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle);
+        // "Emil Michael, the Under-Secretary of Defense", "Dana Ortiz, a spokeswoman": a title after a comma.
+        const last = sentence.tokens.indexOf(tokens.at(-1)!);
+        const [comma, det, word] = sentence.tokens.slice(last + 1, last + 4);
+        const titleWord = det && /^(?:the|a|an)$/i.test(det.text) ? word : det;
+        const entitled = comma?.text === "," && titleWord !== undefined && PERSON_TITLES_AFTER.test(titleWord.text);
+        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle || entitled);
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
         // "Google (GOOGL) rose": a short form in brackets after the word says it is a name too.
         const capitalSays =
@@ -612,15 +648,43 @@ function withBracketedForms(
   return merged.size ? names.filter((n) => !merged.has(n)) : names;
 }
 
-/** Where a sentence writes a title before a name: the title's words, without the name's. */
+/**
+ * Where a sentence writes a title before a name: the title's words, without the name's; and the
+ * office a title names wherever it is written ("Emil Michael, the Under-Secretary of Defense for
+ * Research and Engineering"): ordinary words with capitals after the title and "of" or "for",
+ * joined by "and", "of" or "for", are its office, no names. An article ends the office ("the
+ * Governor of the Bank of England"), and so does a word that is no ordinary one ("the Governor of
+ * California").
+ */
 function titlesIn(
   body: string,
-  sentence: { start: number; end: number },
+  sentence: { start: number; end: number; tokens: Token[] },
   known: (name: string) => boolean,
 ): { start: number; end: number }[] {
   const text = body.slice(sentence.start, sentence.end);
-  return titlesBeforeNames(text, known).map((f) => ({ start: sentence.start + f.start, end: sentence.start + f.start + f.value.length }));
+  const spans = titlesBeforeNames(text, known).map((f) => ({
+    start: sentence.start + f.start,
+    end: sentence.start + f.start + f.value.length,
+  }));
+  const tokens = sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text) || !TITLES.has(tokens[i]!.text.toLowerCase())) continue;
+    let end = -1;
+    let k = i + 1;
+    while (/^(?:of|for)$/.test(tokens[k]?.text ?? "") || (end >= 0 && /^(?:and|of|for)$/.test(tokens[k]?.text ?? ""))) {
+      let last = k;
+      while (last + 1 < tokens.length && /^\p{Lu}\p{Ll}+$/u.test(tokens[last + 1]!.text) && officeWord(tokens[last + 1]!.text)) last++;
+      if (last === k) break;
+      end = tokens[last]!.end;
+      k = last + 1;
+    }
+    if (end >= 0) spans.push({ start: tokens[i + 1]!.start, end });
+  }
+  return spans;
 }
+
+/** A word an office is named with: an ordinary word ("Defense", "Research", "Foreign Affairs"), no country. */
+const officeWord = (word: string) => isCommonWord(word) && !COUNTRIES.has(foldText(word));
 
 /**
  * "Dario Amodei" … "Amodei": a person's surname alone after their full name is the same person,

@@ -313,3 +313,38 @@ describe("names in an article", () => {
     expect(names("Meanwhile Harbour Bank raised rates.").map((n) => n.name)).toEqual(["Harbour Bank"]);
   });
 });
+
+describe("offices, titles after a name and short forms that end a name", () => {
+  const plain = (body: string) => suggestNames({ body, entities: [] }).names.map((n) => `${n.name} (${n.kind})`);
+
+  it("reads the words of an office after its title as no names, wherever the title is written", () => {
+    expect(plain("The deal was drafted by Maria Lopes, the Under-Secretary of Health for Research and Innovation, on Monday.")).toEqual([
+      "Maria Lopes (person)",
+    ]);
+    expect(plain("He met the Minister for Foreign Affairs on Monday.")).toEqual([]);
+  });
+
+  it("keeps a place or a body named after a title: the Governor of California, the Governor of the Bank of England", () => {
+    expect(plain("Talks were joined by Gavin Newsom, the Governor of California, on Monday.")).toEqual([
+      "Gavin Newsom (person)",
+      "California (other)",
+    ]);
+    expect(plain("He wrote to the Governor of the Bank of England on Monday.")).toEqual(["Bank of England (organization)"]);
+  });
+
+  it("goes on over “of the” inside an organisation's name", () => {
+    expect(plain("Money from the U.S. Department of the Army paid for it.")).toEqual(["U.S. Department of the Army (organization)"]);
+  });
+
+  it("ends a name with a short form in capitals after an ordinary word, not after a name of its own", () => {
+    expect(plain("Rivals such as Scale AI and Stability AI grew. The U.S. AI rules changed.")).toEqual([
+      "Scale AI (other)",
+      "Stability AI (other)",
+      "U.S. (place)",
+    ]);
+  });
+
+  it("takes no one for a person for saying something after “the”", () => {
+    expect(plain("Officials were told on Monday that the Pentagon said it would act.")).toEqual(["Pentagon (other)"]);
+  });
+});
