@@ -312,13 +312,15 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
         ? nextProper(i + 1) && !/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && !SENTENCE_OPENERS.test(t.text) && !DAYS_AND_MONTHS.test(t.text)
         : nextProper(i + 1) || (JOINERS.has(next.text.toLowerCase()) && next.start === t.end + 1 && nextProper(i + 2)));
     const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || acronym || numbered || opens;
-    // "the U.S. Department of the Army", "Bank of the West": an organisation's name goes on over "of the".
+    // "the U.S. Department of the Army", "Bank of the West", "Friends of the Earth": an
+    // organisation's name, or one capitalised word inside a sentence (not a title), goes on over "of the".
+    const lead = body.slice(run[0]?.start ?? 0, run.at(-1)?.end ?? 0);
     if (
       run.length > 0 &&
       t.text === "of" &&
       tokens[i + 1]?.text === "the" &&
       nextProper(i + 2) &&
-      namesAnOrganization(body.slice(run[0]!.start, run.at(-1)!.end))
+      (namesAnOrganization(lead) || (run.length === 1 && !runStartsSentence && !TITLES.has(lead.toLowerCase())))
     ) {
       run.push(t, tokens[++i]!);
       continue;
@@ -371,7 +373,7 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
       if (TITLES.has(first) && tokens[0]?.text.toLowerCase() === "of" && officeWord(tokens[1]?.text ?? "")) tokens = tokens.slice(2);
       continue;
     }
-    if (JOINERS.has(first) || tokens[0]!.text === "-") {
+    if (JOINERS.has(first) || tokens[0]!.text === "-" || (first === "the" && tokens.length > 1)) {
       tokens = tokens.slice(1);
       continue;
     }
@@ -551,7 +553,14 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     if (!capitalSays && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
     proposal.aliasOf = closeEntities(proposal.name, index);
     const words = proposal.folded.split(" ");
-    if (words.length >= 2 && words.length <= 3 && single.has(words.at(-1)!) && /^\p{Lu}/u.test(proposal.name))
+    // Not an organisation's last word ("the European Commission" … "the Commission").
+    if (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      single.has(words.at(-1)!) &&
+      /^\p{Lu}/u.test(proposal.name) &&
+      !namesAnOrganization(proposal.name)
+    )
       kinds.push("person", "person");
     // The kind most of its places suggest, a guess other than "other" winning a tie; an alias's entity's kind first.
     proposal.kind = proposal.aliasOf[0]?.kind ?? mostCommon(kinds);
@@ -584,6 +593,23 @@ function withCompanyForms(names: NameProposal[]): NameProposal[] {
     if (!short || merged.has(long) || short.aliasOf.length || long.aliasOf.length) continue;
     absorb(long, short);
     long.kind = "organization";
+    merged.add(short);
+  }
+  // "The Bank of England raised rates. The Bank said…": an ordinary word that heads or ends the
+  // one organisation's name in the text, written after it, is that organisation named short.
+  for (const short of names) {
+    if (merged.has(short) || short.folded.includes(" ") || short.aliasOf.length || !isCommonWord(short.name)) continue;
+    const longs = names.filter(
+      (n) =>
+        n !== short &&
+        !merged.has(n) &&
+        n.kind === "organization" &&
+        !n.aliasOf.length &&
+        n.spans[0]!.start < short.spans[0]!.start &&
+        (n.folded.startsWith(`${short.folded} `) || n.folded.endsWith(` ${short.folded}`)),
+    );
+    if (longs.length !== 1) continue;
+    absorb(longs[0]!, short);
     merged.add(short);
   }
   return merged.size ? names.filter((n) => !merged.has(n)) : names;

@@ -344,6 +344,21 @@ describe("offices, titles after a name and short forms that end a name", () => {
     ]);
   });
 
+  it("reads “the Bank” after “the Bank of England” as the same organisation, named short", () => {
+    const body = "The Bank of England raised rates on Thursday. Later the Bank said inflation would fall.";
+    const found = suggestNames({ body, entities: [] }).names;
+    expect(found.map((n) => `${n.name} (${n.kind})`)).toEqual(["Bank of England (organization)"]);
+    expect(found[0]!.spans.map((s) => quoted(body, s))).toEqual(["Bank of England", "Bank"]);
+    expect(plain("The European Commission fined Acme. Later the Commission said it would appeal.")).toEqual([
+      "European Commission (organization)",
+      "Acme (other)",
+    ]);
+  });
+
+  it("keeps a one-word name before “of the” whole: Friends of the Earth", () => {
+    expect(plain("The march was organised by Friends of the Earth on Monday.")).toEqual(["Friends of the Earth (other)"]);
+  });
+
   it("takes no one for a person for saying something after “the”", () => {
     expect(plain("Officials were told on Monday that the Pentagon said it would act.")).toEqual(["Pentagon (other)"]);
   });
