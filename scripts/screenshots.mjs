@@ -58,10 +58,10 @@ for (const [label, viewport] of [
   for (const [name, title] of [
     ["conflict", /Anthropic · Valuation/],
     ["conflict-naming", /“Michael” or “Emil Michael”/],
-    ["conflict-misattribution", /183 billion: /],
+    ["conflict-misattribution", /183 billion: Anthropic or/],
   ]) {
     await page.goto(`${base}/investigations/anthropic-pentagon/conflicts`);
-    await page.goto(base + (await queue.getByRole("link", { name: title }).getAttribute("href")));
+    await page.goto(base + (await queue.getByRole("link", { name: title }).first().getAttribute("href")));
     await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });
   }
   await page.goto(`${base}/investigations/anthropic-pentagon/conflicts?status=resolved`);
