@@ -156,6 +156,53 @@ const APPOSITION_SHAPE = new RegExp(
 const FOUNDED_SHAPE =
   /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
 
+/** A name in a list, with its short form or ticker in brackets: "Amazon (AMZN)". */
+const LISTED = String.raw`${NAME}(?:\s+\(\p{Lu}[\p{Lu}\p{N}.&-]{0,9}\))?`;
+/** Two names or more: "A and B", "A, B, and C". */
+const NAME_LIST = String.raw`${LISTED}(?:,\s+${LISTED})*,?\s+(?:and|&)\s+${LISTED}`;
+
+/** The name a sentence opens with, before a comma or its verb: "Anthropic, founded by …", "Acme said …". */
+const SENTENCE_SUBJECT = new RegExp(
+  String.raw`^\s*(${NAME})(?=,|['’]s\s|\s+(?:\p{Ll}+ed|\p{Ll}+s|is|was|has|had|will|won|made|said|got|took|drew)\b)`,
+  "u",
+);
+
+/**
+ * Lists of names whose cue says what they are to the organisation the sentence is about:
+ * "backing from Google (GOOGL) and Amazon (AMZN)", "investors including Binance and Sequoia",
+ * "in partnership with companies like Atlassian and Stripe", "awarded to Google, Amazon and Oracle".
+ */
+const LIST_SHAPES: { attribute: string; cue: string; hint: RegExp; shape: RegExp }[] = [
+  {
+    attribute: "Backers",
+    cue: "backing",
+    hint: /back|fund|financ|invest/i,
+    shape: new RegExp(
+      String.raw`\b(?:backing|backed|funding|funded|financing|financed|investments?)\s+(?:from|by)\s+(?:(?:investors|companies|firms)\s+)?(?:(?:including|such as|like)\s+)?(${NAME_LIST})`,
+      "gu",
+    ),
+  },
+  {
+    attribute: "Backers",
+    cue: "investors",
+    hint: /investor/i,
+    shape: new RegExp(
+      String.raw`\binvestors?(?:\s+base)?(?:\s*[,—–-]\s*which)?\s+(?:include|includes|including|such as|like)\s+(${NAME_LIST})`,
+      "gu",
+    ),
+  },
+  {
+    attribute: "Partners",
+    cue: "partnership",
+    hint: /partner|alliance/i,
+    shape: new RegExp(
+      String.raw`\b(?:partnership|partnerships|partnering|partnered|alliance)\s+with\s+(?:(?:companies|firms|partners|groups)\s+)?(?:(?:including|such as|like)\s+)?(${NAME_LIST})`,
+      "gu",
+    ),
+  },
+  { attribute: "Awarded to", cue: "awarded", hint: /awarded/i, shape: new RegExp(String.raw`\bawarded\s+to\s+(${NAME_LIST})`, "gu") },
+];
+
 /**
  * Whether a name reads as an organisation's by its last word ("Wells Fargo Bank", "Acme Corp.")
  * or its first ("University of Valencia"). Industries count: a person is not called "Electric
@@ -283,6 +330,22 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       value: phrase.replace(/^(?:a|an)\s+/i, ""),
       cue: ROLE_NOUN.exec(phrase)![0].toLowerCase(),
     });
+  }
+
+  // "with backing from Google (GOOGL) and Amazon (AMZN)": a list of names, of the organisation the sentence is about.
+  for (const { attribute, cue, hint, shape } of LIST_SHAPES) {
+    for (const m of scan(shape, hint)) {
+      // "… from Sequoia and Index.": the full stop ends the sentence, not a short form ("Acme Inc.").
+      const value = /[\p{Ll}\p{N}]{2}\.$/u.test(m[1]!) && !/\b(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr)\.$/.test(m[1]!) ? m[1]!.slice(0, -1) : m[1]!;
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + value.length;
+      if (taken(start, end)) continue;
+      // Whose: the name the sentence opens with ("Anthropic, founded by …, with backing from …"), else the nearest.
+      const opening = SENTENCE_SUBJECT.exec(text.slice(0, m.index));
+      const owner = opening ? trimName(opening[1]!).name : "";
+      const subject = owner && !NOT_A_NAME.test(owner) && !TITLE_ONLY.test(owner) ? owner : null;
+      found.push({ start, end, subject, subjectKind: "organization", attribute, value, cue });
+    }
   }
 
   // "Anthropic, founded by former OpenAI researchers in 2021, …": the organisation's founders, as written.

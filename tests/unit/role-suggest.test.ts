@@ -95,6 +95,43 @@ describe("titles and offices in news text", () => {
   });
 });
 
+describe("lists of names an organisation has", () => {
+  it("reads backers, partners and who was awarded something, with the organisation the sentence opens with", () => {
+    expect(roles("Helix, valued at $2 billion with backing from Northwind Capital (NWC) and Bolt, builds batteries.")).toEqual([
+      { quote: "Northwind Capital (NWC) and Bolt", subject: "Helix", attribute: "Backers", value: "Northwind Capital (NWC) and Bolt" },
+    ]);
+    expect(roles("Helix got funding from Northwind Capital, Bolt and Acme Inc. on Monday.")).toEqual([
+      {
+        quote: "Northwind Capital, Bolt and Acme Inc.",
+        subject: "Helix",
+        attribute: "Backers",
+        value: "Northwind Capital, Bolt and Acme Inc.",
+      },
+    ]);
+    expect(roles("Helix's investor base, which includes Sequoia and Index, grew.")).toEqual([
+      { quote: "Sequoia and Index", subject: "Helix", attribute: "Backers", value: "Sequoia and Index" },
+    ]);
+    expect(roles("Helix's investor base—which includes Sequoia and Index—grew.")).toEqual([
+      { quote: "Sequoia and Index", subject: "Helix", attribute: "Backers", value: "Sequoia and Index" },
+    ]);
+    expect(roles("The tools were built in partnership with companies like Atlassian (TEAM) and Stripe.")).toEqual([
+      { quote: "Atlassian (TEAM) and Stripe", subject: null, attribute: "Partners", value: "Atlassian (TEAM) and Stripe" },
+    ]);
+    expect(roles("The contract was awarded to Google, Amazon, Microsoft, and Oracle in 2022.")).toEqual([
+      {
+        quote: "Google, Amazon, Microsoft, and Oracle",
+        subject: null,
+        attribute: "Awarded to",
+        value: "Google, Amazon, Microsoft, and Oracle",
+      },
+    ]);
+  });
+
+  it("takes no list from names that are only side by side", () => {
+    expect(roles("Talks between Google and Amazon ended. Backing from Google was rumoured.")).toEqual([]);
+  });
+});
+
 describe("role proposals", () => {
   const entities: SuggestEntity[] = [
     { id: "anthropic", name: "Anthropic", kind: "organization", aliases: [] },
