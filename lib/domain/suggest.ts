@@ -1918,12 +1918,41 @@ function asOfIn(
   context: ReadContext,
   publishedAt: Date | null,
 ): Proposal["asOf"] {
+  return asOfWithSpan(body, sentence, value, context, publishedAt).asOf;
+}
+
+/** What ends a clause between two places of a sentence: a semicolon, a colon, a dash, a bracket, a comma before a word. */
+const CLAUSE_BREAK = /[;:—–()]|\s-\s|,\s/;
+/** A day opening the sentence, before its comma, sets the whole sentence: "On Thursday, Acme …". */
+const OPENING_DAY = /^\s*(?:(?:late|early)\s+)?(?:on|by|in|during|since|until|last|this)?\s*$/i;
+
+/** Whether a day and a figure are of one clause of the sentence, the day's when it opens the sentence. */
+function sameClause(body: string, sentence: Sentence, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  if (!CLAUSE_BREAK.test(body.slice(first.end, second.start))) return true;
+  const day = first === b ? b : null;
+  return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
+}
+
+/** `asOfIn`, with where in the text a day of the sentence it takes is written. */
+function asOfWithSpan(
+  body: string,
+  sentence: Sentence,
+  value: { start: number; end: number },
+  context: ReadContext,
+  publishedAt: Date | null,
+): { asOf: Proposal["asOf"]; span: { start: number; end: number } | null } {
   // The day written nearest the value ("had burned 45,000 acres by Wednesday evening"), whole
   // ("Aug. 14", "29 October"); a dateline's day only when the sentence gives no other.
   const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
   const datelineEnd = dateline ? sentence.start + dateline[0].length : sentence.start;
   const { tokens } = sentence;
-  let best: { text: string; reading: string; distance: number; dateline: boolean } | null = null;
+  type Candidate = { text: string; reading: string; distance: number; dateline: boolean; clause: boolean; start: number; end: number };
+  let best: Candidate | null = null;
+  // A dateline's day last, then a day of the figure's own clause ("which fell 12% on Tuesday, rose
+  // 4.4% on Friday": Friday for the 4.4%), then the nearest.
+  const better = (c: Candidate, b: Candidate | null) =>
+    !b || (b.dateline !== c.dateline ? b.dateline : b.clause !== c.clause ? c.clause : c.distance < b.distance);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     // "up from 72.4% in 2021": a year right after the figure ("in 2021") dates it, as does one
@@ -1935,8 +1964,16 @@ function asOfIn(
     if (year) {
       const r = read(body, t.start, t.end, context);
       const distance = t.start < value.start ? value.start - t.end : t.start - value.end;
-      if (r?.kind === "date" && (!best || best.dateline || distance < best.distance))
-        best = { text: t.text, reading: r.reading, distance, dateline: false };
+      const candidate = {
+        text: t.text,
+        reading: r?.reading ?? "",
+        distance,
+        dateline: false,
+        clause: sameClause(body, sentence, value, t),
+        start: t.start,
+        end: t.end,
+      };
+      if (r?.kind === "date" && better(candidate, best)) best = candidate;
       continue;
     }
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || isMay(t)) continue;
@@ -1947,12 +1984,19 @@ function asOfIn(
     const r = read(body, start, end, context) ?? read(body, t.start, t.end, context);
     if (r?.kind !== "date") continue;
     const distance = t.start < value.start ? value.start - t.end : t.start - value.end;
-    const candidate = { text: body.slice(r.start, r.end), reading: r.reading, distance, dateline: t.start < datelineEnd };
-    if (!best || (best.dateline && !candidate.dateline) || (best.dateline === candidate.dateline && distance < best.distance))
-      best = candidate;
+    const candidate = {
+      text: body.slice(r.start, r.end),
+      reading: r.reading,
+      distance,
+      dateline: t.start < datelineEnd,
+      clause: sameClause(body, sentence, value, r),
+      start: r.start,
+      end: r.end,
+    };
+    if (better(candidate, best)) best = candidate;
   }
-  if (best) return { text: best.text, reading: best.reading, how: "sentence" };
-  if (!publishedAt) return null;
+  if (best) return { asOf: { text: best.text, reading: best.reading, how: "sentence" }, span: { start: best.start, end: best.end } };
+  if (!publishedAt) return { asOf: null, span: null };
   const day = publishedAt.toISOString().slice(0, 10);
-  return { text: day, reading: `${day} (day)`, how: "published" };
+  return { asOf: { text: day, reading: `${day} (day)`, how: "published" }, span: null };
 }

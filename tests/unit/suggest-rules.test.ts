@@ -63,6 +63,14 @@ describe("the day a report was made is not a claim", () => {
   });
 });
 
+describe("the as-of of a figure", () => {
+  it("is the day of the figure's own clause, before a nearer one of another clause", () => {
+    const proposals = suggest("Acme shares, which fell 9% on Monday, rose 3.5% to $41.20 on Friday.");
+    const asOf = (figure: string) => proposals.find((p) => p.quote.includes(figure))!.asOf?.text;
+    expect([asOf("9%"), asOf("3.5%"), asOf("$41.20")]).toEqual(["Monday", "Friday", "Friday"]);
+  });
+});
+
 /** The storm's death toll, recorded in another article: the investigation's main event. */
 const LEARNED_BODY = "At least 51 people have died in the storm, officials said.";
 const TOLL: RecordedClaim = {
