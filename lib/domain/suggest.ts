@@ -1461,6 +1461,22 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   return false;
 }
 
+const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
+const LIST_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or|&)\s+)${WEEKDAY}\b`, "i");
+const ENDS_IN_WEEKDAY = new RegExp(String.raw`\b${WEEKDAY}$`, "i");
+const LIST_BEFORE = new RegExp(String.raw`\b${WEEKDAY}(?:,\s*|\s+(?:and|or|&)\s+)$`, "i");
+
+/** "on Tuesday, Wednesday and Thursday": a day written in a list of days. */
+const inListOfDays = (body: string, day: { start: number; end: number }) =>
+  ENDS_IN_WEEKDAY.test(body.slice(day.start, day.end)) &&
+  (LIST_AFTER.test(body.slice(day.end, day.end + 16)) || LIST_BEFORE.test(body.slice(Math.max(0, day.start - 16), day.start)));
+
+/** "Wednesday, 29 October": two days written as one, read apart. */
+const joinedDays = (body: string, a: { start: number; end: number }, b: { start: number; end: number }) => {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return first.end <= second.start && /^,?\s*$/.test(body.slice(first.end, second.start));
+};
+
 /** Verbs that report what someone said: a day right after them (and their audience) dates the report. */
 const REPORTING_VERB =
   /^(?:said|says|say|told|tells|announced|announces|reported|tweeted|wrote|posted|stated|disclosed|declared|added|warned)$/i;
@@ -1584,6 +1600,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     let mentions: Mention[] | null = null;
     let covered = -1;
     let carried: Mention[] | null = null;
+    const firstOfSentence = proposals.length;
+    /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
+    const asOfDays: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.start < covered || !isAnchor(tokens[i]!)) continue;
       const value = valueAt(body, tokens, i, covered, context);
@@ -1737,7 +1756,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // A span of time ("in four hours", "for 28 years") or a year alone ("since 1973") is the
       // setting of a claim far more often than one: without a cue word it is not proposed.
       if (attribute.how === "none" && (isDuration(value, text) || (value.kind === "date" && /^\d{4}$/.test(text)))) continue;
-      const asOf = value.kind === "date" || value.kind === "time" ? null : asOfIn(body, sentence, value, context, article.publishedAt);
+      const held =
+        value.kind === "date" || value.kind === "time" ? null : asOfWithSpan(body, sentence, value, context, article.publishedAt);
+      const asOf = held?.asOf ?? null;
+      if (held?.span && sameClause(body, sentence, value, held.span)) asOfDays.push(held.span);
       const counted = value.kind !== "number" || /[a-z]{3,}$/i.test(text);
       // Sure enough to accept in a batch (≥ 0.8) only with a cue word and an entity named in the sentence.
       const cueWeight =
@@ -1766,6 +1788,15 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         confidence: Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100)),
         cue: cue.join(" "),
       });
+    }
+    // A day that only says when a figure of the sentence held ("shares fell 12% on Tuesday",
+    // "agreed on 25 April to sell for $54.20") is that figure's as-of, which its form fills in: no
+    // claim of its own. A day with its own cue ("founded in"), or one of a list of days ("sold
+    // shares on Tuesday and Wednesday"), stays.
+    for (let k = proposals.length - 1; k >= firstOfSentence; k--) {
+      const p = proposals[k]!;
+      if (p.valueKind !== "date" || p.attribute.how !== "none" || inListOfDays(body, p)) continue;
+      if (asOfDays.some((d) => overlaps(d, p) || joinedDays(body, d, p))) proposals.splice(k, 1);
     }
     for (const m of body.slice(sentence.start, sentence.end).matchAll(AGE_BY_DECADE)) {
       const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
