@@ -341,6 +341,11 @@ const NUMERIC_KINDS: ValueKind[] = ["money", "number", "percentage", "date", "ti
 
 /** "may" alone is the verb far more often than the month ("may be at odds"); "May 2025" is found by its figure. */
 const isMay = (t: Token) => /^may$/i.test(t.text);
+/** "May 2", "Monday, May 2": the month, capitalised, with its day right after it. */
+const mayWithDay = (tokens: Token[], i: number) =>
+  tokens[i]!.text === "May" &&
+  /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? "") &&
+  tokens[i + 1]!.start === tokens[i]!.end + 1;
 const isAnchor = (t: Token) =>
   // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure; "Mid-2024" opening a
   // sentence is a date.
@@ -1604,7 +1609,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
     const asOfDays: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i]!.start < covered || !isAnchor(tokens[i]!)) continue;
+      if (tokens[i]!.start < covered || !(isAnchor(tokens[i]!) || mayWithDay(tokens, i))) continue;
       const value = valueAt(body, tokens, i, covered, context);
       if (!value) continue;
       covered = value.end;
@@ -2007,7 +2012,7 @@ function asOfWithSpan(
       if (r?.kind === "date" && better(candidate, best)) best = candidate;
       continue;
     }
-    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || isMay(t)) continue;
+    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayWithDay(tokens, k))) continue;
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;

@@ -90,6 +90,18 @@ describe("a day that only says when a figure held", () => {
   });
 });
 
+describe("the month of May with its day", () => {
+  it("reads “May 2” as a day, never the day's number as a count", () => {
+    expect(alone("The plant reopened on May 2.").map((p) => [p.quote, p.valueKind])).toEqual([["May 2", "date"]]);
+    expect(alone("Acme shares slid 4% on Friday, May 9.").map((p) => p.quote)).toEqual(["slid 4%"]);
+    expect(alone("The plant reopened on Friday, May 9, after repairs.").map((p) => p.valueKind)).not.toContain("number");
+  });
+
+  it("still reads the verb “may” before a figure as no month", () => {
+    expect(alone("Prices may 3x by spring.").map((p) => p.valueKind)).not.toContain("date");
+  });
+});
+
 describe("the as-of of a figure", () => {
   it("is the day of the figure's own clause, before a nearer one of another clause", () => {
     const proposals = suggest("Acme shares, which fell 9% on Monday, rose 3.5% to $41.20 on Friday.");
