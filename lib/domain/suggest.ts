@@ -1380,6 +1380,9 @@ function furnitureSpans(body: string, lineStart: number, lineEnd: number): { sta
  * "GPT-4", "Boeing 737"), a reading time ("4 min read"), an age in brackets after a name
  * ("Musk (50)"), a list's number ("1." opening a line), "one" alone.
  */
+/** A fraction's denominator, hyphenated to its numerator: "two-thirds", "three-quarters". */
+const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i;
+
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
@@ -1402,6 +1405,9 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     !(counted && (/s$/.test(counted[1]!) || PEOPLE.test(counted[1]!.toLowerCase())))
   )
     return true;
+  // "more than two-thirds of it", "three-quarters of the staff": the figure is a fraction's
+  // numerator, no count; read alone ("more than two") it says nothing.
+  if (value.kind === "number" && FRACTION_AFTER.test(body.slice(value.end, value.end + 12))) return true;
   // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
   if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
   const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));

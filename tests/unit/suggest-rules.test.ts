@@ -102,6 +102,19 @@ describe("the month of May with its day", () => {
   });
 });
 
+describe("a fraction written in words", () => {
+  it("proposes no numerator of “two-thirds” as a count", () => {
+    expect(alone("Acme raised $40 million, but more than two-thirds of it came from its founder.").map((p) => p.quote)).toEqual([
+      "$40 million",
+    ]);
+    expect(alone("Three-quarters of the staff left, and one-fifth of them came back.")).toEqual([]);
+  });
+
+  it("still proposes a count hyphenated to a noun", () => {
+    expect(alone("Acme runs a three-shift rota with 90 staff.").map((p) => p.quote)).toContain("90 staff");
+  });
+});
+
 describe("the as-of of a figure", () => {
   it("is the day of the figure's own clause, before a nearer one of another clause", () => {
     const proposals = suggest("Acme shares, which fell 9% on Monday, rose 3.5% to $41.20 on Friday.");
