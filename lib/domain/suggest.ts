@@ -1408,6 +1408,9 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   // "more than two-thirds of it", "three-quarters of the staff": the figure is a fraction's
   // numerator, no count; read alone ("more than two") it says nothing.
   if (value.kind === "number" && FRACTION_AFTER.test(body.slice(value.end, value.end + 12))) return true;
+  // "a nod to "420"": a figure alone in quotation marks is the number named, no claim made with it.
+  if (/^["“'‘]$/.test(body[value.start - 1] ?? "") && /^["”'’]/.test(body.slice(value.end, value.end + 1)) && /^\d[\d,.]*$/.test(text))
+    return true;
   // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
   if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
   const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));

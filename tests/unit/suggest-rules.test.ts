@@ -115,6 +115,18 @@ describe("a fraction written in words", () => {
   });
 });
 
+describe("a number named in quotation marks", () => {
+  it("is the number spoken of, no claim made with it", () => {
+    expect(alone('The price is a wink at "1337", a number gamers love.')).toEqual([]);
+    expect(alone("Fans still chant ‘96’ at every match.")).toEqual([]);
+  });
+
+  it("still proposes a quoted figure with its noun, and a figure in quoted speech", () => {
+    expect(alone('He said "4,000 jobs" would go.').map((p) => p.quote)).toEqual(["4,000 jobs"]);
+    expect(alone('"We lost 40 homes," the mayor said.').map((p) => p.quote)).toEqual(["40 homes"]);
+  });
+});
+
 describe("the as-of of a figure", () => {
   it("is the day of the figure's own clause, before a nearer one of another clause", () => {
     const proposals = suggest("Acme shares, which fell 9% on Monday, rose 3.5% to $41.20 on Friday.");
