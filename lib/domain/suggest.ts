@@ -1380,6 +1380,10 @@ function furnitureSpans(body: string, lineStart: number, lineEnd: number): { sta
  * "GPT-4", "Boeing 737"), a reading time ("4 min read"), an age in brackets after a name
  * ("Musk (50)"), a list's number ("1." opening a line), "one" alone.
  */
+/** A quantity by its order of size alone, no figure: "dozens of people", "tens of thousands", "billions of dollars". */
+const INDEFINITE =
+  /^(?:(?:some|several|many|more than|over|nearly|almost|about|around|at least)\s+)?(?:(?:tens|dozens|scores|hundreds|thousands|millions|billions|trillions)(?:\s+of)?\s*)+(?:\p{L}+)?$/iu;
+
 /** A fraction's denominator, hyphenated to its numerator: "two-thirds", "three-quarters". */
 const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i;
 
@@ -1767,6 +1771,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
       }
 
+      // "hundreds of cars", "tens of thousands", "billions of dollars": a quantity given by its order
+      // of size alone says how big, never how many. Only a measure the investigation records (a
+      // learned cue) makes one worth a claim.
+      if (INDEFINITE.test(text) && attribute.how !== "learned") continue;
       // A span of time ("in four hours", "for 28 years") or a year alone ("since 1973") is the
       // setting of a claim far more often than one: without a cue word it is not proposed.
       if (attribute.how === "none" && (isDuration(value, text) || (value.kind === "date" && /^\d{4}$/.test(text)))) continue;

@@ -127,6 +127,30 @@ describe("a number named in quotation marks", () => {
   });
 });
 
+describe("a quantity given by its order of size alone", () => {
+  it("is not proposed: it says how big, never how many", () => {
+    expect(alone("Dozens of people are still missing, and hundreds of cars were swept away.")).toEqual([]);
+    expect(alone("Acme spent billions of dollars on tens of thousands of chips.")).toEqual([]);
+  });
+
+  it("still proposes a figure written in words, and an order of size the investigation records", () => {
+    expect(alone("Acme hired two hundred staff.").map((p) => p.quote)).toEqual(["two hundred staff"]);
+    const other = "Officials still list as missing hundreds of residents.";
+    const missing: RecordedClaim = {
+      articleId: "elsewhere",
+      body: other,
+      start: other.indexOf("missing"),
+      end: other.indexOf("."),
+      valueText: "hundreds of residents",
+      valueKind: "number",
+      subjectId: "storm",
+      attribute: "People missing",
+    };
+    const [p] = suggest("Riverside still lists as missing dozens of residents.", [missing]);
+    expect(p).toMatchObject({ quote: "dozens of residents", attribute: { label: "People missing", how: "learned" } });
+  });
+});
+
 describe("the as-of of a figure", () => {
   it("is the day of the figure's own clause, before a nearer one of another clause", () => {
     const proposals = suggest("Acme shares, which fell 9% on Monday, rose 3.5% to $41.20 on Friday.");
