@@ -1500,7 +1500,7 @@ const REPORTING_VERB =
   /^(?:said|says|say|told|tells|announced|announces|reported|tweeted|wrote|posted|stated|disclosed|declared|added|warned)$/i;
 /** Documents that say it: a day after them (and a name they are addressed to) dates the document. */
 const REPORTING_NOUN =
-  /^(?:filings?|statements?|commentary|report|release|interview|briefing|conference|tweet|post|letter|memo|bulletin)$/i;
+  /^(?:filings?|statements?|commentary|report|release|interview|briefing|conference|tweet|post|letter|memo|bulletin|data|figures|statistics|estimates)$/i;
 /** How a document is dated after its noun: "filings made on", "a statement released late on". */
 const DATED_BY = /^(?:made|published|filed|released|issued|dated|sent|posted|late|early|on|of|,)$/i;
 /** A page's own label of time: "Update, 5 November:", "Correction, 1 November:". */

@@ -52,6 +52,7 @@ describe("the day a report was made is not a claim", () => {
     ["a document's day before it", "The commitments, set out in Wednesday's filing, ease the pressure on Acme."],
     ["filings made on a day", "Acme sold the plant, according to filings made on Thursday."],
     ["a page's update line", "Update, 5 November: the count has been revised."],
+    ["the day figures were released", "New sales figures released on Monday show how far Acme fell."],
   ])("proposes no day for %s", (_, body) => {
     expect(suggest(body).filter((p) => p.valueKind === "date")).toEqual([]);
   });
