@@ -1522,7 +1522,9 @@ function datesAReport(body: string, tokens: Token[], i: number, value: Read): bo
   if (/^['’]s\s+(?:filing|statement|report|commentary|announcement|release|tweet|letter)s?\b/i.test(body.slice(value.end, value.end + 20)))
     return true;
   let k = i - 1;
-  while (k >= 0 && DATED_BY.test(tokens[k]!.text) && tokens[k]!.end > tokens[i]!.start - 40) {
+  // "filings made on Thursday and on Friday": back over another day of the same report too.
+  const dating = (t: Token) => DATED_BY.test(t.text) || /^and$/i.test(t.text) || (DAY_WORDS.test(t.text) && !isMay(t));
+  while (k >= 0 && dating(tokens[k]!) && tokens[k]!.end > tokens[i]!.start - 40) {
     if (REPORTING_VERB.test(tokens[k]!.text) || REPORTING_NOUN.test(tokens[k]!.text)) return true;
     k--;
   }

@@ -51,6 +51,7 @@ describe("the day a report was made is not a claim", () => {
     ["a filing with a named body", "In a filing with the Securities and Exchange Commission on Thursday, Acme listed its lenders."],
     ["a document's day before it", "The commitments, set out in Wednesday's filing, ease the pressure on Acme."],
     ["filings made on a day", "Acme sold the plant, according to filings made on Thursday."],
+    ["filings made on two days", "Acme sold the plant, according to filings made on Thursday and on Friday morning."],
     ["a page's update line", "Update, 5 November: the count has been revised."],
     ["the day figures were released", "New sales figures released on Monday show how far Acme fell."],
   ])("proposes no day for %s", (_, body) => {
@@ -59,6 +60,7 @@ describe("the day a report was made is not a claim", () => {
 
   it("still proposes a day that dates what happened", () => {
     expect(quotes("The king visited Riverside on Sunday.")).toContain("Sunday");
+    expect(quotes("The river rose on Thursday and on Friday.")).toEqual(["Thursday", "Friday"]);
     expect(quotes("The mayor said the royal visit to Riverside on Sunday went ahead.")).toContain("Sunday");
   });
 });
