@@ -531,6 +531,20 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const inner = close > 0 ? read(body, tokens[open + 1]!.start, tokens[close - 1]!.end, context) : null;
     if (inner?.kind === "money" && inner.unit !== best.unit) best = { ...best, end: tokens[close]!.end };
   }
+  // So does one after ", or": "£5m, or about $6.3m"; "$5m, or $6m with bonuses" is two sums.
+  if (best.kind === "money" && tokens[open]?.text === "," && /^or$/i.test(tokens[open + 1]?.text ?? "")) {
+    let end = -1;
+    let reading = "";
+    for (let k = open + 2; k < Math.min(tokens.length, open + 9); k++) {
+      if (tokens[k]!.pos === "PUNCT") break;
+      const inner = read(body, tokens[open + 2]!.start, tokens[k]!.end, context);
+      // Up to where its reading is whole: "about £4m in fees" stops at "£4m".
+      if (inner?.kind !== "money" || inner.unit === best.unit || inner.reading === reading) continue;
+      if (/\d/.test(body.slice(tokens[open + 2]!.start, tokens[k]!.end))) end = tokens[k]!.end;
+      reading = inner.reading;
+    }
+    if (end > 0) best = { ...best, end };
+  }
   // "a.m." after "4:17" says what the parser assumed: it changes no reading but is how the time is written.
   let n = i;
   while (n < tokens.length && tokens[n]!.start < best.end) n++;

@@ -35,6 +35,17 @@ describe("a source's own conversion stays with its figure", () => {
     expect(p).toMatchObject({ quote: "491 millimetres, or more than 19 inches" });
   });
 
+  it("keeps a conversion into another currency written after “, or” with the sum", () => {
+    expect(alone("Acme paid £5m, or about $6.3m, for the plant.").map((p) => p.quote)).toEqual(["£5m, or about $6.3m"]);
+    expect(alone("The fine is 2 million euros, or about $2.2 million in all.").map((p) => p.quote)).toEqual([
+      "2 million euros, or about $2.2 million",
+    ]);
+  });
+
+  it("keeps two sums in one currency apart: the second is another sum, no conversion", () => {
+    expect(alone("Acme will pay $5m, or $6m with bonuses.").map((p) => p.quote)).toEqual(["$5m", "$6m"]);
+  });
+
   it("does not join a count to what follows “, or”: only a measure has a conversion", () => {
     expect(quotes("Officials counted 120 people, or more than half the village, in the shelter.")).not.toContain(
       "120 people, or more than half",
