@@ -415,6 +415,8 @@ const LISTED_DAYS = String.raw`\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|
 const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
 /** Days listed in one month from here: "13 and 14 October", "October 13 and 14". */
 const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+${LISTED_DAYS}\b)`, "i");
+const ONLY_WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const DATE_AHEAD = new RegExp(String.raw`^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+\d{1,2}(?!\d))`, "i");
 
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
 function qualifiesNoun(tokens: Token[], j: number): boolean {
@@ -435,6 +437,10 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   let last = i;
   // Inside the source's own conversion of a measure: after "(" or ", or".
   let converting = false;
+  // After "Tuesday," the date that follows is the same day written out: read to its end, even where
+  // the weekday alone already gave that day.
+  let weekdayDate = false;
+  let wholeDay = -1;
   // "between 10 and 20 people", "between $3 million and $4 million" are one range: read from
   // "between", over its "and".
   let k = i - 1;
@@ -466,6 +472,17 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const orConversion = t.text === "," && /^or$/i.test(tokens[j + 1]?.text ?? "") && Boolean(best?.measured);
     if (orConversion || t.text === "(") converting = true;
     const hedge = converting && CONVERSION_HEDGE.test(t.text);
+    // "Tuesday, 30 October", "Monday, May 2": a weekday and the date after its comma are one day.
+    const weekdayComma =
+      t.text === "," &&
+      j === last + 1 &&
+      best?.kind === "date" &&
+      ONLY_WEEKDAY.test(body.slice(best.start, best.end)) &&
+      DATE_AHEAD.test(body.slice(t.end, t.end + 24));
+    if (weekdayComma) {
+      weekdayDate = true;
+      continue;
+    }
     // Parentheses hold the source's own conversion: "12 kilometres (7.5 miles)", "20:11 local time (19:11 GMT)".
     // A hyphen joining two words ("7.8-magnitude") is inside the value, never its end.
     const joining = t.text === "-" && t.start === tokens[j - 1]!.end && t.end === tokens[j + 1]?.start;
@@ -490,7 +507,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     // and a time is never a day: "4:17 a.m. Rescuers" is read by the parser as today's date.
     const settled = !bare || (best?.kind === "time" && r.kind === "date");
     if (best && r.kind !== best.kind && settled && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
-    if (!best || r.reading !== best.reading || r.kind !== best.kind) {
+    const next = j === last + 1 || (last === i && j === i + 2); // the word after the last read, or after "Tuesday,"
+    if (weekdayDate && next && r.kind === "date" && best?.kind === "date") wholeDay = r.end;
+    if (!best || r.reading !== best.reading || r.kind !== best.kind || r.end === wholeDay) {
       best = r;
       last = j;
     }
@@ -517,7 +536,7 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   }
   // A word on the left may make a word on the right needless: "magnitude 7.8 earthquake" reads as
   // "magnitude 7.8"; the value stops where its reading is complete.
-  for (let j = last - 1; j >= i && tokens[j]!.end > best.start; j--) {
+  for (let j = last - 1; j >= i && tokens[j]!.end > best.start && tokens[j]!.end >= wholeDay; j--) {
     const r = read(body, best.start, tokens[j]!.end, context);
     if (!r || !balanced(body.slice(r.start, r.end))) continue;
     if (r.reading !== best.reading || r.kind !== best.kind) break;

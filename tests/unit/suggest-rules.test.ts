@@ -104,6 +104,18 @@ describe("a day that only says when a figure held", () => {
   });
 });
 
+describe("a weekday written with its date", () => {
+  it("is one day, proposed once", () => {
+    expect(alone("The storm struck on Tuesday, 29 October, and the river burst.").map((p) => p.quote)).toEqual(["Tuesday, 29 October"]);
+    expect(alone("The plant reopened on Friday, May 9, after repairs.").map((p) => p.quote)).toEqual(["Friday, May 9"]);
+  });
+
+  it("still reads a weekday before another clause, and a list of weekdays, apart", () => {
+    expect(alone("The plant reopened on Friday, and 40 staff came back.").map((p) => p.quote)).toEqual(["Friday", "40 staff"]);
+    expect(alone("Acme shut on Monday, Tuesday and Wednesday.").map((p) => p.quote)).toEqual(["Monday", "Tuesday", "Wednesday"]);
+  });
+});
+
 describe("the month of May with its day", () => {
   it("reads “May 2” as a day, never the day's number as a count", () => {
     expect(alone("The plant reopened on May 2.").map((p) => [p.quote, p.valueKind])).toEqual([["May 2", "date"]]);
