@@ -515,8 +515,10 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     }
   }
   if (!best) return null;
+  // "hit by Tuesday's floods": a day in the possessive names the floods' day; "by" there is no deadline.
+  const possessiveDay = best.kind === "date" && /^['’]s\b/.test(body.slice(best.end, best.end + 3));
   // Never back into the value before ("31 October to Saturday 2" then "November").
-  for (let k = i - 1; k >= Math.max(0, i - 3) && tokens[k]!.start >= from; k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 3) && tokens[k]!.start >= from && !possessiveDay; k--) {
     // "magnitude-7.5": a hyphen joining a word to the figure is passed over, as on the right.
     const joining = tokens[k]!.text === "-" && tokens[k]!.end === tokens[k + 1]!.start && tokens[k - 1]?.end === tokens[k]!.start;
     if (joining) continue;

@@ -116,6 +116,16 @@ describe("a weekday written with its date", () => {
   });
 });
 
+describe("a day in the possessive", () => {
+  it("is the day alone, not “by” and the verb before it", () => {
+    expect(alone("Riverside was among the towns worst hit by Tuesday's floods.").map((p) => p.quote)).toEqual(["Tuesday"]);
+  });
+
+  it("still reads “by Friday” as a deadline", () => {
+    expect(alone("Acme must reply by Friday.").map((p) => p.quote)).toEqual(["by Friday"]);
+  });
+});
+
 describe("the month of May with its day", () => {
   it("reads “May 2” as a day, never the day's number as a count", () => {
     expect(alone("The plant reopened on May 2.").map((p) => [p.quote, p.valueKind])).toEqual([["May 2", "date"]]);
