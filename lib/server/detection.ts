@@ -211,7 +211,8 @@ const CLAIM_BATCH = 2_000;
  */
 const CLAIM_JSON = `json_build_array(c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
   c."valueText", c."valueNorm", round(extract(epoch FROM c."asOfStart") * 1000), round(extract(epoch FROM c."asOfEnd") * 1000),
-  c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart")::text`;
+  c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
+  c."valuePoint")::text`;
 
 type ClaimJson = [
   id: string,
@@ -232,7 +233,42 @@ type ClaimJson = [
   note: string,
   method: string,
   appliesToPart: string,
+  /** Set when the value has a figure: only those are tallied for misattribution. */
+  valuePoint: number | null,
 ];
+
+/**
+ * Misattribution over claims read one by one, in a pass that reads every claim anyway: each active
+ * claim is kept by its figure's point (`valuePoint`), and only the points given for two subjects
+ * or more in two articles or more are read as figures and tallied, as `detectMisattributions` does.
+ */
+class FigurePoints {
+  private readonly byPoint = new Map<number, { subjects: boolean; articles: boolean; claims: [string, string, string, unknown][] }>();
+
+  add(point: number, id: string, subjectId: string, articleId: string, valueNorm: unknown): void {
+    const at = this.byPoint.get(point);
+    if (!at) {
+      this.byPoint.set(point, { subjects: false, articles: false, claims: [[id, subjectId, articleId, valueNorm]] });
+      return;
+    }
+    const [, subject, article] = at.claims[0]!;
+    at.subjects ||= subject !== subjectId;
+    at.articles ||= article !== articleId;
+    at.claims.push([id, subjectId, articleId, valueNorm]);
+  }
+
+  misattributions(): DetectedConflict[] {
+    const tally = new FigureTally();
+    for (const at of this.byPoint.values()) {
+      if (!at.subjects || !at.articles) continue;
+      for (const [id, subjectId, articleId, valueNorm] of at.claims) {
+        const figure = figureKey(readValue(valueNorm));
+        if (figure) tally.add(figure, id, subjectId, articleId);
+      }
+    }
+    return tally.misattributions();
+  }
+}
 
 /**
  * Claims of one investigation as detection reads them, for one pass over all of them: what
@@ -798,33 +834,6 @@ export type Progress = (p: { phase: string; done: number; total: number | null }
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * `detectMisattributions` over all of an investigation's claims, without reading them all: the
- * database finds the figures (by `valuePoint`, the figure's column) given by active claims of
- * two subjects or more in two articles or more, and only their claims are read and compared as
- * detection compares them (by kind, unit and figure, which splits a point's claims further).
- */
-async function misattributions(tx: Tx, investigationId: string): Promise<DetectedConflict[]> {
-  // Two subjects or more: the least and the greatest differ (the same for articles).
-  const rows = await tx.$queryRaw<{ claims: string | null }[]>`
-    WITH figures AS (
-      SELECT c."valuePoint" FROM "Claim" c
-      WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" IS NOT NULL
-      GROUP BY c."valuePoint"
-      HAVING min(c."subjectId") <> max(c."subjectId") AND min(c."articleId") <> max(c."articleId"))
-    SELECT json_agg(json_build_array(c."id", c."articleId", c."subjectId", c."valueNorm"))::text AS "claims"
-    FROM "Claim" c
-    WHERE c."investigationId" = ${investigationId} AND c."status" = 'active' AND c."valuePoint" IN (SELECT "valuePoint" FROM figures)`;
-  const figures = new FigureTally();
-  for (const row of rows) {
-    for (const [id, articleId, subjectId, valueNorm] of JSON.parse(row.claims ?? "[]") as [string, string, string, unknown][]) {
-      const figure = figureKey(readValue(valueNorm));
-      if (figure) figures.add(figure, id, subjectId, articleId);
-    }
-  }
-  return figures.misattributions();
-}
-
-/**
  * Everything detection finds in an investigation's current claims and entities (from scratch):
  * what `detectAll` finds, computed group by group, giving the event loop back every few
  * milliseconds (a server keeps answering while an investigation is recomputed) and saying how
@@ -873,7 +882,8 @@ async function detectAlongside<T>(
   const timeZone = await zoneOf(tx, investigationId);
   const settings = await attributeSettings(tx, investigationId);
   const publications = await publicationsOf(tx, investigationId);
-  const total = await tx.claim.count({ where: { investigationId } });
+  // Only for saying how far it got: not counted when no one is told.
+  const total = report ? await tx.claim.count({ where: { investigationId } }) : 0;
   const reader = new ClaimReader(publications, names, timeZone, chains);
   const found: DetectedConflict[] = [];
   // Claims come group after group; a batch may end within a group, which the next one completes.
@@ -881,6 +891,8 @@ async function detectAlongside<T>(
   // compare no pair, so their claims are never read in full.
   let group: ClaimJson[] = [];
   let active = 0;
+  // Every active claim's figure, gathered as it passes (no second read of the claims for misattribution).
+  const points = new FigurePoints();
   const compare = () => {
     if (active >= 2) {
       const claims = group.map((f) => reader.claim(f));
@@ -904,7 +916,10 @@ async function detectAlongside<T>(
       if (first && (first[2] !== row[2] || first[3] !== row[3])) compare();
       group.push(row);
       read++;
-      if (row[5] === "active") active++;
+      if (row[5] === "active") {
+        active++;
+        if (row[18] !== null) points.add(row[18], row[0], row[2], row[1], row[7]);
+      }
       if (performance.now() - paused > 25) {
         report?.({ phase: "Comparing claims, group by group", done: read, total: Math.max(total, read) });
         await yieldToEventLoop();
@@ -915,7 +930,6 @@ async function detectAlongside<T>(
   compare();
   report?.({ phase: "Checking figures and names", done: read, total: Math.max(total, read) });
   await yieldToEventLoop();
-  const figures = started(misattributions(tx, investigationId));
   const also = started(alongside());
   await yieldToEventLoop();
   // Not in development: there the rules change under a running server.
@@ -923,7 +937,7 @@ async function detectAlongside<T>(
   // Copies: what is kept is never changed by those who read it.
   const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
   const naming = reused ?? detectNamingConflicts(entities, new Set());
-  found.push(...(await figures), ...naming);
+  found.push(...points.misattributions(), ...naming);
   const result = { found: found.sort(byDetectionKey), alongside: await also };
   if (fingerprint !== null && !reused) keepNaming(investigationId, { fingerprint, conflicts: naming });
   return result;
