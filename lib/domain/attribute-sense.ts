@@ -11,6 +11,7 @@
  * Inferred from the attribute's name and the words around its claims, and editable per
  * investigation: what someone set wins over what is inferred. Pure.
  */
+import { memoized } from "@/lib/domain/memo.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
 export const CARDINALITIES = ["single", "multi"] as const;
@@ -43,6 +44,11 @@ const MULTI =
 /** Words of change leading to a figure: "rose to 310", "climbed to 158", "cut the loan to $6.25 billion". */
 const CHANGE_WORDS =
   /\b(?:rose|rises?|risen|rising|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|grew|grown|jump(?:ed|s)?|leap(?:ed|t|s)?|soar(?:ed|s)?|surg(?:ed|es)|fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:ed|es)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|cut|halved|doubled|slash(?:ed)?|reduc(?:ed|es)|lower(?:ed)|rais(?:ed|es)|reach(?:ed|es)|stood at|stands at|revised|up|down)\b[^.;]{0,60}?(?:\d|\bas much as\b)/;
+/**
+ * Whether a claim's words write its figure as a change. Remembered by text: every save into a
+ * group asks it of each of the group's claims, whose words do not change between saves.
+ */
+const writesChange = memoized(20_000, (context: string) => CHANGE_WORDS.test(foldText(context)));
 /** Measured sizes are not tallies, whatever words they carry ("Height of damaged bridge"). */
 const MEASURED = /^(?:height|length|width|depth|age|year|date|time|cost|value|size|area|weight|price|speed|distance)\b/;
 /** A list that names some members only. */
@@ -100,7 +106,7 @@ export function inferSense(label: string, claims: SenseClaim[]): InferredSense {
   if (counts && name.tally) {
     change = "tally";
     changeWhy = `“${label}” is a count that grows as reports come in.`;
-  } else if (numeric && (moving = claims.find((c) => c.context && CHANGE_WORDS.test(foldText(c.context))))) {
+  } else if (numeric && (moving = claims.find((c) => c.context && writesChange(c.context)))) {
     change = "changes";
     changeWhy = `A source writes it as a change (“${excerpt(moving.context!)}”).`;
   } else if (numeric && name.changing) {

@@ -602,21 +602,58 @@ export type Known = {
  * articles in a second one). Raw rows are brought to the shape Prisma gives.
  */
 async function groupClaims(tx: Tx, investigationId: string, g: { subjectId: string; attribute: string }): Promise<ClaimRow[]> {
-  const rows = await tx.$queryRaw<RawClaimRow[]>`${GROUP_CLAIM_COLUMNS(Prisma.raw)}
+  const rows = await tx.$queryRaw<RawClaimRow[]>`${GROUP_CLAIM_COLUMNS}
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
   return rows.map(claimRow);
 }
 
-/** What detection reads of a group's claims; `time` writes a timestamp column (as is, or for JSON). */
-const GROUP_CLAIM_COLUMNS = (time: (column: string) => Prisma.Sql) => Prisma.sql`
+/** What detection reads of a group's claims, as rows. */
+const GROUP_CLAIM_COLUMNS = Prisma.sql`
     SELECT c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status"::text AS "status",
-      c."valueText", c."valueNorm", ${time('c."asOfStart"')} AS "asOfStart", ${time('c."asOfEnd"')} AS "asOfEnd",
-      c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method",
-      c."appliesToPart", ${time('a."publishedAt"')} AS "publishedAt", a."publishedText" AS "publishedText"`;
+      c."valueText", c."valueNorm", c."asOfStart", c."asOfEnd", c."inCorrection", c."quoteExact", c."quotePrefix",
+      c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
+      a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"`;
 
-/** A timestamp column in JSON, marked as UTC (`to_json` leaves the zone out: it would read as local time). */
-const jsonTime = (column: string) => Prisma.sql`to_char(${Prisma.raw(column)}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * The same as one JSON array per claim (`ClaimJson` and its article's publication, times in
+ * epoch milliseconds): a group of ten thousand claims read as one value is parsed at once,
+ * where as rows each of its 200,000 fields would pass through the driver one by one.
+ */
+const GROUP_CLAIM_JSON = Prisma.raw(`json_build_array(c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
+  c."valueText", c."valueNorm", round(extract(epoch FROM c."asOfStart") * 1000), round(extract(epoch FROM c."asOfEnd") * 1000),
+  c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
+  round(extract(epoch FROM a."publishedAt") * 1000), a."publishedText")`);
+
+type GroupClaimJson = [
+  ...(ClaimJson extends [...infer Head, unknown] ? Head : never),
+  publishedAt: number | null,
+  publishedText: string | null,
+];
+
+function claimRowOf(f: GroupClaimJson): ClaimRow {
+  return {
+    id: f[0],
+    articleId: f[1],
+    subjectId: f[2],
+    attribute: f[3],
+    attributeLabel: f[4],
+    status: f[5],
+    valueText: f[6],
+    valueNorm: f[7] as ClaimRow["valueNorm"],
+    asOfStart: f[8] === null ? null : new Date(f[8]),
+    asOfEnd: f[9] === null ? null : new Date(f[9]),
+    inCorrection: f[10],
+    quoteExact: f[11],
+    quotePrefix: f[12],
+    quoteSuffix: f[13],
+    accordingTo: f[14],
+    note: f[15],
+    method: f[16],
+    appliesToPart: f[17],
+    article: { publishedAt: f[18] === null ? null : new Date(f[18]), publishedText: f[19] },
+  };
+}
 
 /** The active claims giving one of these figures: only what misattribution compares. */
 const FIGURE_CLAIMS = (investigationId: string, figures: string[]) => Prisma.sql`
@@ -645,13 +682,13 @@ async function readTouched(
     SELECT
       (SELECT coalesce(json_agg(coalesce(g."rows", '[]'::json) ORDER BY t.n), '[]'::json)
         FROM unnest(${groups.map((g) => g.subjectId)}::text[], ${groups.map((g) => g.attribute)}::text[]) WITH ORDINALITY AS t(s, a, n)
-        LEFT JOIN LATERAL (SELECT json_agg(x) AS "rows" FROM (${GROUP_CLAIM_COLUMNS(jsonTime)}
+        LEFT JOIN LATERAL (SELECT json_agg(${GROUP_CLAIM_JSON}) AS "rows"
           FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-          WHERE c."investigationId" = ${investigationId} AND c."subjectId" = t.s AND c."attribute" = t.a) x) g ON true) AS "groups",
+          WHERE c."investigationId" = ${investigationId} AND c."subjectId" = t.s AND c."attribute" = t.a) g ON true)::text AS "groups",
       ${figures.length ? Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${FIGURE_CLAIMS(investigationId, figures)}) x)` : Prisma.sql`'[]'::json`} AS "figures",
       (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys)}) x) AS "conflicts"`;
   return {
-    groups: sqlJson<RawClaimRow[][]>(row!.groups).map((rows) => rows.map(claimRow)),
+    groups: (JSON.parse(row!.groups as string) as GroupClaimJson[][]).map((rows) => rows.map(claimRowOf)),
     figures: sqlJson<FigureRow[]>(row!.figures),
     conflicts: { keys: new Set(keys), onRecord: sqlJson<TrackedConflict[]>(row!.conflicts) },
   };
@@ -796,13 +833,11 @@ async function groupConflicts(
   const sense = groupSense(label, claims, setting);
   if (fingerprintOf(claims).count < groupStateMin()) return conflictsOfState(groupState(claims, sense), g.subjectId, g.attribute);
   const key = groupKey(g.subjectId, g.attribute);
-  const stored = await tx.groupDetection.findUnique({
-    where: { investigationId_groupKey: { investigationId, groupKey: key } },
-    select: { state: true },
-  });
+  const [stored] = await tx.$queryRaw<{ state: string }[]>`
+    SELECT "state"::text AS "state" FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
   const newcomers = claims.filter((c) => added.has(c.id) && c.status === "active");
   let state: GroupState | null = null;
-  const previous = stored ? readGroupState(stored.state) : null;
+  const previous = stored ? readGroupState(JSON.parse(stored.state)) : null;
   if (previous && newcomers.length === 1) {
     const newcomer = newcomers[0]!;
     const others = claims.filter((c) => c.id !== newcomer.id);
@@ -818,12 +853,10 @@ async function groupConflicts(
     }
   }
   state ??= groupState(claims, sense);
-  const json = jsonColumn(state);
-  await tx.groupDetection.upsert({
-    where: { investigationId_groupKey: { investigationId, groupKey: key } },
-    create: { investigationId, groupKey: key, state: json },
-    update: { state: json },
-  });
+  // As JSON text: a large group's state passed as an object would be walked field by field on its way.
+  await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "updatedAt")
+    VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("investigationId", "groupKey") DO UPDATE SET "state" = EXCLUDED."state", "updatedAt" = EXCLUDED."updatedAt"`;
   return conflictsOfState(state, g.subjectId, g.attribute);
 }
 
@@ -1309,7 +1342,29 @@ async function updateConflict(
   d: DetectedConflict,
   before: { kind: string; claimIds: string[]; entityIds: string[] },
 ): Promise<void> {
-  const params = [id, d.claimIds, d.entityIds, new Date().toISOString(), d.kind, d.summary, d.suggestion ?? null];
+  // Only what changed is written, and recorded: a conflict among ten thousand claims that gains one
+  // inserts one member and audits one id, not ten thousand twice.
+  const added = (after: string[], was: string[]) => {
+    const had = new Set(was);
+    return after.filter((x) => !had.has(x));
+  };
+  const change = {
+    addedClaimIds: added(d.claimIds, before.claimIds),
+    removedClaimIds: added(before.claimIds, d.claimIds),
+    addedEntityIds: added(d.entityIds, before.entityIds),
+    removedEntityIds: added(before.entityIds, d.entityIds),
+  };
+  const params = [
+    id,
+    change.addedClaimIds,
+    change.removedClaimIds,
+    change.addedEntityIds,
+    change.removedEntityIds,
+    new Date().toISOString(),
+    d.kind,
+    d.summary,
+    d.suggestion ?? null,
+  ];
   const event = auditInsert(
     ctx,
     {
@@ -1317,15 +1372,19 @@ async function updateConflict(
       objectType: "Conflict",
       objectId: id,
       investigationId,
-      before,
-      after: { kind: d.kind, claimIds: d.claimIds, entityIds: d.entityIds },
+      before: { kind: before.kind, claims: before.claimIds.length, entities: before.entityIds.length },
+      after: { kind: d.kind, claims: d.claimIds.length, entities: d.entityIds.length, ...change },
     },
-    8,
+    params.length + 1,
   );
   await tx.$executeRawUnsafe(
-    `WITH ${SET_MEMBERS},
-    u AS (UPDATE "Conflict" SET "kind" = $5::"ConflictKind", "summary" = $6, "suggestion" = $7, "version" = "version" + 1,
-      "updatedAt" = $4${UTC} WHERE "id" = $1)
+    `WITH dc AS (DELETE FROM "ConflictClaim" WHERE "conflictId" = $1 AND "claimId" = ANY($3::text[])),
+    ic AS (INSERT INTO "ConflictClaim" ("conflictId", "claimId", "addedAt")
+      SELECT $1, m, $6${UTC} FROM unnest($2::text[]) AS m ON CONFLICT DO NOTHING),
+    de AS (DELETE FROM "ConflictEntity" WHERE "conflictId" = $1 AND "entityId" = ANY($5::text[])),
+    ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId") SELECT $1, m FROM unnest($4::text[]) AS m ON CONFLICT DO NOTHING),
+    u AS (UPDATE "Conflict" SET "kind" = $7::"ConflictKind", "summary" = $8, "suggestion" = $9, "version" = "version" + 1,
+      "updatedAt" = $6${UTC} WHERE "id" = $1)
     ${event.sql}`,
     ...params,
     ...event.params,
