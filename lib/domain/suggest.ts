@@ -507,6 +507,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     // and a time is never a day: "4:17 a.m. Rescuers" is read by the parser as today's date.
     const settled = !bare || (best?.kind === "time" && r.kind === "date");
     if (best && r.kind !== best.kind && settled && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
+    // A year turns into a count only of what it counts: "1998 with" counts nothing ("founded in
+    // 1998 with 3 staff"), and a capitalised word after it is no counted noun.
+    if (best?.kind === "date" && r.kind === "number" && !r.measured && (r.unit === null || /^\p{Lu}/u.test(t.text))) continue;
     const next = j === last + 1 || (last === i && j === i + 2); // the word after the last read, or after "Tuesday,"
     if (weekdayDate && next && r.kind === "date" && best?.kind === "date") wholeDay = r.end;
     if (!best || r.reading !== best.reading || r.kind !== best.kind || r.end === wholeDay) {

@@ -791,3 +791,16 @@ describe("a span of days", () => {
     expect(days("Prices rose 5 to 7 percent.").map(([quote]) => quote)).toEqual(["5 to 7 percent"]);
   });
 });
+
+describe("a year followed by what it does not count", () => {
+  it("keeps a year a year when the words after it count nothing", () => {
+    const read = (body: string) => alone(body).map((p) => [p.quote, p.valueKind]);
+    expect(read("Hillton Bakeries was founded in 2004 with two ovens.")).toContainEqual(["2004", "date"]);
+    expect(read("Hillton Bakeries was founded in 2004 with two ovens.").map(([quote]) => quote)).not.toContain("2004 with");
+    expect(read("The club was formed in 1911 by ten miners.")).toContainEqual(["1911", "date"]);
+  });
+
+  it("still reads a four-figure count of a lower-case noun", () => {
+    expect(alone("In the flood 1500 homes were lost.").map((p) => p.quote)).toContain("1500 homes");
+  });
+});
