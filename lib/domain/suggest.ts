@@ -502,7 +502,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     // A bare figure may turn out a date or time ("29 October", "8 p.m."); a counted one stays a count.
     // "9.1" becomes "9.1%"; only a day of the month, a year or a clock reading becomes a date or a
     // time: "158 on Thursday" is a count. So may a span of days ("5 to 7 March", "12-14 June").
-    const bare = best && /^(?:[0-3]?\d(?:\s*(?:to|–|—|-)\s*[0-3]?\d)?|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
+    // An ordinal is bare too: "the 3rd of March" is a day.
+    const bare =
+      best && /^(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s*(?:to|–|—|-)\s*[0-3]?\d)?|\d{4}|\d{1,2}[:.]\d\d)$/.test(body.slice(best.start, best.end));
     // A time or a date read whole never turns back into a figure ("4:17 p.m. Officials" is no count),
     // and a time is never a day: "4:17 a.m. Rescuers" is read by the parser as today's date.
     const settled = !bare || (best?.kind === "time" && r.kind === "date");

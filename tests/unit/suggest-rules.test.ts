@@ -804,3 +804,11 @@ describe("a year followed by what it does not count", () => {
     expect(alone("In the flood 1500 homes were lost.").map((p) => p.quote)).toContain("1500 homes");
   });
 });
+
+describe("a day written as an ordinal of its month", () => {
+  it("reads “the 21st of June” as the day, not the month alone", () => {
+    const days = (body: string) => alone(body).map((p) => [p.quote, p.reading]);
+    expect(days("Hillton holds its fair on the 21st of June.")).toEqual([["21st of June", "2024-06-21 (day)"]]);
+    expect(days("The plant closed on the 2nd of May 2023.")).toEqual([["2nd of May 2023", "2023-05-02 (day)"]]);
+  });
+});
