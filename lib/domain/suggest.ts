@@ -17,7 +17,7 @@ import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "
 import { memoized } from "@/lib/domain/memo.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
-import { detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
@@ -418,6 +418,12 @@ const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|
 const ONLY_WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 const DATE_AHEAD = new RegExp(String.raw`^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+\d{1,2}(?!\d))`, "i");
 
+/** A fall by a figure, then its share after ", or" or in brackets: "dropped 473 points, or ". */
+const RESTATED_FALL = new RegExp(
+  String.raw`\b(${DOWNWARD_WORDS})\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d(?:[^,;()%]|,\d){0,40}(?:,\s*or\s+|\s*\(\s*)$`,
+  "i",
+);
+
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
 function qualifiesNoun(tokens: Token[], j: number): boolean {
   const next = tokens[j + 1];
@@ -570,6 +576,13 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
       reading = inner.reading;
     }
     if (end > 0) best = { ...best, end };
+  }
+  // "the Dow fell 473 points, or 1.8%", "shares lost $2 (1.8%)": the share restates the move
+  // before it, and takes its sign: a fall is −1.8%. "2% of its staff" is a share of a whole, no move.
+  if (best.kind === "percentage" && (best.point ?? 0) > 0 && !/^\s*of\b/i.test(body.slice(best.end, best.end + 4))) {
+    const move = body.slice(Math.max(tokens[0]!.start, best.start - 80), best.start).match(RESTATED_FALL);
+    const signed = move ? readText(`${move[1]} ${body.slice(best.start, best.end)}`, context) : null;
+    if (signed?.kind === "percentage" && (signed.point ?? 0) < 0) best = { ...best, ...signed };
   }
   // "a.m." after "4:17" says what the parser assumed: it changes no reading but is how the time is written.
   let n = i;

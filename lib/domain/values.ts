@@ -146,7 +146,9 @@ const ARTICLE_BEFORE_MAGNITUDE = /^(?:a|an)\s+(?=[\d.]+(?:[\s-]?magnitude\b|\s+o
 
 const DIRECTION =
   /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower)(?: by)?\s+(?!to\b)/i;
-const DOWNWARD = /^(?:down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower)$/i;
+/** The words of a move down: "fell 11%" is −11%. */
+export const DOWNWARD_WORDS = "down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower";
+const DOWNWARD = new RegExp(`^(?:${DOWNWARD_WORDS})$`, "i");
 
 const CUR_PRE = String.raw`(?<pre>US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:${CURRENCY_CODES.join("|")})\s?)?`;
 const NUM = String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;

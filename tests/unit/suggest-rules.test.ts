@@ -812,3 +812,20 @@ describe("a day written as an ordinal of its month", () => {
     expect(days("The plant closed on the 2nd of May 2023.")).toEqual([["2nd of May 2023", "2023-05-02 (day)"]]);
   });
 });
+
+describe("a share that restates a move", () => {
+  const readings = (body: string) =>
+    alone(body)
+      .filter((p) => p.valueKind === "percentage")
+      .map((p) => [p.quote, p.reading]);
+
+  it("gives a fall's share its minus sign, after “, or” or in brackets", () => {
+    expect(readings("The Hillton index dropped 212 points, or 2.4%, by the close.")).toEqual([["2.4%", "-2.4% (-2.45–-2.35%)"]]);
+    expect(readings("Acme shares slid $1.20 (0.9%) in early trading.")).toEqual([["0.9%", "-0.9% (-0.95–-0.85%)"]]);
+  });
+
+  it("leaves a rise, and a share of a whole, unsigned", () => {
+    expect(readings("The Hillton index rose 212 points, or 2.4%, by the close.")).toEqual([["2.4%", "2.4% (2.35–2.45%)"]]);
+    expect(readings("Acme lost 30 drivers, or 6% of its fleet crews.")).toEqual([["6%", "6% (5.5–6.5%)"]]);
+  });
+});
