@@ -660,6 +660,7 @@ function nearestCue(
 
 const MAGNITUDE_CUE = { family: familyOf("Magnitude", true)!, cue: "magnitude", distance: 0 };
 const AGE_CUE = { family: familyOf("Age", true)!, cue: "age", distance: 0 };
+const AREA_CUE = { family: familyOf("Area", true)!, cue: "area", distance: 0 };
 /** The pay a person earns, and a company's profit: "earns" cues both. */
 const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
 const PROFIT_FAMILY = familyOf("Profit", true)!;
@@ -1712,7 +1713,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         ? MAGNITUDE_CUE
         : ageOf
           ? AGE_CUE
-          : nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: value.measured ? value.unit : null });
+          : (nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: value.measured ? value.unit : null }) ??
+            // A measure of area is an area, whatever no cue word says: "covers 13 square miles (34 sq km)".
+            (value.measured && value.unit === "area" ? AREA_CUE : null));
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity
       // ("Turkey: 1,200") is the subject's, not the measure's.

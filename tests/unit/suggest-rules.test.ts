@@ -829,3 +829,12 @@ describe("a share that restates a move", () => {
     expect(readings("Acme lost 30 drivers, or 6% of its fleet crews.")).toEqual([["6%", "6% (5.5–6.5%)"]]);
   });
 });
+
+describe("a measure of area", () => {
+  it("is an Area, with its conversion, though no cue word names it", () => {
+    expect(alone("The new lake in Hillton covers 9 square miles (23 sq km).").map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["9 square miles (23 sq km)", "Area"],
+    ]);
+    expect(alone("The estate spans 40 sq km.").map((p) => p.attribute.label)).toEqual(["Area"]);
+  });
+});
