@@ -373,6 +373,8 @@ type Read = {
   magnitude: boolean;
   /** The figure as written, for money, counts and shares. */
   point: number | null;
+  /** A match score or a vote split ("won 3 to 1"): read so that no date or range is made of it, and not proposed. */
+  score?: boolean;
 };
 
 /** What `read` needs besides the text; `memo` keeps each text's reading for the rest of the article. */
@@ -415,6 +417,7 @@ const LISTED_DAYS = String.raw`\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|
 const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
 /** Days listed in one month from here: "13 and 14 October", "October 13 and 14". */
 const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+${LISTED_DAYS}\b)`, "i");
+const MONTH_IN = new RegExp(String.raw`\b${MONTH_NAME}`, "i");
 const ONLY_WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 const DATE_AHEAD = new RegExp(String.raw`^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+\d{1,2}(?!\d))`, "i");
 
@@ -423,6 +426,40 @@ const RESTATED_FALL = new RegExp(
   String.raw`\b(${DOWNWARD_WORDS})\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d(?:[^,;()%]|,\d){0,40}(?:,\s*or\s+|\s*\(\s*)$`,
   "i",
 );
+
+/** Verbs a result or a vote is given after, the opponent's name between: "won 3 to 1", "beat Hillton 2-0", "voted 52 to 48". */
+const SCORE_BEFORE =
+  /\b(?:won|wins?|winning|lost|lose|loses|losing|beat|beats|beaten|defeated|defeats?|drew|draws?|tied|ties|led|leads?|leading|trailed|trails?|trailing|edged|thrashed|routed|voted|votes?|passed|approved|rejected|overturned)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:by\s+)?(?:a\s+)?(?:score\s+of\s+)?$/iu;
+/** What may follow a score in its clause: a day, an opponent, the end of the clause; no counted noun ("lost 3 to 5 jobs"). */
+const SCORE_END = /^(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|to|against|with|for|after|before|and|as|over|away|at home|in favou?r|vote|votes)\b)/i;
+/** Nouns that make a pair of figures a result: "a 3-1 win", "a 52-48 vote", "by a 5-4 margin". */
+const SCORE_NOUN =
+  /^[\s-]+(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|tie|vote|votes|decision|ruling|majority|margin|scoreline|result|lead|thrashing|rout)\b/i;
+
+/**
+ * A match score or a vote split ("won 3 to 1", "voted 52 to 48", "a 3-1 win"): two figures of one
+ * result, neither a range of a count nor a day of the month. Read whole, so that neither figure is
+ * proposed apart, and passed over (as "won 3-1" always was): the day after it stays a day.
+ */
+function scoreAt(body: string, tokens: Token[], i: number): Read | null {
+  const at = tokens[i]!.start;
+  const m = body.slice(at, at + 24).match(/^(\d{1,3})\s*(?:-|–|—|\s+to\s+)\s*(\d{1,3})(?![\d.,]*\d|\s*(?:%|-))/);
+  if (!m) return null;
+  const after = body.slice(at + m[0].length, at + m[0].length + 30);
+  const before = body.slice(Math.max(tokens[0]!.start, at - 40), at);
+  if (!SCORE_NOUN.test(after) && !(SCORE_BEFORE.test(before) && SCORE_END.test(after))) return null;
+  return {
+    start: at,
+    end: at + m[0].length,
+    kind: "text",
+    reading: `${m[1]}–${m[2]}, a score or a vote`,
+    unit: null,
+    measured: false,
+    magnitude: false,
+    point: null,
+    score: true,
+  };
+}
 
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
 function qualifiesNoun(tokens: Token[], j: number): boolean {
@@ -439,6 +476,8 @@ function qualifiesNoun(tokens: Token[], j: number): boolean {
  * ("at least", "$"), so trailing words the parser ignores ("have died") stay out.
  */
 function valueAt(body: string, tokens: Token[], i: number, from: number, context: ReadContext): Read | null {
+  const score = scoreAt(body, tokens, i);
+  if (score) return score;
   let best = read(body, tokens[i]!.start, tokens[i]!.end, context);
   let last = i;
   // Inside the source's own conversion of a measure: after "(" or ", or".
@@ -514,6 +553,14 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     // A time or a date read whole never turns back into a figure ("4:17 p.m. Officials" is no count),
     // and a time is never a day: "4:17 a.m. Rescuers" is read by the parser as today's date.
     const settled = !bare || (best?.kind === "time" && r.kind === "date");
+    // A day of the month becomes a date only with its month: "won 3 to 1 on Monday" is a score and
+    // a weekday, not the 3rd.
+    const dayWithoutMonth =
+      best?.kind === "number" &&
+      r.kind === "date" &&
+      !/^\d{4}$/.test(body.slice(best.start, best.end)) &&
+      !MONTH_IN.test(body.slice(best.end, r.end));
+    if (bare && dayWithoutMonth) continue;
     if (best && r.kind !== best.kind && settled && !(FIGURES.includes(r.kind) && FIGURES.includes(best.kind))) continue;
     // A year turns into a count only of what it counts: "1998 with" counts nothing ("founded in
     // 1998 with 3 staff"), and a capitalised word after it is no counted noun.
@@ -1682,6 +1729,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const value = valueAt(body, tokens, i, covered, context);
       if (!value) continue;
       covered = value.end;
+      // A score or a vote split is passed over whole: neither figure is a count, nor the day after it the 3rd.
+      if (value.score) continue;
       if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
       if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
       if (datesAReport(body, tokens, i, value)) continue;

@@ -838,3 +838,28 @@ describe("a measure of area", () => {
     expect(alone("The estate spans 40 sq km.").map((p) => p.attribute.label)).toEqual(["Area"]);
   });
 });
+
+describe("a match score or a vote split", () => {
+  const read = (body: string) => alone(body).map((p) => [p.quote, p.valueKind]);
+
+  it("makes no day of the month with a weekday after it: the weekday stays the day", () => {
+    expect(read("Hillton beat Riverside 2 to 0 on Sunday.")).toEqual([["Sunday", "date"]]);
+    expect(read("Riverside won 4 to 2 on Saturday.")).toEqual([["Saturday", "date"]]);
+  });
+
+  it("makes no day of the month of any small figure with a weekday after it", () => {
+    expect(read("Hillton rescued 4 on Friday.")).toContainEqual(["4", "number"]);
+    expect(read("The tally stood at 12 to 14 on Friday.")).toContainEqual(["12 to 14", "number"]);
+  });
+
+  it("proposes neither figure of a vote split, nor a range of a count", () => {
+    expect(read("The council voted 31 to 19 against the plan.")).toEqual([]);
+    expect(read("Riverside lost 1-4 at home.")).toEqual([]);
+    expect(read("The board backed it in a 7-2 vote.")).toEqual([]);
+  });
+
+  it("leaves a range of a count or a share after the same verbs alone", () => {
+    expect(read("Acme won 4 to 6 contracts a year.")).toEqual([["4 to 6 contracts", "number"]]);
+    expect(read("Acme lost 2 to 3 percent of its value.").map(([, kind]) => kind)).toEqual(["percentage"]);
+  });
+});
