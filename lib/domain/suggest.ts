@@ -712,6 +712,23 @@ const AREA_CUE = { family: familyOf("Area", true)!, cue: "area", distance: 0 };
 const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
 const PROFIT_FAMILY = familyOf("Profit", true)!;
 
+/** The last word of a company's name: "Globex Corp", "Hillton Holdings", "Acme Group". */
+const CORPORATE_SUFFIX =
+  /\b(?:Inc|Incorporated|Corp|Corporation|Co|Company|Group|Ltd|Limited|PLC|plc|LLC|LLP|AG|SA|SE|NV|BV|GmbH|SpA|Holdings?|Bank|Airlines?|Airways|Motors|Technologies|Systems|Industries|Partners|Capital|Energy|Pharmaceuticals|Labs|Enterprises|Brands|Foods|Media|Networks|Software|Semiconductor)\.?$/;
+
+/**
+ * Whether a name the sentence gives as its subject, no entity recorded, is an organisation's: a
+ * company suffix ("Globex Corp"), an acronym ("IBM"), or one word the article never writes as a
+ * person's surname (after a first name or a title: "Jane Roe", "Ms Roe"), in a sentence that calls
+ * no one "his" or "her" ("Globex earned $400 million"). News names a person in full first.
+ */
+function looksLikeOrganisation(name: string, sentence: string, body: string): boolean {
+  if (CORPORATE_SUFFIX.test(name) || /^\p{Lu}{2,5}$/u.test(name)) return true;
+  if (/\s/.test(name) || /\b(?:he|she|his|her|him)\b/i.test(sentence)) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return !new RegExp(String.raw`\p{Lu}[\p{L}.'’-]*\s+${escaped}\b`, "u").test(body);
+}
+
 /**
  * "André Ventura, 41, a former commentator": a small whole number set off by commas right after a
  * person's name is their age, as news gives it. The person is the entity named there, or the name
@@ -1855,7 +1872,13 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // "Acme earned $400 million": what a company earns is its profit, however a person's pay is cued.
       const subjectKind = "entityId" in subject ? byId.get(subject.entityId)?.kind : subject.how === "sentence" ? subject.kind : undefined;
       const earnedByCompany =
-        source === "cue" && builtIn!.family === PAY_CUE.family && /^earn/.test(builtIn!.cue) && subjectKind === "organization";
+        source === "cue" &&
+        builtIn!.family === PAY_CUE.family &&
+        /^earn/.test(builtIn!.cue) &&
+        (subjectKind === "organization" ||
+          (subject.how === "sentence" &&
+            !subject.kind &&
+            looksLikeOrganisation(subject.name, body.slice(sentence.start, sentence.end), body)));
       if (earnedByCompany) builtIn = { ...builtIn!, family: PROFIT_FAMILY };
       const ownLabels = earnedByCompany ? lessons.filter((l) => l.family === PROFIT_FAMILY).map((l) => l.cue) : sameFamily;
       let attribute: AttributeGuess;

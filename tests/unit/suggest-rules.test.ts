@@ -863,3 +863,19 @@ describe("a match score or a vote split", () => {
     expect(read("Acme lost 2 to 3 percent of its value.").map(([, kind]) => kind)).toEqual(["percentage"]);
   });
 });
+
+describe("what a name no entity records earns", () => {
+  const earned = (body: string) => alone(body).find((p) => p.valueKind === "money")?.attribute.label;
+
+  it("is a company's profit when the name is a company's", () => {
+    expect(earned("Hillton Foods Inc earned $90 million in the year.")).toBe("Profit");
+    expect(earned("Zentrix earned $250 million last year.")).toBe("Profit");
+    expect(earned("KLM earned $60 million over the summer.")).toBe("Profit");
+  });
+
+  it("is a person's pay when the name is a person's", () => {
+    expect(earned("Maria Ortiz earned $300,000 last year.")).toBe("Pay");
+    expect(earned("The coach Maria Ortiz signed on. Ortiz earned $300,000 last year.")).toBe("Pay");
+    expect(earned("Ortiz earned $300,000 in her first year.")).toBe("Pay");
+  });
+});
