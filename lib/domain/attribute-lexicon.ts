@@ -52,6 +52,9 @@ const NOT_SHARES = "(?!(?:shares?|stocks?|share price|stock price)\\b)";
 /** Words that go between a move and what follows it ("fell 2% after rising"): no noun qualified by the figure. */
 const LINKS = "(?:after|before|while|as|and|but|then|since|despite|following|when|having|with|on|in|by|to|from|at|or|for|over|amid)";
 
+/** A percentage of something: "5% of its users" is a share of a whole, no move of it. */
+const SHARE_OF_WHOLE = /^\s*(?:%|per ?cent)?\s*of\b/;
+
 /** Verbs that take jobs away: what follows them is a cut, not a headcount. */
 const CUT =
   /\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off)(?:\s+[\p{L}\d,.]+){0,2}\s*$/u;
@@ -350,6 +353,27 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(`\\b(?:profits?|net income|earnings)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
     ["percentage"],
     ["organization"],
+  ),
+  // A share by which a counted metric moved is that metric's change: "daily users rose 15.9%".
+  family(
+    "User growth",
+    ["subscriber growth", "customer growth", "growth in users", "users growth"],
+    new RegExp(
+      `\\b(?:users|subscribers|customers|accounts|members|memberships|audience|viewers|readers)\\b[^.;]{0,40}?\\b(?:${MOVE}|(?<!made )up|down|grew|increased|decreased|declined)\\b`,
+    ),
+    ["percentage"],
+    ["product", "organization"],
+    // "accounts made up fewer than 5% of its users": a share of a whole, no move.
+    { unlessAfter: SHARE_OF_WHOLE },
+  ),
+  family(
+    "Output change",
+    ["production change", "output growth", "production growth", "change in deliveries", "change in shipments"],
+    new RegExp(`\\b(?:output|production|deliveries|shipments)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b`),
+    ["percentage"],
+    ["organization", "place", "product"],
+    // "2% of its output": a share of a whole, no move.
+    { unlessAfter: SHARE_OF_WHOLE },
   ),
   family(
     "Price change",

@@ -879,3 +879,24 @@ describe("what a name no entity records earns", () => {
     expect(earned("Ortiz earned $300,000 in her first year.")).toBe("Pay");
   });
 });
+
+describe("a share by which a named metric moved", () => {
+  const moves = (body: string) =>
+    alone(body)
+      .filter((p) => p.valueKind === "percentage")
+      .map((p) => p.attribute.label);
+
+  it("is that metric's change, not a share price move", () => {
+    expect(moves("Monthly subscribers climbed 7.2% to 48 million.")).toEqual(["User growth"]);
+    expect(moves("Steel output fell 3.4% in the quarter.")).toEqual(["Output change"]);
+    expect(moves("Hillton Foods said sales rose 6% over the year.")).toEqual(["Revenue growth"]);
+  });
+
+  it("is a share price move when the shares moved", () => {
+    expect(moves("Hillton Foods shares rose 6% after its customers came back.")).toEqual(["Share price change"]);
+  });
+
+  it("is no move when the share is of a whole", () => {
+    expect(moves("Bots made up under 4% of the app's users.")).not.toContain("User growth");
+  });
+});
