@@ -121,6 +121,22 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/^(?:about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~)\s*/i, "about"],
 ];
 
+/** A fraction written in words: "two-thirds", "three quarters", "a fifth". */
+const FRACTION =
+  /^(?<top>a|one|two|three|four|five|six|seven|eight|nine)[\s-](?<bottom>halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i;
+const DENOMINATORS: Record<string, string> = {
+  half: "two",
+  halve: "two",
+  third: "three",
+  quarter: "four",
+  fifth: "five",
+  sixth: "six",
+  seventh: "seven",
+  eighth: "eight",
+  ninth: "nine",
+  tenth: "ten",
+};
+
 /**
  * A running tally passing a mark: "topped 20,000", "has passed 5,000", "climbed past 22,000",
  * "rose above 300", "surpassed", "exceeded", "crossed". Reporters write the mark, not the count:
@@ -327,6 +343,26 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       value: { kind: "money", text, low: unit, high: unit * 1000, point: null, qualifier: "range", unit: currencyOf(vague.groups.cur!) },
       rest: rest.slice(vague[0].length),
     };
+  }
+  // "two-thirds", "three quarters", "a fifth of": a fraction in words is a share, read as "two in
+  // three" is. "a quarter" or "one third" alone may be a span of time ("in a quarter"): only
+  // hyphenated ("one-fifth") or with "of".
+  const fraction = rest.match(FRACTION);
+  if (fraction?.groups && wanted !== "money") {
+    const { top = "", bottom = "" } = fraction.groups;
+    const plural = /s$/i.test(bottom);
+    const afterFraction = rest.slice(fraction[0].length);
+    const hyphenated = fraction[0].includes("-");
+    if (plural ? !/^(?:one|an?)$/i.test(top) : hyphenated || /^\s+of\b/i.test(afterFraction)) {
+      const whole =
+        DENOMINATORS[
+          bottom
+            .toLowerCase()
+            .replace(/s$/, "")
+            .replace(/^hal(?:f|ve)$/, "half")
+        ]!;
+      rest = `${/^an?$/i.test(top) ? "one" : top} in ${whole}${afterFraction}`;
+    }
   }
   // "nine in 10", "one in five", "two out of three", "1 in 5,000": a share, as news gives
   // proportions. The whole is read whole ("5,000" is not 5), and a span of time is no whole: "3 in

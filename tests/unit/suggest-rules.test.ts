@@ -139,11 +139,15 @@ describe("the month of May with its day", () => {
 });
 
 describe("a fraction written in words", () => {
-  it("proposes no numerator of “two-thirds” as a count", () => {
+  it("proposes no numerator of “two-thirds” as a count, but the whole fraction as a share", () => {
     expect(alone("Acme raised $40 million, but more than two-thirds of it came from its founder.").map((p) => p.quote)).toEqual([
       "$40 million",
+      "more than two-thirds",
     ]);
-    expect(alone("Three-quarters of the staff left, and one-fifth of them came back.")).toEqual([]);
+    expect(alone("Three-quarters of the staff left, and one-fifth of them came back.").map((p) => [p.quote, p.reading])).toEqual([
+      ["Three-quarters", "75% (62.5–87.5%)"],
+      ["one-fifth", "20% (10–30%)"],
+    ]);
   });
 
   it("still proposes a count hyphenated to a noun", () => {

@@ -14,6 +14,10 @@ const numbers: NumRow[] = [
   // A proportion as news writes it: half a part either way.
   ["Nine in 10", "percentage", 85, 95, "%"],
   ["two out of three", "percentage", 50, 83.3, "%"],
+  // A fraction in words is the same share: "two-thirds" is two in three; "a fifth" needs its "of".
+  ["two-thirds", "percentage", 50, 83.3, "%"],
+  ["nearly three-quarters", "percentage", 62.5, 75, "%"],
+  ["a fifth of", "percentage", 10, 30, "%"],
   // The whole read whole: "1 in 5,000" is a fiftieth of a percent, not one in five.
   ["1 in 5,000", "percentage", 0.01, 0.03, "%"],
   ["about one in 10,000", "percentage", 0.005, 0.015, "%"],
