@@ -461,6 +461,45 @@ function scoreAt(body: string, tokens: Token[], i: number): Read | null {
   };
 }
 
+/** Past forms of verbs news gives a day with that do not end in "-ed". */
+const IRREGULAR_PAST =
+  /^(?:was|were|had|did|went|came|took|made|began|fell|rose|hit|struck|sold|bought|paid|said|told|left|won|lost|met|saw|got|gave|built|sent|spent|grew|flew|ran|shut|set|put|cut|led|held|brought|broke|wrote|chose|drove|froze|shook|swept|sank|sought|stood|became|kept|found|felt|began|beat|bid|let|quit|spoke)$/i;
+/** Words before a verb that put it outside the past: "will be delivered", "is due to open", "are shipped". */
+const NOT_PAST = /^(?:will|shall|would|'ll|to|is|are|am|be|being|can|may|might|must|should|could|expected|due|set|plans?|aims?)$/i;
+
+/**
+ * Whether the clause a value stands in tells of the past: its nearest verb before the value is a
+ * past form ("delivered", "opened", "was"), with no "will", "is" or "to" before it.
+ */
+function pastClause(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const t = tokens[k]!;
+    if (t.pos === "PUNCT" && t.text !== "-") return false;
+    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    if (!/\p{L}ed$/iu.test(t.text) && !IRREGULAR_PAST.test(t.text)) return false;
+    for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
+      if (NOT_PAST.test(tokens[a]!.text)) return false;
+      if (!["AUX", "ADV", "PART", "VERB"].includes(tokens[a]!.pos)) break;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A month with no year in a clause about the past is the last such month before the article's
+ * date: "the first trucks were delivered in August", in an article of March, is last August.
+ */
+function inThePast(body: string, tokens: Token[], i: number, value: Read, context: ReadContext): Read {
+  const ref = context.referenceDate;
+  const text = body.slice(value.start, value.end);
+  if (value.kind !== "date" || !ref || !MONTH_IN.test(text) || /\d{4}|['’]\d\d\b/.test(text)) return value;
+  const start = /^(\d{4})-\d\d-\d\d/.exec(value.reading);
+  if (!start || Date.parse(`${value.reading.slice(0, 10)}T00:00:00Z`) <= ref.getTime() || !pastClause(tokens, i)) return value;
+  const earlier = readText(`${text} ${Number(start[1]) - 1}`, context);
+  return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end } : value;
+}
+
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
 function qualifiesNoun(tokens: Token[], j: number): boolean {
   const next = tokens[j + 1];
@@ -1743,8 +1782,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     const asOfDays: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.start < covered || !(isAnchor(tokens[i]!) || mayWithDay(tokens, i))) continue;
-      const value = valueAt(body, tokens, i, covered, context);
-      if (!value) continue;
+      const found0 = valueAt(body, tokens, i, covered, context);
+      if (!found0) continue;
+      const value = inThePast(body, tokens, i, found0, context);
       covered = value.end;
       // A score or a vote split is passed over whole: neither figure is a count, nor the day after it the 3rd.
       if (value.score) continue;

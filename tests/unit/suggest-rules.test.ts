@@ -790,7 +790,7 @@ describe("what a count counts, when the text says how many more", () => {
 describe("a span of days", () => {
   it("quotes the days with their month, not a range of figures and a month apart", () => {
     const days = (body: string) => alone(body).map((p) => [p.quote, p.reading]);
-    expect(days("The summit ran from 5 to 7 March.")).toEqual([["5 to 7 March", "2025-03-05 – 2025-03-07 (day)"]]);
+    expect(days("The summit ran from 5 to 7 March.")).toEqual([["5 to 7 March", "2024-03-05 – 2024-03-07 (day)"]]);
     expect(days("The fair runs 12-14 June in Hillton.")).toEqual([["12-14 June", "2024-06-12 – 2024-06-14 (day)"]]);
     expect(days("Prices rose 5 to 7 percent.").map(([quote]) => quote)).toEqual(["5 to 7 percent"]);
   });
@@ -902,5 +902,20 @@ describe("a share by which a named metric moved", () => {
 
   it("is no move when the share is of a whole", () => {
     expect(moves("Bots made up under 4% of the app's users.")).not.toContain("User growth");
+  });
+});
+
+describe("a month with no year in a clause about the past", () => {
+  const readings = (body: string) => alone(body).map((p) => [p.quote, p.reading]);
+
+  it("is the last such month before the article's date", () => {
+    // The article is of 31 October 2024.
+    expect(readings("The first buses were delivered in December.")).toEqual([["December", "2023-12-01 – 2023-12-31 (month)"]]);
+    expect(readings("Hillton opened its new bridge on 20 November.")).toEqual([["20 November", "2023-11-20 (day)"]]);
+  });
+
+  it("stays ahead in a clause about the future or the present", () => {
+    expect(readings("The buses will be delivered in December.")).toEqual([["December", "2024-12-01 – 2024-12-31 (month)"]]);
+    expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
   });
 });
