@@ -77,6 +77,10 @@ export function parseAbsoluteDate(text: string): DateValue | null {
   if (m && +m[2]! >= 1 && +m[2]! <= 12) return span(text, +m[1]!, +m[2]!, +m[2]!, "month");
   m = t.match(/^(?:the )?(\d{4})$/);
   if (m && +m[1]! >= 1800 && +m[1]! < 2200) return span(text, +m[1]!, 1, 12, "year");
+  // "2021 to 2023", "2019-2021": a span of whole years (model years, a term), no range of a count.
+  m = t.match(/^(?:the )?(\d{4})\s*(?:-|–|—|to|through|until)\s*(\d{4})$/i);
+  if (m && +m[1]! >= 1800 && +m[2]! < 2200 && +m[1]! < +m[2]! && +m[2]! - +m[1]! <= 50)
+    return { kind: "date", text, start: iso(+m[1]!, 1, 1), end: iso(+m[2]!, 12, 31), precision: "year", resolved: true };
   m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
   if (m) {
     const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;

@@ -919,3 +919,11 @@ describe("a month with no year in a clause about the past", () => {
     expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
   });
 });
+
+describe("years written before a product's name", () => {
+  it("are model years, no range of a count of that product", () => {
+    const read = (body: string) => alone(body).map((p) => [p.quote, p.valueKind]);
+    expect(read("The recall covers 2016 to 2019 Corsair vans.")).toEqual([["2016 to 2019", "date"]]);
+    expect(read("Owners of 2017-2020 Hillton Rover cars were told to stop driving.")).toEqual([["2017-2020", "date"]]);
+  });
+});

@@ -96,6 +96,9 @@ const numbers: NumRow[] = [
 const absoluteDates: DateRow[] = [
   ["2021", "2021-01-01", "2021-12-31", "year"],
   ["in 2021", "2021-01-01", "2021-12-31", "year"],
+  // A span of whole years (model years, a term of office) is no range of a count.
+  ["2016 to 2019", "2016-01-01", "2019-12-31", "year"],
+  ["1998-2004", "1998-01-01", "2004-12-31", "year"],
   ["late 2023", "2023-07-01", "2023-12-31", "part"],
   ["late 2024", "2024-07-01", "2024-12-31", "part"],
   ["December 2025", "2025-12-01", "2025-12-31", "month"],
