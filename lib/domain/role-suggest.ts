@@ -62,8 +62,8 @@ export type RoleFound = {
   end: number;
   /** The claim's subject as written ("Anthropic", "Pete Hegseth"); null when the sentence must say (an office with no organisation named). */
   subject: string | null;
-  /** Whose: an office's holder names an organisation's claim; a title or a past employer, a person's. */
-  subjectKind: "organization" | "person";
+  /** Whose: an office's holder names an organisation's claim; a title or a past employer, a person's; a maker, a product's. */
+  subjectKind: "organization" | "person" | "product";
   attribute: string;
   value: string;
   /** The word that gave it away, remembered when the analyst turns the proposal down. */
@@ -156,10 +156,16 @@ const APPOSITION_SHAPE = new RegExp(
 const FOUNDED_SHAPE =
   /\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:in|who|which|that)\b|\s+and\s+(?:is|was|has|had|now|\p{Ll}+ed)\b|$)/giu;
 
-/** A name in a list, with its short form or ticker in brackets: "Amazon (AMZN)". */
-const LISTED = String.raw`${NAME}(?:\s+\(\p{Lu}[\p{Lu}\p{N}.&-]{0,9}\))?`;
+/** A name in a list, with its version ("Claude 3.5") or its short form or ticker in brackets ("Amazon (AMZN)"). */
+const LISTED = String.raw`${NAME}(?:\s+\d+(?:\.\d+)*(?![\d.,]*\d))?(?:\s+\(\p{Lu}[\p{Lu}\p{N}.&-]{0,9}\))?`;
 /** Two names or more: "A and B", "A, B, and C". */
 const NAME_LIST = String.raw`${LISTED}(?:,\s+${LISTED})*,?\s+(?:and|&)\s+${LISTED}`;
+
+/** A product named, then what it is and who makes it: "Mythos, a particularly powerful AI model from Anthropic". */
+const MADE_BY_SHAPE = new RegExp(
+  String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:model|product|chatbot|system|app|application|tool|drug|vaccine|jet|aircraft|car|phone|device|software|platform|service|game|robot|rocket|satellite)\s+(?:from|by|made by|developed by|built by|designed by)\s+(${NAME})`,
+  "gu",
+);
 
 /** The name a sentence opens with, before a comma or its verb: "Anthropic, founded by …", "Acme said …". */
 const SENTENCE_SUBJECT = new RegExp(
@@ -197,6 +203,15 @@ const LIST_SHAPES: { attribute: string; cue: string; hint: RegExp; shape: RegExp
     hint: /partner|alliance/i,
     shape: new RegExp(
       String.raw`\b(?:partnership|partnerships|partnering|partnered|alliance)\s+with\s+(?:(?:companies|firms|partners|groups)\s+)?(?:(?:including|such as|like)\s+)?(${NAME_LIST})`,
+      "gu",
+    ),
+  },
+  {
+    attribute: "Products",
+    cue: "products",
+    hint: /models|products|brands|chatbots|drugs|vehicles/i,
+    shape: new RegExp(
+      String.raw`\b(?:models|products|brands|chatbots|drugs|vehicles)\b[^.;:]{0,40}?\b(?:including|such as|like)\s+(${NAME_LIST})`,
       "gu",
     ),
   },
@@ -346,6 +361,16 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       const subject = owner && !NOT_A_NAME.test(owner) && !TITLE_ONLY.test(owner) ? owner : null;
       found.push({ start, end, subject, subjectKind: "organization", attribute, value, cue });
     }
+  }
+
+  // "Mythos, a particularly powerful AI model from Anthropic": who makes a product, said of the product.
+  for (const m of scan(MADE_BY_SHAPE, /\b(?:from|by)\s+\p{Lu}/u)) {
+    const { name, skipped } = trimName(m[1]!);
+    if (!name || NOT_A_NAME.test(name)) continue;
+    const start = m.index + skipped;
+    const end = m.index + m[0].length;
+    if (taken(start, end)) continue;
+    found.push({ start, end, subject: name, subjectKind: "product", attribute: "Developer", value: m[2]!, cue: "made by" });
   }
 
   // "Anthropic, founded by former OpenAI researchers in 2021, …": the organisation's founders, as written.

@@ -127,6 +127,22 @@ describe("lists of names an organisation has", () => {
     ]);
   });
 
+  it("reads the products an organisation makes, versions included, and who makes a product", () => {
+    expect(roles("Helix, based in Oslo, makes language models such as the Volt family, including Volt 3.5 and Spark 4.5.")).toEqual([
+      { quote: "Volt 3.5 and Spark 4.5", subject: "Helix", attribute: "Products", value: "Volt 3.5 and Spark 4.5" },
+    ]);
+    expect(roles("Critics praised Orbit, a small reusable rocket built by Northwind Aerospace, on Monday.")).toEqual([
+      {
+        quote: "Orbit, a small reusable rocket built by Northwind Aerospace",
+        subject: "Orbit",
+        attribute: "Developer",
+        value: "Northwind Aerospace",
+      },
+    ]);
+    // A person's role "from" an organisation is a role, not a maker.
+    expect(roles("He met Dana Ortiz, a spokeswoman from Acme, on Monday.").map((r) => r.attribute)).toEqual(["Role"]);
+  });
+
   it("takes no list from names that are only side by side", () => {
     expect(roles("Talks between Google and Amazon ended. Backing from Google was rumoured.")).toEqual([]);
   });
