@@ -17,7 +17,8 @@
  *
  * Needs a production build (`npm run build`; built here when `.next` is missing) and PostgreSQL:
  * BENCH_DATABASE_URL (an admin connection; default postgres://postgres@127.0.0.1:5432/postgres).
- * BENCH_SECONDS (default 10) is each load's duration.
+ * BENCH_SECONDS (default 10) is each load's duration; BENCH_DATABASE_NAME (default crosscheck_bench)
+ * names the databases it makes and drops.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -43,6 +44,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 50_000);
 const GROUP = Number(process.env.BENCH_GROUP ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The databases this run makes and drops: another name lets two runs share one PostgreSQL. */
+const DATABASE = process.env.BENCH_DATABASE_NAME ?? "crosscheck_bench";
 const CONNECTIONS = 16;
 // Ports of their own for each run, so a run never meets a server left by another.
 const APP_PORT = 33_000 + Math.floor(Math.random() * 10_000);
@@ -523,11 +526,11 @@ async function main() {
   console.log(
     `bench:http — ${CLAIMS.toLocaleString("en")} claims + a group of ${GROUP.toLocaleString("en")}, ${CONNECTIONS} connections, ${SECONDS} s per load`,
   );
-  const floorUrl = await freshDatabase("crosscheck_bench_floor");
+  const floorUrl = await freshDatabase(`${DATABASE}_floor`);
   const floor = await measureFloor(floorUrl);
   console.log(`floor: p50 ${floor.p50} ms, p95 ${floor.p95} ms, ${floor.rps.toFixed(0)} req/s`);
 
-  const url = await freshDatabase("crosscheck_bench");
+  const url = await freshDatabase(DATABASE);
   const story = await seedStory(url);
   console.log(`seeded; detection from scratch over ${(CLAIMS + GROUP).toLocaleString("en")} claims: ${story.detectSeconds.toFixed(1)} s`);
 
