@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import { formatMoment } from "@/lib/domain/format.ts";
-import type { ConflictChange } from "@/lib/domain/claims.ts";
+import type { ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
 

@@ -1,6 +1,7 @@
 import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
 import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
-import { applyConflictChanges, type ConflictChange, type SubjectOption } from "@/lib/domain/claims.ts";
+import type { SubjectOption } from "@/lib/domain/claims.ts";
+import { applyConflictChanges, type ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 
 /** What the reader shows and the claim form offers, updated in place as claims are saved. */

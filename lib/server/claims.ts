@@ -2,14 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
-import {
-  attributeKey,
-  mentionOf,
-  type ClaimConflict,
-  type ClaimStatus,
-  type ConflictChange,
-  type EntityKind,
-} from "@/lib/domain/claims.ts";
+import { attributeKey, mentionOf, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import type { ClaimConflict, ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import { readAttributeSetting, readSettledDecisions, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
 import { offsetConverter } from "@/lib/domain/offsets.ts";

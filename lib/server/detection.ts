@@ -34,7 +34,8 @@ import { publicationHasTime } from "@/lib/domain/article-import.ts";
 import { describeMoment, type Moment, momentAt, momentInQuote, parseMoment } from "@/lib/domain/moments.ts";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
-import { type ClaimStatus, type ConflictChange, foldName, leadingName } from "@/lib/domain/claims.ts";
+import { type ClaimStatus, foldName, leadingName } from "@/lib/domain/claims.ts";
+import type { ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
 import {
   readAttributeSetting,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { applyDelete, applySave, highlightName, type ReaderState } from "@/components/annotator/reader-state.ts";
-import { applyConflictChanges, type ClaimConflict } from "@/lib/domain/claims.ts";
+import { applyConflictChanges, type ClaimConflict } from "@/lib/domain/conflict-changes.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 
 const at = new Date("2026-12-05T10:00:00Z");

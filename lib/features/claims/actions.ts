@@ -4,7 +4,7 @@ import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput
 import { type ActionContext, defineAction } from "@/lib/web/action.ts";
 import * as claims from "@/lib/server/claims.ts";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
-import { type ConflictChange, movesOpenCount } from "@/lib/domain/claims.ts";
+import { type ConflictChange, movesOpenCount } from "@/lib/domain/conflict-changes.ts";
 
 /**
  * Claim saves answer with what changed (the claim as the reader shows it, its audit event, the
