@@ -1,12 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button.tsx";
-import { Field, TextInput } from "@/components/field.tsx";
-import { FormMessage } from "@/components/form-message.tsx";
-import { useFormAction } from "@/components/use-form-action.ts";
-import { plural } from "@/lib/domain/format.ts";
-import { editArticleSource } from "@/lib/features/articles/actions.ts";
+
+/** The form that corrects the details loads when it is opened, not with every article. */
+const ArticleSourceForm = lazy(() => import("@/components/article-source-form.tsx").then((m) => ({ default: m.ArticleSourceForm })));
 
 export type ArticleSourceDetails = {
   id: string;
@@ -53,15 +51,6 @@ export function ArticleSource({
     returnFocus.current = false;
     editButton.current?.focus();
   }, [editing]);
-  const save = useFormAction(editArticleSource, {
-    onSuccess: ({ reread, conflictsChanged }) =>
-      close(
-        reread || conflictsChanged
-          ? `Saved. ${plural(reread, "date")} read again against the new publication date; ${plural(conflictsChanged, "conflict")} changed.`
-          : "Saved.",
-      ),
-  });
-  const errors = save.fieldErrors;
 
   return (
     <section aria-labelledby="source-heading" className="mb-4 rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200">
@@ -93,69 +82,9 @@ export function ArticleSource({
         </p>
       )}
       {editing ? (
-        <form
-          {...save.formProps}
-          className="mt-3 space-y-4 border-t border-slate-100 pt-3"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") close(null);
-          }}
-        >
-          <input type="hidden" name="investigationId" value={investigationId} />
-          <input type="hidden" name="articleId" value={article.id} />
-          <input type="hidden" name="version" value={article.version} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="sm:col-span-2">
-              <Field id="source-title" label="Title" errors={errors?.title}>
-                <TextInput id="source-title" name="title" defaultValue={article.title} errors={errors?.title} autoFocus />
-              </Field>
-            </div>
-            <Field id="source-outlet" label="Outlet" errors={errors?.outlet}>
-              <TextInput
-                id="source-outlet"
-                name="outlet"
-                defaultValue={article.outlet ?? ""}
-                placeholder="e.g. Reuters"
-                errors={errors?.outlet}
-              />
-            </Field>
-            <Field id="source-author" label="Author" errors={errors?.author}>
-              <TextInput id="source-author" name="author" defaultValue={article.author ?? ""} errors={errors?.author} />
-            </Field>
-            <Field
-              id="source-published"
-              label="Published"
-              hint="The day the article came out, e.g. 2026-02-24. Dates such as “last July” are read against it."
-              errors={errors?.published}
-            >
-              <TextInput
-                id="source-published"
-                name="published"
-                defaultValue={article.publishedText ?? ""}
-                hint
-                errors={errors?.published}
-              />
-            </Field>
-            <Field id="source-url" label="URL" errors={errors?.url}>
-              <TextInput
-                id="source-url"
-                name="url"
-                type="url"
-                defaultValue={article.url ?? ""}
-                placeholder="https://"
-                errors={errors?.url}
-              />
-            </Field>
-          </div>
-          <FormMessage state={save.state && !save.state.ok ? save.state : null} />
-          <div className="flex gap-2">
-            <Button type="submit" pending={save.pending} pendingLabel="Saving…">
-              Save source details
-            </Button>
-            <Button type="button" variant="ghost" onClick={() => close(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <Suspense fallback={<p className="mt-3 border-t border-slate-100 pt-3 text-slate-500">Opening the form…</p>}>
+          <ArticleSourceForm investigationId={investigationId} article={article} onSaved={close} onCancel={() => close(null)} />
+        </Suspense>
       ) : (
         <details className="mt-2 text-slate-700">
           <summary className="cursor-pointer text-slate-600">About this copy</summary>

@@ -1,11 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ClaimDetails } from "@/components/annotator/claim-details.tsx";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AttributeOption, ClaimDraft } from "@/components/annotator/claim-form.tsx";
 import { ClaimList } from "@/components/annotator/claim-list.tsx";
-import { QuoteFinder } from "@/components/annotator/quote-finder.tsx";
 import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
@@ -22,7 +19,6 @@ import { announceOpenConflicts } from "@/components/open-conflict-badge.tsx";
 import { listProposals, rejectProposal as rejectProposalAction } from "@/lib/features/proposals/actions.ts";
 import { listSubjectOptions } from "@/lib/features/entities/actions.ts";
 import { SuggestionsBar } from "@/components/annotator/suggestions-bar.tsx";
-import { AcceptAllProposals } from "@/components/annotator/accept-all-proposals.tsx";
 import { useShowSuggestions } from "@/components/annotator/use-show-suggestions.ts";
 import type { ReaderProposal } from "@/lib/server/suggestions.ts";
 import type { NameChosen } from "@/components/annotator/name-panel.tsx";
@@ -30,23 +26,48 @@ import { listNames } from "@/lib/features/names/actions.ts";
 import type { ReaderName, ReaderNames } from "@/lib/server/name-proposals.ts";
 
 /**
- * The claim form, with the value and date parsers and the comboboxes it brings, loads when a
- * claim is first recorded or edited, not with the article: reading needs none of it.
+ * What the page needs only once someone acts on it loads then, not with the article: reading
+ * needs none of it. The claim form (with the value and date parsers and the comboboxes it
+ * brings) when a claim is first recorded or edited; a highlight's details when one is opened;
+ * the quote finder, "accept all" and the panel that makes a name an entity when they are used.
+ * The first press or keystroke in the reader fetches the form's and the details' code ahead
+ * (see warmPanels), so neither waits for the network once the button comes up.
  */
-const ClaimForm = dynamic(() => import("@/components/annotator/claim-form.tsx").then((m) => m.ClaimForm), {
-  loading: () => <p className="text-sm text-slate-500">Opening the form…</p>,
-});
-
-/**
- * The names not yet entities (the list beside the text, the panel that makes one an entity or an
- * alias, and the actions they call) load once the article turns out to have some, not with it.
- */
-// A loading element of its own gives each its own Suspense boundary: without one, loading it
+// The form's and the details' code, fetched by the same import whether warmed or asked for (two
+// imports of one module would each get chunks of their own, and both be fetched).
+const formCode = () => import("@/components/annotator/claim-form.tsx");
+const detailsCode = () => import("@/components/annotator/claim-details.tsx");
+// React's lazy, not next/dynamic, whose own code would cost the page's first load more than
+// these modules. Each stands in its own Suspense boundary (see Opening): without one, loading it
 // suspends the page's, which hides the whole reader a moment (and eats what is being typed).
-const NameList = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NameList), { loading: () => null });
-const NamePanel = dynamic(() => import("@/components/annotator/name-panel.tsx").then((m) => m.NamePanel), {
-  loading: () => <p className="text-sm text-slate-500">Opening the name…</p>,
-});
+const ClaimForm = lazy(() => formCode().then((m) => ({ default: m.ClaimForm })));
+const ClaimDetails = lazy(() => detailsCode().then((m) => ({ default: m.ClaimDetails })));
+const QuoteFinder = lazy(() => import("@/components/annotator/quote-finder.tsx").then((m) => ({ default: m.QuoteFinder })));
+const AcceptAllProposals = lazy(() =>
+  import("@/components/annotator/accept-all-proposals.tsx").then((m) => ({ default: m.AcceptAllProposals })),
+);
+// The names' list loads once the article turns out to have some, and the panel (with the actions
+// it calls) when one is opened.
+const NameList = lazy(() => import("@/components/annotator/name-list.tsx").then((m) => ({ default: m.NameList })));
+const NamePanel = lazy(() => import("@/components/annotator/name-panel.tsx").then((m) => ({ default: m.NamePanel })));
+
+/** What the panel shows while its code loads. */
+function Opening({ what }: { what: string }) {
+  return <p className="text-sm text-slate-500">Opening{what}</p>;
+}
+
+const warmed = { details: false, form: false };
+/**
+ * Fetches the code of a highlight's details and of the claim form (unless the reader is read
+ * only), once: called on the first press, key or focus in the reader, the moment before they
+ * are asked for.
+ */
+function warmPanels(withForm: boolean) {
+  if (!warmed.details) void detailsCode();
+  if (withForm && !warmed.form) void formCode();
+  warmed.details = true;
+  warmed.form ||= withForm;
+}
 
 type Panel =
   | { mode: "idle" }
@@ -374,6 +395,7 @@ export function AnnotatedArticle({
     return () => document.removeEventListener("keydown", onKey);
   });
 
+  const warm = () => warmPanels(!readOnly);
   const close = () => {
     focusTarget.current = { claimId: selectedId, proposalId: panel.mode === "create" ? panel.proposal?.id : undefined };
     setPanel({ mode: "idle" });
@@ -390,7 +412,13 @@ export function AnnotatedArticle({
   };
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]">
+    <div
+      className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(20rem,1fr)]"
+      onMouseDownCapture={warm}
+      onTouchStartCapture={warm}
+      onKeyDownCapture={warm}
+      onFocusCapture={warm}
+    >
       <div className="rounded-lg bg-white px-5 py-2 shadow-sm ring-1 ring-slate-200 sm:px-8 sm:py-4">
         <div className="-mx-5 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-5 pb-2 text-xs text-slate-500 sm:-mx-8 sm:px-8">
           {readOnly ? (
@@ -419,15 +447,17 @@ export function AnnotatedArticle({
         {offerProposals && (
           <SuggestionsBar show={showSuggestions} onShowChange={setShowSuggestions} count={proposals ? pending.length : null}>
             {canAcceptAll && showSuggestions && pending.length > 0 && (
-              <AcceptAllProposals
-                investigationId={investigationId}
-                articleId={articleId}
-                proposals={pending}
-                onDone={(message, openConflicts) => {
-                  setAnnouncement(message);
-                  if (openConflicts !== undefined) announceOpenConflicts(investigationId, openConflicts);
-                }}
-              />
+              <Suspense fallback={null}>
+                <AcceptAllProposals
+                  investigationId={investigationId}
+                  articleId={articleId}
+                  proposals={pending}
+                  onDone={(message, openConflicts) => {
+                    setAnnouncement(message);
+                    if (openConflicts !== undefined) announceOpenConflicts(investigationId, openConflicts);
+                  }}
+                />
+              </Suspense>
             )}
           </SuggestionsBar>
         )}
@@ -508,7 +538,9 @@ export function AnnotatedArticle({
           )}
           {panel.mode === "find" && (
             <section aria-label="Find the words to annotate" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-              <QuoteFinder body={body} onFound={(range: TextRange) => setPanel({ mode: "create", ...range })} onCancel={close} />
+              <Suspense fallback={<Opening what="…" />}>
+                <QuoteFinder body={body} onFound={(range: TextRange) => setPanel({ mode: "create", ...range })} onCancel={close} />
+              </Suspense>
             </section>
           )}
           {panel.mode === "create" && (
@@ -529,86 +561,96 @@ export function AnnotatedArticle({
                   </button>
                 </div>
               )}
-              <ClaimForm
-                key={`${panel.start}-${panel.end}`}
-                investigationId={investigationId}
-                target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
-                initial={panel.proposal && draftFromProposal(panel.proposal, local.subjects)}
-                proposedConfidence={panel.proposal?.confidence}
-                publishedAt={publishedAt}
-                timeZone={timeZone}
-                subjects={local.subjects}
-                subjectsLoading={!subjectsLoaded}
-                attributes={local.attributes}
-                onSaved={saved}
-                onCancel={close}
-              />
+              <Suspense fallback={<Opening what=" the form…" />}>
+                <ClaimForm
+                  key={`${panel.start}-${panel.end}`}
+                  investigationId={investigationId}
+                  target={{ kind: "create", articleId, start: panel.start, end: panel.end, quote: body.slice(panel.start, panel.end) }}
+                  initial={panel.proposal && draftFromProposal(panel.proposal, local.subjects)}
+                  proposedConfidence={panel.proposal?.confidence}
+                  publishedAt={publishedAt}
+                  timeZone={timeZone}
+                  subjects={local.subjects}
+                  subjectsLoading={!subjectsLoaded}
+                  attributes={local.attributes}
+                  onSaved={saved}
+                  onCancel={close}
+                />
+              </Suspense>
             </section>
           )}
           {panel.mode === "edit" && selected && (
             <section className="rounded-lg bg-white p-4 shadow-sm ring-2 ring-indigo-200">
               <h2 className="mb-3 font-semibold">Edit claim</h2>
-              <ClaimForm
-                key={selected.id}
-                investigationId={investigationId}
-                target={{ kind: "edit", claimId: selected.id, version: selected.version, quote: selected.quote }}
-                initial={{
-                  subjectId: selected.subject.id,
-                  subjectName: selected.subject.name,
-                  subjectText: selected.subjectText,
-                  attribute: selected.attributeLabel,
-                  valueKind: selected.valueKind,
-                  valueText: selected.valueText,
-                  asOf: selected.asOfText ?? "",
-                  note: selected.note,
-                  accordingTo: selected.accordingTo,
-                  method: selected.method,
-                  appliesToPart: selected.appliesToPart,
-                }}
-                publishedAt={publishedAt}
-                timeZone={timeZone}
-                subjects={local.subjects}
-                subjectsLoading={!subjectsLoaded}
-                attributes={local.attributes}
-                onSaved={(result) => {
-                  update((state) => applySave(state, result), result.openConflicts);
-                  setPanel({ mode: "view", claimId: selected.id });
-                  setAnnouncement(savedMessage(result));
-                }}
-                onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
-              />
+              <Suspense fallback={<Opening what=" the form…" />}>
+                <ClaimForm
+                  key={selected.id}
+                  investigationId={investigationId}
+                  target={{ kind: "edit", claimId: selected.id, version: selected.version, quote: selected.quote }}
+                  initial={{
+                    subjectId: selected.subject.id,
+                    subjectName: selected.subject.name,
+                    subjectText: selected.subjectText,
+                    attribute: selected.attributeLabel,
+                    valueKind: selected.valueKind,
+                    valueText: selected.valueText,
+                    asOf: selected.asOfText ?? "",
+                    note: selected.note,
+                    accordingTo: selected.accordingTo,
+                    method: selected.method,
+                    appliesToPart: selected.appliesToPart,
+                  }}
+                  publishedAt={publishedAt}
+                  timeZone={timeZone}
+                  subjects={local.subjects}
+                  subjectsLoading={!subjectsLoaded}
+                  attributes={local.attributes}
+                  onSaved={(result) => {
+                    update((state) => applySave(state, result), result.openConflicts);
+                    setPanel({ mode: "view", claimId: selected.id });
+                    setAnnouncement(savedMessage(result));
+                  }}
+                  onCancel={() => setPanel({ mode: "view", claimId: selected.id })}
+                />
+              </Suspense>
             </section>
           )}
           {panel.mode === "name" && openName && (
-            <NamePanel
-              key={openName.id}
-              investigationId={investigationId}
-              articleId={articleId}
-              name={openName}
-              onChosen={(chosen) => chosenName(openName, chosen)}
-              onClose={() => {
-                focusTarget.current = { claimId: null, nameId: openName.id };
-                setPanel({ mode: "idle" });
-              }}
-            />
+            <Suspense fallback={<Opening what=" the name…" />}>
+              <NamePanel
+                key={openName.id}
+                investigationId={investigationId}
+                articleId={articleId}
+                name={openName}
+                onChosen={(chosen) => chosenName(openName, chosen)}
+                onClose={() => {
+                  focusTarget.current = { claimId: null, nameId: openName.id };
+                  setPanel({ mode: "idle" });
+                }}
+              />
+            </Suspense>
           )}
           {panel.mode === "view" && selected && (
-            <ClaimDetails
-              readOnly={readOnly}
-              investigationId={investigationId}
-              claim={selected}
-              onEdit={() => setPanel({ mode: "edit", claimId: selected.id })}
-              onClose={close}
-              onChanged={(result) => update((state) => applySave(state, result), result.openConflicts)}
-              onDeleted={({ conflicts, openConflicts }) => {
-                update((state) => applyDelete(state, selected.id, conflicts), openConflicts);
-                setPanel({ mode: "idle" });
-              }}
-            />
+            <Suspense fallback={<Opening what=" the claim…" />}>
+              <ClaimDetails
+                readOnly={readOnly}
+                investigationId={investigationId}
+                claim={selected}
+                onEdit={() => setPanel({ mode: "edit", claimId: selected.id })}
+                onClose={close}
+                onChanged={(result) => update((state) => applySave(state, result), result.openConflicts)}
+                onDeleted={({ conflicts, openConflicts }) => {
+                  update((state) => applyDelete(state, selected.id, conflicts), openConflicts);
+                  setPanel({ mode: "idle" });
+                }}
+              />
+            </Suspense>
           )}
         </div>
         {showSuggestions && panel.mode !== "name" && pendingNames.length > 0 && (
-          <NameList names={pendingNames} onOpen={(n) => setPanel({ mode: "name", nameId: n.id })} />
+          <Suspense fallback={null}>
+            <NameList names={pendingNames} onOpen={(n) => setPanel({ mode: "name", nameId: n.id })} />
+          </Suspense>
         )}
         <ClaimList claims={placed} orphans={orphans} selectedId={selectedId} onOpen={focusClaim} describe={label} />
       </aside>
