@@ -1,9 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AttributeOption, ClaimDraft } from "@/components/annotator/claim-form.tsx";
 import { ClaimList } from "@/components/annotator/claim-list.tsx";
-import { articleBlocks, type TextRange } from "@/lib/domain/article-blocks.ts";
+import { articleBlocks, type Block, type TextRange } from "@/lib/domain/article-blocks.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
@@ -196,7 +196,7 @@ export function AnnotatedArticle({
     () => claims.filter((c): c is Placed => c.anchor !== null).map((c) => ({ ...c, start: c.anchor!.start, end: c.anchor!.end })),
     [claims],
   );
-  const orphans = claims.filter((c) => c.anchor === null);
+  const orphans = useMemo(() => claims.filter((c) => c.anchor === null), [claims]);
 
   // Suggestions: those not rejected here and not under a claim recorded since the page came.
   const [showSuggestions, setShowSuggestions] = useShowSuggestions();
@@ -255,12 +255,12 @@ export function AnnotatedArticle({
     if (panel.mode !== "idle") panelRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [panel.mode]);
 
-  const focusClaim = (id: string) => {
+  const focusClaim = useCallback((id: string) => {
     setPanel({ mode: "view", claimId: id });
     const mark = textRef.current?.querySelector<HTMLElement>(`[data-claims~="${id}"]`);
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
     mark?.focus({ preventScroll: true });
-  };
+  }, []);
 
   useEffect(() => {
     if (!initialClaimId) return;
@@ -290,23 +290,13 @@ export function AnnotatedArticle({
   const proposalAfter = (done: ReaderProposal) =>
     shown.find((p) => p.start > done.start && p.id !== done.id) ?? shown.filter((p) => p.id !== done.id).at(-1);
 
-  const openProposal = (proposal: ReaderProposal) => setPanel({ mode: "create", start: proposal.start, end: proposal.end, proposal });
-  /** A block's (or list item's) words, with the highlights and suggestions over them. */
-  const runsOf = (range: TextRange) => (
-    <Runs
-      body={body}
-      range={range}
-      claims={placed}
-      proposals={shown}
-      selectedId={selectedId}
-      onOpen={focusClaim}
-      onOpenProposal={openProposal}
-      names={nameMarks}
-      openNameId={panel.mode === "name" ? panel.nameId : null}
-      onOpenName={(nameId) => setPanel({ mode: "name", nameId })}
-    />
+  // Stable, so that a change of the panel leaves the article's text as it was drawn (see ArticleBlock).
+  const openProposal = useCallback(
+    (proposal: ReaderProposal) => setPanel({ mode: "create", start: proposal.start, end: proposal.end, proposal }),
+    [],
   );
-
+  const openNameById = useCallback((nameId: string) => setPanel({ mode: "name", nameId }), []);
+  const openNameId = panel.mode === "name" ? panel.nameId : null;
   /** A proposed name made an entity, an alias or dismissed: hidden at once, the article's names asked again. */
   const chosenName = (name: ReaderName, { choice, entityId, aliases = [] }: NameChosen) => {
     const next =
@@ -493,25 +483,24 @@ export function AnnotatedArticle({
           className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 outline-none selection:bg-indigo-200"
         >
           {blocks.map((block) => {
-            if (block.kind === "list") {
-              return (
-                <ul key={`l${block.items[0]!.start}`} className="my-4 list-disc space-y-2 pl-6 marker:text-slate-400">
-                  {block.items.map((item) => (
-                    <li key={item.start} className={item.depth ? "ml-5" : ""}>
-                      {runsOf(item)}
-                    </li>
-                  ))}
-                </ul>
-              );
-            }
-            const Tag = block.kind === "heading" ? "h2" : "p";
+            const range = blockRange(block);
             return (
-              <Tag
-                key={block.start}
-                className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}
-              >
-                {runsOf(block)}
-              </Tag>
+              <ArticleBlock
+                key={block.kind === "list" ? `l${range.start}` : range.start}
+                block={block}
+                body={body}
+                claims={placed}
+                proposals={shown}
+                names={nameMarks}
+                // Only the blocks holding the open claim or name draw again when it changes.
+                selectedId={selected?.anchor && overlapping(selected.anchor, range) ? selected.id : null}
+                openNameId={
+                  openNameId && nameMarks.some((m) => "nameId" in m && m.nameId === openNameId && overlapping(m, range)) ? openNameId : null
+                }
+                onOpen={focusClaim}
+                onOpenProposal={openProposal}
+                onOpenName={openNameById}
+              />
             );
           })}
         </div>
@@ -694,19 +683,37 @@ function savedMessage(result: ClaimSaved): string {
   return `Saved: ${c.subject.name} · ${c.attributeLabel} · ${c.valueText}.${opened ? ` ${opened} open conflict${opened === 1 ? "" : "s"} involve it.` : ""}`;
 }
 
-/** One block's text, cut into runs so that overlapping and adjacent claims all show. */
-function Runs({
-  body,
-  range,
-  claims,
-  proposals,
-  selectedId,
-  onOpen,
-  onOpenProposal,
-  names,
-  openNameId,
-  onOpenName,
-}: {
+/** Where a block's words lie in the body. */
+function blockRange(block: Block): TextRange {
+  return block.kind === "list" ? { start: block.items[0]!.start, end: block.items.at(-1)!.end } : block;
+}
+
+/**
+ * One block of the article (a paragraph, a heading or a list), drawn again only when what it
+ * shows changes: opening the form or a claim leaves the other blocks alone, which keeps the
+ * reader quick at hundreds of highlights.
+ */
+const ArticleBlock = memo(function ArticleBlock({ block, ...runs }: { block: Block } & Omit<RunsProps, "range">) {
+  if (block.kind === "list") {
+    return (
+      <ul className="my-4 list-disc space-y-2 pl-6 marker:text-slate-400">
+        {block.items.map((item) => (
+          <li key={item.start} className={item.depth ? "ml-5" : ""}>
+            <Runs {...runs} range={item} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const Tag = block.kind === "heading" ? "h2" : "p";
+  return (
+    <Tag className={block.kind === "heading" ? "mt-8 mb-2 font-sans text-base font-semibold text-slate-900" : "my-4"}>
+      <Runs {...runs} range={block} />
+    </Tag>
+  );
+});
+
+type RunsProps = {
   /** The proposed name open in the panel: its places stay marked. */
   openNameId: string | null;
   body: string;
@@ -720,7 +727,10 @@ function Runs({
   selectedId: string | null;
   onOpen: (id: string) => void;
   onOpenProposal: (proposal: ReaderProposal) => void;
-}) {
+};
+
+/** One block's text, cut into runs so that overlapping and adjacent claims all show. */
+function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenProposal, names, openNameId, onOpenName }: RunsProps) {
   return segmentText(range.start, range.end, claims).flatMap((run) => {
     const text = body.slice(run.start, run.end);
     if (run.items.length === 0) {
