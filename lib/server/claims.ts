@@ -646,16 +646,19 @@ export type ReaderClaim = ClaimView & { history: ClaimEvent[]; conflicts: ClaimC
 
 /** The reader's claims, each with its history (one query for all of them). */
 export async function readerClaims(investigationId: string, articleId: string, body: string): Promise<ReaderClaim[]> {
-  const claims = await listArticleClaims(investigationId, articleId, body);
+  // The conflicts are found by the article, not by the claims' ids: read beside the claims, not after them.
+  const [claims, memberships] = await Promise.all([
+    listArticleClaims(investigationId, articleId, body),
+    db().conflictClaim.findMany({
+      where: { claim: { investigationId, articleId } },
+      orderBy: { addedAt: "asc" },
+      select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
+    }),
+  ]);
   const events = await db().auditEvent.findMany({
     where: { investigationId, objectType: "Claim", objectId: { in: claims.map((c) => c.id) } },
     orderBy: { id: "desc" },
     select: { id: true, objectId: true, action: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  const memberships = await db().conflictClaim.findMany({
-    where: { claimId: { in: claims.map((c) => c.id) } },
-    orderBy: { addedAt: "asc" },
-    select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
   });
   // Grouped once by claim (each list keeps its query's order): linear in claims + events, not their product.
   const conflictsOf = groupBy(memberships, (m) => m.claimId);
