@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button.tsx";
 
 /** The form that corrects the details loads when it is opened, not with every article. */
@@ -26,19 +26,23 @@ export type ArticleSourceDetails = {
 export function ArticleSource({
   investigationId,
   article,
-  meta,
+  citation,
+  copy,
   readOnly = false,
 }: {
   investigationId: string;
   article: ArticleSourceDetails;
-  meta: { term: string; value: string }[];
+  /** How citations name the article, or what they lack (drawn by the server: see article-source-text.tsx). */
+  citation: ReactNode;
+  /** What is known about this copy of the article, hidden while the details are edited. */
+  copy: ReactNode;
   /** A viewer's: the details are shown, not offered for editing. */
   readOnly?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-  const missing = [!article.outlet && "outlet", !article.publishedText && "publication date"].filter(Boolean) as string[];
+  const missing = !article.outlet || !article.publishedText;
   const returnFocus = useRef(false);
   const close = (message: string | null) => {
     setEditing(false);
@@ -58,21 +62,10 @@ export function ArticleSource({
         <h2 id="source-heading" className="mr-auto font-medium text-slate-800 sm:mr-0">
           Source
         </h2>
-        <p className="order-last min-w-0 basis-full text-slate-700 sm:order-none sm:basis-0 sm:flex-1">
-          {missing.length > 0 ? (
-            <span className="text-amber-800">
-              No {missing.join(" or ")} recorded: citations name the article by its title
-              {!article.publishedText && " and its relative dates (“last July”) stay unresolved"}.
-            </span>
-          ) : (
-            <>
-              Cited as “{article.outlet}, {article.publishedLabel ?? article.publishedText}”{article.author && ` · by ${article.author}`}.
-            </>
-          )}
-        </p>
+        {citation}
         {!editing && !readOnly && (
           <Button ref={editButton} type="button" variant="secondary" onClick={() => (setSaved(null), setEditing(true))}>
-            {missing.length ? "Add source details" : "Edit source details"}
+            {missing ? "Add source details" : "Edit source details"}
           </Button>
         )}
       </div>
@@ -86,30 +79,7 @@ export function ArticleSource({
           <ArticleSourceForm investigationId={investigationId} article={article} onSaved={close} onCancel={() => close(null)} />
         </Suspense>
       ) : (
-        <details className="mt-2 text-slate-700">
-          <summary className="cursor-pointer text-slate-600">About this copy</summary>
-          <dl className="mt-2 grid gap-x-6 gap-y-2 pb-2 sm:grid-cols-2">
-            {meta.map((m) => (
-              <div key={m.term}>
-                <dt className="text-xs font-medium text-slate-600">{m.term}</dt>
-                <dd className="break-words text-slate-800">{m.value}</dd>
-              </div>
-            ))}
-            {article.url && (
-              <div>
-                <dt className="text-xs font-medium text-slate-600">Original</dt>
-                <dd className="break-all">
-                  <a href={article.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 underline">
-                    {article.url}
-                  </a>
-                </dd>
-              </div>
-            )}
-          </dl>
-          <p className="pb-1 text-xs text-slate-600">
-            The text is shown exactly as imported; it is never rewritten, so every quote can be traced back to it.
-          </p>
-        </details>
+        copy
       )}
     </section>
   );

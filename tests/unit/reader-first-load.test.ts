@@ -118,6 +118,10 @@ describe("the article reader's first load", () => {
     }
   });
 
+  test("leaves out what never changes on the page: the server draws it", () => {
+    expect(files).not.toContain("components/article-source-text.tsx");
+  });
+
   test("leaves out the value and date readers and the rules about names", () => {
     for (const later of ["lib/domain/values.ts", "lib/domain/moments.ts", "lib/domain/claims.ts"])
       expect(files, later).not.toContain(later);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AnnotatedArticle } from "@/components/annotator/annotated-article.tsx";
 import { ArticleSource } from "@/components/article-source.tsx";
+import { AboutThisCopy, SourceCitation } from "@/components/article-source-text.tsx";
 import { PageHeader } from "@/components/page-header.tsx";
 import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
@@ -56,6 +57,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     { term: "Imported", value: `${formatMoment(article.createdAt)}${article.importedBy ? ` by ${article.importedBy.name}` : ""}` },
     article.sourceName && { term: "Source file", value: article.sourceName },
   ].filter((m): m is { term: string; value: string } => Boolean(m));
+  const source = {
+    id: article.id,
+    version: article.version,
+    title: article.title,
+    outlet: article.outlet,
+    author: article.author,
+    url: article.url,
+    publishedText: article.publishedText,
+    // As citations write it: "2 March 2026".
+    publishedLabel: article.publishedAt ? humanDay(article.publishedAt.toISOString().slice(0, 10)) : null,
+  };
   return (
     <article>
       <PageHeader
@@ -65,18 +77,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       />
       <ArticleSource
         investigationId={investigation.id}
-        article={{
-          id: article.id,
-          version: article.version,
-          title: article.title,
-          outlet: article.outlet,
-          author: article.author,
-          url: article.url,
-          publishedText: article.publishedText,
-          // As citations write it: "2 March 2026".
-          publishedLabel: article.publishedAt ? humanDay(article.publishedAt.toISOString().slice(0, 10)) : null,
-        }}
-        meta={meta}
+        article={source}
+        citation={<SourceCitation article={source} />}
+        copy={<AboutThisCopy meta={meta} url={article.url} />}
         readOnly={readOnly}
       />
       <AnnotatedArticle
