@@ -916,7 +916,21 @@ type Learned = {
   /** The unit of measure or currency, not the counted thing: "residents" teach "people". */
   unit: string | null;
   point: number | null;
+  /** Taught by a move ("closed up 5.66%", "fell 11%"): no cue for a share of a whole ("two-thirds of it"). */
+  move: boolean;
 };
+
+/** Words of a move written right before its figure: "rose 4%", "were up 1.6%", "closed down 2%". */
+const MOVE_WORDS =
+  "up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|soared|surged|higher|lower";
+const MOVE_BEFORE = new RegExp(
+  String.raw`\b(?:${MOVE_WORDS})(?:\s+by)?(?:\s+(?:about|around|nearly|almost|more than|as much as|some))?\s*$`,
+  "i",
+);
+/** The move written in the value itself: "up 12%". */
+const MOVE_VALUE = new RegExp(String.raw`^(?:${MOVE_WORDS})\b`, "i");
+/** A share of something, written after the figure: "5% of its users", "two-thirds of it". */
+const OF_WHOLE = /^\s*(?:%|per ?cent)?\s*of\b/i;
 
 /** The unit of measure or currency of a figure ("l/m²", "USD", "%"), to keep a rainfall cue off a duration. */
 const unitOf = (value: NormalizedValue) =>
@@ -964,6 +978,7 @@ function learn(claims: RecordedClaim[]): Learned[] {
       valueKind: c.valueKind,
       unit,
       point,
+      move: MOVE_VALUE.test(c.valueText) || MOVE_BEFORE.test(c.body.slice(Math.max(0, valueStart - 40), valueStart)),
     };
   });
 }
@@ -1009,7 +1024,8 @@ function learnOnce(claims: RecordedClaim[]): Learned[] {
  * A learned cue applies to a value of its kind, its unit of measure or currency (a count's noun
  * aside), and its order of size: a price of $54.20 a share teaches nothing about $44 billion.
  */
-const compatible = (cue: Learned, value: Read, text: string) =>
+const compatible = (cue: Learned, value: Read, text: string, ofWhole: boolean) =>
+  !(cue.move && ofWhole) &&
   (cue.valueKind === value.kind
     ? cue.unit === value.unit
     : // "Grew into the tens of billions": a scale with no currency and no noun may be money.
@@ -1053,6 +1069,8 @@ function bestLearned(
   value: Read,
   text: string,
   lessons: Lesson[],
+  /** The figure is a share of something ("two-thirds of it"), which no move teaches. */
+  ofWhole = false,
 ): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number; order: number } | null = null;
   for (const { cue, claims, order } of lessons) {
@@ -1066,7 +1084,7 @@ function bestLearned(
     for (const w of after) score += weight(w);
     // One far word in common ("people") is chance, not a cue.
     if (score < 1.5 || (best && score < best.score)) continue;
-    const fits = claims.findIndex((c) => compatible(c, value, text));
+    const fits = claims.findIndex((c) => compatible(c, value, text, ofWhole));
     if (fits < 0) continue;
     if (!best || score > best.score || order[fits]! < best.order) best = { cue: claims[fits]!, score, order: order[fits]! };
   }
@@ -1845,7 +1863,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         });
         fromPrevious = builtIn !== null;
       }
-      const match = bestLearned(cue.map(stem), after, value, text, lessons);
+      const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
+      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;

@@ -332,6 +332,18 @@ describe("what a recorded claim teaches", () => {
     const p = suggest("Acme's shares leaped 18% premarket on the news.", [move]).find((p) => p.valueKind === "percentage");
     expect(p?.attribute.label).toBe("Premarket share move after the offer");
   });
+
+  it("takes no move it learned for a share of something", () => {
+    const body = "Acme shares were up 12% premarket after the offer.";
+    const move = {
+      ...recorded(body, "up 12% premarket", "up 12%", "Premarket share move after the offer", "acme"),
+      valueKind: "percentage" as const,
+    };
+    const share = suggest("Acme said 40% of its premarket offer shares would go to staff.", [move]).find(
+      (p) => p.valueKind === "percentage",
+    );
+    expect(share?.attribute.label).not.toBe("Premarket share move after the offer");
+  });
 });
 
 describe("a figure quoted as it is written", () => {
