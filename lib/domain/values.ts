@@ -344,16 +344,22 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest: rest.slice(vague[0].length),
     };
   }
-  // "two-thirds", "three quarters", "a fifth of": a fraction in words is a share, read as "two in
-  // three" is. "a quarter" or "one third" alone may be a span of time ("in a quarter"): only
-  // hyphenated ("one-fifth") or with "of".
+  // "two-thirds", "three quarters of", "a fifth of": a fraction in words is a share, read as "two
+  // in three" is. "a quarter", "two quarters" or "three quarters in a row" may be a span of time
+  // (of a year, of a match): only hyphenated ("one-fifth") or with "of", and "of" a year ("in
+  // three quarters of 2023") is time too.
   const fraction = rest.match(FRACTION);
   if (fraction?.groups && wanted !== "money") {
     const { top = "", bottom = "" } = fraction.groups;
     const plural = /s$/i.test(bottom);
     const afterFraction = rest.slice(fraction[0].length);
     const hyphenated = fraction[0].includes("-");
-    if (plural ? !/^(?:one|an?)$/i.test(top) : hyphenated || /^\s+of\b/i.test(afterFraction)) {
+    const ofWhole =
+      /^\s+of\b/i.test(afterFraction) &&
+      !/^\s+of\s+(?:\d{4}\b|fy\s*\d|fiscal\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year\b)/i.test(afterFraction);
+    // "two halves" is a match's, never a share; "one thirds" no fraction.
+    const written = plural ? !/^(?:one|an?)$/i.test(top) && !/^halves$/i.test(bottom) : true;
+    if (written && (hyphenated || ofWhole)) {
       const whole =
         DENOMINATORS[
           bottom

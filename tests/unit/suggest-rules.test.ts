@@ -153,6 +153,16 @@ describe("a fraction written in words", () => {
   it("still proposes a count hyphenated to a noun", () => {
     expect(alone("Acme runs a three-shift rota with 90 staff.").map((p) => p.quote)).toContain("90 staff");
   });
+
+  it("reads quarters of a year and halves of a match as time, no share", () => {
+    const shares = (body: string) => alone(body).filter((p) => p.valueKind === "percentage");
+    expect(shares("Acme's revenue grew in each of the past two quarters.")).toEqual([]);
+    expect(shares("Globex has lost money for three quarters in a row.")).toEqual([]);
+    expect(shares("Initech made a loss in three quarters of 2025.")).toEqual([]);
+    expect(shares("Rovers were the better side in both halves, and two halves of rain followed.")).toEqual([]);
+    // With "of" a whole, it is still a share.
+    expect(shares("Three quarters of the members voted for the merger.").map((p) => p.reading)).toEqual(["75% (62.5–87.5%)"]);
+  });
 });
 
 describe("a number named in quotation marks", () => {
