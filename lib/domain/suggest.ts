@@ -15,6 +15,7 @@ import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
+import { isTimeZone, zoneOffset } from "@/lib/domain/moments.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
@@ -495,7 +496,11 @@ function inThePast(body: string, tokens: Token[], i: number, value: Read, contex
   const text = body.slice(value.start, value.end);
   if (value.kind !== "date" || !ref || !MONTH_IN.test(text) || /\d{4}|['’]\d\d\b/.test(text)) return value;
   const start = /^(\d{4})-\d\d-\d\d/.exec(value.reading);
-  if (!start || Date.parse(`${value.reading.slice(0, 10)}T00:00:00Z`) <= ref.getTime() || !pastClause(tokens, i)) return value;
+  // Later than the day the article came out where it was written: "hit on 3 March", in Tokyo on the
+  // morning of 3 March (still the 2nd in UTC), is this year's.
+  const zone = context.timeZone && isTimeZone(context.timeZone) ? context.timeZone : "UTC";
+  const published = new Date(ref.getTime() + zoneOffset(zone, ref.getTime()) * 60_000).toISOString().slice(0, 10);
+  if (!start || value.reading.slice(0, 10) <= published || !pastClause(tokens, i)) return value;
   const earlier = readText(`${text} ${Number(start[1]) - 1}`, context);
   return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end } : value;
 }

@@ -936,6 +936,19 @@ describe("a month with no year in a clause about the past", () => {
     expect(readings("Hillton opened its new bridge on 20 November.")).toEqual([["20 November", "2023-11-20 (day)"]]);
   });
 
+  it("is this year's when it is the day the article came out where it was written", () => {
+    // 1 November, 08:00 in Tokyo: still 31 October in UTC, the day of the storm there.
+    const tokyo = (body: string) =>
+      suggestClaims({
+        article: { id: "here", body, publishedAt: new Date("2024-10-31T23:00:00Z") },
+        entities: [],
+        claims: [],
+        timeZone: "Asia/Tokyo",
+      }).map((p) => [p.quote, p.reading]);
+    expect(tokyo("The storm hit Hillton on 1 November.")).toEqual([["1 November", "2024-11-01 (day)"]]);
+    expect(tokyo("The first buses were delivered in December.")).toEqual([["December", "2023-12-01 – 2023-12-31 (month)"]]);
+  });
+
   it("stays ahead in a clause about the future or the present", () => {
     expect(readings("The buses will be delivered in December.")).toEqual([["December", "2024-12-01 – 2024-12-31 (month)"]]);
     expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
