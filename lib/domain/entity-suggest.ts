@@ -481,6 +481,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         let tokens = trimmed.tokens;
         // "the Under-Secretary of Defense for Research": what is left of a title's office is none of a name.
         while (tokens.length && titles.some((t) => t.start <= tokens[0]!.start && tokens[0]!.end <= t.end)) tokens = tokens.slice(1);
+        // "the Minister of Foreign Affairs of Japan": the "of" after the office is no part of "Japan".
+        if (tokens !== trimmed.tokens) while (tokens.length && /^(?:of|for|and|the)$/i.test(tokens[0]!.text)) tokens = tokens.slice(1);
         // "Shares of Alphabet", "Residents of Paiporta": a plural common noun capitalised only as the
         // sentence's first word says what of the name; the name is what follows "of".
         const [lead, joiner] = tokens;

@@ -322,6 +322,7 @@ describe("offices, titles after a name and short forms that end a name", () => {
       "Maria Lopes (person)",
     ]);
     expect(plain("He met the Minister for Foreign Affairs on Monday.")).toEqual([]);
+    expect(plain("He met the Minister for Foreign Affairs of Ruritania on Monday.")).toEqual(["Ruritania (other)"]);
   });
 
   it("keeps a place or a body named after a title: the Governor of California, the Governor of the Bank of England", () => {
