@@ -173,6 +173,11 @@ const SENTENCE_SUBJECT = new RegExp(
   "u",
 );
 
+/** A sentence opening with a pronoun names no one: "He said investors like …" is no organisation "He". */
+const PRONOUN = /^(?:I|We|You|He|She|It|They)$/;
+/** A name opening with a person's title: "Mr Lee", "Dr Ortiz". */
+const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/;
+
 /**
  * Lists of names whose cue says what they are to the organisation the sentence is about:
  * "backing from Google (GOOGL) and Amazon (AMZN)", "investors including Binance and Sequoia",
@@ -358,8 +363,17 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       // Whose: the name the sentence opens with ("Anthropic, founded by …, with backing from …"), else the nearest.
       const opening = SENTENCE_SUBJECT.exec(text.slice(0, m.index));
       const owner = opening ? trimName(opening[1]!).name : "";
-      const subject = owner && !NOT_A_NAME.test(owner) && !TITLE_ONLY.test(owner) ? owner : null;
-      found.push({ start, end, subject, subjectKind: "organization", attribute, value, cue });
+      const subject = owner && !NOT_A_NAME.test(owner) && !TITLE_ONLY.test(owner) && !PRONOUN.test(owner) ? owner : null;
+      // "Mr Lee, backed by …": a person's backers.
+      found.push({
+        start,
+        end,
+        subject,
+        subjectKind: subject && PERSON_TITLE.test(subject) ? "person" : "organization",
+        attribute,
+        value,
+        cue,
+      });
     }
   }
 

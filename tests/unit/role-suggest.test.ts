@@ -127,6 +127,16 @@ describe("lists of names an organisation has", () => {
     ]);
   });
 
+  it("takes no pronoun opening the sentence for the organisation, and a titled name for a person", () => {
+    expect(roles("He said investors like Northwind Capital and Bolt rarely sell.")).toEqual([
+      { quote: "Northwind Capital and Bolt", subject: null, attribute: "Backers", value: "Northwind Capital and Bolt" },
+    ]);
+    expect(roles("It was backed by Northwind Capital and Bolt, the filing showed.").map((r) => r.subject)).toEqual([null]);
+    expect(rolesIn("Ms Ortiz, backed by Northwind Capital and Bolt, won the primary.", () => false)).toMatchObject([
+      { subject: "Ms Ortiz", subjectKind: "person", attribute: "Backers" },
+    ]);
+  });
+
   it("reads the products an organisation makes, versions included, and who makes a product", () => {
     expect(roles("Helix, based in Oslo, makes language models such as the Volt family, including Volt 3.5 and Spark 4.5.")).toEqual([
       { quote: "Volt 3.5 and Spark 4.5", subject: "Helix", attribute: "Products", value: "Volt 3.5 and Spark 4.5" },
