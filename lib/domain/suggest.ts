@@ -376,6 +376,8 @@ type Read = {
   point: number | null;
   /** A match score or a vote split ("won 3 to 1"): read so that no date or range is made of it, and not proposed. */
   score?: boolean;
+  /** The value in words that read as `reading` where the quote alone reads otherwise ("August 2025", "fell 1.8%"): what accepting saves. */
+  written?: string;
 };
 
 /** What `read` needs besides the text; `memo` keeps each text's reading for the rest of the article. */
@@ -501,8 +503,9 @@ function inThePast(body: string, tokens: Token[], i: number, value: Read, contex
   const zone = context.timeZone && isTimeZone(context.timeZone) ? context.timeZone : "UTC";
   const published = new Date(ref.getTime() + zoneOffset(zone, ref.getTime()) * 60_000).toISOString().slice(0, 10);
   if (!start || value.reading.slice(0, 10) <= published || !pastClause(tokens, i)) return value;
-  const earlier = readText(`${text} ${Number(start[1]) - 1}`, context);
-  return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end } : value;
+  const written = `${text} ${Number(start[1]) - 1}`;
+  const earlier = readText(written, context);
+  return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end, written } : value;
 }
 
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
@@ -672,8 +675,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   // before it, and takes its sign: a fall is −1.8%. "2% of its staff" is a share of a whole, no move.
   if (best.kind === "percentage" && (best.point ?? 0) > 0 && !/^\s*of\b/i.test(body.slice(best.end, best.end + 4))) {
     const move = body.slice(Math.max(tokens[0]!.start, best.start - 80), best.start).match(RESTATED_FALL);
-    const signed = move ? readText(`${move[1]} ${body.slice(best.start, best.end)}`, context) : null;
-    if (signed?.kind === "percentage" && (signed.point ?? 0) < 0) best = { ...best, ...signed };
+    const written = move ? `${move[1]} ${body.slice(best.start, best.end)}` : "";
+    const signed = move ? readText(written, context) : null;
+    if (signed?.kind === "percentage" && (signed.point ?? 0) < 0) best = { ...best, ...signed, written };
   }
   // "a.m." after "4:17" says what the parser assumed: it changes no reading but is how the time is written.
   let n = i;
@@ -1996,7 +2000,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         end: value.end,
         quote: text,
         valueKind: value.kind,
-        valueText: text,
+        // What accepting saves is read again from it: the words that read as the proposal does.
+        valueText: value.written ?? text,
         reading: value.reading,
         subject,
         attribute,

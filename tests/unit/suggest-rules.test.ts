@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { parseValue } from "@/lib/domain/values.ts";
 
 const ENTITIES: SuggestEntity[] = [
   { id: "storm", name: "Storm Boris", kind: "event", aliases: [] },
@@ -848,6 +849,18 @@ describe("a share that restates a move", () => {
   it("gives a fall's share its minus sign, after “, or” or in brackets", () => {
     expect(readings("The Hillton index dropped 212 points, or 2.4%, by the close.")).toEqual([["2.4%", "-2.4% (-2.45–-2.35%)"]]);
     expect(readings("Acme shares slid $1.20 (0.9%) in early trading.")).toEqual([["0.9%", "-0.9% (-0.95–-0.85%)"]]);
+  });
+
+  it("offers words that read as it does, since accepting reads the value again from them", () => {
+    for (const body of ["The Hillton index dropped 212 points, or 2.4%, by the close.", "The first buses were delivered in December."]) {
+      for (const p of alone(body)) {
+        const saved = parseValue(p.valueText, p.valueKind, { referenceDate: PUBLISHED, timeZone: "UTC", quote: p.quote });
+        expect(saved.ok && saved.reading).toBe(p.reading);
+      }
+    }
+    expect(alone("The first buses were delivered in December.").map((p) => [p.quote, p.valueText])).toEqual([
+      ["December", "December 2023"],
+    ]);
   });
 
   it("leaves a rise, and a share of a whole, unsigned", () => {
