@@ -121,8 +121,14 @@ export async function sessionAccount(
   const token = verifiedCookieValue(signed, secret);
   if (token === null) return null; // unsigned or tampered: better-auth answers no session too
   if (!jar.has(cookies.dontRememberToken.name) && !jar.has(cookies.sessionData.name)) {
+    // An id holding a NUL is no investigation's (PostgreSQL text holds none) and is not sent: the
+    // action refuses the field by name, as it did before the role was read here.
     const role =
-      investigationId === undefined ? Prisma.empty : Prisma.sql`, ${memberRoleSql(investigationId, Prisma.sql`u."id"`)} AS "memberRole"`;
+      investigationId === undefined
+        ? Prisma.empty
+        : investigationId.includes("\0")
+          ? Prisma.sql`, NULL::text AS "memberRole"`
+          : Prisma.sql`, ${memberRoleSql(investigationId, Prisma.sql`u."id"`)} AS "memberRole"`;
     const [row] = await getDatabase().prisma.$queryRaw<(SessionAccount & { expiresAt: Date; memberRole?: MemberRole | null })[]>`
       SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled", s."expiresAt"${role}
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"

@@ -164,6 +164,13 @@ describe(`reading a request's session cookie on ${testEngine}`, () => {
     expect(await account(asLead)).not.toHaveProperty("memberRole");
   });
 
+  test("an investigation id holding a NUL is no one's, and fails nothing", async () => {
+    const lead = await makeUser("analyst");
+    const cookie = (await signIn(lead.email, lead.password)).cookie!;
+    // The action then refuses the field by name (PostgreSQL text holds no NUL): the session read must not fail first.
+    expect(await sessionAccount(new Headers({ cookie }), "inv\u0000x")).toMatchObject({ id: lead.id, memberRole: null });
+  });
+
   test("a session due for renewal is renewed for another week, as better-auth does", async () => {
     const user = await makeUser("analyst");
     const { cookie } = await signIn(user.email, user.password);
