@@ -52,6 +52,9 @@ const NOT_SHARES = "(?!(?:shares?|stocks?|share price|stock price)\\b)";
 /** Words that go between a move and what follows it ("fell 2% after rising"): no noun qualified by the figure. */
 const LINKS = "(?:after|before|while|as|and|but|then|since|despite|following|when|having|with|on|in|by|to|from|at|or|for|over|amid)";
 
+/** "up from 12%", "down from 3.4%": the level a measure moved from, no move itself. */
+const MOVED_FROM = /\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from(?:\s+(?:about|around|nearly))?\s*$/;
+
 /** A percentage of something: "5% of its users" is a share of a whole, no move of it. */
 const SHARE_OF_WHOLE = /^\s*(?:%|per ?cent)?\s*of\b/;
 
@@ -363,8 +366,9 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ),
     ["percentage"],
     ["product", "organization"],
-    // "accounts made up fewer than 5% of its users": a share of a whole, no move.
-    { unlessAfter: SHARE_OF_WHOLE },
+    // "accounts made up fewer than 5% of its users": a share of a whole, no move; nor the level
+    // before one ("15% of customers are in Europe, up from 12%").
+    { unlessAfter: SHARE_OF_WHOLE, unless: MOVED_FROM },
   ),
   family(
     "Output change",
@@ -372,8 +376,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     new RegExp(`\\b(?:output|production|deliveries|shipments)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b`),
     ["percentage"],
     ["organization", "place", "product"],
-    // "2% of its output": a share of a whole, no move.
-    { unlessAfter: SHARE_OF_WHOLE },
+    // "2% of its output": a share of a whole, no move; nor the level before one.
+    { unlessAfter: SHARE_OF_WHOLE, unless: MOVED_FROM },
   ),
   family(
     "Price change",

@@ -173,6 +173,10 @@ const SENTENCE_SUBJECT = new RegExp(
   "u",
 );
 
+/** Verbs of saying after a sentence's first name: the name is the speaker. */
+const SAYS =
+  /^\s+(?:said|says|told|tells|reported|reports|added|warned|claimed|claims|argued|argues|alleged|alleges|stated|announced|wrote)\b/;
+
 /** A sentence opening with a pronoun names no one: "He said investors like …" is no organisation "He". */
 const PRONOUN = /^(?:I|We|You|He|She|It|They)$/;
 /** A name opening with a person's title: "Mr Lee", "Dr Ortiz". */
@@ -362,7 +366,9 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       if (taken(start, end)) continue;
       // Whose: the name the sentence opens with ("Anthropic, founded by …, with backing from …"), else the nearest.
       const opening = SENTENCE_SUBJECT.exec(text.slice(0, m.index));
-      const owner = opening ? trimName(opening[1]!).name : "";
+      // "Police said the attack was funded by …": who says it is not whose it is.
+      const speaks = opening && SAYS.test(text.slice(opening.index + opening[0].length, opening.index + opening[0].length + 24));
+      const owner = opening && !speaks ? trimName(opening[1]!).name : "";
       const subject = owner && !NOT_A_NAME.test(owner) && !TITLE_ONLY.test(owner) && !PRONOUN.test(owner) ? owner : null;
       // "Mr Lee, backed by …": a person's backers.
       found.push({

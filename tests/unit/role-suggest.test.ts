@@ -153,6 +153,12 @@ describe("lists of names an organisation has", () => {
     expect(roles("He met Dana Ortiz, a spokeswoman from Acme, on Monday.").map((r) => r.attribute)).toEqual(["Role"]);
   });
 
+  it("takes no one who says it for the owner of a list", () => {
+    expect(roles("Police said the attack was funded by Smith and Jones.")).toEqual([
+      { quote: "Smith and Jones", subject: null, attribute: "Backers", value: "Smith and Jones" },
+    ]);
+  });
+
   it("takes no list from names that are only side by side", () => {
     expect(roles("Talks between Google and Amazon ended. Backing from Google was rumoured.")).toEqual([]);
   });

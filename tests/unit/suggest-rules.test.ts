@@ -344,6 +344,13 @@ describe("what a recorded claim teaches", () => {
     expect(p?.attribute.label).toBe("Premarket share move after the offer");
   });
 
+  it("reads the level a share moved from as no growth", () => {
+    const [, before] = alone("About 15% of subscribers are in Canada, up from 12% a year earlier.");
+    expect(before).toMatchObject({ quote: "12%" });
+    expect(before!.attribute.label).not.toBe("User growth");
+    expect(alone("Daily users rose 9% on the year.")[0]!.attribute.label).toBe("User growth");
+  });
+
   it("takes no move it learned for a share of something", () => {
     const body = "Acme shares were up 12% premarket after the offer.";
     const move = {
