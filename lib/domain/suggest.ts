@@ -2233,11 +2233,13 @@ function asOfWithSpan(
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;
     const end = after?.pos === "NUM" && !overlaps(after, value) && t.end + 1 >= after.start ? after.end : t.end;
-    const r = read(body, start, end, context) ?? read(body, t.start, t.end, context);
-    if (r?.kind !== "date") continue;
+    const found = read(body, start, end, context) ?? read(body, t.start, t.end, context);
+    if (found?.kind !== "date") continue;
+    // "delivered 1,200 trucks in August", in a March article: last August, written so.
+    const r = inThePast(body, tokens, start === t.start ? k : k - 1, found, context);
     const distance = t.start < value.start ? value.start - t.end : t.start - value.end;
     const candidate = {
-      text: body.slice(r.start, r.end),
+      text: r.written ?? body.slice(r.start, r.end),
       reading: r.reading,
       distance,
       dateline: t.start < datelineEnd,

@@ -969,6 +969,13 @@ describe("a month with no year in a clause about the past", () => {
     expect(tokyo("The first buses were delivered in December.")).toEqual([["December", "2023-12-01 – 2023-12-31 (month)"]]);
   });
 
+  it("dates a figure of that clause as of that month, written with its year", () => {
+    const [trucks] = alone("The company delivered 1,200 trucks in December.");
+    expect(trucks).toMatchObject({ quote: "1,200 trucks", asOf: { text: "December 2023", reading: "2023-12-01 – 2023-12-31 (month)" } });
+    const [planned] = alone("The company will deliver 1,200 trucks in December.");
+    expect(planned).toMatchObject({ quote: "1,200 trucks", asOf: { text: "December", reading: "2024-12-01 – 2024-12-31 (month)" } });
+  });
+
   it("stays ahead in a clause about the future or the present", () => {
     expect(readings("The buses will be delivered in December.")).toEqual([["December", "2024-12-01 – 2024-12-31 (month)"]]);
     expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
