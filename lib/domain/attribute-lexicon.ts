@@ -262,6 +262,21 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["date"],
     ["product"],
   ),
+  // "The plant will open in August", "the bridge reopened on Monday"; not "opened fire" nor a
+  // market's open ("shares opened 3% higher on Monday").
+  family(
+    "Opening date",
+    ["opened", "date opened", "opening"],
+    // Not the noun: "rose at the open on Wednesday" is a market's opening bell.
+    /\b(?<!\b(?:the|at|an) )(?:opens?|opened|opening|reopens?|reopened|reopening|inaugurated)\b/,
+    ["date"],
+    ["place", "organization", "product", "event"],
+    // Nor "opened an investigation into … Sunday's visit": what is opened there is no place's opening.
+    {
+      unless:
+        /\bopen(?:s|ed|ing)?\s+(?:fire\b|(?:an?|the|its|their)\s+(?:investigation|inquiry|enquiry|probe|case|account|talks|negotiations|bidding|vote|voting)\b|[^.;]{0,20}?(?:\d|\b(?:higher|lower|up|down|flat)\b))[^.;]{0,60}$/,
+    },
+  ),
   family(
     "Date withdrawn",
     ["withdrawn", "recall date", "discontinued"],

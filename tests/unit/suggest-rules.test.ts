@@ -947,6 +947,25 @@ describe("a share by which a named metric moved", () => {
   });
 });
 
+describe("the day a place or a business opens", () => {
+  it("is a claim of its own, not only the as-of of a figure beside it", () => {
+    const [opening, staff] = alone("The factory will open in December and employ 300 workers.");
+    expect(opening).toMatchObject({ quote: "December", attribute: { label: "Opening date" } });
+    expect(staff).toMatchObject({ quote: "300 workers" });
+    expect(alone("The bridge reopened on Monday after repairs.")[0]).toMatchObject({
+      quote: "Monday",
+      attribute: { label: "Opening date" },
+    });
+  });
+
+  it("is not a market's open, gunfire, or an investigation opened into another day", () => {
+    const labels = (body: string) => alone(body).map((p) => p.attribute.label);
+    expect(labels("Acme shares opened 3% higher on Monday.")).not.toContain("Opening date");
+    expect(labels("Police opened fire on Tuesday.")).not.toContain("Opening date");
+    expect(labels("The Civil Guard opened an investigation into Sunday's visit.")).not.toContain("Opening date");
+  });
+});
+
 describe("a month with no year in a clause about the past", () => {
   const readings = (body: string) => alone(body).map((p) => [p.quote, p.reading]);
 
