@@ -210,10 +210,11 @@ const CLAIM_BATCH = 2_000;
  * not eighteen (at 100,000 claims, reading the fields was most of the time). Timestamps travel
  * as milliseconds since 1970 (the columns hold UTC). The fields in `ClaimJson`'s order.
  */
-const CLAIM_JSON = `json_build_array(c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
+const CLAIM_FIELDS = `c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
   c."valueText", c."valueNorm", round(extract(epoch FROM c."asOfStart") * 1000), round(extract(epoch FROM c."asOfEnd") * 1000),
   c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
-  c."valuePoint")::text`;
+  c."valuePoint"`;
+const CLAIM_JSON = `json_build_array(${CLAIM_FIELDS})::text`;
 
 type ClaimJson = [
   id: string,
@@ -299,7 +300,7 @@ class ClaimReader {
     return moment;
   }
 
-  claim(f: ClaimJson): DetectionClaim {
+  claim(f: ClaimJson | GroupClaimJson): DetectionClaim {
     const value = readValue(f[7]);
     const valueEntityId = value.kind === "text" || value.kind === "entity" ? entityNamedBy(value.text, this.names) : null;
     const dated = value.kind === "date" || value.kind === "time";
@@ -400,9 +401,9 @@ async function attributeSettings(tx: Tx, investigationId: string, keys?: string[
   return new Map(rows.map((r) => [r.key, readAttributeSetting(r)]));
 }
 
-const textsOf = (rows: ClaimRow[]) =>
-  rows.flatMap((r) => {
-    const v = readValue(r.valueNorm);
+const textsOf = (values: unknown[]) =>
+  values.flatMap((json) => {
+    const v = readValue(json);
     const lead = v.kind === "text" || v.kind === "entity" ? leadingName(v.text) : null;
     return v.kind === "text" || v.kind === "entity" ? [v.text, ...(lead ? [lead] : [])] : [];
   });
@@ -617,44 +618,20 @@ const GROUP_CLAIM_COLUMNS = Prisma.sql`
       a."publishedAt" AS "publishedAt", a."publishedText" AS "publishedText"`;
 
 /**
- * The same as one JSON array per claim (`ClaimJson` and its article's publication, times in
- * epoch milliseconds): a group of ten thousand claims read as one value is parsed at once,
- * where as rows each of its 200,000 fields would pass through the driver one by one.
+ * A group's claims as `ClaimJson` arrays with their article's publication after them (epoch
+ * milliseconds, then its text): a group of ten thousand claims read as one value is parsed at
+ * once, where as rows each of its 200,000 fields would pass through the driver one by one. Read
+ * by a `ClaimReader`, as a recomputation reads every claim.
  */
-const GROUP_CLAIM_JSON = Prisma.raw(`json_build_array(c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
-  c."valueText", c."valueNorm", round(extract(epoch FROM c."asOfStart") * 1000), round(extract(epoch FROM c."asOfEnd") * 1000),
-  c."inCorrection", c."quoteExact", c."quotePrefix", c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart",
-  round(extract(epoch FROM a."publishedAt") * 1000), a."publishedText")`);
+const GROUP_CLAIM_JSON = Prisma.raw(
+  `json_build_array(${CLAIM_FIELDS}, round(extract(epoch FROM a."publishedAt") * 1000), a."publishedText")`,
+);
 
-type GroupClaimJson = [
-  ...(ClaimJson extends [...infer Head, unknown] ? Head : never),
-  publishedAt: number | null,
-  publishedText: string | null,
-];
+type GroupClaimJson = [...ClaimJson, publishedAt: number | null, publishedText: string | null];
 
-function claimRowOf(f: GroupClaimJson): ClaimRow {
-  return {
-    id: f[0],
-    articleId: f[1],
-    subjectId: f[2],
-    attribute: f[3],
-    attributeLabel: f[4],
-    status: f[5],
-    valueText: f[6],
-    valueNorm: f[7] as ClaimRow["valueNorm"],
-    asOfStart: f[8] === null ? null : new Date(f[8]),
-    asOfEnd: f[9] === null ? null : new Date(f[9]),
-    inCorrection: f[10],
-    quoteExact: f[11],
-    quotePrefix: f[12],
-    quoteSuffix: f[13],
-    accordingTo: f[14],
-    note: f[15],
-    method: f[16],
-    appliesToPart: f[17],
-    article: { publishedAt: f[18] === null ? null : new Date(f[18]), publishedText: f[19] },
-  };
-}
+/** The publications a group's claims carry, as a `ClaimReader` looks them up. */
+const groupPublications = (claims: GroupClaimJson[]): Publications =>
+  new Map(claims.map((f) => [f[1], { publishedAt: f[19] === null ? null : new Date(f[19]), publishedText: f[20] }]));
 
 /** The active claims giving one of these figures: only what misattribution compares. */
 const FIGURE_CLAIMS = (investigationId: string, figures: string[]) => Prisma.sql`
@@ -665,7 +642,7 @@ const FIGURE_CLAIMS = (investigationId: string, figures: string[]) => Prisma.sql
 type FigureRow = Omit<DetectionClaim, "value" | "asOf"> & { valueNorm: unknown };
 
 /** What a change's re-examination reads once its locks are held, read in one statement (see readTouched). */
-type TouchedRows = { groups: ClaimRow[][]; figures: FigureRow[]; conflicts: { keys: Set<string>; onRecord: TrackedConflict[] } };
+type TouchedRows = { groups: GroupClaimJson[][]; figures: FigureRow[]; conflicts: { keys: Set<string>; onRecord: TrackedConflict[] } };
 
 /**
  * Everything a change's re-examination reads under its locks, in one round trip: each touched
@@ -689,7 +666,7 @@ async function readTouched(
       ${figures.length ? Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${FIGURE_CLAIMS(investigationId, figures)}) x)` : Prisma.sql`'[]'::json`} AS "figures",
       (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys)}) x) AS "conflicts"`;
   return {
-    groups: (JSON.parse(row!.groups as string) as GroupClaimJson[][]).map((rows) => rows.map(claimRowOf)),
+    groups: JSON.parse(row!.groups as string) as GroupClaimJson[][],
     figures: sqlJson<FigureRow[]>(row!.figures),
     conflicts: { keys: new Set(keys), onRecord: sqlJson<TrackedConflict[]>(row!.conflicts) },
   };
@@ -776,9 +753,10 @@ async function detectTouched(
   let i = 0;
   for (const g of groups.values()) {
     const rows = read!.groups[i++]!;
-    const names = await namesFor(tx, investigationId, textsOf(rows));
+    const names = await namesFor(tx, investigationId, textsOf(rows.map((f) => f[7])));
     const chains = await partOfChains(tx, investigationId, names.values());
-    const claims = rows.map((r) => toDetectionClaim(r, names, timeZone, chains));
+    const reader = new ClaimReader(groupPublications(rows), names, timeZone, chains);
+    const claims = rows.map((f) => reader.claim(f));
     detected.push(...(await groupConflicts(tx, investigationId, g, claims, settings.get(g.attribute), new Set(touched.added))));
   }
   if (figures.length) {
@@ -1428,7 +1406,7 @@ export async function conflictPairs(investigationId: string, conflictId: string)
   }
   const members = new Set(conflict.claims.map((m) => m.claim.id));
   const rows = await groupClaims(tx, investigationId, first);
-  const names = await namesFor(tx, investigationId, textsOf(rows));
+  const names = await namesFor(tx, investigationId, textsOf(rows.map((r) => r.valueNorm)));
   const chains = await partOfChains(tx, investigationId, names.values());
   const timeZone = await zoneOf(tx, investigationId);
   const claims = rows.map((r) => toDetectionClaim(r, names, timeZone, chains));

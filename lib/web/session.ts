@@ -10,8 +10,14 @@ export type Actor = { id: string; email: string; name: string; role: Role };
 /** The signed-in, enabled user of this request, or null. Read once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const user = await sessionAccount(await headers());
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return user && !user.disabled ? actorOf(user) : null;
+});
+
+const actorOf = (user: { id: string; email: string; name: string; role: Role }): Actor => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
 });
 
 /** A role read with the session: null when not a member; absent when it could not be read that way. */
@@ -24,7 +30,7 @@ export type KnownRole = { investigationId: string; role: MemberRole | null };
 export async function actorIn(investigationId: string): Promise<{ actor: Actor | null; known?: KnownRole }> {
   const user = await sessionAccount(await headers(), investigationId);
   if (!user || user.disabled) return { actor: null };
-  const actor = { id: user.id, email: user.email, name: user.name, role: user.role };
+  const actor = actorOf(user);
   return user.memberRole === undefined ? { actor } : { actor, known: { investigationId, role: user.memberRole } };
 }
 
