@@ -164,7 +164,8 @@ export function parseArticleText(label: string, rawText: string, { guess = true 
     article: {
       title,
       outlet: fields.outlet ? clip(fields.outlet, MAX_FIELD) : null,
-      author: fields.author ? clip(fields.author, MAX_FIELD) : null,
+      // "Author: By Ana Ruiz" is a byline copied whole: the citation adds its own "by".
+      author: fields.author ? clip(fields.author.replace(/^by\s+(?=\S)/i, ""), MAX_FIELD) : null,
       url,
       publishedText,
       publishedAt,

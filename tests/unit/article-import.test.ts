@@ -35,6 +35,12 @@ describe("header lines", () => {
     expect(warnings).toEqual([]);
   });
 
+  test("take a byline copied whole into the author line without its “By”", () => {
+    expect(parsed("Author: By Bay Chronicle staff\n\nText.").article.author).toBe("Bay Chronicle staff");
+    expect(parsed("By: BY ANA RUIZ\n\nText.").article.author).toBe("ANA RUIZ");
+    expect(parsed("Author: Byron Lake\n\nText.").article.author).toBe("Byron Lake");
+  });
+
   test("without a closing blank line are ordinary text", () => {
     const { article } = parsed("Title: not a header\nbecause the text runs on");
     expect(article.body).toBe("Title: not a header\nbecause the text runs on");
