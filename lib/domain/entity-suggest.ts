@@ -203,6 +203,15 @@ const PLACE_WORDS =
 const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|olympics|cup|festival|conference|earthquake|crisis|games)\b/i;
 /** A noun after a name that makes it an organisation: "the Chega party", "the Wagner group". */
 const ORGANIZATION_AFTER = /^(?:party|group|company|firm|bank|agency|ministry|union|movement|alliance|coalition|militia|network|fund)$/;
+/**
+ * What a company has and a person or a place does not, written after its name: "Twitter's shares",
+ * "Acme's board", "Tesla stock", "Twitter said its board would …" (a person says "his" or "her").
+ */
+const ORGANIZATION_NEXT =
+  /^(?:['’]s\s+(?:board|shareholders|stock|share price|shares|revenues?|sales|profits?|earnings|employees|workforce|headquarters|chief executive|ceo|chair(?:man|woman)?|subsidiar(?:y|ies)|parent company|annual report|quarterly)\b|\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|dropped|slid|gained|lost|closed|were|traded|surged|tumbled|plunged|leaped|leapt|ended|opened)\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|reported|confirmed|added)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?its\b)/iu;
+/** An office held in a company, written before its name: "chief executive of Tesla", "the CEO of Acme". */
+const ORGANIZATION_LEAD =
+  /\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|chair(?:man|woman)?|co-founder|founder|shareholders?|employees?|board) of\s+$/i;
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
@@ -390,11 +399,19 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
 }
 
 /** The kind a name probably is, from its words and the words around it. */
-function guessKind(name: string, before: string | undefined, after: string | undefined, titled: boolean): EntityKind {
+function guessKind(
+  name: string,
+  before: string | undefined,
+  after: string | undefined,
+  titled: boolean,
+  /** The text right before and right after the name. */
+  around: { lead: string; rest: string },
+): EntityKind {
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   if (COUNTRIES.has(foldText(name))) return "place";
+  if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead))) return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
   // "The Pentagon said": a person's name takes no article.
@@ -525,7 +542,10 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         const [comma, det, word] = sentence.tokens.slice(last + 1, last + 4);
         const titleWord = det && /^(?:the|a|an)$/i.test(det.text) ? word : det;
         const entitled = comma?.text === "," && titleWord !== undefined && PERSON_TITLES_AFTER.test(titleWord.text);
-        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle || entitled);
+        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle || entitled, {
+          lead: body.slice(Math.max(sentence.start, start - 40), start),
+          rest: body.slice(end, Math.min(sentence.end, end + 48)),
+        });
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
         // "Google (GOOGL) rose": a short form in brackets after the word says it is a name too.
         const capitalSays =

@@ -128,6 +128,17 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("knows a company by what it has: shares, a board, a chief executive, a board that is its own", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Investors bought more. Brightwave's shares leaped 18% on Monday.", "Brightwave")).toBe("organization");
+    expect(kindOf("Analysts were split. Brightwave said its board would review the offer.", "Brightwave")).toBe("organization");
+    expect(kindOf("The photo shows Dana Ortiz, chief executive of Brightwave, on stage.", "Brightwave")).toBe("organization");
+    expect(kindOf("Analysts were split. Brightwave shares fell 3% on Monday.", "Brightwave")).toBe("organization");
+    // A person has none of these: "said his", a verb "shares".
+    expect(kindOf("Analysts were split. Marlow Quint said his offer stood.", "Marlow Quint")).toBe("person");
+    expect(kindOf("Analysts were split. Marlow Quint shares the prize with two others.", "Marlow Quint")).not.toBe("organization");
+  });
+
   it("leaves a dateline alone whose hyphen stands against the place or the day", () => {
     const body = ["KYIV, March 4- Troops crossed the river near Kherson.", "NAIROBI- Floods reached Kisumu."].join("\n");
     expect(names(body).map((n) => n.name)).toEqual(["Kherson", "Kisumu"]);
