@@ -1325,11 +1325,26 @@ function givesFigure(body: string, sentence: Sentence, m: Mention): boolean {
     if (!BEFORE_SOURCE_VERB.test(body.slice(m.end, t.start))) return false;
     // "The World Bank said it would provide $1.78 billion": a speaker who speaks of itself is what the figure is about.
     if (t.pos === "VERB" && SOURCE_VERB.test(t.text))
-      return !/^\s+(?:that\s+)?(?:it|he|she|they|we|i)\b/i.test(body.slice(t.end, t.end + 12));
+      // So is one who tells someone of itself: "Musk told Reuters he had raised $46.5 billion".
+      return !/^\s+(?:(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){1,4})?(?:[Tt]hat\s+)?(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b/u.test(
+        body.slice(t.end, t.end + 60),
+      );
     if (t.pos === "VERB" || t.pos === "NUM") return false;
   }
   return false;
 }
+
+/**
+ * Whether a name is whom a figure was told or filed to, not what it is about: "in a filing with
+ * the Securities and Exchange Commission", "told Reuters", "in an interview with the BBC", "a
+ * letter to shareholders". Whatever its kind, an addressee is no subject.
+ */
+function addressed(body: string, sentence: Sentence, m: Mention): boolean {
+  return m.at > sentence.start && ADDRESSEE_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 48), m.at));
+}
+
+const ADDRESSEE_BEFORE =
+  /\b(?:(?:filings?|filed|submitted|submission|registered|lodged|complaint)\s+(?:\p{Ll}+\s+)?(?:with|to)|told|(?:letter|statement|remarks|testimony|interview|briefing)s?\s+(?:to|with|before)|in\s+an?\s+(?:interview|call|conversation)\s+with|testified\s+(?:to|before))\s+(?:the\s+)?$/iu;
 
 /**
  * The subject of a figure: among the entities the sentence names, the one the attribute is
@@ -1357,7 +1372,9 @@ function guessSubject(
     placeOfFigure(body, value, m) || (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
-  const sources = new Set(mentions.filter((m) => !kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)));
+  const sources = new Set(
+    mentions.filter((m) => addressed(body, sentence, m) || (!kinds.includes(m.entity.kind) && givesFigure(body, sentence, m))),
+  );
   // A sentence that names only its sources is about what the one before named, if that is of the measure's kind.
   const pool =
     sources.size && sources.size === mentions.length && carried

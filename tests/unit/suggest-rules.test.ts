@@ -809,6 +809,30 @@ describe("the subject a sentence names before its figure", () => {
   });
 });
 
+describe("whom a figure was filed or told to", () => {
+  const people: SuggestEntity[] = [
+    { id: "regulator", name: "Markets Authority", kind: "organization", aliases: [] },
+    { id: "bidder", name: "Corin Vale", kind: "person", aliases: [] },
+    { id: "paper", name: "Daily Ledger", kind: "organization", aliases: [] },
+  ];
+  const subjectsOf = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: people, claims: [] }).map((p) => [
+      p.quote,
+      subjectOf(p),
+    ]);
+
+  it("is not what the figure is about, whatever its kind", () => {
+    expect(subjectsOf("In a filing with the Markets Authority on Thursday, Corin Vale offered $54.20 per share.")).toEqual([
+      ["$54.20", "bidder"],
+    ]);
+    expect(subjectsOf("Corin Vale told the Daily Ledger he had raised $46 billion.")).toEqual([["$46 billion", "bidder"]]);
+  });
+
+  it("still is when it is named as the one acting", () => {
+    expect(subjectsOf("The Markets Authority fined Corin Vale $2 million.")[0]).toEqual(["$2 million", "regulator"]);
+  });
+});
+
 describe("what a count counts, when the text says how many more", () => {
   it("names no attribute “More …” and takes no span of decades for a count", () => {
     const labels = (body: string) => alone(body).map((p) => p.attribute.label);
