@@ -348,8 +348,15 @@ export function AnnotatedArticle({
   // n / p walk the suggestions, claims and names alike in the order of the text; x rejects the
   // suggested claim in focus. Never while typing, nor in a form.
   const hasStops = shown.length > 0 || nameMarks.some((m) => "nameId" in m);
+  // Where the walk was last: from the panel a stop opened, n goes on to the stop after that one.
+  const walkedFrom = useRef<number | null>(null);
   useEffect(() => {
     if (!hasStops) return;
+    const onFocus = (e: FocusEvent) => {
+      const stop = e.target instanceof HTMLElement ? e.target : null;
+      if (stop && (stop.dataset.proposal || stop.dataset.name) && stop.dataset.s && textRef.current?.contains(stop))
+        walkedFrom.current = Number(stop.dataset.s);
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !["n", "p", "x"].includes(e.key)) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
@@ -368,13 +375,16 @@ export function AnnotatedArticle({
       e.preventDefault();
       const current = active ? stops.indexOf(active) : -1;
       // From a stop, the next or previous; from elsewhere in the text, the nearest after (or before) it.
-      const at = current < 0 && active?.dataset.s && textRef.current?.contains(active) ? Number(active.dataset.s) : null;
+      const inText = active !== null && textRef.current?.contains(active);
+      const at = current >= 0 ? null : inText && active.dataset.s ? Number(active.dataset.s) : inText ? null : walkedFrom.current;
       const startOf = (stop: HTMLElement) => Number(stop.dataset.s);
+      // Out of the text (the panel a stop opened), the walk goes on past that stop, not onto it again.
+      const fromPanel = current < 0 && !inText && at !== null;
       const index =
         current >= 0
           ? (current + (e.key === "n" ? 1 : stops.length - 1)) % stops.length
           : e.key === "n"
-            ? Math.max(0, at === null ? 0 : stops.findIndex((stop) => startOf(stop) >= at))
+            ? Math.max(0, at === null ? 0 : stops.findIndex((stop) => (fromPanel ? startOf(stop) > at : startOf(stop) >= at)))
             : at === null
               ? stops.length - 1
               : (stops.findLastIndex((stop) => startOf(stop) < at) + stops.length) % stops.length;
@@ -382,7 +392,11 @@ export function AnnotatedArticle({
       stops[index]!.focus({ preventScroll: true });
     };
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    document.addEventListener("focusin", onFocus);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("focusin", onFocus);
+    };
   });
 
   const warm = () => warmPanels(!readOnly);

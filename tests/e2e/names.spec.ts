@@ -171,6 +171,10 @@ test("n and p walk the proposed names with the suggested claims, in the order of
   expect((await focused()).label).toBe("Name not yet an entity: Michael");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Proposed name" }).getByRole("heading", { name: "Michael" })).toBeVisible();
+
+  // From the panel the name opened, n goes on to the underline after it, not back to the first.
+  await page.keyboard.press("n");
+  expect(await focused()).toEqual(walked[5]);
 });
 
 test("a full name made an entity takes its surname written alone as an alias", async ({ page }) => {
