@@ -212,13 +212,19 @@ const ORGANIZATION_NEXT =
 /** An office held in a company, written before its name: "chief executive of Tesla", "the CEO of Acme". */
 const ORGANIZATION_LEAD =
   /\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|chair(?:man|woman)?|co-founder|founder|shareholders?|employees?|board) of\s+$/i;
+/**
+ * What a company is, written in lower case before its name (or before the names it lists):
+ * "crypto exchange Binance", "venture firm Sequoia Capital", "asset managers Brookfield and Fidelity".
+ */
+const ORGANIZATION_NOUN_LEAD =
+  /\b(?:exchange|firm|company|bank|lender|insurer|carrier|airline|carmaker|automaker|chipmaker|drugmaker|maker|manufacturer|retailer|managers|brokerage|broker|startup|start-up|conglomerate|operator|publisher|newspaper|broadcaster|regulator|watchdog|giant|funds?|outlet)\s+(?:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}(?:and|or)\s+|(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3},\s+)?$/u;
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
 const PERSON_AFTER = /^(?:said|says|told|added|wrote|tweeted|argued|explained|noted|who)$/i;
 /** A person's occupation written before their name, in lower case: "said economist Razia Khan", "analyst Dan Ives". */
 const PERSON_BEFORE =
-  /^(?:leader|economist|analyst|strategist|spokes(?:man|woman|person)|professor|lawyer|attorney|researcher|scientist|seismologist|meteorologist|editor|reporter|correspondent|novelist|actor|actress|singer|coach|striker|midfielder|defender|goalkeeper|captain|candidate|activist|executive|founder|co-founder|chairman|chairwoman|nurse|doctor|dr|survivor|resident|witness|mother|father|son|daughter|wife|husband|widow)$/;
+  /^(?:leader|manager|economist|analyst|strategist|spokes(?:man|woman|person)|professor|lawyer|attorney|researcher|scientist|seismologist|meteorologist|editor|reporter|correspondent|novelist|actor|actress|singer|coach|striker|midfielder|defender|goalkeeper|captain|candidate|activist|executive|founder|co-founder|chairman|chairwoman|nurse|doctor|dr|survivor|resident|witness|mother|father|son|daughter|wife|husband|widow)$/;
 
 const hasCapital = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) || /\p{Lu}/u.test(t.text.slice(1));
 
@@ -411,7 +417,8 @@ function guessKind(
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   if (COUNTRIES.has(foldText(name))) return "place";
-  if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead))) return "organization";
+  if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead)))
+    return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
   // "The Pentagon said": a person's name takes no article.
@@ -573,7 +580,10 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     // ("Valencia", "Pentagon"), or one a title or a "said" makes someone, may be.
     // Written so twice or more, it is the text's name for something ("Apple shares fell. Apple sales rose.").
     if (!capitalSays && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
-    proposal.aliasOf = closeEntities(proposal.name, index);
+    // "Qatar Holdings" is no other name of the place Qatar, nor "Musk Foundation" of the man.
+    proposal.aliasOf = closeEntities(proposal.name, index).filter(
+      (a) => !(namesAnOrganization(proposal.name) && (a.kind === "place" || a.kind === "person")),
+    );
     const words = proposal.folded.split(" ");
     // Not an organisation's last word ("the European Commission" … "the Commission").
     if (
@@ -773,6 +783,18 @@ function piecesOf(run: Run, inside: EntityMention[], byId: Map<string, SuggestEn
     byId.get(first.entityId)?.kind === "person" &&
     !TITLES.has(head[0]!.text.toLowerCase().replace(/\.$/, "")) &&
     /^\p{Lu}\p{Ll}+$/u.test(head[0]!.text)
+  ) {
+    return [{ ...run, titled: false, absorbs: true }];
+  }
+  // "Fidelity Management" around a known "Fidelity", "Qatar Investment Authority" around "Qatar":
+  // a company's fuller name, not the known one followed by a name "Management".
+  const words = run.tokens.map((t) => t.text).join(" ");
+  if (
+    inside.length === 1 &&
+    first.start === run.tokens[0]!.start &&
+    first.end < run.tokens.at(-1)!.end &&
+    byId.get(first.entityId)?.kind !== "person" &&
+    namesAnOrganization(words)
   ) {
     return [{ ...run, titled: false, absorbs: true }];
   }

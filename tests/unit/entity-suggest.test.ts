@@ -139,6 +139,32 @@ describe("names in an article", () => {
     expect(kindOf("Analysts were split. Marlow Quint shares the prize with two others.", "Marlow Quint")).not.toBe("organization");
   });
 
+  it("knows companies by what the text calls them in lower case before their names", () => {
+    const kinds = (body: string) => names(body).map((n) => [n.name, n.kind]);
+    expect(kinds("Crypto exchange Brightcoin, venture firm Ardent Capital and asset managers Holmfirth and Quarry are investors.")).toEqual(
+      expect.arrayContaining([
+        ["Brightcoin", "organization"],
+        ["Ardent Capital", "organization"],
+        ["Holmfirth", "organization"],
+        ["Quarry", "organization"],
+      ]),
+    );
+    expect(kinds("Shares fell, said fund manager Dana Ortiz.")).toEqual([["Dana Ortiz", "person"]]);
+  });
+
+  it("proposes a company's fuller name around a known name, not its last word alone", () => {
+    const known: SuggestEntity[] = [
+      { id: "quarry", name: "Quarry", kind: "other", aliases: [] },
+      { id: "kestland", name: "Kestland", kind: "place", aliases: [] },
+    ];
+    const found = suggestNames({ body: "Money came from Kestland Holdings and from Quarry Management.", entities: known }).names;
+    expect(found.map((n) => [n.name, n.kind, n.aliasOf.map((a) => a.entityId)])).toEqual([
+      // A company named after a place is no other name of the place.
+      ["Kestland Holdings", "organization", []],
+      ["Quarry Management", "other", ["quarry"]],
+    ]);
+  });
+
   it("leaves a dateline alone whose hyphen stands against the place or the day", () => {
     const body = ["KYIV, March 4- Troops crossed the river near Kherson.", "NAIROBI- Floods reached Kisumu."].join("\n");
     expect(names(body).map((n) => n.name)).toEqual(["Kherson", "Kisumu"]);
