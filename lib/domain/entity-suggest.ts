@@ -216,8 +216,14 @@ const ORGANIZATION_LEAD =
  * What a company is, written in lower case before its name (or before the names it lists):
  * "crypto exchange Binance", "venture firm Sequoia Capital", "asset managers Brookfield and Fidelity".
  */
-const ORGANIZATION_NOUN_LEAD =
-  /\b(?:exchange|firm|company|bank|lender|insurer|carrier|airline|carmaker|automaker|chipmaker|drugmaker|maker|manufacturer|retailer|managers|brokerage|broker|startup|start-up|conglomerate|operator|publisher|newspaper|broadcaster|regulator|watchdog|giant|funds?|outlet)\s+(?:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}(?:and|or)\s+|(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3},\s+)?$/u;
+const ORGANIZATION_NOUN =
+  "(?:exchange|firm|company|bank|lender|insurer|carrier|airline|carmaker|automaker|chipmaker|drugmaker|maker|manufacturer|retailer|managers|brokerage|broker|startup|start-up|conglomerate|operator|publisher|newspaper|broadcaster|regulator|watchdog|giant|funds?|outlet)";
+const ORGANIZATION_NOUN_LEAD = new RegExp(
+  String.raw`\b${ORGANIZATION_NOUN}\s+(?:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}(?:and|or)\s+|(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3},\s+)?$`,
+  "u",
+);
+/** "Crypto exchange Binance", "Digital bank Monzo": the sentence's first word describes the company named after it. */
+const DESCRIBES_COMPANY = new RegExp(String.raw`^\s+(?:\p{Ll}+\s+)?${ORGANIZATION_NOUN}\s+\p{Lu}`, "u");
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
@@ -538,6 +544,13 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         // a second name and what passes between them ("US-China talks") it is a name.
         const across = body.slice(end).match(/^-(\p{Lu}[\p{L}.]*)\s+(\p{Ll}+)/u);
         if (body[end] === "-" && !(across && twoNamesAcross(name, across[1]!, across[2]!))) continue;
+        if (
+          piece.sentenceStart &&
+          tokens.length === 1 &&
+          start === piece.tokens[0]!.start &&
+          DESCRIBES_COMPANY.test(body.slice(end, end + 40))
+        )
+          continue;
         if (piece.absorbs) absorbed.push({ start, end });
         const index = sentence.tokens.indexOf(tokens[0]!);
         const before = index > 0 ? sentence.tokens[index - 1]!.text : undefined;

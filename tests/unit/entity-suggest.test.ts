@@ -152,6 +152,12 @@ describe("names in an article", () => {
     expect(kinds("Shares fell, said fund manager Dana Ortiz.")).toEqual([["Dana Ortiz", "person"]]);
   });
 
+  it("takes no name from the first word that describes the company named after it", () => {
+    expect(names("Crypto exchange Brightcoin is among the investors.").map((n) => n.name)).toEqual(["Brightcoin"]);
+    expect(names("Frozen food maker Birds Eye said it grew.").map((n) => n.name)).toEqual(["Birds Eye"]);
+    expect(names("Brightcoin shares fell on Monday.").map((n) => n.name)).toEqual(["Brightcoin"]);
+  });
+
   it("proposes a company's fuller name around a known name, not its last word alone", () => {
     const known: SuggestEntity[] = [
       { id: "quarry", name: "Quarry", kind: "other", aliases: [] },
