@@ -167,6 +167,8 @@ type Token = ReturnType<typeof sentencesOf>[number]["tokens"][number];
 /** Small words inside a name: "Bank of America", "Alhaurín de la Torre", "Ludwig van Beethoven". */
 /** Small words inside a name: "Bank of England", "Centers for Disease Control". */
 const JOINERS = new Set([...NAME_JOINERS, "for"]);
+/** Of those, the ones a name may start with ("Los Angeles", "Al Pacino") or join with a hyphen ("al-Assad"). */
+const NAME_PARTICLES = new Set("de del la las los da di du van von der den al el bin ibn".split(" "));
 
 /** Days, months and the holidays news dates things by ("a deal by Christmas"): no names of their own. */
 const DAYS_AND_MONTHS =
@@ -346,8 +348,16 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       run.push(t, tokens[++i]!);
       continue;
     }
+    // "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle and a hyphen against the next name.
+    const hyphenated =
+      NAME_PARTICLES.has(t.text) &&
+      tokens[i + 1]?.text === "-" &&
+      tokens[i + 1]!.start === t.end &&
+      tokens[i + 2]?.pos === "PROPN" &&
+      tokens[i + 2]!.start === tokens[i + 1]!.end;
     const joiner =
-      run.length > 0 && (JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN";
+      run.length > 0 &&
+      (((JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN") || hyphenated);
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
     // "US-China talks", "the Israel-Hamas war": a hyphen between two names before what passes
@@ -394,7 +404,9 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
       if (TITLES.has(first) && tokens[0]?.text.toLowerCase() === "of" && officeWord(tokens[1]?.text ?? "")) tokens = tokens.slice(2);
       continue;
     }
-    if (JOINERS.has(first) || tokens[0]!.text === "-" || (first === "the" && tokens.length > 1)) {
+    // "Los Angeles", "Al Pacino", "Van Morrison", "De Bilt": a particle with a capital starts the name.
+    const particle = NAME_PARTICLES.has(first) && /^\p{Lu}/u.test(tokens[0]!.text) && tokens.length > 1;
+    if ((JOINERS.has(first) && !particle) || tokens[0]!.text === "-" || (first === "the" && tokens.length > 1)) {
       tokens = tokens.slice(1);
       continue;
     }

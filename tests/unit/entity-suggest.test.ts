@@ -152,6 +152,15 @@ describe("names in an article", () => {
     expect(kinds("Shares fell, said fund manager Dana Ortiz.")).toEqual([["Dana Ortiz", "person"]]);
   });
 
+  it("keeps a name's particle: a capital one that starts it, a hyphenated one inside it", () => {
+    expect(names("Fires hit Los Angeles on Monday.").map((n) => n.name)).toEqual(["Los Angeles"]);
+    expect(names("The film starred Al Pacino, and Van Morrison sang.").map((n) => n.name)).toEqual(["Al Pacino", "Van Morrison"]);
+    expect(names("Saudi prince Al Waleed bin Talal will keep a stake.").map((n) => n.name)).toEqual(["Al Waleed bin Talal"]);
+    expect(names("Fans cheered, said Bashar al-Assad.").map((n) => n.name)).toEqual(["Bashar al-Assad"]);
+    // A sentence's capital on an ordinary word is still none: "Van drivers".
+    expect(names("Van drivers were angry.").map((n) => n.name)).toEqual([]);
+  });
+
   it("takes no name from the first word that describes the company named after it", () => {
     expect(names("Crypto exchange Brightcoin is among the investors.").map((n) => n.name)).toEqual(["Brightcoin"]);
     expect(names("Frozen food maker Birds Eye said it grew.").map((n) => n.name)).toEqual(["Birds Eye"]);
