@@ -183,7 +183,12 @@ const TITLES = new Set(
     "spokesperson founder co-founder officer deputy acting former premier sheriff leader head under"
   ).split(" "),
 );
-const PERSON_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "ceo", "senator", "president", "secretary"]);
+const PERSON_TITLES = new Set(
+  (
+    "mr mrs ms miss dr prof sir dame ceo senator sen rep representative president secretary governor gov mayor judge " +
+    "pope king queen prince princess chancellor ambassador premier sheriff colonel col captain capt sergeant sgt lieutenant"
+  ).split(" "),
+);
 
 /** A title or occupation written after a name and a comma: "Emil Michael, the Under-Secretary", "Dana Ortiz, a spokeswoman". */
 const PERSON_TITLES_AFTER =
@@ -260,7 +265,8 @@ function andInOrganization(tokens: Token[], i: number, run: Token[]): boolean {
   while (end < tokens.length && end < i + 7 && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
   if (end === i + 1) return false;
   const words = tokens.slice(i + 1, end).map((t) => t.text);
-  if (run.length === 1 && isCommonWord(run[0]!.text) && namesAnOrganization(words.join(" "))) return true;
+  // "Food and Drug Administration", "the U.S. Food and Drug Administration".
+  if (isCommonWord(run.at(-1)!.text) && namesAnOrganization(words.join(" "))) return true;
   // "Centers for Disease Control and Prevention (CDC)": the short form in brackets after it spells
   // the first letters of the whole name.
   const short = tokens[end]?.text === "(" ? tokens[end + 1]?.text : undefined;
@@ -355,9 +361,11 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       tokens[i + 1]!.start === t.end &&
       tokens[i + 2]?.pos === "PROPN" &&
       tokens[i + 2]!.start === tokens[i + 1]!.end;
+    // "Ursula von der Leyen": two particles running on to the name.
+    const joins = (k: number) =>
+      tokens[k]?.pos === "PROPN" || (NAME_PARTICLES.has(tokens[k]?.text ?? "") && tokens[k + 1]?.pos === "PROPN");
     const joiner =
-      run.length > 0 &&
-      (((JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && tokens[i + 1]?.pos === "PROPN") || hyphenated);
+      run.length > 0 && (((JOINERS.has(t.text.toLowerCase()) || andInOrganization(tokens, i, run)) && joins(i + 1)) || hyphenated);
     // "Castilla-La Mancha": a hyphen with no space on either side, between two proper nouns.
     const hyphen = run.length > 0 && t.text === "-" && !gap && tokens[i + 1]?.pos === "PROPN" && tokens[i + 1]!.start === t.end;
     // "US-China talks", "the Israel-Hamas war": a hyphen between two names before what passes
@@ -397,7 +405,8 @@ function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
       continue;
     }
     if (!company && (TITLES.has(first) || DAYS_AND_MONTHS.test(first))) {
-      titled ||= PERSON_TITLES.has(first);
+      // "Governor Gavin Newsom" is someone; "the Governor of California" names a place.
+      titled ||= PERSON_TITLES.has(first) && tokens[1]?.text.toLowerCase() !== "of";
       tokens = tokens.slice(1);
       // "Secretary of Defense Pete Hegseth": the office goes with its title; "the Governor of
       // California" names a place.
@@ -550,8 +559,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (piece.sentenceStart && tokens.length === 1 && tokens[0] === piece.tokens[0] && /\p{Ll}(?:s|ing|ed)$/u.test(name)) {
           if (!capitalisedInside.has(name)) continue;
         }
-        // "pro-Trump", "anti-Musk": a word made from a name.
-        if (/^\p{Ll}+-/u.test(name)) continue;
+        // "pro-Trump", "anti-Musk": a word made from a name. "D-Mass.", "R-Texas": a party and a state.
+        if (/^\p{Ll}+-/u.test(name) || /^[DRI]-\p{Lu}[\p{L}.]*$/u.test(name)) continue;
         // "Long-term", "Trump-era": a word before a hyphen is part of a compound, not a name; before
         // a second name and what passes between them ("US-China talks") it is a name.
         const across = body.slice(end).match(/^-(\p{Lu}[\p{L}.]*)\s+(\p{Ll}+)/u);

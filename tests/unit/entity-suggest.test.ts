@@ -161,6 +161,19 @@ describe("names in an article", () => {
     expect(names("Van drivers were angry.").map((n) => n.name)).toEqual([]);
   });
 
+  it("reads names as news writes them in the United States and Europe", () => {
+    const plain = (body: string) => names(body).map((n) => `${n.name} (${n.kind})`);
+    expect(plain("Gov. Gavin Newsom and Sen. Elizabeth Warren, D-Mass., objected.")).toEqual([
+      "Gavin Newsom (person)",
+      "Elizabeth Warren (person)",
+    ]);
+    expect(plain("Pope Francis, 88, died at the Vatican.")).toEqual(["Francis (person)", "Vatican (place)"]);
+    expect(plain("Officials at the U.S. Food and Drug Administration approved it.")).toEqual([
+      "U.S. Food and Drug Administration (organization)",
+    ]);
+    expect(names("Xi Jinping met Ursula von der Leyen on Monday.").map((n) => n.name)).toEqual(["Xi Jinping", "Ursula von der Leyen"]);
+  });
+
   it("takes no name from the first word that describes the company named after it", () => {
     expect(names("Crypto exchange Brightcoin is among the investors.").map((n) => n.name)).toEqual(["Brightcoin"]);
     expect(names("Frozen food maker Birds Eye said it grew.").map((n) => n.name)).toEqual(["Birds Eye"]);
