@@ -14,7 +14,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { isCommonWord, lowerCaseWords, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
-import { COUNTRIES } from "@/lib/domain/countries.ts";
+import { COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
@@ -196,7 +196,7 @@ const PERSON_TITLES_AFTER =
 
 /** Capitalised words that are no name of their own. */
 const NOT_NAMES = new Set(
-  "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co".split(" "),
+  "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co d.c.".split(" "),
 );
 /** Of those, the ones that end a name: "Scale AI", "Apple TV". */
 const NAME_ENDINGS = new Set(["ai", "tv", "inc", "ltd", "co"]);
@@ -346,7 +346,7 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     const lead = body.slice(run[0]?.start ?? 0, run.at(-1)?.end ?? 0);
     if (
       run.length > 0 &&
-      t.text === "of" &&
+      (t.text === "of" || (t.text === "for" && namesAnOrganization(body.slice(run[0]!.start, run.at(-1)!.end)))) &&
       tokens[i + 1]?.text === "the" &&
       nextProper(i + 2) &&
       (namesAnOrganization(lead) || (run.length === 1 && !runStartsSentence && !TITLES.has(lead.toLowerCase())))
@@ -384,9 +384,14 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
 }
 
 /** A run without the titles and days before it: what is left is the name, or nothing. */
-function trimRun(run: Token[]): { tokens: Token[]; titled: boolean } {
+function trimRun(run: Token[], atSentenceStart = false): { tokens: Token[]; titled: boolean } {
   let tokens = run;
   let titled = false;
+  // "Striker Erling Haaland scored": an occupation capitalised only as the sentence's first word.
+  if (atSentenceStart && tokens.length > 1 && PERSON_BEFORE.test(tokens[0]!.text.toLowerCase())) {
+    tokens = tokens.slice(1);
+    titled = true;
+  }
   for (;;) {
     const first = tokens[0]?.text.toLowerCase().replace(/\.$/, "");
     if (first === undefined) break;
@@ -443,7 +448,7 @@ function guessKind(
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
-  if (COUNTRIES.has(foldText(name))) return "place";
+  if (COUNTRIES.has(foldText(name)) || REGIONS.has(foldText(name))) return "place";
   if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead)))
     return "organization";
   if (EVENT_WORDS.test(name)) return "event";
@@ -527,7 +532,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         while (untitled.length && titles.some((t) => t.start <= untitled[0]!.start && untitled[0]!.end <= t.end))
           untitled = untitled.slice(1);
         const afterTitle = untitled !== piece.tokens;
-        const trimmed = trimRun(untitled);
+        const trimmed = trimRun(untitled, piece.sentenceStart && untitled[0] === piece.tokens[0]);
         const titled = trimmed.titled;
         let tokens = trimmed.tokens;
         // "the Under-Secretary of Defense for Research": what is left of a title's office is none of a name.

@@ -172,6 +172,12 @@ describe("names in an article", () => {
       "U.S. Food and Drug Administration (organization)",
     ]);
     expect(names("Xi Jinping met Ursula von der Leyen on Monday.").map((n) => n.name)).toEqual(["Xi Jinping", "Ursula von der Leyen"]);
+    expect(plain("Striker Erling Haaland scored twice.")).toEqual(["Erling Haaland (person)"]);
+    expect(plain("Rain reached Texas and Ontario, and the U.K. too.")).toEqual(["Texas (place)", "Ontario (place)", "U.K. (place)"]);
+    expect(plain("In Washington, D.C., the Supreme Court ruled.")).toEqual(["Washington (place)", "Supreme Court (organization)"]);
+    expect(names("The Royal Society for the Protection of Birds counted nests.").map((n) => n.name)).toEqual([
+      "Royal Society for the Protection of Birds",
+    ]);
   });
 
   it("takes no name from the first word that describes the company named after it", () => {
@@ -393,7 +399,7 @@ describe("offices, titles after a name and short forms that end a name", () => {
   it("keeps a place or a body named after a title: the Governor of California, the Governor of the Bank of England", () => {
     expect(plain("Talks were joined by Gavin Newsom, the Governor of California, on Monday.")).toEqual([
       "Gavin Newsom (person)",
-      "California (other)",
+      "California (place)",
     ]);
     expect(plain("He wrote to the Governor of the Bank of England on Monday.")).toEqual(["Bank of England (organization)"]);
   });
