@@ -52,6 +52,12 @@ const NOT_SHARES = "(?!(?:shares?|stocks?|share price|stock price)\\b)";
 /** Words that go between a move and what follows it ("fell 2% after rising"): no noun qualified by the figure. */
 const LINKS = "(?:after|before|while|as|and|but|then|since|despite|following|when|having|with|on|in|by|to|from|at|or|for|over|amid)";
 
+/**
+ * The words between a measure and its move, in one clause: no full stop nor semicolon, but the
+ * decimal point of a figure between them ("revenue of $22.1 billion, up 265%").
+ */
+const CLAUSE = String.raw`(?:[^.;]|\.(?=\d)){0,64}?`;
+
 /** "up from 12%", "down from 3.4%": the level a measure moved from, no move itself. */
 const MOVED_FROM = /\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from(?:\s+(?:about|around|nearly))?\s*$/;
 
@@ -145,6 +151,19 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     // "a dividend of €0.85 a share" is the dividend.
     { unless: /\bdividends?\b[^.;]{0,30}$/ },
   ),
+  // "Tesla shares fell 4.5% to $162.50", "the stock closed at $52": the price the shares moved to.
+  family(
+    "Share price",
+    ["stock price", "closing price", "share price at close"],
+    new RegExp(
+      `\\b(?:shares|stock)\\b${CLAUSE}\\b(?:at|(?<!\\bup )to)(?:\\s+(?:about|around|nearly|above|below|over|under|more than|less than|a record))?\\s*$`,
+    ),
+    ["money"],
+    ["organization"],
+    // "put the value of the stock he owns at $4 billion", "stock worth $5 billion": a holding's worth.
+    // A price is of one share: "cut from $12.5 billion to $6.25 billion" moves no share.
+    { unless: /\b(?:value[ds]?|valuing|worth|stake|holding)\b[^.;]{0,60}$/, max: 1_000_000 },
+  ),
   family(
     "Valuation",
     ["valuation", "value", "market value", "market capitalisation", "market capitalization", "market cap"],
@@ -194,7 +213,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["money"],
     ["organization", "event"],
   ),
-  family("Fine", ["penalty", "fine imposed"], /\b(?:fine[sd]?|penalty|penalties|settlement)\b/, ["money"], ["organization", "person"]),
+  // "agreed to pay $490 million to settle the lawsuit": what a party pays to end a case.
+  family(
+    "Settlement",
+    ["settlement amount", "settlement payment"],
+    /\b(?:settle[ds]?|settling|settlements?)\b/,
+    ["money"],
+    ["organization", "person"],
+  ),
+  family("Fine", ["penalty", "fine imposed"], /\b(?:fine[sd]?|penalty|penalties)\b/, ["money"], ["organization", "person"]),
   family(
     "Prison sentence",
     ["sentence", "jail term", "prison term"],
@@ -360,7 +387,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     "Revenue growth",
     ["sales growth", "growth in revenue"],
     new RegExp(
-      `\\b(?:revenues?|sales|turnover)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b|\\brevenue growth\\b`,
+      `\\b(?:revenues?|sales|turnover)\\b${CLAUSE}\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b|\\brevenue growth\\b`,
     ),
     ["percentage"],
     ["organization"],
@@ -368,7 +395,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Profit change",
     ["profit growth", "earnings growth"],
-    new RegExp(`\\b(?:profits?|net income|earnings)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
+    new RegExp(`\\b(?:profits?|net income|earnings)\\b${CLAUSE}\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
     ["percentage"],
     ["organization"],
   ),
@@ -377,7 +404,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     "User growth",
     ["subscriber growth", "customer growth", "growth in users", "users growth"],
     new RegExp(
-      `\\b(?:users|subscribers|customers|accounts|members|memberships|audience|viewers|readers)\\b[^.;]{0,40}?\\b(?:${MOVE}|(?<!made )up|down|grew|increased|decreased|declined)\\b`,
+      `\\b(?:users|subscribers|customers|accounts|members|memberships|audience|viewers|readers)\\b${CLAUSE}\\b(?:${MOVE}|(?<!made )up|down|grew|increased|decreased|declined)\\b`,
     ),
     ["percentage"],
     ["product", "organization"],
@@ -388,7 +415,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Output change",
     ["production change", "output growth", "production growth", "change in deliveries", "change in shipments"],
-    new RegExp(`\\b(?:output|production|deliveries|shipments)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b`),
+    new RegExp(`\\b(?:output|production|deliveries|shipments)\\b${CLAUSE}\\b(?:${MOVE}|up|down|grew|increased|decreased|declined)\\b`),
     ["percentage"],
     ["organization", "place", "product"],
     // "2% of its output": a share of a whole, no move; nor the level before one.
@@ -397,7 +424,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Price change",
     ["price rise", "price increase", "rent increase", "change in prices"],
-    new RegExp(`\\b(?:prices?|rents?|costs?|fares?|tariffs?)\\b[^.;]{0,40}?\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
+    new RegExp(`\\b(?:prices?|rents?|costs?|fares?|tariffs?)\\b${CLAUSE}\\b(?:${MOVE}|up|down|grew|increased|decreased)\\b`),
     ["percentage"],
     ["place", "product", "organization"],
   ),

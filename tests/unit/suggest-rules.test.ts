@@ -809,6 +809,32 @@ describe("the subject a sentence names before its figure", () => {
   });
 });
 
+describe("a market report", () => {
+  const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads a move of revenue over a figure with a decimal point", () => {
+    expect(labels("Nvidia reported revenue of $22.1 billion for the quarter, up 265% from a year earlier.")).toEqual([
+      ["$22.1 billion", "Revenue"],
+      ["265%", "Revenue growth"],
+    ]);
+  });
+
+  it("reads the price shares moved to or closed at as the share price, not a sum of billions", () => {
+    expect(labels("Tesla shares fell 4.5% to $162.50 on Thursday.")).toEqual([
+      ["fell 4.5%", "Share price change"],
+      ["$162.50", "Share price"],
+    ]);
+    expect(labels("Apple stock closed at $182.31.")).toEqual([["$182.31", "Share price"]]);
+    expect(labels("The loan against his stock was cut to $6.25 billion.").map(([, label]) => label)).not.toContain("Share price");
+    expect(labels("He sold stock worth up to $5 billion.").map(([, label]) => label)).not.toContain("Share price");
+  });
+
+  it("reads what a party pays to settle a case as a settlement, what a regulator imposes as a fine", () => {
+    expect(labels("Apple agreed to pay $490 million to settle the lawsuit.")).toEqual([["$490 million", "Settlement"]]);
+    expect(labels("Regulators fined the bank $2 billion.")).toEqual([["$2 billion", "Fine"]]);
+  });
+});
+
 describe("whom a figure was filed or told to", () => {
   const people: SuggestEntity[] = [
     { id: "regulator", name: "Markets Authority", kind: "organization", aliases: [] },
