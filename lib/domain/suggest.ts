@@ -422,6 +422,11 @@ const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+${LISTED_DAYS}\b)`, "i");
 const MONTH_IN = new RegExp(String.raw`\b${MONTH_NAME}`, "i");
 const ONLY_WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+/** What comes before the year a record is measured against: "the highest since", "the first time since". */
+const SINCE_RECORD =
+  /\b(?:highest|lowest|most|least|biggest|largest|smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|first time|first|steepest|sharpest|hottest|coldest|wettest|driest|warmest|longest|shortest|busiest|richest|poorest|greatest|heaviest|fewest|costliest|bloodiest|highs?|lows?)\s+(?:\p{L}+\s+){0,3}?since\s+$/iu;
+/** A month and its day at the end of a date read so far: "March 8", "Jan. 5", "Monday, May 2nd". */
+const MONTH_DAY_END = new RegExp(String.raw`${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?$`, "i");
 const DATE_AHEAD = new RegExp(String.raw`^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+\d{1,2}(?!\d))`, "i");
 
 /** A fall by a figure, then its share after ", or" or in brackets: "dropped 473 points, or ". */
@@ -575,6 +580,15 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
       weekdayDate = true;
       continue;
     }
+    // "March 8, 2014": the year after a month and day's comma is the same date's.
+    if (
+      t.text === "," &&
+      j === last + 1 &&
+      best?.kind === "date" &&
+      MONTH_DAY_END.test(body.slice(best.start, best.end)) &&
+      /^,\s*\d{4}(?!\d)/.test(body.slice(t.start, t.start + 8))
+    )
+      continue;
     // Parentheses hold the source's own conversion: "12 kilometres (7.5 miles)", "20:11 local time (19:11 GMT)".
     // A hyphen joining two words ("7.8-magnitude") is inside the value, never its end.
     const joining = t.text === "-" && t.start === tokens[j - 1]!.end && t.end === tokens[j + 1]?.start;
@@ -1368,8 +1382,11 @@ function guessSubject(
   const kinds = family?.subjects ?? [];
   const bracketed = /^\s*\)/.test(body.slice(value.end, value.end + 3));
   // "behind Enzo Fernández (£106.8m)": a figure in brackets right after a name is that name's.
+  // So is one in the possessive right before it: "Harris won 48.3% to Trump's 49.9%".
   const attached = (m: Mention) =>
-    placeOfFigure(body, value, m) || (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
+    placeOfFigure(body, value, m) ||
+    (m.end <= value.start && /^['’]s\s+$/.test(body.slice(m.end, value.start))) ||
+    (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
   const sources = new Set(
@@ -1405,12 +1422,20 @@ function guessSubject(
   if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
-  const before = bracketed ? NAME_BEFORE_BRACKET.exec(body.slice(Math.max(sentence.start, value.start - 80), value.start)) : null;
+  const from = Math.max(sentence.start, value.start - 80);
+  const near = body.slice(from, value.start);
+  const before = bracketed ? NAME_BEFORE_BRACKET.exec(near) : null;
   if (before && !isCommonWord(before[1]!)) return { how: "sentence", name: before[1]! };
+  // A capital inside the sentence is a name's, even on a word of the dictionary ("Trump's 49.9%").
+  const owner = bracketed ? null : NAME_POSSESSIVE_BEFORE.exec(near);
+  if (owner && from + owner.index > sentence.start && !/^(?:The|This|That|Its|Their|His|Her)$/.test(owner[1]!))
+    return { how: "sentence", name: owner[1]! };
   const name = sentenceSubject(body, sentence, namesBefore);
   return name ? { how: "sentence", name } : { how: "none" };
 }
 
+/** A name in the possessive right before a figure: "Trump's " of "Trump's 49.9%". */
+const NAME_POSSESSIVE_BEFORE = new RegExp(String.raw`(${NAME})['’]s\s+$`, "u");
 /** A name, then an opening bracket: the end of "Enzo Fernández (" before a figure. */
 const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
 
@@ -1591,6 +1616,9 @@ const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
+  // "the highest since 1992", "the first time since 2008": a year a record is measured against.
+  if (value.kind === "date" && /^(?:1[89]|20)\d\d$/.test(text) && SINCE_RECORD.test(body.slice(Math.max(0, value.start - 60), value.start)))
+    return true;
   // "the one due in 2021", "this one cost more", "the only one running": "one" after a determiner
   // stands for a thing named before, no count of one; "the one survivor" still counts.
   if (/^one$/i.test(tokens[i]!.text) && tokens[i]!.start === value.start) {
@@ -2249,7 +2277,10 @@ function asOfWithSpan(
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;
-    const end = after?.pos === "NUM" && !overlaps(after, value) && t.end + 1 >= after.start ? after.end : t.end;
+    let end = after?.pos === "NUM" && !overlaps(after, value) && t.end + 1 >= after.start ? after.end : t.end;
+    // "March 8, 2014": the year after the comma too.
+    const ofYear = MONTH_DAY_END.test(body.slice(start, end)) ? /^,\s*(?:1[89]|20)\d\d(?!\d)/.exec(body.slice(end, end + 8)) : null;
+    if (ofYear && !overlaps({ start: end, end: end + ofYear[0].length }, value)) end += ofYear[0].length;
     const found = read(body, start, end, context) ?? read(body, t.start, t.end, context);
     if (found?.kind !== "date") continue;
     // "delivered 1,200 trucks in August", in a March article: last August, written so.

@@ -835,6 +835,30 @@ describe("a market report", () => {
   });
 });
 
+describe("a date as US news writes it", () => {
+  it("reads a month, its day, a comma and the year as one date, and dates a figure by all of it", () => {
+    const proposals = alone("The flight, carrying 239 passengers and crew, vanished on March 8, 2014.");
+    expect(proposals.map((p) => p.quote)).toEqual(["239 passengers", "March 8, 2014"]);
+    expect(proposals[0]!.asOf).toMatchObject({ text: "March 8, 2014", reading: "2014-03-08 (day)" });
+    expect(alone("By Jan. 5, 2020, the toll had reached 1,200.")[0]!.asOf).toMatchObject({ text: "Jan. 5, 2020" });
+  });
+
+  it("proposes no year a record is measured against", () => {
+    expect(alone("Turnout was 67.5%, the highest since 1992, the commission said.").map((p) => p.quote)).toEqual(["67.5%"]);
+    expect(alone("It was the worst quarter for the company since 2008.")).toEqual([]);
+  });
+});
+
+describe("a figure in the possessive", () => {
+  it("is the named owner's, not the sentence's subject's", () => {
+    const proposals = alone("Harris won 48.3% of the vote to Trump's 49.9%.");
+    expect(proposals.map((p) => [p.quote, p.subject.how === "sentence" ? p.subject.name : null])).toEqual([
+      ["48.3%", "Harris"],
+      ["49.9%", "Trump"],
+    ]);
+  });
+});
+
 describe("whom a figure was filed or told to", () => {
   const people: SuggestEntity[] = [
     { id: "regulator", name: "Markets Authority", kind: "organization", aliases: [] },
