@@ -270,6 +270,13 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "place"],
     { dimensions: ["area"] },
   ),
+  // "400 metres long", "weighs 200,000 tonnes": a thing's own size, in its dimension only.
+  family("Length", ["long", "length"], /\b(?:long|length|lengths)\b/, ["measure"], ["product", "place", "other"], {
+    dimensions: ["length"],
+  }),
+  family("Weight", ["weighs", "mass"], /\b(?:weigh(?:s|ed|ing)?|weight|heavy)\b/, ["measure"], ["product", "other", "person"], {
+    dimensions: ["mass"],
+  }),
   family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"], {
     dimensions: ["temperature"],
   }),

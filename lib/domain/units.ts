@@ -101,6 +101,9 @@ const WORDS: Record<string, string> = {
   tonnes: "tonne",
   "metric ton": "tonne",
   "metric tons": "tonne",
+  // A ton unqualified is the US short ton, as US copy converts it ("200,000 tons (181,000 tonnes)").
+  ton: "ton",
+  tons: "ton",
   lb: "lb",
   lbs: "lb",
   // speed

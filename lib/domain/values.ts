@@ -428,7 +428,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     if (!first || /^:\d/.test(first.rest)) return null;
     rest = first.rest;
     // "17-mile" is a figure and its unit, not a range.
-    const to = rest.match(/^\s*(?:–|—|-(?!\p{L})|to)\s*/iu);
+    // "5 tonnes" is no range "5 to nnes".
+    const to = rest.match(/^\s*(?:–|—|-(?!\p{L})|to(?!\p{L}))\s*/iu);
     if (to && qualifier === "exact" && !MAGNITUDE_AFTER.test(rest)) {
       second = readAmount(rest.slice(to[0].length));
       if (!second) return null;

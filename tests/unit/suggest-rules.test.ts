@@ -849,6 +849,17 @@ describe("a date as US news writes it", () => {
   });
 });
 
+describe("a thing's own size", () => {
+  it("reads a length and a weight by their words and dimension", () => {
+    expect(
+      alone("The ship, which is 400 metres long and weighs 200,000 tonnes, ran aground.").map((p) => [p.quote, p.attribute.label]),
+    ).toEqual([
+      ["400 metres", "Length"],
+      ["200,000 tonnes", "Weight"],
+    ]);
+  });
+});
+
 describe("a figure in the possessive", () => {
   it("is the named owner's, not the sentence's subject's", () => {
     const proposals = alone("Harris won 48.3% of the vote to Trump's 49.9%.");

@@ -218,6 +218,16 @@ describe("numbers in words and vague quantities", () => {
     });
   });
 
+  test("a noun starting with “to” is counted, not read as the start of a range", () => {
+    expect(parseValue("2,000 tourists", "number")).toMatchObject({ ok: true, value: { point: 2000, unit: "tourists" } });
+    expect(parseValue("200,000 tonnes", "number")).toMatchObject({
+      ok: true,
+      value: { point: 200000, unit: "tonne", measure: { dimension: "mass" } },
+    });
+    // A ton unqualified is the short ton, as US copy converts it.
+    expect(parseValue("5 tonnes (5.5 tons)", "number")).toMatchObject({ value: { measure: { conversion: { consistent: true } } } });
+  });
+
   test("a span of days is every day of it, not its first", () => {
     expect(parseValue("9 to 11 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-11" } });
     expect(parseValue("30 April to 2 May 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-30", end: "2026-05-02" } });
