@@ -198,7 +198,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["organization"],
   ),
   family("Dividend", ["dividend per share", "payout"], /\bdividends?\b/, ["money"], ["organization"]),
-  family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss)\b/, ["money"], ["organization"]),
+  family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss|lost)\b/, ["money"], ["organization"]),
   family(
     "Funding",
     ["funding", "financing", "investment", "funds raised", "amount raised"],

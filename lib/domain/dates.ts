@@ -81,6 +81,14 @@ export function parseAbsoluteDate(text: string): DateValue | null {
   m = t.match(/^(?:the )?(\d{4})\s*(?:-|–|—|to|through|until)\s*(\d{4})$/i);
   if (m && +m[1]! >= 1800 && +m[2]! < 2200 && +m[1]! < +m[2]! && +m[2]! - +m[1]! <= 50)
     return { kind: "date", text, start: iso(+m[1]!, 1, 1), end: iso(+m[2]!, 12, 31), precision: "year", resolved: true };
+  // "the 1990s", "the early 2000s", "the late 1980s": a decade, or its first, middle or last years.
+  m = t.match(/^(?:the )?(?:(early|mid|late)[ -])?((?:1[89]|20)\d)0s$/i);
+  if (m) {
+    const decade = +m[2]! * 10;
+    const part = m[1]?.toLowerCase();
+    const [from, to] = part === "early" ? [0, 3] : part === "mid" ? [3, 6] : part === "late" ? [6, 9] : [0, 9];
+    return { kind: "date", text, start: iso(decade + from, 1, 1), end: iso(decade + to, 12, 31), precision: "year", resolved: true };
+  }
   m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
   if (m) {
     const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;

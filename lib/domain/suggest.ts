@@ -584,7 +584,7 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (
       t.text === "," &&
       j === last + 1 &&
-      best?.kind === "date" &&
+      (best?.kind === "date" || best?.kind === "time") &&
       MONTH_DAY_END.test(body.slice(best.start, best.end)) &&
       /^,\s*\d{4}(?!\d)/.test(body.slice(t.start, t.start + 8))
     )
@@ -2254,10 +2254,13 @@ function asOfWithSpan(
     const t = tokens[k]!;
     // "up from 72.4% in 2021": a year right after the figure ("in 2021") dates it, as does one
     // opening the sentence ("In 2021, turnout was …"); another figure's year does not.
+    // So does a decade: "about 4,000 a year in the 1990s".
+    const decade = /^(?:19|20)\d0s$/.test(t.text) && /^the$/i.test(tokens[k - 1]?.text ?? "");
+    const lead = decade ? 2 : 1;
     const year =
-      /^(?:19|20)\d\d$/.test(t.text) &&
-      /^(?:in|during)$/i.test(tokens[k - 1]?.text ?? "") &&
-      (k === 1 || /^[\s\p{L}]{0,30}\s(?:in|during)\s+$/u.test(body.slice(value.end, t.start)));
+      (/^(?:19|20)\d\d$/.test(t.text) || decade) &&
+      /^(?:in|during)$/i.test(tokens[k - lead]?.text ?? "") &&
+      (k === lead || /^[\s\p{L}]{0,30}\s(?:in|during)\s+(?:the\s+)?$/u.test(body.slice(value.end, t.start)));
     if (year) {
       const r = read(body, t.start, t.end, context);
       const distance = t.start < value.start ? value.start - t.end : t.start - value.end;

@@ -843,6 +843,20 @@ describe("a date as US news writes it", () => {
     expect(alone("By Jan. 5, 2020, the toll had reached 1,200.")[0]!.asOf).toMatchObject({ text: "Jan. 5, 2020" });
   });
 
+  it("reads a time's date with its year, and a decade as a span of years that dates a figure", () => {
+    expect(alone("The blast happened at 3:45 p.m. ET on Sept. 11, 2001.").map((p) => [p.quote, p.reading])).toEqual([
+      ["3:45 p.m. ET on Sept. 11, 2001", expect.stringContaining("11 Sept 2001")],
+    ]);
+    expect(alone("Deaths peaked at about 4,000 a year in the 1990s.")[0]!.asOf).toMatchObject({
+      text: "1990s",
+      reading: "1990-01-01 – 1999-12-31 (year)",
+    });
+  });
+
+  it("reads what a company lost as its loss", () => {
+    expect(alone("The fund lost $1.2bn (£950m) in the first half.").map((p) => p.attribute.label)).toEqual(["Loss"]);
+  });
+
   it("proposes no year a record is measured against", () => {
     expect(alone("Turnout was 67.5%, the highest since 1992, the election commission said.").map((p) => p.quote)).toEqual(["67.5%"]);
     expect(alone("Profit hit its highest level since 1981, the company said.").map((p) => p.quote)).toEqual([]);

@@ -228,6 +228,12 @@ describe("numbers in words and vague quantities", () => {
     expect(parseValue("5 tonnes (5.5 tons)", "number")).toMatchObject({ value: { measure: { conversion: { consistent: true } } } });
   });
 
+  test("a decade is its years, or the first, middle or last of them", () => {
+    expect(parseValue("the 1990s", "date")).toMatchObject({ value: { start: "1990-01-01", end: "1999-12-31", precision: "year" } });
+    expect(parseValue("the late 1980s", "date")).toMatchObject({ value: { start: "1986-01-01", end: "1989-12-31" } });
+    expect(detectValueKind("1990s")).toBe("date");
+  });
+
   test("a span of days is every day of it, not its first", () => {
     expect(parseValue("9 to 11 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-11" } });
     expect(parseValue("30 April to 2 May 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-30", end: "2026-05-02" } });
