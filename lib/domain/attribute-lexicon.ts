@@ -148,8 +148,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:per share|a share|each share|share price|stock price)\b/,
     ["money"],
     ["event", "organization"],
-    // "a dividend of €0.85 a share" is the dividend.
-    { unless: /\bdividends?\b[^.;]{0,30}$/ },
+    // "a dividend of €0.85 a share" is the dividend; a sum of a million or more is no price of one share.
+    { unless: /\bdividends?\b[^.;]{0,30}$/, max: 1_000_000 },
   ),
   // "Tesla shares fell 4.5% to $162.50", "the stock closed at $52": the price the shares moved to.
   family(

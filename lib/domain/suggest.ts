@@ -422,6 +422,9 @@ const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 const DAY_LIST_AHEAD = new RegExp(String.raw`^(?:${LISTED_DAYS}\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+${LISTED_DAYS}\b)`, "i");
 const MONTH_IN = new RegExp(String.raw`\b${MONTH_NAME}`, "i");
 const ONLY_WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+/** Names a number is part of: indexes, aircraft, flights, models, routes ("Nikkei 225", "Flight 370"). */
+const NUMBERED_NAME =
+  /^(?:Nikkei|Nasdaq|Dow|Fortune|Russell|Stoxx|Sensex|Boeing|Airbus|Flight|Formula|Apollo|Artemis|Windows|iPhone|Galaxy|Pixel|Model|Category|Chapter|Article|Route|Highway|Interstate|Terminal|Gate|Phase|Reactor|Unit)$/;
 /** What comes before the year a record is measured against: "the highest since", "the first time since". */
 const SINCE_RECORD =
   /\b(?:highest|lowest|most|least|biggest|largest|smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|first time|first|steepest|sharpest|hottest|coldest|wettest|driest|warmest|longest|shortest|busiest|richest|poorest|greatest|heaviest|fewest|costliest|bloodiest|highs?|lows?)\s+(?:\p{L}+\s+){0,3}?since\s+$/iu;
@@ -722,7 +725,7 @@ const shapeOf = (value: Read): Shape =>
       : (value.kind as Shape);
 
 const AUXILIARIES =
-  /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later|also|still|slightly|seriously|critically|badly|fatally|severely)\s+)+$/u;
+  /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later|also|still|remain|remains|remained|slightly|seriously|critically|badly|fatally|severely)\s+)+$/u;
 
 const globalCues = new Map<AttributeFamily, RegExp>();
 const globalCue = (family: AttributeFamily) => {
@@ -1616,6 +1619,16 @@ const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
+  // "the S&P 500", "FTSE 100", "Boeing 737", "Flight 370": a number written against a name is part of it.
+  if (value.kind === "number" && tokens[i]!.start === value.start && /^\d{1,4}$/.test(tokens[i]!.text) && i > 0) {
+    const name = tokens[i - 1]!;
+    const glued = name.end + 1 === value.start && body[name.end] === " ";
+    if (
+      glued &&
+      (name.text.includes("&") || NUMBERED_NAME.test(name.text) || (/^\p{Lu}{3,5}$/u.test(name.text) && !/^(?:UAE|USA)$/.test(name.text)))
+    )
+      return true;
+  }
   // "the highest since 1992", "the first time since 2008": a year a record is measured against.
   if (value.kind === "date" && /^(?:1[89]|20)\d\d$/.test(text) && SINCE_RECORD.test(body.slice(Math.max(0, value.start - 60), value.start)))
     return true;

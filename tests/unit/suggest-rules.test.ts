@@ -829,6 +829,20 @@ describe("a market report", () => {
     expect(labels("He sold stock worth up to $5 billion.").map(([, label]) => label)).not.toContain("Share price");
   });
 
+  it("takes no number that is part of a name: an index, an aircraft", () => {
+    expect(labels("The S&P 500 rose 1.2% on Monday.")).toEqual([["1.2%", "Share price change"]]);
+    expect(labels("The FTSE 100 fell 2%.")).toEqual([["2%", "Share price change"]]);
+    expect(alone("Boeing 737 jets were grounded.")).toEqual([]);
+  });
+
+  it("reads a sum of billions after a price a share as the measure before it, not a price", () => {
+    expect(labels("Net income fell to $3.1 billion, or $1.25 a share, from $4.2 billion.")).toEqual([
+      ["$3.1 billion", "Profit"],
+      ["$1.25", "Price per share"],
+      ["$4.2 billion", "Profit"],
+    ]);
+  });
+
   it("reads what a party pays to settle a case as a settlement, what a regulator imposes as a fine", () => {
     expect(labels("Apple agreed to pay $490 million to settle the lawsuit.")).toEqual([["$490 million", "Settlement"]]);
     expect(labels("Regulators fined the bank $2 billion.")).toEqual([["$2 billion", "Fine"]]);
@@ -860,6 +874,15 @@ describe("a date as US news writes it", () => {
   it("proposes no year a record is measured against", () => {
     expect(alone("Turnout was 67.5%, the highest since 1992, the election commission said.").map((p) => p.quote)).toEqual(["67.5%"]);
     expect(alone("Profit hit its highest level since 1981, the company said.").map((p) => p.quote)).toEqual([]);
+  });
+});
+
+describe("people who remain missing", () => {
+  it("are missing, not dead, however near a death toll", () => {
+    expect(alone("Officials confirmed 5 deaths and said 22 people remained missing.").map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["5 deaths", "Death toll"],
+      ["22 people", "People missing"],
+    ]);
   });
 });
 
