@@ -240,7 +240,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Cost",
     ["costs", "price", "budget", "spending"],
-    /\b(?:cost(?:s|ing)?|spent|spending|budget|price)\b/,
+    /\b(?:cost(?:s|ing)?|spend|spends|spent|spending|budget|price)\b/,
     ["money"],
     ["event", "product", "organization"],
   ),

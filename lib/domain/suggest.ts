@@ -1389,6 +1389,8 @@ function guessSubject(
   const attached = (m: Mention) =>
     placeOfFigure(body, value, m) ||
     (m.end <= value.start && /^['’]s\s+$/.test(body.slice(m.end, value.start))) ||
+    // And the name a relative clause holding the figure is about: "OpenAI, which is now valued at $157 billion".
+    (m.end <= value.start && /^,\s+(?:which|who|whose)\b[^,;:.()]*$/.test(body.slice(m.end, value.start))) ||
     (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.

@@ -897,6 +897,26 @@ describe("a thing's own size", () => {
   });
 });
 
+describe("a figure in a relative clause", () => {
+  it("is about the name the clause is about, and what a company will spend is a cost", () => {
+    const entities: SuggestEntity[] = [
+      { id: "vale", name: "Valewood", kind: "organization", aliases: [] },
+      { id: "orin", name: "Orinda Labs", kind: "organization", aliases: [] },
+    ];
+    const found = (body: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).map((p) => [
+        p.quote,
+        subjectOf(p),
+        p.attribute.label,
+      ]);
+    expect(found("Valewood has invested $13 billion in Orinda Labs, which is now valued at $157 billion.")).toEqual([
+      ["$13 billion", "vale", "Funding"],
+      ["$157 billion", "orin", "Valuation"],
+    ]);
+    expect(found("Valewood would spend $80 billion on data centres.")).toEqual([["$80 billion", "vale", "Cost"]]);
+  });
+});
+
 describe("a figure in the possessive", () => {
   it("is the named owner's, not the sentence's subject's", () => {
     const proposals = alone("Harris won 48.3% of the vote to Trump's 49.9%.");
