@@ -231,6 +231,9 @@ const ORGANIZATION_NOUN_LEAD = new RegExp(
 );
 /** "Crypto exchange Binance", "Digital bank Monzo": the sentence's first word describes the company named after it. */
 const DESCRIBES_COMPANY = new RegExp(String.raw`^\s+(?:\p{Ll}+\s+)?${ORGANIZATION_NOUN}\s+\p{Lu}`, "u");
+/** An office and a comma right before a name: "its chief executive, Satya Nadella". */
+const PERSON_LEAD =
+  /\b(?:chief executive|chief|ceo|founder|co-founder|chair(?:man|woman)?|president|minister|secretary|spokes(?:man|woman|person)|director|leader|governor|mayor|commissioner|ambassador|economist|analyst)\s*,\s+$/i;
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
@@ -453,6 +456,8 @@ function guessKind(
     return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
+  // "Microsoft's chief, Satya Nadella,": a name set after an office and its comma is the office holder's.
+  if (PERSON_LEAD.test(around.lead)) return "person";
   // "The Pentagon said": a person's name takes no article.
   const article = before !== undefined && /^(?:the|a|an)$/i.test(before);
   if (titled || (after && PERSON_AFTER.test(after) && !article) || (before && PERSON_BEFORE.test(before))) return "person";

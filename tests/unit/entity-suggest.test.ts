@@ -173,6 +173,7 @@ describe("names in an article", () => {
     ]);
     expect(names("Xi Jinping met Ursula von der Leyen on Monday.").map((n) => n.name)).toEqual(["Xi Jinping", "Ursula von der Leyen"]);
     expect(plain("Striker Erling Haaland scored twice.")).toEqual(["Erling Haaland (person)"]);
+    expect(plain("Its chief, Satya Nadella, met them.")).toEqual(["Satya Nadella (person)"]);
     expect(plain("Rain reached Texas and Ontario, and the U.K. too.")).toEqual(["Texas (place)", "Ontario (place)", "U.K. (place)"]);
     expect(plain("In Washington, D.C., the Supreme Court ruled.")).toEqual(["Washington (place)", "Supreme Court (organization)"]);
     expect(names("The Royal Society for the Protection of Birds counted nests.").map((n) => n.name)).toEqual([
