@@ -253,6 +253,119 @@ export function extendGroupState(state: GroupState, others: DetectionClaim[], ad
   return finish(families, state.sense, [...others.filter((o) => o.id !== added.id), added]);
 }
 
+/**
+ * A large group's active claims sorted into kin (claims alike, see `likeness`), each kin's pair
+ * order keys ascending: what extending the group's state by one claim compares that claim with
+ * (one representative per kin and side), kept between saves by whoever keeps the group's claims.
+ */
+export class GroupKin {
+  private readonly byLikeness = new Map<string, Kin>();
+  /** The active claims indexed: how many, and the sum of their ids' hashes (see `fingerprintOf`). */
+  count = 0;
+  fingerprint = 0;
+
+  constructor(claims: DetectionClaim[]) {
+    for (const c of claims) if (c.status === "active") this.add(c);
+  }
+
+  /** Indexes one more active claim. */
+  add(c: DetectionClaim): void {
+    const like = likeness(c);
+    let kin = this.byLikeness.get(like);
+    if (!kin) this.byLikeness.set(like, (kin = { keys: [], claims: [] }));
+    const key = pairOrderKey(c);
+    const at = insertionPoint(kin.keys, key);
+    kin.keys.splice(at, 0, key);
+    kin.claims.splice(at, 0, c);
+    this.count++;
+    this.fingerprint = (this.fingerprint + hashId(c.id)) >>> 0;
+  }
+
+  kins(): IterableIterator<Kin> {
+    return this.byLikeness.values();
+  }
+}
+
+/** Where `key` goes in ascending `keys`: the number of keys before it. */
+function insertionPoint(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `extendGroupState` over a group's claims sorted into kin (`kin` holds exactly the active claims
+ * `state` covers, not `added`): the new claim is related to one claim of each kin per side (the
+ * kin's claims before it, and after it, in pair order), and each verdict counted for all of that
+ * side's pairs, as `groupState` counts them. The same state as comparing it with every claim.
+ */
+export function extendGroupStateByKin(state: GroupState, kin: GroupKin, added: DetectionClaim): GroupState {
+  const families = new Map<string, Building>();
+  const fresh = new Map<string, string[]>();
+  const building = (family: string) => {
+    let f = families.get(family);
+    if (!f) {
+      const was = state.families[family];
+      f = {
+        ids: new Set(was?.ids ?? []),
+        state: was ? { ...was, first: { ...was.first } } : { ids: [], first: {}, firstDecrease: null, updates: 0, decreases: 0 },
+      };
+      families.set(family, f);
+      fresh.set(family, []);
+    }
+    return f;
+  };
+  /** `count` pairs of `added` with the kin's claims `from` to `to` (in pair order), `ref` the first. */
+  const note = (v: PairVerdict | null, ref: Omit<PairRef, "why">, count: number, k: Kin, from: number, to: number) => {
+    const family = v && familyOf(v);
+    if (!v || family === null || family === undefined) return;
+    const f = building(family);
+    addPairs(families, family, v, { ...ref, why: v.why }, count);
+    const news = fresh.get(family)!;
+    for (const c of [added, ...k.claims.slice(from, to)]) {
+      if (f.ids.has(c.id)) continue;
+      f.ids.add(c.id);
+      news.push(c.id);
+    }
+  };
+  const key = pairOrderKey(added);
+  for (const k of kin.kins()) {
+    const before = insertionPoint(k.keys, key);
+    const n = k.keys.length;
+    if (before > 0) note(relate(k.claims[0]!, added, state.sense), { a: k.keys[0]!, b: key }, before, k, 0, before);
+    if (before < n) note(relate(added, k.claims[0]!, state.sense), { a: key, b: k.keys[before]! }, n - before, k, before, n);
+  }
+  const out: Record<string, FamilyState> = { ...state.families };
+  for (const [family, f] of families) {
+    const news = fresh.get(family)!.sort();
+    const was = state.families[family]?.ids ?? [];
+    out[family] = { ...f.state, ids: news.length ? merged(was, news) : was };
+  }
+  return {
+    version: GROUP_STATE_VERSION,
+    sense: state.sense,
+    count: state.count + 1,
+    fingerprint: (state.fingerprint + hashId(added.id)) >>> 0,
+    families: out,
+  };
+}
+
+/** Two ascending lists as one. */
+function merged(xs: string[], ys: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < xs.length && j < ys.length) out.push(xs[i]! <= ys[j]! ? xs[i++]! : ys[j++]!);
+  while (i < xs.length) out.push(xs[i++]!);
+  while (j < ys.length) out.push(ys[j++]!);
+  return out;
+}
+
 /** The conflicts a group's state stands for: one per family of disagreement. */
 export function conflictsOfState(state: GroupState, subjectId: string, attribute: string): DetectedConflict[] {
   const found: DetectedConflict[] = [];

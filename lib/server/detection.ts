@@ -24,7 +24,9 @@ import { type AttributeSense, type AttributeSetting, type InferredSense, inferSe
 import {
   conflictsOfState,
   extendGroupState,
+  extendGroupStateByKin,
   fingerprintOf,
+  GroupKin,
   GROUP_STATE_VERSION,
   type GroupState,
   groupState,
@@ -641,35 +643,112 @@ const FIGURE_CLAIMS = (investigationId: string, figures: string[]) => Prisma.sql
 
 type FigureRow = Omit<DetectionClaim, "value" | "asOf"> & { valueNorm: unknown };
 
-/** What a change's re-examination reads once its locks are held, read in one statement (see readTouched). */
-type TouchedRows = { groups: GroupClaimJson[][]; figures: FigureRow[]; conflicts: { keys: Set<string>; onRecord: TrackedConflict[] } };
+/**
+ * A touched group as `readTouched` reads it: `since` is the revision of the group's claims this
+ * process keeps (see `keptGroups`), when the change only added claims to it.
+ */
+type GroupRead = { subjectId: string; attribute: string; since: string | null };
+
+/**
+ * What a change's re-examination reads once its locks are held, read in one statement (see
+ * readTouched): each group's stored revision and claims (only the added ones when the revision
+ * is still the one asked about).
+ */
+type TouchedRows = {
+  groups: { revision: string | null; claims: GroupClaimJson[]; whole: boolean }[];
+  figures: FigureRow[];
+  conflicts: { keys: Set<string>; onRecord: TrackedConflict[] };
+};
 
 /**
  * Everything a change's re-examination reads under its locks, in one round trip: each touched
  * group's claims (in order), the claims giving a touched figure, and the conflicts on record
  * under these keys. A save's hot path: three statements would cost three round trips.
+ * A group asked `since` a revision that is still the stored one brings only the claims `added`:
+ * the others are those this process kept at that revision.
  */
 async function readTouched(
   tx: Tx,
   investigationId: string,
-  groups: { subjectId: string; attribute: string }[],
+  groups: GroupRead[],
+  added: string[],
   figures: string[],
   keys: string[],
 ): Promise<TouchedRows> {
   const [row] = await tx.$queryRaw<{ groups: unknown; figures: unknown; conflicts: unknown }[]>`
     SELECT
-      (SELECT coalesce(json_agg(coalesce(g."rows", '[]'::json) ORDER BY t.n), '[]'::json)
-        FROM unnest(${groups.map((g) => g.subjectId)}::text[], ${groups.map((g) => g.attribute)}::text[]) WITH ORDINALITY AS t(s, a, n)
-        LEFT JOIN LATERAL (SELECT json_agg(${GROUP_CLAIM_JSON}) AS "rows"
-          FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-          WHERE c."investigationId" = ${investigationId} AND c."subjectId" = t.s AND c."attribute" = t.a) g ON true)::text AS "groups",
+      (SELECT coalesce(json_agg(json_build_array(d."revision", coalesce(g."rows", '[]'::json), h."kept" IS NULL) ORDER BY t.n), '[]'::json)
+        FROM unnest(${groups.map((g) => g.subjectId)}::text[], ${groups.map((g) => g.attribute)}::text[],
+          ${groups.map((g) => g.since)}::text[], ${groups.map((g) => groupKey(g.subjectId, g.attribute))}::text[]) WITH ORDINALITY AS t(s, a, since, k, n)
+        LEFT JOIN "GroupDetection" d ON d."investigationId" = ${investigationId} AND d."groupKey" = t.k
+        LEFT JOIN LATERAL (SELECT true AS "kept" WHERE d."revision" = t.since) h ON true
+        LEFT JOIN LATERAL (SELECT json_agg(x."claim") AS "rows" FROM (
+            SELECT ${GROUP_CLAIM_JSON} AS "claim" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+            WHERE h."kept" IS NULL AND c."investigationId" = ${investigationId} AND c."subjectId" = t.s AND c."attribute" = t.a
+          UNION ALL
+            SELECT ${GROUP_CLAIM_JSON} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+            WHERE h."kept" AND c."id" = ANY(${added}::text[]) AND c."investigationId" = ${investigationId}
+              AND c."subjectId" = t.s AND c."attribute" = t.a) x) g ON true)::text AS "groups",
       ${figures.length ? Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${FIGURE_CLAIMS(investigationId, figures)}) x)` : Prisma.sql`'[]'::json`} AS "figures",
       (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys)}) x) AS "conflicts"`;
+  const read = JSON.parse(row!.groups as string) as [string | null, GroupClaimJson[], boolean][];
   return {
-    groups: JSON.parse(row!.groups as string) as GroupClaimJson[][],
+    groups: read.map(([revision, claims, whole]) => ({ revision, claims, whole })),
     figures: sqlJson<FigureRow[]>(row!.figures),
     conflicts: { keys: new Set(keys), onRecord: sqlJson<TrackedConflict[]>(row!.conflicts) },
   };
+}
+
+/**
+ * A large group's claims as detection last read them in this process, with the state stored for
+ * them and the stored revision they are current at. Every write of a group's state (under the
+ * group's lock) gives it a new revision, and every change to what detection reads of a group
+ * (its claims, the names and places their values name, the articles' times) re-examines the
+ * group and so writes its state: while the stored revision is the one kept here, nothing of the
+ * group changed but what this process saw. A save that only adds a claim then reads that claim
+ * alone, and compares it with the kept claims kin by kin (see `GroupKin`).
+ *
+ * Taken out of the map while a transaction extends it, and put back under the revision that
+ * transaction writes: should it roll back, the stored revision is the old one, which no kept
+ * group carries any more, and the group is read whole again.
+ */
+type KeptGroup = {
+  revision: string;
+  timeZone: string;
+  claims: DetectionClaim[];
+  /** The active claims in kin, once a save extended the group's state. */
+  kin: GroupKin | null;
+  state: GroupState;
+};
+
+/** How many claims this process keeps across its large groups (the least recently used go first). */
+const KEPT_CLAIMS = 200_000;
+export type KeptGroups = Map<string, KeptGroup>;
+let keptGroups: KeptGroups = ((globalThis as { __crosscheckGroups?: KeptGroups }).__crosscheckGroups ??= new Map());
+
+const keptKey = (investigationId: string, key: string) => `${investigationId}\u0000${key}`;
+
+function keepGroup(investigationId: string, key: string, kept: KeptGroup): void {
+  const at = keptKey(investigationId, key);
+  keptGroups.delete(at);
+  keptGroups.set(at, kept);
+  let total = 0;
+  for (const g of keptGroups.values()) total += g.claims.length;
+  for (const [k, g] of keptGroups) {
+    if (total <= KEPT_CLAIMS || k === at) break;
+    keptGroups.delete(k);
+    total -= g.claims.length;
+  }
+}
+
+/**
+ * For tests: makes `next` the groups this process keeps and returns those it kept, so that one
+ * process can act as two app instances, each with what it keeps.
+ */
+export function swapKeptGroups(next: KeptGroups): KeptGroups {
+  const was = keptGroups;
+  keptGroups = next;
+  return was;
 }
 
 /**
@@ -749,15 +828,36 @@ async function detectTouched(
   const figures = [...new Set(touched.figures ?? [])];
   for (const g of groups.values()) for (const key of groupKeys(g.subjectId, g.attribute)) scope.add(key);
   for (const f of figures) scope.add(lockKeyOfFigure(f));
-  const read = groups.size || figures.length ? await readTouched(tx, investigationId, [...groups.values()], figures, [...scope]) : null;
+  const added = touched.added ?? [];
+  // A change that only added claims reads, of a large group this process keeps, just those claims.
+  const reads = [...groups.entries()].map(([key, g]): GroupRead => {
+    const kept = added.length ? keptGroups.get(keptKey(investigationId, key)) : undefined;
+    return { ...g, since: kept?.timeZone === timeZone ? kept.revision : null };
+  });
+  const read = groups.size || figures.length ? await readTouched(tx, investigationId, reads, added, figures, [...scope]) : null;
   let i = 0;
-  for (const g of groups.values()) {
-    const rows = read!.groups[i++]!;
+  for (const [key, g] of groups) {
+    const { revision, claims, whole } = read!.groups[i++]!;
+    let rows = claims;
+    let kept: KeptGroup | undefined;
+    if (!whole) {
+      // Ours until this transaction puts it back (see KeptGroup); the locks keep others of this process out.
+      kept = keptGroups.get(keptKey(investigationId, key));
+      keptGroups.delete(keptKey(investigationId, key));
+    }
+    if (!whole && kept?.revision !== revision) {
+      // Never while the group's lock is held; should it happen, the group is read whole.
+      rows = await wholeGroup(tx, investigationId, g);
+      kept = undefined;
+    }
     const names = await namesFor(tx, investigationId, textsOf(rows.map((f) => f[7])));
     const chains = await partOfChains(tx, investigationId, names.values());
     const reader = new ClaimReader(groupPublications(rows), names, timeZone, chains);
-    const claims = rows.map((f) => reader.claim(f));
-    detected.push(...(await groupConflicts(tx, investigationId, g, claims, settings.get(g.attribute), new Set(touched.added))));
+    const fresh = rows.map((f) => reader.claim(f));
+    const all = kept ? [...kept.claims, ...fresh] : fresh;
+    detected.push(
+      ...(await groupConflicts(tx, investigationId, g, all, settings.get(g.attribute), new Set(added), { timeZone, revision, kept })),
+    );
   }
   if (figures.length) {
     // A figure may be given by hundreds of claims: only what misattribution compares was read.
@@ -792,11 +892,28 @@ const groupStateMin = () => Number(process.env.CROSSCHECK_GROUP_STATE_MIN ?? 200
 
 const sameSense = (a: AttributeSense, b: AttributeSense) => a.cardinality === b.cardinality && a.change === b.change && a.lists === b.lists;
 
+/** A group's claims as `readTouched` reads them, all of them. */
+async function wholeGroup(tx: Tx, investigationId: string, g: { subjectId: string; attribute: string }): Promise<GroupClaimJson[]> {
+  const [row] = await tx.$queryRaw<{ rows: string }[]>`
+    SELECT coalesce(json_agg(${GROUP_CLAIM_JSON}), '[]'::json)::text AS "rows"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."investigationId" = ${investigationId} AND c."subjectId" = ${g.subjectId} AND c."attribute" = ${g.attribute}`;
+  return JSON.parse(row!.rows) as GroupClaimJson[];
+}
+
+const activeCount = (claims: DetectionClaim[]) => {
+  let n = 0;
+  for (const c of claims) if (c.status === "active") n++;
+  return n;
+};
+
 /**
  * A group's conflicts. Small groups are computed whole (every pair: cheap). A large one keeps its
  * state (lib/domain/group-detection.ts): when the change only added one active claim to exactly
  * the claims the state covers, and the attribute's sense is the same with and without it, the
- * state is extended with that claim's pairs; otherwise it is recomputed, and stored again.
+ * state is extended with that claim's pairs; otherwise it is recomputed, and stored again, with
+ * a new revision. This process keeps the group's claims at that revision (see `KeptGroup`):
+ * `read.kept` when the claims are those kept and the ones added since.
  */
 async function groupConflicts(
   tx: Tx,
@@ -805,22 +922,38 @@ async function groupConflicts(
   claims: DetectionClaim[],
   setting: AttributeSetting | undefined,
   added: Set<string>,
+  read: { timeZone: string; revision: string | null; kept?: KeptGroup },
 ): Promise<DetectedConflict[]> {
   const first = claims[0];
-  if (!first) return [];
+  const key = groupKey(g.subjectId, g.attribute);
+  if (!first || activeCount(claims) < groupStateMin()) {
+    // A stored state left behind would carry a revision some process keeps claims at, claims that are changing now.
+    if (read.revision !== null) {
+      await tx.$executeRaw`DELETE FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
+    }
+    if (!first) return [];
+    return conflictsOfState(
+      groupState(claims, groupSense(first.attributeLabel ?? first.attribute, claims, setting)),
+      g.subjectId,
+      g.attribute,
+    );
+  }
   const label = first.attributeLabel ?? first.attribute;
   const sense = groupSense(label, claims, setting);
-  if (fingerprintOf(claims).count < groupStateMin()) return conflictsOfState(groupState(claims, sense), g.subjectId, g.attribute);
-  const key = groupKey(g.subjectId, g.attribute);
-  const [stored] = await tx.$queryRaw<{ state: string }[]>`
-    SELECT "state"::text AS "state" FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
+  const { kept } = read;
+  let previous: GroupState | null = kept?.state ?? null;
+  if (!kept) {
+    const [stored] = await tx.$queryRaw<{ state: string }[]>`
+      SELECT "state"::text AS "state" FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
+    previous = stored ? readGroupState(JSON.parse(stored.state)) : null;
+  }
   const newcomers = claims.filter((c) => added.has(c.id) && c.status === "active");
   let state: GroupState | null = null;
-  const previous = stored ? readGroupState(JSON.parse(stored.state)) : null;
+  let extended: DetectionClaim | null = null;
   if (previous && newcomers.length === 1) {
     const newcomer = newcomers[0]!;
-    const others = claims.filter((c) => c.id !== newcomer.id);
-    const covered = fingerprintOf(others);
+    const others = kept ? kept.claims : claims.filter((c) => c.id !== newcomer.id);
+    const covered = kept ? (kept.kin ??= new GroupKin(kept.claims)) : fingerprintOf(others);
     if (
       previous.version === GROUP_STATE_VERSION &&
       previous.count === covered.count &&
@@ -828,14 +961,24 @@ async function groupConflicts(
       sameSense(previous.sense, sense) &&
       sameSense(groupSense(label, others, setting), sense)
     ) {
-      state = extendGroupState(previous, others, newcomer);
+      state = kept?.kin ? extendGroupStateByKin(previous, kept.kin, newcomer) : extendGroupState(previous, others, newcomer);
+      extended = newcomer;
     }
   }
   state ??= groupState(claims, sense);
+  const revision = newId();
   // As JSON text: a large group's state passed as an object would be walked field by field on its way.
-  await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "updatedAt")
-    VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, now() AT TIME ZONE 'UTC')
-    ON CONFLICT ("investigationId", "groupKey") DO UPDATE SET "state" = EXCLUDED."state", "updatedAt" = EXCLUDED."updatedAt"`;
+  await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "revision", "updatedAt")
+    VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, ${revision}, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("investigationId", "groupKey") DO UPDATE
+    SET "state" = EXCLUDED."state", "revision" = EXCLUDED."revision", "updatedAt" = EXCLUDED."updatedAt"`;
+  if (kept?.kin && extended) {
+    kept.kin.add(extended);
+    keepGroup(investigationId, key, { ...kept, revision, claims, state });
+  } else {
+    // Sorted into kin when a save first extends it: a group recomputed again and again never pays for it.
+    keepGroup(investigationId, key, { revision, timeZone: read.timeZone, claims, kin: null, state });
+  }
   return conflictsOfState(state, g.subjectId, g.attribute);
 }
 
