@@ -218,6 +218,53 @@ const CLAIM_FIELDS = `c."id", c."articleId", c."subjectId", c."attribute", c."at
   c."valuePoint"`;
 const CLAIM_JSON = `json_build_array(${CLAIM_FIELDS})::text`;
 
+/**
+ * A claim as one text, its fields joined by a control character (`CLAIM_SEPARATOR`), for reading
+ * every claim of an investigation: the database writes it several times faster than `CLAIM_JSON`
+ * (building JSON costs it a type lookup per field and row), and it is split here with no
+ * unescaping. The fields in `ClaimJson`'s order, the value as JSON text; a nullable field is
+ * empty for NULL (no date or figure is written empty). A claim whose text holds the separator
+ * splits into more fields than these, and is read again as `CLAIM_JSON` (see `claimOfText`).
+ */
+const CLAIM_SEPARATOR = "\x1f";
+const CLAIM_TEXT = `concat_ws(E'\\x1f', c."id", c."articleId", c."subjectId", c."attribute", c."attributeLabel", c."status",
+  c."valueText", c."valueNorm", coalesce(round(extract(epoch FROM c."asOfStart") * 1000)::text, ''),
+  coalesce(round(extract(epoch FROM c."asOfEnd") * 1000)::text, ''), c."inCorrection", c."quoteExact", c."quotePrefix",
+  c."quoteSuffix", c."accordingTo", c."note", c."method", c."appliesToPart", coalesce(c."valuePoint"::text, ''))`;
+const CLAIM_FIELD_COUNT = 19;
+
+const nullableNumber = (text: string) => (text === "" ? null : Number(text));
+
+/**
+ * A `CLAIM_TEXT` as the `ClaimJson` its fields make, the value left as its JSON text (parsed only
+ * for the claims that are compared or tallied); null when a field held the separator.
+ */
+function claimOfText(text: string): ClaimJson | null {
+  const f = text.split(CLAIM_SEPARATOR);
+  if (f.length !== CLAIM_FIELD_COUNT) return null;
+  return [
+    f[0]!,
+    f[1]!,
+    f[2]!,
+    f[3]!,
+    f[4]!,
+    f[5] as ClaimStatus,
+    f[6]!,
+    f[7]!,
+    nullableNumber(f[8]!),
+    nullableNumber(f[9]!),
+    f[10] === "t",
+    f[11]!,
+    f[12]!,
+    f[13]!,
+    f[14]!,
+    f[15]!,
+    f[16]!,
+    f[17]!,
+    nullableNumber(f[18]!),
+  ];
+}
+
 type ClaimJson = [
   id: string,
   articleId: string,
@@ -266,7 +313,7 @@ class FigurePoints {
     for (const at of this.byPoint.values()) {
       if (!at.subjects || !at.articles) continue;
       for (const [id, subjectId, articleId, valueNorm] of at.claims) {
-        const figure = figureKey(readValue(valueNorm));
+        const figure = figureKey(readValue(sqlJson(valueNorm)));
         if (figure) tally.add(figure, id, subjectId, articleId);
       }
     }
@@ -332,7 +379,7 @@ class ClaimReader {
 }
 
 /**
- * Every claim of an investigation as its JSON text (`CLAIM_JSON`), group after group (by subject,
+ * Every claim of an investigation as its text (`CLAIM_TEXT`), group after group (by subject,
  * then attribute; a group's claims in the order they are stored, as `groupClaims` reads them), in
  * batches from a cursor.
  * The next batch is asked for before this one is handed over, so the database prepares it while
@@ -340,7 +387,7 @@ class ClaimReader {
  */
 async function* claimBatches(tx: Tx, investigationId: string, size: number): AsyncGenerator<string[]> {
   await tx.$executeRawUnsafe(
-    `DECLARE detection_claims NO SCROLL CURSOR FOR SELECT ${CLAIM_JSON} AS "claim" FROM "Claim" c
+    `DECLARE detection_claims NO SCROLL CURSOR FOR SELECT ${CLAIM_TEXT} AS "claim" FROM "Claim" c
     WHERE c."investigationId" = $1 ORDER BY c."subjectId", c."attribute", c.ctid`,
     investigationId,
   );
@@ -366,6 +413,21 @@ async function* claimBatches(tx: Tx, investigationId: string, size: number): Asy
     if (!fetchFailed) await tx.$executeRaw`CLOSE detection_claims`;
   }
 }
+
+/** One claim as `ClaimJson`, its value as JSON text like `claimOfText`'s: for a claim whose text held the separator. */
+async function claimAsJson(tx: Tx, id: string): Promise<ClaimJson> {
+  const [row] = await tx.$queryRawUnsafe<{ claim: string }[]>(`SELECT ${CLAIM_JSON} AS "claim" FROM "Claim" c WHERE c."id" = $1`, id);
+  if (!row) throw new Error(`claim ${id} vanished during detection`);
+  const claim = JSON.parse(row.claim) as ClaimJson;
+  claim[7] = JSON.stringify(claim[7]);
+  return claim;
+}
+
+/** A claim read by `claimOfText` with its value parsed. */
+const withValue = (f: ClaimJson): ClaimJson => {
+  f[7] = sqlJson(f[7]);
+  return f;
+};
 
 /** Publications already read: an investigation's claims come from a few articles. */
 const publications = new Map<string, Moment>();
@@ -1021,12 +1083,17 @@ async function detectAlongside<T>(
   report: Progress | undefined,
   batch: number,
   alongside: () => Promise<T>,
-  /** Reuse the naming conflicts kept from the last run when the entities are the same, and keep them. */
-  reuseNaming: boolean,
+  /**
+   * Reuse what naming and each group's comparison found in the last run when exactly what they
+   * read is the same (see keptNaming, keptFindings), and keep what this run finds.
+   */
+  reuse: boolean,
 ): Promise<{ found: DetectedConflict[]; alongside: T }> {
   report?.({ phase: "Reading claims", done: 0, total: null });
   const entities = await canonicalEntities(tx, investigationId);
-  const kept = reuseNaming ? keptNaming.get(investigationId) : undefined;
+  // Not in development: there the rules change under a running server.
+  const reusing = reuse && process.env.NODE_ENV !== "development";
+  const kept = reusing ? keptNaming.get(investigationId) : undefined;
   const names: NameIndex = new Map();
   for (const e of entities) for (const name of [...e.aliases, e.name]) names.set(foldName(name), e.id);
   const placed = await tx.entity.findMany({ where: { investigationId, partOfId: { not: null } }, select: { id: true, partOfId: true } });
@@ -1041,19 +1108,38 @@ async function detectAlongside<T>(
   const total = report ? await tx.claim.count({ where: { investigationId } }) : 0;
   const reader = new ClaimReader(publications, names, timeZone, chains);
   const found: DetectedConflict[] = [];
+  const context = reusing ? groupContext(entities, placed, timeZone, settings, publications) : null;
+  const keptFound =
+    context !== null && keptFindings.get(investigationId)?.context === context ? keptFindings.get(investigationId)!.found : null;
+  const keeping = new Map<string, DetectedConflict[]>();
+  /** Articles read on the way (not the investigation's): their groups are neither reused nor kept. */
+  const late = new Set<string>();
   // Claims come group after group; a batch may end within a group, which the next one completes.
   // A group is compared once it is whole, and only when two of its claims are active: fewer
   // compare no pair, so their claims are never read in full.
   let group: ClaimJson[] = [];
+  /** The group's claims as read, in order: what its comparison reads of them (see groupFingerprint). */
+  let texts: string[] = [];
   let active = 0;
   // Every active claim's figure, gathered as it passes (no second read of the claims for misattribution).
   const points = new FigurePoints();
   const compare = () => {
     if (active >= 2) {
-      const claims = group.map((f) => reader.claim(f));
-      found.push(...detectGroupConflicts(claims, { setting: settings.get(claims[0]!.attribute) }));
+      const fingerprint = context !== null && !group.some((f) => late.has(f[1])) ? groupFingerprint(texts) : null;
+      const again = fingerprint !== null ? keptFound?.get(fingerprint) : undefined;
+      if (again) {
+        found.push(...again.map(copyConflict));
+      } else {
+        // The value as its JSON text (see claimOfText): read now that it is compared.
+        const claims = group.map((f) => reader.claim(withValue(f)));
+        const conflicts = detectGroupConflicts(claims, { setting: settings.get(claims[0]!.attribute) });
+        found.push(...conflicts);
+        if (fingerprint !== null) keeping.set(fingerprint, conflicts.map(copyConflict));
+      }
+      if (fingerprint !== null && again) keeping.set(fingerprint, again);
     }
     group = [];
+    texts = [];
     active = 0;
   };
   let read = 0;
@@ -1061,15 +1147,23 @@ async function detectAlongside<T>(
   for await (const rows of claimBatches(tx, investigationId, batch)) {
     // Each claim parsed as it is reached: a batch's claims are not all held at once.
     for (const text of rows) {
-      const row = JSON.parse(text) as ClaimJson;
+      let row = claimOfText(text);
+      let exact = text;
+      if (!row) {
+        row = await claimAsJson(tx, text.slice(0, text.indexOf(CLAIM_SEPARATOR)));
+        // Fields holding the separator make a text two different claims could share: not this one.
+        exact = JSON.stringify(row);
+      }
       // A claim's article is the investigation's; should a row say otherwise, its article is read too.
       if (!publications.has(row[1])) {
+        late.add(row[1]);
         const article = await tx.article.findUnique({ where: { id: row[1] }, select: PUBLICATION });
         publications.set(row[1], { publishedAt: article?.publishedAt ?? null, publishedText: article?.publishedText ?? null });
       }
       const first = group[0];
       if (first && (first[2] !== row[2] || first[3] !== row[3])) compare();
       group.push(row);
+      texts.push(exact);
       read++;
       if (row[5] === "active") {
         active++;
@@ -1087,8 +1181,8 @@ async function detectAlongside<T>(
   await yieldToEventLoop();
   const also = started(alongside());
   await yieldToEventLoop();
-  // Not in development: there the rules change under a running server.
-  const fingerprint = reuseNaming && process.env.NODE_ENV !== "development" ? namingFingerprint(entities) : null;
+  if (context !== null) keepFindings(investigationId, { context, found: keeping });
+  const fingerprint = reusing ? namingFingerprint(entities) : null;
   // Copies: what is kept is never changed by those who read it.
   const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
   const naming = reused ?? detectNamingConflicts(entities, new Set());
@@ -1115,6 +1209,59 @@ const keptNaming: Map<string, NamingState> = ((globalThis as { __crosscheckNamin
 
 /** For tests: what this process keeps of an investigation's naming findings. */
 export const namingKeptFor = (investigationId: string) => keptNaming.get(investigationId);
+
+/**
+ * A subject + attribute group's comparison (`detectGroupConflicts`) over tens of thousands of
+ * groups is most of a recomputation's work, and over an investigation at rest it finds again
+ * what it found last time. So this process keeps, per investigation, what each group's
+ * comparison found under a fingerprint of exactly what it read: its claims as read, in order
+ * (every field the comparison is given: `groupFingerprint`), within a context fingerprint of
+ * all else it reads (`groupContext`: the entities, their names and aliases, which names the
+ * values and what each is part of; the zone; what is set on attributes; the articles'
+ * publication). A group whose claims changed in any field is compared again; any change to the
+ * context compares every group again. Kept in memory only (new rules never meet findings of the
+ * old ones), for the groups of the last run, for a few investigations at a time.
+ */
+type FindingsKept = { context: string; found: Map<string, DetectedConflict[]> };
+
+const GROUPS_KEPT = 4;
+const keptFindings: Map<string, FindingsKept> = ((
+  globalThis as { __crosscheckFindings?: Map<string, FindingsKept> }
+).__crosscheckFindings ??= new Map());
+
+/** For tests: how many groups' findings this process keeps for an investigation. */
+export const findingsKeptFor = (investigationId: string) => keptFindings.get(investigationId)?.found.size ?? 0;
+
+function groupContext(
+  entities: NamedEntity[],
+  placed: { id: string; partOfId: string | null }[],
+  timeZone: string,
+  settings: Map<string, AttributeSetting>,
+  publications: Publications,
+): string {
+  const hash = createHash("sha256");
+  hash.update(namingFingerprint(entities));
+  const sorted = <V>(entries: Iterable<[string, V]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  hash.update(JSON.stringify([timeZone, sorted(placed.map((e) => [e.id, e.partOfId])), sorted(settings)]));
+  for (const [id, p] of sorted(publications)) hash.update(JSON.stringify([id, p.publishedAt?.getTime() ?? null, p.publishedText]));
+  return hash.digest("base64");
+}
+
+/** A group's claims as read (each claim's text whole, in order, its length before it). */
+function groupFingerprint(texts: string[]): string {
+  const hash = createHash("sha256");
+  for (const text of texts) hash.update(`${text.length}:`).update(text);
+  return hash.digest("base64");
+}
+
+/** A found conflict others may change: what is kept is never handed out itself. */
+const copyConflict = (c: DetectedConflict): DetectedConflict => ({ ...c, claimIds: [...c.claimIds], entityIds: [...c.entityIds] });
+
+function keepFindings(investigationId: string, state: FindingsKept): void {
+  keptFindings.delete(investigationId);
+  keptFindings.set(investigationId, state);
+  while (keptFindings.size > GROUPS_KEPT) keptFindings.delete(keptFindings.keys().next().value!);
+}
 
 function namingFingerprint(entities: NamedEntity[]): string {
   const hash = createHash("sha256");
