@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, hash as digestOf } from "node:crypto";
 import {
   type ConflictKind,
   type DetectedConflict,
@@ -235,6 +235,28 @@ const CLAIM_FIELD_COUNT = 19;
 
 const nullableNumber = (text: string) => (text === "" ? null : Number(text));
 
+/** Where the separators of the claim text last cut by `cutClaimText` are. */
+const cuts = new Int32Array(CLAIM_FIELD_COUNT - 1);
+
+/**
+ * Finds a claim text's separators (into `cuts`), to read a few fields without splitting it:
+ * false when it has more than its fields need (one held the separator).
+ */
+function cutClaimText(text: string): boolean {
+  let at = -1;
+  for (let i = 0; i < CLAIM_FIELD_COUNT - 1; i++) {
+    at = text.indexOf(CLAIM_SEPARATOR, at + 1);
+    if (at < 0) return false;
+    cuts[i] = at;
+  }
+  return text.indexOf(CLAIM_SEPARATOR, at + 1) < 0;
+}
+
+/** A claim as read: its text (split when needed), or the claim read again as JSON (see claimAsJson). */
+type ClaimRead = string | ClaimJson;
+
+const claimRead = (claim: ClaimRead): ClaimJson => (typeof claim === "string" ? claimOfText(claim)! : claim);
+
 /**
  * A `CLAIM_TEXT` as the `ClaimJson` its fields make, the value left as its JSON text (parsed only
  * for the claims that are compared or tallied); null when a field held the separator.
@@ -294,27 +316,31 @@ type ClaimJson = [
  * or more in two articles or more are read as figures and tallied, as `detectMisattributions` does.
  */
 class FigurePoints {
-  private readonly byPoint = new Map<number, { subjects: boolean; articles: boolean; claims: [string, string, string, unknown][] }>();
+  private readonly byPoint = new Map<
+    number,
+    { subject: string; article: string; subjects: boolean; articles: boolean; claims: ClaimRead[] }
+  >();
 
-  add(point: number, id: string, subjectId: string, articleId: string, valueNorm: unknown): void {
+  /** A claim giving `point`: as read, parsed only should its point turn out shared. */
+  add(point: number, subjectId: string, articleId: string, claim: ClaimRead): void {
     const at = this.byPoint.get(point);
     if (!at) {
-      this.byPoint.set(point, { subjects: false, articles: false, claims: [[id, subjectId, articleId, valueNorm]] });
+      this.byPoint.set(point, { subject: subjectId, article: articleId, subjects: false, articles: false, claims: [claim] });
       return;
     }
-    const [, subject, article] = at.claims[0]!;
-    at.subjects ||= subject !== subjectId;
-    at.articles ||= article !== articleId;
-    at.claims.push([id, subjectId, articleId, valueNorm]);
+    at.subjects ||= at.subject !== subjectId;
+    at.articles ||= at.article !== articleId;
+    at.claims.push(claim);
   }
 
   misattributions(): DetectedConflict[] {
     const tally = new FigureTally();
     for (const at of this.byPoint.values()) {
       if (!at.subjects || !at.articles) continue;
-      for (const [id, subjectId, articleId, valueNorm] of at.claims) {
-        const figure = figureKey(readValue(sqlJson(valueNorm)));
-        if (figure) tally.add(figure, id, subjectId, articleId);
+      for (const claim of at.claims) {
+        const f = claimRead(claim);
+        const figure = figureKey(readValue(sqlJson(f[7])));
+        if (figure) tally.add(figure, f[0], f[2], f[1]);
       }
     }
     return tally.misattributions();
@@ -1117,21 +1143,25 @@ async function detectAlongside<T>(
   // Claims come group after group; a batch may end within a group, which the next one completes.
   // A group is compared once it is whole, and only when two of its claims are active: fewer
   // compare no pair, so their claims are never read in full.
-  let group: ClaimJson[] = [];
+  let group: ClaimRead[] = [];
+  /** The group's subject and attribute, as one text. */
+  let groupOf: string | null = null;
   /** The group's claims as read, in order: what its comparison reads of them (see groupFingerprint). */
   let texts: string[] = [];
+  /** Whether one of the group's claims is from an article read on the way. */
+  let groupLate = false;
   let active = 0;
   // Every active claim's figure, gathered as it passes (no second read of the claims for misattribution).
   const points = new FigurePoints();
   const compare = () => {
     if (active >= 2) {
-      const fingerprint = context !== null && !group.some((f) => late.has(f[1])) ? groupFingerprint(texts) : null;
+      const fingerprint = context !== null && !groupLate ? groupFingerprint(texts) : null;
       const again = fingerprint !== null ? keptFound?.get(fingerprint) : undefined;
       if (again) {
         found.push(...again.map(copyConflict));
       } else {
         // The value as its JSON text (see claimOfText): read now that it is compared.
-        const claims = group.map((f) => reader.claim(withValue(f)));
+        const claims = group.map((f) => reader.claim(withValue(claimRead(f))));
         const conflicts = detectGroupConflicts(claims, { setting: settings.get(claims[0]!.attribute) });
         found.push(...conflicts);
         if (fingerprint !== null) keeping.set(fingerprint, conflicts.map(copyConflict));
@@ -1140,6 +1170,7 @@ async function detectAlongside<T>(
     }
     group = [];
     texts = [];
+    groupLate = false;
     active = 0;
   };
   let read = 0;
@@ -1147,27 +1178,40 @@ async function detectAlongside<T>(
   for await (const rows of claimBatches(tx, investigationId, batch)) {
     // Each claim parsed as it is reached: a batch's claims are not all held at once.
     for (const text of rows) {
-      let row = claimOfText(text);
+      // Only the fields that place the claim are read here; the rest when its group is compared.
+      let row: ClaimRead = text;
       let exact = text;
-      if (!row) {
-        row = await claimAsJson(tx, text.slice(0, text.indexOf(CLAIM_SEPARATOR)));
+      let articleId: string, subjectId: string, of: string, isActive: boolean, point: number | null;
+      if (cutClaimText(text)) {
+        articleId = text.slice(cuts[0]! + 1, cuts[1]);
+        subjectId = text.slice(cuts[1]! + 1, cuts[2]);
+        of = text.slice(cuts[1]! + 1, cuts[3]);
+        isActive = cuts[5]! - cuts[4]! === 7 && text.startsWith("active", cuts[4]! + 1);
+        point = nullableNumber(text.slice(cuts[17]! + 1));
+      } else {
+        const f = await claimAsJson(tx, text.slice(0, text.indexOf(CLAIM_SEPARATOR)));
+        row = f;
         // Fields holding the separator make a text two different claims could share: not this one.
-        exact = JSON.stringify(row);
+        exact = JSON.stringify(f);
+        [articleId, subjectId, of, isActive, point] = [f[1], f[2], `${f[2]}${CLAIM_SEPARATOR}${f[3]}`, f[5] === "active", f[18]];
       }
       // A claim's article is the investigation's; should a row say otherwise, its article is read too.
-      if (!publications.has(row[1])) {
-        late.add(row[1]);
-        const article = await tx.article.findUnique({ where: { id: row[1] }, select: PUBLICATION });
-        publications.set(row[1], { publishedAt: article?.publishedAt ?? null, publishedText: article?.publishedText ?? null });
+      if (!publications.has(articleId)) {
+        late.add(articleId);
+        const article = await tx.article.findUnique({ where: { id: articleId }, select: PUBLICATION });
+        publications.set(articleId, { publishedAt: article?.publishedAt ?? null, publishedText: article?.publishedText ?? null });
       }
-      const first = group[0];
-      if (first && (first[2] !== row[2] || first[3] !== row[3])) compare();
+      if (groupOf !== of) {
+        compare();
+        groupOf = of;
+      }
       group.push(row);
       texts.push(exact);
+      groupLate ||= late.has(articleId);
       read++;
-      if (row[5] === "active") {
+      if (isActive) {
         active++;
-        if (row[18] !== null) points.add(row[18], row[0], row[2], row[1], row[7]);
+        if (point !== null) points.add(point, subjectId, articleId, row);
       }
       if (performance.now() - paused > 25) {
         report?.({ phase: "Comparing claims, group by group", done: read, total: Math.max(total, read) });
@@ -1249,9 +1293,8 @@ function groupContext(
 
 /** A group's claims as read (each claim's text whole, in order, its length before it). */
 function groupFingerprint(texts: string[]): string {
-  const hash = createHash("sha256");
-  for (const text of texts) hash.update(`${text.length}:`).update(text);
-  return hash.digest("base64");
+  // Joined by NUL, which no text column holds (and JSON writes escaped).
+  return digestOf("sha256", texts.join("\0"), "base64");
 }
 
 /** A found conflict others may change: what is kept is never handed out itself. */
