@@ -1433,7 +1433,13 @@ function guessSubject(
   if (before && !isCommonWord(before[1]!)) return { how: "sentence", name: before[1]! };
   // A capital inside the sentence is a name's, even on a word of the dictionary ("Trump's 49.9%").
   const owner = bracketed ? null : NAME_POSSESSIVE_BEFORE.exec(near);
-  if (owner && from + owner.index > sentence.start && !/^(?:The|This|That|Its|Their|His|Her)$/.test(owner[1]!))
+  // "after Friday's 500-point drop", "September's 3.7%": a day or month in the possessive dates the figure, owns nothing.
+  if (
+    owner &&
+    from + owner.index > sentence.start &&
+    !/^(?:The|This|That|Its|Their|His|Her)$/.test(owner[1]!) &&
+    !DAY_WORDS.test(owner[1]!.split(/\s+/).at(-1)!)
+  )
     return { how: "sentence", name: owner[1]! };
   const name = sentenceSubject(body, sentence, namesBefore);
   return name ? { how: "sentence", name } : { how: "none" };

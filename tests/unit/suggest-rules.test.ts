@@ -925,6 +925,17 @@ describe("a figure in the possessive", () => {
       ["49.9%", "Trump"],
     ]);
   });
+
+  it("is no weekday's nor month's: a day or month in the possessive dates the figure, it owns nothing", () => {
+    for (const body of [
+      "The Dow recovered on Monday after Friday's 500-point drop.",
+      "Inflation eased to 3.2% in October from September's 3.7% reading.",
+      "Markets rallied after Tuesday's $1.2 billion deal between the two companies.",
+    ]) {
+      const names = alone(body).flatMap((p) => (p.subject.how === "sentence" ? [p.subject.name] : []));
+      expect(names, body).not.toContainEqual(expect.stringMatching(/day|ber$/));
+    }
+  });
 });
 
 describe("whom a figure was filed or told to", () => {
