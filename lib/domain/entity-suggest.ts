@@ -451,7 +451,8 @@ function guessKind(
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
-  if (COUNTRIES.has(foldText(name)) || REGIONS.has(foldText(name))) return "place";
+  // A state's name after a person's title is a first name: "Queen Victoria", "Ms Virginia".
+  if (COUNTRIES.has(foldText(name)) || (REGIONS.has(foldText(name)) && !titled)) return "place";
   if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead)))
     return "organization";
   if (EVENT_WORDS.test(name)) return "event";

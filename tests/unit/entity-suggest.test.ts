@@ -175,6 +175,9 @@ describe("names in an article", () => {
     expect(plain("Striker Erling Haaland scored twice.")).toEqual(["Erling Haaland (person)"]);
     expect(plain("Its chief, Satya Nadella, met them.")).toEqual(["Satya Nadella (person)"]);
     expect(plain("Rain reached Texas and Ontario, and the U.K. too.")).toEqual(["Texas (place)", "Ontario (place)", "U.K. (place)"]);
+    // A state's name after a person's title is someone's first name: "Queen Victoria", "Ms Virginia".
+    expect(plain("Queen Victoria reigned for 63 years.")).toEqual(["Victoria (person)"]);
+    expect(plain("Ms Virginia told the court she was paid.")).toEqual(["Virginia (person)"]);
     expect(plain("In Washington, D.C., the Supreme Court ruled.")).toEqual(["Washington (place)", "Supreme Court (organization)"]);
     expect(names("The Royal Society for the Protection of Birds counted nests.").map((n) => n.name)).toEqual([
       "Royal Society for the Protection of Birds",
