@@ -86,8 +86,11 @@ export function parseAbsoluteDate(text: string): DateValue | null {
   if (m) {
     const decade = +m[2]! * 10;
     const part = m[1]?.toLowerCase();
+    // "the 1800s", "the late 1900s": a century, as English writes it; "the 2000s" is the decade.
+    const scale = decade === 1800 || decade === 1900 ? 11 : 1;
     const [from, to] = part === "early" ? [0, 3] : part === "mid" ? [3, 6] : part === "late" ? [6, 9] : [0, 9];
-    return { kind: "date", text, start: iso(decade + from, 1, 1), end: iso(decade + to, 12, 31), precision: "year", resolved: true };
+    const [first, last] = [decade + from * scale, decade + to * scale];
+    return { kind: "date", text, start: iso(first, 1, 1), end: iso(last, 12, 31), precision: "year", resolved: true };
   }
   m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
   if (m) {

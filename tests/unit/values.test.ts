@@ -234,6 +234,13 @@ describe("numbers in words and vague quantities", () => {
     expect(detectValueKind("1990s")).toBe("date");
   });
 
+  test("the 1800s and the 1900s are centuries, not their first decades", () => {
+    expect(parseValue("the 1800s", "date")).toMatchObject({ value: { start: "1800-01-01", end: "1899-12-31" } });
+    expect(parseValue("the late 1800s", "date")).toMatchObject({ value: { start: "1866-01-01", end: "1899-12-31" } });
+    expect(parseValue("the early 1900s", "date")).toMatchObject({ value: { start: "1900-01-01", end: "1933-12-31" } });
+    expect(parseValue("the 2000s", "date")).toMatchObject({ value: { start: "2000-01-01", end: "2009-12-31" } });
+  });
+
   test("a span of days is every day of it, not its first", () => {
     expect(parseValue("9 to 11 April 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-09", end: "2026-04-11" } });
     expect(parseValue("30 April to 2 May 2026")).toMatchObject({ value: { kind: "date", start: "2026-04-30", end: "2026-05-02" } });
