@@ -1390,7 +1390,10 @@ function guessSubject(
     placeOfFigure(body, value, m) ||
     (m.end <= value.start && /^['’]s\s+$/.test(body.slice(m.end, value.start))) ||
     // And the name a relative clause holding the figure is about: "OpenAI, which is now valued at $157 billion".
-    (m.end <= value.start && /^,\s+(?:which|who|whose)\b[^,;:.()]*$/.test(body.slice(m.end, value.start))) ||
+    // Unless the clause names another first: "Dana Ortiz, who runs Orinda Labs with 3,000 staff" is the company's.
+    (m.end <= value.start &&
+      /^,\s+(?:which|who|whose)\b[^,;:.()]*$/.test(body.slice(m.end, value.start)) &&
+      !mentions.some((o) => o.at >= m.end && o.end <= value.start)) ||
     (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.

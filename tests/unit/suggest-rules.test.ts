@@ -915,6 +915,19 @@ describe("a figure in a relative clause", () => {
     ]);
     expect(found("Valewood would spend $80 billion on data centres.")).toEqual([["$80 billion", "vale", "Cost"]]);
   });
+
+  it("is not the name before the clause when the clause names another before the figure", () => {
+    const entities: SuggestEntity[] = [
+      { id: "dana", name: "Dana Ortiz", kind: "person", aliases: [] },
+      { id: "orin", name: "Orinda Labs", kind: "organization", aliases: [] },
+    ];
+    const [p] = suggestClaims({
+      article: { id: "here", body: "Dana Ortiz, who runs Orinda Labs with 3,000 staff, said little.", publishedAt: PUBLISHED },
+      entities,
+      claims: [],
+    });
+    expect([p?.quote, subjectOf(p)]).toEqual(["3,000 staff", "orin"]);
+  });
 });
 
 describe("a figure in the possessive", () => {
