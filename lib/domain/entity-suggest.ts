@@ -234,6 +234,9 @@ const DESCRIBES_COMPANY = new RegExp(String.raw`^\s+(?:\p{Ll}+\s+)?${ORGANIZATIO
 /** An office and a comma right before a name: "its chief executive, Satya Nadella". */
 const PERSON_LEAD =
   /\b(?:chief executive|chief|ceo|founder|co-founder|chair(?:man|woman)?|president|minister|secretary|spokes(?:man|woman|person)|director|leader|governor|mayor|commissioner|ambassador|economist|analyst)\s*,\s+$/i;
+/** Whether the words around a name say it is a company's (see guessKind). */
+const companyAround = (around: { lead: string; rest: string }) =>
+  ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead);
 /** Words before a name that put it on a map: "in Valencia", "near Paiporta". */
 const PLACE_BEFORE = new Set(["in", "near", "across", "outside", "around"]);
 /** Words after a name that make it someone: "Musk said", "Taylor told". */
@@ -453,8 +456,7 @@ function guessKind(
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   // A state's name after a person's title is a first name: "Queen Victoria", "Ms Virginia".
   if (COUNTRIES.has(foldText(name)) || (REGIONS.has(foldText(name)) && !titled)) return "place";
-  if (!titled && (ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead)))
-    return "organization";
+  if (!titled && companyAround(around)) return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
   // "Microsoft's chief, Satya Nadella,": a name set after an office and its comma is the office holder's.
@@ -594,17 +596,20 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         const [comma, det, word] = sentence.tokens.slice(last + 1, last + 4);
         const titleWord = det && /^(?:the|a|an)$/i.test(det.text) ? word : det;
         const entitled = comma?.text === "," && titleWord !== undefined && PERSON_TITLES_AFTER.test(titleWord.text);
-        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle || entitled, {
+        const around = {
           lead: body.slice(Math.max(sentence.start, start - 40), start),
           rest: body.slice(end, Math.min(sentence.end, end + 48)),
-        });
+        };
+        const kind = guessKind(name, before, after, titled || piece.titled || afterTitle || entitled, around);
         // Only a lone word written with a capital and then small letters can owe it to its place: "NSA" cannot.
         // "Google (GOOGL) rose": a short form in brackets after the word says it is a name too.
         const capitalSays =
           tokens.length > 1 ||
           !/^\p{Lu}\p{Ll}/u.test(name) ||
           (BRACKETED.test(body.slice(end, end + 16)) && !AGENCY_CREDIT.test(body.slice(end, end + 8))) ||
-          !capitalSaysNothing(body, sentence.start, start, titleCase);
+          !capitalSaysNothing(body, sentence.start, start, titleCase) ||
+          // So do the words a company is written with ("Apple said its revenue rose"), as a "said" makes someone.
+          (kind === "organization" && companyAround(around));
         const seen = found.get(folded);
         if (seen) {
           seen.spans.push({ start, end });

@@ -177,6 +177,8 @@ describe("names in an article", () => {
     expect(plain("Rain reached Texas and Ontario, and the U.K. too.")).toEqual(["Texas (place)", "Ontario (place)", "U.K. (place)"]);
     // A state's name after a person's title is someone's first name: "Queen Victoria", "Ms Virginia".
     expect(plain("Queen Victoria reigned for 63 years.")).toEqual(["Victoria (person)"]);
+    // A company named once, first in its sentence, with a word of the dictionary: its words make it a name.
+    expect(plain("Apple said its revenue rose 6%.")).toEqual(["Apple (organization)"]);
     expect(plain("Ms Virginia told the court she was paid.")).toEqual(["Virginia (person)"]);
     expect(plain("In Washington, D.C., the Supreme Court ruled.")).toEqual(["Washington (place)", "Supreme Court (organization)"]);
     expect(names("The Royal Society for the Protection of Birds counted nests.").map((n) => n.name)).toEqual([
