@@ -198,7 +198,10 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["organization"],
   ),
   family("Dividend", ["dividend per share", "payout"], /\bdividends?\b/, ["money"], ["organization"]),
-  family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss|lost)\b/, ["money"], ["organization"]),
+  // "lost a $4 billion contract": what was lost is the contract, not money.
+  family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss|lost)\b/, ["money"], ["organization"], {
+    unlessAfter: /^\s*(?:[\p{L}-]+\s+)?(?:contracts?|deals?|bids?|orders?|tenders?|cases?|lawsuits?|appeals?|auctions?|sponsorships?)\b/u,
+  }),
   family(
     "Funding",
     ["funding", "financing", "investment", "funds raised", "amount raised"],

@@ -455,7 +455,9 @@ function guessKind(
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   // A state's name after a person's title is a first name: "Queen Victoria", "Ms Virginia".
-  if (COUNTRIES.has(foldText(name)) || (REGIONS.has(foldText(name)) && !titled)) return "place";
+  // A state is a place, unless a title or a "she said" makes it someone's first name ("Victoria said she …").
+  const someone = /^\s+(?:said|says|told|added|wrote)\s+(?:that\s+)?(?:she|he|her|his|him)\b/i.test(around.rest);
+  if (COUNTRIES.has(foldText(name)) || (REGIONS.has(foldText(name)) && !titled && !someone)) return "place";
   if (!titled && companyAround(around)) return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";

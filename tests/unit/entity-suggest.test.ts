@@ -174,6 +174,9 @@ describe("names in an article", () => {
     expect(names("Xi Jinping met Ursula von der Leyen on Monday.").map((n) => n.name)).toEqual(["Xi Jinping", "Ursula von der Leyen"]);
     expect(plain("Striker Erling Haaland scored twice.")).toEqual(["Erling Haaland (person)"]);
     expect(plain("Its chief, Satya Nadella, met them.")).toEqual(["Satya Nadella (person)"]);
+    // A state's name is a person's when she or he is what it says.
+    expect(plain("Asked about it, Victoria said she would stay.")).toEqual(["Victoria (person)"]);
+    expect(plain("Rain hit Texas, and California said it would help.")).toEqual(["Texas (place)", "California (place)"]);
     expect(plain("Rain reached Texas and Ontario, and the U.K. too.")).toEqual(["Texas (place)", "Ontario (place)", "U.K. (place)"]);
     // A state's name after a person's title is someone's first name: "Queen Victoria", "Ms Virginia".
     expect(plain("Queen Victoria reigned for 63 years.")).toEqual(["Victoria (person)"]);

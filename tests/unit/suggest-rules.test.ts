@@ -867,8 +867,9 @@ describe("a date as US news writes it", () => {
     });
   });
 
-  it("reads what a company lost as its loss", () => {
+  it("reads what a company lost as its loss, not the contract it lost", () => {
     expect(alone("The fund lost $1.2bn (£950m) in the first half.").map((p) => p.attribute.label)).toEqual(["Loss"]);
+    expect(alone("Acme lost a $4 billion defence contract to Globex.").map((p) => p.attribute.label)).not.toContain("Loss");
   });
 
   it("proposes no year a record is measured against", () => {
