@@ -809,8 +809,12 @@ type KeptGroup = {
   state: GroupState;
 };
 
-/** How many claims this process keeps across its large groups (the least recently used go first). */
-const KEPT_CLAIMS = 200_000;
+/**
+ * How many claims this process keeps across its large groups, the least recently used going first
+ * (`CROSSCHECK_KEPT_CLAIMS`, default 50,000: some 60 MB). A group larger than that is not kept:
+ * its saves read it whole.
+ */
+const KEPT_CLAIMS = Math.max(0, Number(process.env.CROSSCHECK_KEPT_CLAIMS ?? 50_000) || 0);
 export type KeptGroups = Map<string, KeptGroup>;
 let keptGroups: KeptGroups = ((globalThis as { __crosscheckGroups?: KeptGroups }).__crosscheckGroups ??= new Map());
 
@@ -823,7 +827,7 @@ function keepGroup(investigationId: string, key: string, kept: KeptGroup): void 
   let total = 0;
   for (const g of keptGroups.values()) total += g.claims.length;
   for (const [k, g] of keptGroups) {
-    if (total <= KEPT_CLAIMS || k === at) break;
+    if (total <= KEPT_CLAIMS) break;
     keptGroups.delete(k);
     total -= g.claims.length;
   }
