@@ -3,7 +3,7 @@ import { createClaim, retractClaim, updateClaim } from "@/lib/server/claims.ts";
 import { db } from "@/lib/server/database.ts";
 import { detectFromScratch, type KeptGroups, swapKeptGroups } from "@/lib/server/detection.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
-import { makeStory } from "@/tests/support/story.ts";
+import { makeStory, openDetectedConflicts as openConflicts } from "@/tests/support/story.ts";
 
 setupTestDatabase();
 
@@ -40,16 +40,6 @@ async function as<T>(instance: KeptGroups, fn: () => Promise<T>): Promise<T> {
   } finally {
     swapKeptGroups(before);
   }
-}
-
-async function openConflicts(investigationId: string) {
-  const rows = await db().conflict.findMany({
-    where: { investigationId, status: "open", detectionKey: { not: null } },
-    select: { detectionKey: true, kind: true, claims: { select: { claimId: true } } },
-  });
-  return rows
-    .map((r) => ({ key: r.detectionKey!, kind: r.kind, claimIds: r.claims.map((c) => c.claimId).sort() }))
-    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 async function expectAsFromScratch(investigationId: string) {

@@ -9,7 +9,7 @@ import { db } from "@/lib/server/database.ts";
 import { detectFromScratch, trackedConflicts } from "@/lib/server/detection.ts";
 import { addAlias, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
-import { makeStory } from "@/tests/support/story.ts";
+import { makeStory, openDetectedConflicts as openConflicts } from "@/tests/support/story.ts";
 
 setupTestDatabase();
 
@@ -42,16 +42,6 @@ const command = fc.oneof(
   fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), fields: claimFields }),
   fc.record({ op: fc.constantFrom("retract" as const, "restore" as const, "delete" as const), pick: fc.nat() }),
 );
-
-async function openConflicts(investigationId: string) {
-  const rows = await db().conflict.findMany({
-    where: { investigationId, status: "open", detectionKey: { not: null } },
-    select: { detectionKey: true, kind: true, claims: { select: { claimId: true } } },
-  });
-  return rows
-    .map((r) => ({ key: r.detectionKey!, kind: r.kind, claimIds: r.claims.map((c) => c.claimId).sort() }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-}
 
 type Story = Awaited<ReturnType<typeof makeStory>>;
 type ClaimCommand =

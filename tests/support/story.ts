@@ -60,3 +60,14 @@ export async function makeStory(texts: string[]) {
 
   return { analyst, reviewer, inv, articleIds, entity, claim };
 }
+
+/** The open conflicts detection keeps (by key), with their kind and claims, in a fixed order: what two runs must agree on. */
+export async function openDetectedConflicts(investigationId: string) {
+  const rows = await db().conflict.findMany({
+    where: { investigationId, status: "open", detectionKey: { not: null } },
+    select: { detectionKey: true, kind: true, claims: { select: { claimId: true } } },
+  });
+  return rows
+    .map((r) => ({ key: r.detectionKey!, kind: r.kind, claimIds: r.claims.map((c) => c.claimId).sort() }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
