@@ -15,3 +15,10 @@ export function memoized<T>(limit: number, compute: (key: string) => T): (key: s
     return value as T;
   };
 }
+
+/** Keeps `value` under `key` as the most recent of `map`, forgetting the least recent past `limit` entries. */
+export function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > limit) map.delete(map.keys().next().value!);
+}

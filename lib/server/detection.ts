@@ -47,6 +47,7 @@ import {
   type SettledDecision,
   setAsideBy,
 } from "@/lib/domain/json-codecs.ts";
+import { keepRecent } from "@/lib/domain/memo.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { audit, type AuditContext, auditInsert, type Tx } from "@/lib/server/audit.ts";
 import { db } from "@/lib/server/database.ts";
@@ -1229,14 +1230,14 @@ async function detectAlongside<T>(
   await yieldToEventLoop();
   const also = started(alongside());
   await yieldToEventLoop();
-  if (context !== null) keepFindings(investigationId, { context, found: keeping });
+  if (context !== null) keepRecent(keptFindings, investigationId, { context, found: keeping }, GROUPS_KEPT);
   const fingerprint = reusing ? namingFingerprint(entities) : null;
   // Copies: what is kept is never changed by those who read it.
   const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
   const naming = reused ?? detectNamingConflicts(entities, new Set());
   found.push(...points.misattributions(), ...naming);
   const result = { found: found.sort(byDetectionKey), alongside: await also };
-  if (fingerprint !== null && !reused) keepNaming(investigationId, { fingerprint, conflicts: naming });
+  if (fingerprint !== null && !reused) keepRecent(keptNaming, investigationId, { fingerprint, conflicts: naming }, NAMING_KEPT);
   return result;
 }
 
@@ -1304,23 +1305,10 @@ function groupFingerprint(texts: string[]): string {
 /** A found conflict others may change: what is kept is never handed out itself. */
 const copyConflict = (c: DetectedConflict): DetectedConflict => ({ ...c, claimIds: [...c.claimIds], entityIds: [...c.entityIds] });
 
-function keepFindings(investigationId: string, state: FindingsKept): void {
-  keptFindings.delete(investigationId);
-  keptFindings.set(investigationId, state);
-  while (keptFindings.size > GROUPS_KEPT) keptFindings.delete(keptFindings.keys().next().value!);
-}
-
 function namingFingerprint(entities: NamedEntity[]): string {
   const hash = createHash("sha256");
   for (const e of entities) hash.update(JSON.stringify([e.id, e.kind, e.name, e.aliases]));
   return hash.digest("base64");
-}
-
-function keepNaming(investigationId: string, state: NamingState): void {
-  keptNaming.delete(investigationId);
-  keptNaming.set(investigationId, state);
-  // The least recently kept go first.
-  while (keptNaming.size > NAMING_KEPT) keptNaming.delete(keptNaming.keys().next().value!);
 }
 
 export type RedetectReport = { found: number; opened: number; updated: number; reopened: number; closed: number };
