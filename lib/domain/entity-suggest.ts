@@ -191,8 +191,9 @@ const PERSON_TITLES = new Set(
 );
 
 /** A title or occupation written after a name and a comma: "Emil Michael, the Under-Secretary", "Dana Ortiz, a spokeswoman". */
-const PERSON_TITLES_AFTER =
-  /^(?:under|secretary|minister|president|vice|senator|governor|mayor|judge|ambassador|chancellor|commissioner|spokes(?:man|woman|person)|chief|ceo|cfo|founder|co-founder|chairman|chairwoman|director|economist|analyst|professor|lawyer|attorney|researcher|scientist)$/i;
+const PERSON_OFFICES =
+  "secretary|minister|president|senator|governor|mayor|judge|ambassador|chancellor|commissioner|spokes(?:man|woman|person)|chief|ceo|cfo|founder|co-founder|chair(?:man|woman)?|director|leader|economist|analyst|professor|lawyer|attorney|researcher|scientist";
+const PERSON_TITLES_AFTER = new RegExp(String.raw`^(?:under|vice|${PERSON_OFFICES})$`, "i");
 
 /** Capitalised words that are no name of their own. */
 const NOT_NAMES = new Set(
@@ -232,8 +233,7 @@ const ORGANIZATION_NOUN_LEAD = new RegExp(
 /** "Crypto exchange Binance", "Digital bank Monzo": the sentence's first word describes the company named after it. */
 const DESCRIBES_COMPANY = new RegExp(String.raw`^\s+(?:\p{Ll}+\s+)?${ORGANIZATION_NOUN}\s+\p{Lu}`, "u");
 /** An office and a comma right before a name: "its chief executive, Satya Nadella". */
-const PERSON_LEAD =
-  /\b(?:chief executive|chief|ceo|founder|co-founder|chair(?:man|woman)?|president|minister|secretary|spokes(?:man|woman|person)|director|leader|governor|mayor|commissioner|ambassador|economist|analyst)\s*,\s+$/i;
+const PERSON_LEAD = new RegExp(String.raw`\b(?:chief executive|${PERSON_OFFICES})\s*,\s+$`, "i");
 /** Whether the words around a name say it is a company's (see guessKind). */
 const companyAround = (around: { lead: string; rest: string }) =>
   ORGANIZATION_NEXT.test(around.rest) || ORGANIZATION_LEAD.test(around.lead) || ORGANIZATION_NOUN_LEAD.test(around.lead);
