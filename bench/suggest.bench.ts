@@ -61,6 +61,30 @@ describe("suggest claims", () => {
   );
 });
 
+// News dense with figures (the tuning stories of the evaluation corpus: a takeover's financing, a
+// flood's tolls), repeated to 2 MB: about ten times the demo's proposals per megabyte.
+const dense = ["twitter-musk-deal-2022", "valencia-floods-2024"]
+  .flatMap((story) =>
+    readdirSync(`tests/corpus/${story}/articles`)
+      .sort()
+      .map((file) => {
+        const parsed = parseArticleText(file, readFileSync(`tests/corpus/${story}/articles/${file}`, "utf8"));
+        if (!parsed.ok) throw new Error(parsed.error);
+        return parsed.article.body;
+      }),
+  )
+  .join("\n\n");
+const denseBig = dense.repeat(Math.floor(MAX_ARTICLE_BYTES / Buffer.byteLength(dense)));
+describe("suggest claims, 2 MB dense with figures", () => {
+  bench(
+    "read for the first time, nothing recorded",
+    () => {
+      suggestClaims({ article: { id: "dense", body: `${denseBig}\n${++fresh}`, publishedAt: new Date("2025-01-01") }, entities: [], claims: [] });
+    },
+    { iterations: 2, warmupIterations: 1 },
+  );
+});
+
 // A body of one line and no full stop (a table or a list pasted flat): every rule reading its
 // value's line or sentence would cost the square of it.
 const flat = big.replace(/[.!?]?\s*\n+/g, ", ");

@@ -18,6 +18,7 @@ import { memoized } from "@/lib/domain/memo.ts";
 import { isTimeZone, zoneOffset } from "@/lib/domain/moments.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
+import { overlapIndex } from "@/lib/domain/sorted.ts";
 import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
@@ -1855,6 +1856,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     const key = cueWords(r.cue).join(" ");
     if (key) rejections.set(key, (rejections.get(key) ?? 0) + 1);
   }
+  /** Whether the analyst has decided on the text there: a claim recorded, or a proposal rejected. */
+  const decided = overlapIndex([...recorded, ...rejectedSpans]);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const found = matchers(entities);
   const events = entities.filter((e) => e.kind === "event");
@@ -1884,7 +1887,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       covered = value.end;
       // A score or a vote split is passed over whole: neither figure is a count, nor the day after it the 3rd.
       if (value.score) continue;
-      if (recorded.some((c) => overlaps(c, value)) || rejectedSpans.some((r) => overlaps(r, value))) continue;
+      if (decided(value)) continue;
       if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
       if (datesAReport(body, tokens, i, value)) continue;
       // The year of "the 1999 İzmit quake" names the event, as "1957" does in "the flood of 1957".
@@ -2090,10 +2093,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     }
     for (const m of body.slice(sentence.start, sentence.end).matchAll(AGE_BY_DECADE)) {
       const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-      if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) continue;
+      if (decided(span)) continue;
       if (furniture.some((f) => overlaps(f, span))) continue;
       // "70s" read alone is the decade's figure: the age, as written, replaces it.
-      const inside = proposals.filter((p) => overlaps(p, span));
+      // Only this sentence's proposals can overlap it: looking through all would cost the square.
+      const inside = proposals.slice(firstOfSentence).filter((p) => overlaps(p, span));
       if (inside.some((p) => p.start < span.start || p.end > span.end)) continue;
       for (const p of inside) proposals.splice(proposals.indexOf(p), 1);
       mentions ??= mentionsIn(body, sentence, found);
@@ -2115,6 +2119,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       });
     }
   }
+  const proposed = overlapIndex(proposals);
   proposals.push(
     ...roleProposals(
       body,
@@ -2122,9 +2127,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       found,
       lessons,
       (span, cue) => {
-        if (recorded.some((c) => overlaps(c, span)) || rejectedSpans.some((r) => overlaps(r, span))) return "decided";
+        if (decided(span)) return "decided";
         if ((rejections.get(cueWords(cue).join(" ")) ?? 0) >= 2) return "decided";
-        return proposals.some((p) => overlaps(p, span)) ? "taken" : "open";
+        return proposed(span) ? "taken" : "open";
       },
       article.publishedAt,
       context,

@@ -1,3 +1,5 @@
+import { lowerBound } from "@/lib/domain/sorted.ts";
+
 const PLAIN = /^[ -~\t\n\r]*$/;
 /** In plain text: a space that folding would change (leading, trailing, doubled, not a space). */
 const LOOSE_SPACE = /^ | $|  |[\t\n\r]/;
@@ -52,13 +54,7 @@ export function lineStartOf(body: string, at: number): number {
     lines.body = body;
   }
   const { breaks } = lines;
-  let low = 0;
-  let high = breaks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (breaks[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(breaks, at);
   return low ? breaks[low - 1]! + 1 : 0;
 }
 
