@@ -569,6 +569,16 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
       /^[\d$€£¥]/.test(tokens[j + 1]?.text ?? "") &&
       !fromBefore;
     if (rangeTo) continue;
+    // "rose from 5,000 to 6,000 people": the figure before and the figure after, never one range;
+    // "from 5 to 7 March" is a span of days.
+    const change =
+      fromBefore &&
+      j === last + 1 &&
+      /^(?:to|–|—)$/i.test(t.text) &&
+      best?.kind !== "date" &&
+      best?.kind !== "time" &&
+      !DATE_AHEAD.test(body.slice(t.end, t.end + 24));
+    if (change) break;
     // ", or" after a measure opens a conversion: "491 millimetres, or more than 19 inches".
     const orConversion = t.text === "," && /^or$/i.test(tokens[j + 1]?.text ?? "") && Boolean(best?.measured);
     if (orConversion || t.text === "(") converting = true;

@@ -420,13 +420,21 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   if (between && qualifier === "exact") {
     first = readAmount(between[1]!);
     second = readAmount(between[2]!);
-    if (!first || !second || first.rest.trim()) return null;
+    // "between 3% and 5%", "between 3 km and 5 km": the unit of the low end is the high end's.
+    if (!first || !second || (first.rest.trim() && unitOf(first.rest)?.unit !== unitOf(second.rest)?.unit)) return null;
     rest = second.rest;
   } else {
     first = readAmount(rest);
     // "4:17 a.m.": a clock reading is no count of four.
     if (!first || /^:\d/.test(first.rest)) return null;
     rest = first.rest;
+    // "3% to 5%", "3 km to 5 km": a unit written at both ends is written once for the range.
+    const echoed = unitOf(rest);
+    if (echoed && qualifier === "exact") {
+      const after = rest.slice(echoed.length).match(/^\s*(?:–|—|-|to(?!\p{L}))\s*/iu);
+      const high = after && readAmount(rest.slice(echoed.length + after[0].length));
+      if (high && unitOf(high.rest)?.unit === echoed.unit) rest = rest.slice(echoed.length);
+    }
     // "17-mile" is a figure and its unit, not a range.
     // "5 tonnes" is no range "5 to nnes".
     const to = rest.match(/^\s*(?:–|—|-(?!\p{L})|to(?!\p{L}))\s*/iu);
@@ -578,6 +586,16 @@ export function extractValue(passage: string): string {
     spans.find((t) => parseAbsoluteDate(t)) ??
     spans.find((t) => whole(t, ["number"]) && !/^\d+$/.test(t));
   return found ? found.replace(/^(?:in|on|by|during|from|since|as of)\s+/i, "") : passage.trim();
+}
+
+/**
+ * The unit a figure's text goes on with, as written (folded, without space before it): a percent
+ * sign or word, or a unit of measure; null for anything else ("3 people" has no unit here).
+ */
+function unitOf(rest: string): { unit: string; length: number } | null {
+  const percent = rest.match(/^\s*(?:%|per ?cent\b|percentage points?\b)/i);
+  const length = percent ? percent[0].length : (readUnit(rest)?.length ?? 0);
+  return length ? { unit: rest.slice(0, length).trim().toLowerCase(), length } : null;
 }
 
 /** Reads a value as the given kind (or the detected one). */

@@ -1175,3 +1175,18 @@ describe("years written before a product's name", () => {
     expect(read("Owners of 2017-2020 Hillton Rover cars were told to stop driving.")).toEqual([["2017-2020", "date"]]);
   });
 });
+
+describe("a range with its unit at both ends", () => {
+  it("proposes the range once, read whole", () => {
+    const proposals = alone("Economists expect growth of 3% to 5% next year. The rocket flew 3 km to 5 km high.");
+    expect(proposals.map((p) => [p.quote, p.reading])).toEqual([
+      ["3% to 5%", "3–5%"],
+      ["3 km to 5 km", "3–5 km"],
+    ]);
+  });
+
+  it("keeps a change “from” one figure “to” another as two figures", () => {
+    expect(alone("Unemployment rose from 20% to 25% in March.").map((p) => p.quote)).toEqual(["20%", "25%"]);
+    expect(alone("The workforce grew from 5,000 to 6,000 people last year.").map((p) => p.quote)).toEqual(["5,000", "6,000 people"]);
+  });
+});

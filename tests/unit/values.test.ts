@@ -218,6 +218,18 @@ describe("numbers in words and vague quantities", () => {
     });
   });
 
+  test("a range with its unit written at both ends is one range, not its first figure", () => {
+    expect(parseValue("3% to 5%")).toMatchObject({ ok: true, value: { kind: "percentage", low: 3, high: 5, qualifier: "range" } });
+    expect(parseValue("between 3% and 5%")).toMatchObject({ ok: true, value: { kind: "percentage", low: 3, high: 5 } });
+    expect(parseValue("3 km to 5 km", "number")).toMatchObject({
+      ok: true,
+      value: { low: 3, high: 5, unit: "km", measure: { dimension: "length", low: 3000, high: 5000 } },
+    });
+    expect(parseValue("30C–35C", "number")).toMatchObject({ ok: true, value: { low: 30, high: 35, unit: "tempC" } });
+    // Units that differ make no range of one: the second figure is not read into the first.
+    expect(parseValue("3 km to 5 miles", "number")).toMatchObject({ ok: true, value: { point: 3, unit: "km" } });
+  });
+
   test("a noun starting with “to” is counted, not read as the start of a range", () => {
     expect(parseValue("2,000 tourists", "number")).toMatchObject({ ok: true, value: { point: 2000, unit: "tourists" } });
     expect(parseValue("200,000 tonnes", "number")).toMatchObject({
