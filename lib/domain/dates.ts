@@ -47,6 +47,7 @@ const PARTS: Record<string, [number, number]> = {
   h2: [7, 12],
 };
 
+const ORDINALS = ["first", "second", "third", "fourth"];
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -92,11 +93,14 @@ export function parseAbsoluteDate(text: string): DateValue | null {
     const [first, last] = [decade + from * scale, decade + to * scale];
     return { kind: "date", text, start: iso(first, 1, 1), end: iso(last, 12, 31), precision: "year", resolved: true };
   }
-  m = t.match(/^(?:Q([1-4])|the (first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
+  m = t.match(/^(?:Q([1-4])|(?:the )?(first|second|third|fourth) quarter of)[ ,]*(?:of )?(?:FY)?(\d{4})$/i);
   if (m) {
-    const q = m[1] ? +m[1] : ["first", "second", "third", "fourth"].indexOf(m[2]!.toLowerCase()) + 1;
+    const q = m[1] ? +m[1] : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1;
     return span(text, +m[3]!, q * 3 - 2, q * 3, "quarter");
   }
+  // "the first half of 2022": January to June.
+  m = t.match(/^(?:the )?(first|second) half of (\d{4})$/i);
+  if (m) return m[1]!.toLowerCase() === "first" ? span(text, +m[2]!, 1, 6, "part") : span(text, +m[2]!, 7, 12, "part");
   m = t.match(new RegExp(`^(${Object.keys(PARTS).join("|")})[ -]?(?:of )?(\\d{4})$`, "i"));
   if (m) {
     const [a, b] = PARTS[m[1]!.toLowerCase()]!;
@@ -192,6 +196,18 @@ function parseRelativeDate(text: string, ref: Date): DateValue | null {
     return span(text, year, month, month, "month");
   }
   if (/^(?:today|tonight)$/.test(t)) return day(text, y, mo, ref.getUTCDate());
+  // "the first quarter", "Q3", "the second half": the latest begun by the day written (reports tell
+  // what was: "first quarter" in an April report is this year's, "fourth quarter" last year's);
+  // "of last year" names the year. A fiscal quarter ("the fiscal first quarter") is the company's
+  // own calendar: not read.
+  m = t.match(/^(?:the )?(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|h([12]))(?: of (last|this) year)?$/);
+  if (m) {
+    const quarter = m[1] ? ORDINALS.indexOf(m[1]) + 1 : m[2] ? +m[2] : 0;
+    const half = m[3] ? ORDINALS.indexOf(m[3]) + 1 : m[4] ? +m[4] : 0;
+    const [first, last] = quarter ? [quarter * 3 - 2, quarter * 3] : [half * 6 - 5, half * 6];
+    const year = m[5] === "last" ? y - 1 : m[5] === "this" || first <= mo ? y : y - 1;
+    return span(text, year, first, last, quarter ? "quarter" : "part");
+  }
   return null;
 }
 

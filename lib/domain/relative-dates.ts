@@ -4,7 +4,7 @@
  * lib/domain/dates.ts, whose parser is too large to load where only this is asked.
  */
 export const RELATIVE_DATE =
-  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b/i;
+  /\b(?:today|yesterday|tomorrow|tonight|this|last|next|past|coming|ago|earlier|later|recent(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|quarter|half|q[1-4]|h[12])\b/i;
 
 export const isRelativeDate = (text: string) => RELATIVE_DATE.test(text);
 

@@ -1897,6 +1897,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       covered = value.end;
       // A score or a vote split is passed over whole: neither figure is a count, nor the day after it the 3rd.
       if (value.score) continue;
+      // A quarter or half of a year is when figures held ("user numbers from the first quarter of
+      // 2019 to the fourth quarter of 2021"), not a claim of its own.
+      if (value.kind === "date" && PERIOD_WHOLE.test(body.slice(value.start, value.end))) continue;
       if (decided(value)) continue;
       if (furniture.some((f) => overlaps(f, value)) || named.some((n) => overlaps(n, value)) || notAClaim(body, tokens, i, value)) continue;
       if (datesAReport(body, tokens, i, value)) continue;
@@ -2270,6 +2273,24 @@ function sameClause(body: string, sentence: Sentence, a: { start: number; end: n
   return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
 }
 
+/** A sum or a share: what a company's quarter or half is reported in. */
+const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)illions?|bn|mn)\b/i;
+/**
+ * A quarter or half of a year from token `k` on, with its year when written ("the first quarter
+ * of 2022", "Q3", "H1 2021"). Without a year only for a sum or a share (`ofMoney`): "12 points
+ * in the first quarter" and "two goals in the first half" are a game's.
+ */
+const PERIOD_AHEAD = /^(?:[Tt]he\s+)?(?:(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|[QH][1-4])\b(?:\s+of\s+(?:(?:last|this)\s+year|(?:19|20)\d\d\b)|\s+(?:19|20)\d\d\b)?/;
+const PERIOD_WHOLE = new RegExp(`${PERIOD_AHEAD.source}$`);
+function periodAt(body: string, tokens: Token[], k: number, ofMoney: boolean): { start: number; end: number } | null {
+  const t = tokens[k]!;
+  if (!/^(?:[Tt]he|first|second|third|fourth|[QH][1-4])$/.test(t.text) || /^the$/i.test(tokens[k - 1]?.text ?? "")) return null;
+  if (/^(?:fiscal|financial)$/i.test(tokens[k - 1]?.text ?? "")) return null;
+  const m = PERIOD_AHEAD.exec(body.slice(t.start, t.start + 40));
+  if (!m || (m[0].startsWith("H") && !/^H[12]\b/.test(m[0]))) return null;
+  return /\d|year/.test(m[0]) || ofMoney ? { start: t.start, end: t.start + m[0].length } : null;
+}
+
 /** `asOfIn`, with where in the text a day of the sentence it takes is written. */
 function asOfWithSpan(
   body: string,
@@ -2313,6 +2334,25 @@ function asOfWithSpan(
         end: t.end,
       };
       if (r?.kind === "date" && better(candidate, best)) best = candidate;
+      continue;
+    }
+    // "revenue of $1.2 billion for the first quarter", "in the second half of 2021", "in Q3": a
+    // period of the year dates the figure (a fiscal one, the company's own calendar, does not).
+    const period = periodAt(body, tokens, k, MONEY_OR_SHARE.test(body.slice(value.start, value.end)));
+    if (period && !overlaps(period, value)) {
+      const r = read(body, period.start, period.end, context);
+      if (r?.kind === "date") {
+        const candidate = {
+          text: body.slice(period.start, period.end),
+          reading: r.reading,
+          distance: period.start < value.start ? value.start - period.end : period.start - value.end,
+          dateline: false,
+          clause: sameClause(body, sentence, value, period),
+          start: period.start,
+          end: period.end,
+        };
+        if (better(candidate, best)) best = candidate;
+      }
       continue;
     }
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayWithDay(tokens, k))) continue;

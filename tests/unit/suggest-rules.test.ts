@@ -1190,3 +1190,30 @@ describe("a range with its unit at both ends", () => {
     expect(alone("The workforce grew from 5,000 to 6,000 people last year.").map((p) => p.quote)).toEqual(["5,000", "6,000 people"]);
   });
 });
+
+describe("a quarter or half of a year that dates a figure", () => {
+  const asOf = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: new Date("2022-04-28") }, entities: [], claims: [] }).map((p) => [
+      p.quote,
+      p.asOf?.reading ?? null,
+    ]);
+
+  it("dates a company's results, and is no claim of its own", () => {
+    expect(asOf("Revenue was $1.2 billion for the first quarter, up 16% from a year earlier.")).toEqual([
+      ["$1.2 billion", "2022-01-01 – 2022-03-31 (quarter)"],
+      ["16%", "2022-01-01 – 2022-03-31 (quarter)"],
+    ]);
+    expect(asOf("In the third quarter of 2021, net income was $513 million.")).toEqual([
+      ["$513 million", "2021-07-01 – 2021-09-30 (quarter)"],
+    ]);
+    expect(asOf("GDP grew 2.1% in Q3.")).toEqual([["2.1%", "2021-07-01 – 2021-09-30 (quarter)"]]);
+    expect(asOf("It overstated users from the first quarter of 2019 to the fourth quarter of 2021 by 1.9 million.").map(([q]) => q)).toEqual([
+      "1.9 million",
+    ]);
+  });
+
+  it("leaves a game's quarter or half, and a fiscal quarter, to the publication date", () => {
+    expect(asOf("Curry scored 12 points in the first quarter.")).toEqual([["12 points", "2022-04-28 (day)"]]);
+    expect(asOf("Apple earned $20 billion in its fiscal first quarter.")).toEqual([["$20 billion", "2022-04-28 (day)"]]);
+  });
+});

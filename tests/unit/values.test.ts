@@ -355,6 +355,31 @@ describe("an earthquake's magnitude, however written", () => {
   });
 });
 
+describe("a quarter or half of a year", () => {
+  const read = (text: string, published: string) => {
+    const r = parseValue(text, "date", { referenceDate: new Date(published) });
+    return r.ok && r.value.kind === "date" ? [r.value.start, r.value.end, r.value.precision] : r;
+  };
+
+  test("without its year, is the latest begun by the day it was written", () => {
+    // An earnings report in late April tells of the first quarter just ended, and of last year's fourth.
+    expect(read("the first quarter", "2022-04-28")).toEqual(["2022-01-01", "2022-03-31", "quarter"]);
+    expect(read("the fourth quarter", "2022-04-28")).toEqual(["2021-10-01", "2021-12-31", "quarter"]);
+    expect(read("Q3", "2022-04-28")).toEqual(["2021-07-01", "2021-09-30", "quarter"]);
+    expect(read("the second half", "2022-04-28")).toEqual(["2021-07-01", "2021-12-31", "part"]);
+    expect(read("the fourth quarter of last year", "2023-11-02")).toEqual(["2022-10-01", "2022-12-31", "quarter"]);
+  });
+
+  test("with its year, is that year's", () => {
+    expect(read("fourth quarter of 2021", "2022-04-28")).toEqual(["2021-10-01", "2021-12-31", "quarter"]);
+    expect(read("the first half of 2022", "2023-01-10")).toEqual(["2022-01-01", "2022-06-30", "part"]);
+  });
+
+  test("a fiscal quarter, on a company's own calendar, is not read as the calendar's", () => {
+    expect(parseValue("the fiscal first quarter", "date", { referenceDate: new Date("2022-04-28") }).ok).toBe(false);
+  });
+});
+
 describe("dates become day ranges with a precision", () => {
   test.each(absoluteDates)("%s → %s … %s (%s)", (text, start, end, precision) => {
     expect(detectValueKind(text)).toBe("date");
