@@ -17,6 +17,7 @@ import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "
 import { memoized } from "@/lib/domain/memo.ts";
 import { isTimeZone, zoneOffset } from "@/lib/domain/moments.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
+import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { overlapIndex } from "@/lib/domain/sorted.ts";
 import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
@@ -2381,6 +2382,7 @@ function asOfWithSpan(
   }
   if (best) return { asOf: { text: best.text, reading: best.reading, how: "sentence" }, span: { start: best.start, end: best.end } };
   if (!publishedAt) return { asOf: null, span: null };
+  // Written as people write a day ("14 April 2022"), as the form, the claim and the fact sheet show it.
   const day = publishedAt.toISOString().slice(0, 10);
-  return { asOf: { text: day, reading: `${day} (day)`, how: "published" }, span: null };
+  return { asOf: { text: humanDay(day), reading: `${day} (day)`, how: "published" }, span: null };
 }

@@ -638,7 +638,7 @@ describe("an election report", () => {
     ]);
     const turnout = alone("Turnout was 76.6%, up from 72.4% in 2021.");
     expect(turnout.map((p) => [p.quote, p.attribute.label, p.subject.how, p.asOf?.text])).toEqual([
-      ["76.6%", "Turnout", "none", "2024-10-31"],
+      ["76.6%", "Turnout", "none", "31 October 2024"],
       ["72.4%", "Turnout", "none", "2021"],
     ]);
   });

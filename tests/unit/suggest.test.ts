@@ -24,7 +24,8 @@ describe("suggested claims", () => {
     expect(p).toMatchObject({ quote: "$44 billion", valueKind: "money", attribute: { label: "Valuation", how: "cue" } });
     expect(p!.subject).toMatchObject({ how: "mention", entityId: "twitter" });
     expect(p!.reading).toContain("44 billion USD");
-    expect(p!.asOf).toEqual({ text: "2024-10-31", reading: "2024-10-31 (day)", how: "published" });
+    // Written as people write a day: the form, the claim and the fact sheet show it so.
+    expect(p!.asOf).toEqual({ text: "31 October 2024", reading: "2024-10-31 (day)", how: "published" });
   });
 
   it("finds a cue far back in the sentence, and keeps a count beside a weekday a count", () => {
