@@ -79,7 +79,11 @@ describe("suggest claims, 2 MB dense with figures", () => {
   bench(
     "read for the first time, nothing recorded",
     () => {
-      suggestClaims({ article: { id: "dense", body: `${denseBig}\n${++fresh}`, publishedAt: new Date("2025-01-01") }, entities: [], claims: [] });
+      suggestClaims({
+        article: { id: "dense", body: `${denseBig}\n${++fresh}`, publishedAt: new Date("2025-01-01") },
+        entities: [],
+        claims: [],
+      });
     },
     { iterations: 2, warmupIterations: 1 },
   );

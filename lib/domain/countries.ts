@@ -330,3 +330,32 @@ export const REGIONS: ReadonlySet<string> = new Set(
     "yucatan",
   ].map(foldText),
 );
+
+/**
+ * Cities news names on their own as places: capitals, the largest cities of each continent, and
+ * the US's. A name that is one of them and nothing more ("Chicago", not "Chicago Fire") is a place,
+ * as for REGIONS. Cities that are as often someone's first name ("Charlotte", "Austin") are left out.
+ */
+export const CITIES: ReadonlySet<string> = new Set(
+  (
+    "new york|los angeles|chicago|houston|philadelphia|san antonio|san diego|dallas|san francisco|seattle|boston|" +
+    "detroit|miami|atlanta|denver|las vegas|new orleans|baltimore|minneapolis|pittsburgh|cleveland|st. louis|" +
+    "portland|sacramento|nashville|memphis|milwaukee|kansas city|salt lake city|honolulu|anchorage|tampa|orlando|" +
+    "oakland|san jose|silicon valley|brooklyn|manhattan|toronto|montreal|vancouver|ottawa|calgary|mexico city|" +
+    "guadalajara|monterrey|havana|bogotá|bogota|lima|santiago|buenos aires|são paulo|sao paulo|rio de janeiro|" +
+    "brasília|brasilia|caracas|quito|montevideo|london|paris|berlin|madrid|barcelona|rome|milan|naples|lisbon|" +
+    "porto|amsterdam|rotterdam|brussels|vienna|zurich|geneva|bern|munich|frankfurt|hamburg|cologne|prague|warsaw|" +
+    "budapest|bucharest|sofia|athens|stockholm|oslo|copenhagen|helsinki|dublin|edinburgh|glasgow|manchester|" +
+    "birmingham|liverpool|leeds|marseille|lyon|seville|valencia|bilbao|kyiv|kiev|kharkiv|odesa|odessa|moscow|" +
+    "st. petersburg|minsk|tbilisi|yerevan|baku|istanbul|ankara|izmir|beirut|damascus|aleppo|baghdad|tehran|" +
+    "riyadh|jeddah|dubai|abu dhabi|doha|kuwait city|muscat|amman|jerusalem|tel aviv|cairo|alexandria|tripoli|" +
+    "benghazi|tunis|algiers|rabat|casablanca|khartoum|addis ababa|nairobi|mogadishu|kampala|kigali|dar es salaam|" +
+    "lagos|abuja|accra|dakar|kinshasa|luanda|johannesburg|cape town|pretoria|durban|harare|lusaka|karachi|lahore|" +
+    "islamabad|kabul|delhi|new delhi|mumbai|bangalore|bengaluru|kolkata|chennai|hyderabad|dhaka|kathmandu|colombo|" +
+    "beijing|shanghai|shenzhen|guangzhou|wuhan|chengdu|hong kong|macau|taipei|tokyo|osaka|kyoto|seoul|busan|" +
+    "pyongyang|bangkok|hanoi|ho chi minh city|manila|jakarta|kuala lumpur|singapore|yangon|phnom penh|sydney|" +
+    "melbourne|brisbane|perth|adelaide|canberra|auckland|wellington"
+  )
+    .split("|")
+    .map(foldText),
+);

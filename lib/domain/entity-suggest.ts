@@ -13,8 +13,8 @@ import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
-import { isCommonWord, lowerCaseWords, sentencesOf, type SuggestEntity } from "@/lib/domain/suggest.ts";
-import { COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
+import { isCommonWord, lowerCaseWords, ownPossessive, sentencesOf, type SuggestEntity, webEnding } from "@/lib/domain/suggest.ts";
+import { CITIES, COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 
 export type EntityMention = { entityId: string; start: number; end: number };
@@ -197,7 +197,11 @@ const PERSON_TITLES_AFTER = new RegExp(String.raw`^(?:under|vice|${PERSON_OFFICE
 
 /** Capitalised words that are no name of their own. */
 const NOT_NAMES = new Set(
-  "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co d.c.".split(" "),
+  // Measures and deals written in capitals ("90% of GDP", "the IPO") name nothing either.
+  (
+    "i ai tv gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt pm am a.m. p.m. ok inc ltd co d.c. " +
+    "gdp gnp gni cpi ppi pmi ipo eps ebitda ebit roi roe cagr yoy qoq arr aum apr apy vat gst fdi kpi"
+  ).split(" "),
 );
 /** Of those, the ones that end a name: "Scale AI", "Apple TV". */
 const NAME_ENDINGS = new Set(["ai", "tv", "inc", "ltd", "co"]);
@@ -380,6 +384,19 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       close();
       continue;
     }
+    // "Amazon.com", "Booking.com": a web address's ending against a name is the name's.
+    if (run.length && webEnding(tokens, i)) {
+      run.push(t, tokens[++i]!);
+      continue;
+    }
+    // "Moody's said", "Sales at McDonald's rose": a possessive with a verb and no noun after it is
+    // the name's own "'s" (a name, not someone's thing: "Musk's takeover"), when the text never
+    // writes the name without it ("Anthropic's growing role" beside "Anthropic said").
+    if (run.length && ownPossessive(body, tokens, i, run[0]!.start)) {
+      run.push(t);
+      close();
+      continue;
+    }
     if (proper || joiner || hyphen) {
       if (!run.length) runStartsSentence = i === firstWord;
       run.push(t);
@@ -388,6 +405,9 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
   close();
   return runs;
 }
+
+/** A country, a state or province, or a city, by its folded name. */
+const knownPlace = (folded: string) => COUNTRIES.has(folded) || REGIONS.has(folded) || CITIES.has(folded);
 
 /** A run without the titles and days before it: what is left is the name, or nothing. */
 function trimRun(run: Token[], atSentenceStart = false): { tokens: Token[]; titled: boolean } {
@@ -451,13 +471,15 @@ function guessKind(
   /** The text right before and right after the name. */
   around: { lead: string; rest: string },
 ): EntityKind {
+  // "Moody's", "McDonald's": a name written with its "'s" (see properNounRuns) is a business's.
+  if (/['’]s$/.test(name)) return "organization";
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
   if (namesAnOrganization(name) || (after && ORGANIZATION_AFTER.test(after))) return "organization";
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   // A state's name after a person's title is a first name: "Queen Victoria", "Ms Virginia".
   // A state is a place, unless a title or a "she said" makes it someone's first name ("Victoria said she …").
   const someone = /^\s+(?:said|says|told|added|wrote)\s+(?:that\s+)?(?:she|he|her|his|him)\b/i.test(around.rest);
-  if (COUNTRIES.has(foldText(name)) || (REGIONS.has(foldText(name)) && !titled && !someone)) return "place";
+  if (COUNTRIES.has(foldText(name)) || (knownPlace(foldText(name)) && !titled && !someone)) return "place";
   if (!titled && companyAround(around)) return "organization";
   if (EVENT_WORDS.test(name)) return "event";
   if (PLACE_WORDS.test(name)) return "place";
@@ -571,8 +593,9 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
         if (tokens.every((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, "")))) continue;
         if (tokens.length === 1 && lowerWords.has(name.toLowerCase())) continue;
         // "Reporters said…": a plural or a verb form capitalised only where a sentence starts.
+        // Not a place known by name ("Paris", "Athens", "Texas").
         if (piece.sentenceStart && tokens.length === 1 && tokens[0] === piece.tokens[0] && /\p{Ll}(?:s|ing|ed)$/u.test(name)) {
-          if (!capitalisedInside.has(name)) continue;
+          if (!capitalisedInside.has(name) && !knownPlace(folded)) continue;
         }
         // "pro-Trump", "anti-Musk": a word made from a name. "D-Mass.", "R-Texas": a party and a state.
         if (/^\p{Ll}+-/u.test(name) || /^[DRI]-\p{Lu}[\p{L}.]*$/u.test(name)) continue;
@@ -611,7 +634,9 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
           (BRACKETED.test(body.slice(end, end + 16)) && !AGENCY_CREDIT.test(body.slice(end, end + 8))) ||
           !capitalSaysNothing(body, sentence.start, start, titleCase) ||
           // So do the words a company is written with ("Apple said its revenue rose"), as a "said" makes someone.
-          (kind === "organization" && companyAround(around));
+          (kind === "organization" && companyAround(around)) ||
+          // And a country, a state or a city the sentence opens with ("Paris, France, hosted …").
+          (kind === "place" && knownPlace(folded));
         const seen = found.get(folded);
         if (seen) {
           seen.spans.push({ start, end });

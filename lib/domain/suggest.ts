@@ -180,13 +180,48 @@ function readChunk(body: string, chunkAt: number, chunkEnd: number): Sentence[] 
     }
     // wink ends a sentence at the point of "M7.8": the sentence goes on after the decimal.
     const before = read.at(-1);
-    if (before && tokens.length && splitDecimalAt(before, before.length - 2, tokens[0])) before.push(...tokens);
+    if (before && tokens.length && (splitDecimalAt(before, before.length - 2, tokens[0]) || splitAddressAt(before, tokens[0])))
+      before.push(...tokens);
     else read.push(tokens);
   }
   for (const tokens of read) {
     for (const part of boundedParts(joinDecimals(tokens))) sentences.push({ start: part[0]!.start, end: part.at(-1)!.end, tokens: part });
   }
   return sentences;
+}
+
+/** "Amazon" "." "com": whether tokens[k], a point against the word before, opens a web address's ending that is a name's. */
+export const webEnding = (tokens: Token[], k: number) =>
+  tokens[k]!.text === "." &&
+  tokens[k]!.start === tokens[k - 1]?.end &&
+  /^(?:com|net|org|io|ai|co)$/.test(tokens[k + 1]?.text ?? "") &&
+  tokens[k + 1]!.start === tokens[k]!.end;
+
+/**
+ * "Moody's said", "Sales at McDonald's rose": whether tokens[k], an "'s" against a name written
+ * from `nameStart`, is the name's own: a verb follows, not a noun, and the text never writes the
+ * name without it ("Anthropic's growing role" beside "Anthropic said" is a possessive).
+ */
+export function ownPossessive(body: string, tokens: Token[], k: number, nameStart: number): boolean {
+  const [t, next] = [tokens[k]!, tokens[k + 1]];
+  if (!/^['’]s$/.test(t.text) || t.start !== tokens[k - 1]?.end || !next || next.start === t.end) return false;
+  if (!(next.pos === "VERB" || next.pos === "AUX") || /ing$/.test(next.text)) return false;
+  const name = body.slice(nameStart, t.start);
+  for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+    const after = body.slice(at + name.length, at + name.length + 2);
+    if (/^[\p{L}\p{N}]/u.test(after) || /\p{L}/u.test(body[at - 1] ?? "")) continue;
+    if (!/^['’]s/.test(after)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a sentence wink ended at a point inside a word goes on: nothing between the point and
+ * either side ("Amazon" "." / "com Inc reported …", a ticker's "TSLA" "." / "O) shares fell").
+ */
+function splitAddressAt(tokens: Token[], next: Token | undefined): next is Token {
+  const [word, dot] = [tokens.at(-2), tokens.at(-1)];
+  return Boolean(word && dot?.text === "." && dot.start === word.end && next?.start === dot.end && /^[\p{L}\p{N}]/u.test(next.text));
 }
 
 /** Whether tokens[k], the point after it and `digits` are a decimal wink split: "M7" "." "8". */
@@ -1280,7 +1315,12 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
       ["NOUN", "VERB", "ADJ"].includes(t.pos) &&
       nextIsName &&
       !(k === first && (/\p{Ll}(?:s|ing|ed)$/u.test(t.text) || qualifierWord(t.text) || DAY_WORDS.test(t.text)));
-    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered || title || opens) run.push(t);
+    // "Amazon.com Inc", "Moody's said": a web address's ending and a name's own "'s" are the name's.
+    const address =
+      run.length > 0 && (webEnding(sentence.tokens, k) || (sentence.tokens[k - 1]?.text === "." && webEnding(sentence.tokens, k - 1)));
+    const own = run.length > 0 && ownPossessive(body, sentence.tokens, k, run[0]!.start);
+    if ((t.pos === "PROPN" && !DAY_WORDS.test(t.text) && !firstWordOnly && !unit) || numbered || title || opens || address || own)
+      run.push(t);
     // A run before a colon labels what follows ("Dead: 4,300; injured: 20,000"): it names no one.
     else if (t.text === ":") run.length = 0;
     // "The IMF expects the economy to grow 5.4%", "Judge Ortiz sentenced Robert Hale to 12 years":
@@ -1296,7 +1336,14 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
   // determiner or an adjective before a noun in lower case says which ones, and names nothing.
   const next = sentence.tokens[first + 1];
   if (run.length === 1 && only === sentence.tokens[first] && next && /^\p{Ll}/u.test(next.text) && qualifierWord(only!.text)) return null;
-  return run.length ? withoutTitles(run.map((t) => t.text)).join(" ") : null;
+  return run.length ? withoutTitles(wordsOf(body, run)).join(" ") : null;
+}
+
+/** A run's words as written, those written against each other ("Amazon" "." "com", "Moody" "'s") as one. */
+function wordsOf(body: string, run: Token[]): string[] {
+  const words: string[] = [];
+  run.forEach((t, k) => (k > 0 && run[k - 1]!.end === t.start ? (words[words.length - 1] += t.text) : words.push(t.text)));
+  return words;
 }
 
 /**
@@ -2281,7 +2328,8 @@ const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)
  * of 2022", "Q3", "H1 2021"). Without a year only for a sum or a share (`ofMoney`): "12 points
  * in the first quarter" and "two goals in the first half" are a game's.
  */
-const PERIOD_AHEAD = /^(?:[Tt]he\s+)?(?:(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|[QH][1-4])\b(?:\s+of\s+(?:(?:last|this)\s+year|(?:19|20)\d\d\b)|\s+(?:19|20)\d\d\b)?/;
+const PERIOD_AHEAD =
+  /^(?:[Tt]he\s+)?(?:(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|[QH][1-4])\b(?:\s+of\s+(?:(?:last|this)\s+year|(?:19|20)\d\d\b)|\s+(?:19|20)\d\d\b)?/;
 const PERIOD_WHOLE = new RegExp(`${PERIOD_AHEAD.source}$`);
 function periodAt(body: string, tokens: Token[], k: number, ofMoney: boolean): { start: number; end: number } | null {
   const t = tokens[k]!;

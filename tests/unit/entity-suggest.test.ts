@@ -444,3 +444,31 @@ describe("offices, titles after a name and short forms that end a name", () => {
     expect(plain("Officials were told on Monday that the Pentagon said it would act.")).toEqual(["Pentagon (other)"]);
   });
 });
+
+describe("company names as wire copy writes them", () => {
+  const kinds = (body: string) => suggestNames({ body, entities: [] }).names.map((n) => [n.name, n.kind]);
+
+  it("keeps a business's own “'s”, but not a possessive of a name the text also writes alone", () => {
+    expect(kinds("Moody's downgraded the bank. Moody's said debt would rise.")).toEqual([["Moody's", "organization"]]);
+    expect(kinds("Sales at McDonald's rose 4%.")).toEqual([["McDonald's", "organization"]]);
+    expect(kinds("Anthropic said it would grow. Anthropic's growing role was noted.").map(([n]) => n)).toEqual(["Anthropic"]);
+    expect(kinds("Investors backed Elon Musk's takeover of Twitter.").map(([n]) => n)).toEqual(["Elon Musk", "Twitter"]);
+  });
+
+  it("reads a web address's ending and a legal form as the name's", () => {
+    expect(kinds("Amazon.com Inc reported net income of $10 billion.")).toEqual([["Amazon.com Inc", "organization"]]);
+  });
+
+  it("proposes no measure written in capitals", () => {
+    expect(kinds("Debt will reach 90% of GDP, the IMF said. The IPO raised $2 billion and EBITDA rose.")).toEqual([
+      ["IMF", "organization"],
+    ]);
+  });
+
+  it("knows a city by its name, even where the sentence opens with it", () => {
+    expect(kinds("The fair closed. Paris hosted 10 million visitors. New Orleans flooded.")).toEqual([
+      ["Paris", "place"],
+      ["New Orleans", "place"],
+    ]);
+  });
+});

@@ -1207,13 +1207,23 @@ describe("a quarter or half of a year that dates a figure", () => {
       ["$513 million", "2021-07-01 – 2021-09-30 (quarter)"],
     ]);
     expect(asOf("GDP grew 2.1% in Q3.")).toEqual([["2.1%", "2021-07-01 – 2021-09-30 (quarter)"]]);
-    expect(asOf("It overstated users from the first quarter of 2019 to the fourth quarter of 2021 by 1.9 million.").map(([q]) => q)).toEqual([
-      "1.9 million",
-    ]);
+    expect(
+      asOf("It overstated users from the first quarter of 2019 to the fourth quarter of 2021 by 1.9 million.").map(([q]) => q),
+    ).toEqual(["1.9 million"]);
   });
 
   it("leaves a game's quarter or half, and a fiscal quarter, to the publication date", () => {
     expect(asOf("Curry scored 12 points in the first quarter.")).toEqual([["12 points", "2022-04-28 (day)"]]);
     expect(asOf("Apple earned $20 billion in its fiscal first quarter.")).toEqual([["$20 billion", "2022-04-28 (day)"]]);
+  });
+});
+
+describe("the subject of a company's figure as wire copy names it", () => {
+  const subjectName = (body: string) => alone(body).map((p) => [p.quote, "name" in p.subject ? p.subject.name : null]);
+
+  it("is the company, not its ticker's exchange, web address ending or possessive", () => {
+    expect(subjectName("Tesla Inc (TSLA.O) shares fell 5% on Monday.")).toEqual([["fell 5%", "Tesla Inc"]]);
+    expect(subjectName("Amazon.com Inc reported net income of $10 billion.")).toEqual([["$10 billion", "Amazon.com Inc"]]);
+    expect(subjectName("McDonald's said it served 69 million customers a day.")).toEqual([["69 million customers", "McDonald's"]]);
   });
 });
