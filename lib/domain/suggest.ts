@@ -1439,6 +1439,8 @@ function guessSubject(
   carried?: () => Mention[],
   /** Where the words that may name the subject end (a label before the figure is none). */
   namesBefore = value.start,
+  /** The place an event is named after, when its name holds exactly one ("Derna" of "Derna flood of 2023"). */
+  groundOf: (event: SuggestEntity) => string | undefined = () => undefined,
 ): SubjectGuess {
   const at = value.start;
   const kinds = family?.subjects ?? [];
@@ -1478,11 +1480,14 @@ function guessSubject(
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
   // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
   // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").
+  // Unless that place is the one the event is named after: the toll "in Derna" of the "Derna flood"
+  // is the flood's toll, not a part of it (an event named after two places, "the Turkey–Syria
+  // earthquakes", has parts: a toll in Turkey is Turkey's).
   if (
     learnedSubject?.kind === "event" &&
     best &&
     best.entity.kind !== "event" &&
-    !((best.lead || attached(best)) && kinds.includes(best.entity.kind))
+    (best.entity.id === groundOf(learnedSubject) || !((best.lead || attached(best)) && kinds.includes(best.entity.kind)))
   )
     return { how: "mention", entityId: learnedSubject.id, name: learnedSubject.name };
   // A source and nothing else: the learned subject, when there is one, before the source.
@@ -1898,6 +1903,24 @@ function namedFigures(entities: SuggestEntity[]): (text: string) => { start: num
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The place each event is named after, when its names hold exactly one of the places recorded:
+ * "Derna" for "Derna flood of 2023", none for "Turkey–Syria earthquakes of 2023" (two places) or
+ * "Storm Boris" (none).
+ */
+function eventGrounds(entities: SuggestEntity[]): (event: SuggestEntity) => string | undefined {
+  const places = entities.filter((e) => e.kind === "place");
+  const grounds = new Map<string, string | undefined>();
+  return (event) => {
+    if (!grounds.has(event.id)) {
+      const names = [event.name, ...event.aliases];
+      const named = places.filter((p) => [p.name, ...p.aliases].some((n) => names.some((e) => wholeNameAt(e, n) >= 0)));
+      grounds.set(event.id, named.length === 1 ? named[0]!.id : undefined);
+    }
+    return grounds.get(event.id);
+  };
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Proposals for one article, in reading order. */
@@ -1921,6 +1944,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const events = entities.filter((e) => e.kind === "event");
   const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : undefined);
   const figureNames = namedFigures(entities);
+  const groundOf = eventGrounds(entities);
   const proposals: Proposal[] = [];
   const furnitureOf = furnitureByLine(body);
   for (const sentence of sentencesOf(body)) {
@@ -2064,6 +2088,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
                 body,
                 previousNames,
                 label && !labelNamesEntity ? label.start : value.start,
+                groundOf,
               );
       // "Turnout was 76.6%": the measure's own word opening the sentence is no one's name.
       const subject: SubjectGuess =

@@ -1227,3 +1227,32 @@ describe("the subject of a company's figure as wire copy names it", () => {
     expect(subjectName("McDonald's said it served 69 million customers a day.")).toEqual([["69 million customers", "McDonald's"]]);
   });
 });
+
+describe("the place an event is named after", () => {
+  const NAMED: SuggestEntity[] = [
+    { id: "flood", name: "Marlow flood of 2023", kind: "event", aliases: [] },
+    { id: "marlow", name: "Marlow", kind: "place", aliases: [] },
+    { id: "kessel", name: "Kessel", kind: "place", aliases: [] },
+  ];
+  const learned = recorded(
+    "At least 150 people were killed by the flood, officials said.",
+    "At least 150 people were killed",
+    "At least 150",
+    "Death toll",
+    "flood",
+  );
+  const guess = (body: string, figure: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: NAMED, claims: [learned] }).find((p) =>
+      p.quote.includes(figure),
+    );
+
+  it("does not take the event's toll given for it: the toll in Marlow is the Marlow flood's", () => {
+    const p = guess("More than 2,300 people died in Marlow alone, rescuers said.", "2,300");
+    expect(subjectOf(p)).toBe("flood");
+    expect(p?.attribute.label).toBe("Death toll");
+  });
+
+  it("still gives a toll to another place the figure is given for", () => {
+    expect(subjectOf(guess("More than 300 people died in Kessel, rescuers said.", "300"))).toBe("kessel");
+  });
+});
