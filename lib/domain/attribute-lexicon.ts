@@ -96,7 +96,8 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "People displaced",
     ["displaced", "homeless", "people made homeless", "displaced people"],
-    /\b(?:displaced|homeless|lost their homes|shelters?)\b/,
+    // "Forced from their homes", "fled their villages": people displaced, not an evacuation ordered.
+    /\b(?:displaced|homeless|lost their homes|shelters?|(?:forced|driven) (?:out )?(?:from|of) their|fled their)\b/,
     ["count"],
     ["event", "place"],
     { people: true },

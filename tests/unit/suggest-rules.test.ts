@@ -1256,3 +1256,18 @@ describe("the place an event is named after", () => {
     expect(subjectOf(guess("More than 300 people died in Kessel, rescuers said.", "300"))).toBe("kessel");
   });
 });
+
+describe("people forced from their homes", () => {
+  it.each([
+    ["Some 2,000 people were forced from their homes by the storm.", "2,000"],
+    ["About 3,000 people fled their villages as the water rose.", "3,000"],
+  ])("are displaced, not evacuated: %s", (body, figure) => {
+    expect(alone(body).find((p) => p.quote.includes(figure))?.attribute.label).toBe("People displaced");
+  });
+
+  it("an evacuation ordered is still one", () => {
+    expect(alone("Police evacuated 400 people from the valley.").find((p) => p.quote.includes("400"))?.attribute.label).toBe(
+      "People evacuated",
+    );
+  });
+});
