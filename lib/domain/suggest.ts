@@ -1512,6 +1512,15 @@ function guessSubject(
   return name ? { how: "sentence", name } : { how: "none" };
 }
 
+/** Words that give what follows as an example of a larger set, over the names listed before it: "including Tobruk and ". */
+const EXAMPLE_BEFORE =
+  /\b(?:including|such as|among them|notably|for example)\s+(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:,\s*|\s+and\s+))*(?:the\s+)?$/u;
+
+/** Whether a name is given as an example of what a figure covers: "in other areas, including Benghazi". */
+function namedAsExample(body: string, sentence: Sentence, m: Mention): boolean {
+  return m.at > sentence.start && EXAMPLE_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 80), m.at));
+}
+
 /** A name in the possessive right before a figure: "Trump's " of "Trump's 49.9%". */
 const NAME_POSSESSIVE_BEFORE = new RegExp(String.raw`(${NAME})['’]s\s+$`, "u");
 /** A name, then an opening bracket: the end of "Enzo Fernández (" before a figure. */
@@ -2062,9 +2071,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const sameFamily = family ? lessons.filter((l) => l.family === family).map((l) => l.cue) : [];
       // A figure of an event's (a toll, a fee) with no event named: the event the investigation records
       // most, or its only one.
+      // "6,085 displaced in other areas, including Benghazi": a name given as an example of what the
+      // figure covers is one of many, not what it is about.
+      const owners = mentions.filter((m) => !namedAsExample(body, sentence, m));
       const learnedSubject =
         byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
-        (family?.subjects[0] === "event" && !mentions.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
+        (family?.subjects[0] === "event" && !owners.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
       const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));
@@ -2080,7 +2092,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           : dated
             ? { how: "none" }
             : guessSubject(
-                mentions.length ? mentions : carried!,
+                mentions.length ? owners : carried!,
                 value,
                 family,
                 learnedSubject,

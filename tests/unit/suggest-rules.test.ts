@@ -1271,3 +1271,17 @@ describe("people forced from their homes", () => {
     );
   });
 });
+
+describe("a name given as an example of what a figure covers", () => {
+  it("is not its subject: the figure for “other areas, including Riverside” is the event's", () => {
+    const p = suggest("Another 600 people were displaced in outlying districts, including Riverside and Hillton.", [TOLL]).find((p) =>
+      p.quote.includes("600"),
+    );
+    expect(subjectOf(p)).toBe("storm");
+  });
+
+  it("a place the figure is given for still is", () => {
+    const p = suggest("Another 600 people were displaced in Riverside.", [TOLL]).find((p) => p.quote.includes("600"));
+    expect(subjectOf(p)).toBe("riverside");
+  });
+});
