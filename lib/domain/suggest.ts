@@ -1168,7 +1168,7 @@ function bestLearned(
 // Subjects
 
 /** How an entity is found in a sentence: its names whole, or most of a descriptive name's words. */
-type Matcher = { entity: SuggestEntity; names: string[]; words: string[] };
+type Matcher = { entity: SuggestEntity; names: string[]; acronyms: string[]; words: string[] };
 
 /** Runs of letters and digits: what the boundaries of a name's pattern fall between. */
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
@@ -1189,14 +1189,14 @@ function matchers(entities: SuggestEntity[]): Matchers {
     else if (list.at(-1) !== i) list.push(i);
   };
   const all = entities.map((entity, i) => {
-    const { names, words } = entityPatterns(JSON.stringify([entity.name, ...entity.aliases]));
-    for (const n of names) {
+    const { names, acronyms, words } = entityPatterns(JSON.stringify([entity.name, ...entity.aliases]));
+    for (const n of [...names, ...acronyms.map(foldText)]) {
       const first = /^[\p{L}\p{N}]+/u.exec(n);
       if (first) index(first[0], i);
       else always.push(i);
     }
     for (const w of words) index(`stem:${w}`, i);
-    return { entity, names, words };
+    return { entity, names, acronyms, words };
   });
   return { all, byWord, always };
 }
@@ -1204,12 +1204,22 @@ function matchers(entities: SuggestEntity[]): Matchers {
 /** An entity's names folded, and the words of its name; made once per set of names (JSON: name first). */
 const entityPatterns = memoized(50_000, (key) => {
   const [name, ...aliases] = JSON.parse(key) as string[];
-  const names = [name!, ...aliases].map(foldText).filter((n) => n.length >= 2);
+  // "WHO", "US", "IT": a name in capitals that is also a word is found in capitals only, never in
+  // "Ali, who leads the teams" or "told us".
+  const acronym = (n: string) => ACRONYM.test(n) && isCommonWord(n.toLowerCase());
+  const names = [name!, ...aliases]
+    .filter((n) => !acronym(n))
+    .map(foldText)
+    .filter((n) => n.length >= 2);
+  const acronyms = [name!, ...aliases].filter(acronym);
   // "Woman swept away in Letur", "Valencia emergency phone alert": a description the text words
   // differently ("the woman … in Letur", "the mobile phone alert") is found by its words.
   const words = [...new Set(cueWords(name!).map(stem))].filter((w) => w.length >= 3);
-  return { names, words: words.length >= 2 ? words : [] };
+  return { names, acronyms, words: words.length >= 2 ? words : [] };
 });
+
+/** A short name written in capitals: "WHO", "IT", "US". */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 const WORD_AFTER = /^[\p{L}\p{N}]/u;
@@ -1241,12 +1251,19 @@ function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[
   for (const s of stems.keys()) for (const i of found.byWord.get(`stem:${s}`) ?? []) candidates.add(i);
   const seen: { mention: Mention; index: number; last: number; whole: number }[] = [];
   for (const i of [...candidates].sort((a, b) => a - b)) {
-    const { entity, names, words } = found.all[i]!;
+    const { entity, names, acronyms, words } = found.all[i]!;
     let best: { index: number; last: number; strength: number; whole: number } | null = null;
     for (const n of names) {
       const at = wholeNameAt(folded, n);
       // A name found whole is as strong as a description found word for word.
       if (at >= 0 && !best) best = { index: at, last: at, strength: 3, whole: n.length };
+    }
+    for (const n of acronyms) {
+      const at = wholeNameAt(text, n);
+      if (at >= 0 && !best) {
+        const index = Math.round(at / scale);
+        best = { index, last: index, strength: 3, whole: n.length };
+      }
     }
     if (words.length) {
       const hits = words.map((w) => stems.get(w)).filter((i): i is number => i !== undefined);

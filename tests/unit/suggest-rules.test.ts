@@ -1285,3 +1285,19 @@ describe("a name given as an example of what a figure covers", () => {
     expect(subjectOf(p)).toBe("riverside");
   });
 });
+
+describe("a name in capitals that is also a word", () => {
+  const WITH_WHO: SuggestEntity[] = [{ id: "who", name: "World Health Organization", kind: "organization", aliases: ["WHO"] }];
+  const guess = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: WITH_WHO, claims: [] }).find((p) =>
+      p.quote.includes("40"),
+    );
+
+  it("is not found in the word written in lower case: “Ali, who leads the teams” names no WHO", () => {
+    expect(subjectOf(guess("Ahmed Ali, who leads the rescue teams, said 40 people were rescued."))).not.toBe("who");
+  });
+
+  it("is found in capitals", () => {
+    expect(subjectOf(guess("The WHO has sent 40 tonnes of medical supplies."))).toBe("who");
+  });
+});
