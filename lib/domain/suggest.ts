@@ -2093,7 +2093,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const owners = mentions.filter((m) => !namedAsExample(body, sentence, m));
       const learnedSubject =
         byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
-        (family?.subjects[0] === "event" && !owners.some((m) => family.subjects.includes(m.entity.kind)) ? mainEvent : undefined);
+        (family?.subjects[0] === "event" &&
+        // The place the event is named after is the event's ground, not another subject for it.
+        !owners.some((m) => family.subjects.includes(m.entity.kind) && !(mainEvent && m.entity.id === groundOf(mainEvent)))
+          ? mainEvent
+          : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
       const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));

@@ -1252,6 +1252,12 @@ describe("the place an event is named after", () => {
     expect(p?.attribute.label).toBe("Death toll");
   });
 
+  it("gives the event a measure the investigation has not recorded yet, given for that place", () => {
+    const p = guess("At least 30,000 people were displaced in Marlow, the agency said.", "30,000");
+    expect(p?.attribute.label).toBe("People displaced");
+    expect(subjectOf(p)).toBe("flood");
+  });
+
   it("still gives a toll to another place the figure is given for", () => {
     expect(subjectOf(guess("More than 300 people died in Kessel, rescuers said.", "300"))).toBe("kessel");
   });
