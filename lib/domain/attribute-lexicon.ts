@@ -80,8 +80,10 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:kill(?:ed|ing|s)?|dead|died|dies|dying|deaths?|death toll|toll|fatalit(?:y|ies)|lives|bodies|victims|perished|drowned)\b/,
     ["count"],
     ["event", "place"],
-    { people: true },
+    // "3,283 bodies had been buried": a count of burials, which lags the toll, is not the toll.
+    { people: true, unlessAfter: /^\W*(?:bodies|victims|dead)\s+(?:(?:have|had|has|were|was|been|now|already)\s+)*buried\b/ },
   ),
+  family("Bodies buried", ["burials", "buried", "bodies buried"], /\b(?:buried|burials?)\b/, ["count"], ["event", "place"]),
   family(
     "Injured",
     ["injuries", "wounded", "people injured", "number injured"],

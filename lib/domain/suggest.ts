@@ -772,7 +772,7 @@ const shapeOf = (value: Read): Shape =>
       : (value.kind as Shape);
 
 const AUXILIARIES =
-  /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later|also|still|remain|remains|remained|slightly|seriously|critically|badly|fatally|severely)\s+)+$/u;
+  /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|bodies|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later|also|still|remain|remains|remained|slightly|seriously|critically|badly|fatally|severely)\s+)+$/u;
 
 const globalCues = new Map<AttributeFamily, RegExp>();
 const globalCue = (family: AttributeFamily) => {

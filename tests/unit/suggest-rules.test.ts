@@ -1307,3 +1307,11 @@ describe("a name in capitals that is also a word", () => {
     expect(subjectOf(guess("The WHO has sent 40 tonnes of medical supplies."))).toBe("who");
   });
 });
+
+describe("bodies buried", () => {
+  it("are a count of burials, not the death toll", () => {
+    const proposals = alone("The minister said 3,283 bodies had been buried so far. Rescuers found 40 bodies in the rubble.");
+    expect(proposals.find((p) => p.quote.includes("3,283"))?.attribute.label).toBe("Bodies buried");
+    expect(proposals.find((p) => p.quote.includes("40"))?.attribute.label).toBe("Death toll");
+  });
+});
