@@ -771,6 +771,10 @@ const shapeOf = (value: Read): Shape =>
       ? "time"
       : (value.kind as Shape);
 
+/** "the number of people killed by …", "the count of those missing in …": a measure named before its verb. */
+const NUMBER_OF =
+  /\b(?:number|count|tally|total) of ((?:[a-z'-]+ ){0,3}?[a-z'-]+) (?:by|in|from|after|since|across|has|have|had|is|was|were|rose|stood|climbed|reached|passed|now|so)\b[^.;:]*$/;
+
 const AUXILIARIES =
   /^\s*(?:\p{L}+\s+and \p{L}+\s+)?(?:(?:people|persons|others|bodies|more|were|was|are|is|have|has|had|been|being|be|reported|confirmed|feared|now|later|also|still|remain|remains|remained|slightly|seriously|critically|badly|fatally|severely)\s+)+$/u;
 
@@ -2044,6 +2048,13 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           dimension: value.measured ? value.unit : null,
         });
         if (!builtIn && !noun) noun = label.text.charAt(0).toUpperCase() + label.text.slice(1).toLowerCase();
+      }
+      // "The number of people killed … has passed 2,000": the sentence names the measure it gives,
+      // however far back; as sure as a cue right beside the figure.
+      const numberOf = NUMBER_OF.exec(before);
+      if (numberOf) {
+        const named = nearestCue(numberOf[1]!, "", shape, { noun, point: value.point, dimension: value.measured ? value.unit : null });
+        if (named?.family.people) builtIn = { ...named, distance: 0 };
       }
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {

@@ -1315,3 +1315,20 @@ describe("bodies buried", () => {
     expect(proposals.find((p) => p.quote.includes("40"))?.attribute.label).toBe("Death toll");
   });
 });
+
+describe("a measure the sentence names before its verb", () => {
+  const POPULATION = recorded(
+    "Riverside, a town of some 40,000 people, was cut off.",
+    "a town of some 40,000 people",
+    "some 40,000",
+    "Population",
+    "riverside",
+  );
+
+  it("beats a learned measure sharing words with the sentence: “the number of people killed … has passed 2,000”", () => {
+    const p = suggest("The number of people killed in the town of Riverside has passed 2,000, officials said.", [POPULATION, TOLL]).find(
+      (p) => p.quote.includes("2,000"),
+    );
+    expect(p?.attribute.label).toBe("Death toll");
+  });
+});
