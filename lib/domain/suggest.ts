@@ -771,6 +771,10 @@ const shapeOf = (value: Read): Shape =>
       ? "time"
       : (value.kind as Shape);
 
+/** What a figure may yet become: "could reach", "is expected to top", "may rise to as many as". */
+const PROJECTED_BEFORE =
+  /\b(?:could|may|might|would|will|(?:is|are) (?:expected|likely|feared|set) to|threatens? to)\s+(?:(?:eventually|soon|still|well|easily|even)\s+)?(?:reach|rise to|climb to|top|exceed|surpass|hit|pass|be as high as|go as high as)(?:\s+(?:as (?:high|many|much) as|about|around|nearly|more than|over))?\s*$/;
+
 /** "the number of people killed by …", "the count of those missing in …": a measure named before its verb. */
 const NUMBER_OF =
   /\b(?:number|count|tally|total) of ((?:[a-z'-]+ ){0,3}?[a-z'-]+) (?:by|in|from|after|since|across|has|have|had|is|was|were|rose|stood|climbed|reached|passed|now|so)\b[^.;:]*$/;
@@ -2169,6 +2173,20 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const dateFamily = familyOf("Date", true);
         const own = lessons.find((l) => l.cue.subjectId === subjectEntity.id && l.family === dateFamily)?.cue;
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
+      }
+
+      // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the
+      // measure, not its value; read as the measure, it would contradict every count of the day.
+      // Only for a count of people: an estimate of losses ("could reach $15 billion") is the figure
+      // given, not a toll still being counted.
+      if (
+        attribute.label &&
+        familyOf(attribute.label)?.people &&
+        PROJECTED_BEFORE.test(foldText(body.slice(Math.max(sentence.start, value.start - 60), value.start + lead.length)))
+      ) {
+        const own = attribute.label;
+        if (!/^projected\b/i.test(own))
+          attribute = { ...attribute, label: `Projected ${/^\p{Lu}\p{Ll}/u.test(own) ? own.charAt(0).toLowerCase() + own.slice(1) : own}` };
       }
 
       // "hundreds of cars", "tens of thousands", "billions of dollars": a quantity given by its order

@@ -1332,3 +1332,11 @@ describe("a measure the sentence names before its verb", () => {
     expect(p?.attribute.label).toBe("Death toll");
   });
 });
+
+describe("what a figure may yet become", () => {
+  it("is a projection of the measure, not its value", () => {
+    const proposals = suggest("The mayor said the toll could reach 18,000 to 20,000. At least 5,300 people have died.", [TOLL]);
+    expect(proposals.find((p) => p.quote.includes("18,000"))?.attribute.label).toBe("Projected death toll");
+    expect(proposals.find((p) => p.quote.includes("5,300"))?.attribute.label).toBe("Death toll");
+  });
+});
