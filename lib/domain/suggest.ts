@@ -2106,11 +2106,15 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // "6,085 displaced in other areas, including Benghazi": a name given as an example of what the
       // figure covers is one of many, not what it is about.
       const owners = mentions.filter((m) => !namedAsExample(body, sentence, m));
+      // A count of people of no known measure ("300 survivors", "5,000 families") is, like a toll, the
+      // event's or a place's: never the agency or official who gives it ("…, the Red Crescent said").
+      const eventKinds: EntityKind[] =
+        family?.subjects ?? (noun !== null && PEOPLE.test(foldText(noun)) && !/^homes?$/i.test(noun) ? ["event", "place"] : []);
       const learnedSubject =
         byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
-        (family?.subjects[0] === "event" &&
+        (eventKinds[0] === "event" &&
         // The place the event is named after is the event's ground, not another subject for it.
-        !owners.some((m) => family.subjects.includes(m.entity.kind) && !(mainEvent && m.entity.id === groundOf(mainEvent)))
+        !owners.some((m) => eventKinds.includes(m.entity.kind) && !(mainEvent && m.entity.id === groundOf(mainEvent)))
           ? mainEvent
           : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".

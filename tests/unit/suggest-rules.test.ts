@@ -1340,3 +1340,25 @@ describe("what a figure may yet become", () => {
     expect(proposals.find((p) => p.quote.includes("5,300"))?.attribute.label).toBe("Death toll");
   });
 });
+
+describe("an agency that gives a count of people", () => {
+  const WITH_AGENCY: SuggestEntity[] = [
+    ...ENTITIES,
+    { id: "who", name: "World Health Organization", kind: "organization", aliases: ["WHO"] },
+  ];
+  const guess = (body: string, figure: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: WITH_AGENCY, claims: [TOLL] }).find((p) =>
+      p.quote.includes(figure),
+    );
+
+  it.each([
+    ["The WHO said 55 children were poisoned by contaminated water.", "55"],
+    ["Some 5,000 families are sleeping in schools, the WHO said.", "5,000"],
+  ])("does not own it, even of no known measure: %s", (body, figure) => {
+    expect(subjectOf(guess(body, figure))).toBe("storm");
+  });
+
+  it("still owns what it says of itself", () => {
+    expect(subjectOf(guess("The WHO said it had sent 40 tonnes of supplies.", "40"))).toBe("who");
+  });
+});
