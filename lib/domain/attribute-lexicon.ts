@@ -283,6 +283,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Weight", ["weighs", "mass"], /\b(?:weigh(?:s|ed|ing)?|weight|heavy)\b/, ["measure"], ["product", "other", "person"], {
     dimensions: ["mass"],
   }),
+  // "could hold some 22.5 million cubic metres", "a reservoir with a capacity of 40,000 litres": what it holds, in volume only.
+  family(
+    "Capacity",
+    ["storage capacity", "volume"],
+    /\b(?:capacity|hold|holds|held|holding|store|stores|stored|storage|contains?|contained)\b/,
+    ["measure"],
+    ["other", "place", "product"],
+    { dimensions: ["volume"] },
+  ),
   family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"], {
     dimensions: ["temperature"],
   }),

@@ -1362,3 +1362,12 @@ describe("an agency that gives a count of people", () => {
     expect(subjectOf(guess("The WHO said it had sent 40 tonnes of supplies.", "40"))).toBe("who");
   });
 });
+
+describe("what a reservoir or a dam holds", () => {
+  it("is its capacity, in volume only", () => {
+    const label = (body: string, figure: string) => alone(body).find((p) => p.quote.includes(figure))?.attribute.label ?? null;
+    expect(label("The upper dam could hold some 22.5 million cubic metres of water.", "22.5")).toBe("Capacity");
+    expect(label("The tanker spilled 40,000 litres of oil.", "40,000")).not.toBe("Capacity");
+    expect(label("The dam held back a lake 74 metres deep.", "74")).not.toBe("Capacity");
+  });
+});
