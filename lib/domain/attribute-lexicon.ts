@@ -205,6 +205,14 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Loss", ["net loss", "operating loss", "losses"], /\b(?:net loss|operating loss|loss|lost)\b/, ["money"], ["organization"], {
     unlessAfter: /^\s*(?:[\p{L}-]+\s+)?(?:contracts?|deals?|bids?|orders?|tenders?|cases?|lawsuits?|appeals?|auctions?|sponsorships?)\b/u,
   }),
+  // "launched an appeal for $71.4 million": what an agency asks donors for, not what it has.
+  family(
+    "Appeal",
+    ["funding appeal", "flash appeal", "emergency appeal", "amount appealed for"],
+    /\b(?:appeal(?:s|ed|ing)? for|(?:flash|emergency|humanitarian|funding) appeals?)\b/,
+    ["money"],
+    ["organization", "event"],
+  ),
   family(
     "Funding",
     ["funding", "financing", "investment", "funds raised", "amount raised"],

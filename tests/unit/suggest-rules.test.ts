@@ -1371,3 +1371,12 @@ describe("what a reservoir or a dam holds", () => {
     expect(label("The dam held back a lake 74 metres deep.", "74")).not.toBe("Capacity");
   });
 });
+
+describe("a sum appealed for", () => {
+  it("is the appeal, not funding raised; an appeal against a fine is no appeal for money", () => {
+    const label = (body: string) => alone(body)[0]?.attribute.label ?? null;
+    expect(label("The agency launched an appeal for $71.4 million to help flood victims.")).toBe("Appeal");
+    expect(label("The UN issued a flash appeal of $40 million.")).toBe("Appeal");
+    expect(label("Acme appealed a $5 million fine.")).toBe("Fine");
+  });
+});
