@@ -828,6 +828,13 @@ function nearestCue(
 const MAGNITUDE_CUE = { family: familyOf("Magnitude", true)!, cue: "magnitude", distance: 0 };
 const AGE_CUE = { family: familyOf("Age", true)!, cue: "age", distance: 0 };
 const AREA_CUE = { family: familyOf("Area", true)!, cue: "area", distance: 0 };
+const RAIN_CUE = { family: familyOf("Rainfall", true)!, cue: "fell", distance: 0 };
+/** The units rain is given in: "414mm", "491 millimetres", "490 litres per square metre", "618 l/m²". */
+const RAIN_UNIT = /\d\s*(?:mm|millimet(?:re|er)s?|(?:litres?|liters?|l) (?:per|a) square met(?:re|er)|l\/m[²2])\b/i;
+const NOT_RAIN = /\b(?:levels?|rivers?|tides?|snow(?:fall)?|sea|lake|reservoir|ground|sank|subsided)\b/i;
+/** Words that say a depth fell, or fell over a span: "fell", "recorded 240mm in 24 hours", "in a single day". */
+const RAIN_FELL =
+  /\b(?:fell|falling|fallen|fall|dropped|dumped|poured)\b|\bin (?:just |only |a single |one |the )?(?:\d+|a|an|one|two|three|four|six|eight|twelve|24|48) (?:hours?|days?)\b|\bin a (?:single )?day\b/i;
 /** The pay a person earns, and a company's profit: "earns" cues both. */
 const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
 const PROFIT_FAMILY = familyOf("Profit", true)!;
@@ -2070,6 +2077,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         });
         fromPrevious = builtIn !== null;
       }
+      // "240mm in 24 hours", "more than 400 mm fell on Al-Bayda": millimetres or litres per square
+      // metre that fell, or fell over a span of time, are rain, though no word says so.
+      // A level that fell ("water levels fell by 300mm") or snow is no rain.
+      const said = body.slice(sentence.start, sentence.end);
+      if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said)) builtIn = RAIN_CUE;
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
       const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,

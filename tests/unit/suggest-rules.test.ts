@@ -1380,3 +1380,17 @@ describe("a sum appealed for", () => {
     expect(label("Acme appealed a $5 million fine.")).toBe("Fine");
   });
 });
+
+describe("millimetres or litres per square metre that fell", () => {
+  const label = (body: string) => alone(body)[0]?.attribute.label ?? null;
+
+  it.each(["Hillton recorded 240mm in 24 hours.", "More than 400 mm fell on the town in a single day."])(
+    "are rainfall, though no word says rain: %s",
+    (body) => expect(label(body)).toBe("Rainfall"),
+  );
+
+  it.each(["Water levels fell by 300mm.", "About 300mm of snow fell overnight.", "The rod is 240mm long."])(
+    "a level, snow or a size is not: %s",
+    (body) => expect(label(body)).not.toBe("Rainfall"),
+  );
+});
