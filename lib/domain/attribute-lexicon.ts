@@ -92,14 +92,21 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "place"],
     { people: true },
   ),
-  family("People missing", ["missing", "missing people", "number missing"], /\b(?:missing|unaccounted)\b/, ["count"], ["event", "place"], {
-    people: true,
-  }),
+  family(
+    "People missing",
+    ["missing", "missing people", "number missing"],
+    /\b(?:missing|unaccounted|search(?:ing|es)? for)\b/,
+    ["count"],
+    ["event", "place"],
+    {
+      people: true,
+    },
+  ),
   family(
     "People displaced",
     ["displaced", "homeless", "people made homeless", "displaced people"],
     // "Forced from their homes", "fled their villages": people displaced, not an evacuation ordered.
-    /\b(?:displaced|homeless|lost their homes|shelters?|(?:forced|driven) (?:out )?(?:from|of) their|fled their)\b/,
+    /\b(?:displaced|homeless|lost their homes|shelters?|sought refuge|taking refuge|(?:forced|driven) (?:out )?(?:from|of) their|fled their)\b/,
     ["count"],
     ["event", "place"],
     { people: true },

@@ -1394,3 +1394,13 @@ describe("millimetres or litres per square metre that fell", () => {
     (body) => expect(label(body)).not.toBe("Rainfall"),
   );
 });
+
+describe("people sought, or sheltering", () => {
+  it.each([
+    ["Divers are searching for 40 people off the coast.", "People missing"],
+    ["The search for 2,000 people swept out to sea went on.", "People missing"],
+    ["Some 5,000 people had sought refuge in schools.", "People displaced"],
+  ])("%s → %s", (body, label) => {
+    expect(alone(body)[0]?.attribute.label).toBe(label);
+  });
+});
