@@ -771,6 +771,10 @@ const shapeOf = (value: Read): Shape =>
       ? "time"
       : (value.kind as Shape);
 
+/** A clause set inside a sentence after a figure, between commas: ", including 12,000 children, ". */
+const INSERTED_CLAUSE =
+  /^,\s+(?:including|among them|among whom|of whom|of which|many of them|most of them|mostly|mainly|half of them)\b(?:[^,;:.()]|[,.](?=\d))*?,(?!\d)\s*/i;
+
 /** What a figure may yet become: "could reach", "is expected to top", "may rise to as many as". */
 const PROJECTED_BEFORE =
   /\b(?:could|may|might|would|will|(?:is|are) (?:expected|likely|feared|set) to|threatens? to)\s+(?:(?:eventually|soon|still|well|easily|even)\s+)?(?:reach|rise to|climb to|top|exceed|surpass|hit|pass|be as high as|go as high as)(?:\s+(?:as (?:high|many|much) as|about|around|nearly|more than|over))?\s*$/;
@@ -2034,8 +2038,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // After the figure: the value's own trailing words too ("$1 billion termination" + "fee").
       // A figure in words ("six") has no digit: what follows it starts after the whole word.
       const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), /\d/.test(text) ? 0 : text.length - 1);
+      // "Some 40,000 people, including 12,000 children, have fled": what befell them comes after the
+      // clause set inside the sentence.
+      const inserted = INSERTED_CLAUSE.exec(body.slice(value.end, sentence.end));
+      const tailFrom = inserted ? value.end + inserted[0].length : value.start + lastDigit + 1;
       const tail = body
-        .slice(value.start + lastDigit + 1, Math.min(sentence.end, value.end + 30))
+        .slice(tailFrom, Math.min(sentence.end, tailFrom + (inserted ? 30 : value.end + 30 - tailFrom)))
         .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, ""); // a comma after the figure ends its clause
       let noun = countedNoun(tokens, value);
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.

@@ -1404,3 +1404,19 @@ describe("people sought, or sheltering", () => {
     expect(alone(body)[0]?.attribute.label).toBe(label);
   });
 });
+
+describe("a clause set inside the sentence after a figure", () => {
+  it("leaves the figure what befell the people after it", () => {
+    const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+    expect(labels("At least 120 people, most of them women, were killed in the attack.")).toEqual([["At least 120 people", "Death toll"]]);
+    // The figures inside the clause ("12,000") do not hide the whole's verb.
+    expect(labels("Some 40,000 people, including 12,000 children, have been evacuated.")[0]).toEqual([
+      "Some 40,000 people",
+      "People evacuated",
+    ]);
+    expect(labels("About 1.2 million people, among them 300,000 children, have been displaced.")[0]).toEqual([
+      "About 1.2 million people",
+      "People displaced",
+    ]);
+  });
+});
