@@ -2421,13 +2421,16 @@ function asOfIn(
 
 /** What ends a clause between two places of a sentence: a semicolon, a colon, a dash, a bracket, a comma before a word. */
 const CLAUSE_BREAK = /[;:—–()]|\s-\s|,\s/;
+/** A comma between two capitalised words: "Benghazi, Ajdabiya". */
+const LIST_OF_NAMES_COMMA = /(?<=\p{Lu}[\p{L}'’.-]*),\s(?=\p{Lu})/gu;
 /** A day opening the sentence, before its comma, sets the whole sentence: "On Thursday, Acme …". */
 const OPENING_DAY = /^\s*(?:(?:late|early)\s+)?(?:on|by|in|during|since|until|last|this)?\s*$/i;
 
 /** Whether a day and a figure are of one clause of the sentence, the day's when it opens the sentence. */
 function sameClause(body: string, sentence: Sentence, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  if (!CLAUSE_BREAK.test(body.slice(first.end, second.start))) return true;
+  // The commas of a list of names ("in Benghazi, Ajdabiya, Tokra and Shahat by Monday") end no clause.
+  if (!CLAUSE_BREAK.test(body.slice(first.end, second.start).replace(LIST_OF_NAMES_COMMA, " "))) return true;
   const day = first === b ? b : null;
   return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
 }

@@ -1420,3 +1420,12 @@ describe("a clause set inside the sentence after a figure", () => {
     ]);
   });
 });
+
+describe("a day after a list of places", () => {
+  it("dates the figure before the list, and is no claim of its own", () => {
+    const proposals = alone(
+      "The agency said it had received more than 2,500 calls from Benghazi, Tokra, Al-Bayda and Shahat by Monday morning.",
+    );
+    expect(proposals.map((p) => [p.quote, p.asOf?.text])).toEqual([["more than 2,500 calls", "Monday"]]);
+  });
+});
