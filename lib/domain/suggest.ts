@@ -1530,6 +1530,12 @@ function guessSubject(
   if (best && sources.has(best) && learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
   if (best) return { how: "mention", entityId: best.entity.id, name: best.entity.name };
   if (learnedSubject) return { how: "learned", entityId: learnedSubject.id, name: learnedSubject.name };
+  // A toll is an event's: the event the sentence names, before the figure or after it ("At least 150
+  // people were killed when Storm Daniel brought …", "the toll from the Kahramanmaras earthquake").
+  if (kinds[0] === "event") {
+    const event = eventNamedIn(body, sentence, value);
+    if (event) return { how: "sentence", name: event, kind: "event" };
+  }
   const from = Math.max(sentence.start, value.start - 80);
   const near = body.slice(from, value.start);
   const before = bracketed ? NAME_BEFORE_BRACKET.exec(near) : null;
@@ -1555,6 +1561,31 @@ const EXAMPLE_BEFORE =
 /** Whether a name is given as an example of what a figure covers: "in other areas, including Benghazi". */
 function namedAsExample(body: string, sentence: Sentence, m: Mention): boolean {
   return m.at > sentence.start && EXAMPLE_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 80), m.at));
+}
+
+/**
+ * An event's name as news writes one: a storm's given name ("Storm Daniel", "Hurricane Helene"),
+ * or names before what befell them ("the Kahramanmaras earthquake", "the Camp Fire").
+ */
+const EVENT_NAME = new RegExp(
+  String.raw`\b(?:(?:Storm|Hurricane|Typhoon|Cyclone|Tropical Storm|Super Typhoon|Winter Storm)\s+\p{Lu}[\p{L}'’-]+` +
+    String.raw`|(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:[Ee]arthquakes?|[Qq]uake|[Ff]loods?|[Ww]ildfires?|[Ff]ire|[Tt]sunami|[Ee]ruption|[Ll]andslide|[Bb]ombing|[Ss]hooting|[Aa]ttack|[Cc]rash|[Ee]xplosion|[Bb]last|[Dd]isaster))(?![\p{L}])`,
+  "gu",
+);
+/** The event named in a sentence nearest a figure, without a sentence's first word ("The", "At"). */
+function eventNamedIn(body: string, sentence: Sentence, value: { start: number; end: number }): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const m of body.slice(sentence.start, sentence.end).matchAll(EVENT_NAME)) {
+    let name = m[0];
+    let at = sentence.start + m.index;
+    // "The Kahramanmaras earthquake": a capital a sentence's first word owes to its place is no part of a name.
+    const lead = /^(?:The|A|An|In|At|On|After|Since|During|When|From)\s+/.exec(name);
+    if (lead && at === sentence.start) [name, at] = [name.slice(lead[0].length), at + lead[0].length];
+    if (!/\s/.test(name)) continue;
+    const distance = at >= value.end ? at - value.end : value.start - (at + name.length);
+    if (distance >= 0 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
 }
 
 /** A name in the possessive right before a figure: "Trump's " of "Trump's 49.9%". */

@@ -1429,3 +1429,19 @@ describe("a day after a list of places", () => {
     expect(proposals.map((p) => [p.quote, p.asOf?.text])).toEqual([["more than 2,500 calls", "Monday"]]);
   });
 });
+
+describe("a toll's event named in the sentence, before any entity is recorded", () => {
+  it("is the subject, a new event, wherever the sentence names it", () => {
+    const subject = (body: string) => alone(body)[0]?.subject;
+    expect(subject("At least 150 people were killed when Storm Daniel brought torrential rain, officials said.")).toEqual({
+      how: "sentence",
+      name: "Storm Daniel",
+      kind: "event",
+    });
+    expect(subject("The death toll from the Kahramanmaras earthquake rose to 41,000 on Tuesday.")).toMatchObject({
+      name: "Kahramanmaras earthquake",
+    });
+    // Not for a measure of another kind.
+    expect(subject("Paris hosted 10 million visitors as the Olympic Games drew crowds.")).toMatchObject({ name: "Paris" });
+  });
+});
