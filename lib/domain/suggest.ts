@@ -2285,6 +2285,25 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         cue: cue.join(" "),
       });
     }
+    // "By 6pm, 120 people had been rescued", "In the 24 hours to 8am on Monday, 414mm fell": a time
+    // or day the sentence opens with, before its comma, is when the sentence's figures held.
+    for (let k = proposals.length - 1; k >= firstOfSentence; k--) {
+      const when = proposals[k]!;
+      if ((when.valueKind !== "time" && when.valueKind !== "date") || when.attribute.how !== "none") continue;
+      if (!OPENING_WHEN.test(body.slice(sentence.start, when.start)) || !/^\s*,/.test(body.slice(when.end, when.end + 3))) continue;
+      const figures = proposals
+        .slice(firstOfSentence)
+        .filter(
+          (q) =>
+            q.valueKind !== "date" &&
+            q.valueKind !== "time" &&
+            q.start > when.end &&
+            (q.asOf?.how === "published" || (q.asOf && when.quote.includes(q.asOf.text))),
+        );
+      if (!figures.length) continue;
+      for (const q of figures) q.asOf = { text: when.quote, reading: when.reading, how: "sentence" };
+      proposals.splice(k, 1);
+    }
     // A day that only says when a figure of the sentence held ("shares fell 12% on Tuesday",
     // "agreed on 25 April to sell for $54.20") is that figure's as-of, which its form fills in: no
     // claim of its own. A day with its own cue ("founded in"), or one of a list of days ("sold
@@ -2452,6 +2471,9 @@ function asOfIn(
 
 /** What ends a clause between two places of a sentence: a semicolon, a colon, a dash, a bracket, a comma before a word. */
 const CLAUSE_BREAK = /[;:—–()]|\s-\s|,\s/;
+/** What a sentence may open with before the time its figures held: "By", "At", "In the 24 hours to". */
+const OPENING_WHEN =
+  /^\s*(?:(?:by|at|as of|until|till|on|in)\s+|(?:in|over|during) the (?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?) (?:to|until|before|ending|ended)\s+)$/i;
 /** A comma between two capitalised words: "Benghazi, Ajdabiya". */
 const LIST_OF_NAMES_COMMA = /(?<=\p{Lu}[\p{L}'’.-]*),\s(?=\p{Lu})/gu;
 /** A day opening the sentence, before its comma, sets the whole sentence: "On Thursday, Acme …". */

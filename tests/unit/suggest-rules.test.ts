@@ -1445,3 +1445,19 @@ describe("a toll's event named in the sentence, before any entity is recorded", 
     expect(subject("Paris hosted 10 million visitors as the Olympic Games drew crowds.")).toMatchObject({ name: "Paris" });
   });
 });
+
+describe("a time or day a sentence opens with", () => {
+  const held = (body: string) => alone(body).map((p) => [p.quote, p.asOf?.text]);
+
+  it("is when the sentence's figures held, and no claim of its own", () => {
+    expect(held("By 6pm, 120 people had been rescued.")).toEqual([["120 people", "6pm"]]);
+    expect(held("In the 24 hours to 8am on Monday, 414mm fell on the town.")).toEqual([["414mm", "8am on Monday"]]);
+  });
+
+  it("stays a claim when it has a cue of its own", () => {
+    expect(held("At 8:12pm on Tuesday, the agency sent an alert to 2 million phones.").map(([q]) => q)).toEqual([
+      "8:12pm on Tuesday",
+      "2 million phones",
+    ]);
+  });
+});
