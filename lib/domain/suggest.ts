@@ -2475,7 +2475,7 @@ const CLAUSE_BREAK = /[;:—–()]|\s-\s|,\s/;
 const OPENING_WHEN =
   /^\s*(?:(?:by|at|as of|until|till|on|in)\s+|(?:in|over|during) the (?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?) (?:to|until|before|ending|ended)\s+)$/i;
 /** A comma between two capitalised words: "Benghazi, Ajdabiya". */
-const LIST_OF_NAMES_COMMA = /(?<=\p{Lu}[\p{L}'’.-]*),\s(?=\p{Lu})/gu;
+const LIST_OF_NAMES_COMMA = /(\p{Lu}[\p{L}'’.-]*),\s(?=\p{Lu})/gu;
 /** A day opening the sentence, before its comma, sets the whole sentence: "On Thursday, Acme …". */
 const OPENING_DAY = /^\s*(?:(?:late|early)\s+)?(?:on|by|in|during|since|until|last|this)?\s*$/i;
 
@@ -2483,7 +2483,7 @@ const OPENING_DAY = /^\s*(?:(?:late|early)\s+)?(?:on|by|in|during|since|until|la
 function sameClause(body: string, sentence: Sentence, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
   // The commas of a list of names ("in Benghazi, Ajdabiya, Tokra and Shahat by Monday") end no clause.
-  if (!CLAUSE_BREAK.test(body.slice(first.end, second.start).replace(LIST_OF_NAMES_COMMA, " "))) return true;
+  if (!CLAUSE_BREAK.test(body.slice(first.end, second.start).replace(LIST_OF_NAMES_COMMA, "$1 "))) return true;
   const day = first === b ? b : null;
   return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
 }
