@@ -310,7 +310,15 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family("Temperature", ["temperatures", "heat"], /\b(?:temperatures?|degrees|heat|thermometers?)\b/, ["measure"], ["place", "event"], {
     dimensions: ["temperature"],
   }),
-  family("Distance", ["distance from", "distance"], /\b(?:distance|away|carried|swept)\b/, ["measure"], ["event", "person", "place"]),
+  // "about 13 km upstream", "30 miles north of the capital": how far, in length only ("carried 300 tonnes" is no distance).
+  family(
+    "Distance",
+    ["distance from", "distance"],
+    /\b(?:distance|away|carried|swept|upstream|downstream|inland|offshore|(?:north|south|east|west)(?:-?(?:east|west))? of)\b/,
+    ["measure"],
+    ["event", "person", "place"],
+    { dimensions: ["length"] },
+  ),
   // Days and times.
   family(
     "Founded",

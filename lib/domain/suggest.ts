@@ -836,9 +836,9 @@ const RAIN_CUE = { family: familyOf("Rainfall", true)!, cue: "fell", distance: 0
 /** The units rain is given in: "414mm", "491 millimetres", "490 litres per square metre", "618 l/m²". */
 const RAIN_UNIT = /\d\s*(?:mm|millimet(?:re|er)s?|(?:litres?|liters?|l) (?:per|a) square met(?:re|er)|l\/m[²2])\b/i;
 const NOT_RAIN = /\b(?:levels?|rivers?|tides?|snow(?:fall)?|sea|lake|reservoir|ground|sank|subsided)\b/i;
-/** Words that say a depth fell, or fell over a span: "fell", "recorded 240mm in 24 hours", "in a single day". */
+/** Words that say a depth fell, or fell over a span: "fell", "recorded 240mm in 24 hours", "in a single day", "receives 270mm a year". */
 const RAIN_FELL =
-  /\b(?:fell|falling|fallen|fall|dropped|dumped|poured)\b|\bin (?:just |only |a single |one |the )?(?:\d+|a|an|one|two|three|four|six|eight|twelve|24|48) (?:hours?|days?)\b|\bin a (?:single )?day\b/i;
+  /\b(?:fell|falling|fallen|fall|dropped|dumped|poured)\b|\bin (?:just |only |a single |one |the )?(?:\d+|a|an|one|two|three|four|six|eight|twelve|24|48) (?:hours?|days?)\b|\bin a (?:single )?day\b|\b(?:a|per|each|every|in an? (?:average|typical|normal)) year\b|\bannually\b/i;
 /** The pay a person earns, and a company's profit: "earns" cues both. */
 const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
 const PROFIT_FAMILY = familyOf("Profit", true)!;

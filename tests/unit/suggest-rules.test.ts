@@ -1461,3 +1461,17 @@ describe("a time or day a sentence opens with", () => {
     ]);
   });
 });
+
+describe("how far, and how much rain a year", () => {
+  const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads a length upstream, offshore or north of a place as a distance, and nothing else carried", () => {
+    expect(labels("The dam stands about 13 km upstream.")).toEqual([["about 13 km", "Distance"]]);
+    expect(labels("The epicentre was 30 miles north of the capital.")).toEqual([["30 miles", "Distance"]]);
+    expect(labels("The ship carried 300 tonnes of grain.")).toEqual([["300 tonnes", null]]);
+  });
+
+  it("reads a depth a place receives a year as its rainfall", () => {
+    expect(labels("Benghazi receives about 270mm in an average year.")).toEqual([["about 270mm", "Rainfall"]]);
+  });
+});
