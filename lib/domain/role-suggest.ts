@@ -149,8 +149,17 @@ const FORMER_SHAPE = new RegExp(
   String.raw`(?:(${NAME}),\s+(?:a|an|the)\s+)?\b[Ff]ormer\s+(${NAME})\s+(?:executive|official|employee|engineer|researcher|staffer|adviser|advisor|manager|director|lawyer)s?\b`,
   "gu",
 );
+const ROLE_WORDS = ROLE_NOUN.source.replace(/\\b/g, "");
 const APPOSITION_SHAPE = new RegExp(
-  String.raw`(${NAME}),\s+((?:the|a|an)\s+[^,.;:()"“”]{3,90}?)(?=\s*[,.;:)]|\s+(?:said|says|told|who|which)\b|\s+and\s+(?:a|an|the|former)\s|$)`,
+  // "Emil Michael, the Pentagon's chief technology officer", and without an article when the office
+  // names whose it is: "Abdul Hamid Dbeibah, prime minister of the Government of National Unity".
+  String.raw`(${NAME}),\s+((?:the|a|an)\s+[^,.;:()"“”]{3,90}?|(?:[\p{Ll}-]+\s+){0,2}?${ROLE_WORDS}\s+(?:of|for|at)\s+[^,.;:()"“”—–]{2,80}?)` +
+    String.raw`(?=\s*[,.;:)—–]|\s+(?:said|says|told|who|which)\b|\s+and\s+(?:a|an|the|former)\s|$)`,
+  "gu",
+);
+/** "the transport minister, Óscar Puente,": an office, its comma, then its holder. */
+const OFFICE_THEN_NAME = new RegExp(
+  String.raw`\b[Tt]he\s+((?:[\p{L}-]+\s+){0,3}?${ROLE_WORDS}(?:\s+(?:of|for|at)\s+[^,.;:()"“”]{2,60}?)?),\s+(${PERSON})(?=\s*[,.;:)]|\s+(?:said|says|told|has|had|was|is|will|who)\b|$)`,
   "gu",
 );
 const FOUNDED_SHAPE =
@@ -334,7 +343,7 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   }
 
   // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
-  for (const m of scan(APPOSITION_SHAPE, /,\s+(?:the|a|an)\s/)) {
+  for (const m of scan(APPOSITION_SHAPE, /,\s+\p{Ll}/u)) {
     const { name, skipped } = trimName(m[1]!);
     const phrase = m[2]!;
     // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
@@ -354,6 +363,25 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       value: phrase.replace(/^(?:a|an)\s+/i, ""),
       cue: ROLE_NOUN.exec(phrase)![0].toLowerCase(),
     });
+  }
+
+  // "the transport minister, Óscar Puente,": the office before its holder.
+  for (const m of scan(OFFICE_THEN_NAME, /,\s+\p{Lu}/u)) {
+    const { name, skipped } = trimName(m[2]!);
+    if (!name.includes(" ") || NOT_A_NAME.test(name)) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (taken(start, end)) continue;
+    found.push({
+      start,
+      end,
+      subject: name,
+      subjectKind: "person",
+      attribute: "Role",
+      value: m[1]!,
+      cue: ROLE_NOUN.exec(m[1]!)![0].toLowerCase(),
+    });
+    void skipped;
   }
 
   // "with backing from Google (GOOGL) and Amazon (AMZN)": a list of names, of the organisation the sentence is about.

@@ -1551,8 +1551,20 @@ function guessSubject(
   )
     return { how: "sentence", name: owner[1]! };
   const name = sentenceSubject(body, sentence, namesBefore);
+  // "Dana Ortiz, a spokeswoman for the agency, said 40 people died": who tells of people killed,
+  // hurt or missing is not what the count is of.
+  if (name && family?.people && SPEAKER_AFTER.test(body.slice(body.indexOf(name, sentence.start) + name.length, value.start)))
+    return { how: "none" };
   return name ? { how: "sentence", name } : { how: "none" };
 }
+
+/**
+ * After a name, the office of someone telling what follows: ", a spokeswoman for the agency, told
+ * reporters". A company or an agency saying so ("Northrail said 14 passengers were hurt") may be
+ * what the count is of.
+ */
+const SPEAKER_AFTER =
+  /^,[^,;:.]{0,60}\b(?:spokes(?:man|woman|person)|official|minister|director|chief|head|governor|mayor|president|commander|secretary|adviser|advisor|coordinator|manager)\b[^,;:.]{0,60},\s+(?:has |had )?(?:said|says|told|tells|reported|announced|confirmed|estimated|warned|added)\b/;
 
 /** Words that give what follows as an example of a larger set, over the names listed before it: "including Tobruk and ". */
 const EXAMPLE_BEFORE =

@@ -1475,3 +1475,32 @@ describe("how far, and how much rain a year", () => {
     expect(labels("Benghazi receives about 270mm in an average year.")).toEqual([["about 270mm", "Rainfall"]]);
   });
 });
+
+describe("an office written beside its holder without an article", () => {
+  const roles = (body: string) =>
+    alone(body)
+      .filter((p) => p.attribute.label === "Role")
+      .map((p) => ["name" in p.subject ? p.subject.name : null, p.valueText]);
+
+  it("after the name, when the office says whose it is", () => {
+    expect(roles("Jerome Powell, chair of the Federal Reserve, said rates would stay high.")).toEqual([
+      ["Jerome Powell", "chair of the Federal Reserve"],
+    ]);
+    expect(roles("Bruce Falck, head of revenue product — and paused hiring.")).toEqual([["Bruce Falck", "head of revenue product"]]);
+  });
+
+  it("before the name, after its comma", () => {
+    expect(roles("The visit was criticised by the transport minister, Óscar Puente, who said roads would reopen.")).toEqual([
+      ["Óscar Puente", "transport minister"],
+    ]);
+    expect(roles("In Tripoli, the prime minister of the Government of National Unity, Abdul Hamid Dbeibah, declared mourning.")).toEqual([
+      ["Abdul Hamid Dbeibah", "prime minister of the Government of National Unity"],
+    ]);
+  });
+
+  it("leaves a toll its spokeswoman gives to no one, and a company's own count to the company", () => {
+    const subject = (body: string) => alone(body).find((p) => p.attribute.label !== "Role")?.subject;
+    expect(subject("Dana Ortiz, a spokeswoman for the agency, said 40 people died.")).toEqual({ how: "none" });
+    expect(subject("Northrail said 14 passengers were hurt.")).toMatchObject({ name: "Northrail" });
+  });
+});
