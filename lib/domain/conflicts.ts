@@ -247,6 +247,14 @@ function ordered(a: DetectionClaim, b: DetectionClaim, toTheMinute: boolean): [D
   return ma.start <= mb.start ? [a, b] : [b, a];
 }
 
+/**
+ * A part named as what lies outside the main one: "elsewhere in eastern Libya", "other storm-hit
+ * areas", "outside the capital", "the rest of the country". Its figure is added to the figure
+ * given without a part, not contained in it.
+ */
+const REST = /\b(?:elsewhere|other|others|outside|beyond|remaining|rest\s+of)\b/;
+const namesTheRest = (part: string) => REST.test(foldText(part));
+
 /** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
 const within = (part: DetectionClaim, whole: DetectionClaim) =>
   Boolean(part.valueEntityId && whole.valueEntityId && part.valueEntityAncestors?.includes(whole.valueEntityId));
@@ -270,11 +278,17 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const partA = qualifier(a.appliesToPart);
   const partB = qualifier(b.appliesToPart);
   if (partA !== partB) {
-    const part = a.appliesToPart || b.appliesToPart;
-    return {
-      relation: "containment",
-      why: `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers}.`,
-    };
+    // Two parts named apart ("Derna" / "other storm-hit areas") are figures for different things;
+    // a part named as the rest ("elsewhere in the east") sits beside the unqualified figure, it
+    // is not inside it. Both can be true as written: shown among the pairs, never raising.
+    if (partA && partB) {
+      return { relation: "containment", why: `Figures for two parts (${a.appliesToPart}; ${b.appliesToPart}): ${numbers}.`, fits: true };
+    }
+    const part = (a.appliesToPart || b.appliesToPart)!;
+    if (namesTheRest(part)) {
+      return { relation: "containment", why: `One figure covers the rest (${part}), beside the other: ${numbers}.`, fits: true };
+    }
+    return { relation: "containment", why: `One figure covers a part (${part}), the other the whole: ${numbers}.` };
   }
   const sourceA = qualifier(a.accordingTo);
   const sourceB = qualifier(b.accordingTo);

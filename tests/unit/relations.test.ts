@@ -126,6 +126,34 @@ describe("pair relations", () => {
   });
 });
 
+describe("parts of a subject", () => {
+  test("figures for two named parts, or for the rest beside the figure without a part, raise nothing", () => {
+    const capital = claim("at least 30,000", { attributeLabel: "People displaced", appliesToPart: "the capital" });
+    const provinces = claim("6,085", { attributeLabel: "People displaced", appliesToPart: "other provinces" });
+    expect(relate(capital, provinces, tally)).toMatchObject({ relation: "containment", fits: true });
+    expect(detectGroupConflicts([capital, provinces])).toEqual([]);
+    const europe = claim("$4.1 billion", { attribute: "revenue", attributeLabel: "Revenue", appliesToPart: "Europe" });
+    const asia = claim("$2.7 billion", { attribute: "revenue", attributeLabel: "Revenue", appliesToPart: "Asia" });
+    expect(detectGroupConflicts([europe, asia])).toEqual([]);
+
+    const city = claim("11,300");
+    const elsewhere = claim("about 170", { appliesToPart: "elsewhere in the east of the country" });
+    expect(relate(city, elsewhere, tally)).toMatchObject({ relation: "containment", fits: true, why: expect.stringMatching(/the rest/) });
+    expect(detectGroupConflicts([city, elsewhere])).toEqual([]);
+    const outside = claim("$5 billion", { attribute: "revenue", attributeLabel: "Revenue", appliesToPart: "outside the United States" });
+    expect(detectGroupConflicts([claim("$21 billion", { attribute: "revenue", attributeLabel: "Revenue" }), outside])).toEqual([]);
+
+    // A part inside the figure without one is still to be checked against it.
+    const underground = claim("about 2,500 vehicles", {
+      attribute: "capacity",
+      attributeLabel: "Capacity",
+      appliesToPart: "underground level",
+    });
+    const whole = claim("5,400", { attribute: "capacity", attributeLabel: "Capacity" });
+    expect(detectGroupConflicts([underground, whole]).map((c) => c.kind)).toEqual(["containment"]);
+  });
+});
+
 describe("a group's conflicts follow from its pairs", () => {
   test("a rising toll with one stale figure gives a change over time and a contradiction, each its own conflict", () => {
     const found = detectGroupConflicts([
