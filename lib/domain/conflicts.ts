@@ -255,6 +255,27 @@ function ordered(a: DetectionClaim, b: DetectionClaim, toTheMinute: boolean): [D
 const REST = /\b(?:elsewhere|other|others|outside|beyond|remaining|rest\s+of)\b/;
 const namesTheRest = (part: string) => REST.test(foldText(part));
 
+/**
+ * Two readings of a running tally at different moments whose figures differ though their hedges
+ * overlap: "more than 40,000" displaced on Saturday, 46,000 on Monday; 10,100 missing, then
+ * "more than 9,000". Both can be true, but the count moved: an update (or a decrease) to show on
+ * the timeline, not an agreement. Null when they give one figure or one moment.
+ */
+function movedWithin(a: DetectionClaim, b: DetectionClaim): PairVerdict | null {
+  const ma = whenOf(a, true);
+  const mb = whenOf(b, true);
+  if (!ma || !mb || !apart(ma, mb) || !isNumeric(a.value) || !isNumeric(b.value)) return null;
+  const figure = (v: NumericValue) => (v.measure ? midpoint(v.measure) : midpoint(v));
+  const [earlier, later] = ordered(a, b, true);
+  const from = figure(earlier.value as NumericValue);
+  const to = figure(later.value as NumericValue);
+  if (from === to) return null;
+  const when = `${earlier.value.text} (${describeMoment(whenOf(earlier, true)!)}) → ${later.value.text} (${describeMoment(whenOf(later, true)!)})`;
+  return to < from
+    ? { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` }
+    : { relation: "update", why: `Changed over time: ${when}.` };
+}
+
 /** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
 const within = (part: DetectionClaim, whole: DetectionClaim) =>
   Boolean(part.valueEntityId && whole.valueEntityId && part.valueEntityAncestors?.includes(whole.valueEntityId));
@@ -266,7 +287,10 @@ const within = (part: DetectionClaim, whole: DetectionClaim) =>
 export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense = DEFAULT_SENSE): PairVerdict | null {
   const compared = agreement(a, b);
   if (!compared) return null;
-  if (compared.agree) return compared.note ? { relation: "consistent", why: compared.note } : null;
+  if (compared.agree) {
+    const moved = sense.change === "tally" && qualifier(a.appliesToPart) === qualifier(b.appliesToPart) ? movedWithin(a, b) : null;
+    return moved ?? (compared.note ? { relation: "consistent", why: compared.note } : null);
+  }
   const x = a.value;
   const y = b.value;
   const [inner, outer] = within(a, b) ? [a, b] : within(b, a) ? [b, a] : [];

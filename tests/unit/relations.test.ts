@@ -154,6 +154,37 @@ describe("parts of a subject", () => {
   });
 });
 
+describe("a running tally read from hedged figures", () => {
+  test("figures whose hedges overlap, given at different moments, show the count moving", () => {
+    const saturday = claim("more than 40,000", { attributeLabel: "People displaced", published: at("16 September 2023, 19:15") });
+    const monday = claim("46,000", { attributeLabel: "People displaced", published: at("18 September 2023, 20:00") });
+    expect(relate(saturday, monday, tally)).toMatchObject({
+      relation: "update",
+      why: expect.stringMatching(/more than 40,000 .*→ 46,000/),
+    });
+    expect(detectGroupConflicts([saturday, monday]).map((c) => c.kind)).toEqual(["temporal"]);
+
+    const thursday = claim("10,100", { attributeLabel: "People missing", published: at("14 September 2023, 22:40") });
+    const later = claim("more than 9,000", { attributeLabel: "People missing", published: at("17 September 2023, 19:15") });
+    expect(relate(thursday, later, tally)?.relation).toBe("decrease");
+
+    // One figure repeated later, or two hedged figures of one moment, are no change.
+    expect(
+      relate(claim("at least 62", { published: at("1 November 2024") }), claim("at least 62", { published: at("2 November 2024") }), tally),
+    ).toBeNull();
+    const noon = at("1 November 2024, 12:00");
+    expect(relate(claim("more than 200", { published: noon }), claim("about 205", { published: noon }), tally)).toBeNull();
+    // A figure that does not move over time is still read as written.
+    expect(
+      relate(
+        claim("more than 400 mm", { published: at("12 September 2023") }),
+        claim("414 mm", { published: at("18 September 2023") }),
+        fixed,
+      ),
+    ).toBeNull();
+  });
+});
+
 describe("a group's conflicts follow from its pairs", () => {
   test("a rising toll with one stale figure gives a change over time and a contradiction, each its own conflict", () => {
     const found = detectGroupConflicts([
