@@ -319,16 +319,19 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const methodA = qualifier(a.method);
   const methodB = qualifier(b.method);
   const sourcesDiffer = Boolean(sourceA && sourceB && !sameSource(a.accordingTo!, b.accordingTo!));
-  if (sourcesDiffer || (methodA && methodB && methodA !== methodB)) {
-    const how = sourcesDiffer ? `according to ${a.accordingTo} and to ${b.accordingTo}` : `measured as “${a.method}” and as “${b.method}”`;
-    return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
-  }
   const tally = sense.change === "tally";
   const ma = whenOf(a, tally);
   const mb = whenOf(b, tally);
   // As-of dates the analyst wrote that are apart say the values changed, whatever the attribute.
   const writtenApart = Boolean(a.asOf && b.asOf && apart(a.asOf, b.asOf));
   const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || sense.change !== "fixed"));
+  // A running tally is counted by whoever is counting that day: a later count from another
+  // source is the tally moving on, not another measure of the same moment.
+  const laterCount = tally && overTime && !(methodA && methodB && methodA !== methodB);
+  if (!laterCount && (sourcesDiffer || (methodA && methodB && methodA !== methodB))) {
+    const how = sourcesDiffer ? `according to ${a.accordingTo} and to ${b.accordingTo}` : `measured as “${a.method}” and as “${b.method}”`;
+    return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
+  }
   // A correction puts right a value for the same moment; a later value given as of another time is an update.
   if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection) && !overTime) {
     return { relation: "correction", why: `The article corrects itself: ${numbers}. One of these is the value it says was wrong.` };

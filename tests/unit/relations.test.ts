@@ -185,6 +185,23 @@ describe("a running tally read from hedged figures", () => {
   });
 });
 
+describe("a running tally counted by different sources", () => {
+  test("a later count from another source is an update; counts of one moment are different measures", () => {
+    const tuesday = claim("2,300", { accordingTo: "emergency services", published: at("12 September 2023, 18:00") });
+    const thursday = claim("5,500", { accordingTo: "health ministry", published: at("14 September 2023, 22:40") });
+    expect(relate(tuesday, thursday, tally)).toMatchObject({ relation: "update", why: expect.stringMatching(/Changed over time/) });
+    expect(detectGroupConflicts([tuesday, thursday]).map((c) => c.kind)).toEqual(["temporal"]);
+
+    const who = claim("3,958", { accordingTo: "WHO", asOf: at("16 September 2023, 19:00") });
+    const ministry = claim("3,252", { accordingTo: "health ministry", asOf: at("16 September 2023, 19:00") });
+    expect(relate(who, ministry, tally)?.relation).toBe("measure");
+    // Not on an attribute that is not a tally: two stations' rainfall stay two measures.
+    const aemet = claim("618 litres per square metre", { accordingTo: "Aemet", published: at("1 November 2024") });
+    const avamet = claim("640.8 litres per square metre", { accordingTo: "Avamet", published: at("2 November 2024") });
+    expect(relate(aemet, avamet, fixed)?.relation).toBe("measure");
+  });
+});
+
 describe("a group's conflicts follow from its pairs", () => {
   test("a rising toll with one stale figure gives a change over time and a contradiction, each its own conflict", () => {
     const found = detectGroupConflicts([
