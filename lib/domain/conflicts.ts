@@ -276,6 +276,15 @@ function movedWithin(a: DetectionClaim, b: DetectionClaim): PairVerdict | null {
     : { relation: "update", why: `Changed over time: ${when}.` };
 }
 
+/**
+ * A tally of what cannot be undone, by the attribute's key: the dead, the buried, what was
+ * destroyed. Such a count only grows as reports come in; one that falls (11,300 dead, then 3,958)
+ * was wrong before or is wrong now. A count of people in a state (missing, displaced, in
+ * hospital) goes down as well as up: a fall is worth a look, no more.
+ */
+const STAYS = /(?:^|[\s_-])(?:death|deaths|dead|killed|fatalities|buried|burials|destroyed)(?:$|[\s_-])/;
+const countsWhatStays = (attribute: string) => STAYS.test(foldText(attribute));
+
 /** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
 const within = (part: DetectionClaim, whole: DetectionClaim) =>
   Boolean(part.valueEntityId && whole.valueEntityId && part.valueEntityAncestors?.includes(whole.valueEntityId));
@@ -351,6 +360,12 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
       isNumeric(lv) &&
       (ev.measure && lv.measure ? lower(ev.measure, lv.measure) : !ev.measure && !lv.measure && lower(ev, lv));
     if (sense.change === "tally" && decreased) {
+      if (countsWhatStays(a.attribute)) {
+        return {
+          relation: "contradiction",
+          why: `A count of what cannot be undone went down: ${when}. The later count is not the earlier one moving on: one of them is wrong.`,
+        };
+      }
       return { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` };
     }
     return { relation: "update", why: `Changed over time: ${when}.` };

@@ -34,8 +34,8 @@ describe("pair relations", () => {
     const monday = claim("51", { published: at("30 October 2024, 09:40") });
     const later = claim("95", { published: at("30 October 2024, 23:15") });
     expect(relate(monday, later, tally)?.relation).toBe("update");
-    const six = claim("six", { published: at("30 October 2024, 09:40") });
-    const five = claim("five", { published: at("30 October 2024, 23:15") });
+    const six = claim("six", { attribute: "people_missing", published: at("30 October 2024, 09:40") });
+    const five = claim("five", { attribute: "people_missing", published: at("30 October 2024, 23:15") });
     expect(relate(six, five, tally)).toMatchObject({ relation: "decrease", why: expect.stringMatching(/went down/) });
   });
 
@@ -199,6 +199,34 @@ describe("a running tally counted by different sources", () => {
     const aemet = claim("618 litres per square metre", { accordingTo: "Aemet", published: at("1 November 2024") });
     const avamet = claim("640.8 litres per square metre", { accordingTo: "Avamet", published: at("2 November 2024") });
     expect(relate(aemet, avamet, fixed)?.relation).toBe("measure");
+  });
+});
+
+describe("a tally of what cannot be undone", () => {
+  test("a death toll that falls between reports cannot both be true; a missing count that falls is a decrease", () => {
+    const friday = claim("11,300", { accordingTo: "Red Crescent", published: at("14 September 2023, 22:40") });
+    const saturday = claim("3,958", { accordingTo: "WHO", asOf: at("16 September 2023, 19:00") });
+    expect(relate(friday, saturday, tally)).toMatchObject({
+      relation: "contradiction",
+      why: expect.stringMatching(/cannot be undone went down/),
+    });
+    expect(detectGroupConflicts([friday, saturday]).map((c) => c.kind)).toEqual(["value"]);
+    const razed = (text: string, when: string) =>
+      claim(text, { attribute: "houses_destroyed", attributeLabel: "Houses destroyed", published: at(when) });
+    expect(relate(razed("1,200", "1 March 2025"), razed("800", "3 March 2025"), tally)?.relation).toBe("contradiction");
+
+    const missing = (text: string, when: string) =>
+      claim(text, { attribute: "people_missing", attributeLabel: "People missing", published: at(when) });
+    expect(relate(missing("10,100", "14 September 2023"), missing("7,000", "17 September 2023"), tally)?.relation).toBe("decrease");
+    // A rising toll is still an update, and a fall within the hedges a decrease to look at.
+    expect(
+      relate(claim("3,000", { published: at("14 September 2023") }), claim("5,300", { published: at("15 September 2023") }), tally)
+        ?.relation,
+    ).toBe("update");
+    expect(
+      relate(claim("about 4,000", { published: at("16 September 2023") }), claim("3,958", { published: at("18 September 2023") }), tally)
+        ?.relation,
+    ).toBe("decrease");
   });
 });
 
