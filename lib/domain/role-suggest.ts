@@ -342,18 +342,9 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     });
   }
 
-  // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
-  for (const m of scan(APPOSITION_SHAPE, /,\s+\p{Ll}/u)) {
-    const { name, skipped } = trimName(m[1]!);
-    const phrase = m[2]!;
-    // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
-    if (!ROLE_NOUN.test(phrase.split(/\b(?:whose|who|that|which|where|when)\b/)[0]!)) continue;
-    // One word is a person only when the investigation knows it ("Michael"); else two or more.
-    if (!name.includes(" ") && !known(name)) continue;
-    if (NOT_A_NAME.test(name)) continue;
-    const start = m.index + skipped;
-    const end = m.index + m[0].length;
-    if (taken(start, end)) continue;
+  /** A person's office, written beside them from `start` to `end`, unless something else is proposed there. */
+  const office = (start: number, end: number, name: string, phrase: string) => {
+    if (taken(start, end)) return;
     found.push({
       start,
       end,
@@ -363,25 +354,24 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
       value: phrase.replace(/^(?:a|an)\s+/i, ""),
       cue: ROLE_NOUN.exec(phrase)![0].toLowerCase(),
     });
+  };
+
+  // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
+  for (const m of scan(APPOSITION_SHAPE, /,\s+\p{Ll}/u)) {
+    const { name, skipped } = trimName(m[1]!);
+    const phrase = m[2]!;
+    // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
+    if (!ROLE_NOUN.test(phrase.split(/\b(?:whose|who|that|which|where|when)\b/)[0]!)) continue;
+    // One word is a person only when the investigation knows it ("Michael"); else two or more.
+    if (!name.includes(" ") && !known(name)) continue;
+    if (NOT_A_NAME.test(name)) continue;
+    office(m.index + skipped, m.index + m[0].length, name, phrase);
   }
 
   // "the transport minister, Óscar Puente,": the office before its holder.
   for (const m of scan(OFFICE_THEN_NAME, /,\s+\p{Lu}/u)) {
-    const { name, skipped } = trimName(m[2]!);
-    if (!name.includes(" ") || NOT_A_NAME.test(name)) continue;
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (taken(start, end)) continue;
-    found.push({
-      start,
-      end,
-      subject: name,
-      subjectKind: "person",
-      attribute: "Role",
-      value: m[1]!,
-      cue: ROLE_NOUN.exec(m[1]!)![0].toLowerCase(),
-    });
-    void skipped;
+    const { name } = trimName(m[2]!);
+    if (name.includes(" ") && !NOT_A_NAME.test(name)) office(m.index, m.index + m[0].length, name, m[1]!);
   }
 
   // "with backing from Google (GOOGL) and Amazon (AMZN)": a list of names, of the organisation the sentence is about.
