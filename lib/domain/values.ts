@@ -685,7 +685,8 @@ export function describeValue(value: NormalizedValue): string {
       const unit = value.unit ? (value.unit === "%" ? "%" : ` ${value.measure ? unitLabel(value.unit) : value.unit}`) : "";
       const ref = value.qualifier === "range" ? (value.low ?? 0) : (value.point ?? value.high ?? value.low ?? 0);
       const [size, word, short] = magnitude(ref);
-      const suffix = short ? ` ${short}` : value.unit === "%" ? "%" : "";
+      // "(22.45–22.55 million)" for a measure: "m" would read as metres.
+      const suffix = short ? ` ${value.measure ? word : short}` : value.unit === "%" ? "%" : "";
       const bound = (n: number | null, open: string) => (n === null ? open : figure(n, size));
       const interval = `${bound(value.low, "−∞")}–${bound(value.high, "∞")}${suffix}`;
       const main = value.point !== null ? `${figure(value.point, size)}${word ? ` ${word}` : ""}${unit}` : "";

@@ -230,6 +230,11 @@ describe("numbers in words and vague quantities", () => {
     expect(parseValue("3 km to 5 miles", "number")).toMatchObject({ ok: true, value: { point: 3, unit: "km" } });
   });
 
+  test("a measure's reading in millions never abbreviates them to “m”, which reads as metres", () => {
+    const read = parseValue("22.5 million cubic metres", "number");
+    expect(read.ok && read.reading).toBe("22.5 million m³ (22.45–22.55 million)");
+  });
+
   test("a noun starting with “to” is counted, not read as the start of a range", () => {
     expect(parseValue("2,000 tourists", "number")).toMatchObject({ ok: true, value: { point: 2000, unit: "tourists" } });
     expect(parseValue("200,000 tonnes", "number")).toMatchObject({
