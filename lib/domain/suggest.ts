@@ -2516,6 +2516,8 @@ function periodAt(body: string, tokens: Token[], k: number, ofMoney: boolean): {
   if (/^(?:fiscal|financial)$/i.test(tokens[k - 1]?.text ?? "")) return null;
   const m = PERIOD_AHEAD.exec(body.slice(t.start, t.start + 40));
   if (!m || (m[0].startsWith("H") && !/^H[12]\b/.test(m[0]))) return null;
+  // "the second half of March", "the first half of the season": a part of something else, no year's.
+  if (/^\s+of\b/i.test(body.slice(t.start + m[0].length, t.start + m[0].length + 4))) return null;
   return /\d|year/.test(m[0]) || ofMoney ? { start: t.start, end: t.start + m[0].length } : null;
 }
 

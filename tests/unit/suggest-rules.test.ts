@@ -1216,6 +1216,11 @@ describe("a quarter or half of a year that dates a figure", () => {
     expect(asOf("Curry scored 12 points in the first quarter.")).toEqual([["12 points", "2022-04-28 (day)"]]);
     expect(asOf("Apple earned $20 billion in its fiscal first quarter.")).toEqual([["$20 billion", "2022-04-28 (day)"]]);
   });
+
+  it("leaves a half or quarter of something else than a year: of a month, of a season", () => {
+    expect(asOf("Sales rose 12% in the second half of March.")).toEqual([["12%", "2022-03-01 – 2022-03-31 (month)"]]);
+    expect(asOf("The club spent $50 million in the first half of the season.")).toEqual([["$50 million", "2022-04-28 (day)"]]);
+  });
 });
 
 describe("the subject of a company's figure as wire copy names it", () => {
