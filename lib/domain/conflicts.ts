@@ -283,7 +283,9 @@ function movedWithin(a: DetectionClaim, b: DetectionClaim): PairVerdict | null {
  * hospital) goes down as well as up: a fall is worth a look, no more.
  */
 const STAYS = /(?:^|[\s_-])(?:death|deaths|dead|killed|fatalities|buried|burials|destroyed)(?:$|[\s_-])/;
-const countsWhatStays = (attribute: string) => STAYS.test(foldText(attribute));
+/** A count for each day, week or year ("daily deaths", "deaths per week"): a new count each time, that may fall. */
+const PER_PERIOD = /(?:^|[\s_-])(?:daily|weekly|monthly|yearly|annual|new|per|each|every)(?:$|[\s_-])/;
+const countsWhatStays = (attribute: string) => STAYS.test(foldText(attribute)) && !PER_PERIOD.test(foldText(attribute));
 
 /** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
 const within = (part: DetectionClaim, whole: DetectionClaim) =>

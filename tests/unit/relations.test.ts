@@ -203,6 +203,14 @@ describe("a running tally counted by different sources", () => {
 });
 
 describe("a tally of what cannot be undone", () => {
+  test("a count of deaths per day or per week is a new count each time: a fall is a decrease", () => {
+    const daily = (text: string, when: string) => claim(text, { attribute: "daily_deaths", attributeLabel: "Daily deaths", published: at(when) });
+    expect(relate(daily("120", "30 October 2024"), daily("80", "31 October 2024"), tally)?.relation).toBe("decrease");
+    const weekly = (text: string, when: string) =>
+      claim(text, { attribute: "weekly_covid_deaths", attributeLabel: "Weekly Covid deaths", published: at(when) });
+    expect(relate(weekly("1,500", "2 March 2021"), weekly("900", "9 March 2021"), tally)?.relation).toBe("decrease");
+  });
+
   test("a death toll that falls between reports cannot both be true; a missing count that falls is a decrease", () => {
     const friday = claim("11,300", { accordingTo: "Red Crescent", published: at("14 September 2023, 22:40") });
     const saturday = claim("3,958", { accordingTo: "WHO", asOf: at("16 September 2023, 19:00") });
