@@ -167,6 +167,11 @@ describe("a running tally read from hedged figures", () => {
     const thursday = claim("10,100", { attributeLabel: "People missing", published: at("14 September 2023, 22:40") });
     const later = claim("more than 9,000", { attributeLabel: "People missing", published: at("17 September 2023, 19:15") });
     expect(relate(thursday, later, tally)?.relation).toBe("decrease");
+    // A later figure inside an earlier ceiling or range tells what it hedged: no fall.
+    for (const [hedged, figure] of [["nearly 50", "48"], ["up to 50", "45"], ["dozens", "30"]]) {
+      const first = claim(hedged!, { published: at("1 November 2024") });
+      expect(relate(first, claim(figure!, { published: at("2 November 2024") }), tally)?.relation).toBe("update");
+    }
 
     // One figure repeated later, or two hedged figures of one moment, are no change.
     expect(
