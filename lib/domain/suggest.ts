@@ -1593,6 +1593,10 @@ function eventNamedIn(body: string, sentence: Sentence, value: { start: number; 
     // "The Kahramanmaras earthquake": a capital a sentence's first word owes to its place is no part of a name.
     const lead = /^(?:The|A|An|In|At|On|After|Since|During|When|From)\s+/.exec(name);
     if (lead && at === sentence.start) [name, at] = [name.slice(lead[0].length), at + lead[0].length];
+    // "Monday's crash", "Trump's attack": whose or when the event was, not its name; "Storm Daniel's".
+    name = name.replace(/['’]s$/, "");
+    const owner = /^.*['’]s\s+/.exec(name);
+    if (owner) [name, at] = [name.slice(owner[0].length), at + owner[0].length];
     if (!/\s/.test(name)) continue;
     const distance = at >= value.end ? at - value.end : value.start - (at + name.length);
     if (distance >= 0 && (!best || distance < best.distance)) best = { name, distance };

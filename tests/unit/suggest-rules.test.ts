@@ -1449,6 +1449,14 @@ describe("a toll's event named in the sentence, before any entity is recorded", 
     // Not for a measure of another kind.
     expect(subject("Paris hosted 10 million visitors as the Olympic Games drew crowds.")).toMatchObject({ name: "Paris" });
   });
+
+  it("is no day's or person's possessive: “Monday's crash” names when the event was, not the event", () => {
+    const subject = (body: string) => alone(body)[0]?.subject;
+    expect(subject("Monday's crash killed five people on the motorway.")).toEqual({ how: "none" });
+    expect(subject("Thursday's attack left 12 people dead.")).toEqual({ how: "none" });
+    expect(subject("Sunday's Main Street shooting killed 12 people.")).toMatchObject({ name: "Main Street shooting" });
+    expect(subject("At least 150 people were killed when Storm Daniel's floods hit the coast.")).toMatchObject({ name: "Storm Daniel" });
+  });
 });
 
 describe("a time or day a sentence opens with", () => {
