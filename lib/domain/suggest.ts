@@ -836,6 +836,11 @@ const RAIN_CUE = { family: familyOf("Rainfall", true)!, cue: "fell", distance: 0
 /** The units rain is given in: "414mm", "491 millimetres", "490 litres per square metre", "618 l/m²". */
 const RAIN_UNIT = /\d\s*(?:mm|millimet(?:re|er)s?|(?:litres?|liters?|l) (?:per|a) square met(?:re|er)|l\/m[²2])\b/i;
 const NOT_RAIN = /\b(?:levels?|rivers?|tides?|snow(?:fall)?|sea|lake|reservoir|ground|sank|subsided)\b/i;
+/**
+ * A fall by or to the figure that follows: "fell 300mm", "dropped to 2mm", "has fallen by 5mm"
+ * ("the storm dropped 414mm on the town" is rain).
+ */
+const LEVEL_FELL = /\b(?:fell|fallen|falling|declined|sank)\s+(?:(?:by|to)\s+)?$|\b(?:dropped|dropping)\s+(?:by|to)\s+$/i;
 /** Words that say a depth fell, or fell over a span: "fell", "recorded 240mm in 24 hours", "in a single day", "receives 270mm a year". */
 const RAIN_FELL =
   /\b(?:fell|falling|fallen|fall|dropped|dumped|poured)\b|\bin (?:just |only |a single |one |the )?(?:\d+|a|an|one|two|three|four|six|eight|twelve|24|48) (?:hours?|days?)\b|\bin a (?:single )?day\b|\b(?:a|per|each|every|in an? (?:average|typical|normal)) year\b|\bannually\b/i;
@@ -2136,7 +2141,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // metre that fell, or fell over a span of time, are rain, though no word says so.
       // A level that fell ("water levels fell by 300mm") or snow is no rain.
       const said = body.slice(sentence.start, sentence.end);
-      if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said)) builtIn = RAIN_CUE;
+      // So is a depth something fell by or to ("the tread fell to 2mm"): rain is what falls, not how far.
+      const fellBy = LEVEL_FELL.test(body.slice(sentence.start, value.start));
+      if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said) && !fellBy) builtIn = RAIN_CUE;
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
       const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,

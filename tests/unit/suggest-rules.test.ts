@@ -1389,12 +1389,22 @@ describe("a sum appealed for", () => {
 describe("millimetres or litres per square metre that fell", () => {
   const label = (body: string) => alone(body)[0]?.attribute.label ?? null;
 
-  it.each(["Hillton recorded 240mm in 24 hours.", "More than 400 mm fell on the town in a single day."])(
+  it.each([
+    "Hillton recorded 240mm in 24 hours.",
+    "More than 400 mm fell on the town in a single day.",
+    "The storm dropped 414mm on the town in 24 hours.",
+  ])(
     "are rainfall, though no word says rain: %s",
     (body) => expect(label(body)).toBe("Rainfall"),
   );
 
-  it.each(["Water levels fell by 300mm.", "About 300mm of snow fell overnight.", "The rod is 240mm long."])(
+  it.each([
+    "Water levels fell by 300mm.",
+    "About 300mm of snow fell overnight.",
+    "The rod is 240mm long.",
+    "The tyre tread fell to 2mm in a year.",
+    "Water in the dam dropped by 300mm in a day.",
+  ])(
     "a level, snow or a size is not: %s",
     (body) => expect(label(body)).not.toBe("Rainfall"),
   );
