@@ -206,6 +206,8 @@ export function ownPossessive(body: string, tokens: Token[], k: number, nameStar
   const [t, next] = [tokens[k]!, tokens[k + 1]];
   if (!/^['’]s$/.test(t.text) || t.start !== tokens[k - 1]?.end || !next || next.start === t.end) return false;
   if (!(next.pos === "VERB" || next.pos === "AUX") || /ing$/.test(next.text)) return false;
+  // "Musk's been pushing", "Biden's got": the "'s" of "has", not of a name.
+  if (/^(?:been|got|gotten|done|had)$/i.test(next.text)) return false;
   const name = body.slice(nameStart, t.start);
   for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
     const after = body.slice(at + name.length, at + name.length + 2);

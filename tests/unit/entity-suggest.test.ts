@@ -455,6 +455,11 @@ describe("company names as wire copy writes them", () => {
     expect(kinds("Investors backed Elon Musk's takeover of Twitter.").map(([n]) => n)).toEqual(["Elon Musk", "Twitter"]);
   });
 
+  it("reads the “'s” of “has” as no part of a name: “Musk's been pushing”", () => {
+    expect(kinds("Musk's been pushing for cuts, Tesla said.").map(([n]) => n)).not.toContain("Musk's");
+    expect(kinds("Biden's got a plan, aides said.").map(([n]) => n)).not.toContain("Biden's");
+  });
+
   it("reads a web address's ending and a legal form as the name's", () => {
     expect(kinds("Amazon.com Inc reported net income of $10 billion.")).toEqual([["Amazon.com Inc", "organization"]]);
   });
