@@ -83,7 +83,10 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     // "3,283 bodies had been buried": a count of burials, which lags the toll, is not the toll.
     { people: true, unlessAfter: /^\W*(?:bodies|victims|dead)\s+(?:(?:have|had|has|were|was|been|now|already)\s+)*buried\b/ },
   ),
-  family("Bodies buried", ["burials", "buried", "bodies buried"], /\b(?:buried|burials?)\b/, ["count"], ["event", "place"]),
+  // "300 people were buried under the rubble": trapped, alive or dead, not laid to rest.
+  family("Bodies buried", ["burials", "buried", "bodies buried"], /\b(?:buried|burials?)\b/, ["count"], ["event", "place"], {
+    unlessAfter: /\bburied\s+(?:alive|under|beneath|in (?:the )?(?:rubble|debris|mud|snow|ruins))\b/,
+  }),
   family(
     "Injured",
     ["injuries", "wounded", "people injured", "number injured"],

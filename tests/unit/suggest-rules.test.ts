@@ -1319,6 +1319,11 @@ describe("bodies buried", () => {
     expect(proposals.find((p) => p.quote.includes("3,283"))?.attribute.label).toBe("Bodies buried");
     expect(proposals.find((p) => p.quote.includes("40"))?.attribute.label).toBe("Death toll");
   });
+
+  it("are not people buried under rubble or alive: trapped, not laid to rest", () => {
+    expect(alone("At least 300 people were buried under the rubble.")[0]?.attribute.label).not.toBe("Bodies buried");
+    expect(alone("About 120 people were buried alive by the landslide.")[0]?.attribute.label).not.toBe("Bodies buried");
+  });
 });
 
 describe("a measure the sentence names before its verb", () => {
