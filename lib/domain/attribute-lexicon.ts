@@ -98,7 +98,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "People missing",
     ["missing", "missing people", "number missing"],
-    /\b(?:missing|unaccounted|search(?:ing|es)? for)\b/,
+    /\b(?:missing|unaccounted|search(?:ing)? for)\b/,
     ["count"],
     ["event", "place"],
     {

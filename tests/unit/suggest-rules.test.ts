@@ -1423,6 +1423,10 @@ describe("people sought, or sheltering", () => {
   ])("%s → %s", (body, label) => {
     expect(alone(body)[0]?.attribute.label).toBe(label);
   });
+
+  it("is no count of web searches: “Google searches for the storm rose to 5 million”", () => {
+    expect(alone("Google searches for the storm rose to 5 million on Monday.")[0]?.attribute.label).not.toBe("People missing");
+  });
 });
 
 describe("a clause set inside the sentence after a figure", () => {
