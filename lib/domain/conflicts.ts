@@ -292,6 +292,18 @@ const STAYS = /(?:^|[\s_-])(?:death|deaths|dead|killed|fatalities|buried|burials
 const PER_PERIOD = /(?:^|[\s_-])(?:daily|weekly|monthly|yearly|annual|new|per|each|every)(?:$|[\s_-])/;
 const countsWhatStays = (attribute: string) => STAYS.test(foldText(attribute)) && !PER_PERIOD.test(foldText(attribute));
 
+/** A part's words that say which it is: "the city of Derna" → city, derna. */
+const partWords = (part: string) => foldText(part).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(?:the|of|in|and)$/.test(w));
+/**
+ * Whether two parts written apart are one, or one inside the other: "Derna" and "the city of
+ * Derna", "Libya" and "eastern Libya". Their figures are to be checked against each other.
+ */
+function nestedParts(a: string, b: string): boolean {
+  const [x, y] = [partWords(a), partWords(b)];
+  const [few, many] = x.length <= y.length ? [x, y] : [y, x];
+  return few.length > 0 && few.every((w) => many.includes(w));
+}
+
 /** Whether a claim's value names a place (or any entity) that is part of the one the other's names. */
 const within = (part: DetectionClaim, whole: DetectionClaim) =>
   Boolean(part.valueEntityId && whole.valueEntityId && part.valueEntityAncestors?.includes(whole.valueEntityId));
@@ -321,14 +333,17 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
     // Two parts named apart ("Derna" / "other storm-hit areas") are figures for different things;
     // a part named as the rest ("elsewhere in the east") sits beside the unqualified figure, it
     // is not inside it. Both can be true as written: shown among the pairs, never raising.
-    if (partA && partB) {
+    if (partA && partB && !nestedParts(a.appliesToPart!, b.appliesToPart!)) {
       return { relation: "containment", why: `Figures for two parts (${a.appliesToPart}; ${b.appliesToPart}): ${numbers}.`, fits: true };
     }
     const part = (a.appliesToPart || b.appliesToPart)!;
     if (namesTheRest(part)) {
       return { relation: "containment", why: `One figure covers the rest (${part}), beside the other: ${numbers}.`, fits: true };
     }
-    return { relation: "containment", why: `One figure covers a part (${part}), the other the whole: ${numbers}.` };
+    return {
+      relation: "containment",
+      why: `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers}.`,
+    };
   }
   const sourceA = qualifier(a.accordingTo);
   const sourceB = qualifier(b.accordingTo);

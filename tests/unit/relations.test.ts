@@ -143,6 +143,13 @@ describe("parts of a subject", () => {
     const outside = claim("$5 billion", { attribute: "revenue", attributeLabel: "Revenue", appliesToPart: "outside the United States" });
     expect(detectGroupConflicts([claim("$21 billion", { attribute: "revenue", attributeLabel: "Revenue" }), outside])).toEqual([]);
 
+    // One part written two ways, or one inside the other, is still to be checked.
+    const derna = claim("11,300", { appliesToPart: "Derna" });
+    const city2 = claim("3,958", { appliesToPart: "the city of Derna" });
+    expect(relate(derna, city2, tally)).toMatchObject({ relation: "containment" });
+    expect(relate(derna, city2, tally)?.fits).toBeFalsy();
+    expect(detectGroupConflicts([derna, city2]).map((c) => c.kind)).toEqual(["containment"]);
+
     // A part inside the figure without one is still to be checked against it.
     const underground = claim("about 2,500 vehicles", {
       attribute: "capacity",
