@@ -17,6 +17,9 @@
  * taken whole where the text's capitals run longer.
  */
 
+import { CITIES, COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
+import { foldText } from "@/lib/domain/text.ts";
+
 /** Small words inside names: "Valencia flood of 2024", "Alwaleed bin Talal". */
 export const NAME_JOINERS = new Set("of de del la las los da do di du van von der den y al bin".split(" "));
 
@@ -371,7 +374,10 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   // "the transport minister, Óscar Puente,": the office before its holder.
   for (const m of scan(OFFICE_THEN_NAME, /,\s+\p{Lu}/u)) {
     const { name } = trimName(m[2]!);
-    if (name.includes(" ") && !NOT_A_NAME.test(name)) office(m.index, m.index + m[0].length, name, m[1]!);
+    // "the chief executive of the parent company, Alphabet Inc,", "the president of the country,
+    // South Africa,": the name after the comma is the company's or the country's, not the office's holder.
+    const placeOrBody = namesAnOrganization(name) || [COUNTRIES, REGIONS, CITIES].some((places) => places.has(foldText(name)));
+    if (name.includes(" ") && !NOT_A_NAME.test(name) && !placeOrBody) office(m.index, m.index + m[0].length, name, m[1]!);
   }
 
   // "with backing from Google (GOOGL) and Amazon (AMZN)": a list of names, of the organisation the sentence is about.

@@ -1530,6 +1530,11 @@ describe("an office written beside its holder without an article", () => {
     ]);
   });
 
+  it("not when the name after the comma is the company's or the country's the office is of", () => {
+    expect(roles("The chief executive of the parent company, Alphabet Inc, said revenue rose 10%.")).toEqual([]);
+    expect(roles("The president of the country, South Africa, said 40 people died.")).toEqual([]);
+  });
+
   it("leaves a toll its spokeswoman gives to no one, and a company's own count to the company", () => {
     const subject = (body: string) => alone(body).find((p) => p.attribute.label !== "Role")?.subject;
     expect(subject("Dana Ortiz, a spokeswoman for the agency, said 40 people died.")).toEqual({ how: "none" });
