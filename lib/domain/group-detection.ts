@@ -304,7 +304,13 @@ function insertionPoint(keys: string[], key: string): number {
  * kin's claims before it, and after it, in pair order), and each verdict counted for all of that
  * side's pairs, as `groupState` counts them. The same state as comparing it with every claim.
  */
-export function extendGroupStateByKin(state: GroupState, kin: GroupKin, added: DetectionClaim): GroupState {
+export function extendGroupStateByKin(
+  state: GroupState,
+  kin: GroupKin,
+  added: DetectionClaim,
+  /** Filled, when given, with the ids each family gained (ascending). */
+  gained?: Record<string, string[]>,
+): GroupState {
   const families = new Map<string, Building>();
   const fresh = new Map<string, string[]>();
   const building = (family: string) => {
@@ -343,6 +349,7 @@ export function extendGroupStateByKin(state: GroupState, kin: GroupKin, added: D
   const out: Record<string, FamilyState> = { ...state.families };
   for (const [family, f] of families) {
     const news = fresh.get(family)!.sort();
+    if (gained && news.length) gained[family] = news;
     const was = state.families[family]?.ids ?? [];
     out[family] = { ...f.state, ids: news.length ? merged(was, news) : was };
   }
@@ -354,6 +361,39 @@ export function extendGroupStateByKin(state: GroupState, kin: GroupKin, added: D
     families: out,
   };
 }
+
+/**
+ * A large group's state is stored as a base and a tail: the tail is the whole state but for each
+ * family's ids, of which it holds only those not in the base (a claim added to a group of ten
+ * thousand then writes its own id, not ten thousand). `tail` is those ids per family, ascending;
+ * `tailOf` gives what the tail stores, `withTail` the state again from both.
+ */
+export function tailOf(state: GroupState, tail: Record<string, string[]>): GroupState {
+  const families: Record<string, FamilyState> = {};
+  for (const [family, f] of Object.entries(state.families)) families[family] = { ...f, ids: tail[family] ?? [] };
+  return { ...state, families };
+}
+
+export function withTail(base: GroupState, tail: GroupState): GroupState {
+  const families: Record<string, FamilyState> = {};
+  for (const [family, f] of Object.entries(tail.families))
+    families[family] = { ...f, ids: merged(base.families[family]?.ids ?? [], f.ids) };
+  return { ...tail, families };
+}
+
+/** The tail's ids per family with `gained` added: both ascending, and disjoint (ids are only gained once). */
+export function growTail(tail: Record<string, string[]>, gained: Record<string, string[]>): Record<string, string[]> {
+  const out = { ...tail };
+  for (const [family, ids] of Object.entries(gained)) out[family] = merged(out[family] ?? [], ids);
+  return out;
+}
+
+/**
+ * Whether a tail of `tailIds` ids is better written into the base, for a state of `allIds` ids:
+ * a tail is rewritten on every save, the base only now, so the tail is kept to about the square
+ * root of what the base holds (each save then writes some √(2n) ids on average, not n).
+ */
+export const tailTooLong = (tailIds: number, allIds: number) => tailIds * tailIds > 2 * allIds;
 
 /** Two ascending lists as one. */
 function merged(xs: string[], ys: string[]): string[] {

@@ -30,6 +30,10 @@ import {
   GROUP_STATE_VERSION,
   type GroupState,
   groupState,
+  growTail,
+  tailOf,
+  tailTooLong,
+  withTail,
 } from "@/lib/domain/group-detection.ts";
 import { jsonColumn } from "@/lib/server/json-column.ts";
 import { publicationHasTime } from "@/lib/domain/article-import.ts";
@@ -808,6 +812,8 @@ type KeptGroup = {
   /** The active claims in kin, once a save extended the group's state. */
   kin: GroupKin | null;
   state: GroupState;
+  /** The ids the stored state's tail holds at this revision, per family (see `tailOf`): none when written whole. */
+  tail: Record<string, string[]>;
 };
 
 /**
@@ -1036,13 +1042,18 @@ async function groupConflicts(
   const { kept } = read;
   let previous: GroupState | null = kept?.state ?? null;
   if (!kept) {
-    const [stored] = await tx.$queryRaw<{ state: string }[]>`
-      SELECT "state"::text AS "state" FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
-    previous = stored ? readGroupState(JSON.parse(stored.state)) : null;
+    const [stored] = await tx.$queryRaw<{ state: string; tail: string | null }[]>`
+      SELECT "state"::text AS "state", "tail"::text AS "tail"
+      FROM "GroupDetection" WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
+    const base = stored ? readGroupState(JSON.parse(stored.state)) : null;
+    const tail = stored?.tail ? readGroupState(JSON.parse(stored.tail)) : null;
+    previous = base && stored?.tail ? tail && withTail(base, tail) : base;
   }
   const newcomers = claims.filter((c) => added.has(c.id) && c.status === "active");
   let state: GroupState | null = null;
   let extended: DetectionClaim | null = null;
+  /** The ids the state gained, when extended over the kept claims in kin: only they are written. */
+  let gained: Record<string, string[]> | null = null;
   if (previous && newcomers.length === 1) {
     const newcomer = newcomers[0]!;
     const others = kept ? kept.claims : claims.filter((c) => c.id !== newcomer.id);
@@ -1054,23 +1065,39 @@ async function groupConflicts(
       sameSense(previous.sense, sense) &&
       sameSense(groupSense(label, others, setting), sense)
     ) {
-      state = kept?.kin ? extendGroupStateByKin(previous, kept.kin, newcomer) : extendGroupState(previous, others, newcomer);
+      if (kept?.kin) state = extendGroupStateByKin(previous, kept.kin, newcomer, (gained = {}));
+      else state = extendGroupState(previous, others, newcomer);
       extended = newcomer;
     }
   }
   state ??= groupState(claims, sense);
   const revision = newId();
-  // As JSON text: a large group's state passed as an object would be walked field by field on its way.
-  await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "revision", "updatedAt")
-    VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, ${revision}, now() AT TIME ZONE 'UTC')
-    ON CONFLICT ("investigationId", "groupKey") DO UPDATE
-    SET "state" = EXCLUDED."state", "revision" = EXCLUDED."revision", "updatedAt" = EXCLUDED."updatedAt"`;
+  let tail = kept && gained ? growTail(kept.tail, gained) : null;
+  if (tail) {
+    let tailIds = 0;
+    let allIds = 0;
+    for (const ids of Object.values(tail)) tailIds += ids.length;
+    for (const f of Object.values(state.families)) allIds += f.ids.length;
+    if (tailTooLong(tailIds, allIds)) tail = null;
+  }
+  if (tail) {
+    // The base is left as it is (PostgreSQL keeps a column not written where it was): only the tail is written.
+    await tx.$executeRaw`UPDATE "GroupDetection"
+      SET "tail" = ${JSON.stringify(jsonColumn(tailOf(state, tail)))}::jsonb, "revision" = ${revision}, "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE "investigationId" = ${investigationId} AND "groupKey" = ${key}`;
+  } else {
+    // As JSON text: a large group's state passed as an object would be walked field by field on its way.
+    await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "tail", "revision", "updatedAt")
+      VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, NULL, ${revision}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT ("investigationId", "groupKey") DO UPDATE
+      SET "state" = EXCLUDED."state", "tail" = NULL, "revision" = EXCLUDED."revision", "updatedAt" = EXCLUDED."updatedAt"`;
+  }
   if (kept?.kin && extended) {
     kept.kin.add(extended);
-    keepGroup(investigationId, key, { ...kept, revision, claims, state });
+    keepGroup(investigationId, key, { ...kept, revision, claims, state, tail: tail ?? {} });
   } else {
     // Sorted into kin when a save first extends it: a group recomputed again and again never pays for it.
-    keepGroup(investigationId, key, { revision, timeZone: read.timeZone, claims, kin: null, state });
+    keepGroup(investigationId, key, { revision, timeZone: read.timeZone, claims, kin: null, state, tail: {} });
   }
   return conflictsOfState(state, g.subjectId, g.attribute);
 }

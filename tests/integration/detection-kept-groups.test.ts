@@ -120,3 +120,36 @@ test(`saves into a large group from two instances find what detection from scrat
   await as(instanceB, () => add(1, "$20 billion"));
   await expectAsFromScratch(s.inv.id);
 });
+
+test(`many saves into a large group, its state stored a tail at a time, find what detection from scratch finds (${testEngine})`, async () => {
+  const texts = [
+    "One report puts it at $18.4 billion. Another line says $61.5 billion.",
+    "A second outlet says $18.4 billion. It also mentions $183 billion.",
+  ];
+  const s = await makeStory(texts);
+  const subject = (await s.entity("Anthropic")).id;
+  const add = (article: number, quote: string) => s.claim(article, quote, { subjectId: subject, valueText: quote });
+  const tails: boolean[] = [];
+  const stored = async () =>
+    tails.push(
+      (await db().groupDetection.findMany({ where: { investigationId: s.inv.id }, select: { tail: true } })).some((g) => g.tail !== null),
+    );
+  // The group agrees at first: the family of disagreement appears later, in a save that extends the state.
+  for (let i = 0; i < 4; i++) await as(instanceA, () => add(i % 2, "$18.4 billion"));
+  const quotes: [number, string][] = [
+    [0, "$61.5 billion"],
+    [1, "$18.4 billion"],
+    [1, "$183 billion"],
+    [0, "$18.4 billion"],
+  ];
+  for (let i = 0; i < 28; i++) {
+    const [article, quote] = quotes[i % quotes.length]!;
+    // Now and then the other instance saves: it reads the stored state, base and tail, not what A keeps.
+    await as(i % 7 === 6 ? instanceB : instanceA, () => add(article, quote));
+    await stored();
+    await expectAsFromScratch(s.inv.id);
+  }
+  // Both ways of storing the state were taken: a tail beside the base, and the base written whole.
+  expect(tails).toContain(true);
+  expect(tails).toContain(false);
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GroupDetection" ADD COLUMN     "tail" JSONB;
