@@ -49,12 +49,36 @@ export type LifecycleOp =
 
 export const CLOSED_BY_DETECTION_REASON = "The disagreement no longer holds: its claims were edited, retracted, rejected or merged.";
 
+/** Whether each id is greater than the one before it: a list of distinct ids, in order. */
+function ascending(xs: string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return false;
+  return true;
+}
+
 const sameSet = (a: string[], b: string[]) => {
   // Most often the same members in the same order: no sets to build.
   if (a.length === b.length && a.every((x, i) => x === b[i])) return true;
+  // Two lists of distinct ids in order (a large conflict's members, as stored and as found) are
+  // the same set only when they are the same list: no sets of ten thousand ids to build.
+  if (ascending(a) && ascending(b)) return false;
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((x) => set.has(x));
 };
+
+/** The ids of `xs` not in `ys`, in the order of `xs`: by one walk when both are ascending, else by a set. */
+export function without(xs: string[], ys: string[]): string[] {
+  if (ascending(xs) && ascending(ys)) {
+    const out: string[] = [];
+    let j = 0;
+    for (const x of xs) {
+      while (j < ys.length && ys[j]! < x) j++;
+      if (j >= ys.length || ys[j] !== x) out.push(x);
+    }
+    return out;
+  }
+  const had = new Set(ys);
+  return xs.filter((x) => !had.has(x));
+}
 
 /**
  * The operations that bring the conflicts on record in `scope` (detection keys that were looked

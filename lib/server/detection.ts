@@ -42,7 +42,7 @@ import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { sourceOf } from "@/lib/domain/attribution.ts";
 import { type ClaimStatus, foldName, leadingName } from "@/lib/domain/claims.ts";
 import type { ConflictChange } from "@/lib/domain/conflict-changes.ts";
-import { plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
+import { plan, type TrackedConflict, without } from "@/lib/domain/conflict-lifecycle.ts";
 import {
   readAttributeSetting,
   readGroupState,
@@ -1675,10 +1675,7 @@ async function updateConflict(
 ): Promise<void> {
   // Only what changed is written, and recorded: a conflict among ten thousand claims that gains one
   // inserts one member and audits one id, not ten thousand twice.
-  const added = (after: string[], was: string[]) => {
-    const had = new Set(was);
-    return after.filter((x) => !had.has(x));
-  };
+  const added = without;
   const change = {
     addedClaimIds: added(d.claimIds, before.claimIds),
     removedClaimIds: added(before.claimIds, d.claimIds),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { applyPlan, CLOSED_BY_DETECTION_REASON, plan, type TrackedConflict } from "@/lib/domain/conflict-lifecycle.ts";
+import { applyPlan, CLOSED_BY_DETECTION_REASON, plan, type TrackedConflict, without } from "@/lib/domain/conflict-lifecycle.ts";
 import type { DetectedConflict } from "@/lib/domain/conflicts.ts";
 
 const found = (key: string, claimIds: string[], over: Partial<DetectedConflict> = {}): DetectedConflict => ({
@@ -44,6 +44,20 @@ describe("what detection does to conflicts on record", () => {
         found: found("k", ["a", "b", "c"], { kind: "scale" }),
       },
     ]);
+  });
+
+  test("members are compared as sets, in order or not: a conflict is updated exactly when they differ", () => {
+    // Distinct ids, each list in order or shuffled, as the record and detection give them.
+    const ids = fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f"), { maxLength: 6 });
+    const listed = fc.tuple(ids, fc.boolean()).map(([xs, inOrder]) => (inOrder ? [...xs].sort() : xs));
+    fc.assert(
+      fc.property(listed, listed, (was, now) => {
+        const same = was.length === now.length && now.every((x) => was.includes(x));
+        expect(plan([onRecord("c1", "k", was)], [found("k", now)], ["k"]).length).toBe(same ? 0 : 1);
+        expect(without(now, was)).toEqual(now.filter((x) => !was.includes(x)));
+        expect(without(was, now)).toEqual(was.filter((x) => !now.includes(x)));
+      }),
+    );
   });
 
   test("an open conflict detection no longer finds is closed by detection, with the reason", () => {
