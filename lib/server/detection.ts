@@ -753,6 +753,9 @@ type TouchedRows = {
   conflicts: { keys: Set<string>; onRecord: TrackedConflict[] };
 };
 
+/** What `readTouched` reads: conflicts whose members the reader knows come without them. */
+type TouchedRead = Omit<TouchedRows, "conflicts"> & { conflicts: { keys: Set<string>; onRecord: Versioned[] } };
+
 /**
  * Everything a change's re-examination reads under its locks, in one round trip: each touched
  * group's claims (in order), the claims giving a touched figure, and the conflicts on record
@@ -767,7 +770,8 @@ async function readTouched(
   added: string[],
   figures: string[],
   keys: string[],
-): Promise<TouchedRows> {
+  known: Recorded[],
+): Promise<TouchedRead> {
   const [row] = await tx.$queryRaw<{ groups: unknown; figures: unknown; conflicts: unknown }[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(d."revision", coalesce(g."rows", '[]'::json), h."kept" IS NULL) ORDER BY t.n), '[]'::json)
@@ -783,12 +787,12 @@ async function readTouched(
             WHERE h."kept" AND c."id" = ANY(${added}::text[]) AND c."investigationId" = ${investigationId}
               AND c."subjectId" = t.s AND c."attribute" = t.a) x) g ON true)::text AS "groups",
       ${figures.length ? Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${FIGURE_CLAIMS(investigationId, figures)}) x)` : Prisma.sql`'[]'::json`} AS "figures",
-      (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys)}) x) AS "conflicts"`;
+      (SELECT coalesce(json_agg(x), '[]'::json) FROM (${TRACKED_CONFLICTS(investigationId, keys, known)}) x) AS "conflicts"`;
   const read = JSON.parse(row!.groups as string) as [string | null, GroupClaimJson[], boolean][];
   return {
     groups: read.map(([revision, claims, whole]) => ({ revision, claims, whole })),
     figures: sqlJson<FigureRow[]>(row!.figures),
-    conflicts: { keys: new Set(keys), onRecord: sqlJson<TrackedConflict[]>(row!.conflicts) },
+    conflicts: { keys: new Set(keys), onRecord: sqlJson<Versioned[]>(row!.conflicts) },
   };
 }
 
@@ -814,7 +818,16 @@ type KeptGroup = {
   state: GroupState;
   /** The ids the stored state's tail holds at this revision, per family (see `tailOf`): none when written whole. */
   tail: Record<string, string[]>;
+  /**
+   * The group's open conflicts as the transaction writing this revision left them, by family: id
+   * and version. Their members are then exactly the state's ids, for as long as the version is
+   * the same (every change to a conflict's members or status counts up its version).
+   */
+  conflicts: Map<string, Recorded>;
 };
+
+/** A conflict on record as a change left it: which, and at what version. */
+type Recorded = { id: string; version: number };
 
 /**
  * How many claims this process keeps across its large groups, the least recently used going first
@@ -883,8 +896,18 @@ export async function syncConflicts(
   let examine = touched;
   for (;;) {
     const { scope, detected, read } = await detectTouched(tx, investigationId, examine, known);
-    const { revived, changed } = await carryOut(tx, ctx, investigationId, scope, detected, undefined, undefined, read);
+    const { revived, changed, left } = await carryOut(tx, ctx, investigationId, scope, detected, undefined, undefined, read);
     changes.push(...changed);
+    for (const g of examine.groups ?? []) {
+      // What this transaction left of the group's conflicts, beside the state it kept (see KeptGroup.conflicts).
+      const kept = keptGroups.get(keptKey(investigationId, lockKeyOfGroup(g)));
+      if (!kept) continue;
+      kept.conflicts = new Map();
+      for (const family of GROUP_FAMILIES) {
+        const recorded = left.get(`${lockKeyOfGroup(g)}${family}`);
+        if (recorded) kept.conflicts.set(family, recorded);
+      }
+    }
     if (!revived.length) return latestOf(changes);
     examine = mergeTouched(...revived.map(touchedByClaim));
     const outside = [...lockKeysOf(examine)].filter((k) => !locked.has(k));
@@ -933,7 +956,13 @@ async function detectTouched(
     const kept = added.length ? keptGroups.get(keptKey(investigationId, key)) : undefined;
     return { ...g, since: kept?.timeZone === timeZone ? kept.revision : null };
   });
-  const read = groups.size || figures.length ? await readTouched(tx, investigationId, reads, added, figures, [...scope]) : null;
+  // The members of a kept group's conflicts, unchanged since it kept them, are its state's ids: not read.
+  const recorded = reads.flatMap((g) =>
+    g.since === null ? [] : [...(keptGroups.get(keptKey(investigationId, lockKeyOfGroup(g)))?.conflicts.values() ?? [])],
+  );
+  const read = groups.size || figures.length ? await readTouched(tx, investigationId, reads, added, figures, [...scope], recorded) : null;
+  /** The state each group's kept claims were at, for the groups read since it (see `recorded`). */
+  const keptStates = new Map<string, GroupState>();
   let i = 0;
   for (const [key, g] of groups) {
     const { revision, claims, whole } = read!.groups[i++]!;
@@ -949,6 +978,7 @@ async function detectTouched(
       rows = await wholeGroup(tx, investigationId, g);
       kept = undefined;
     }
+    if (kept) keptStates.set(key, kept.state);
     const names = await namesFor(tx, investigationId, textsOf(rows.map((f) => f[7])));
     const chains = await partOfChains(tx, investigationId, names.values());
     const reader = new ClaimReader(groupPublications(rows), names, timeZone, chains);
@@ -974,7 +1004,37 @@ async function detectTouched(
     for (const row of involved) if (row.conflict.detectionKey) scope.add(row.conflict.detectionKey);
     detected.push(...detectNamingConflicts(await canonicalEntities(tx, investigationId), new Set(), focus));
   }
-  return { scope, detected, ...(read && { read: read.conflicts }) };
+  return { scope, detected, ...(read && { read: await withMembers(tx, investigationId, read.conflicts, keptStates) }) };
+}
+
+/**
+ * The conflicts read without their members (see TRACKED_CONFLICTS) given them: a kept group's
+ * conflict, open at the version that group's last change left it, holds exactly the ids of the
+ * state that change kept. Should that state be gone, the members are read after all.
+ */
+async function withMembers(
+  tx: Tx,
+  investigationId: string,
+  read: TouchedRead["conflicts"],
+  keptStates: Map<string, GroupState>,
+): Promise<TouchedRows["conflicts"]> {
+  const known = new Map<string, string[]>();
+  for (const [group, state] of keptStates) {
+    for (const family of GROUP_FAMILIES) {
+      const f = state.families[family];
+      if (f) known.set(`${group}${family}`, f.ids);
+    }
+  }
+  const unknown: string[] = [];
+  const onRecord = read.onRecord.map((c): TrackedConflict => {
+    const claimIds = c.claimIds ?? known.get(c.key);
+    if (claimIds) return { ...c, claimIds };
+    unknown.push(c.key);
+    return { ...c, claimIds: [] };
+  });
+  if (!unknown.length) return { keys: read.keys, onRecord };
+  const reread = new Map((await trackedConflicts(tx, investigationId, unknown)).map((c) => [c.key, c]));
+  return { keys: read.keys, onRecord: onRecord.map((c) => reread.get(c.key) ?? c) };
 }
 
 async function canonicalEntities(tx: Tx, investigationId: string): Promise<NamedEntity[]> {
@@ -1094,10 +1154,10 @@ async function groupConflicts(
   }
   if (kept?.kin && extended) {
     kept.kin.add(extended);
-    keepGroup(investigationId, key, { ...kept, revision, claims, state, tail: tail ?? {} });
+    keepGroup(investigationId, key, { ...kept, revision, claims, state, tail: tail ?? {}, conflicts: new Map() });
   } else {
     // Sorted into kin when a save first extends it: a group recomputed again and again never pays for it.
-    keepGroup(investigationId, key, { revision, timeZone: read.timeZone, claims, kin: null, state, tail: {} });
+    keepGroup(investigationId, key, { revision, timeZone: read.timeZone, claims, kin: null, state, tail: {}, conflicts: new Map() });
   }
   return conflictsOfState(state, g.subjectId, g.attribute);
 }
@@ -1449,11 +1509,20 @@ export async function trackedConflicts(tx: Tx, investigationId: string, keys?: s
   return rows.map((r) => ({ ...r, claimIds: sqlJson<string[]>(r.claimIds), entityIds: sqlJson<string[]>(r.entityIds) }));
 }
 
-/** The detected conflicts on record under these keys, with their members. */
-const TRACKED_CONFLICTS = (investigationId: string, keys: string[]) => Prisma.sql`
+/** A conflict as TRACKED_CONFLICTS reads it: with its version, and its claims null when the reader knows them. */
+type Versioned = Omit<TrackedConflict, "claimIds"> & { claimIds: string[] | null; version?: number };
+
+/**
+ * The detected conflicts on record under these keys, with their members and version; an open
+ * one whose id and version are `known` comes without its claims (the reader has them: see
+ * KeptGroup.conflicts), which spares reading ten thousand of them.
+ */
+const TRACKED_CONFLICTS = (investigationId: string, keys: string[], known: Recorded[] = []) => Prisma.sql`
     SELECT c."id", c."detectionKey" AS "key", c."kind"::text AS "kind", c."status"::text AS "status",
-      c."closedBy"::text AS "closedBy", c."summary",
-      coalesce((SELECT json_agg(m."claimId") FROM "ConflictClaim" m WHERE m."conflictId" = c."id"), '[]'::json) AS "claimIds",
+      c."closedBy"::text AS "closedBy", c."summary", c."version",
+      CASE WHEN c."status" = 'open' AND (c."id", c."version") IN
+          (SELECT * FROM unnest(${known.map((k) => k.id)}::text[], ${known.map((k) => k.version)}::int[])) THEN NULL
+        ELSE coalesce((SELECT json_agg(m."claimId") FROM "ConflictClaim" m WHERE m."conflictId" = c."id"), '[]'::json) END AS "claimIds",
       coalesce((SELECT json_agg(m."entityId") FROM "ConflictEntity" m WHERE m."conflictId" = c."id"), '[]'::json) AS "entityIds"
     FROM "Conflict" c
     WHERE c."investigationId" = ${investigationId} AND c."detectionKey" = ANY(${keys}::text[])`;
@@ -1506,18 +1575,27 @@ async function carryOut(
   onRecord?: TrackedConflict[],
   /** The conflicts on record under some keys, when the caller read them (the rest are read here). */
   read?: TouchedRows["conflicts"],
-): Promise<{ revived: Revived[]; counts: Omit<RedetectReport, "found">; changed: ConflictChange[] }> {
+): Promise<{
+  revived: Revived[];
+  counts: Omit<RedetectReport, "found">;
+  changed: ConflictChange[];
+  /** The open conflicts read with their version (see TRACKED_CONFLICTS), by key, as this left them. */
+  left: Map<string, Recorded>;
+}> {
   const counts = { opened: 0, updated: 0, reopened: 0, closed: 0 };
   const revived: Revived[] = [];
   const changed: ConflictChange[] = [];
+  const left = new Map<string, Recorded>();
   let existing = onRecord;
   if (!existing) {
     const keys = [...new Set([...scope, ...detected.map((d) => d.key)])];
-    if (!keys.length) return { revived, counts, changed };
+    if (!keys.length) return { revived, counts, changed, left };
     const unread = read ? keys.filter((k) => !read.keys.has(k)) : keys;
     existing = [...(read?.onRecord ?? []), ...(unread.length ? await trackedConflicts(tx, investigationId, unread) : [])];
   }
   const byId = new Map(existing.map((c) => [c.id, c]));
+  for (const c of existing as Versioned[])
+    if (c.status === "open" && c.version !== undefined) left.set(c.key, { id: c.id, version: c.version });
   const ops = plan(existing, detected, scope);
   // New conflicts are put on record together once the others are done: a few statements for thousands.
   const opening: { id: string; found: DetectedConflict }[] = [];
@@ -1529,6 +1607,7 @@ async function carryOut(
         const d = op.found;
         const id = newId();
         opening.push({ id, found: d });
+        left.set(d.key, { id, version: 1 });
         changed.push({ id, kind: d.kind, status: "open", claimIds: d.claimIds, movesCount: true });
         counts.opened++;
         break;
@@ -1541,11 +1620,14 @@ async function carryOut(
           entityIds: [...op.before.entityIds].sort(),
         });
         changed.push({ id: op.id, kind: d.kind, status: byId.get(op.id)?.status ?? "open", claimIds: d.claimIds });
+        const was = left.get(d.key);
+        if (was?.id === op.id) left.set(d.key, { id: op.id, version: was.version + 1 });
         counts.updated++;
         break;
       }
       case "reopen": {
         const d = op.found;
+        left.delete(d.key);
         const entered = op.cause.kind === "claim-entered";
         const reason = entered
           ? await enteringReason(tx, op.cause.kind === "claim-entered" ? op.cause.claimIds : [])
@@ -1592,6 +1674,7 @@ async function carryOut(
           after: { status: "dismissed", reason: op.reason },
         });
         const closed = byId.get(op.id);
+        if (closed) left.delete(closed.key);
         if (closed) changed.push({ id: op.id, kind: closed.kind, status: "dismissed", claimIds: closed.claimIds, movesCount: true });
         counts.closed++;
         break;
@@ -1604,7 +1687,7 @@ async function carryOut(
     report?.({ phase: "Updating conflicts", done: ops.length - opening.length + i, total: ops.length });
     await openConflicts(tx, ctx, investigationId, opening.slice(i, i + OPEN_BATCH));
   }
-  return { revived, counts, changed };
+  return { revived, counts, changed, left };
 }
 
 /**

@@ -153,3 +153,26 @@ test(`many saves into a large group, its state stored a tail at a time, find wha
   expect(tails).toContain(true);
   expect(tails).toContain(false);
 });
+
+test(`a save into a large group reads again the members of a conflict changed since the group's last save (${testEngine})`, async () => {
+  const s = await makeStory(TEXT);
+  const subject = (await s.entity("Anthropic")).id;
+  const add = (article: number, quote: string) => s.claim(article, quote, { subjectId: subject, valueText: quote });
+  for (const [article, quote] of [
+    [0, "$18.4 billion"],
+    [1, "$18.4 billion"],
+    [0, "$61.5 billion"],
+    [1, "$20 billion"],
+  ] as const)
+    await as(instanceA, () => add(article, quote));
+  // Written past detection, as another writer would: a member leaves the conflict and its version counts up.
+  const conflict = await db().conflict.findFirstOrThrow({
+    where: { investigationId: s.inv.id, status: "open" },
+    include: { claims: { orderBy: { claimId: "asc" } } },
+  });
+  await db().conflictClaim.delete({ where: { conflictId_claimId: { conflictId: conflict.id, claimId: conflict.claims[0]!.claimId } } });
+  await db().conflict.update({ where: { id: conflict.id }, data: { version: { increment: 1 } } });
+  // The next save into the group (kept as it was) brings the conflict back to what holds.
+  await as(instanceA, () => add(0, "$183 billion"));
+  await expectAsFromScratch(s.inv.id);
+});
