@@ -312,6 +312,21 @@ const within = (part: DetectionClaim, whole: DetectionClaim) =>
  * How two active claims about the same subject and attribute relate, given how the attribute
  * behaves; null when they cannot be compared (different units of count, kinds) or simply agree.
  */
+/**
+ * A verdict whose explanation is written when first read: a claim added to a large group is
+ * related to thousands of others, and only the first pair of each kind is ever explained.
+ */
+function verdict(relation: PairRelation, explain: () => string, fits?: true): PairVerdict {
+  let why: string | undefined;
+  return {
+    relation,
+    get why() {
+      return (why ??= explain());
+    },
+    ...(fits && { fits }),
+  };
+}
+
 export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense = DEFAULT_SENSE): PairVerdict | null {
   const compared = agreement(a, b);
   if (!compared) return null;
@@ -325,7 +340,7 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   if (inner && outer) {
     return { relation: "containment", why: `One value is part of the other: ${inner.value.text} is in ${outer.value.text}.`, fits: true };
   }
-  const numbers = isNumeric(x) && isNumeric(y) ? explainNumbers(x, y) : `“${x.text}” against “${y.text}”`;
+  const numbers = () => (isNumeric(x) && isNumeric(y) ? explainNumbers(x, y) : `“${x.text}” against “${y.text}”`);
 
   const partA = qualifier(a.appliesToPart);
   const partB = qualifier(b.appliesToPart);
@@ -334,16 +349,13 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
     // a part named as the rest ("elsewhere in the east") sits beside the unqualified figure, it
     // is not inside it. Both can be true as written: shown among the pairs, never raising.
     if (partA && partB && !nestedParts(a.appliesToPart!, b.appliesToPart!)) {
-      return { relation: "containment", why: `Figures for two parts (${a.appliesToPart}; ${b.appliesToPart}): ${numbers}.`, fits: true };
+      return verdict("containment", () => `Figures for two parts (${a.appliesToPart}; ${b.appliesToPart}): ${numbers()}.`, true);
     }
     const part = (a.appliesToPart || b.appliesToPart)!;
     if (namesTheRest(part)) {
-      return { relation: "containment", why: `One figure covers the rest (${part}), beside the other: ${numbers}.`, fits: true };
+      return verdict("containment", () => `One figure covers the rest (${part}), beside the other: ${numbers()}.`, true);
     }
-    return {
-      relation: "containment",
-      why: `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers}.`,
-    };
+    return verdict("containment", () => `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers()}.`);
   }
   const sourceA = qualifier(a.accordingTo);
   const sourceB = qualifier(b.accordingTo);
@@ -361,18 +373,19 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const laterCount = tally && overTime && !(methodA && methodB && methodA !== methodB);
   if (!laterCount && (sourcesDiffer || (methodA && methodB && methodA !== methodB))) {
     const how = sourcesDiffer ? `according to ${a.accordingTo} and to ${b.accordingTo}` : `measured as “${a.method}” and as “${b.method}”`;
-    return { relation: "measure", why: `Two measures of one thing, ${how}: ${numbers}.` };
+    return verdict("measure", () => `Two measures of one thing, ${how}: ${numbers()}.`);
   }
   // A correction puts right a value for the same moment; a later value given as of another time is an update.
   if (a.articleId === b.articleId && (a.inCorrection || b.inCorrection) && !overTime) {
-    return { relation: "correction", why: `The article corrects itself: ${numbers}. One of these is the value it says was wrong.` };
+    return verdict("correction", () => `The article corrects itself: ${numbers()}. One of these is the value it says was wrong.`);
   }
   if (sense.cardinality === "multi" && x.kind !== "list") return null;
   if (x.kind === "list" && (sense.cardinality === "multi" || !listsDisagree(a, b, sense))) return null;
 
   if (overTime) {
     const [earlier, later] = ordered(a, b, tally);
-    const when = `${earlier.value.text} (${describeMoment(whenOf(earlier, tally)!)}) → ${later.value.text} (${describeMoment(whenOf(later, tally)!)})`;
+    const when = () =>
+      `${earlier.value.text} (${describeMoment(whenOf(earlier, tally)!)}) → ${later.value.text} (${describeMoment(whenOf(later, tally)!)})`;
     const ev = earlier.value;
     const lv = later.value;
     // Compared in base units when both have them: 900 metres then 1.2 km is no decrease.
@@ -383,30 +396,31 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
       (ev.measure && lv.measure ? lower(ev.measure, lv.measure) : !ev.measure && !lv.measure && lower(ev, lv));
     if (sense.change === "tally" && decreased) {
       if (countsWhatStays(a.attribute)) {
-        return {
-          relation: "contradiction",
-          why: `A count of what cannot be undone went down: ${when}. The later count is not the earlier one moving on: one of them is wrong.`,
-        };
+        return verdict(
+          "contradiction",
+          () =>
+            `A count of what cannot be undone went down: ${when()}. The later count is not the earlier one moving on: one of them is wrong.`,
+        );
       }
-      return { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` };
+      return verdict("decrease", () => `A running count went down: ${when()}. Worth a look: a correction, or a different count?`);
     }
-    return { relation: "update", why: `Changed over time: ${when}.` };
+    return verdict("update", () => `Changed over time: ${when()}.`);
   }
-  if (x.kind === "list") return { relation: "set", why: `The lists name different members: ${numbers}.` };
+  if (x.kind === "list") return verdict("set", () => `The lists name different members: ${numbers()}.`);
   if (isNumeric(x) && isNumeric(y)) {
     const [mx, my] = x.measure && y.measure ? [midpoint(x.measure), midpoint(y.measure)] : [midpoint(x), midpoint(y)];
     if (looksLikeScaleSlip(mx, my)) {
-      return { relation: "scale", why: `The figures differ by about a power of ten (${numbers}): likely a unit or decimal slip.` };
+      return verdict("scale", () => `The figures differ by about a power of ten (${numbers()}): likely a unit or decimal slip.`);
     }
   }
   if (x.kind === "time" && y.kind === "time") {
     const minutes = Math.round(Math.abs(Date.parse(x.start) - Date.parse(y.start)) / 60_000);
-    return {
-      relation: "contradiction",
-      why: `${numbers}: ${minutes} minute${minutes === 1 ? "" : "s"} apart, beyond the precision either was written with.`,
-    };
+    return verdict(
+      "contradiction",
+      () => `${numbers()}: ${minutes} minute${minutes === 1 ? "" : "s"} apart, beyond the precision either was written with.`,
+    );
   }
-  return { relation: "contradiction", why: `The values cannot both be true: ${numbers}.` };
+  return verdict("contradiction", () => `The values cannot both be true: ${numbers()}.`);
 }
 
 /** Backwards-compatible reading of one pair as a conflict kind (tests and tools). */

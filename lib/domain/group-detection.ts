@@ -72,7 +72,7 @@ export function fingerprintOf(claims: DetectionClaim[]): { count: number; finger
   return { count, fingerprint };
 }
 
-const earlier = (x: PairRef, y: PairRef) => x.a < y.a || (x.a === y.a && x.b < y.b);
+const earlier = (x: Omit<PairRef, "why">, y: Omit<PairRef, "why">) => x.a < y.a || (x.a === y.a && x.b < y.b);
 
 type Building = { ids: Set<string>; state: FamilyState };
 
@@ -80,18 +80,22 @@ type Building = { ids: Set<string>; state: FamilyState };
 const familyOf = (v: PairVerdict): string | null =>
   v.relation === "consistent" || v.fits ? null : FAMILY_OF_KIND[KIND_OF_RELATION[v.relation]]!;
 
-/** `count` disagreeing pairs of one verdict, the earliest of them `pair`; members are the caller's. */
-function addPairs(families: Map<string, Building>, family: string, v: PairVerdict, pair: PairRef, count: number) {
+/**
+ * `count` disagreeing pairs of one verdict, the earliest of them `at`; members are the caller's.
+ * The verdict's explanation is read only when its pair is the first of its kind so far.
+ */
+function addPairs(families: Map<string, Building>, family: string, v: PairVerdict, at: Omit<PairRef, "why">, count: number) {
   const kind = KIND_OF_RELATION[v.relation as keyof typeof KIND_OF_RELATION];
   let f = families.get(family);
   if (!f) {
     f = { ids: new Set(), state: { ids: [], first: {}, firstDecrease: null, updates: 0, decreases: 0 } };
     families.set(family, f);
   }
+  let pair: PairRef | undefined;
   const first = f.state.first[kind];
-  if (!first || earlier(pair, first)) f.state.first[kind] = pair;
+  if (!first || earlier(at, first)) f.state.first[kind] = pair ??= { ...at, why: v.why };
   if (v.relation === "decrease") {
-    if (!f.state.firstDecrease || earlier(pair, f.state.firstDecrease)) f.state.firstDecrease = pair;
+    if (!f.state.firstDecrease || earlier(at, f.state.firstDecrease)) f.state.firstDecrease = pair ?? { ...at, why: v.why };
     f.state.decreases += count;
   }
   if (v.relation === "update") f.state.updates += count;
@@ -100,7 +104,7 @@ function addPairs(families: Map<string, Building>, family: string, v: PairVerdic
 function addPair(families: Map<string, Building>, a: DetectionClaim, b: DetectionClaim, ref: Omit<PairRef, "why">, v: PairVerdict) {
   const family = familyOf(v);
   if (family === null) return;
-  addPairs(families, family, v, { ...ref, why: v.why }, 1);
+  addPairs(families, family, v, ref, 1);
   families.get(family)!.ids.add(a.id).add(b.id);
 }
 
@@ -204,7 +208,7 @@ export function groupState(claims: DetectionClaim[], sense: AttributeSense): Gro
     let set = members.get(family);
     if (!set) members.set(family, (set = new Set()));
     set.add(x).add(y);
-    addPairs(families, family, v, { ...first, why: v.why }, count);
+    addPairs(families, family, v, first, count);
   };
   for (let i = 0; i < kins.length; i++) {
     const x = kins[i]!;
@@ -331,7 +335,7 @@ export function extendGroupStateByKin(
     const family = v && familyOf(v);
     if (!v || family === null || family === undefined) return;
     const f = building(family);
-    addPairs(families, family, v, { ...ref, why: v.why }, count);
+    addPairs(families, family, v, ref, count);
     const news = fresh.get(family)!;
     for (const c of [added, ...k.claims.slice(from, to)]) {
       if (f.ids.has(c.id)) continue;

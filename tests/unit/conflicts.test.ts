@@ -8,6 +8,7 @@ import {
   isCorrectionPassage,
   looksLikeScaleSlip,
   namesLikelySame,
+  relate,
   stripPossessivePrefix,
 } from "@/lib/domain/conflicts.ts";
 import { attributeKey } from "@/lib/domain/claims.ts";
@@ -33,6 +34,14 @@ function claim(text: string, over: Partial<DetectionClaim> & { kind?: ValueKind 
 }
 
 describe("claims about one subject and attribute", () => {
+  test("a pair's explanation reads the same however it is taken: read, copied or written as JSON", () => {
+    const verdict = relate(claim("$18.4 billion"), claim("$61.5 billion"))!;
+    const why = "The values cannot both be true: $18.4 billion against $61.5 billion: they differ by 70.1%.";
+    expect(verdict.why).toBe(why);
+    expect({ ...verdict }).toEqual({ relation: "contradiction", why });
+    expect(JSON.parse(JSON.stringify(verdict))).toEqual({ relation: "contradiction", why });
+  });
+
   test("$18.4 billion against $183 billion is a likely scale slip", () => {
     const [found] = detectGroupConflicts([claim("$18.4 billion"), claim("$183 billion")]);
     expect(found).toMatchObject({ kind: "scale", key: "claims:anthropic:valuation" });
