@@ -268,8 +268,28 @@ export class GroupKin {
   count = 0;
   fingerprint = 0;
 
+  /**
+   * Each family's members as a set, beside the list of them it was made from: a state extended
+   * save after save reuses it while its list is that same list (see `membersOf`).
+   */
+  private readonly members = new Map<string, { ids: string[]; set: Set<string> }>();
+
   constructor(claims: DetectionClaim[]) {
     for (const c of claims) if (c.status === "active") this.add(c);
+  }
+
+  /** A set of `ids` (a family's members, ascending), made once for the same list. */
+  membersOf(family: string, ids: string[]): Set<string> {
+    const known = this.members.get(family);
+    if (known?.ids === ids) return known.set;
+    const set = new Set(ids);
+    this.members.set(family, { ids, set });
+    return set;
+  }
+
+  /** `set`, made by `membersOf` for this family, now stands for `ids`. */
+  membersNow(family: string, ids: string[], set: Set<string>): void {
+    if (this.members.get(family)?.set === set) this.members.set(family, { ids, set });
   }
 
   /** Indexes one more active claim. */
@@ -322,7 +342,8 @@ export function extendGroupStateByKin(
     if (!f) {
       const was = state.families[family];
       f = {
-        ids: new Set(was?.ids ?? []),
+        // The kin's own set of the members, added to here: the state this one extends is not read again.
+        ids: was ? kin.membersOf(family, was.ids) : new Set(),
         state: was ? { ...was, first: { ...was.first } } : { ids: [], first: {}, firstDecrease: null, updates: 0, decreases: 0 },
       };
       families.set(family, f);
@@ -356,6 +377,7 @@ export function extendGroupStateByKin(
     if (gained && news.length) gained[family] = news;
     const was = state.families[family]?.ids ?? [];
     out[family] = { ...f.state, ids: news.length ? merged(was, news) : was };
+    kin.membersNow(family, out[family].ids, f.ids);
   }
   return {
     version: GROUP_STATE_VERSION,
