@@ -270,15 +270,16 @@ function movedWithin(a: DetectionClaim, b: DetectionClaim): PairVerdict | null {
   const from = figure(earlier.value as NumericValue);
   const to = figure(later.value as NumericValue);
   if (from === to) return null;
-  const when = `${earlier.value.text} (${describeMoment(whenOf(earlier, true)!)}) → ${later.value.text} (${describeMoment(whenOf(later, true)!)})`;
+  const when = () =>
+    `${earlier.value.text} (${describeMoment(whenOf(earlier, true)!)}) → ${later.value.text} (${describeMoment(whenOf(later, true)!)})`;
   // "nearly 50" then 48, "up to 50" then 45, "dozens" then 30: a later figure inside an earlier
   // ceiling or range says what it hedged; the count is not shown to have gone down.
   const first = earlier.value as NumericValue;
   const bounds: Interval = first.measure ?? first;
   const hedgedBelow = (first.point === null || (bounds.high !== null && bounds.high <= from)) && bounds.low !== null && to >= bounds.low;
   return to < from && !hedgedBelow
-    ? { relation: "decrease", why: `A running count went down: ${when}. Worth a look: a correction, or a different count?` }
-    : { relation: "update", why: `Changed over time: ${when}.` };
+    ? verdict("decrease", () => `A running count went down: ${when()}. Worth a look: a correction, or a different count?`)
+    : verdict("update", () => `Changed over time: ${when()}.`);
 }
 
 /**
