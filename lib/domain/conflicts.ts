@@ -294,7 +294,10 @@ const PER_PERIOD = /(?:^|[\s_-])(?:daily|weekly|monthly|yearly|annual|new|per|ea
 const countsWhatStays = (attribute: string) => STAYS.test(foldText(attribute)) && !PER_PERIOD.test(foldText(attribute));
 
 /** A part's words that say which it is: "the city of Derna" → city, derna. */
-const partWords = (part: string) => foldText(part).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(?:the|of|in|and)$/.test(w));
+const partWords = (part: string) =>
+  foldText(part)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !/^(?:the|of|in|and)$/.test(w));
 /**
  * Whether two parts written apart are one, or one inside the other: "Derna" and "the city of
  * Derna", "Libya" and "eastern Libya". Their figures are to be checked against each other.
@@ -356,7 +359,10 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
     if (namesTheRest(part)) {
       return verdict("containment", () => `One figure covers the rest (${part}), beside the other: ${numbers()}.`, true);
     }
-    return verdict("containment", () => `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers()}.`);
+    return verdict(
+      "containment",
+      () => `One figure covers a part (${part}), the other ${partA && partB ? "another part" : "the whole"}: ${numbers()}.`,
+    );
   }
   const sourceA = qualifier(a.accordingTo);
   const sourceB = qualifier(b.accordingTo);
