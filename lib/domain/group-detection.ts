@@ -1,4 +1,5 @@
 import type { AttributeSense } from "@/lib/domain/attribute-sense.ts";
+import { lowerBound } from "@/lib/domain/sorted.ts";
 import {
   type ConflictKind,
   type DetectedConflict,
@@ -298,7 +299,7 @@ export class GroupKin {
     let kin = this.byLikeness.get(like);
     if (!kin) this.byLikeness.set(like, (kin = { keys: [], claims: [] }));
     const key = pairOrderKey(c);
-    const at = insertionPoint(kin.keys, key);
+    const at = lowerBound(kin.keys, key);
     kin.keys.splice(at, 0, key);
     kin.claims.splice(at, 0, c);
     this.count++;
@@ -308,18 +309,6 @@ export class GroupKin {
   kins(): IterableIterator<Kin> {
     return this.byLikeness.values();
   }
-}
-
-/** Where `key` goes in ascending `keys`: the number of keys before it. */
-function insertionPoint(keys: string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -366,7 +355,7 @@ export function extendGroupStateByKin(
   };
   const key = pairOrderKey(added);
   for (const k of kin.kins()) {
-    const before = insertionPoint(k.keys, key);
+    const before = lowerBound(k.keys, key);
     const n = k.keys.length;
     if (before > 0) note(relate(k.claims[0]!, added, state.sense), { a: k.keys[0]!, b: key }, before, k, 0, before);
     if (before < n) note(relate(added, k.claims[0]!, state.sense), { a: key, b: k.keys[before]! }, n - before, k, before, n);
