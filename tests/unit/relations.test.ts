@@ -175,7 +175,11 @@ describe("a running tally read from hedged figures", () => {
     const later = claim("more than 9,000", { attributeLabel: "People missing", published: at("17 September 2023, 19:15") });
     expect(relate(thursday, later, tally)?.relation).toBe("decrease");
     // A later figure inside an earlier ceiling or range tells what it hedged: no fall.
-    for (const [hedged, figure] of [["nearly 50", "48"], ["up to 50", "45"], ["dozens", "30"]]) {
+    for (const [hedged, figure] of [
+      ["nearly 50", "48"],
+      ["up to 50", "45"],
+      ["dozens", "30"],
+    ]) {
       const first = claim(hedged!, { published: at("1 November 2024") });
       expect(relate(first, claim(figure!, { published: at("2 November 2024") }), tally)?.relation).toBe("update");
     }
@@ -216,7 +220,8 @@ describe("a running tally counted by different sources", () => {
 
 describe("a tally of what cannot be undone", () => {
   test("a count of deaths per day or per week is a new count each time: a fall is a decrease", () => {
-    const daily = (text: string, when: string) => claim(text, { attribute: "daily_deaths", attributeLabel: "Daily deaths", published: at(when) });
+    const daily = (text: string, when: string) =>
+      claim(text, { attribute: "daily_deaths", attributeLabel: "Daily deaths", published: at(when) });
     expect(relate(daily("120", "30 October 2024"), daily("80", "31 October 2024"), tally)?.relation).toBe("decrease");
     const weekly = (text: string, when: string) =>
       claim(text, { attribute: "weekly_covid_deaths", attributeLabel: "Weekly Covid deaths", published: at(when) });

@@ -1398,10 +1398,7 @@ describe("millimetres or litres per square metre that fell", () => {
     "Hillton recorded 240mm in 24 hours.",
     "More than 400 mm fell on the town in a single day.",
     "The storm dropped 414mm on the town in 24 hours.",
-  ])(
-    "are rainfall, though no word says rain: %s",
-    (body) => expect(label(body)).toBe("Rainfall"),
-  );
+  ])("are rainfall, though no word says rain: %s", (body) => expect(label(body)).toBe("Rainfall"));
 
   it.each([
     "Water levels fell by 300mm.",
@@ -1409,10 +1406,7 @@ describe("millimetres or litres per square metre that fell", () => {
     "The rod is 240mm long.",
     "The tyre tread fell to 2mm in a year.",
     "Water in the dam dropped by 300mm in a day.",
-  ])(
-    "a level, snow or a size is not: %s",
-    (body) => expect(label(body)).not.toBe("Rainfall"),
-  );
+  ])("a level, snow or a size is not: %s", (body) => expect(label(body)).not.toBe("Rainfall"));
 });
 
 describe("people sought, or sheltering", () => {
