@@ -164,9 +164,14 @@ function parseRelativeDate(text: string, ref: Date): DateValue | null {
     .toLowerCase();
   const y = ref.getUTCFullYear();
   const mo = ref.getUTCMonth() + 1;
-  let m = t.match(/^(this|last|next|the past|the previous|the coming) (week|month|year)$/);
+  let m = t.match(/^(this|last|next|the past|the previous|the coming|the last|the current|the next) (week|month|quarter|year)$/);
   if (m) {
-    const shift = m[1] === "this" ? 0 : m[1] === "next" || m[1] === "the coming" ? 1 : -1;
+    const shift = m[1] === "this" || m[1] === "the current" ? 0 : m[1] === "next" || m[1] === "the coming" || m[1] === "the next" ? 1 : -1;
+    // "last quarter" in an April report: October to December; "this quarter": April to June.
+    if (m[2] === "quarter") {
+      const first = new Date(Date.UTC(y, Math.floor((mo - 1) / 3) * 3 + 3 * shift, 1));
+      return span(text, first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCMonth() + 3, "quarter");
+    }
     if (m[2] === "week") {
       const start = mondayOf(ref);
       start.setUTCDate(start.getUTCDate() + 7 * shift);

@@ -2513,6 +2513,9 @@ function sameClause(body: string, sentence: Sentence, a: { start: number; end: n
   return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
 }
 
+/** Words of a game, whose quarters and halves are its own: "65% possession in the first half". */
+const A_GAME =
+  /\b(?:possession|goals?|scored|scoring|points|rebounds|assists|shots?|shot|shooting|match|innings|touchdowns?|half-?time|quarterback|penalt(?:y|ies)|free throws?|three-pointers?|field goals?)\b/i;
 /** A sum or a share: what a company's quarter or half is reported in. */
 const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)illions?|bn|mn)\b/i;
 /**
@@ -2581,7 +2584,12 @@ function asOfWithSpan(
     }
     // "revenue of $1.2 billion for the first quarter", "in the second half of 2021", "in Q3": a
     // period of the year dates the figure (a fiscal one, the company's own calendar, does not).
-    const period = periodAt(body, tokens, k, MONEY_OR_SHARE.test(body.slice(value.start, value.end)));
+    const period = periodAt(
+      body,
+      tokens,
+      k,
+      MONEY_OR_SHARE.test(body.slice(value.start, value.end)) && !A_GAME.test(body.slice(sentence.start, sentence.end)),
+    );
     if (period && !overlaps(period, value)) {
       const r = read(body, period.start, period.end, context);
       if (r?.kind === "date") {

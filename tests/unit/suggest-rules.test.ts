@@ -1212,6 +1212,11 @@ describe("a quarter or half of a year that dates a figure", () => {
     ).toEqual(["1.9 million"]);
   });
 
+  it("leaves a game's share in its first half to the publication date", () => {
+    expect(asOf("Arsenal had 65% possession in the first half.")).toEqual([["65%", "2022-04-28 (day)"]]);
+    expect(asOf("The Celtics shot 52% in the first half.")).toEqual([["52%", "2022-04-28 (day)"]]);
+  });
+
   it("leaves a game's quarter or half, and a fiscal quarter, to the publication date", () => {
     expect(asOf("Curry scored 12 points in the first quarter.")).toEqual([["12 points", "2022-04-28 (day)"]]);
     expect(asOf("Apple earned $20 billion in its fiscal first quarter.")).toEqual([["$20 billion", "2022-04-28 (day)"]]);

@@ -375,6 +375,13 @@ describe("a quarter or half of a year", () => {
     expect(read("the fourth quarter of last year", "2023-11-02")).toEqual(["2022-10-01", "2022-12-31", "quarter"]);
   });
 
+  test("last, this and next quarter are whole quarters around the day written", () => {
+    expect(read("last quarter", "2022-04-28")).toEqual(["2022-01-01", "2022-03-31", "quarter"]);
+    expect(read("this quarter", "2022-04-28")).toEqual(["2022-04-01", "2022-06-30", "quarter"]);
+    expect(read("next quarter", "2022-11-15")).toEqual(["2023-01-01", "2023-03-31", "quarter"]);
+    expect(read("the previous quarter", "2022-02-01")).toEqual(["2021-10-01", "2021-12-31", "quarter"]);
+  });
+
   test("with its year, is that year's", () => {
     expect(read("fourth quarter of 2021", "2022-04-28")).toEqual(["2021-10-01", "2021-12-31", "quarter"]);
     expect(read("the first half of 2022", "2023-01-10")).toEqual(["2022-01-01", "2022-06-30", "part"]);
