@@ -80,6 +80,17 @@ async function runClaimCommand(s: Story, subjects: string[], ids: string[], c: C
   }
 }
 
+/** Sets CROSSCHECK_GROUP_STATE_MIN for this test (unset: the default), put back when it finishes. */
+function keepGroupStatesFrom(min: string | undefined): void {
+  const saved = process.env.CROSSCHECK_GROUP_STATE_MIN;
+  if (min === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
+  else process.env.CROSSCHECK_GROUP_STATE_MIN = min;
+  onTestFinished(() => {
+    if (saved === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
+    else process.env.CROSSCHECK_GROUP_STATE_MIN = saved;
+  });
+}
+
 // Every group keeps its detection state (as large groups do), or none does (the default for small ones).
 test.each([
   ["states for large groups only", undefined],
@@ -87,13 +98,7 @@ test.each([
 ])(
   `incremental detection equals detection from scratch after any sequence of claim edits, %s (${testEngine})`,
   async (_name, min) => {
-    const saved = process.env.CROSSCHECK_GROUP_STATE_MIN;
-    if (min === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-    else process.env.CROSSCHECK_GROUP_STATE_MIN = min;
-    onTestFinished(() => {
-      if (saved === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-      else process.env.CROSSCHECK_GROUP_STATE_MIN = saved;
-    });
+    keepGroupStatesFrom(min);
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (commands) => {
         const s = await makeStory(TEXTS);
@@ -311,13 +316,7 @@ test.each([
 ])(
   `after any sequence of edits, decisions, aliases, merges and manual conflicts, detection from scratch changes nothing, %s (${testEngine})`,
   async (_name, min) => {
-    const saved = process.env.CROSSCHECK_GROUP_STATE_MIN;
-    if (min === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-    else process.env.CROSSCHECK_GROUP_STATE_MIN = min;
-    onTestFinished(() => {
-      if (saved === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-      else process.env.CROSSCHECK_GROUP_STATE_MIN = saved;
-    });
+    keepGroupStatesFrom(min);
     await fc.assert(
       fc.asyncProperty(fc.array(lifecycleCommand, { minLength: 8, maxLength: 20 }), runLifecycle),
       // FC_SEED and FC_PATH replay a failure fast-check reported; FC_RUNS explores further. CI runs
