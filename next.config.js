@@ -1,5 +1,28 @@
+/**
+ * The headers of an answer to a server action called from an open page (a Next-Action header):
+ * the proxy sets every other response's (lib/domain/security-headers.ts, with a nonce-based
+ * policy for documents); these are the same ones but the policy, which only documents need.
+ * A test keeps the two lists alike.
+ */
+export const ACTION_RESPONSE_HEADERS = {
+  "Referrer-Policy": "same-origin",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "next-action" }],
+        headers: Object.entries(ACTION_RESPONSE_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
   // Bundled, PGlite cannot find its WebAssembly and data files; pg has optional native parts.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   typedRoutes: false,

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { signIn } from "./pages.ts";
 
 test("every page carries a nonce-based policy that Next's own scripts satisfy", async ({ page }) => {
@@ -24,6 +25,19 @@ test("every page carries a nonce-based policy that Next's own scripts satisfy", 
   await signIn(page, "reviewer@example.com");
   await page.getByRole("link", { name: /Anthropic and the Pentagon/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Anthropic and the Pentagon/ })).toBeVisible();
+  // A server action called from an open page skips the proxy; its answer still carries the
+  // security headers (next.config.js sets them), whatever it answers.
+  const action = serverActionId("createClaim");
+  const answer = await page.request.post("/investigations", {
+    headers: { "Next-Action": action, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+    data: JSON.stringify([{ investigationId: "no-such-investigation" }]),
+  });
+  expect(await answer.text()).toContain('"ok":false');
+  expect(answer.headers()).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+  });
   const second = await page.goto("/investigations");
   expect(second!.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
   expect(violations).toEqual([]);
@@ -91,3 +105,13 @@ test("a production server without a session secret refuses to start and says how
   expect(code).not.toBe(0);
   expect(code).not.toBeNull();
 });
+
+/** A server action's id in the build the tests run against (what a page's script sends). */
+function serverActionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!found) throw new Error(`no server action named ${name} in the build`);
+  return found[0];
+}

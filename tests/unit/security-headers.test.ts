@@ -50,3 +50,13 @@ describe("production configuration", () => {
     expect(publicAddress({})).toBe("http://localhost:3000");
   });
 });
+
+describe("answers to server actions (they skip the proxy)", () => {
+  test("carry every security header of a page but its policy, which only documents need", async () => {
+    // @ts-expect-error next.config.js is plain JavaScript, without declarations
+    const { ACTION_RESPONSE_HEADERS } = (await import("@/next.config.js")) as { ACTION_RESPONSE_HEADERS: Record<string, string> };
+    const page = securityHeaders({ nonce: "n", development: false, https: false });
+    delete page["Content-Security-Policy"];
+    expect(ACTION_RESPONSE_HEADERS).toEqual(page);
+  });
+});
