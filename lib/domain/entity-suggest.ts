@@ -13,6 +13,7 @@ import { articleBlocks } from "@/lib/domain/article-blocks.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
 import { namesLikelySame } from "@/lib/domain/conflicts.ts";
 import { NAME_JOINERS, namesAnOrganization, titleCaseByLine, titlesBeforeNames, withoutTitles } from "@/lib/domain/role-suggest.ts";
+import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { isCommonWord, lowerCaseWords, ownPossessive, sentencesOf, type SuggestEntity, webEnding } from "@/lib/domain/suggest.ts";
 import { CITIES, COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
@@ -462,6 +463,12 @@ function trimRun(run: Token[], atSentenceStart = false): { tokens: Token[]; titl
   return { tokens, titled };
 }
 
+/**
+ * A name's kind as one place suggests it; "speaker" is one word alone that speaks ("Microsoft
+ * said revenue rose"), decided once the whole text is read (see `speakerKind`).
+ */
+type GuessedKind = EntityKind | "speaker";
+
 /** The kind a name probably is, from its words and the words around it. */
 function guessKind(
   name: string,
@@ -470,7 +477,7 @@ function guessKind(
   titled: boolean,
   /** The text right before and right after the name. */
   around: { lead: string; rest: string },
-): EntityKind {
+): GuessedKind {
   // "Moody's", "McDonald's": a name written with its "'s" (see properNounRuns) is a business's.
   if (/['’]s$/.test(name)) return "organization";
   // "National Hurricane Center", "Election Commission": an organisation's ending beats an event's word.
@@ -485,9 +492,14 @@ function guessKind(
   if (PLACE_WORDS.test(name)) return "place";
   // "Microsoft's chief, Satya Nadella,": a name set after an office and its comma is the office holder's.
   if (PERSON_LEAD.test(around.lead)) return "person";
-  // "The Pentagon said": a person's name takes no article.
+  // "removed Sam Altman as chief executive", "signed by Maria Gonzalez": a given name opens it.
+  if (titled || opensWithGivenName(name) || (before && PERSON_BEFORE.test(before))) return "person";
+  // "The Pentagon said": a person's name takes no article. One word alone that speaks ("Microsoft
+  // said revenue rose", "Pfizer said it would …") is a body more often than someone: news gives a
+  // person's full name first, and a surname after it is folded into that name. Unless what it
+  // said is said of a he or a she ("Macron said he would not resign").
   const article = before !== undefined && /^(?:the|a|an)$/i.test(before);
-  if (titled || (after && PERSON_AFTER.test(after) && !article) || (before && PERSON_BEFORE.test(before))) return "person";
+  if (after && PERSON_AFTER.test(after) && !article) return name.includes(" ") || someone ? "person" : "speaker";
   // "NSA", "FEMA": an acronym is most often an organisation.
   if (/^(?:[\p{Lu}]\.?){2,6}$/u.test(name.replace(/\s/g, ""))) return "organization";
   if (before && PLACE_BEFORE.has(before.toLowerCase())) return "place";
@@ -540,7 +552,7 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
   const titleCase = titleCaseByLine(body);
 
   /** Names found, with whether one of their places is capitalised where a capital says it is a name. */
-  const found = new Map<string, NameProposal & { kinds: EntityKind[]; capitalSays: boolean }>();
+  const found = new Map<string, Omit<NameProposal, "kind"> & { kind: GuessedKind; kinds: GuessedKind[]; capitalSays: boolean }>();
   let mention = 0;
   let heading = 0;
   /** Proposed fuller names around known ones ("Emil Michael" around "Michael"): the known one is not linked there. */
@@ -656,7 +668,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     // capitalised only where any word would be is no name; one the model does not know
     // ("Valencia", "Pentagon"), or one a title or a "said" makes someone, may be.
     // Written so twice or more, it is the text's name for something ("Apple shares fell. Apple sales rose.").
-    if (!capitalSays && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
+    const speaks = kinds.includes("speaker");
+    if (!capitalSays && !speaks && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
     // "Qatar Holdings" is no other name of the place Qatar, nor "Musk Foundation" of the man.
     proposal.aliasOf = closeEntities(proposal.name, index).filter(
       (a) => !(namesAnOrganization(proposal.name) && (a.kind === "place" || a.kind === "person")),
@@ -671,9 +684,12 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
       !namesAnOrganization(proposal.name)
     )
       kinds.push("person", "person");
+    // One word alone that speaks is someone's surname when a fuller name in the text ends with it
+    // ("Donald Trump" … "Trump said"); else a body that speaks (news gives a person's full name first).
+    const speaker = speaks && [...found.keys()].some((k) => k.endsWith(` ${proposal.folded}`)) ? "person" : "organization";
+    const settled = kinds.map((k) => (k === "speaker" ? speaker : k));
     // The kind most of its places suggest, a guess other than "other" winning a tie; an alias's entity's kind first.
-    proposal.kind = proposal.aliasOf[0]?.kind ?? mostCommon(kinds);
-    names.push(proposal);
+    names.push({ ...proposal, kind: proposal.aliasOf[0]?.kind ?? mostCommon(settled) });
   }
   names.sort((a, b) => a.spans[0]!.start - b.spans[0]!.start);
   // A known name inside a proposed fuller one ("Michael" in "Emil Michael") is drawn as the proposal.

@@ -237,6 +237,32 @@ describe("names in an article", () => {
     expect(found.map((n) => n.name)).toEqual(["Valencia", "Pentagon", "Rota", "Trump", "Anthropic"]);
   });
 
+  it("reads a run opening with a given name as someone, where nothing around it says so", () => {
+    const kinds = (body: string) => names(body).map((n) => [n.name, n.kind]);
+    expect(kinds("OpenAI's board removed Sam Altman as chief executive on Friday.")).toEqual([
+      ["OpenAI", "organization"],
+      ["Sam Altman", "person"],
+    ]);
+    expect(kinds("The deal was signed by Maria Gonzalez and Ahmed Hassan on Monday.")).toEqual([
+      ["Maria Gonzalez", "person"],
+      ["Ahmed Hassan", "person"],
+    ]);
+  });
+
+  it("reads one word alone that speaks as a body, unless a fuller name or a he or she makes it someone", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Analysts were split. Microsoft said revenue rose 17% to $61.9 billion.", "Microsoft")).toBe("organization");
+    expect(kindOf("Analysts were split. Pfizer said it would cut prices.", "Pfizer")).toBe("organization");
+    expect(kindOf("Analysts were split. Macron said he would not resign.", "Macron")).toBe("person");
+    expect(kindOf("Donald Trump and Melania Trump arrived. Trump said little.", "Trump")).toBe("person");
+  });
+
+  it("reads a bureau, board or court of something as an organisation", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Inflation slowed to 3.2%, the Bureau of Labor Statistics said.", "Bureau of Labor Statistics")).toBe("organization");
+    expect(kindOf("The appeal was heard by the Court of Appeal in London.", "Court of Appeal")).toBe("organization");
+  });
+
   it("keeps a company named by an ordinary word when the text names it so more than once", () => {
     expect(names("Apple shares fell 3% on Monday.\nApple sales rose in China.").map((n) => n.name)).toEqual(["Apple", "China"]);
     expect(names("Shell profits rose. Shell will pay more.").map((n) => n.name)).toEqual(["Shell"]);
