@@ -16,6 +16,7 @@ import type { EntityKind } from "@/lib/domain/claims.ts";
 import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
 import { isTimeZone, zoneOffset } from "@/lib/domain/moments.ts";
+import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
@@ -933,6 +934,32 @@ function countedNoun(tokens: Token[], value: Read): string | null {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/**
+ * What a sum is held in or spent on, written after it: "$209 billion in assets", "$75 billion in
+ * capital spending", "$42 billion in deposits". Up to three words in lower case, the last a noun;
+ * a place, a year or something named with an article ("in Texas", "in 2023", "in the company")
+ * is where or when the sum went, not what it is.
+ */
+function sumNoun(tokens: Token[], value: Read): string | null {
+  if (value.kind !== "money") return null;
+  const k = tokens.findIndex((t) => t.start >= value.end);
+  if (k < 0 || tokens[k]!.text !== "in" || tokens[k]!.start > value.end + 1) return null;
+  const words: Token[] = [];
+  for (let n = k + 1; n < tokens.length && words.length < 3; n++) {
+    const t = tokens[n]!;
+    if (!/^\p{Ll}[\p{Ll}'-]*$/u.test(t.text) || !(t.pos === "NOUN" || t.pos === "ADJ") || WHEN_WORDS.test(t.text)) break;
+    words.push(t);
+  }
+  while (words.length && words.at(-1)!.pos !== "NOUN") words.pop();
+  while (words.length > 1 && /^(?:new|fresh|more|additional|extra|further|other)$/.test(words[0]!.text)) words.shift();
+  if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!.text))) return null;
+  const label = words.map((t) => t.text).join(" ");
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Words that say when a sum was, after what it is in: "in revenue last year", "in sales this quarter". */
+const WHEN_WORDS = /^(?:last|next|this|each|every|per|years?|months?|weeks?|days?|quarters?|annually|alone)$/;
+
 const STOP = new Set(
   (
     "a an the of at to in on by for from with and or but as is was were be been has have had it its this that which who than per up " +
@@ -1562,6 +1589,13 @@ function guessSubject(
   // hurt or missing is not what the count is of.
   if (name && family?.people && SPEAKER_AFTER.test(body.slice(body.indexOf(name, sentence.start) + name.length, value.start)))
     return { how: "none" };
+  // "Chief executive Sundar Pichai said the firm would invest $75 billion": someone who tells of
+  // another's figure is not what it is about (unless they speak of themselves: "said he had raised").
+  if (name && opensWithGivenName(name)) {
+    const at = body.indexOf(name, sentence.start);
+    const speaker: Mention = { entity: { id: "", name, kind: "person", aliases: [] }, at, end: at + name.length, strength: 1, lead: true };
+    if (at >= 0 && speaker.end <= value.start && givesFigure(body, sentence, speaker)) return { how: "none" };
+  }
   return name ? { how: "sentence", name } : { how: "none" };
 }
 
@@ -2099,7 +2133,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tail = body
         .slice(tailFrom, Math.min(sentence.end, tailFrom + (inserted ? 30 : value.end + 30 - tailFrom)))
         .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, ""); // a comma after the figure ends its clause
-      let noun = countedNoun(tokens, value);
+      // What a sum is in ("$209 billion in assets") says what it is more nearly than a verb before it ("invest").
+      const heldIn = sumNoun(tokens, value);
+      let noun = countedNoun(tokens, value) ?? heldIn;
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
       const ageOf = ageInApposition(body, value, mentions);
       let builtIn = value.magnitude
@@ -2160,6 +2196,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const learnedFamily = match ? familyOf(match.cue.attribute) : null;
       if (besideFigure && learnedFamily && learnedFamily !== builtIn!.family) source = "cue";
       else if (match && match.score >= 2) source = "learned";
+      else if (heldIn) source = "noun";
       else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
       else if (noun) source = "noun";
       else if (builtIn && !fromPrevious) source = "cue";

@@ -465,7 +465,7 @@ describe("a wildfire report, as wire services write one", () => {
   });
 
   it("takes the person, not their title, as the subject a sentence names", () => {
-    const p = alone("Fire Chief Dana Ortiz said 87 structures were lost.").find((p) => p.quote.startsWith("87"));
+    const p = alone("Fire Chief Dana Ortiz has led 87 crews since 2019.").find((p) => p.quote.startsWith("87"));
     expect(p?.subject).toMatchObject({ how: "sentence", name: "Dana Ortiz" });
   });
 
@@ -1538,5 +1538,37 @@ describe("an office written beside its holder without an article", () => {
     const subject = (body: string) => alone(body).find((p) => p.attribute.label !== "Role")?.subject;
     expect(subject("Dana Ortiz, a spokeswoman for the agency, said 40 people died.")).toEqual({ how: "none" });
     expect(subject("Northrail said 14 passengers were hurt.")).toMatchObject({ name: "Northrail" });
+  });
+});
+
+describe("what a sum is spent on or held in, and who speaks of it", () => {
+  const guess = (body: string, quote: string) => {
+    const p = alone(body).find((x) => x.quote === quote);
+    return (
+      p && { attribute: p.attribute.label, subject: p.subject.how === "sentence" || p.subject.how === "mention" ? p.subject.name : null }
+    );
+  };
+
+  it("names a sum by what it is in: “$209 billion in assets”, “$75 billion in capital spending”", () => {
+    expect(guess("Silicon Valley Bank had about $209 billion in assets at the end of 2022.", "about $209 billion")).toEqual({
+      attribute: "Assets",
+      subject: "Silicon Valley Bank",
+    });
+    expect(guess("Orinda Labs will invest $75 billion in capital spending this year.", "$75 billion")?.attribute).toBe("Capital spending");
+    expect(guess("Depositors pulled $42 billion in deposits on Thursday alone.", "$42 billion")?.attribute).toBe("Deposits");
+  });
+
+  it("keeps a place, a year or a company a sum is in out of its name", () => {
+    expect(guess("Orinda Labs invested $5 billion in Texas last year.", "$5 billion")?.attribute).not.toBe("Texas");
+    expect(guess("Orinda Labs invested $5 billion in the company last year.", "$5 billion")?.attribute).not.toMatch(/company/i);
+  });
+
+  it("does not make a person who tells of another's sum its subject", () => {
+    // "the firm" is no name: better no subject than the one who speaks.
+    expect(
+      guess("Chief executive Sundar Pichai said the firm would invest $75 billion in capital spending.", "$75 billion")?.subject,
+    ).toBeNull();
+    // One who speaks of themselves is what the sum is about.
+    expect(guess("Elon Musk said he had raised $46.5 billion to buy Twitter.", "$46.5 billion")?.subject).toBe("Elon Musk");
   });
 });
