@@ -957,6 +957,9 @@ function sumNoun(tokens: Token[], value: Read): string | null {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** The end of a figure and up to one word after it, before a cue: "1,263 confirmed " of "1,263 confirmed cases". */
+const ANOTHER_FIGURES_NOUN = /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s+(?:\p{L}+\s+)?$/u;
+
 /** Words that say when a sum was, after what it is in: "in revenue last year", "in sales this quarter". */
 const WHEN_WORDS = /^(?:last|next|this|each|every|per|years?|months?|weeks?|days?|quarters?|annually|alone)$/;
 
@@ -2164,6 +2167,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (numberOf) {
         const named = nearestCue(numberOf[1]!, "", shape, { noun, point: value.point, dimension: value.measured ? value.unit : null });
         if (named?.family.people) builtIn = { ...named, distance: 0 };
+      }
+      // "1,263 cases of mpox in 12 countries", "30,000 workers at 15 plants": a cue that is another
+      // figure's noun is that figure's; this one, with a noun of its own, counts what its noun says.
+      if (builtIn && builtIn.distance > 0 && noun && !heldIn && familyOf(noun, true) !== builtIn.family) {
+        const cueAt = before.length - builtIn.distance - builtIn.cue.length;
+        if (cueAt >= 0 && ANOTHER_FIGURES_NOUN.test(before.slice(Math.max(0, cueAt - 40), cueAt))) builtIn = null;
       }
       let fromPrevious = false;
       if (!builtIn && (shape === "count" || shape === "measure")) {

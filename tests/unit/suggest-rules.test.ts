@@ -1572,3 +1572,17 @@ describe("what a sum is spent on or held in, and who speaks of it", () => {
     expect(guess("Elon Musk said he had raised $46.5 billion to buy Twitter.", "$46.5 billion")?.subject).toBe("Elon Musk");
   });
 });
+
+describe("a cue that is another figure's noun", () => {
+  const labelOf = (body: string, quote: string) => alone(body).find((p) => p.quote === quote)?.attribute.label;
+
+  it("leaves a figure with a noun of its own to count what its noun says", () => {
+    expect(labelOf("The WHO reported 1,263 confirmed cases of mpox in 12 countries.", "12 countries")).toBe("Countries");
+    expect(labelOf("The strike involved about 30,000 workers at 15 plants.", "15 plants")).toBe("Plants");
+  });
+
+  it("still reads a cue said of this figure, near or far", () => {
+    expect(labelOf("The WHO reported 1,263 confirmed cases of mpox in 12 countries.", "1,263")).toBe("Cases");
+    expect(labelOf("The storm killed 40 people in three days.", "40 people")).toBe("Death toll");
+  });
+});
