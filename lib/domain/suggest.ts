@@ -1886,7 +1886,12 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     return true;
   const previous = tokens[i - 1];
   // The figure itself, whatever noun the value grew to ("737 flight").
-  const bare = /^\d+(?:\.\d+)*$/.test(tokens[i]!.text) && tokens[i]!.start === value.start;
+  // A sum, a share or a figure in millions never numbers a name: "fined Google 2.42 billion euros".
+  const quantity =
+    value.kind === "money" ||
+    value.kind === "percentage" ||
+    /^\s*(?:thousand|million|billion|trillion|bn|mn)\b/i.test(body.slice(tokens[i]!.end, tokens[i]!.end + 12));
+  const bare = /^\d+(?:\.\d+)*$/.test(tokens[i]!.text) && tokens[i]!.start === value.start && !quantity;
   if (bare && previous && previous.end === value.start - 1 && /^\p{Lu}[\p{L}\p{N}]*$/u.test(previous.text)) {
     // At a sentence's start only an ordinary word made a name by its number: "Flight 370 vanished".
     const named = i > 1 || isCommonWord(previous.text);

@@ -1586,3 +1586,13 @@ describe("a cue that is another figure's noun", () => {
     expect(labelOf("The storm killed 40 people in three days.", "40 people")).toBe("Death toll");
   });
 });
+
+describe("a sum right after a name", () => {
+  it("is a figure, not a number the name is written with", () => {
+    const [fine] = alone("They fined Google 2.42 billion euros for favouring its shopping service.");
+    expect(fine).toMatchObject({ quote: "2.42 billion euros", attribute: { label: "Fine" }, subject: { name: "Google" } });
+    expect(alone("Analysts put Orinda 3 million units ahead.").map((p) => p.quote)).toEqual(["3 million units"]);
+    // A model's or a flight's number is still no figure.
+    expect(alone("Flight 370 vanished with 239 people on board.").map((p) => p.quote)).toEqual(["239 people"]);
+  });
+});
