@@ -2635,11 +2635,14 @@ function asOfWithSpan(
     }
     // "revenue of $1.2 billion for the first quarter", "in the second half of 2021", "in Q3": a
     // period of the year dates the figure (a fiscal one, the company's own calendar, does not).
+    // So it does a count it directly follows: "delivered 386,810 vehicles in the first quarter".
     const period = periodAt(
       body,
       tokens,
       k,
-      MONEY_OR_SHARE.test(body.slice(value.start, value.end)) && !A_GAME.test(body.slice(sentence.start, sentence.end)),
+      (MONEY_OR_SHARE.test(body.slice(value.start, value.end)) ||
+        (t.start > value.end && /^\s+(?:in|during|for|over)\s+$/.test(body.slice(value.end, t.start)))) &&
+        !A_GAME.test(body.slice(sentence.start, sentence.end)),
     );
     if (period && !overlaps(period, value)) {
       const r = read(body, period.start, period.end, context);

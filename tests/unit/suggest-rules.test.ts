@@ -1596,3 +1596,11 @@ describe("a sum right after a name", () => {
     expect(alone("Flight 370 vanished with 239 people on board.").map((p) => p.quote)).toEqual(["239 people"]);
   });
 });
+
+describe("a quarter right after a count", () => {
+  it("dates the count, as it dates a sum; a game's quarter still does not", () => {
+    const [delivered] = alone("Tesla delivered 386,810 vehicles in the first quarter, down 8.5% from a year earlier.");
+    expect(delivered).toMatchObject({ quote: "386,810 vehicles", asOf: { text: "the first quarter", how: "sentence" } });
+    expect(alone("He scored 12 points in the first quarter.")[0]?.asOf?.how).toBe("published");
+  });
+});
