@@ -1604,3 +1604,13 @@ describe("a quarter right after a count", () => {
     expect(alone("He scored 12 points in the first quarter.")[0]?.asOf?.how).toBe("published");
   });
 });
+
+describe("a day a sentence opens with, and when a count began", () => {
+  it("reads “By Friday, 40 people had died” as a toll as of Friday: no byline, no date “Friday, 40”", () => {
+    const proposals = alone("By Friday, 40 people had died.");
+    expect(proposals.map((p) => [p.quote, p.asOf?.text])).toEqual([["40 people", "Friday"]]);
+    expect(alone("By March, 2,000 homes had been rebuilt.").map((p) => p.quote)).toEqual(["2,000 homes"]);
+    // A byline is still no claim's place.
+    expect(alone("By Jane Writer, Reuters")).toEqual([]);
+  });
+});

@@ -392,6 +392,16 @@ describe("a quarter or half of a year", () => {
   });
 });
 
+describe("a weekday and a figure after its comma", () => {
+  test("are no date: “Friday, 40” leaves the 40 unread, so it is not a day", () => {
+    const ref = { referenceDate: new Date("2024-07-03T12:00:00Z") };
+    expect(parseValue("Friday, 40", undefined, ref)).toMatchObject({ ok: true, value: { kind: "text" } });
+    expect(parseValue("Monday, 40 people", undefined, ref)).toMatchObject({ ok: true, value: { kind: "text" } });
+    // A day of the month after the comma is the date written out.
+    expect(parseValue("Tuesday, 29 October", "date", ref)).toMatchObject({ ok: true, value: { kind: "date", precision: "day" } });
+  });
+});
+
 describe("dates become day ranges with a precision", () => {
   test.each(absoluteDates)("%s → %s … %s (%s)", (text, start, end, precision) => {
     expect(detectValueKind(text)).toBe("date");
