@@ -2389,6 +2389,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     for (let k = proposals.length - 1; k >= firstOfSentence; k--) {
       const p = proposals[k]!;
       if (p.valueKind !== "date" || p.attribute.how !== "none" || inListOfDays(body, p)) continue;
+      // "4,200 infected since January": when a count began, said of the count, is no claim either.
+      if (/\bsince\s+$/i.test(body.slice(Math.max(sentence.start, p.start - 8), p.start)) && k > firstOfSentence) {
+        proposals.splice(k, 1);
+        continue;
+      }
       if (asOfDays.some((d) => overlaps(d, p) || joinedDays(body, d, p))) proposals.splice(k, 1);
     }
     for (const m of body.slice(sentence.start, sentence.end).matchAll(AGE_BY_DECADE)) {
@@ -2666,6 +2671,8 @@ function asOfWithSpan(
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;
+    // "has infected 4,200 people since January": when the count began, not the day it held.
+    if (/^since$/i.test(tokens[start === t.start ? k - 1 : k - 2]?.text ?? "")) continue;
     let end = after?.pos === "NUM" && !overlaps(after, value) && t.end + 1 >= after.start ? after.end : t.end;
     // "March 8, 2014": the year after the comma too.
     const ofYear = MONTH_DAY_END.test(body.slice(start, end)) ? /^,\s*(?:1[89]|20)\d\d(?!\d)/.exec(body.slice(end, end + 8)) : null;

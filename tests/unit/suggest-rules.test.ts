@@ -1613,4 +1613,12 @@ describe("a day a sentence opens with, and when a count began", () => {
     // A byline is still no claim's place.
     expect(alone("By Jane Writer, Reuters")).toEqual([]);
   });
+
+  it("takes a count “since January” as of the day written, and proposes no claim of January", () => {
+    const proposals = alone("The outbreak has infected at least 4,200 people and killed 71 since January, officials said.");
+    expect(proposals.map((p) => [p.quote, p.asOf?.how])).toEqual([
+      ["at least 4,200 people", "published"],
+      ["71", "published"],
+    ]);
+  });
 });
