@@ -205,6 +205,72 @@ function agreement(a: DetectionClaim, b: DetectionClaim): { agree: boolean; note
   return null;
 }
 
+/**
+ * What `agreement` reads of a claim's value, for finding among a large group the pairs that may
+ * agree without comparing every pair (lib/domain/group-detection.ts). An interval: two values
+ * agree only if their closed intervals [low, high] meet (an open end is infinite), and a figure's
+ * `mid` is what a scale slip compares. A text: two agree only if they share one of `keys`.
+ * `none`: compares with no value. `pairwise`: to be compared pair by pair (lists, times).
+ * `within` says which readings are compared at all (`agreement` is null otherwise).
+ */
+export type ValueReading =
+  | {
+      sweep: "interval";
+      kind: string;
+      dimension: string | null;
+      unit: string | null;
+      low: number;
+      high: number;
+      mid: number | null;
+      /** The interval is not as written (an end not a number, or the ends reversed). */
+      odd: boolean;
+    }
+  | { sweep: "text"; keys: string[] }
+  | { sweep: "none" }
+  | { sweep: "pairwise"; kind: string };
+
+/** [low, high] as a closed interval holding every point `overlaps` may find (open ends, and odd ones, infinite). */
+function closed(low: number | null, high: number | null): { low: number; high: number; odd: boolean } {
+  const lo = low === null ? -Infinity : low;
+  const hi = high === null ? Infinity : high;
+  return lo <= hi ? { low: lo, high: hi, odd: false } : { low: -Infinity, high: Infinity, odd: true };
+}
+
+export function valueReading(c: DetectionClaim): ValueReading {
+  const v = c.value;
+  if (isNumeric(v)) {
+    const bounds = v.measure ?? v;
+    return {
+      sweep: "interval",
+      kind: v.kind,
+      dimension: v.measure ? v.measure.dimension : null,
+      unit: v.measure ? null : v.unit || null,
+      ...closed(bounds.low, bounds.high),
+      mid: midpoint(bounds),
+    };
+  }
+  if (v.kind === "date") {
+    if (!v.resolved) return { sweep: "none" };
+    return { sweep: "interval", kind: "date", dimension: null, unit: null, ...closed(Date.parse(v.start!), Date.parse(v.end!)), mid: null };
+  }
+  if (v.kind === "text" || v.kind === "entity") {
+    const keys = [`c${compact(v.folded)}`, `u${untyped(v.folded) ?? "\u0000"}`];
+    if (c.valueEntityId) keys.push(`e${c.valueEntityId}`);
+    return { sweep: "text", keys };
+  }
+  return { sweep: "pairwise", kind: v.kind };
+}
+
+/** Whether `agreement` compares values so read at all (see `valueReading`). */
+export function readingsCompare(x: ValueReading, y: ValueReading): boolean {
+  if (x.sweep === "text" || y.sweep === "text") return x.sweep === y.sweep;
+  if (x.sweep === "none" || y.sweep === "none") return false;
+  if (x.sweep === "pairwise" || y.sweep === "pairwise") return x.sweep === y.sweep && x.kind === y.kind;
+  if (x.kind !== y.kind) return false;
+  if (x.dimension !== null || y.dimension !== null) return x.dimension === y.dimension;
+  return x.unit === y.unit || x.unit === null || y.unit === null;
+}
+
 /** When a claim holds: what the analyst wrote, else what its quote says, else when it was reported. */
 /**
  * When a claim holds: what the analyst wrote, else a time its quote names, else when its article

@@ -11,9 +11,14 @@ import {
   pairOrderKey,
   type PairVerdict,
   PRIORITY,
+  readingsCompare,
   relate,
   SUGGESTIONS,
+  type ValueReading,
+  valueReading,
+  whenOf,
 } from "@/lib/domain/conflicts.ts";
+import { apart } from "@/lib/domain/moments.ts";
 
 /**
  * What detection knows of one subject + attribute group, kept so that a claim added to a large
@@ -123,6 +128,8 @@ const sorted = (claims: DetectionClaim[]) =>
 
 /** Up to this many active claims, a group's pairs are compared one by one. */
 const SMALL_GROUP = 12;
+/** From this many kin (claims alike: see `likeness`), a group is first tried by sweep (`groupStateBySweep`). */
+const SWEEP_FROM = 64;
 
 function everyPair(active: (readonly [string, DetectionClaim])[], claims: DetectionClaim[], sense: AttributeSense): GroupState {
   const families = new Map<string, Building>();
@@ -182,6 +189,402 @@ function firstAfter(ys: string[], x: string): string {
   return ys[lo]!;
 }
 
+/** A group's state comparing every pair of its active claims: the reference the faster ways must equal (tests, benchmarks). */
+export function groupStateAllPairs(claims: DetectionClaim[], sense: AttributeSense): GroupState {
+  return everyPair(sorted(claims), claims, sense);
+}
+
+/**
+ * What `relate` reads of a claim but its value: claims alike in it (a block, with values read
+ * alike) relate to the claims of another block the same way whatever their values, but for
+ * whether the values agree and whether they look like a scale slip. The article counts only
+ * when a claim of the group is in a correction; the reported and quoted moments only when the
+ * attribute changes over time (for a fixed one only the as-of dates written can set claims apart).
+ */
+const contextOf = (c: DetectionClaim, sense: AttributeSense, articles: boolean) =>
+  JSON.stringify([
+    articles ? c.articleId : null,
+    c.asOf,
+    sense.change === "fixed" ? null : (c.published ?? null),
+    sense.change === "fixed" ? null : (c.quoteMoment ?? null),
+    c.inCorrection ?? false,
+    c.valueEntityId ?? null,
+    c.valueEntityAncestors ?? null,
+    c.accordingTo ?? null,
+    c.method ?? null,
+    c.appliesToPart ?? null,
+  ]);
+
+/** Claims of one context whose values compare alike: their indexes in pair order, ascending. */
+type Block = { members: number[]; reading: ValueReading; claim: DetectionClaim; odd: boolean };
+
+/** Whether a running tally's claims of two contexts are apart in time: their verdicts then turn on which value is lower. */
+function tallyOverTime(a: DetectionClaim, b: DetectionClaim, sense: AttributeSense): boolean {
+  if (sense.change !== "tally") return false;
+  const ma = whenOf(a, true);
+  const mb = whenOf(b, true);
+  return Boolean(ma && mb && apart(ma, mb));
+}
+
+type Interval = Extract<ValueReading, { sweep: "interval" }>;
+
+/** A figure's reading (money, a number, a percentage), whose intervals were read as written. */
+const isFigure = (r: ValueReading) => r.sweep === "interval" && r.kind !== "date";
+
+/**
+ * Of two blocks of a running tally apart in time, the earlier (as `relate` orders them), or false
+ * when their moments start together (the order then follows the pair's) or a figure's interval
+ * is not as written (`valueReading` widened it): such pairs are compared one by one.
+ */
+function earlierOf(P: Block, Q: Block): Block | false {
+  const mp = whenOf(P.claim, true)!;
+  const mq = whenOf(Q.claim, true)!;
+  if (mp.start === mq.start || [P, Q].some((b) => b.odd)) return false;
+  return mp.start < mq.start ? P : Q;
+}
+
+/**
+ * For each of `qs` (claim indexes, ascending), how many of `items` lie beyond it in pair order
+ * (after it when `after`, else before it) with `value(item)` at most `threshold(q)` (`atMost`)
+ * or at least it: a sweep in pair order, counting in a Fenwick tree over the values sorted.
+ */
+function beyond(
+  qs: number[],
+  items: number[],
+  after: boolean,
+  threshold: (q: number) => number,
+  value: (i: number) => number,
+  atMost: boolean,
+): Int32Array {
+  const byValue = [...items].sort((x, y) => value(x) - value(y) || x - y);
+  const values = byValue.map(value);
+  const rank = new Map(byValue.map((i, r) => [i, r]));
+  const tree = new Int32Array(items.length + 1);
+  const insert = (r: number) => {
+    for (let k = r + 1; k <= items.length; k += k & -k) tree[k]!++;
+  };
+  const prefix = (r: number) => {
+    let sum = 0;
+    for (let k = r; k > 0; k -= k & -k) sum += tree[k]!;
+    return sum;
+  };
+  const out = new Int32Array(qs.length);
+  let inserted = 0;
+  let next = after ? items.length - 1 : 0;
+  for (let t = after ? qs.length - 1 : 0; after ? t >= 0 : t < qs.length; t += after ? -1 : 1) {
+    const q = qs[t]!;
+    for (; after ? next >= 0 && items[next]! > q : next < items.length && items[next]! < q; next += after ? -1 : 1) {
+      insert(rank.get(items[next]!)!);
+      inserted++;
+    }
+    const limit = threshold(q);
+    out[t] = atMost ? prefix(upperBound(values, limit)) : inserted - prefix(below(values, limit));
+  }
+  return out;
+}
+
+/** How many of ascending `xs` are at most `x`. */
+function upperBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of ascending `xs` are below `x`. */
+function below(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A group's state, the same as comparing every pair (`groupStateAllPairs`), without comparing
+ * every pair: claims are sorted into blocks (one context, values read alike: `contextOf`,
+ * `valueReading`), and between two blocks every pair whose values cannot agree nor look like a
+ * scale slip relates the same way (in each order). So the pairs that may (values whose
+ * intervals meet, found by a sweep over the intervals sorted by their low ends; figures about a
+ * power of ten apart, by binary search over the figures sorted; texts sharing a key) are
+ * compared one by one, and of the others only the first in pair order, its verdict counted for
+ * all of them. Lists, times and a running tally's readings apart in time are compared pair by
+ * pair. Null when more than `budget` pairs would be compared one by one: the caller then
+ * compares claims alike once instead (`groupState`).
+ */
+export function groupStateBySweep(claims: DetectionClaim[], sense: AttributeSense, budget = Infinity): GroupState | null {
+  return sweep(sorted(claims), claims, sense, budget);
+}
+
+function sweep(
+  active: (readonly [string, DetectionClaim])[],
+  claims: DetectionClaim[],
+  sense: AttributeSense,
+  budget: number,
+): GroupState | null {
+  const n = active.length;
+  const cs = active.map(([, c]) => c);
+  const ks = active.map(([k]) => k);
+  const articles = cs.some((c) => c.inCorrection);
+  const readings = cs.map(valueReading);
+  const byContext = new Map<string, Block>();
+  const blocks: Block[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = readings[i]!;
+    if (r.sweep === "none") continue;
+    const cls = r.sweep === "interval" ? `i${r.kind}|${r.dimension ?? ""}|${r.unit ?? ""}` : r.sweep === "text" ? "t" : `p${r.kind}`;
+    const key = `${cls}\u0000${contextOf(cs[i]!, sense, articles)}`;
+    let block = byContext.get(key);
+    if (!block) {
+      byContext.set(key, (block = { members: [], reading: r, claim: cs[i]!, odd: false }));
+      blocks.push(block);
+    }
+    block.members.push(i);
+    if (r.sweep === "interval" && r.odd) block.odd = true;
+  }
+  const families = new Map<string, Building>();
+  let compared = 0;
+  const compare = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const v = relate(cs[a]!, cs[b]!, sense);
+    if (v) addPair(families, cs[a]!, cs[b]!, { a: ks[a]!, b: ks[b]! }, v);
+  };
+  // Per claim, the pairs compared one by one within the blocks at hand: where it comes first, and where second.
+  const first = new Int32Array(n);
+  const second = new Int32Array(n);
+  // The same, of the pairs whose figure went down over time (see `split`).
+  const firstDown = new Int32Array(n);
+  const secondDown = new Int32Array(n);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    for (let bj = bi; bj < blocks.length; bj++) {
+      const P = blocks[bi]!;
+      const Q = blocks[bj]!;
+      if (!readingsCompare(P.reading, Q.reading)) continue;
+      const same = bi === bj;
+      // A running tally's figures apart in time: a later one below an earlier one is a decrease, else an update.
+      const split = !same && isFigure(P.reading) && tallyOverTime(P.claim, Q.claim, sense) ? earlierOf(P, Q) : null;
+      if (P.reading.sweep === "pairwise" || split === false) {
+        compared += same ? (P.members.length * (P.members.length - 1)) / 2 : P.members.length * Q.members.length;
+        if (compared > budget) return null;
+        for (let x = 0; x < P.members.length; x++)
+          for (let y = same ? x + 1 : 0; y < Q.members.length; y++) compare(P.members[x]!, Q.members[y]!);
+        continue;
+      }
+      const special = specialPairs(P, Q, same, readings, n);
+      compared += special.size;
+      if (compared > budget) return null;
+      for (const code of special) {
+        const i = Math.floor(code / n);
+        const j = code - i * n;
+        compare(i, j);
+        first[i]!++;
+        second[j]!++;
+      }
+      const isSpecial = (i: number, j: number) => special.has(i * n + j);
+      if (split) {
+        const E = split;
+        const at = (i: number) => readings[i] as Interval;
+        /** Whether a pair of an earlier and a later claim (in time) went down. */
+        const down = (e: number, l: number) => at(l).high <= at(e).low;
+        const earlier = new Set(E.members);
+        const fell = (i: number, j: number) => (earlier.has(i) ? down(i, j) : down(j, i));
+        for (const code of special) {
+          const i = Math.floor(code / n);
+          const j = code - i * n;
+          if (fell(i, j)) {
+            firstDown[i]!++;
+            secondDown[j]!++;
+          }
+        }
+        for (const [X, Y] of [
+          [P, Q],
+          [Q, P],
+        ] as const) {
+          const xEarlier = X === E;
+          // For each claim of X, how many of Y after it fell from it (or it from them); for each of Y, how many of X before it.
+          const xFell = beyond(
+            X.members,
+            Y.members,
+            true,
+            xEarlier ? (x) => at(x).low : (x) => at(x).high,
+            xEarlier ? (y) => at(y).high : (y) => at(y).low,
+            xEarlier,
+          );
+          const yFell = beyond(
+            Y.members,
+            X.members,
+            false,
+            xEarlier ? (y) => at(y).high : (y) => at(y).low,
+            xEarlier ? (x) => at(x).low : (x) => at(x).high,
+            !xEarlier,
+          );
+          for (const wentDown of [true, false]) {
+            let total = 0;
+            let ref: [number, number] | null = null;
+            const members: number[] = [];
+            X.members.forEach((x, t) => {
+              const after = Y.members.length - below(Y.members, x);
+              const own = wentDown ? xFell[t]! - firstDown[x]! : after - xFell[t]! - (first[x]! - firstDown[x]!);
+              total += own;
+              if (own <= 0) return;
+              members.push(x);
+              for (let y = Y.members.length - after; !ref && y < Y.members.length; y++) {
+                const other = Y.members[y]!;
+                if (fell(x, other) === wentDown && !isSpecial(x, other)) ref = [x, other];
+              }
+            });
+            if (total === 0) continue;
+            Y.members.forEach((y, t) => {
+              const before = below(X.members, y);
+              const own = wentDown ? yFell[t]! - secondDown[y]! : before - yFell[t]! - (second[y]! - secondDown[y]!);
+              if (own > 0) members.push(y);
+            });
+            bulk(families, cs, ks, sense, ref!, total, members);
+          }
+        }
+        for (const i of [...P.members, ...Q.members]) firstDown[i] = secondDown[i] = 0;
+      } else if (same) {
+        const m = P.members;
+        const total = (m.length * (m.length - 1)) / 2 - special.size;
+        if (total > 0) {
+          let ref: [number, number] | null = null;
+          for (let x = 0; x < m.length && !ref; x++) {
+            if (m.length - 1 - x <= first[m[x]!]!) continue;
+            for (let y = x + 1; y < m.length; y++) {
+              if (!isSpecial(m[x]!, m[y]!)) {
+                ref = [m[x]!, m[y]!];
+                break;
+              }
+            }
+          }
+          const members = m.filter((i) => m.length - 1 - first[i]! - second[i]! > 0);
+          bulk(families, cs, ks, sense, ref!, total, members);
+        }
+      } else {
+        // Pairs whose earlier claim is P's, then those whose earlier claim is Q's.
+        for (const [X, Y] of [
+          [P, Q],
+          [Q, P],
+        ] as const) {
+          let total = 0;
+          let ref: [number, number] | null = null;
+          const members: number[] = [];
+          for (const x of X.members) {
+            const after = Y.members.length - below(Y.members, x);
+            const own = after - first[x]!;
+            total += own;
+            if (own > 0) members.push(x);
+            if (own > 0 && !ref) {
+              for (let y = Y.members.length - after; y < Y.members.length; y++) {
+                if (!isSpecial(x, Y.members[y]!)) {
+                  ref = [x, Y.members[y]!];
+                  break;
+                }
+              }
+            }
+          }
+          if (total === 0) continue;
+          for (const y of Y.members) if (below(X.members, y) - second[y]! > 0) members.push(y);
+          bulk(families, cs, ks, sense, ref!, total, members);
+        }
+      }
+      for (const i of P.members) first[i] = second[i] = 0;
+      for (const i of Q.members) first[i] = second[i] = 0;
+    }
+  }
+  return finish(families, sense, claims);
+}
+
+/** `count` pairs relating as the pair `ref` (the first of them in pair order) does; `members` the claims in them. */
+function bulk(
+  families: Map<string, Building>,
+  cs: DetectionClaim[],
+  ks: string[],
+  sense: AttributeSense,
+  [i, j]: [number, number],
+  count: number,
+  members: number[],
+) {
+  const v = relate(cs[i]!, cs[j]!, sense);
+  const family = v && familyOf(v);
+  if (!v || family === null) return;
+  addPairs(families, family, v, { a: ks[i]!, b: ks[j]! }, count);
+  const ids = families.get(family)!.ids;
+  for (const m of members) ids.add(cs[m]!.id);
+}
+
+/**
+ * The pairs of claims of blocks P and Q (of P alone when `same`) whose values may agree or look
+ * like a scale slip, each as `i * n + j` with i before j in pair order.
+ */
+function specialPairs(P: Block, Q: Block, same: boolean, readings: ValueReading[], n: number): Set<number> {
+  const found = new Set<number>();
+  const add = (i: number, j: number) => {
+    if (i !== j) found.add(i < j ? i * n + j : j * n + i);
+  };
+  if (P.reading.sweep === "text") {
+    const byKey = new Map<string, number[]>();
+    for (const j of Q.members) {
+      for (const key of (readings[j] as Extract<ValueReading, { sweep: "text" }>).keys) {
+        const list = byKey.get(key);
+        if (list) list.push(j);
+        else byKey.set(key, [j]);
+      }
+    }
+    for (const i of P.members) {
+      for (const key of (readings[i] as Extract<ValueReading, { sweep: "text" }>).keys) for (const j of byKey.get(key) ?? []) add(i, j);
+    }
+    return found;
+  }
+  const at = (i: number) => readings[i] as Interval;
+  // Intervals that meet: a sweep by low end, each interval meeting those of the other side still open.
+  const events = (
+    same ? P.members.map((i) => [i, 0] as const) : [...P.members.map((i) => [i, 0] as const), ...Q.members.map((i) => [i, 1] as const)]
+  ).sort(([x], [y]) => at(x).low - at(y).low || x - y);
+  const open: number[][] = [[], []];
+  for (const [i, side] of events) {
+    const low = at(i).low;
+    const other = open[same ? 0 : 1 - side]!;
+    let kept = 0;
+    for (const j of other) {
+      if (at(j).high < low) continue;
+      other[kept++] = j;
+      add(i, j);
+    }
+    other.length = kept;
+    open[side]!.push(i);
+  }
+  // Figures about a power of ten apart (see looksLikeScaleSlip), a little wider for rounding.
+  const figures = Q.members.filter((j) => (at(j).mid ?? 0) > 0).sort((x, y) => at(x).mid! - at(y).mid!);
+  if (figures.length) {
+    const mids = figures.map((j) => at(j).mid!);
+    const largest = mids[mids.length - 1]!;
+    const smallest = mids[0]!;
+    const range = (i: number, lo: number, hi: number) => {
+      for (let t = below(mids, lo * (1 - 1e-9)); t < mids.length && mids[t]! <= hi * (1 + 1e-9); t++) add(i, figures[t]!);
+    };
+    for (const i of P.members) {
+      const m = at(i).mid;
+      if (m === null || !(m > 0)) continue;
+      for (let power = 10; power < Infinity; power *= 10) {
+        const up = m * 0.95 * power <= largest * (1 + 1e-9);
+        const down = m / (0.95 * power) >= smallest * (1 - 1e-9);
+        if (!up && !down) break;
+        if (up) range(i, m * 0.95 * power, m * 1.05 * power);
+        if (down) range(i, m / (1.05 * power), m / (0.95 * power));
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * A group's state from all its claims, as if every pair of active claims were compared once.
  * Claims alike are compared as one (a big group repeats a few figures from a few articles many
@@ -201,6 +604,13 @@ export function groupState(claims: DetectionClaim[], sense: AttributeSense): Gro
     kin.claims.push(c);
   }
   const kins = [...byLikeness.values()];
+  // Many different values (or reports): kin by kin would be nearly every pair. The sweep compares
+  // those that may agree, unless they are many too (then it gives up before comparing any more
+  // than half of what comparing kin by kin would).
+  if (kins.length >= SWEEP_FROM) {
+    const swept = sweep(active, claims, sense, (kins.length * kins.length) / 4);
+    if (swept) return swept;
+  }
   const families = new Map<string, Building>();
   const members = new Map<string, Set<Kin>>();
   const note = (v: PairVerdict, x: Kin, y: Kin, first: Omit<PairRef, "why">, count: number) => {
