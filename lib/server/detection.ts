@@ -1046,6 +1046,13 @@ async function canonicalEntities(tx: Tx, investigationId: string): Promise<Named
   return rows.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.map((a) => a.name) }));
 }
 
+/**
+ * How saves into large groups found their state, in this process: extended with the new claim's
+ * pairs, or computed from the whole group (none stored, or not for these claims). For tests and
+ * benchmarks.
+ */
+export const groupStateUse = { extended: 0, computed: 0 };
+
 /** Groups with at least this many active claims keep their detection state (CROSSCHECK_GROUP_STATE_MIN). */
 const groupStateMin = () => Number(process.env.CROSSCHECK_GROUP_STATE_MIN ?? 200);
 
@@ -1130,6 +1137,8 @@ async function groupConflicts(
       extended = newcomer;
     }
   }
+  if (state) groupStateUse.extended++;
+  else groupStateUse.computed++;
   state ??= groupState(claims, sense);
   const revision = newId();
   let tail = kept && gained ? growTail(kept.tail, gained) : null;
@@ -1206,6 +1215,8 @@ async function detectAlongside<T>(
    * read is the same (see keptNaming, keptFindings), and keep what this run finds.
    */
   reuse: boolean,
+  /** Filled, when given, with the state of each group large enough to keep one (see `groupConflicts`), by group key. */
+  states?: Map<string, GroupState>,
 ): Promise<{ found: DetectedConflict[]; alongside: T }> {
   report?.({ phase: "Reading claims", done: 0, total: null });
   const entities = await canonicalEntities(tx, investigationId);
@@ -1227,9 +1238,11 @@ async function detectAlongside<T>(
   const reader = new ClaimReader(publications, names, timeZone, chains);
   const found: DetectedConflict[] = [];
   const context = reusing ? groupContext(entities, placed, timeZone, settings, publications) : null;
-  const keptFound =
-    context !== null && keptFindings.get(investigationId)?.context === context ? keptFindings.get(investigationId)!.found : null;
+  const keptRun = context !== null && keptFindings.get(investigationId)?.context === context ? keptFindings.get(investigationId)! : null;
+  const keptFound = keptRun?.found ?? null;
   const keeping = new Map<string, DetectedConflict[]>();
+  const keepingStates = new Map<string, KeptState>();
+  const large = groupStateMin();
   /** Articles read on the way (not the investigation's): their groups are neither reused nor kept. */
   const late = new Set<string>();
   // Claims come group after group; a batch may end within a group, which the next one completes.
@@ -1249,16 +1262,32 @@ async function detectAlongside<T>(
     if (active >= 2) {
       const fingerprint = context !== null && !groupLate ? groupFingerprint(texts) : null;
       const again = fingerprint !== null ? keptFound?.get(fingerprint) : undefined;
-      if (again) {
+      // A large group's state, kept with its findings: wanted again when re-detection stores it.
+      const keptState = fingerprint !== null && active >= large ? keptRun?.states.get(fingerprint) : undefined;
+      if (again && (!states || active < large || keptState)) {
         found.push(...again.map(copyConflict));
+        if (states && keptState) states.set(keptState.key, keptState.state);
       } else {
         // The value as its JSON text (see claimOfText): read now that it is compared.
         const claims = group.map((f) => reader.claim(withValue(claimRead(f))));
-        const conflicts = detectGroupConflicts(claims, { setting: settings.get(claims[0]!.attribute) });
+        const first = claims[0]!;
+        const setting = settings.get(first.attribute);
+        let conflicts: DetectedConflict[];
+        if (active >= large) {
+          // As a save computes it (groupConflicts), to be stored and extended by the next save.
+          const state = groupState(claims, groupSense(first.attributeLabel ?? first.attribute, claims, setting));
+          conflicts = conflictsOfState(state, first.subjectId, first.attribute);
+          const key = groupKey(first.subjectId, first.attribute);
+          states?.set(key, state);
+          if (fingerprint !== null) keepingStates.set(fingerprint, { key, state });
+        } else conflicts = detectGroupConflicts(claims, { setting });
         found.push(...conflicts);
         if (fingerprint !== null) keeping.set(fingerprint, conflicts.map(copyConflict));
       }
-      if (fingerprint !== null && again) keeping.set(fingerprint, again);
+      if (fingerprint !== null && again) {
+        keeping.set(fingerprint, again);
+        if (keptState) keepingStates.set(fingerprint, keptState);
+      }
     }
     group = [];
     texts = [];
@@ -1317,7 +1346,7 @@ async function detectAlongside<T>(
   await yieldToEventLoop();
   const also = started(alongside());
   await yieldToEventLoop();
-  if (context !== null) keepRecent(keptFindings, investigationId, { context, found: keeping }, GROUPS_KEPT);
+  if (context !== null) keepRecent(keptFindings, investigationId, { context, found: keeping, states: keepingStates }, GROUPS_KEPT);
   const fingerprint = reusing ? namingFingerprint(entities) : null;
   // Copies: what is kept is never changed by those who read it.
   const reused = kept && kept.fingerprint === fingerprint ? kept.conflicts.map((c) => ({ ...c, entityIds: [...c.entityIds] })) : null;
@@ -1358,7 +1387,9 @@ export const namingKeptFor = (investigationId: string) => keptNaming.get(investi
  * context compares every group again. Kept in memory only (new rules never meet findings of the
  * old ones), for the groups of the last run, for a few investigations at a time.
  */
-type FindingsKept = { context: string; found: Map<string, DetectedConflict[]> };
+type FindingsKept = { context: string; found: Map<string, DetectedConflict[]>; states: Map<string, KeptState> };
+/** A large group's state (see `groupConflicts`), under its group key. */
+type KeptState = { key: string; state: GroupState };
 
 const GROUPS_KEPT = 4;
 const keptFindings: Map<string, FindingsKept> = ((
@@ -1409,11 +1440,12 @@ export async function redetectInvestigation(
 ): Promise<RedetectReport> {
   // Alone: claim changes wait for the recomputation, and it waits for them.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${investigationId}, 0))`;
-  // Large groups' states are rebuilt from their claims the next time a change touches them.
+  // Large groups' states are written again below, from the claims as this recomputation leaves them.
   await tx.groupDetection.deleteMany({ where: { investigationId } });
   const outcome: RedetectReport = { found: 0, opened: 0, updated: 0, reopened: 0, closed: 0 };
   // Again after any decision withdrawn: the claims it gives back may change what holds.
   for (;;) {
+    const states = new Map<string, GroupState>();
     // Everything on record is in scope: read once (while names are compared), with no list of keys to send.
     const { found: detected, alongside: existing } = await detectAlongside(
       tx,
@@ -1422,12 +1454,31 @@ export async function redetectInvestigation(
       CLAIM_BATCH,
       () => trackedConflicts(tx, investigationId),
       true,
+      states,
     );
     const scope = new Set(existing.map((c) => c.key));
     const { revived, counts } = await carryOut(tx, ctx, investigationId, scope, detected, report, existing);
     outcome.found = detected.length;
     for (const k of ["opened", "updated", "reopened", "closed"] as const) outcome[k] += counts[k];
-    if (!revived.length) return outcome;
+    if (!revived.length) {
+      await storeGroupStates(tx, investigationId, states);
+      return outcome;
+    }
+  }
+}
+
+/**
+ * The states of an investigation's large groups as a recomputation found them, stored so that
+ * the next save into such a group extends its state with the new claim's pairs (see
+ * `groupConflicts`) instead of comparing the whole group again, inside the save's time limit.
+ * Each with a new revision: no process's kept claims match it.
+ */
+async function storeGroupStates(tx: Tx, investigationId: string, states: Map<string, GroupState>): Promise<void> {
+  for (const [key, state] of states) {
+    await tx.$executeRaw`INSERT INTO "GroupDetection" ("investigationId", "groupKey", "state", "tail", "revision", "updatedAt")
+      VALUES (${investigationId}, ${key}, ${JSON.stringify(jsonColumn(state))}::jsonb, NULL, ${newId()}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT ("investigationId", "groupKey") DO UPDATE
+      SET "state" = EXCLUDED."state", "tail" = NULL, "revision" = EXCLUDED."revision", "updatedAt" = EXCLUDED."updatedAt"`;
   }
 }
 
