@@ -362,17 +362,34 @@ function sweep(
   // The same, of the pairs whose figure went down over time (see `split`).
   const firstDown = new Int32Array(n);
   const secondDown = new Int32Array(n);
+  /**
+   * How two blocks' pairs are compared: not at all (values never compared), one by one
+   * ("pairwise"), or by sweep, split (a running tally's figures apart in time: a later one below
+   * an earlier one is a decrease, else an update; the earlier block given) or not (null).
+   */
+  const how = (P: Block, Q: Block): "none" | "pairwise" | Block | null => {
+    if (!readingsCompare(P.reading, Q.reading)) return "none";
+    if (P.reading.sweep === "pairwise") return "pairwise";
+    if (P === Q || !isFigure(P.reading) || !tallyOverTime(P.claim, Q.claim, sense)) return null;
+    return earlierOf(P, Q) || "pairwise";
+  };
+  const pairsOf = (P: Block, Q: Block) => (P === Q ? (P.members.length * (P.members.length - 1)) / 2 : P.members.length * Q.members.length);
+  // Pairs to compare one by one counted first: past the budget, none is compared.
+  for (let bi = 0; bi < blocks.length; bi++) {
+    for (let bj = bi; bj < blocks.length; bj++) {
+      if (how(blocks[bi]!, blocks[bj]!) === "pairwise") compared += pairsOf(blocks[bi]!, blocks[bj]!);
+    }
+  }
+  if (compared > budget) return null;
   for (let bi = 0; bi < blocks.length; bi++) {
     for (let bj = bi; bj < blocks.length; bj++) {
       const P = blocks[bi]!;
       const Q = blocks[bj]!;
-      if (!readingsCompare(P.reading, Q.reading)) continue;
       const same = bi === bj;
-      // A running tally's figures apart in time: a later one below an earlier one is a decrease, else an update.
-      const split = !same && isFigure(P.reading) && tallyOverTime(P.claim, Q.claim, sense) ? earlierOf(P, Q) : null;
-      if (P.reading.sweep === "pairwise" || split === false) {
-        compared += same ? (P.members.length * (P.members.length - 1)) / 2 : P.members.length * Q.members.length;
-        if (compared > budget) return null;
+      const mode = how(P, Q);
+      if (mode === "none") continue;
+      const split = mode === "pairwise" ? null : mode;
+      if (mode === "pairwise") {
         for (let x = 0; x < P.members.length; x++)
           for (let y = same ? x + 1 : 0; y < Q.members.length; y++) compare(P.members[x]!, Q.members[y]!);
         continue;

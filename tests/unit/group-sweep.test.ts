@@ -112,6 +112,10 @@ describe("a group's state without comparing every pair", () => {
     const claims = build(Array.from({ length: 40 }, (_, i) => ({ ...plainPick, value: i % 2 })));
     const sense = SENSES[0]!;
     expect(groupStateBySweep(claims, sense, 10)).toBeNull();
+    // Lists are compared pair by pair: counted before any is compared.
+    const lists = build(Array.from({ length: 40 }, (_, i) => ({ ...plainPick, value: VALUES.length - 1 - (i % 2) })));
+    expect(groupStateBySweep(lists, sense, 10)).toBeNull();
+    expect(groupStateBySweep(lists, sense)).toEqual(groupStateAllPairs(lists, sense));
     expect(groupState(claims, sense)).toEqual(groupStateAllPairs(claims, sense));
   });
 
