@@ -130,6 +130,8 @@ const sorted = (claims: DetectionClaim[]) =>
 const SMALL_GROUP = 12;
 /** From this many kin (claims alike: see `likeness`), a group is first tried by sweep (`groupStateBySweep`). */
 const SWEEP_FROM = 64;
+/** At most this many pairs compared one by one in a sweep (each held in a set until compared). */
+const SWEEP_MOST = 8_000_000;
 
 function everyPair(active: (readonly [string, DetectionClaim])[], claims: DetectionClaim[], sense: AttributeSense): GroupState {
   const families = new Map<string, Building>();
@@ -394,9 +396,14 @@ function sweep(
           for (let y = same ? x + 1 : 0; y < Q.members.length; y++) compare(P.members[x]!, Q.members[y]!);
         continue;
       }
-      const special = specialPairs(P, Q, same, readings, n);
+      let special: Set<number>;
+      try {
+        special = specialPairs(P, Q, same, readings, n, budget - compared);
+      } catch (e) {
+        if (e === TOO_MANY) return null;
+        throw e;
+      }
       compared += special.size;
-      if (compared > budget) return null;
       for (const code of special) {
         const i = Math.floor(code / n);
         const j = code - i * n;
@@ -537,14 +544,18 @@ function bulk(
   for (const m of members) ids.add(cs[m]!.id);
 }
 
+/** Thrown when more than `limit` pairs would be compared one by one. */
+const TOO_MANY = new Error("more pairs than the budget");
+
 /**
  * The pairs of claims of blocks P and Q (of P alone when `same`) whose values may agree or look
- * like a scale slip, each as `i * n + j` with i before j in pair order.
+ * like a scale slip, each as `i * n + j` with i before j in pair order; `TOO_MANY` is thrown past `limit`.
  */
-function specialPairs(P: Block, Q: Block, same: boolean, readings: ValueReading[], n: number): Set<number> {
+function specialPairs(P: Block, Q: Block, same: boolean, readings: ValueReading[], n: number, limit: number): Set<number> {
   const found = new Set<number>();
   const add = (i: number, j: number) => {
     if (i !== j) found.add(i < j ? i * n + j : j * n + i);
+    if (found.size > limit) throw TOO_MANY;
   };
   if (P.reading.sweep === "text") {
     const byKey = new Map<string, number[]>();
@@ -625,7 +636,7 @@ export function groupState(claims: DetectionClaim[], sense: AttributeSense): Gro
   // those that may agree, unless they are many too (then it gives up before comparing any more
   // than half of what comparing kin by kin would).
   if (kins.length >= SWEEP_FROM) {
-    const swept = sweep(active, claims, sense, (kins.length * kins.length) / 4);
+    const swept = sweep(active, claims, sense, Math.min((kins.length * kins.length) / 4, SWEEP_MOST));
     if (swept) return swept;
   }
   const families = new Map<string, Building>();

@@ -116,6 +116,13 @@ describe("a group's state without comparing every pair", () => {
     const lists = build(Array.from({ length: 40 }, (_, i) => ({ ...plainPick, value: VALUES.length - 1 - (i % 2) })));
     expect(groupStateBySweep(lists, sense, 10)).toBeNull();
     expect(groupStateBySweep(lists, sense)).toEqual(groupStateAllPairs(lists, sense));
+    // Figures a power of ten apart are compared one by one too: counted as they are found.
+    const slips = build(Array.from({ length: 40 }, (_, i) => ({ ...plainPick, value: i % 2 ? 12 : 13 }))).map((c, i) => ({
+      ...c,
+      value: read(String(i % 2 ? 100 + i : 1000 + 10 * i), "number"),
+    }));
+    expect(groupStateBySweep(slips, sense, 50)).toBeNull();
+    expect(groupStateBySweep(slips, sense)).toEqual(groupStateAllPairs(slips, sense));
     expect(groupState(claims, sense)).toEqual(groupStateAllPairs(claims, sense));
   });
 
