@@ -1345,9 +1345,29 @@ function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[
 }
 
 /** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
-function mentionsBefore(body: string, sentence: Sentence, found: Matchers): Mention[] {
-  // Within its paragraph: a headline or the paragraph before is another matter.
-  const from = Math.max(lineStartOf(body, sentence.start), sentence.start - 300);
+function mentionsBefore(body: string, sentence: Sentence, found: Matchers, acrossParagraphs = false): Mention[] {
+  // Within its paragraph; a paragraph's first sentence, from the paragraph before when that is
+  // prose (news often writes a sentence a paragraph: "Microsoft said revenue rose …" / "Net income
+  // was …"). A headline, a caption or a list item above is another matter.
+  const lineStart = lineStartOf(body, sentence.start);
+  if (!body.slice(lineStart, sentence.start).trim()) {
+    if (!acrossParagraphs) return [];
+    let end = lineStart;
+    while (end > 0 && /\s/.test(body[end - 1]!)) end--;
+    const start = Math.max(body.lastIndexOf("\n", end - 1) + 1, end - 300);
+    const last = body.slice(start, end);
+    if (!/[.!?]["'”’)]?$/.test(last) || last.length < 40 || !/\s\p{Ll}/u.test(last)) return [];
+    // Its last sentence only.
+    const ends = [...last.slice(0, -1).matchAll(/[.!?]["'”’)]?\s+/g)];
+    const from = start + (ends.length ? ends.at(-1)!.index + ends.at(-1)![0].length : 0);
+    const previous: Sentence = { start: from, end, tokens: [] };
+    // Not a person, unless this one goes on about him or her ("He has about $3 billion in cash").
+    const aboutSomeone = /^\s*["“]?(?:He|She|His|Her)\b/.test(body.slice(sentence.start, sentence.start + 8));
+    return mentionsIn(body, previous, found)
+      .filter((m) => m.entity.kind !== "person" || aboutSomeone)
+      .map((m) => ({ ...m, lead: false, at: sentence.start - 1, end: sentence.start - 1 }));
+  }
+  const from = Math.max(lineStart, sentence.start - 300);
   const text = body.slice(from, sentence.start);
   // The last sentence only: from the full stop before its own.
   const ends = [...text.matchAll(/[.!?]["'”’)]?\s+/g)];
@@ -2101,6 +2121,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     let mentions: Mention[] | null = null;
     let covered = -1;
     let carried: Mention[] | null = null;
+    let sourcesCarried: Mention[] | null = null;
     const firstOfSentence = proposals.length;
     /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
     const asOfDays: { start: number; end: number }[] = [];
@@ -2247,8 +2268,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           ? mainEvent
           : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
-      if (!mentions.length) carried ??= mentionsBefore(body, sentence, found);
-      const previousNames = () => (carried ??= mentionsBefore(body, sentence, found));
+      // A sentence naming no entity is about what the one before named, from the paragraph before when it opens its own.
+      if (!mentions.length) carried ??= mentionsBefore(body, sentence, found, true);
+      const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found));
       // A label is no name: "Death toll: 4,300" is not about someone called "Death".
       // A figure of another, dated event the sentence names ("the 1999 İzmit quake killed 17,000")
       // is that event's, or no one's the analyst has recorded: never the story's own.
@@ -2261,7 +2283,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           : dated
             ? { how: "none" }
             : guessSubject(
-                mentions.length ? owners : carried!,
+                // What the sentence before named stands in only when of a kind the measure is of, if it says.
+                mentions.length ? owners : family?.subjects ? carried!.filter((m) => family.subjects!.includes(m.entity.kind)) : carried!,
                 value,
                 family,
                 learnedSubject,

@@ -1622,3 +1622,32 @@ describe("a day a sentence opens with, and when a count began", () => {
     ]);
   });
 });
+
+describe("a paragraph of one sentence that names no one", () => {
+  const ENTITIES_HERE: SuggestEntity[] = [
+    { id: "ms", name: "Microsoft", kind: "organization", aliases: [] },
+    { id: "nadella", name: "Satya Nadella", kind: "person", aliases: [] },
+  ];
+  const subjectIn = (body: string, quote: string) => {
+    const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: ENTITIES_HERE, claims: [] }).find(
+      (x) => x.quote === quote,
+    );
+    return p && "entityId" in p.subject ? p.subject.entityId : null;
+  };
+
+  it("is about what the paragraph before named, as wire copy writes a sentence a paragraph", () => {
+    expect(
+      subjectIn("Microsoft said revenue rose 17% to $61.9 billion in the quarter.\n\nNet income was $21.9 billion.", "$21.9 billion"),
+    ).toBe("ms");
+  });
+
+  it("takes nothing from a headline above it, nor a person unless it goes on about him or her", () => {
+    expect(subjectIn("Microsoft beats estimates\n\nNet income was $21.9 billion.", "$21.9 billion")).toBeNull();
+    expect(
+      subjectIn("Satya Nadella spoke to analysts on a call late on Tuesday.\n\nNet income was $21.9 billion.", "$21.9 billion"),
+    ).toBeNull();
+    expect(
+      subjectIn("Satya Nadella spoke to analysts on a call late on Tuesday.\n\nHe owns shares worth $900 million.", "$900 million"),
+    ).toBe("nadella");
+  });
+});
