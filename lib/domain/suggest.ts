@@ -2607,7 +2607,7 @@ const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)
 const PERIOD_AHEAD =
   /^(?:[Tt]he\s+)?(?:(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|[QH][1-4])\b(?:\s+of\s+(?:(?:last|this)\s+year|(?:19|20)\d\d\b)|\s+(?:19|20)\d\d\b)?/;
 const PERIOD_WHOLE = new RegExp(`${PERIOD_AHEAD.source}$`);
-function periodAt(body: string, tokens: Token[], k: number, ofMoney: boolean): { start: number; end: number } | null {
+function periodAt(body: string, tokens: Token[], k: number, ofMoney: () => boolean): { start: number; end: number } | null {
   const t = tokens[k]!;
   if (!/^(?:[Tt]he|first|second|third|fourth|[QH][1-4])$/.test(t.text) || /^the$/i.test(tokens[k - 1]?.text ?? "")) return null;
   if (/^(?:fiscal|financial)$/i.test(tokens[k - 1]?.text ?? "")) return null;
@@ -2615,7 +2615,31 @@ function periodAt(body: string, tokens: Token[], k: number, ofMoney: boolean): {
   if (!m || (m[0].startsWith("H") && !/^H[12]\b/.test(m[0]))) return null;
   // "the second half of March", "the first half of the season": a part of something else, no year's.
   if (/^\s+of\b/i.test(body.slice(t.start + m[0].length, t.start + m[0].length + 4))) return null;
-  return /\d|year/.test(m[0]) || ofMoney ? { start: t.start, end: t.start + m[0].length } : null;
+  return /\d|year/.test(m[0]) || ofMoney() ? { start: t.start, end: t.start + m[0].length } : null;
+}
+
+/**
+ * The tokens of a sentence that may say when its figures held (see `asOfWithSpan`): a year after
+ * "in" or "during", a quarter or half of a year, a day word. What does not depend on the figure is
+ * asked once per sentence, not once per figure of it: a sentence dense with figures has many.
+ */
+const whenTokensOf = new WeakMap<Sentence, number[]>();
+function whenTokens(body: string, sentence: Sentence): number[] {
+  let found = whenTokensOf.get(sentence);
+  if (found) return found;
+  found = [];
+  const { tokens } = sentence;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const decade = /^(?:19|20)\d0s$/.test(t.text) && /^the$/i.test(tokens[k - 1]?.text ?? "");
+    const year = (/^(?:19|20)\d\d$/.test(t.text) || decade) && /^(?:in|during)$/i.test(tokens[k - (decade ? 2 : 1)]?.text ?? "");
+    // A period read as if of money is found whatever the figure: which one it dates is asked per figure.
+    const period = !year && periodAt(body, tokens, k, () => true) !== null;
+    const day = DAY_WORDS.test(t.text) && !(isMay(t) && !mayWithDay(tokens, k));
+    if (year || period || day) found.push(k);
+  }
+  whenTokensOf.set(sentence, found);
+  return found;
 }
 
 /** `asOfIn`, with where in the text a day of the sentence it takes is written. */
@@ -2637,7 +2661,13 @@ function asOfWithSpan(
   // 4.4% on Friday": Friday for the 4.4%), then the nearest.
   const better = (c: Candidate, b: Candidate | null) =>
     !b || (b.dateline !== c.dateline ? b.dateline : b.clause !== c.clause ? c.clause : c.distance < b.distance);
-  for (let k = 0; k < tokens.length; k++) {
+  // Whether the figure is a sum or a share, and the sentence a game's: what a quarter or half
+  // without its year needs to date the figure, asked at most once per figure.
+  let sum: boolean | undefined;
+  let game: boolean | undefined;
+  const moneyOrShare = () => (sum ??= MONEY_OR_SHARE.test(body.slice(value.start, value.end)));
+  const ofAGame = () => (game ??= A_GAME.test(body.slice(sentence.start, sentence.end)));
+  for (const k of whenTokens(body, sentence)) {
     const t = tokens[k]!;
     // "up from 72.4% in 2021": a year right after the figure ("in 2021") dates it, as does one
     // opening the sentence ("In 2021, turnout was …"); another figure's year does not.
@@ -2670,9 +2700,8 @@ function asOfWithSpan(
       body,
       tokens,
       k,
-      (MONEY_OR_SHARE.test(body.slice(value.start, value.end)) ||
-        (t.start > value.end && /^\s+(?:in|during|for|over)\s+$/.test(body.slice(value.end, t.start)))) &&
-        !A_GAME.test(body.slice(sentence.start, sentence.end)),
+      () =>
+        (moneyOrShare() || (t.start > value.end && /^\s+(?:in|during|for|over)\s+$/.test(body.slice(value.end, t.start)))) && !ofAGame(),
     );
     if (period && !overlaps(period, value)) {
       const r = read(body, period.start, period.end, context);
