@@ -1234,7 +1234,8 @@ const WORD_RUN = /[\p{L}\p{N}]+/gu;
  * may match: a name found whole starts with its first word, a description found by its words
  * holds one of them. A sentence tries only those (a few of thousands of entities), in order.
  */
-type Matchers = { all: Matcher[]; byWord: Map<string, number[]>; always: number[] };
+/** `described`: whether some entity is found by the words of its name, which needs each sentence's stems. */
+type Matchers = { all: Matcher[]; byWord: Map<string, number[]>; always: number[]; described: boolean };
 
 function matchers(entities: SuggestEntity[]): Matchers {
   const byWord = new Map<string, number[]>();
@@ -1254,7 +1255,7 @@ function matchers(entities: SuggestEntity[]): Matchers {
     for (const w of words) index(`stem:${w}`, i);
     return { entity, names, acronyms, words };
   });
-  return { all, byWord, always };
+  return { all, byWord, always, described: all.some((m) => m.words.length > 0) };
 }
 
 /** An entity's names folded, and the words of its name; made once per set of names (JSON: name first). */
@@ -1294,14 +1295,18 @@ export function wholeNameAt(text: string, name: string): number {
 type Mention = { entity: SuggestEntity; at: number; end: number; strength: number; lead: boolean };
 
 function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[] {
+  // No entity recorded yet (a new investigation): nothing to find, and folding each sentence costs.
+  if (!found.all.length) return [];
   const text = body.slice(sentence.start, sentence.end);
   const folded = foldText(text);
   const scale = text.length / Math.max(1, folded.length);
   const stems = new Map<string, number>();
-  for (const m of folded.matchAll(/[\p{L}\p{N}']+/gu)) {
-    const s = stem(m[0]);
-    if (!stems.has(s)) stems.set(s, m.index);
-  }
+  // Stemming every word is for names found by their words: not done when no entity is.
+  if (found.described)
+    for (const m of folded.matchAll(/[\p{L}\p{N}']+/gu)) {
+      const s = stem(m[0]);
+      if (!stems.has(s)) stems.set(s, m.index);
+    }
   const candidates = new Set(found.always);
   for (const [m] of folded.matchAll(WORD_RUN)) for (const i of found.byWord.get(m) ?? []) candidates.add(i);
   for (const s of stems.keys()) for (const i of found.byWord.get(`stem:${s}`) ?? []) candidates.add(i);
@@ -1346,6 +1351,7 @@ function mentionsIn(body: string, sentence: Sentence, found: Matchers): Mention[
 
 /** The entities the sentence before (in its paragraph) names, as if named at this one's start: its subject carries over. */
 function mentionsBefore(body: string, sentence: Sentence, found: Matchers, acrossParagraphs = false): Mention[] {
+  if (!found.all.length) return [];
   // Within its paragraph; a paragraph's first sentence, from the paragraph before when that is
   // prose (news often writes a sentence a paragraph: "Microsoft said revenue rose …" / "Net income
   // was …"). A headline, a caption or a list item above is another matter.
