@@ -1756,6 +1756,9 @@ const DATED_EVENT = new RegExp(
     String.raw`\b`,
   "gu",
 );
+/** The year of `DATED_EVENT` and `YEAR_THEN_EVENT`, looked for first: most text has none. */
+const EVENT_YEAR = /1[5-9]\d\d|20\d\d/;
+
 const GENERIC_EVENT = new RegExp(String.raw`^(?:the\s+)?${EVENT_NOUN}$`, "i");
 /** "In 2011, a quake in Van killed", "since 1939, when an earthquake struck": a past year, then an event. */
 const YEAR_THEN_EVENT = new RegExp(
@@ -1781,6 +1784,8 @@ function otherDatedEvent(
   // The figure's clause: after the last ";" or dash before it.
   const clauseAt = Math.max(head.lastIndexOf(";"), head.lastIndexOf(" – "), head.lastIndexOf(" — "));
   const clause = head.slice(clauseAt + 1);
+  // Both ways of dating an event write its year: without one, neither long pattern is tried.
+  if (!EVENT_YEAR.test(clause)) return null;
   const offset = sentenceStart + clauseAt + 1;
   let found: { start: number; end: number; year: number } | null = null;
   for (const m of clause.matchAll(DATED_EVENT)) {
@@ -1799,12 +1804,21 @@ function otherDatedEvent(
 
 /** Whether a value lies inside a year-named event ("the 1999 İzmit quake"). */
 function inDatedEventName(body: string, sentence: Sentence, value: { start: number; end: number }): boolean {
+  return datedEventNames(body, sentence).some(({ start, end }) => value.start >= start && value.start < end);
+}
+
+/** The year-named events of a sentence, found once per sentence rather than once per figure in it. */
+const datedEventNamesOf = new WeakMap<Sentence, { start: number; end: number }[]>();
+function datedEventNames(body: string, sentence: Sentence): { start: number; end: number }[] {
+  let found = datedEventNamesOf.get(sentence);
+  if (found) return found;
   const text = body.slice(sentence.start, sentence.end);
-  for (const m of text.matchAll(DATED_EVENT)) {
-    const start = sentence.start + m.index;
-    if (value.start >= start && value.start < start + m[0].length) return true;
-  }
-  return false;
+  found = [];
+  if (EVENT_YEAR.test(text))
+    for (const m of text.matchAll(DATED_EVENT))
+      found.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  datedEventNamesOf.set(sentence, found);
+  return found;
 }
 
 /** The recorded event a dated phrase names: one whose name holds the year, or one named inside the phrase. */
