@@ -421,7 +421,13 @@ type Read = {
 };
 
 /** What `read` needs besides the text; `memo` keeps each text's reading for the rest of the article. */
-type ReadContext = { referenceDate: Date | null; timeZone?: string; memo?: Map<string, Omit<Read, "start" | "end"> | null> };
+type ReadContext = {
+  referenceDate: Date | null;
+  timeZone?: string;
+  memo?: Map<string, Omit<Read, "start" | "end"> | null>;
+  /** The day the article came out where it was written (see `inThePast`), once asked. */
+  publishedDay?: string;
+};
 
 function read(body: string, start: number, end: number, context: ReadContext): Read | null {
   const text = body.slice(start, end);
@@ -563,12 +569,18 @@ function inThePast(body: string, tokens: Token[], i: number, value: Read, contex
   const start = /^(\d{4})-\d\d-\d\d/.exec(value.reading);
   // Later than the day the article came out where it was written: "hit on 3 March", in Tokyo on the
   // morning of 3 March (still the 2nd in UTC), is this year's.
-  const zone = context.timeZone && isTimeZone(context.timeZone) ? context.timeZone : "UTC";
-  const published = new Date(ref.getTime() + zoneOffset(zone, ref.getTime()) * 60_000).toISOString().slice(0, 10);
+  // Asked once per article, not per month read: the zone's offset is an Intl formatting.
+  const published = (context.publishedDay ??= publishedDay(ref, context.timeZone));
   if (!start || value.reading.slice(0, 10) <= published || !pastClause(tokens, i)) return value;
   const written = `${text} ${Number(start[1]) - 1}`;
   const earlier = readText(written, context);
   return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end, written } : value;
+}
+
+/** The day (YYYY-MM-DD) of an instant in a zone, UTC when none or one unknown. */
+function publishedDay(ref: Date, timeZone: string | undefined): string {
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
+  return new Date(ref.getTime() + zoneOffset(zone, ref.getTime()) * 60_000).toISOString().slice(0, 10);
 }
 
 /** Whether the adjective at `j` qualifies a noun after it: "new cases", "current and former customers". */
