@@ -1737,7 +1737,8 @@ function labelOf(body: string, lineStart: number, value: { start: number }): { t
   // for each of its figures would cost the square). Cut short, the head's start is no line's.
   const from = Math.max(lineStart, value.start - 200);
   const head = body.slice(from, value.start);
-  const own = LABEL_BEFORE.exec(head);
+  // A label ends in its colon: without one, the pattern (tried from every place of the head) is not.
+  const own = head.trimEnd().endsWith(":") ? LABEL_BEFORE.exec(head) : null;
   if (own?.groups?.label && (from === lineStart || /^[;|.!?]/.test(own[0]))) {
     const start = from + own.index + own[0].indexOf(own.groups.label);
     return { text: own.groups.label, start, end: start + own.groups.label.length };
