@@ -823,6 +823,21 @@ const globalCue = (family: AttributeFamily) => {
   return re;
 };
 
+/**
+ * Whether any family of a shape has its cue in a text: the families' patterns as alternatives of one
+ * (all are written without flags, as `globalCue` reads them), so that a text with none is read once,
+ * not once per family.
+ */
+const anyCues = new Map<Shape, RegExp>();
+const anyCue = (shape: Shape) => {
+  let re = anyCues.get(shape);
+  if (!re) {
+    const sources = ATTRIBUTE_FAMILIES.filter((f) => f.shapes.includes(shape)).map((f) => `(?:${f.cue.source})`);
+    anyCues.set(shape, (re = new RegExp(sources.length ? sources.join("|") : "(?!)")));
+  }
+  return re;
+};
+
 /** Words around a value that make it another measure than the family's: "cut 2,800 jobs" is no headcount. */
 const barred = (family: AttributeFamily, before: string, after: string) =>
   Boolean(family.unless?.test(before) || family.unlessAfter?.test(after));
@@ -835,6 +850,9 @@ function nearestCue(
   value?: { noun: string | null; point: number | null; dimension?: string | null },
 ): { family: AttributeFamily; cue: string; distance: number } | null {
   let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
+  // Most text before a figure holds no cue of any family of its shape: one pass over it says so.
+  const cueBefore = anyCue(shape).test(before);
+  const cueAfter = anyCue(shape).test(after);
   for (const family of ATTRIBUTE_FAMILIES) {
     if (!family.shapes.includes(shape)) continue;
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
@@ -843,11 +861,12 @@ function nearestCue(
     if (family.dimensions && value?.dimension && !family.dimensions.includes(value.dimension)) continue;
     if (barred(family, before, after)) continue;
     if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
-    for (const m of before.matchAll(globalCue(family))) {
-      const distance = before.length - m.index - m[0].length;
-      if (!best || distance < best.distance) best = { family, cue: m[0], distance };
-    }
-    const m = family.cue.exec(after);
+    if (cueBefore)
+      for (const m of before.matchAll(globalCue(family))) {
+        const distance = before.length - m.index - m[0].length;
+        if (!best || distance < best.distance) best = { family, cue: m[0], distance };
+      }
+    const m = cueAfter ? family.cue.exec(after) : null;
     // A word after the value ("120 people killed") counts a little farther than one before.
     // A noun right after it names it ("a $1 billion termination fee").
     // So does a verb after its auxiliary: "639 were hurt", "237 people had died", and a noun after
