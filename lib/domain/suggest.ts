@@ -1650,7 +1650,7 @@ function guessSubject(
   const before = bracketed ? NAME_BEFORE_BRACKET.exec(near) : null;
   if (before && !isCommonWord(before[1]!)) return { how: "sentence", name: before[1]! };
   // A capital inside the sentence is a name's, even on a word of the dictionary ("Trump's 49.9%").
-  const owner = bracketed ? null : NAME_POSSESSIVE_BEFORE.exec(near);
+  const owner = bracketed || !possessiveAtEnd(near) ? null : NAME_POSSESSIVE_BEFORE.exec(near);
   // "after Friday's 500-point drop", "September's 3.7%": a day or month in the possessive dates the figure, owns nothing.
   if (
     owner &&
@@ -1722,6 +1722,14 @@ function eventNamedIn(body: string, sentence: Sentence, value: { start: number; 
 
 /** A name in the possessive right before a figure: "Trump's " of "Trump's 49.9%". */
 const NAME_POSSESSIVE_BEFORE = new RegExp(String.raw`(${NAME})['’]s\s+$`, "u");
+/**
+ * Whether a text ends in "'s" and a space, as `NAME_POSSESSIVE_BEFORE` needs: asked first, as the
+ * pattern is tried from every capital of the text (trimEnd removes exactly what \s matches).
+ */
+const possessiveAtEnd = (text: string) => {
+  const trimmed = text.trimEnd();
+  return trimmed.length < text.length && (trimmed.endsWith("'s") || trimmed.endsWith("’s"));
+};
 /** A name, then an opening bracket: the end of "Enzo Fernández (" before a figure. */
 const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
 
