@@ -36,7 +36,18 @@ const GIVEN_NAMES = new Set(
   sandra sara sarah satya scott sean sebastian sergei sergey sergio shane sharon shinzo simon sofia sophie
   stefan stephanie stephen steve steven sundar susan sven tamara tanya ted teresa thomas tim timothy tom
   tony tracy usman valentina valerie vanessa victor vincent vivian vladimir walter wang wei william xavier
-  yasmin yuki yuri yusuf zhang`.split(/\s+/),
+  yasmin yuki yuri yusuf zhang
+  abiy ahmet akira alain alessandro alistair amit andy angus annalena anthony antony ashraf bashar benoit
+  bjorn boubacar brigitte bernadette carsten cedric chloe christophe chuck cyril dalia deepak dilma dmytro
+  dominique donatella ebrahim edouard ehud ekrem elisabeth emine enzo erling fabio fahad fernanda
+  florian francois friedrich fumio gavin gianni gilles giorgio gonzalo gretchen gustav hakan hamza heidi
+  helmut hillary hiroshi humza imran ingrid isaias jacinda jair jamal janet jared javad jens jeroen jessie
+  jin joaquin jochen joko jorge josep joyce jules kai kemi kenan kevin keir kirsten kwame lars lionel
+  liz lula magnus mahmood malala manuel marcelo margrethe marine mario mateo mathias matteo mette mitch
+  moses mustafa narendra nayib nawaz nigel nikki nikos olena oleksandr oleksiy omar pankaj pascal petr
+  petra pierre-yves pilar pradeep priti rajesh ramesh recep reza roberta rodrigo roman rupert sadiq
+  sanjay santiago saad shehbaz shigeru silvio sinead sonia stanislav sunil tayyip thierry tiago
+  tobias ulf ursula valeria vicente viktor volodymyr wolfgang xi yair yoav yolanda yvette zoran`.split(/\s+/),
 );
 
 /** Whether a name's first word is a common given name: "Sam Altman", not "Sam" or "Altman Ltd". */

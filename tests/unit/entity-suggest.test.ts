@@ -243,6 +243,11 @@ describe("names in an article", () => {
       ["OpenAI", "organization"],
       ["Sam Altman", "person"],
     ]);
+    expect(kinds("Later, Nigel Farage and Keir Starmer spoke in Clacton.")).toEqual([
+      ["Nigel Farage", "person"],
+      ["Keir Starmer", "person"],
+      ["Clacton", "place"],
+    ]);
     expect(kinds("The deal was signed by Maria Gonzalez and Ahmed Hassan on Monday.")).toEqual([
       ["Maria Gonzalez", "person"],
       ["Ahmed Hassan", "person"],
