@@ -1601,6 +1601,10 @@ function guessSubject(
       /^,\s+(?:which|who|whose)\b[^,;:.()]*$/.test(body.slice(m.end, value.start)) &&
       !mentions.some((o) => o.at >= m.end && o.end <= value.start)) ||
     (bracketed && m.end <= value.start && /^\s*\(\s*$/.test(body.slice(m.end, value.start)));
+  const clauseSubject = (m: Mention) =>
+    m.end <= value.start &&
+    CLAUSE_OPENER_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 12), m.at)) &&
+    CLAUSE_VERB_TO.test(body.slice(m.end, value.start));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
   const sources = new Set(
@@ -1618,6 +1622,8 @@ function guessSubject(
     (m.entity.id === learnedSubject?.id ? 2 : 0) +
     (m.lead ? 1 : 0) +
     (attached(m) ? 3 : 0) +
+    // "Microsoft rose 4%, while Alphabet gained 2%": a name opening the figure's own clause, right before its verb.
+    (clauseSubject(m) ? 1.5 : 0) +
     // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
     (m.at < at ? 0.5 : 0) -
     Math.abs(m.at - at) / 300;
@@ -1681,6 +1687,11 @@ function guessSubject(
  */
 const SPEAKER_AFTER =
   /^,[^,;:.]{0,60}\b(?:spokes(?:man|woman|person)|official|minister|director|chief|head|governor|mayor|president|commander|secretary|adviser|advisor|coordinator|manager)\b[^,;:.]{0,60},\s+(?:has |had )?(?:said|says|told|tells|reported|announced|confirmed|estimated|warned|added)\b/;
+
+/** What opens a clause of its own right before a name: ", while", "; ", ", and", ", but", ", whereas". */
+const CLAUSE_OPENER_BEFORE = /(?:[,;]\s+(?:while|whereas|and|but|as|with)|;|\bwhile|\bwhereas)\s+(?:the\s+)?$/i;
+/** From a clause's subject to its figure: a verb and a few words, no break ("gained 2%", "rose to $5 billion"). */
+const CLAUSE_VERB_TO = /^['’]?s?\s+(?:shares\s+)?(?:\p{Ll}+\s+){0,3}$/u;
 
 /** Words that give what follows as an example of a larger set, over the names listed before it: "including Tobruk and ". */
 const EXAMPLE_BEFORE =

@@ -1651,3 +1651,25 @@ describe("a paragraph of one sentence that names no one", () => {
     ).toBe("nadella");
   });
 });
+
+describe("two clauses, two subjects", () => {
+  it("gives a figure to the name opening its own clause, not to the sentence's first", () => {
+    const entities: SuggestEntity[] = [
+      { id: "ms", name: "Microsoft", kind: "organization", aliases: [] },
+      { id: "alpha", name: "Alphabet", kind: "organization", aliases: [] },
+    ];
+    const subjects = (body: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).map((p) => [
+        p.quote,
+        "entityId" in p.subject ? p.subject.entityId : null,
+      ]);
+    expect(subjects("Shares of Microsoft rose 4% in after-hours trading, while Alphabet gained 2%.")).toEqual([
+      ["4%", "ms"],
+      ["2%", "alpha"],
+    ]);
+    expect(subjects("Microsoft earned $20 billion, and Alphabet made $23 billion.")).toEqual([
+      ["$20 billion", "ms"],
+      ["$23 billion", "alpha"],
+    ]);
+  });
+});
