@@ -213,7 +213,10 @@ const endsName = (word: string) => {
 
 const PLACE_WORDS =
   /\b(?:city|county|province|region|state|street|river|valley|island|islands|mountains?|lake|bay|coast|district|square|avenue|road)$/i;
-const EVENT_WORDS = /\b(?:storm|hurricane|typhoon|floods?|war|summit|election|olympics|cup|festival|conference|earthquake|crisis|games)\b/i;
+const EVENT_WORDS =
+  /\b(?:storm|hurricane|typhoon|cyclone|tornado|floods?|fire|wildfire|bushfire|blaze|tsunami|eruption|landslide|earthquake|quake|war|summit|election|olympics|cup|festival|conference|crisis|games)\b/i;
+/** A grade or a step written as a word and its number: "Category 3", "Level 4", "Phase 2", "Stage 1". */
+const GRADE = /^(?:Category|Cat|Level|Phase|Grade|Stage|Tier|Class|Type|Step|Round|Week|Day|Game|Section|Chapter|Article)\s+\d+[A-Z]?$/;
 /** A noun after a name that makes it an organisation: "the Chega party", "the Wagner group". */
 const ORGANIZATION_AFTER = /^(?:party|group|company|firm|bank|agency|ministry|union|movement|alliance|coalition|militia|network|fund)$/;
 /**
@@ -488,7 +491,8 @@ function guessKind(
   const someone = /^\s+(?:said|says|told|added|wrote)\s+(?:that\s+)?(?:she|he|her|his|him)\b/i.test(around.rest);
   if (COUNTRIES.has(foldText(name)) || (knownPlace(foldText(name)) && !titled && !someone)) return "place";
   if (!titled && companyAround(around)) return "organization";
-  if (EVENT_WORDS.test(name)) return "event";
+  // "Palisades Fire", "Storm Daniel"; but one that speaks is a body named after what it fights ("Cal Fire said").
+  if (EVENT_WORDS.test(name)) return after && PERSON_AFTER.test(after) ? "organization" : "event";
   if (PLACE_WORDS.test(name)) return "place";
   // "Microsoft's chief, Satya Nadella,": a name set after an office and its comma is the office holder's.
   if (PERSON_LEAD.test(around.lead)) return "person";
@@ -670,6 +674,8 @@ export function suggestNames(input: NameSuggestInput): NameSuggestions {
     // Written so twice or more, it is the text's name for something ("Apple shares fell. Apple sales rose.").
     const speaks = kinds.includes("speaker");
     if (!capitalSays && !speaks && !kinds.includes("person") && proposal.spans.length < 2 && isCommonWord(proposal.name)) continue;
+    // "a Category 3 storm", "Level 4 alert", "Phase 2": a grade on a scale, no one's name.
+    if (GRADE.test(proposal.name)) continue;
     // "Qatar Holdings" is no other name of the place Qatar, nor "Musk Foundation" of the man.
     proposal.aliasOf = closeEntities(proposal.name, index).filter(
       (a) => !(namesAnOrganization(proposal.name) && (a.kind === "place" || a.kind === "person")),

@@ -268,6 +268,22 @@ describe("names in an article", () => {
     expect(kindOf("The appeal was heard by the Court of Appeal in London.", "Court of Appeal")).toBe("organization");
   });
 
+  it("reads a named fire or quake as an event, and a body named after one that speaks as an organisation", () => {
+    const kinds = (body: string) => names(body).map((n) => [n.name, n.kind]);
+    expect(kinds("The Palisades Fire has burned 23,448 acres, Cal Fire said on Sunday.")).toEqual([
+      ["Palisades Fire", "event"],
+      ["Cal Fire", "organization"],
+    ]);
+  });
+
+  it("proposes no grade on a scale as a name: “a Category 3 storm”, “Level 4”", () => {
+    expect(names("Hurricane Milton made landfall near Siesta Key as a Category 3 storm.").map((n) => n.name)).toEqual([
+      "Hurricane Milton",
+      "Siesta Key",
+    ]);
+    expect(names("Officials raised the alert to Level 4 on Monday.").map((n) => n.name)).toEqual([]);
+  });
+
   it("keeps a company named by an ordinary word when the text names it so more than once", () => {
     expect(names("Apple shares fell 3% on Monday.\nApple sales rose in China.").map((n) => n.name)).toEqual(["Apple", "China"]);
     expect(names("Shell profits rose. Shell will pay more.").map((n) => n.name)).toEqual(["Shell"]);
