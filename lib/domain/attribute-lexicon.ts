@@ -155,14 +155,24 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "organization"],
   ),
   // Money.
+  // "Net income was $21.9 billion, or $2.94 a share": a company's earnings, divided among its shares.
+  family(
+    "Earnings per share",
+    ["eps", "earnings per share", "profit per share", "loss per share"],
+    /\b(?:earnings per share|eps|per share|a share)\b/,
+    ["money"],
+    ["organization"],
+    { unless: /^(?![\s\S]*\b(?:earnings|net income|income|profit|net loss|loss|eps)\b)/, max: 10_000 },
+  ),
   family(
     "Price per share",
     ["share price", "offer price", "price per share", "per share"],
     /\b(?:per share|a share|each share|share price|stock price)\b/,
     ["money"],
     ["event", "organization"],
-    // "a dividend of €0.85 a share" is the dividend; a sum of a million or more is no price of one share.
-    { unless: /\bdividends?\b[^.;]{0,30}$/, max: 1_000_000 },
+    // "a dividend of €0.85 a share" is the dividend; a sum of a million or more is no price of one
+    // share; a sum a share after earnings is the earnings' share.
+    { unless: /\bdividends?\b[^.;]{0,30}$|\b(?:earnings|net income|income|profit|net loss|eps)\b/, max: 1_000_000 },
   ),
   // "Tesla shares fell 4.5% to $162.50", "the stock closed at $52": the price the shares moved to.
   family(

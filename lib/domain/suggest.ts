@@ -986,7 +986,7 @@ function countedNoun(tokens: Token[], value: Read): string | null {
  * a place, a year or something named with an article ("in Texas", "in 2023", "in the company")
  * is where or when the sum went, not what it is.
  */
-function sumNoun(tokens: Token[], value: Read): string | null {
+function sumNoun(body: string, tokens: Token[], value: Read): string | null {
   if (value.kind !== "money") return null;
   const k = tokens.findIndex((t) => t.start >= value.end);
   if (k < 0 || tokens[k]!.text !== "in" || tokens[k]!.start > value.end + 1) return null;
@@ -999,12 +999,17 @@ function sumNoun(tokens: Token[], value: Read): string | null {
   while (words.length && words.at(-1)!.pos !== "NOUN") words.pop();
   while (words.length > 1 && /^(?:new|fresh|more|additional|extra|further|other)$/.test(words[0]!.text)) words.shift();
   if (!words.length || GENERAL_NOUNS.has(foldText(words.at(-1)!.text))) return null;
+  // "$54.20 in cash for each share": how a price is paid, the price still a share's.
+  if (PER_SHARE_AHEAD.test(body.slice(words.at(-1)!.end, words.at(-1)!.end + 24))) return null;
   const label = words.map((t) => t.text).join(" ");
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** The end of a figure and up to one word after it, before a cue: "1,263 confirmed " of "1,263 confirmed cases". */
 const ANOTHER_FIGURES_NOUN = /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s+(?:\p{L}+\s+)?$/u;
+
+/** A sum's per-share cue after what it is paid in: " for each share", " a share", " per share". */
+const PER_SHARE_AHEAD = /^\s+(?:for\s+each|for\s+every|a|per)\s+share\b/i;
 
 /** Words that say when a sum was, after what it is in: "in revenue last year", "in sales this quarter". */
 const WHEN_WORDS = /^(?:last|next|this|each|every|per|years?|months?|weeks?|days?|quarters?|annually|alone)$/;
@@ -2251,7 +2256,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         .slice(tailFrom, Math.min(sentence.end, tailFrom + (inserted ? 30 : value.end + 30 - tailFrom)))
         .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn)?\b/i, ""); // a comma after the figure ends its clause
       // What a sum is in ("$209 billion in assets") says what it is more nearly than a verb before it ("invest").
-      const heldIn = sumNoun(tokens, value);
+      const heldIn = sumNoun(body, tokens, value);
       let noun = countedNoun(tokens, value) ?? heldIn;
       // "magnitude 7.8", "M7.8": the value's own words say what it measures, whatever is near it.
       const ageOf = ageInApposition(body, value, mentions);

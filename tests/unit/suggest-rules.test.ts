@@ -838,9 +838,18 @@ describe("a market report", () => {
   it("reads a sum of billions after a price a share as the measure before it, not a price", () => {
     expect(labels("Net income fell to $3.1 billion, or $1.25 a share, from $4.2 billion.")).toEqual([
       ["$3.1 billion", "Profit"],
-      ["$1.25", "Price per share"],
+      ["$1.25", "Earnings per share"],
       ["$4.2 billion", "Profit"],
     ]);
+  });
+
+  it("reads a sum a share after earnings as earnings per share, and an offer's as a price", () => {
+    expect(labels("The company reported a net loss of $1.1 billion, or $0.45 a share.")).toEqual([
+      ["$1.1 billion", "Loss"],
+      ["$0.45", "Earnings per share"],
+    ]);
+    expect(labels("Shareholders will receive $54.20 in cash for each share.")).toEqual([["$54.20", "Price per share"]]);
+    expect(labels("Musk offered $54.20 a share.")).toEqual([["$54.20", "Price per share"]]);
   });
 
   it("reads what a party pays to settle a case as a settlement, what a regulator imposes as a fine", () => {
