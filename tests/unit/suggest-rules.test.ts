@@ -848,6 +848,10 @@ describe("a market report", () => {
       ["$1.1 billion", "Loss"],
       ["$0.45", "Earnings per share"],
     ]);
+    expect(labels("Net income was $2 billion, or 45 cents a share.")).toEqual([
+      ["$2 billion", "Profit"],
+      ["45 cents", "Earnings per share"],
+    ]);
     expect(labels("Shareholders will receive $54.20 in cash for each share.")).toEqual([["$54.20", "Price per share"]]);
     expect(labels("Musk offered $54.20 a share.")).toEqual([["$54.20", "Price per share"]]);
   });

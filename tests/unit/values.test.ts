@@ -392,6 +392,17 @@ describe("a quarter or half of a year", () => {
   });
 });
 
+describe("cents and pence", () => {
+  test("are hundredths of their currency: 61 cents is $0.61, and agrees with it", () => {
+    expect(parseValue("61 cents", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "USD", point: 0.61 } });
+    expect(parseValue("about 45 pence", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "GBP", point: 0.45 } });
+    expect(parseValue("50 euro cents", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "EUR", point: 0.5 } });
+    // Not a percentage, nor a length.
+    expect(parseValue("61 per cent", undefined, {})).toMatchObject({ ok: true, value: { kind: "percentage" } });
+    expect(parseValue("12 centimetres", undefined, {})).toMatchObject({ ok: true, value: { kind: "number", unit: "cm" } });
+  });
+});
+
 describe("a weekday and a figure after its comma", () => {
   test("are no date: “Friday, 40” leaves the 40 unread, so it is not a day", () => {
     const ref = { referenceDate: new Date("2024-07-03T12:00:00Z") };
