@@ -1420,8 +1420,9 @@ function mentionsBefore(body: string, sentence: Sentence, found: Matchers, acros
     const previous: Sentence = { start: from, end, tokens: [] };
     // Not a person, unless this one goes on about him or her ("He has about $3 billion in cash").
     const aboutSomeone = /^\s*["“]?(?:He|She|His|Her)\b/.test(body.slice(sentence.start, sentence.start + 8));
+    // Nor a source the paragraph cited ("according to LSEG data"): it gave the figures, it is not what they are about.
     return mentionsIn(body, previous, found)
-      .filter((m) => m.entity.kind !== "person" || aboutSomeone)
+      .filter((m) => (m.entity.kind !== "person" || aboutSomeone) && !CITED_BEFORE.test(body.slice(Math.max(from, m.at - 40), m.at)))
       .map((m) => ({ ...m, lead: false, at: sentence.start - 1, end: sentence.start - 1 }));
   }
   const from = Math.max(lineStart, sentence.start - 300);
@@ -1432,6 +1433,10 @@ function mentionsBefore(body: string, sentence: Sentence, found: Matchers, acros
   const previous: Sentence = { start, end: sentence.start, tokens: [] };
   return mentionsIn(body, previous, found).map((m) => ({ ...m, lead: false, at: sentence.start - 1, end: sentence.start - 1 }));
 }
+
+/** Words that cite a source by the name after them: "according to LSEG data", "citing Refinitiv", "figures from the UN". */
+const CITED_BEFORE =
+  /\b(?:according to|as reported by|as estimated by|citing|quoting|(?:data|figures|numbers|estimates?|count|tally) (?:from|by|of)|per)\s+(?:the\s+)?$/i;
 
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
 function sentenceSubject(body: string, sentence: Sentence, before: number): string | null {
@@ -1613,7 +1618,13 @@ function guessSubject(
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
   const sources = new Set(
-    mentions.filter((m) => addressed(body, sentence, m) || (!kinds.includes(m.entity.kind) && givesFigure(body, sentence, m))),
+    mentions.filter(
+      (m) =>
+        addressed(body, sentence, m) ||
+        // Cited as the source ("according to LSEG data") whatever its kind; a company that says a figure may be giving its own.
+        (m.at > sentence.start && CITED_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 40), m.at))) ||
+        (!kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)),
+    ),
   );
   // A sentence that names only its sources is about what the one before named, if that is of the measure's kind.
   const pool =
@@ -1670,7 +1681,10 @@ function guessSubject(
     !DAY_WORDS.test(owner[1]!.split(/\s+/).at(-1)!)
   )
     return { how: "sentence", name: owner[1]! };
-  const name = sentenceSubject(body, sentence, namesBefore);
+  const written = sentenceSubject(body, sentence, namesBefore);
+  // "the Redmond, Washington-based company": where it is based is not what the figure is about.
+  const name =
+    written && !BASED_AFTER.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40)) ? written : null;
   // "Dana Ortiz, a spokeswoman for the agency, said 40 people died": who tells of people killed,
   // hurt or missing is not what the count is of.
   if (name && family?.people && SPEAKER_AFTER.test(body.slice(body.indexOf(name, sentence.start) + name.length, value.start)))
@@ -1697,6 +1711,9 @@ const SPEAKER_AFTER =
 const CLAUSE_OPENER_BEFORE = /(?:[,;]\s+(?:while|whereas|and|but|as|with)|;|\bwhile|\bwhereas)\s+(?:the\s+)?$/i;
 /** From a clause's subject to its figure: a verb and a few words, no break ("gained 2%", "rose to $5 billion"). */
 const CLAUSE_VERB_TO = /^['’]?s?\s+(?:shares\s+)?(?:\p{Ll}+\s+){0,3}$/u;
+
+/** After a place, what makes it where someone is based: "-based", ", Washington-based". */
+const BASED_AFTER = /^(?:,\s*\p{Lu}[\p{L}.'’ -]{0,30})?-based\b/u;
 
 /** Words that give what follows as an example of a larger set, over the names listed before it: "including Tobruk and ". */
 const EXAMPLE_BEFORE =
@@ -2346,7 +2363,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // most, or its only one.
       // "6,085 displaced in other areas, including Benghazi": a name given as an example of what the
       // figure covers is one of many, not what it is about.
-      const owners = mentions.filter((m) => !namedAsExample(body, sentence, m));
+      // Nor is where a company is based: "the Redmond, Washington-based company".
+      const owners = mentions.filter((m) => !namedAsExample(body, sentence, m) && !BASED_AFTER.test(body.slice(m.end, m.end + 40)));
       // A count of people of no known measure ("300 survivors", "5,000 families") is, like a toll, the
       // event's or a place's: never the agency or official who gives it ("…, the Red Crescent said").
       const eventKinds: EntityKind[] =
@@ -2360,8 +2378,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           : undefined);
       // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
       // A sentence naming no entity is about what the one before named, from the paragraph before when it opens its own.
-      if (!mentions.length) carried ??= mentionsBefore(body, sentence, found, true);
-      const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found));
+      if (!owners.length) carried ??= mentionsBefore(body, sentence, found, true);
+      const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found, true));
       // A label is no name: "Death toll: 4,300" is not about someone called "Death".
       // A figure of another, dated event the sentence names ("the 1999 İzmit quake killed 17,000")
       // is that event's, or no one's the analyst has recorded: never the story's own.
@@ -2375,7 +2393,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
             ? { how: "none" }
             : guessSubject(
                 // What the sentence before named stands in only when of a kind the measure is of, if it says.
-                mentions.length ? owners : family?.subjects ? carried!.filter((m) => family.subjects!.includes(m.entity.kind)) : carried!,
+                owners.length || (mentions.length && !carried!.length)
+                  ? owners
+                  : family?.subjects
+                    ? carried!.filter((m) => family.subjects!.includes(m.entity.kind))
+                    : carried!,
                 value,
                 family,
                 learnedSubject,

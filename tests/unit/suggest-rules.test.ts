@@ -1654,6 +1654,32 @@ describe("a paragraph of one sentence that names no one", () => {
     ).toBe("ms");
   });
 
+  it("takes no source the figures were cited from, here or in the paragraph before", () => {
+    const entities: SuggestEntity[] = [
+      { id: "ms", name: "Microsoft", kind: "organization", aliases: [] },
+      { id: "lseg", name: "LSEG", kind: "organization", aliases: [] },
+    ];
+    const subjects = (body: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).map((p) => [
+        p.quote,
+        "entityId" in p.subject ? p.subject.entityId : null,
+      ]);
+    expect(
+      subjects(
+        "Microsoft reported results above estimates on Thursday, helped by its cloud business.\n\nRevenue rose 17% to $61.9 billion, according to LSEG data.\n\nNet income was $21.9 billion.",
+      ),
+    ).toEqual([
+      ["17%", "ms"],
+      ["$61.9 billion", "ms"],
+      ["$21.9 billion", null],
+    ]);
+  });
+
+  it("takes no city a company is based in for its subject", () => {
+    const [p] = alone("Shares of the Redmond, Washington-based company rose about 4% in extended trading.");
+    expect(p).toMatchObject({ quote: "about 4%", subject: { how: "none" } });
+  });
+
   it("takes nothing from a headline above it, nor a person unless it goes on about him or her", () => {
     expect(subjectIn("Microsoft beats estimates\n\nNet income was $21.9 billion.", "$21.9 billion")).toBeNull();
     expect(
