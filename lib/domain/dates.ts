@@ -106,6 +106,9 @@ export function parseAbsoluteDate(text: string): DateValue | null {
     const [a, b] = PARTS[m[1]!.toLowerCase()]!;
     return span(text, +m[2]!, a, b, "part");
   }
+  // "the January-March quarter of 2024", "April to June 2024": the months from one to the other.
+  m = t.match(new RegExp(`^${MONTH_SPAN}(?:,? (?:of )?(?<year>\\d{4}))$`, "i"));
+  if (m?.groups) return monthSpan(text, +m.groups.year!, m.groups);
   m = t.match(new RegExp(`^${MONTH_RE},? (?:of )?(?<year>\\d{4})$`, "i"));
   if (m?.groups) {
     const month = monthIndex(m.groups.month!);
@@ -116,6 +119,16 @@ export function parseAbsoluteDate(text: string): DateValue | null {
   m = t.match(new RegExp(`^(?:[a-z]+,? )?(?<d>\\d{1,2})(?:st|nd|rd|th)? ${MONTH_RE},? (?<year>\\d{4})$`, "i"));
   if (m?.groups) return day(text, +m.groups.year!, monthIndex(m.groups.month!), +m.groups.d!);
   return null;
+}
+
+/** Two months and what runs between them, as a span: "January-March", "the April to June quarter". */
+const MONTH_SPAN = String.raw`(?:the )?${MONTH_RE}\s*(?:-|–|—|to|through|until)\s*${MONTH_RE.replace("<month>", "<month2>")}(?: (?:quarter|period|months))?`;
+
+/** The months of a span in one year, or null when the second does not come after the first. */
+function monthSpan(text: string, year: number, groups: Record<string, string | undefined>): DateValue | null {
+  const [a, b] = [monthIndex(groups.month!), monthIndex(groups.month2!)];
+  if (b <= a) return null;
+  return span(text, year, a, b, b - a === 2 && a % 3 === 1 ? "quarter" : "part");
 }
 
 function mondayOf(date: Date): Date {
@@ -193,6 +206,9 @@ function parseRelativeDate(text: string, ref: Date): DateValue | null {
     const [a, b] = PARTS[`${m[1]} of`]!;
     return span(text, y, a, b, "part");
   }
+  // "the January-March quarter" without a year: the latest such months begun by the day written.
+  m = t.match(new RegExp(`^${MONTH_SPAN}$`, "i"));
+  if (m?.groups) return monthSpan(text, monthIndex(m.groups.month!) <= mo ? y : y - 1, m.groups);
   m = t.match(new RegExp(`^(last|this|next) ${MONTH_RE}$`, "i"));
   if (m?.groups) {
     const month = monthIndex(m.groups.month!);

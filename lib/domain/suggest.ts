@@ -489,6 +489,8 @@ const NUMBERED_NAME =
 /** What comes before the year a record is measured against: "the highest since", "the first time since". */
 const SINCE_RECORD =
   /\b(?:highest|lowest|most|least|biggest|largest|smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|first time|first|steepest|sharpest|hottest|coldest|wettest|driest|warmest|longest|shortest|busiest|richest|poorest|greatest|heaviest|fewest|costliest|bloodiest|highs?|lows?)\s+(?:\p{L}+\s+){0,3}?since\s+$/iu;
+/** From a month to the next it runs to: "-March", " to June", " through September quarter". */
+const MONTH_TO_AHEAD = new RegExp(String.raw`^\s*(?:-|–|—|to|through|until)\s*${MONTH_NAME}(?:\s+(?:quarter|period))?`, "i");
 /** A month and its day at the end of a date read so far: "March 8", "Jan. 5", "Monday, May 2nd". */
 const MONTH_DAY_END = new RegExp(String.raw`${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?$`, "i");
 const DATE_AHEAD = new RegExp(String.raw`^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}|${MONTH_NAME}\.?\s+\d{1,2}(?!\d))`, "i");
@@ -2842,6 +2844,11 @@ function asOfWithSpan(
     // "March 8, 2014": the year after the comma too.
     const ofYear = MONTH_DAY_END.test(body.slice(start, end)) ? /^,\s*(?:1[89]|20)\d\d(?!\d)/.exec(body.slice(end, end + 8)) : null;
     if (ofYear && !overlaps({ start: end, end: end + ofYear[0].length }, value)) end += ofYear[0].length;
+    // "in the January-March quarter", "from April to June": the months from one to the other.
+    const toMonth = start === t.start && end === t.end ? MONTH_TO_AHEAD.exec(body.slice(end, end + 40)) : null;
+    if (toMonth && !overlaps({ start: end, end: end + toMonth[0].length }, value)) {
+      end += toMonth[0].length;
+    }
     const found = read(body, start, end, context) ?? read(body, t.start, t.end, context);
     if (found?.kind !== "date") continue;
     // "delivered 1,200 trucks in August", in a March article: last August, written so.

@@ -1610,6 +1610,24 @@ describe("a sum right after a name", () => {
   });
 });
 
+describe("a span of months in the sentence", () => {
+  it("is the as-of of its figures, whole", () => {
+    const proposals = suggestClaims({
+      article: {
+        id: "here",
+        body: "Revenue rose 17% to $61.9 billion in the January-March quarter.",
+        publishedAt: new Date("2024-04-26T12:00:00Z"),
+      },
+      entities: [],
+      claims: [],
+    });
+    expect(proposals.map((p) => [p.quote, p.asOf?.text, p.asOf?.reading])).toEqual([
+      ["17%", "January-March quarter", "2024-01-01 – 2024-03-31 (quarter)"],
+      ["$61.9 billion", "January-March quarter", "2024-01-01 – 2024-03-31 (quarter)"],
+    ]);
+  });
+});
+
 describe("a quarter right after a count", () => {
   it("dates the count, as it dates a sum; a game's quarter still does not", () => {
     const [delivered] = alone("Tesla delivered 386,810 vehicles in the first quarter, down 8.5% from a year earlier.");

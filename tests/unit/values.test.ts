@@ -392,6 +392,19 @@ describe("a quarter or half of a year", () => {
   });
 });
 
+describe("a span of months", () => {
+  test("runs from the first month to the last: “the January-March quarter”, “April to June 2024”", () => {
+    const ref = { referenceDate: new Date("2024-04-26T12:00:00Z") };
+    expect(parseValue("the January-March quarter", "date", ref)).toMatchObject({
+      ok: true,
+      value: { start: "2024-01-01", end: "2024-03-31" },
+    });
+    expect(parseValue("April to June 2024", "date", ref)).toMatchObject({ ok: true, value: { start: "2024-04-01", end: "2024-06-30" } });
+    // Not yet begun by the day written: last year's.
+    expect(parseValue("July-September", "date", ref)).toMatchObject({ ok: true, value: { start: "2023-07-01", end: "2023-09-30" } });
+  });
+});
+
 describe("cents and pence", () => {
   test("are hundredths of their currency: 61 cents is $0.61, and agrees with it", () => {
     expect(parseValue("61 cents", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "USD", point: 0.61 } });
