@@ -1,5 +1,5 @@
 import type { AttributeSense } from "@/lib/domain/attribute-sense.ts";
-import { lowerBound } from "@/lib/domain/sorted.ts";
+import { lowerBound, upperBound } from "@/lib/domain/sorted.ts";
 import {
   type ConflictKind,
   type DetectedConflict,
@@ -280,33 +280,9 @@ function beyond(
       inserted++;
     }
     const limit = threshold(q);
-    out[t] = atMost ? prefix(upperBound(values, limit)) : inserted - prefix(below(values, limit));
+    out[t] = atMost ? prefix(upperBound(values, limit)) : inserted - prefix(lowerBound(values, limit));
   }
   return out;
-}
-
-/** How many of ascending `xs` are at most `x`. */
-function upperBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many of ascending `xs` are below `x`. */
-function below(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -454,7 +430,7 @@ function sweep(
             let ref: [number, number] | null = null;
             const members: number[] = [];
             X.members.forEach((x, t) => {
-              const after = Y.members.length - below(Y.members, x);
+              const after = Y.members.length - lowerBound(Y.members, x);
               const own = wentDown ? xFell[t]! - firstDown[x]! : after - xFell[t]! - (first[x]! - firstDown[x]!);
               total += own;
               if (own <= 0) return;
@@ -466,7 +442,7 @@ function sweep(
             });
             if (total === 0) continue;
             Y.members.forEach((y, t) => {
-              const before = below(X.members, y);
+              const before = lowerBound(X.members, y);
               const own = wentDown ? yFell[t]! - secondDown[y]! : before - yFell[t]! - (second[y]! - secondDown[y]!);
               if (own > 0) members.push(y);
             });
@@ -501,7 +477,7 @@ function sweep(
           let ref: [number, number] | null = null;
           const members: number[] = [];
           for (const x of X.members) {
-            const after = Y.members.length - below(Y.members, x);
+            const after = Y.members.length - lowerBound(Y.members, x);
             const own = after - first[x]!;
             total += own;
             if (own > 0) members.push(x);
@@ -515,7 +491,7 @@ function sweep(
             }
           }
           if (total === 0) continue;
-          for (const y of Y.members) if (below(X.members, y) - second[y]! > 0) members.push(y);
+          for (const y of Y.members) if (lowerBound(X.members, y) - second[y]! > 0) members.push(y);
           bulk(families, cs, ks, sense, ref!, total, members);
         }
       }
@@ -596,7 +572,7 @@ function specialPairs(P: Block, Q: Block, same: boolean, readings: ValueReading[
     const largest = mids[mids.length - 1]!;
     const smallest = mids[0]!;
     const range = (i: number, lo: number, hi: number) => {
-      for (let t = below(mids, lo * (1 - 1e-9)); t < mids.length && mids[t]! <= hi * (1 + 1e-9); t++) add(i, figures[t]!);
+      for (let t = lowerBound(mids, lo * (1 - 1e-9)); t < mids.length && mids[t]! <= hi * (1 + 1e-9); t++) add(i, figures[t]!);
     };
     for (const i of P.members) {
       const m = at(i).mid;

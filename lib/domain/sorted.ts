@@ -31,3 +31,15 @@ export function overlapIndex(spans: readonly Span[]): (span: Span) => boolean {
     return before > 0 && reach[before - 1]! > span.start;
   };
 }
+
+/** The first position in `sorted` (ascending) whose item is greater than `key`: how many are at most `key`. */
+export function upperBound<T extends number | string>(sorted: ArrayLike<T>, key: T): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createClaim, retractClaim, updateClaim } from "@/lib/server/claims.ts";
 import { db } from "@/lib/server/database.ts";
 import { detectFromScratch, type KeptGroups, swapKeptGroups } from "@/lib/server/detection.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+import { keepGroupStatesFrom } from "@/tests/support/group-states.ts";
 import { makeStory, openDetectedConflicts as openConflicts } from "@/tests/support/story.ts";
 
 setupTestDatabase();
@@ -18,16 +19,8 @@ const TEXT = [
   "The second outlet says $18.4 billion too. It also mentions $20 billion.",
 ];
 
-let savedMin: string | undefined;
-beforeAll(() => {
-  savedMin = process.env.CROSSCHECK_GROUP_STATE_MIN;
-  // A group of three active claims counts as large: it keeps its state, and saves into it the kept claims.
-  process.env.CROSSCHECK_GROUP_STATE_MIN = "3";
-});
-afterAll(() => {
-  if (savedMin === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-  else process.env.CROSSCHECK_GROUP_STATE_MIN = savedMin;
-});
+// A group of three active claims counts as large: it keeps its state.
+keepGroupStatesFrom("3", "file");
 
 const instanceA: KeptGroups = new Map();
 const instanceB: KeptGroups = new Map();

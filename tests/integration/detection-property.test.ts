@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, onTestFinished, test } from "vitest";
+import { expect, test } from "vitest";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { plan } from "@/lib/domain/conflict-lifecycle.ts";
 import { resolveConflictInput } from "@/lib/domain/inputs.ts";
@@ -9,6 +9,7 @@ import { db } from "@/lib/server/database.ts";
 import { detectFromScratch, trackedConflicts } from "@/lib/server/detection.ts";
 import { addAlias, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+import { keepGroupStatesFrom } from "@/tests/support/group-states.ts";
 import { makeStory, openDetectedConflicts as openConflicts } from "@/tests/support/story.ts";
 
 setupTestDatabase();
@@ -78,17 +79,6 @@ async function runClaimCommand(s: Story, subjects: string[], ids: string[], c: C
     await deleteClaim(s.analyst.ctx, ref);
     ids.splice(ids.indexOf(id), 1);
   }
-}
-
-/** Sets CROSSCHECK_GROUP_STATE_MIN for this test (unset: the default), put back when it finishes. */
-function keepGroupStatesFrom(min: string | undefined): void {
-  const saved = process.env.CROSSCHECK_GROUP_STATE_MIN;
-  if (min === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-  else process.env.CROSSCHECK_GROUP_STATE_MIN = min;
-  onTestFinished(() => {
-    if (saved === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-    else process.env.CROSSCHECK_GROUP_STATE_MIN = saved;
-  });
 }
 
 // Every group keeps its detection state (as large groups do), or none does (the default for small ones).

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { readGroupState } from "@/lib/domain/json-codecs.ts";
 import { db } from "@/lib/server/database.ts";
 import { detectFromScratch, groupStateUse, redetect, swapKeptGroups } from "@/lib/server/detection.ts";
 import { SYSTEM } from "@/tests/support/actors.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
+import { keepGroupStatesFrom } from "@/tests/support/group-states.ts";
 import { makeStory, openDetectedConflicts as openConflicts } from "@/tests/support/story.ts";
 
 setupTestDatabase();
@@ -18,16 +19,8 @@ const TEXT = [
   "The second outlet says $18.4 billion too. It also mentions $20 billion and $25 billion.",
 ];
 
-let savedMin: string | undefined;
-beforeAll(() => {
-  savedMin = process.env.CROSSCHECK_GROUP_STATE_MIN;
-  // A group of three active claims counts as large.
-  process.env.CROSSCHECK_GROUP_STATE_MIN = "3";
-});
-afterAll(() => {
-  if (savedMin === undefined) delete process.env.CROSSCHECK_GROUP_STATE_MIN;
-  else process.env.CROSSCHECK_GROUP_STATE_MIN = savedMin;
-});
+// A group of three active claims counts as large: it keeps its state.
+keepGroupStatesFrom("3", "file");
 
 test(`a save into a large group after re-detection extends the state re-detection stored (${testEngine})`, async () => {
   const s = await makeStory(TEXT);
