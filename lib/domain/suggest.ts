@@ -2527,8 +2527,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     for (let k = proposals.length - 1; k >= firstOfSentence; k--) {
       const p = proposals[k]!;
       if (p.valueKind !== "date" || p.attribute.how !== "none" || inListOfDays(body, p)) continue;
-      // "4,200 infected since January": when a count began, said of the count, is no claim either.
-      if (/\bsince\s+$/i.test(body.slice(Math.max(sentence.start, p.start - 8), p.start)) && k > firstOfSentence) {
+      // "4,200 infected since January", "Since January, the fund has lost $2 billion": when a count
+      // began, said of a figure of the sentence (before or after it), is no claim either.
+      if (
+        /\bsince\s+$/i.test(body.slice(Math.max(sentence.start, p.start - 8), p.start)) &&
+        proposals.slice(firstOfSentence).some((q) => q.valueKind !== "date" && q.valueKind !== "time")
+      ) {
         proposals.splice(k, 1);
         continue;
       }

@@ -1652,6 +1652,19 @@ describe("a day a sentence opens with, and when a count began", () => {
       ["71", "published"],
     ]);
   });
+
+  it("proposes no claim of the day a count began when the sentence opens with it", () => {
+    for (const body of [
+      "Since January, the fund has lost $2 billion.",
+      "Since March, 1,200 patients have been treated at the clinic.",
+      "Since 12 May, the league has sold 2 million tickets.",
+    ]) {
+      expect(alone(body).filter((p) => p.valueKind === "date")).toEqual([]);
+      expect(alone(body).every((p) => p.asOf?.how === "published")).toBe(true);
+    }
+    // A day after "since" in a sentence with no figure is still proposed.
+    expect(alone("The border has been closed since 12 May.").map((p) => p.quote)).toContain("12 May");
+  });
 });
 
 describe("a paragraph of one sentence that names no one", () => {
