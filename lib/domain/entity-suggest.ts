@@ -488,7 +488,13 @@ function guessKind(
   // "Greece said", "Kenya's economy": a country is a place, whatever follows it.
   // A state's name after a person's title is a first name: "Queen Victoria", "Ms Virginia".
   // A state is a place, unless a title or a "she said" makes it someone's first name ("Victoria said she …").
-  const someone = /^\s+(?:said|says|told|added|wrote)\s+(?:that\s+)?(?:she|he|her|his|him)\b/i.test(around.rest);
+  // Also past whom it was told or when or where it was said: "Modi told reporters he …", "Merkel
+  // said on Tuesday that she …", "said in a statement that he …" (not "said the man he hired").
+  const someone =
+    /^\s+(?:said|says|told|added|wrote)\s+(?:that\s+)?(?:she|he|her|his|him)\b/i.test(around.rest) ||
+    /^\s+(?:said|says|added|wrote|(?:told|tells)\s+[\p{L}'’]+)(?:\s+(?:on|in|at|during|late|earlier|later|last|this)(?:\s+[\p{L}'’]+){1,2})?,?\s+(?:that\s+)?(?:she|he)\b/iu.test(
+      around.rest,
+    );
   if (COUNTRIES.has(foldText(name)) || (knownPlace(foldText(name)) && !titled && !someone)) return "place";
   if (!titled && companyAround(around)) return "organization";
   // "Palisades Fire", "Storm Daniel"; but one that speaks is a body named after what it fights ("Cal Fire said").

@@ -262,6 +262,17 @@ describe("names in an article", () => {
     expect(kindOf("Donald Trump and Melania Trump arrived. Trump said little.", "Trump")).toBe("person");
   });
 
+  it("reads a he or a she past whom it was told or when it was said as making one word that speaks someone", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Polls closed early. Modi told reporters he would not resign.", "Modi")).toBe("person");
+    expect(kindOf("The talks stalled. Merkel said on Tuesday that she had no plans to run.", "Merkel")).toBe("person");
+    expect(kindOf("The court ruled. Gorsuch wrote in a dissent that he saw no reason to overturn it.", "Gorsuch")).toBe("person");
+    // A body so told or so speaking stays one; a "he" of someone else named in what it said is not its.
+    expect(kindOf("Shares rose. Nvidia told investors it expected more sales.", "Nvidia")).toBe("organization");
+    expect(kindOf("Shares rose. Pfizer said on Monday it would cut prices.", "Pfizer")).toBe("organization");
+    expect(kindOf("Shares fell. Tesla said the man he hired had left.", "Tesla")).toBe("organization");
+  });
+
   it("reads a bureau, board or court of something as an organisation", () => {
     const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
     expect(kindOf("Inflation slowed to 3.2%, the Bureau of Labor Statistics said.", "Bureau of Labor Statistics")).toBe("organization");
