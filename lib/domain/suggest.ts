@@ -546,16 +546,31 @@ const NOT_PAST = /^(?:will|shall|would|'ll|to|is|are|am|be|being|can|may|might|m
  * past form ("delivered", "opened", "was"), with no "will", "is" or "to" before it.
  */
 function pastClause(tokens: Token[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+  const isPast = (k: number) => {
     const t = tokens[k]!;
-    if (t.pos === "PUNCT" && t.text !== "-") return false;
-    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
     if (!/\p{L}ed$/iu.test(t.text) && !IRREGULAR_PAST.test(t.text)) return false;
     for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
       if (NOT_PAST.test(tokens[a]!.text)) return false;
       if (!["AUX", "ADV", "PART", "VERB"].includes(tokens[a]!.pos)) break;
     }
     return true;
+  };
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const t = tokens[k]!;
+    if (t.pos === "PUNCT" && t.text !== "-") return false;
+    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    return isPast(k);
+  }
+  // "By March, 2,000 homes had been rebuilt", "In August, sales fell": a month opening the
+  // sentence, before its comma, is of the clause after it, whose first verb tells.
+  if (i > 3) return false;
+  let comma = i + 1;
+  while (comma < tokens.length && comma <= i + 3 && tokens[comma]!.text !== ",") comma++;
+  if (tokens[comma]?.text !== ",") return false;
+  for (let k = comma + 1; k < tokens.length && k <= comma + 8; k++) {
+    const t = tokens[k]!;
+    if (t.pos === "PUNCT" && t.text !== "-") return false;
+    if (t.pos === "VERB" || t.pos === "AUX") return isPast(k);
   }
   return false;
 }

@@ -1175,6 +1175,13 @@ describe("a month with no year in a clause about the past", () => {
     expect(planned).toMatchObject({ quote: "1,200 trucks", asOf: { text: "December", reading: "2024-12-01 – 2024-12-31 (month)" } });
   });
 
+  it("opening the sentence before its comma, is of the clause after it", () => {
+    const asOf = (body: string) => alone(body).map((p) => [p.quote, p.asOf?.reading]);
+    expect(asOf("By December, 2,000 homes had been rebuilt.")).toEqual([["2,000 homes", "2023-12-01 – 2023-12-31 (month)"]]);
+    expect(asOf("In December, the storm destroyed 300 homes.")).toEqual([["300 homes", "2023-12-01 – 2023-12-31 (month)"]]);
+    expect(asOf("By December, the company will hire 3,000 workers.")).toEqual([["3,000 workers", "2024-12-01 – 2024-12-31 (month)"]]);
+  });
+
   it("stays ahead in a clause about the future or the present", () => {
     expect(readings("The buses will be delivered in December.")).toEqual([["December", "2024-12-01 – 2024-12-31 (month)"]]);
     expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
