@@ -1007,6 +1007,11 @@ function sumNoun(body: string, tokens: Token[], value: Read): string | null {
   if (value.kind !== "money") return null;
   const k = tokens.findIndex((t) => t.start >= value.end);
   if (k < 0 || tokens[k]!.text !== "in" || tokens[k]!.start > value.end + 1) return null;
+  // "lost $2 billion in trading", "cut $3 billion in costs", "wiped $40 billion in market value":
+  // the verb says what the sum is (a loss, a cut), what it is in only what was lost or cut.
+  let v = tokens.findIndex((t) => t.end > value.start) - 1;
+  while (v >= 0 && SUM_HEDGES.test(tokens[v]!.text)) v--;
+  if (v >= 0 && LOSS_VERBS.test(tokens[v]!.text)) return null;
   const words: Token[] = [];
   for (let n = k + 1; n < tokens.length && words.length < 3; n++) {
     const t = tokens[n]!;
@@ -1027,6 +1032,12 @@ const ANOTHER_FIGURES_NOUN = /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s+(?
 
 /** A sum's per-share cue after what it is paid in: " for each share", " a share", " per share". */
 const PER_SHARE_AHEAD = /^\s+(?:for\s+each|for\s+every|a|per)\s+share\b/i;
+
+/** Words between a verb and the sum it governs: "lost about $2 billion", "cut more than $1 billion". */
+const SUM_HEDGES = /^(?:about|nearly|almost|roughly|around|some|over|more|less|than|at|least|an|estimated|up|to|a|further|another)$/i;
+/** Verbs whose sum is what went: a loss, a cut or a saving, whatever it was in. */
+const LOSS_VERBS =
+  /^(?:los[et]|loses|losing|cut|cuts|cutting|slash(?:ed|es|ing)?|sav(?:ed|es|ing|e)|shed|sheds|shedding|wip(?:ed|es|ing|e)|eras(?:ed|es|ing|e)|forfeit(?:ed|s)?|squander(?:ed|s)?)$/i;
 
 /** Words that say when a sum was, after what it is in: "in revenue last year", "in sales this quarter". */
 const WHEN_WORDS = /^(?:last|next|this|each|every|per|years?|months?|weeks?|days?|quarters?|annually|alone)$/;

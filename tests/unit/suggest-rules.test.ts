@@ -1578,6 +1578,11 @@ describe("what a sum is spent on or held in, and who speaks of it", () => {
     expect(guess("Depositors pulled $42 billion in deposits on Thursday alone.", "$42 billion")?.attribute).toBe("Deposits");
   });
 
+  it("leaves a sum lost or cut named by its verb, not by what it was lost in", () => {
+    expect(guess("Orinda Bank lost $2 billion in trading last quarter.", "$2 billion")?.attribute).toBe("Loss");
+    expect(guess("Hedge funds lost more than $3 billion in bond trading.", "more than $3 billion")?.attribute).toBe("Loss");
+  });
+
   it("keeps a place, a year or a company a sum is in out of its name", () => {
     expect(guess("Orinda Labs invested $5 billion in Texas last year.", "$5 billion")?.attribute).not.toBe("Texas");
     expect(guess("Orinda Labs invested $5 billion in the company last year.", "$5 billion")?.attribute).not.toMatch(/company/i);
