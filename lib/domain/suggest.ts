@@ -1946,9 +1946,16 @@ function datedEventEntity(
 /** Page furniture: licence, credits, bylines, datelines of the page rather than of the story. */
 const FURNITURE =
   /^(?:Licen[cs]e|Copyright|©|Photo|Image|Picture|Credit|Source|URL|Link|Published|Updated|Posted|Read more|Related|Follow|Share|Tel|Phone|Contact)\b/i;
-/** "By Jane Writer", "By Ana Ruiz, Reuters": not "By Friday, 40 people had died" or "By March, …". */
-const BYLINE =
-  /^By\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight|Then|Now|Late|Early|Mid)\b)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:$|[|·•,–—-])/u;
+/**
+ * "By Jane Writer", "By Ana Ruiz, Reuters", "By June Lee, CNN": not "By Friday, 40 people had
+ * died", "By Late Friday, …" or "By March, …" (words of time only, before the comma).
+ */
+const BYLINE_TIME =
+  "(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight|Then|Now|Late|Early|Mid)";
+const BYLINE = new RegExp(
+  `^By\\s+(?!${BYLINE_TIME}(?:[\\s-]+${BYLINE_TIME})*\\s*(?:$|[|·•,–—-]))\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*(?:$|[|·•,–—-])`,
+  "u",
+);
 /** URLs, and telephone numbers: "+34 912 345 678", "(555) 123-4567", "555-123-4567". */
 const NOT_FIGURES = /\b(?:https?:\/\/|www\.)\S+|\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
 

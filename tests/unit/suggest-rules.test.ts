@@ -1653,8 +1653,9 @@ describe("a day a sentence opens with, and when a count began", () => {
     const proposals = alone("By Friday, 40 people had died.");
     expect(proposals.map((p) => [p.quote, p.asOf?.text])).toEqual([["40 people", "Friday"]]);
     expect(alone("By March, 2,000 homes had been rebuilt.").map((p) => p.quote)).toEqual(["2,000 homes"]);
-    // A byline is still no claim's place.
+    // A byline is still no claim's place, a writer named as a month is named or not.
     expect(alone("By Jane Writer, Reuters")).toEqual([]);
+    expect(alone("By June Lee, CNN\n\nThe storm killed 40 people.").map((p) => p.quote)).toEqual(["40 people"]);
   });
 
   it("takes a count “since January” as of the day written, and proposes no claim of January", () => {
