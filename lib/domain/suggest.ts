@@ -2746,9 +2746,12 @@ function sameClause(body: string, sentence: Sentence, a: { start: number; end: n
   return day !== null && OPENING_DAY.test(body.slice(sentence.start, day.start)) && /^,\s/.test(body.slice(day.end, day.end + 2));
 }
 
-/** Words of a game, whose quarters and halves are its own: "65% possession in the first half". */
+/**
+ * Words of a game, whose quarters and halves are its own: "65% possession in the first half",
+ * "150 yards in the second quarter", "4 sacks in the first half".
+ */
 const A_GAME =
-  /\b(?:possession|goals?|scored|scoring|points|rebounds|assists|shots?|shot|shooting|match|innings|touchdowns?|half-?time|quarterback|penalt(?:y|ies)|free throws?|three-pointers?|field goals?)\b/i;
+  /\b(?:possession|goals?|scored|scoring|points|rebounds|assists|shots?|shot|shooting|match|innings?|touchdowns?|half-?time|quarterback|penalt(?:y|ies)|free throws?|three-pointers?|field goals?|yards|sacks|interceptions|fumbles|turnovers|receptions|tackles|fouls|corner kicks|free kicks|home runs|wickets)\b/i;
 /** A sum or a share: what a company's quarter or half is reported in. */
 const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)illions?|bn|mn)\b/i;
 /**

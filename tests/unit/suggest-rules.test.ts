@@ -1646,6 +1646,16 @@ describe("a quarter right after a count", () => {
     expect(delivered).toMatchObject({ quote: "386,810 vehicles", asOf: { text: "the first quarter", how: "sentence" } });
     expect(alone("He scored 12 points in the first quarter.")[0]?.asOf?.how).toBe("published");
   });
+
+  it("does not date a count of a game told by its plays, not its score", () => {
+    for (const body of [
+      "The Chiefs gained 150 yards in the second quarter.",
+      "The defence recorded 4 sacks in the first half.",
+      "The Yankees left 6 runners on base in the first inning and hit 2 home runs in the first half.",
+    ])
+      expect(alone(body).map((p) => [p.quote, p.asOf?.how])).toEqual(alone(body).map((p) => [p.quote, "published"]));
+    expect(alone("The airline carried 40 million passengers in the first half.")[0]?.asOf?.text).toBe("the first half");
+  });
 });
 
 describe("a day a sentence opens with, and when a count began", () => {
