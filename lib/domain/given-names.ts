@@ -50,8 +50,16 @@ const GIVEN_NAMES = new Set(
   tobias ulf ursula valeria vicente viktor volodymyr wolfgang xi yair yoav yolanda yvette zoran`.split(/\s+/),
 );
 
-/** Whether a name's first word is a common given name: "Sam Altman", not "Sam" or "Altman Ltd". */
+/**
+ * Whether a name's first word is a common given name: "Sam Altman", not "Sam" or "Altman Ltd",
+ * nor a place, a building or a thing named after someone ("Ben Gurion Airport", "Alice Springs",
+ * "the Nelson Mandela Bridge"), whose last word says what it is.
+ */
 export function opensWithGivenName(name: string): boolean {
   const words = foldText(name).split(/\s+/);
-  return words.length >= 2 && GIVEN_NAMES.has(words[0]!);
+  return words.length >= 2 && GIVEN_NAMES.has(words[0]!) && !NAMED_AFTER_SOMEONE.test(words.at(-1)!);
 }
+
+/** The last word of a place, a building, a route or a thing named after someone. */
+const NAMED_AFTER_SOMEONE =
+  /^(?:airport|airfield|station|terminal|stadium|arena|bridge|tunnel|highway|expressway|springs|falls|park|gardens?|hall|tower|building|house|palace|hospital|clinic|museum|gallery|library|port|harbou?r|canal|dam|line|base|camp|centre|center|memorial|monument|cathedral|church|mosque|temple|school|college|university|prize|award|trophy|medal|act|law|bill|plan|doctrine|treaty|accords?)$/;

@@ -254,6 +254,14 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("does not make someone of a place or a building named after a person", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Flights resumed at Ben Gurion Airport on Monday.", "Ben Gurion Airport")).not.toBe("person");
+    expect(kindOf("Floods cut off Alice Springs overnight.", "Alice Springs")).not.toBe("person");
+    expect(kindOf("Traffic was stopped on the Nelson Mandela Bridge.", "Nelson Mandela Bridge")).not.toBe("person");
+    expect(kindOf("The board removed Sam Altman as chief executive.", "Sam Altman")).toBe("person");
+  });
+
   it("reads one word alone that speaks as a body, unless a fuller name or a he or she makes it someone", () => {
     const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
     expect(kindOf("Analysts were split. Microsoft said revenue rose 17% to $61.9 billion.", "Microsoft")).toBe("organization");
