@@ -240,7 +240,10 @@ function parseWithChrono(text: string, ref: Date | null): DateValue | null {
   // "Friday, 40" (of "By Friday, 40 people had died"): a figure chrono left unread is no part of the date.
   // A day of the month at the end may still be read with the month that follows ("Tuesday, 29" of "Tuesday, 29 October").
   const unread = text.replace(first.text, "");
-  if (/\d/.test(unread) && !new RegExp(`\\b${MONTH_RE}\\b|\\b(?:19|20)\\d\\d\\b|^[\\s,]*(?:[12]?\\d|3[01])$`, "i").test(unread))
+  if (
+    /\d/.test(unread) &&
+    !new RegExp(`\\b${MONTH_RE}\\b|\\b(?:19|20)\\d\\d\\b|^[\\s,]*(?:[12]?\\d|3[01])(?:st|nd|rd|th)?$`, "i").test(unread)
+  )
     return null;
   // "launched on Thursday", "Thursday to": the weekday chrono found is read as news uses it, as
   // alone, so that words around it change nothing (chrono alone takes the next Thursday).

@@ -421,6 +421,8 @@ describe("a weekday and a figure after its comma", () => {
     const ref = { referenceDate: new Date("2024-07-03T12:00:00Z") };
     expect(parseValue("Friday, 40", undefined, ref)).toMatchObject({ ok: true, value: { kind: "text" } });
     expect(parseValue("Monday, 40 people", undefined, ref)).toMatchObject({ ok: true, value: { kind: "text" } });
+    // A day of the month with its ordinal is still the date's.
+    expect(parseValue("Friday, 13th", "date", ref)).toMatchObject({ ok: true, value: { kind: "date" } });
     // A day of the month after the comma is the date written out.
     expect(parseValue("Tuesday, 29 October", "date", ref)).toMatchObject({ ok: true, value: { kind: "date", precision: "day" } });
   });
