@@ -632,6 +632,11 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
   let between = k >= 0 && tokens[k]!.start >= from && /^between$/i.test(tokens[k]!.text) && best?.kind !== "date";
   const readFrom = between ? tokens[k]!.start : tokens[i]!.start;
   const fromBefore = k >= 0 && /^from$/i.test(tokens[k]!.text);
+  // "shares fell 50 cents to $18.20", "oil rose $1.20 to $85.40": a sum moved by, then the level it
+  // moved to, never one range.
+  const ahead = body.slice(Math.max(0, readFrom - 60), readFrom);
+  const coin = /(?:US|A|C|HK)?[$€£¥]\s*$/.exec(ahead);
+  const movedBy = MOVE_BEFORE.test(coin ? ahead.slice(0, coin.index) : ahead);
   // "13 and 14 October", "October 13 and 14": days listed in one month are one value, read whole.
   const listing = DAY_LIST_AHEAD.test(body.slice(tokens[i]!.start, tokens[i]!.start + 60));
   for (let j = i + 1; j < Math.min(tokens.length, i + 12); j++) {
@@ -651,6 +656,7 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
       FIGURES.includes(best.kind) &&
       /^[\d$€£¥]/.test(tokens[j + 1]?.text ?? "") &&
       !fromBefore;
+    if (rangeTo && movedBy && (coin || best?.kind === "money")) break;
     if (rangeTo) continue;
     // "rose from 5,000 to 6,000 people": the figure before and the figure after, never one range;
     // "from 5 to 7 March" is a span of days.

@@ -1209,6 +1209,15 @@ describe("a range with its unit at both ends", () => {
     expect(alone("Unemployment rose from 20% to 25% in March.").map((p) => p.quote)).toEqual(["20%", "25%"]);
     expect(alone("The workforce grew from 5,000 to 6,000 people last year.").map((p) => p.quote)).toEqual(["5,000", "6,000 people"]);
   });
+
+  it("keeps a sum moved by and the level it moved to as two figures", () => {
+    expect(alone("Shares of Acme fell 50 cents to $18.20 on Friday.").map((p) => p.quote)).toEqual(["50 cents", "$18.20"]);
+    expect(alone("Brent crude rose $1.20 to $85.40 a barrel.").map((p) => p.quote)).toEqual(["$1.20", "$85.40"]);
+    expect(alone("Acme's shares gained 12 pence to 85 pence.").map((p) => p.quote)).toEqual(["12 pence", "85 pence"]);
+    // A range a price or a sum spans is still one.
+    expect(alone("Tickets cost 50 cents to $2.").map((p) => p.quote)).toEqual(["50 cents to $2"]);
+    expect(alone("Acme raised $15 billion to $26 billion.").map((p) => p.quote)).toEqual(["$15 billion to $26 billion"]);
+  });
 });
 
 describe("a quarter or half of a year that dates a figure", () => {
