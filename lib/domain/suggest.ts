@@ -1747,7 +1747,7 @@ const CLAUSE_OPENER_BEFORE = /(?:[,;]\s+(?:while|whereas|and|but|as|with)|;|\bwh
 const CLAUSE_VERB_TO = /^['’]?s?\s+(?:shares\s+)?(?:\p{Ll}+\s+){0,3}$/u;
 
 /** After a place, what makes it where someone is based: "-based", ", Washington-based". */
-const BASED_AFTER = /^(?:,\s*\p{Lu}[\p{L}.'’ -]{0,30})?-based\b/u;
+const BASED_AFTER = /^(?:\s+\p{Lu}[\p{L}.'’]*)*(?:,\s*\p{Lu}[\p{L}.'’ -]{0,30})?-based\b/u;
 
 /** Words that give what follows as an example of a larger set, over the names listed before it: "including Tobruk and ". */
 const EXAMPLE_BEFORE =

@@ -1741,6 +1741,11 @@ describe("a paragraph of one sentence that names no one", () => {
   it("takes no city a company is based in for its subject", () => {
     const [p] = alone("Shares of the Redmond, Washington-based company rose about 4% in extended trading.");
     expect(p).toMatchObject({ quote: "about 4%", subject: { how: "none" } });
+    // Nor the first word of a city of two: "New" of "New York-based".
+    const [q] = alone("The New York-based bank's profit rose 12% in the quarter.");
+    expect(q).toMatchObject({ quote: "12%", subject: { how: "none" } });
+    const [r] = alone("Shares of the Silicon Valley-based company fell 3% on Monday.");
+    expect(r).toMatchObject({ quote: "fell 3%", subject: { how: "none" } });
   });
 
   it("takes nothing from a headline above it, nor a person unless it goes on about him or her", () => {
