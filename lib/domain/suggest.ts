@@ -2894,6 +2894,9 @@ function asOfWithSpan(
     const toMonth = start === t.start && end === t.end ? MONTH_TO_AHEAD.exec(body.slice(end, end + 40)) : null;
     if (toMonth && !overlaps({ start: end, end: end + toMonth[0].length }, value)) {
       end += toMonth[0].length;
+      // "March-April 2023", "the January-March quarter of 2023": the year written after the span is its own.
+      const spanYear = /^\s+(?:of\s+)?(?:1[89]|20)\d\d(?!\d)/.exec(body.slice(end, end + 12));
+      if (spanYear && !overlaps({ start: end, end: end + spanYear[0].length }, value)) end += spanYear[0].length;
     }
     const found = read(body, start, end, context) ?? read(body, t.start, t.end, context);
     if (found?.kind !== "date") continue;

@@ -1647,6 +1647,12 @@ describe("a span of months in the sentence", () => {
       ["$61.9 billion", "January-March quarter", "2024-01-01 – 2024-03-31 (quarter)"],
     ]);
   });
+
+  it("takes the year written after the span", () => {
+    const asOf = (body: string) => alone(body)[0]?.asOf?.reading;
+    expect(asOf("Exports fell 4% in March-April 2022.")).toBe("2022-03-01 – 2022-04-30 (part)");
+    expect(asOf("Exports fell 4% in the July-September quarter of 2022.")).toBe("2022-07-01 – 2022-09-30 (quarter)");
+  });
 });
 
 describe("a quarter right after a count", () => {
