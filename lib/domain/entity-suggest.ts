@@ -498,7 +498,8 @@ function guessKind(
   if (COUNTRIES.has(foldText(name)) || (knownPlace(foldText(name)) && !titled && !someone)) return "place";
   if (!titled && companyAround(around)) return "organization";
   // "Palisades Fire", "Storm Daniel"; but one that speaks is a body named after what it fights ("Cal Fire said").
-  if (EVENT_WORDS.test(name)) return after && PERSON_AFTER.test(after) ? "organization" : "event";
+  // A name ending in a place word is the place, whatever event it is named after: "Fire Island", "Quake Lake", "Storm Lake".
+  if (EVENT_WORDS.test(name) && !PLACE_WORDS.test(name)) return after && PERSON_AFTER.test(after) ? "organization" : "event";
   if (PLACE_WORDS.test(name)) return "place";
   // "Microsoft's chief, Satya Nadella,": a name set after an office and its comma is the office holder's.
   if (PERSON_LEAD.test(around.lead)) return "person";

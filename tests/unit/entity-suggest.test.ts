@@ -295,6 +295,12 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("reads a place named after a fire, a quake or a storm as the place", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Ferries to Fire Island were cancelled on Monday.", "Fire Island")).toBe("place");
+    expect(kindOf("Anglers returned to Quake Lake in Montana.", "Quake Lake")).toBe("place");
+  });
+
   it("proposes no grade on a scale as a name: “a Category 3 storm”, “Level 4”", () => {
     expect(names("Hurricane Milton made landfall near Siesta Key as a Category 3 storm.").map((n) => n.name)).toEqual([
       "Hurricane Milton",
