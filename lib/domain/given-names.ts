@@ -6,7 +6,8 @@ import { foldText } from "@/lib/domain/text.ts";
  * most likely someone, even where nothing around it says so ("removed Sam Altman as chief
  * executive"). Only the first word of a run of two or more is looked up: a given name alone is
  * as often a place, a brand or a storm (Victoria, Mercedes, Katrina), and names that are as often
- * places or firms first ("Georgia", "Jordan": "Georgia Power") are left out.
+ * places or firms first ("Georgia", "Jordan": "Georgia Power"; "Santiago de Compostela", "Jin Air")
+ * or words of a people or a service ("Roman Empire", "Marine Corps") are left out.
  */
 const GIVEN_NAMES = new Set(
   `aaron abdul abdullah abel abigail abu adam adel adrian ahmad ahmed aisha alan albert alberto alejandro
@@ -42,11 +43,11 @@ const GIVEN_NAMES = new Set(
   dominique donatella ebrahim edouard ehud ekrem elisabeth emine enzo erling fabio fahad fernanda
   florian francois friedrich fumio gavin gianni gilles giorgio gonzalo gretchen gustav hakan hamza heidi
   helmut hillary hiroshi humza imran ingrid isaias jacinda jair jamal janet jared javad jens jeroen jessie
-  jin joaquin jochen joko jorge josep joyce jules kai kemi kenan kevin keir kirsten kwame lars lionel
-  liz lula magnus mahmood malala manuel marcelo margrethe marine mario mateo mathias matteo mette mitch
+  joaquin jochen joko jorge josep joyce jules kemi kenan kevin keir kirsten kwame lars lionel
+  liz lula magnus mahmood malala manuel marcelo margrethe mario mateo mathias matteo mette mitch
   moses mustafa narendra nayib nawaz nigel nikki nikos olena oleksandr oleksiy omar pankaj pascal petr
-  petra pierre-yves pilar pradeep priti rajesh ramesh recep reza roberta rodrigo roman rupert sadiq
-  sanjay santiago saad shehbaz shigeru silvio sinead sonia stanislav sunil tayyip thierry tiago
+  petra pierre-yves pilar pradeep priti rajesh ramesh recep reza roberta rodrigo rupert sadiq
+  sanjay saad shehbaz shigeru silvio sinead sonia stanislav sunil tayyip thierry tiago
   tobias ulf ursula valeria vicente viktor volodymyr wolfgang xi yair yoav yolanda yvette zoran`.split(/\s+/),
 );
 

@@ -262,6 +262,14 @@ describe("names in an article", () => {
     expect(kindOf("The board removed Sam Altman as chief executive.", "Sam Altman")).toBe("person");
   });
 
+  it("does not make someone of a place, a firm or a people named with a word also a given name", () => {
+    const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
+    expect(kindOf("Pilgrims walked to Santiago de Compostela.", "Santiago de Compostela")).not.toBe("person");
+    expect(kindOf("The Jin Air plane landed safely.", "Jin Air")).not.toBe("person");
+    expect(kindOf("Scholars of the Roman Empire met.", "Roman Empire")).not.toBe("person");
+    expect(kindOf("Roman Catholic bishops met in Rome.", "Roman Catholic")).not.toBe("person");
+  });
+
   it("reads one word alone that speaks as a body, unless a fuller name or a he or she makes it someone", () => {
     const kindOf = (body: string, name: string) => names(body).find((n) => n.name === name)?.kind;
     expect(kindOf("Analysts were split. Microsoft said revenue rose 17% to $61.9 billion.", "Microsoft")).toBe("organization");
