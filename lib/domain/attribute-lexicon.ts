@@ -59,6 +59,13 @@ const LINKS = "(?:after|before|while|as|and|but|then|since|despite|following|whe
 const CLAUSE = String.raw`(?:[^.;]|\.(?=\d)){0,64}?`;
 
 /** "up from 12%", "down from 3.4%": the level a measure moved from, no move itself. */
+/**
+ * Earnings, a profit or a loss, and nothing after it in the clause that prices a share ("sold",
+ * "offered", "priced", "closed"): "net income was $21.9 billion, or " is before earnings per share;
+ * "despite the loss, it sold new stock at " is before a price.
+ */
+const EARNINGS_THEN =
+  /\b(?:earnings|net income|income|profit|net loss|loss|eps)\b(?:(?!\b(?:pric\w*|offer\w*|paid|pay\w*|bought|buy\w*|sold|sell\w*|acquir\w*|purchas\w*|valu\w*|trad\w*|clos\w*|bids?|takeover|deal)\b)(?:[^.;]|\.(?=\d)))*$/;
 const MOVED_FROM = /\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from(?:\s+(?:about|around|nearly))?\s*$/;
 
 /** A percentage of something: "5% of its users" is a share of a whole, no move of it. */
@@ -162,7 +169,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     /\b(?:earnings per share|eps|per share|a share)\b/,
     ["money"],
     ["organization"],
-    { unless: /^(?![\s\S]*\b(?:earnings|net income|income|profit|net loss|loss|eps)\b)/, max: 10_000 },
+    { unless: new RegExp(String.raw`^(?![\s\S]*${EARNINGS_THEN.source})`), max: 10_000 },
   ),
   family(
     "Price per share",
@@ -172,7 +179,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["event", "organization"],
     // "a dividend of €0.85 a share" is the dividend; a sum of a million or more is no price of one
     // share; a sum a share after earnings is the earnings' share.
-    { unless: /\bdividends?\b[^.;]{0,30}$|\b(?:earnings|net income|income|profit|net loss|eps)\b/, max: 1_000_000 },
+    { unless: new RegExp(String.raw`\bdividends?\b[^.;]{0,30}$|${EARNINGS_THEN.source}`), max: 1_000_000 },
   ),
   // "Tesla shares fell 4.5% to $162.50", "the stock closed at $52": the price the shares moved to.
   family(

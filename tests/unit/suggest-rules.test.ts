@@ -856,6 +856,12 @@ describe("a market report", () => {
     expect(labels("Musk offered $54.20 a share.")).toEqual([["$54.20", "Price per share"]]);
   });
 
+  it("reads a sum a share that a clause after earnings prices as a price, not earnings", () => {
+    expect(labels("Despite the loss, the company sold new stock at $4 a share.")).toEqual([["$4", "Price per share"]]);
+    expect(labels("After the earnings miss, the company offered $54.20 a share for its rival.")).toEqual([["$54.20", "Price per share"]]);
+    expect(labels("Adjusted earnings came in at $1.52 a share.")).toEqual([["$1.52", "Earnings per share"]]);
+  });
+
   it("reads what a party pays to settle a case as a settlement, what a regulator imposes as a fine", () => {
     expect(labels("Apple agreed to pay $490 million to settle the lawsuit.")).toEqual([["$490 million", "Settlement"]]);
     expect(labels("Regulators fined the bank $2 billion.")).toEqual([["$2 billion", "Fine"]]);
