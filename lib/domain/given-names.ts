@@ -58,8 +58,14 @@ const GIVEN_NAMES = new Set(
  */
 export function opensWithGivenName(name: string): boolean {
   const words = foldText(name).split(/\s+/);
-  return words.length >= 2 && GIVEN_NAMES.has(words[0]!) && !NAMED_AFTER_SOMEONE.test(words.at(-1)!);
+  const last = words.at(-1)!;
+  // "Daniel Park", "Emma Hall", "Jude Law": two words whose last is as often a surname are someone.
+  const namedAfter = NAMED_AFTER_SOMEONE.test(last) && (words.length >= 3 || !SURNAME_TOO.test(last));
+  return words.length >= 2 && GIVEN_NAMES.has(words[0]!) && !namedAfter;
 }
+
+/** Words of a place or a thing named after someone that are as often a surname: Park, Hall, House, Law. */
+const SURNAME_TOO = /^(?:park|hall|house|bridge|port|line|base|camp|law|bill|plan|tower|gardens?)$/;
 
 /** The last word of a place, a building, a route or a thing named after someone. */
 const NAMED_AFTER_SOMEONE =

@@ -260,6 +260,9 @@ describe("names in an article", () => {
     expect(kindOf("Floods cut off Alice Springs overnight.", "Alice Springs")).not.toBe("person");
     expect(kindOf("Traffic was stopped on the Nelson Mandela Bridge.", "Nelson Mandela Bridge")).not.toBe("person");
     expect(kindOf("The board removed Sam Altman as chief executive.", "Sam Altman")).toBe("person");
+    // A surname that is also such a word is still someone's: "Daniel Park", "Emma Hall".
+    expect(kindOf("The deal was signed by Daniel Park and Emma Hall on Monday.", "Daniel Park")).toBe("person");
+    expect(kindOf("The deal was signed by Daniel Park and Emma Hall on Monday.", "Emma Hall")).toBe("person");
   });
 
   it("does not make someone of a place, a firm or a people named with a word also a given name", () => {
