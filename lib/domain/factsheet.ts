@@ -301,18 +301,13 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   const named = new Map<string, SheetEntity>();
   for (const e of entities) for (const name of [...e.aliases, e.name]) named.set(foldText(name), e);
   // A reading depends on nothing but the value, the entity a text names on nothing but the text:
-  // each is worked out once for the claims that share it. Claims often share one value object
-  // (the data layer reads each value once), found without writing it as JSON.
-  const readings = new Map<string, string>();
+  // each is worked out once for the claims that share it. Claims that say the same share one value
+  // object (the data layer reads each value once), so the reading is kept by object, never by
+  // the value written as JSON (which cost more than reading it again).
   const readingOf = new Map<NormalizedValue, string>();
   const reading = (v: NormalizedValue) => {
     let text = readingOf.get(v);
-    if (text === undefined) {
-      const json = JSON.stringify(v);
-      text = readings.get(json);
-      if (text === undefined) readings.set(json, (text = describeValue(v)));
-      readingOf.set(v, text);
-    }
+    if (text === undefined) readingOf.set(v, (text = describeValue(v)));
     return text;
   };
   const namedBy = new Map<string, SheetEntity | null>();
