@@ -248,6 +248,13 @@ function sortedBy<T>(items: readonly T[], keys: (item: T) => SortKey[]): T[] {
   return keyed.map((k) => k.item);
 }
 
+/** Each distinct text's place in `compare`'s order (equal texts, and only those, share one). */
+function ranks(texts: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(texts)].map((text) => ({ text, lower: text.toLowerCase() }));
+  distinct.sort((a, b) => raw(a.lower, b.lower) || raw(a.text, b.text));
+  return new Map(distinct.map((d, i) => [d.text, i]));
+}
+
 /**
  * A usable claim as the builder works on it: its place in the sheet's order of claims (by source,
  * position, attribute and value, then id), with what is worked out about it once and kept here.
@@ -259,6 +266,10 @@ type Item = {
   subject: string;
   /** Its rank in the sheet's order of claims. */
   rank: number;
+  /** Keys for the sort among claims at one position, made when first needed: its attribute's and value text's places in `compare`'s order, its id lower-cased. */
+  attributeRank: number;
+  valueRank: number;
+  idKey: string;
   /** Its stable name (see `Citation.id`). */
   name: string;
   /**
@@ -358,6 +369,9 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       source,
       subject,
       rank: 0,
+      attributeRank: -1,
+      valueRank: -1,
+      idKey: "",
       name: "",
       asOf: claim.asOfText,
       asOfRange: claim.asOfText && claim.asOfStart && claim.asOfEnd ? { start: claim.asOfStart, end: claim.asOfEnd } : null,
@@ -370,17 +384,28 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       decisions: null,
     });
   }
-  // Texts are compared only between claims at one position, so their keys are not made beforehand.
+  // Claims at one position are told apart by attribute, value and id. Attributes and values are
+  // few (claims repeat them): each distinct one is ranked once, when two claims first share a
+  // position, so the sort compares numbers and never lower-cases a text at each comparison.
+  let attributeRank: Map<string, number> | null = null;
+  let valueRank: Map<string, number> | null = null;
+  const tieKeys = (item: Item) => {
+    if (item.attributeRank < 0) {
+      attributeRank ??= ranks(items.map((i) => i.claim.attribute));
+      valueRank ??= ranks(items.map((i) => i.claim.valueText));
+      item.attributeRank = attributeRank.get(item.claim.attribute)!;
+      item.valueRank = valueRank.get(item.claim.valueText)!;
+      item.idKey = item.claim.id.toLowerCase();
+    }
+    return item;
+  };
+  const tie = (a: Item, b: Item) => {
+    tieKeys(a);
+    tieKeys(b);
+    return a.attributeRank - b.attributeRank || a.valueRank - b.valueRank || raw(a.idKey, b.idKey) || raw(a.claim.id, b.claim.id);
+  };
   // Ids break ties last: they differ between databases, so every tie that real data can hold is broken before them.
-  items.sort(
-    ({ source: s, claim: a }, { source: t, claim: b }) =>
-      s - t ||
-      a.start - b.start ||
-      a.end - b.end ||
-      compare(a.attribute, b.attribute) ||
-      compare(a.valueText, b.valueText) ||
-      compare(a.id, b.id),
-  );
+  items.sort((a, b) => a.source - b.source || a.claim.start - b.claim.start || a.claim.end - b.claim.end || tie(a, b));
   const itemOf = new Map<string, Item>();
   for (let i = 0; i < items.length; i++) {
     items[i]!.rank = i;
