@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import hdr from "hdr-histogram-js";
@@ -38,6 +38,7 @@ import { createInvestigation } from "@/lib/server/investigations.ts";
 import { grantMembership } from "@/lib/server/memberships.ts";
 import { migrate } from "@/lib/server/migrate.ts";
 import { chromiumLaunch } from "@/tests/support/chromium.ts";
+import { serverActionId } from "@/tests/support/server-actions.ts";
 import { createUser } from "@/lib/server/users.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -437,15 +438,6 @@ function claimInput(story: Story, subjectId?: string, attribute?: string) {
 // ---------------------------------------------------------------------------------------------
 // The app over HTTP.
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-  if (!found) throw new Error(`no server action named ${name} in the build`);
-  return found[0];
-}
-
 /** Shared by every instance: sessions signed by one are read by the other. */
 const AUTH_SECRET = randomBytes(32).toString("base64");
 
@@ -500,7 +492,12 @@ async function signIn(base: string): Promise<string> {
   const response = await fetch(`${base}/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Next-Action": actionId("signIn"), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: base },
+    headers: {
+      "Next-Action": serverActionId("signIn"),
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: base,
+    },
     body: JSON.stringify([{ email: "bench@example.test", password: PASSWORD, next: "/investigations" }]),
   });
   const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
@@ -513,7 +510,7 @@ function actionRequest(base: string, cookie: string, path: string, name: string)
     url: `${base}${path}`,
     method: "POST" as const,
     headers: {
-      "Next-Action": actionId(name),
+      "Next-Action": serverActionId(name),
       Accept: "text/x-component",
       "Content-Type": "text/plain;charset=UTF-8",
       Origin: base,

@@ -150,20 +150,7 @@ function everyPair(active: (readonly [string, DetectionClaim])[], claims: Detect
  * What `relate` reads of a claim: two claims alike in all of it relate to every other claim, and
  * to each other, the same way (ids, the words around the quote and the status are not read).
  */
-const likeness = (c: DetectionClaim) =>
-  JSON.stringify([
-    c.articleId,
-    c.value,
-    c.asOf,
-    c.published ?? null,
-    c.quoteMoment ?? null,
-    c.inCorrection ?? false,
-    c.valueEntityId ?? null,
-    c.valueEntityAncestors ?? null,
-    c.accordingTo ?? null,
-    c.method ?? null,
-    c.appliesToPart ?? null,
-  ]);
+const likeness = (c: DetectionClaim) => JSON.stringify([c.value, ...readAround(c, true, true)]);
 
 /** Claims alike (see `likeness`), in pair order: `keys` ascending, `claims` beside them. */
 type Kin = { keys: string[]; claims: DetectionClaim[] };
@@ -204,18 +191,21 @@ export function groupStateAllPairs(claims: DetectionClaim[], sense: AttributeSen
  * attribute changes over time (for a fixed one only the as-of dates written can set claims apart).
  */
 const contextOf = (c: DetectionClaim, sense: AttributeSense, articles: boolean) =>
-  JSON.stringify([
-    articles ? c.articleId : null,
-    c.asOf,
-    sense.change === "fixed" ? null : (c.published ?? null),
-    sense.change === "fixed" ? null : (c.quoteMoment ?? null),
-    c.inCorrection ?? false,
-    c.valueEntityId ?? null,
-    c.valueEntityAncestors ?? null,
-    c.accordingTo ?? null,
-    c.method ?? null,
-    c.appliesToPart ?? null,
-  ]);
+  JSON.stringify(readAround(c, articles, sense.change !== "fixed"));
+
+/** What `relate` reads of a claim besides its value: its article and its reported and quoted moments only when asked. */
+const readAround = (c: DetectionClaim, article: boolean, moments: boolean) => [
+  article ? c.articleId : null,
+  c.asOf,
+  moments ? (c.published ?? null) : null,
+  moments ? (c.quoteMoment ?? null) : null,
+  c.inCorrection ?? false,
+  c.valueEntityId ?? null,
+  c.valueEntityAncestors ?? null,
+  c.accordingTo ?? null,
+  c.method ?? null,
+  c.appliesToPart ?? null,
+];
 
 /** Claims of one context whose values compare alike: their indexes in pair order, ascending. */
 type Block = { members: number[]; reading: ValueReading; claim: DetectionClaim; odd: boolean };

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { serverActionId } from "@/tests/support/server-actions.ts";
 import { signIn } from "./pages.ts";
 
 test("every page carries a nonce-based policy that Next's own scripts satisfy", async ({ page }) => {
@@ -105,13 +105,3 @@ test("a production server without a session secret refuses to start and says how
   expect(code).not.toBe(0);
   expect(code).not.toBeNull();
 });
-
-/** A server action's id in the build the tests run against (what a page's script sends). */
-function serverActionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-  if (!found) throw new Error(`no server action named ${name} in the build`);
-  return found[0];
-}
