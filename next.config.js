@@ -12,14 +12,24 @@ export const ACTION_RESPONSE_HEADERS = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 };
 
+/**
+ * An action's answer is data. Should a request carrying a Next-Action header ever be answered
+ * with a document (a GET with that header renders the page it names, and skips the proxy too),
+ * that document may load and run nothing.
+ */
+export const ACTION_DOCUMENT_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const actionCall = [{ type: "header", key: "next-action" }];
+const headerList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
     return [
       {
         source: "/:path*",
-        has: [{ type: "header", key: "next-action" }],
-        headers: Object.entries(ACTION_RESPONSE_HEADERS).map(([key, value]) => ({ key, value })),
+        has: actionCall,
+        headers: headerList({ ...ACTION_RESPONSE_HEADERS, "Content-Security-Policy": ACTION_DOCUMENT_POLICY }),
       },
     ];
   },

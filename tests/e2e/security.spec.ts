@@ -38,6 +38,9 @@ test("every page carries a nonce-based policy that Next's own scripts satisfy", 
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
   });
+  // A page asked for with that header skips the proxy as well: it gets a policy that runs nothing.
+  const document = await page.request.get("/investigations", { headers: { "Next-Action": action } });
+  expect(document.headers()["content-security-policy"]).toContain("default-src 'none'");
   const second = await page.goto("/investigations");
   expect(second!.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
   expect(violations).toEqual([]);

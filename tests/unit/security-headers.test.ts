@@ -59,4 +59,15 @@ describe("answers to server actions (they skip the proxy)", () => {
     delete page["Content-Security-Policy"];
     expect(ACTION_RESPONSE_HEADERS).toEqual(page);
   });
+
+  test("a document answered to an action request can load and run nothing", async () => {
+    // @ts-expect-error next.config.js is plain JavaScript, without declarations
+    const config = (await import("@/next.config.js")) as {
+      default: { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    };
+    const rules = await config.default.headers();
+    const policy = rules.find((r) => r.source.startsWith("/:path"))?.headers.find((h) => h.key === "Content-Security-Policy")?.value;
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
 });
