@@ -1274,8 +1274,42 @@ function lessonsOf(learned: Learned[]): Lesson[] {
 }
 
 /**
+ * Words that make a figure what analysts expected rather than what was: before it in its clause
+ * ("against estimates of $33.2bn", "the LSEG consensus was 75 cents", "analysts had forecast
+ * earnings of 75 cents"), or right after it ("the $1.23 billion analysts had expected", "$29bn
+ * expected by analysts"). What a company itself expects or forecasts is its guidance, not this.
+ */
+const EXPECTATION_BEFORE =
+  /\b(?:analysts?|economists?|estimates?|consensus|polled|expectations?|wall street)\b|\b(?:ahead of|above|below|beat(?:ing|s)?|miss(?:ed|es|ing)?|top(?:ped|ping|s)?|short of|in line with|against|versus|vs)\s+(?:the\s+)?forecasts?\b/;
+const EXPECTATION_AFTER =
+  /^\s*(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|economists?|wall street)\b|(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|estimated|predicted)\s+by\b)/;
+/** An analyst's label for an expectation: "Revenue expected by analysts", "Consensus estimate". */
+const EXPECTED_LABEL = /\b(?:expected|expectations?|estimates?|estimated|consensus|analysts?|polled)\b/;
+
+/** The measure an expectation's label is of: "Revenue expected by analysts, third quarter" is of revenue. */
+const measureExpected = (label: string) =>
+  familyOf(
+    label
+      .replace(/\s+(?:expected|estimated|forecast|predicted)\s+by\s+(?:the\s+)?(?:analysts?|economists?|wall street)\b/i, "")
+      .replace(/^(?:expected|estimated|consensus|analysts'?)\s+/i, "")
+      .replace(/^./, (c) => c.toUpperCase()),
+  );
+
+/** Whether a figure is given as what analysts expected, by the words of its own clause. */
+function expectedByAnalysts(body: string, sentenceStart: number, value: { start: number; end: number }): boolean {
+  const before = body.slice(sentenceStart, value.start);
+  // The clause: from the last semicolon, colon or comma that is no thousands separator.
+  const clauseStart = Math.max(0, ...[...before.matchAll(/[;:]|,(?!\d)/g)].map((m) => m.index + 1));
+  return (
+    EXPECTATION_BEFORE.test(foldText(before.slice(clauseStart))) || EXPECTATION_AFTER.test(foldText(body.slice(value.end, value.end + 60)))
+  );
+}
+
+/**
  * The learned cue sharing most stems with the span's context, nearer words weighing more; of
- * cues scoring alike, the one taught first whose figure fits.
+ * cues scoring alike, the one taught first whose figure fits. A figure analysts expected takes
+ * only a label of an expectation, and an actual figure never takes one: "revenue of $35.1
+ * billion against estimates of $33.2 billion" gives two measures however alike their words.
  */
 function bestLearned(
   context: string[],
@@ -1285,9 +1319,13 @@ function bestLearned(
   lessons: Lesson[],
   /** The figure is a share of something ("two-thirds of it"), which no move teaches. */
   ofWhole = false,
+  expected = false,
+  /** The measure the lexicon reads near the figure, for an expected figure sharing no word with its label. */
+  measure: AttributeFamily | null = null,
 ): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number; order: number } | null = null;
   for (const { cue, claims, order } of lessons) {
+    if (EXPECTED_LABEL.test(foldText(cue.attribute)) !== expected) continue;
     // A word of the analyst's quote counts more than one before it; a word of the label least.
     const weight = (w: string) => (cue.quoteWords.includes(w) ? 1.25 : cue.words.includes(w) ? 1 : cue.labelWords.includes(w) ? 0.5 : 0);
     let score = 0;
@@ -1296,8 +1334,12 @@ function bestLearned(
       if (k) score += k * (1 + i / context.length);
     });
     for (const w of after) score += weight(w);
-    // One far word in common ("people") is chance, not a cue.
-    if (score < 1.5 || (best && score < best.score)) continue;
+    // One far word in common ("people") is chance, not a cue; for a figure analysts expected, the
+    // expectation is the cue, and a word of the label says which measure it was.
+    // An expectation of the measure the lexicon reads there ("a consensus of $37.09 billion" after
+    // "revenue") is one too, whatever its words.
+    if (expected && score < 0.5 && measure && measureExpected(cue.attribute) === measure) score = 0.5;
+    if (score < (expected ? 0.5 : 1.5) || (best && score < best.score)) continue;
     const fits = claims.findIndex((c) => compatible(c, value, text, ofWhole));
     if (fits < 0) continue;
     if (!best || score > best.score || order[fits]! < best.order) best = { cue: claims[fits]!, score, order: order[fits]! };
@@ -2369,7 +2411,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const fellBy = LEVEL_FELL.test(body.slice(sentence.start, value.start));
       if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said) && !fellBy) builtIn = RAIN_CUE;
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
-      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole);
+      const expected = expectedByAnalysts(body, sentence.start, value);
+      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole, expected, builtIn?.family ?? null);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;
@@ -2381,7 +2424,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const besideFigure = builtIn && !fromPrevious && builtIn.distance === 0 && builtIn.family.people;
       const learnedFamily = match ? familyOf(match.cue.attribute) : null;
       if (besideFigure && learnedFamily && learnedFamily !== builtIn!.family) source = "cue";
-      else if (match && match.score >= 2) source = "learned";
+      // A figure analysts expected takes the investigation's label for such a figure, however few
+      // words it shares with it: the lexicon knows only the measure, not that it was expected.
+      else if (match && (match.score >= 2 || expected)) source = "learned";
       else if (heldIn) source = "noun";
       else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
       else if (noun) source = "noun";

@@ -1792,3 +1792,48 @@ describe("two clauses, two subjects", () => {
     ]);
   });
 });
+
+describe("a figure analysts expected is not the figure reported", () => {
+  const BODY =
+    "Acme's revenue came to $35.1 billion, against the $33.2 billion that analysts polled by LSEG had expected. " +
+    "Acme earned 81 cents a share; the LSEG consensus was 75 cents.";
+  const money = (quote: string, valueText: string, attribute: string): RecordedClaim => ({
+    ...recorded(BODY, quote, valueText, attribute, "acme"),
+    valueKind: "money",
+  });
+  const LEARNED = [
+    money("came to $35.1 billion", "$35.1 billion", "Revenue, third quarter"),
+    money("the $33.2 billion that analysts polled by LSEG had expected", "$33.2 billion", "Revenue expected by analysts, third quarter"),
+    money("earned 81 cents a share", "81 cents", "Earnings per share, third quarter"),
+    money("the LSEG consensus was 75 cents", "75 cents", "Adjusted earnings per share expected by analysts, third quarter"),
+  ];
+  const labelsOf = (body: string) => Object.fromEntries(suggest(body, LEARNED).map((p) => [p.quote, p.attribute.label]));
+
+  it("takes the investigation's label for an expectation when the figure is one, before or after it", () => {
+    expect(labelsOf("Acme reported sales of $40.2 billion for the period, beating estimates of $38.6 billion.")).toMatchObject({
+      "$40.2 billion": "Revenue, third quarter",
+      "$38.6 billion": "Revenue expected by analysts, third quarter",
+    });
+    expect(labelsOf("Sales reached $41 billion, well above the $39.5 billion Wall Street analysts had pencilled in.")).toMatchObject({
+      "$41 billion": "Revenue, third quarter",
+      "$39.5 billion": "Revenue expected by analysts, third quarter",
+    });
+  });
+
+  it("tells an expected share of profit from the reported one in one sentence", () => {
+    expect(labelsOf("Analysts had forecast earnings of 90 cents a share; Acme's figure came in at 97 cents.")).toMatchObject({
+      "90 cents": "Adjusted earnings per share expected by analysts, third quarter",
+      "97 cents": "Earnings per share, third quarter",
+    });
+  });
+
+  it("reads a consensus of the measure named before it as that measure's expectation, sharing no word with its label", () => {
+    expect(labelsOf("Acme put its revenue at $44 billion, short of a FactSet consensus of $45.3 billion.")["$45.3 billion"]).toBe(
+      "Revenue expected by analysts, third quarter",
+    );
+  });
+
+  it("leaves what the company itself expects as its own figure", () => {
+    expect(labelsOf("Acme expects revenue of $37.5 billion next year.")["$37.5 billion"]).not.toMatch(/expected by analysts/);
+  });
+});
