@@ -1132,7 +1132,33 @@ type Learned = {
   point: number | null;
   /** Taught by a move ("closed up 5.66%", "fell 11%"): no cue for a share of a whole ("two-thirds of it"). */
   move: boolean;
+  /**
+   * The part or basis the label names before its measure, as the claim's sentence wrote it
+   * ("data center" of "Data-center revenue", "adjusted" of "Adjusted earnings per share"): stems.
+   */
+  part: string[];
 };
+
+/** How far back a claim's sentence is read for the part its label names. */
+const PART_CONTEXT = 240;
+
+/** The names of the lexicon's measures, folded, each after a word: what a label's part comes before. */
+const MEASURE_NAMES = [...new Set(ATTRIBUTE_FAMILIES.flatMap((f) => [foldText(f.label), ...f.synonyms]))].map(
+  (name) => new RegExp(`(?<=^|[\\s-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`),
+);
+
+/** The words of a label before the measure it names: "Data-center revenue, third quarter" → data, center. */
+function labelPart(label: string): string[] {
+  const folded = foldText(label).split(/[,(:]/)[0]!;
+  let at = -1;
+  for (const name of MEASURE_NAMES) {
+    const i = folded.search(name);
+    // A label that opens with a measure ("Deal value", "Death toll in Paiporta") names no part.
+    if (i === 0) return [];
+    if (i > 0 && (at < 0 || i < at)) at = i;
+  }
+  return at > 0 ? cueWords(folded.slice(0, at)).map(stem) : [];
+}
 
 /** Words of a move written right before its figure: "rose 4%", "were up 1.6%", "closed down 2%". */
 const MOVE_WORDS =
@@ -1193,6 +1219,12 @@ function learn(claims: RecordedClaim[]): Learned[] {
       unit,
       point,
       move: MOVE_VALUE.test(c.valueText) || MOVE_BEFORE.test(c.body.slice(Math.max(0, valueStart - 40), valueStart)),
+      // Only a part the claim's own sentence names: a label's "After-hours" for "in extended trading" is the analyst's word.
+      part: labelPart(c.attribute).filter((w) =>
+        cueWords(c.body.slice(Math.max(0, c.start - PART_CONTEXT), c.end).replace(/^.*[.!?]\s/s, ""))
+          .map(stem)
+          .includes(w),
+      ),
     };
   });
 }
@@ -1227,7 +1259,7 @@ const learnedFrom = memoized(50_000, (key) => {
 function learnOnce(claims: RecordedClaim[]): Learned[] {
   return claims.map((c) => {
     // The words `learn` reads: the quote and what comes before it.
-    const from = Math.max(0, c.start - CONTEXT_LENGTH);
+    const from = Math.max(0, c.start - PART_CONTEXT);
     return learnedFrom(
       JSON.stringify([c.articleId, c.body.slice(from, c.end), c.start - from, c.valueText, c.valueKind, c.subjectId, c.attribute]),
     );
@@ -1263,7 +1295,7 @@ type Lesson = {
 function lessonsOf(learned: Learned[]): Lesson[] {
   const byKey = new Map<string, Lesson>();
   learned.forEach((l, i) => {
-    const key = JSON.stringify([l.words, l.quoteWords, l.labelWords, l.attribute, l.subjectId, l.valueKind, l.unit]);
+    const key = JSON.stringify([l.words, l.quoteWords, l.labelWords, l.attribute, l.subjectId, l.valueKind, l.unit, l.part]);
     const lesson = byKey.get(key);
     if (lesson) {
       lesson.claims.push(l);
@@ -1322,6 +1354,8 @@ function bestLearned(
   expected = false,
   /** The measure the lexicon reads near the figure, for an expected figure sharing no word with its label. */
   measure: AttributeFamily | null = null,
+  /** The stems of the figure's sentence, for the part a label names. */
+  sentenceStems: Set<string> = new Set(),
 ): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number; order: number } | null = null;
   for (const { cue, claims, order } of lessons) {
@@ -1336,6 +1370,12 @@ function bestLearned(
     for (const w of after) score += weight(w);
     // One far word in common ("people") is chance, not a cue; for a figure analysts expected, the
     // expectation is the cue, and a word of the label says which measure it was.
+    // A label naming a part ("Data-center revenue", "Adjusted earnings per share") is of a figure
+    // whose sentence names it, and names it surely: gaming's revenue is not the data centers'.
+    if (cue.part.length) {
+      if (!cue.part.every((w) => sentenceStems.has(w))) continue;
+      score += 1 + cue.part.length;
+    }
     // An expectation of the measure the lexicon reads there ("a consensus of $37.09 billion" after
     // "revenue") is one too, whatever its words.
     if (expected && score < 0.5 && measure && measureExpected(cue.attribute) === measure) score = 0.5;
@@ -2313,6 +2353,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     let covered = -1;
     let carried: Mention[] | null = null;
     let sourcesCarried: Mention[] | null = null;
+    let sentenceStems: Set<string> | null = null;
     const firstOfSentence = proposals.length;
     /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
     const asOfDays: { start: number; end: number }[] = [];
@@ -2412,7 +2453,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said) && !fellBy) builtIn = RAIN_CUE;
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
       const expected = expectedByAnalysts(body, sentence.start, value);
-      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole, expected, builtIn?.family ?? null);
+      sentenceStems ??= new Set(cueWords(body.slice(sentence.start, sentence.end)).map(stem));
+      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole, expected, builtIn?.family ?? null, sentenceStems);
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;
@@ -2426,7 +2468,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (besideFigure && learnedFamily && learnedFamily !== builtIn!.family) source = "cue";
       // A figure analysts expected takes the investigation's label for such a figure, however few
       // words it shares with it: the lexicon knows only the measure, not that it was expected.
-      else if (match && (match.score >= 2 || expected)) source = "learned";
+      // So does a figure whose sentence names the part the learned label names ("Cloud revenue").
+      else if (match && (match.score >= 2 || expected || match.cue.part.length > 0)) source = "learned";
       else if (heldIn) source = "noun";
       else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
       else if (noun) source = "noun";

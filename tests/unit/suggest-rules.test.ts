@@ -1837,3 +1837,34 @@ describe("a figure analysts expected is not the figure reported", () => {
     expect(labelsOf("Acme expects revenue of $37.5 billion next year.")["$37.5 billion"]).not.toMatch(/expected by analysts/);
   });
 });
+
+describe("a learned label that names a part of its measure", () => {
+  const BODY = "Acme's revenue came to $20.1 billion. Its cloud division, which rents out servers, brought in $12.4 billion.";
+  const money = (quote: string, valueText: string, attribute: string): RecordedClaim => ({
+    ...recorded(BODY, quote, valueText, attribute, "acme"),
+    valueKind: "money",
+  });
+  const LEARNED = [
+    money("came to $20.1 billion", "$20.1 billion", "Revenue, second quarter"),
+    money("brought in $12.4 billion", "$12.4 billion", "Cloud revenue, second quarter"),
+  ];
+  const labelOf = (body: string, quote: string) => suggest(body, LEARNED).find((p) => p.quote === quote)?.attribute.label;
+
+  it("is not given to a figure of another part, however alike the words", () => {
+    expect(labelOf("Acme's hardware unit brought in $3.1 billion.", "$3.1 billion")).not.toBe("Cloud revenue, second quarter");
+  });
+
+  it("is given to a figure whose sentence names the part", () => {
+    expect(labelOf("Cloud sales at Acme reached $13 billion.", "$13 billion")).toBe("Cloud revenue, second quarter");
+  });
+
+  it("still applies when the label's part is the analyst's word, not the text's", () => {
+    const body = "Acme shares fell 2% in extended trading.";
+    const move = {
+      ...recorded(body, "fell 2% in extended trading", "down 2%", "After-hours share move", "acme"),
+      valueKind: "percentage" as const,
+    };
+    const p = suggest("Acme's shares slipped about 1% in extended trading.", [move]).find((p) => p.valueKind === "percentage");
+    expect(p?.attribute.label).toBe("After-hours share move");
+  });
+});
