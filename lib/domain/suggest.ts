@@ -1110,6 +1110,8 @@ export const stem = memoized(50_000, (word: string): string => {
   else if (w.endsWith("es") && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
   if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss)$/.test(w)) w = w.slice(0, -1);
+  // British and American spellings stem alike: "centre" as "center", "litres" as "liters".
+  if (/[b-df-hj-np-tv-z]re$/.test(w)) w = `${w.slice(0, -2)}er`;
   return w.replace(/e$/, "");
 });
 

@@ -3,7 +3,7 @@
  * each asserted on what an analyst sees in the reader, a proposal there or not, and its guesses.
  */
 import { describe, expect, it } from "vitest";
-import { type RecordedClaim, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
+import { type RecordedClaim, stem, type SuggestEntity, suggestClaims } from "@/lib/domain/suggest.ts";
 import { parseValue } from "@/lib/domain/values.ts";
 
 const ENTITIES: SuggestEntity[] = [
@@ -1866,5 +1866,24 @@ describe("a learned label that names a part of its measure", () => {
     };
     const p = suggest("Acme's shares slipped about 1% in extended trading.", [move]).find((p) => p.valueKind === "percentage");
     expect(p?.attribute.label).toBe("After-hours share move");
+  });
+});
+
+describe("British and American spellings of a cue", () => {
+  it("stem alike", () => {
+    expect(stem("centre")).toBe(stem("center"));
+    expect(stem("litres")).toBe(stem("liters"));
+    expect(stem("theatre")).toBe(stem("theater"));
+    expect(stem("more")).not.toBe(stem("mor"));
+  });
+
+  it("let a label learned in one spelling name its part in the other", () => {
+    const body = "Acme's data center unit, which rents out servers, brought in $12.4 billion.";
+    const learned = {
+      ...recorded(body, "brought in $12.4 billion", "$12.4 billion", "Data-center revenue", "acme"),
+      valueKind: "money" as const,
+    };
+    const p = suggest("The data centre arm of Acme made $13bn.", [learned]).find((p) => p.quote === "$13bn");
+    expect(p?.attribute.label).toBe("Data-center revenue");
   });
 });
