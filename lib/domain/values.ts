@@ -480,6 +480,8 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     rest = rest.slice(percent[0].length);
     // "an 11% drop" is the same move as "down 11%".
     if (!direction && /^\s*(?:drop|fall|decline|decrease|loss|slump|plunge|slide)\b/i.test(rest)) sign = -1;
+    // So is "closed 0.8 per cent lower": the move's word after the figure.
+    if (!direction && /^\s*lower\b/i.test(rest)) sign = -1;
   } else if (kind === "number" && (readUnit(rest) || (/^-\p{L}/u.test(rest) && readUnit(rest.slice(1))))) {
     // "a 17-mile pipeline", "a 40-metre wall": a unit joined to its figure by a hyphen.
     if (!readUnit(rest)) rest = rest.slice(1);

@@ -90,6 +90,9 @@ const numbers: NumRow[] = [
   ["up 12%", "percentage", 11.5, 12.5, "%"],
   ["fell 11%", "percentage", -11.5, -10.5, "%"],
   ["11% drop", "percentage", -11.5, -10.5, "%"],
+  // The move's word after the figure: "closed 0.8 per cent lower" is down 0.8%.
+  ["0.8 per cent lower", "percentage", -0.85, -0.75, "%"],
+  ["2% higher", "percentage", 1.5, 2.5, "%"],
   ["down as much as 25%", "percentage", -25, 0, "%"],
 ];
 
