@@ -263,8 +263,9 @@ function readAmount(input: string): Amount | null {
   if (zeros >= 3 && value > 0) halfStep = Math.min((10 ** zeros * scaleValue) / 2, value * 0.05);
   let currency = pre ? currencyOf(pre.trim()) : null;
   let rest = input.slice(m[0].length);
-  // "61 cents a share", "45 pence", "50 euro cents": a hundredth of the currency.
-  const hundredths = currency || scale ? null : /^\s*(?:(?<euro>euro)\s+)?(?<unit>cents?|pence|penny)(?![a-z])/i.exec(rest);
+  // "61 cents a share", "45 pence", "50 euro cents", "81 US cents": a hundredth of the currency.
+  const hundredths =
+    currency || scale ? null : /^\s*(?:(?<euro>euro)\s+|(?:US|U\.S\.)\s+(?=cents?\b))?(?<unit>cents?|pence|penny)(?![a-z])/i.exec(rest);
   if (hundredths?.groups) {
     const coin = hundredths.groups.unit!.toLowerCase();
     currency = hundredths.groups.euro ? "EUR" : coin === "pence" || coin === "penny" ? "GBP" : "USD";

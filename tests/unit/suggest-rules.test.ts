@@ -1887,3 +1887,10 @@ describe("British and American spellings of a cue", () => {
     expect(p?.attribute.label).toBe("Data-center revenue");
   });
 });
+
+describe("cents that name their country", () => {
+  it("are proposed whole, as the share of earnings they are", () => {
+    const [p] = alone("Acme's adjusted earnings came to 64 US cents a share in the quarter.");
+    expect(p).toMatchObject({ quote: "64 US cents", valueKind: "money", attribute: { label: "Earnings per share" } });
+  });
+});

@@ -417,6 +417,11 @@ describe("cents and pence", () => {
     expect(parseValue("61 per cent", undefined, {})).toMatchObject({ ok: true, value: { kind: "percentage" } });
     expect(parseValue("12 centimetres", undefined, {})).toMatchObject({ ok: true, value: { kind: "number", unit: "cm" } });
   });
+
+  test("may name their country, as wire copy writes them: 81 US cents is $0.81", () => {
+    expect(parseValue("81 US cents", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "USD", point: 0.81 } });
+    expect(parseValue("81 U.S. cents", undefined, {})).toMatchObject({ ok: true, value: { kind: "money", unit: "USD", point: 0.81 } });
+  });
 });
 
 describe("a weekday and a figure after its comma", () => {
