@@ -60,12 +60,13 @@ const CLAUSE = String.raw`(?:[^.;]|\.(?=\d)){0,64}?`;
 
 /** "up from 12%", "down from 3.4%": the level a measure moved from, no move itself. */
 /**
- * Earnings, a profit or a loss, and nothing after it in the clause that prices a share ("sold",
- * "offered", "priced", "closed"): "net income was $21.9 billion, or " is before earnings per share;
+ * Earnings, a profit or a loss (or what a company earned), and nothing after it in the clause that
+ * prices a share ("sold", "offered", "priced", "closed"): "net income was $21.9 billion, or " and
+ * "the company earned " are before earnings per share;
  * "despite the loss, it sold new stock at " is before a price.
  */
 const EARNINGS_THEN =
-  /\b(?:earnings|net income|income|profit|net loss|loss|eps)\b(?:(?!\b(?:pric\w*|offer\w*|paid|pay\w*|bought|buy\w*|sold|sell\w*|acquir\w*|purchas\w*|valu\w*|trad\w*|clos\w*|bids?|takeover|deal)\b)(?:[^.;]|\.(?=\d)))*$/;
+  /\b(?:earnings|net income|income|profit|net loss|loss|eps|earn(?:s|ed|ing)?)\b(?:(?!\b(?:pric\w*|offer\w*|paid|pay\w*|bought|buy\w*|sold|sell\w*|acquir\w*|purchas\w*|valu\w*|trad\w*|clos\w*|bids?|takeover|deal)\b)(?:[^.;]|\.(?=\d)))*$/;
 const MOVED_FROM = /\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from(?:\s+(?:about|around|nearly))?\s*$/;
 
 /** A percentage of something: "5% of its users" is a share of a whole, no move of it. */

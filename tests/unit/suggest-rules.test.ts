@@ -1894,3 +1894,15 @@ describe("cents that name their country", () => {
     expect(p).toMatchObject({ quote: "64 US cents", valueKind: "money", attribute: { label: "Earnings per share" } });
   });
 });
+
+describe("what a company earned a share", () => {
+  it("is its earnings per share, not a price", () => {
+    const [p] = alone("On an unadjusted basis the group earned $1.12 a share.");
+    expect(p).toMatchObject({ quote: "$1.12", attribute: { label: "Earnings per share" } });
+  });
+
+  it("leaves a price paid a share a price", () => {
+    const [p] = alone("Acme offered $54.20 a share in cash.");
+    expect(p?.attribute.label).toBe("Price per share");
+  });
+});
