@@ -1329,6 +1329,14 @@ const measureExpected = (label: string) =>
       .replace(/^./, (c) => c.toUpperCase()),
   );
 
+/** The quarters a text names by their ordinal: "third quarter", "fourth-quarter", "Q4". */
+function quartersIn(folded: string): Set<string> {
+  const quarters = new Set<string>();
+  for (const m of folded.matchAll(/\b(?:(first|second|third|fourth)[\s-]quarter|q([1-4]))\b/g))
+    quarters.add(m[2] ?? String(["first", "second", "third", "fourth"].indexOf(m[1]!) + 1));
+  return quarters;
+}
+
 /** Whether a figure is given as what analysts expected, by the words of its own clause. */
 function expectedByAnalysts(body: string, sentenceStart: number, value: { start: number; end: number }): boolean {
   const before = body.slice(sentenceStart, value.start);
@@ -1358,10 +1366,18 @@ function bestLearned(
   measure: AttributeFamily | null = null,
   /** The stems of the figure's sentence, for the part a label names. */
   sentenceStems: Set<string> = new Set(),
+  /** The quarters the figure's sentence names by their ordinal. */
+  quarters: Set<string> = new Set(),
 ): { cue: Learned; score: number } | null {
   let best: { cue: Learned; score: number; order: number } | null = null;
   for (const { cue, claims, order } of lessons) {
     if (EXPECTED_LABEL.test(foldText(cue.attribute)) !== expected) continue;
+    // A label of one quarter ("Revenue, third quarter") is not of a figure whose sentence names
+    // only others ("guided to fourth-quarter revenue of $37.5 billion").
+    if (quarters.size) {
+      const own = quartersIn(foldText(cue.attribute));
+      if (own.size && ![...own].some((q) => quarters.has(q))) continue;
+    }
     // A word of the analyst's quote counts more than one before it; a word of the label least.
     const weight = (w: string) => (cue.quoteWords.includes(w) ? 1.25 : cue.words.includes(w) ? 1 : cue.labelWords.includes(w) ? 0.5 : 0);
     let score = 0;
@@ -2356,6 +2372,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     let carried: Mention[] | null = null;
     let sourcesCarried: Mention[] | null = null;
     let sentenceStems: Set<string> | null = null;
+    let sentenceQuarters: Set<string> | null = null;
     const firstOfSentence = proposals.length;
     /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
     const asOfDays: { start: number; end: number }[] = [];
@@ -2456,7 +2473,19 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
       const expected = expectedByAnalysts(body, sentence.start, value);
       sentenceStems ??= new Set(cueWords(body.slice(sentence.start, sentence.end)).map(stem));
-      const match = bestLearned(cue.map(stem), after, value, text, lessons, ofWhole, expected, builtIn?.family ?? null, sentenceStems);
+      sentenceQuarters ??= quartersIn(foldText(body.slice(sentence.start, sentence.end)));
+      const match = bestLearned(
+        cue.map(stem),
+        after,
+        value,
+        text,
+        lessons,
+        ofWhole,
+        expected,
+        builtIn?.family ?? null,
+        sentenceStems,
+        sentenceQuarters,
+      );
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;

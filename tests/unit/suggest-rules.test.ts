@@ -1906,3 +1906,24 @@ describe("what a company earned a share", () => {
     expect(p?.attribute.label).toBe("Price per share");
   });
 });
+
+describe("a learned label of one quarter", () => {
+  const BODY =
+    "Acme's revenue came to $10.2 billion, against the $9.9 billion analysts had expected. " +
+    "For the next quarter, analysts polled by LSEG had been looking for $10.6 billion.";
+  const money = (quote: string, valueText: string, attribute: string): RecordedClaim => ({
+    ...recorded(BODY, quote, valueText, attribute, "acme"),
+    valueKind: "money",
+  });
+  const LEARNED = [
+    money("the $9.9 billion analysts had expected", "$9.9 billion", "Revenue expected by analysts, third quarter"),
+    money("had been looking for $10.6 billion", "$10.6 billion", "Revenue expected by analysts, fourth quarter"),
+  ];
+
+  it("is not given to a figure whose sentence names another quarter", () => {
+    const p = suggest("Acme guided to fourth-quarter sales of $11 billion, against the $10.8 billion analysts had expected.", LEARNED).find(
+      (p) => p.quote === "$10.8 billion",
+    );
+    expect(p?.attribute.label).toBe("Revenue expected by analysts, fourth quarter");
+  });
+});
