@@ -387,6 +387,15 @@ const mayWithDay = (tokens: Token[], i: number) =>
   tokens[i]!.text === "May" &&
   /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? "") &&
   tokens[i + 1]!.start === tokens[i]!.end + 1;
+/**
+ * When a figure held: "May" is the month with its day, with a year after it ("May 2024") or after
+ * a word that only a time follows ("in May", "since May", "last May", "the end of May").
+ */
+const mayAsMonth = (tokens: Token[], i: number) =>
+  mayWithDay(tokens, i) ||
+  (tokens[i]!.text === "May" &&
+    (/^(?:in|since|by|during|until|till|through|early|late|mid|last|next|this|of)$/i.test(tokens[i - 1]?.text ?? "") ||
+      /^(?:19|20)\d\d$/.test(tokens[i + 1]?.text ?? "")));
 const isAnchor = (t: Token) =>
   // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure; "Mid-2024" opening a
   // sentence is a date.
@@ -541,43 +550,56 @@ const IRREGULAR_PAST =
 /** Words before a verb that put it outside the past: "will be delivered", "is due to open", "are shipped". */
 const NOT_PAST = /^(?:will|shall|would|'ll|to|is|are|am|be|being|can|may|might|must|should|could|expected|due|set|plans?|aims?)$/i;
 
+/** Words before a verb that put it ahead of the day written: "will open", "may cut", "plans to sell". */
+const AHEAD = /^(?:will|shall|'ll|may|might)$/i;
+/** What opens a comparison with an earlier figure: "up from", "down from", "compared with", "against". */
+const COMPARED_AFTER = /^(?:(?:up|down) from|compared (?:with|to)|against\b|versus\b|from\b)/i;
+const AHEAD_TO = /^(?:plans?|planned|aims?|expected|due|set|going|intends?|scheduled|poised|hopes?)$/i;
+
 /**
- * Whether the clause a value stands in tells of the past: its nearest verb before the value is a
- * past form ("delivered", "opened", "was"), with no "will", "is" or "to" before it.
+ * Whether the clause a value stands in tells of the past ("delivered", "opened", "was", with no
+ * "will", "is" or "to" before it) or of what is ahead ("will sell", "may cut", "plans to open"),
+ * by its nearest verb before the value; null when it says neither.
  */
-function pastClause(tokens: Token[], i: number): boolean {
-  const isPast = (k: number) => {
+function clauseTense(tokens: Token[], i: number): "past" | "ahead" | null {
+  const tenseOf = (k: number): "past" | "ahead" | null => {
     const t = tokens[k]!;
-    if (!/\p{L}ed$/iu.test(t.text) && !IRREGULAR_PAST.test(t.text)) return false;
     for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
-      if (NOT_PAST.test(tokens[a]!.text)) return false;
+      const w = tokens[a]!.text;
+      if (AHEAD.test(w) || (/^to$/i.test(w) && AHEAD_TO.test(tokens[a - 1]?.text ?? ""))) return "ahead";
+      if (NOT_PAST.test(w)) return null;
       if (!["AUX", "ADV", "PART", "VERB"].includes(tokens[a]!.pos)) break;
     }
-    return true;
+    return /\p{L}ed$/iu.test(t.text) || IRREGULAR_PAST.test(t.text) ? "past" : null;
   };
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const t = tokens[k]!;
-    if (t.pos === "PUNCT" && t.text !== "-") return false;
+    // "rose to 4.1%, up from 3.9% in April": the earlier figure a comparison after a comma gives.
+    if (t.text === "," && COMPARED_AFTER.test(`${tokens[k + 1]?.text ?? ""} ${tokens[k + 2]?.text ?? ""}`)) return "past";
+    if (t.pos === "PUNCT" && t.text !== "-") return null;
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
-    return isPast(k);
+    return tenseOf(k);
   }
   // "By March, 2,000 homes had been rebuilt", "In August, sales fell": a month opening the
   // sentence, before its comma, is of the clause after it, whose first verb tells.
-  if (i > 3) return false;
+  if (i > 3) return null;
   let comma = i + 1;
   while (comma < tokens.length && comma <= i + 3 && tokens[comma]!.text !== ",") comma++;
-  if (tokens[comma]?.text !== ",") return false;
+  if (tokens[comma]?.text !== ",") return null;
   for (let k = comma + 1; k < tokens.length && k <= comma + 8; k++) {
     const t = tokens[k]!;
-    if (t.pos === "PUNCT" && t.text !== "-") return false;
-    if (t.pos === "VERB" || t.pos === "AUX") return isPast(k);
+    if (t.pos === "PUNCT" && t.text !== "-") return null;
+    // "In April, Apple will sell …": the first verb after the comma may be "will" itself.
+    if (AHEAD.test(t.text)) return "ahead";
+    if (t.pos === "VERB" || t.pos === "AUX") return tenseOf(k);
   }
-  return false;
+  return null;
 }
 
 /**
  * A month with no year in a clause about the past is the last such month before the article's
- * date: "the first trucks were delivered in August", in an article of March, is last August.
+ * date: "the first trucks were delivered in August", in an article of March, is last August; in
+ * a clause about what is ahead, a month already over is next year's ("will open in April", in May).
  */
 function inThePast(body: string, tokens: Token[], i: number, value: Read, context: ReadContext): Read {
   const ref = context.referenceDate;
@@ -588,8 +610,19 @@ function inThePast(body: string, tokens: Token[], i: number, value: Read, contex
   // morning of 3 March (still the 2nd in UTC), is this year's.
   // Asked once per article, not per month read: the zone's offset is an Intl formatting.
   const published = (context.publishedDay ??= publishedDay(ref, context.timeZone));
-  if (!start || value.reading.slice(0, 10) <= published || !pastClause(tokens, i)) return value;
-  const written = `${text} ${Number(start[1]) - 1}`;
+  if (!start) return value;
+  // "will open in April", in an article of May: next April. A past clause's month after the day
+  // written is last year's.
+  const shift =
+    value.reading.slice(0, 7) < published.slice(0, 7)
+      ? clauseTense(tokens, i) === "ahead"
+        ? 1
+        : 0
+      : value.reading.slice(0, 10) > published && clauseTense(tokens, i) === "past"
+        ? -1
+        : 0;
+  if (!shift) return value;
+  const written = `${text} ${Number(start[1]) + shift}`;
   const earlier = readText(written, context);
   return earlier?.kind === "date" ? { ...value, ...earlier, start: value.start, end: value.end, written } : value;
 }
@@ -2915,7 +2948,7 @@ function whenTokens(body: string, sentence: Sentence): number[] {
     const year = (/^(?:19|20)\d\d$/.test(t.text) || decade) && /^(?:in|during)$/i.test(tokens[k - (decade ? 2 : 1)]?.text ?? "");
     // A period read as if of money is found whatever the figure: which one it dates is asked per figure.
     const period = !year && periodAt(body, tokens, k, () => true) !== null;
-    const day = DAY_WORDS.test(t.text) && !(isMay(t) && !mayWithDay(tokens, k));
+    const day = DAY_WORDS.test(t.text) && !(isMay(t) && !mayAsMonth(tokens, k));
     if (year || period || day) found.push(k);
   }
   whenTokensOf.set(sentence, found);
@@ -2999,7 +3032,7 @@ function asOfWithSpan(
       }
       continue;
     }
-    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayWithDay(tokens, k))) continue;
+    if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayAsMonth(tokens, k))) continue;
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;

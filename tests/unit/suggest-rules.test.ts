@@ -1192,6 +1192,37 @@ describe("a month with no year in a clause about the past", () => {
     expect(readings("The buses will be delivered in December.")).toEqual([["December", "2024-12-01 – 2024-12-31 (month)"]]);
     expect(readings("Hillton opens its new bridge on 20 November.")).toEqual([["20 November", "2024-11-20 (day)"]]);
   });
+  it("is next year's in a clause about what is ahead, once this year's is over", () => {
+    // Published 31 October 2024: April is over, so "will … in April" is April 2025.
+    const asOf = (body: string) => alone(body).map((p) => [p.quote, p.asOf?.reading]);
+    expect(asOf("The plant will open in April with 400 workers.")).toEqual([
+      ["April", undefined],
+      ["400 workers", "2025-04-01 – 2025-04-30 (month)"],
+    ]);
+    expect(asOf("In April, Acme will sell the phone for $999.")).toEqual([["$999", "2025-04-01 – 2025-04-30 (month)"]]);
+    expect(asOf("Acme plans to hire 500 people in June.")).toEqual([["500 people", "2025-06-01 – 2025-06-30 (month)"]]);
+    expect(asOf("Acme may cut 300 jobs in March.")).toEqual([["300 jobs", "2025-03-01 – 2025-03-31 (month)"]]);
+    // A past or present clause keeps this year's.
+    expect(asOf("Acme sold 400 cars in April.")).toEqual([["400 cars", "2024-04-01 – 2024-04-30 (month)"]]);
+  });
+});
+
+describe("the month of May", () => {
+  it("dates the figure it follows (“in May”), not the verb “may”", () => {
+    // Published 31 October 2024: a May and an April of the past are this year's.
+    const asOf = (body: string) => alone(body).map((p) => [p.quote, p.asOf?.reading]);
+    expect(asOf("Unemployment rose to 4.1% in May, up from 3.9% in April.")).toEqual([
+      ["4.1%", "2024-05-01 – 2024-05-31 (month)"],
+      ["3.9%", "2024-04-01 – 2024-04-30 (month)"],
+    ]);
+    expect(asOf("Inflation was 3.2% at the end of May.")).toEqual([["3.2%", "2024-05-01 – 2024-05-31 (month)"]]);
+    expect(asOf("Sales reached $5 billion in May 2023.")).toEqual([["$5 billion", "2023-05-01 – 2023-05-31 (month)"]]);
+    // The figure a comparison gives ("down from …") is an earlier one, whatever the clause before says.
+    expect(asOf("Unemployment will fall to 3.5%, down from 3.9% in April.")[1]).toEqual(["3.9%", "2024-04-01 – 2024-04-30 (month)"]);
+    // The verb, and a name, are no month.
+    expect(asOf("Prices may rise 4% this year.")[0]?.[1]).not.toContain("-05-");
+    expect(asOf("Theresa May said 40 people had died.")[0]?.[1]).not.toContain("-05-");
+  });
 });
 
 describe("years written before a product's name", () => {
