@@ -1734,10 +1734,23 @@ async function carryOut(
         break;
     }
   }
+  // Each batch is sent without waiting for the one before to be written: the connection runs them
+  // in order, and the next one is encoded here while the database writes this one.
+  const writes: Promise<void>[] = [];
   for (let i = 0; i < opening.length; i += OPEN_BATCH) {
-    report?.({ phase: "Updating conflicts", done: ops.length - opening.length + i, total: ops.length });
-    await openConflicts(tx, ctx, investigationId, opening.slice(i, i + OPEN_BATCH));
+    const done = ops.length - opening.length + Math.min(i + OPEN_BATCH, opening.length);
+    writes.push(
+      started(
+        openConflicts(tx, ctx, investigationId, opening.slice(i, i + OPEN_BATCH)).then(() =>
+          report?.({ phase: "Updating conflicts", done, total: ops.length }),
+        ),
+      ),
+    );
+    // Lets this batch go out before the next one is encoded (encoding all first would hold them all back).
+    if (i + OPEN_BATCH < opening.length) await yieldToEventLoop();
   }
+  // One by one: a failure is thrown as soon as it comes, and those after it (failing with it) are handled by `started`.
+  for (const write of writes) await write;
   return { revived, counts, changed, left };
 }
 
@@ -1763,24 +1776,17 @@ const OPEN_BATCH = 500;
 
 /**
  * Detected conflicts put on record with their members and their audit events, in one statement:
- * the conflicts travel as one JSON array, in order, and their events are written in that order.
+ * the conflicts travel as one JSON array (each an array of its fields, in order), and their events
+ * are written in that order. An event's `after` is the conflict as found, built from the same
+ * fields (as JSON it is the same value: JSON keeps no order of keys), so they travel once.
  */
 async function openConflicts(tx: Tx, ctx: AuditContext, investigationId: string, batch: { id: string; found: DetectedConflict }[]) {
   if (!batch.length) return;
-  const rows = batch.map(({ id, found: d }) => ({
-    id,
-    kind: d.kind,
-    key: d.key,
-    summary: d.summary,
-    suggestion: d.suggestion ?? null,
-    claimIds: d.claimIds,
-    entityIds: d.entityIds,
-    after: d,
-  }));
+  const rows = batch.map(({ id, found: d }) => [id, d.kind, d.key, d.summary, d.suggestion ?? null, d.claimIds, d.entityIds]);
   await tx.$executeRawUnsafe(
     `WITH d AS (
-      SELECT e.j->>'id' AS "id", e.j->>'kind' AS "kind", e.j->>'key' AS "key", e.j->>'summary' AS "summary",
-        e.j->>'suggestion' AS "suggestion", e.j->'claimIds' AS "claimIds", e.j->'entityIds' AS "entityIds", e.j->'after' AS "after", e.n
+      SELECT e.j->>0 AS "id", e.j->>1 AS "kind", e.j->>2 AS "key", e.j->>3 AS "summary",
+        e.j->>4 AS "suggestion", e.j->5 AS "claimIds", e.j->6 AS "entityIds", e.n
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)),
     c AS (INSERT INTO "Conflict" ("id", "investigationId", "kind", "detectionKey", "summary", "suggestion", "createdAt", "updatedAt")
       SELECT d."id", $2, d."kind"::"ConflictKind", d."key", d."summary", d."suggestion", $3${UTC}, $3${UTC} FROM d),
@@ -1789,7 +1795,10 @@ async function openConflicts(tx: Tx, ctx: AuditContext, investigationId: string,
     ie AS (INSERT INTO "ConflictEntity" ("conflictId", "entityId")
       SELECT d."id", m FROM d, jsonb_array_elements_text(d."entityIds") AS m)
     INSERT INTO "AuditEvent" ("investigationId", "actorId", "action", "objectType", "objectId", "before", "after", "requestId", "createdAt")
-      SELECT $2, $4, 'conflict.detect', 'Conflict', d."id", NULL, d."after", $5, $3${UTC} FROM d ORDER BY d.n`,
+      SELECT $2, $4, 'conflict.detect', 'Conflict', d."id", NULL,
+        jsonb_build_object('key', d."key", 'kind', d."kind", 'claimIds', d."claimIds", 'entityIds', d."entityIds",
+          'summary', d."summary", 'suggestion', d."suggestion"),
+        $5, $3${UTC} FROM d ORDER BY d.n`,
     JSON.stringify(rows),
     investigationId,
     new Date().toISOString(),
