@@ -44,7 +44,8 @@ const family = (
   limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp; unlessAfter?: RegExp; dimensions?: string[] } = {},
 ): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
-const MOVE =
+/** Verbs of a figure that moved: "rose", "fell", "jumped"… */
+export const MOVE =
   "(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|jumped|jumps?|leaped|leapt|dropped|drops?|slid|slumped|surged|soared|climbed|gained|lost|tumbled|plunged|sank|rallied|edged|slipped|slips?|dipped|dips?|eased|eases|shrank|shrunk|declined|declines|rebounded)";
 
 /** A word right after a percentage that is not what moved: the stock itself. */

@@ -13,7 +13,7 @@ import { z } from "zod";
 import model from "wink-eng-lite-web-model";
 import { CONTEXT_LENGTH } from "@/lib/domain/anchoring.ts";
 import type { EntityKind } from "@/lib/domain/claims.ts";
-import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, type Shape } from "@/lib/domain/attribute-lexicon.ts";
+import { ATTRIBUTE_FAMILIES, type AttributeFamily, familyOf, MOVE, type Shape } from "@/lib/domain/attribute-lexicon.ts";
 import { memoized } from "@/lib/domain/memo.ts";
 import { isTimeZone, zoneOffset } from "@/lib/domain/moments.ts";
 import { opensWithGivenName } from "@/lib/domain/given-names.ts";
@@ -950,6 +950,20 @@ const LEVEL_FELL = /\b(?:fell|fallen|falling|declined|sank)\s+(?:(?:by|to)\s+)?$
 const RAIN_FELL =
   /\b(?:fell|falling|fallen|fall|dropped|dumped|poured)\b|\bin (?:just |only |a single |one |the )?(?:\d+|a|an|one|two|three|four|six|eight|twelve|24|48) (?:hours?|days?)\b|\bin a (?:single )?day\b|\b(?:a|per|each|every|in an? (?:average|typical|normal)) year\b|\bannually\b/i;
 /** The pay a person earns, and a company's profit: "earns" cues both. */
+const SHARE_MOVE = ATTRIBUTE_FAMILIES.find((f) => f.label === "Share price change")!;
+/** The plural word right before the move a figure gives: "Exports" in "Exports rose 12%". */
+const MOVED_THING = new RegExp(
+  String.raw`(?:^|[^\p{L}'’])(\p{L}+s)\s+${MOVE}\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more than|less than)\s+)?$`,
+  "iu",
+);
+/** Whether a word is the plural of a word of the language: "exports", "casualties", "losses"; not "Siemens", "Airbus". */
+function pluralOfWord(word: string): boolean {
+  const one = word
+    .replace(/ies$/i, "y")
+    .replace(/(ss|x|ch|sh)es$/i, "$1")
+    .replace(/s$/i, "");
+  return one !== word && isCommonWord(one) && isCommonWord(word);
+}
 const PAY_CUE = { family: ATTRIBUTE_FAMILIES.find((f) => f.label === "Pay" && f.cue.test("earns"))! };
 const PROFIT_FAMILY = familyOf("Profit", true)!;
 
@@ -2460,6 +2474,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
           : (nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: value.measured ? value.unit : null }) ??
             // A measure of area is an area, whatever no cue word says: "covers 13 square miles (34 sq km)".
             (value.measured && value.unit === "area" ? AREA_CUE : null));
+      // "Exports rose 12%", "Cases fell 20%": what moved is a thing counted, named by a plural
+      // word of the language, no company's shares ("Nvidia rose 5%", "Siemens fell 2%", "Its shares rose").
+      if (builtIn?.family === SHARE_MOVE) {
+        // The figure's own words before its digits count too: "fell 12%", "about 14%".
+        const lead = /^[^\d]*/.exec(text)![0].replace(/[$€£¥]/g, "");
+        const mover = MOVED_THING.exec(body.slice(sentence.start, value.start) + lead)?.[1];
+        if (mover && pluralOfWord(mover) && !/^(?:shares|stocks|futures)$/i.test(mover)) builtIn = null;
+      }
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity
       // ("Turkey: 1,200") is the subject's, not the measure's.

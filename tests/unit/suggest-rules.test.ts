@@ -1958,3 +1958,20 @@ describe("a learned label of one quarter", () => {
     expect(p?.attribute.label).toBe("Revenue expected by analysts, fourth quarter");
   });
 });
+
+describe("a move of a thing counted", () => {
+  const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("is no share move when a plural word of the language is what moved", () => {
+    expect(labels("Cases rose 20% in March, per the WHO.")).toEqual([["20%", null]]);
+    expect(labels("Exports fell 12% last quarter.")[0]?.[1]).not.toBe("Share price change");
+    expect(labels("Casualties rose by about 30%.")).toEqual([["about 30%", null]]);
+  });
+
+  it("stays a share move for a company, whatever its name ends with, and for its shares", () => {
+    expect(labels("Siemens fell 2% on Friday.")[0]?.[1]).toBe("Share price change");
+    expect(labels("Airbus gained 1.5% in Paris.")[0]?.[1]).toBe("Share price change");
+    expect(labels("Nvidia rose 5% on Friday.")[0]?.[1]).toBe("Share price change");
+    expect(labels("Its shares rose 3%.")[0]?.[1]).toBe("Share price change");
+  });
+});
