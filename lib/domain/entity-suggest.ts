@@ -354,7 +354,14 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
       (i === firstWord
         ? nextProper(i + 1) && !/\p{Ll}(?:s|ing|ed)$/u.test(t.text) && !SENTENCE_OPENERS.test(t.text) && !DAYS_AND_MONTHS.test(t.text)
         : nextProper(i + 1) || (JOINERS.has(next.text.toLowerCase()) && next.start === t.end + 1 && nextProper(i + 2)));
-    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || acronym || numbered || opens;
+    // "Theresa May said": wink reads the month as the verb; after a given name it is a surname.
+    const monthSurname =
+      run.length === 1 &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+      DAYS_AND_MONTHS.test(t.text) &&
+      t.start === run[0]!.end + 1 &&
+      opensWithGivenName(`${run[0]!.text} ${t.text}`);
+    const proper = (t.pos === "PROPN" && hasCapital(t)) || misread || acronym || numbered || opens || monthSurname;
     // "the U.S. Department of the Army", "Bank of the West", "Friends of the Earth": an
     // organisation's name, or one capitalised word inside a sentence (not a title), goes on over "of the".
     const lead = body.slice(run[0]?.start ?? 0, run.at(-1)?.end ?? 0);
@@ -456,7 +463,9 @@ function trimRun(run: Token[], atSentenceStart = false): { tokens: Token[]; titl
     }
     break;
   }
-  while (tokens.length && DAYS_AND_MONTHS.test(tokens.at(-1)!.text)) tokens = tokens.slice(0, -1);
+  // "Theresa May", "Brian May": a month right after a given name is a surname.
+  const surnamed = tokens.length === 2 && /^\p{Lu}/u.test(tokens[1]!.text) && opensWithGivenName(`${tokens[0]!.text} ${tokens[1]!.text}`);
+  while (tokens.length && !surnamed && DAYS_AND_MONTHS.test(tokens.at(-1)!.text)) tokens = tokens.slice(0, -1);
   // "Fire Chief Dana Ortiz": a title inside the run, after words that go with it.
   const kept = withoutTitles(tokens.map((t) => t.text)).length;
   if (kept < tokens.length && kept >= 1) {

@@ -35,7 +35,7 @@ const GIVEN_NAMES = new Set(
   pedro pete peter philip philippe pierre rachel rafael rahul raj ralph ramon randy raul ray rebecca richard
   rick rishi rita rob robert roberto robin roger ronald rosa ruth ryan said sally sam samantha samir samuel
   sandra sara sarah satya scott sean sebastian sergei sergey sergio shane sharon shinzo simon sofia sophie
-  stefan stephanie stephen steve steven sundar susan sven tamara tanya ted teresa thomas tim timothy tom
+  stefan stephanie stephen steve steven sundar susan sven tamara tanya ted teresa theresa thomas tim timothy tom
   tony tracy usman valentina valerie vanessa victor vincent vivian vladimir walter wang wei william xavier
   yasmin yuki yuri yusuf zhang
   abiy ahmet akira alain alessandro alistair amit andy angus annalena anthony antony ashraf bashar benoit

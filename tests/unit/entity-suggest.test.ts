@@ -560,3 +560,19 @@ describe("company names as wire copy writes them", () => {
     ]);
   });
 });
+
+describe("a month after a given name", () => {
+  const found = (body: string) => names(body).map((n) => [n.name, n.kind]);
+
+  it("is the surname of a person, though wink reads “May” as a verb", () => {
+    expect(found("Theresa May said 40 people had died.")).toEqual([["Theresa May", "person"]]);
+    expect(found("Brian May played guitar for Queen.")).toContainEqual(["Brian May", "person"]);
+    expect(found("Rishi Sunak met Theresa May on Friday.")).toContainEqual(["Theresa May", "person"]);
+  });
+
+  it("stays a month, or the verb, anywhere else", () => {
+    expect(found("Elections were held in May and June.")).toEqual([]);
+    expect(found("Officials said Sunday may bring rain.")).toEqual([]);
+    expect(found("Biden may visit in May.").map(([name]) => name)).not.toContainEqual(expect.stringContaining("May"));
+  });
+});
