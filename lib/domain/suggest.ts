@@ -1376,6 +1376,16 @@ const measureExpected = (label: string) =>
       .replace(/^./, (c) => c.toUpperCase()),
   );
 
+/**
+ * Whether a label names what a count's noun counts, in its head (before any qualifier): "Seats
+ * won, 2024 general election" names "seats", "Parking spaces" names "spaces".
+ */
+function namesNoun(label: string, noun: string): boolean {
+  const head = cueWords(label.split(/,|\s(?:in|of|on|at|for|from|since|by|during)\s/)[0]!).map(stem);
+  const counted = cueWords(noun).map(stem).at(-1);
+  return counted !== undefined && head.includes(counted);
+}
+
 /** The quarters a text names by their ordinal: "third quarter", "fourth-quarter", "Q4". */
 function quartersIn(folded: string): Set<string> {
   const quarters = new Set<string>();
@@ -2573,7 +2583,20 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
               ? nounFamily
               : null;
       // The investigation's own label for the family, when it has one: "Rainfall on 29 October", "Deaths".
-      const sameFamily = family ? lessons.filter((l) => l.family === family).map((l) => l.cue) : [];
+      // Or, for a count of no known measure, its label naming what the figure counts: "Seats won" for
+      // "Labour has 412 seats", where the figure's own noun would give only "Seats".
+      const sameFamily = family
+        ? lessons.filter((l) => l.family === family).map((l) => l.cue)
+        : source === "noun" && noun
+          ? lessons
+              .filter(
+                (l) =>
+                  namesNoun(l.cue.attribute, noun!) &&
+                  EXPECTED_LABEL.test(foldText(l.cue.attribute)) === expected &&
+                  l.claims.some((c) => compatible(c, value, text, ofWhole)),
+              )
+              .map((l) => l.cue)
+          : [];
       // A figure of an event's (a toll, a fee) with no event named: the event the investigation records
       // most, or its only one.
       // "6,085 displaced in other areas, including Benghazi": a name given as an example of what the

@@ -1975,3 +1975,26 @@ describe("a move of a thing counted", () => {
     expect(labels("Its shares rose 3%.")[0]?.[1]).toBe("Share price change");
   });
 });
+
+describe("a count of no known measure, named by a learned label", () => {
+  const PARTIES: SuggestEntity[] = [
+    { id: "blue", name: "Blue Party", kind: "organization", aliases: [] },
+    { id: "red", name: "Red Party", kind: "organization", aliases: [] },
+  ];
+  const BODY = "The Blue Party is projected to win 120 of the 300 seats.";
+  const SEATS = recorded(BODY, "projected to win 120 of the 300 seats", "120", "Seats won, 2026 election", "blue");
+  const guess = (body: string, quote: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: PARTIES, claims: [SEATS] }).find((p) =>
+      p.quote.includes(quote),
+    );
+
+  it("takes the investigation's label naming what it counts, not the bare noun", () => {
+    const p = guess("The Red Party ended the night with 98 seats.", "98");
+    expect(p?.attribute.label).toBe("Seats won, 2026 election");
+    expect(subjectOf(p)).toBe("red");
+  });
+
+  it("keeps its own noun when no label names it", () => {
+    expect(guess("The Red Party ended the night with 98 councillors.", "98")?.attribute.label).toBe("Councillors");
+  });
+});
