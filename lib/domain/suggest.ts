@@ -2561,16 +2561,31 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // share move") may be the analyst's own name for this one: it keeps its place.
       const besideFigure = builtIn && !fromPrevious && builtIn.distance === 0 && builtIn.family.people;
       const learnedFamily = match ? familyOf(match.cue.attribute) : null;
+      // A figure counting what an investigation's label names ("98 seats" after "Seats won") takes no
+      // learned label of another thing counted for words they share ("exit poll": "Polling stations
+      // sampled by the exit poll"): the noun beside the figure says what it counts.
+      const namingNoun =
+        noun && !heldIn
+          ? lessons
+              .filter(
+                (l) =>
+                  namesNoun(l.cue.attribute, noun!) &&
+                  EXPECTED_LABEL.test(foldText(l.cue.attribute)) === expected &&
+                  l.claims.some((c) => compatible(c, value, text, ofWhole)),
+              )
+              .map((l) => l.cue)
+          : [];
+      const otherNoun = match !== null && namingNoun.length > 0 && !namesNoun(match.cue.attribute, noun!);
       if (besideFigure && learnedFamily && learnedFamily !== builtIn!.family) source = "cue";
       // A figure analysts expected takes the investigation's label for such a figure, however few
       // words it shares with it: the lexicon knows only the measure, not that it was expected.
       // So does a figure whose sentence names the part the learned label names ("Cloud revenue").
-      else if (match && (match.score >= 2 || expected || match.cue.part.length > 0)) source = "learned";
+      else if (match && !otherNoun && (match.score >= 2 || expected || match.cue.part.length > 0)) source = "learned";
       else if (heldIn) source = "noun";
       else if (builtIn && !fromPrevious && builtIn.distance <= 40) source = "cue";
       else if (noun) source = "noun";
       else if (builtIn && !fromPrevious) source = "cue";
-      else if (match) source = "learned";
+      else if (match && !otherNoun) source = "learned";
       else if (builtIn) source = "cue";
       // The noun's family, as a cue's, unless the words around say another measure ("cut off 300 staff" is no headcount).
       const nounFamily = noun ? familyOf(noun, true) : null;
@@ -2588,14 +2603,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const sameFamily = family
         ? lessons.filter((l) => l.family === family).map((l) => l.cue)
         : source === "noun" && noun
-          ? lessons
-              .filter(
-                (l) =>
-                  namesNoun(l.cue.attribute, noun!) &&
-                  EXPECTED_LABEL.test(foldText(l.cue.attribute)) === expected &&
-                  l.claims.some((c) => compatible(c, value, text, ofWhole)),
-              )
-              .map((l) => l.cue)
+          ? namingNoun
           : [];
       // A figure of an event's (a toll, a fee) with no event named: the event the investigation records
       // most, or its only one.

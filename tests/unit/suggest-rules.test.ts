@@ -1998,3 +1998,25 @@ describe("a count of no known measure, named by a learned label", () => {
     expect(guess("The Red Party ended the night with 98 councillors.", "98")?.attribute.label).toBe("Councillors");
   });
 });
+
+describe("a learned label of another thing counted", () => {
+  const PARTIES: SuggestEntity[] = [
+    { id: "blue", name: "Blue Party", kind: "organization", aliases: [] },
+    { id: "red", name: "Red Party", kind: "organization", aliases: [] },
+  ];
+  const BODY =
+    "The Blue Party is projected to win 120 of the 300 seats. Researchers for the opinion survey questioned voters at 150 polling stations.";
+  const LEARNED = [
+    recorded(BODY, "projected to win 120 of the 300 seats", "120", "Seats won, 2026 election", "blue"),
+    recorded(BODY, "questioned voters at 150 polling stations", "150", "Polling stations in the opinion survey", "blue"),
+  ];
+
+  it("gives way to the label naming what the figure counts", () => {
+    const p = suggestClaims({
+      article: { id: "here", body: "The opinion survey questioned voters and put the Red Party on 98 seats.", publishedAt: PUBLISHED },
+      entities: PARTIES,
+      claims: LEARNED,
+    }).find((p) => p.quote.includes("98"));
+    expect(p?.attribute.label).toBe("Seats won, 2026 election");
+  });
+});
