@@ -528,7 +528,14 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["percentage"],
     ["place"],
   ),
-  family("Turnout", ["voter turnout", "participation"], /\bturnout\b/, ["percentage"], ["event", "place"]),
+  // "put participation at about 60 percent": a vote's participation is its turnout; a workforce's is not.
+  family(
+    "Turnout",
+    ["voter turnout", "participation"],
+    /\b(?:turnout|(?<!\b(?:labou?r|labou?r[ -]force|workforce|force|market|school|female|male|women's|men's|youth)\s)participation)\b/,
+    ["percentage"],
+    ["event", "place"],
+  ),
   family(
     "Vote share",
     ["share of the vote", "share of votes", "result"],

@@ -2020,3 +2020,15 @@ describe("a learned label of another thing counted", () => {
     expect(p?.attribute.label).toBe("Seats won, 2026 election");
   });
 });
+
+describe("participation in a vote", () => {
+  it("is its turnout", () => {
+    const [p] = alone("Officials in the referendum put participation at 71 percent.");
+    expect(p).toMatchObject({ quote: expect.stringContaining("71 percent"), attribute: { label: "Turnout" } });
+  });
+
+  it("is not a workforce's share in work", () => {
+    const [p] = alone("The country's labour force participation reached 63 percent in May.");
+    expect(p?.attribute.label).not.toBe("Turnout");
+  });
+});
