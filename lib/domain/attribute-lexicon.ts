@@ -507,7 +507,10 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
     ["organization"],
     // "20% of homes lost power", "one in four homes lost power", "a 5% pay rise": a share of
     // something counted, or a move of the noun the figure qualifies, moves no price.
+    // "Their share of the vote fell from 43.6% to 23.7%": a vote share or a turnout that moved is
+    // that measure, at its levels.
     {
+      unless: /\b(?:vote share|share of (?:the )?(?:popular )?votes?|turnout)\b(?:[^.;]|\.(?=\d)){0,60}$/,
       unlessAfter: new RegExp(
         `^\\s*(?:%|per ?cent)?\\s*(?:of\\s+(?!(?:its|their|the company's)\\s+(?:(?:stock\\s+)?market\\s+)?(?:value|valuation|capitali[sz]ation|cap|worth)\\b)\\p{L}|${NOT_SHARES}(?!${LINKS}\\b)[\\p{L}-]+\\s+${MOVE}\\b)`,
         "u",

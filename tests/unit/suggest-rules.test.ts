@@ -2032,3 +2032,20 @@ describe("participation in a vote", () => {
     expect(p?.attribute.label).not.toBe("Turnout");
   });
 });
+
+describe("a vote share that moved", () => {
+  it("is the vote share at both its levels, no share price move", () => {
+    expect(labelsOf("The Greens' share of the vote dropped from 9.1% in 2019 to 6.4%.")).toEqual([
+      ["9.1%", "Vote share"],
+      ["6.4%", "Vote share"],
+    ]);
+  });
+
+  it("leaves a share price move after a vote a share price move", () => {
+    expect(labelsOf("Acme shares fell 4% after the vote.")).toEqual([["fell 4%", "Share price change"]]);
+  });
+});
+
+function labelsOf(body: string) {
+  return alone(body).map((p) => [p.quote, p.attribute.label]);
+}
