@@ -1808,13 +1808,12 @@ function guessSubject(
     CLAUSE_VERB_TO.test(body.slice(m.end, value.start));
   // Who gives the figure is not what it is about, unless it is the kind the measure is of: a company
   // reporting its own revenue is both.
+  // Cited as the source ("according to LSEG data") whatever its kind: never what the figure is about.
+  const cited = (m: Mention) => m.at > sentence.start && CITED_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 40), m.at));
   const sources = new Set(
     mentions.filter(
-      (m) =>
-        addressed(body, sentence, m) ||
-        // Cited as the source ("according to LSEG data") whatever its kind; a company that says a figure may be giving its own.
-        (m.at > sentence.start && CITED_BEFORE.test(body.slice(Math.max(sentence.start, m.at - 40), m.at))) ||
-        (!kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)),
+      // A company that says a figure may be giving its own.
+      (m) => addressed(body, sentence, m) || cited(m) || (!kinds.includes(m.entity.kind) && givesFigure(body, sentence, m)),
     ),
   );
   // A sentence that names only its sources is about what the one before named, if that is of the measure's kind.
@@ -1834,7 +1833,11 @@ function guessSubject(
     // Figures follow what they are about: "the alert it sent at 8:12pm, 10 hours after Aemet …".
     (m.at < at ? 0.5 : 0) -
     Math.abs(m.at - at) / 300;
-  const best = [...pool].sort((a, b) => score(b) - score(a))[0];
+  // "About 900 buildings were destroyed, according to UN figures": no subject rather than the source,
+  // unless it is of the measure's kind ("Revenue rose 12%, according to Acme": its own).
+  const best = [...pool]
+    .sort((a, b) => score(b) - score(a))
+    .find((m) => !cited(m) || m.entity.kind === "other" || kinds.includes(m.entity.kind));
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
   // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
   // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").

@@ -2049,3 +2049,21 @@ describe("a vote share that moved", () => {
 function labelsOf(body: string) {
   return alone(body).map((p) => [p.quote, p.attribute.label]);
 }
+
+describe("a source cited “according to”", () => {
+  const withUn = (body: string) =>
+    suggestClaims({
+      article: { id: "here", body, publishedAt: PUBLISHED },
+      entities: [...ENTITIES, { id: "un", name: "UN", kind: "organization", aliases: [] }],
+      claims: [],
+    }).map((p) => [p.quote, subjectOf(p)]);
+
+  it("is no subject of a figure of another kind, even when the sentence names nothing else", () => {
+    expect(withUn("About 900 buildings were destroyed, according to UN figures.")).toEqual([["About 900 buildings", null]]);
+    expect(withUn("Some 3,000 people were displaced, according to the UN.")).toEqual([["Some 3,000 people", null]]);
+  });
+
+  it("is the subject of a figure of its own kind: a company giving its revenue", () => {
+    expect(withUn("Revenue rose to $4 billion, according to Acme.")).toEqual([["$4 billion", "acme"]]);
+  });
+});
