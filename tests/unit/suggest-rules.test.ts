@@ -1204,6 +1204,12 @@ describe("a month with no year in a clause about the past", () => {
     expect(asOf("Acme may cut 300 jobs in March.")).toEqual([["300 jobs", "2025-03-01 – 2025-03-31 (month)"]]);
     // A past or present clause keeps this year's.
     expect(asOf("Acme sold 400 cars in April.")).toEqual([["400 cars", "2024-04-01 – 2024-04-30 (month)"]]);
+    // "may have", "might have": a guess about what is over, this year's or last year's.
+    expect(asOf("Acme may have sold 400 cars in April.")).toEqual([["400 cars", "2024-04-01 – 2024-04-30 (month)"]]);
+    expect(asOf("Sales might have peaked in March at 4.2 million units.")).toEqual([
+      ["4.2 million units", "2024-03-01 – 2024-03-31 (month)"],
+    ]);
+    expect(asOf("Acme may have cut 300 jobs in September.")).toEqual([["300 jobs", "2024-09-01 – 2024-09-30 (month)"]]);
   });
 });
 
