@@ -577,7 +577,13 @@ function clauseTense(tokens: Token[], i: number): "past" | "ahead" | null {
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const t = tokens[k]!;
     // "rose to 4.1%, up from 3.9% in April": the earlier figure a comparison after a comma gives.
-    if (t.text === "," && COMPARED_AFTER.test(`${tokens[k + 1]?.text ?? ""} ${tokens[k + 2]?.text ?? ""}`)) return "past";
+    // Only with a figure after it: "rise to £12.21, from April" says when, and compares nothing.
+    if (
+      t.text === "," &&
+      COMPARED_AFTER.test(`${tokens[k + 1]?.text ?? ""} ${tokens[k + 2]?.text ?? ""}`) &&
+      tokens.slice(k + 1, i).some((w) => /\d/.test(w.text))
+    )
+      return "past";
     if (t.pos === "PUNCT" && t.text !== "-") return null;
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
     return tenseOf(k);

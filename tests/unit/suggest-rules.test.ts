@@ -1225,6 +1225,9 @@ describe("the month of May", () => {
     expect(asOf("Sales reached $5 billion in May 2023.")).toEqual([["$5 billion", "2023-05-01 – 2023-05-31 (month)"]]);
     // The figure a comparison gives ("down from …") is an earlier one, whatever the clause before says.
     expect(asOf("Unemployment will fall to 3.5%, down from 3.9% in April.")[1]).toEqual(["3.9%", "2024-04-01 – 2024-04-30 (month)"]);
+    // "from" with no figure after it is when a change starts, not a comparison.
+    expect(asOf("The minimum wage will rise to £12.21 an hour, from April.")[0]).toEqual(["£12.21", "2025-04-01 – 2025-04-30 (month)"]);
+    expect(asOf("Fares will rise to $3, from March, the agency said.")[0]).toEqual(["$3", "2025-03-01 – 2025-03-31 (month)"]);
     // The verb, and a name, are no month.
     expect(asOf("Prices may rise 4% this year.")[0]?.[1]).not.toContain("-05-");
     expect(asOf("Theresa May said 40 people had died.")[0]?.[1]).not.toContain("-05-");
