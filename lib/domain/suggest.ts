@@ -387,6 +387,8 @@ const mayWithDay = (tokens: Token[], i: number) =>
   tokens[i]!.text === "May" &&
   /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? "") &&
   tokens[i + 1]!.start === tokens[i]!.end + 1;
+/** What a month is a part of, before "of": "the end of May", "the first week of May". */
+const PART_OF_TIME = /^(?:end|start|beginning|middle|month|week|weeks|days|half|part|rest|remainder|first|last|ides)$/i;
 /**
  * When a figure held: "May" is the month with its day, with a year after it ("May 2024") or after
  * a word that only a time follows ("in May", "since May", "last May", "the end of May").
@@ -394,7 +396,10 @@ const mayWithDay = (tokens: Token[], i: number) =>
 const mayAsMonth = (tokens: Token[], i: number) =>
   mayWithDay(tokens, i) ||
   (tokens[i]!.text === "May" &&
-    (/^(?:in|since|by|during|until|till|through|early|late|mid|last|next|this|of)$/i.test(tokens[i - 1]?.text ?? "") ||
+    (/^(?:in|since|during|until|till|through|early|late|mid|last|next|this)$/i.test(tokens[i - 1]?.text ?? "") ||
+      // "by May" but not "negotiated by May was rejected"; "the end of May" but not "the resignation of May".
+      (/^by$/i.test(tokens[i - 1]?.text ?? "") && !["VERB", "AUX"].includes(tokens[i + 1]?.pos ?? "")) ||
+      (/^of$/i.test(tokens[i - 1]?.text ?? "") && PART_OF_TIME.test(tokens[i - 2]?.text ?? "")) ||
       /^(?:19|20)\d\d$/.test(tokens[i + 1]?.text ?? "")));
 const isAnchor = (t: Token) =>
   // "GPT-4.5", "F-35", "COVID-19": a name with its number is no figure; "Mid-2024" opening a

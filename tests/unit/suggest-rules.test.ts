@@ -1231,6 +1231,10 @@ describe("the month of May", () => {
     // The verb, and a name, are no month.
     expect(asOf("Prices may rise 4% this year.")[0]?.[1]).not.toContain("-05-");
     expect(asOf("Theresa May said 40 people had died.")[0]?.[1]).not.toContain("-05-");
+    expect(asOf("The deal negotiated by May was rejected by 230 votes.")[0]?.[1]).not.toContain("-05-");
+    expect(asOf("The resignation of May came after 11 ministers quit.")[0]?.[1]).not.toContain("-05-");
+    expect(asOf("By May, 2,000 homes had been rebuilt.")[0]?.[1]).toBe("2024-05-01 – 2024-05-31 (month)");
+    expect(asOf("Inflation was 3.1% in the first week of May.")[0]?.[1]).toBe("2024-05-01 – 2024-05-31 (month)");
   });
 });
 
