@@ -1377,8 +1377,11 @@ const EXPECTATION_BEFORE =
   /\b(?:analysts?|economists?|estimates?|consensus|polled|expectations?|wall street)\b|\b(?:ahead of|above|below|beat(?:ing|s)?|miss(?:ed|es|ing)?|top(?:ped|ping|s)?|short of|in line with|against|versus|vs)\s+(?:the\s+)?forecasts?\b/;
 const EXPECTATION_AFTER =
   /^\s*(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|economists?|wall street)\b|(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|estimated|predicted)\s+by\b)/;
-/** An analyst's label for an expectation: "Revenue expected by analysts", "Consensus estimate". */
-const EXPECTED_LABEL = /\b(?:expected|expectations?|estimates?|estimated|consensus|analysts?|polled)\b/;
+/**
+ * An analyst's label for an expectation: "Revenue expected by analysts", "Consensus estimate". It
+ * names who expected: "Estimated damage" and "Expected turnout" are labels of actual figures.
+ */
+const EXPECTED_LABEL = /\b(?:consensus|analysts?'?|economists?'?|polled|wall street)\b|\b(?:expected|estimated|forecast|predicted)\s+by\b/;
 
 /** The measure an expectation's label is of: "Revenue expected by analysts, third quarter" is of revenue. */
 const measureExpected = (label: string) =>

@@ -1877,6 +1877,20 @@ describe("a figure analysts expected is not the figure reported", () => {
     );
   });
 
+  it("leaves a label that says estimated or expected, with no one expecting, to actual figures", () => {
+    const body = "Storm Boris caused an estimated $2 billion in damage. The expected turnout of 62% was not reached.";
+    const taught = [
+      { ...recorded(body, "an estimated $2 billion in damage", "$2 billion", "Estimated damage", "storm"), valueKind: "money" as const },
+      { ...recorded(body, "expected turnout of 62%", "62%", "Expected turnout", "storm"), valueKind: "percentage" as const },
+    ];
+    const labelOf = (text: string) => suggest(text, taught)[0]?.attribute;
+    expect(labelOf("Insurers now put the damage from Storm Boris at an estimated $3.1 billion.")).toMatchObject({
+      label: "Estimated damage",
+      how: "learned",
+    });
+    expect(labelOf("Officials said expected turnout would be 58%.")).toMatchObject({ label: "Expected turnout", how: "learned" });
+  });
+
   it("leaves what the company itself expects as its own figure", () => {
     expect(labelsOf("Acme expects revenue of $37.5 billion next year.")["$37.5 billion"]).not.toMatch(/expected by analysts/);
   });
