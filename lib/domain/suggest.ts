@@ -1374,7 +1374,26 @@ function lessonsOf(learned: Learned[]): Lesson[] {
  * expected by analysts"). What a company itself expects or forecasts is its guidance, not this.
  */
 const EXPECTATION_BEFORE =
-  /\b(?:analysts?|economists?|estimates?|consensus|polled|expectations?|wall street)\b|\b(?:ahead of|above|below|beat(?:ing|s)?|miss(?:ed|es|ing)?|top(?:ped|ping|s)?|short of|in line with|against|versus|vs)\s+(?:the\s+)?forecasts?\b/;
+  /\b(?:ahead of|above|below|beat(?:ing|s)?|miss(?:ed|es|ing)?|top(?:ped|ping|s)?|short of|in line with|against|versus|vs)\s+(?:the\s+)?forecasts?\b/;
+/** Who expects, or what they expected ("estimates", "expectations": these only right before the figure). */
+const EXPECTATION_WORD = /\b(?:(analysts?|economists?|consensus|polled|wall street)|(estimates?|expectations?))\b/g;
+/**
+ * What tells that a source reports the figure rather than expects it: "Economists said unemployment
+ * rose to 4.3%", "Wall Street cheered as revenue came to $22.4 billion".
+ */
+const REPORTED_BY =
+  /\b(?:said|says|say|noted|notes|note|told|tells|reported|reports|wrote|writes|added|adds|warned|warns|cheered|welcomed|argued|argues)\b/;
+
+/** Whether the clause before a figure gives it as an expectation: "against estimates of", "the consensus was". */
+function expectationBefore(clause: string): boolean {
+  if (EXPECTATION_BEFORE.test(clause)) return true;
+  const last = [...clause.matchAll(EXPECTATION_WORD)].at(-1);
+  if (!last) return false;
+  const tail = clause.slice(last.index + last[0].length);
+  // "Estimates now put the death toll at 230" is an estimate of a toll, no expected result.
+  if (last[2] && tail.trim().split(/\s+/).filter(Boolean).length > 3) return false;
+  return !REPORTED_BY.test(tail);
+}
 const EXPECTATION_AFTER =
   /^\s*(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|economists?|wall street)\b|(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|estimated|predicted)\s+by\b)/;
 /**
@@ -1415,9 +1434,7 @@ function expectedByAnalysts(body: string, sentenceStart: number, value: { start:
   const before = body.slice(sentenceStart, value.start);
   // The clause: from the last semicolon, colon or comma that is no thousands separator.
   const clauseStart = Math.max(0, ...[...before.matchAll(/[;:]|,(?!\d)/g)].map((m) => m.index + 1));
-  return (
-    EXPECTATION_BEFORE.test(foldText(before.slice(clauseStart))) || EXPECTATION_AFTER.test(foldText(body.slice(value.end, value.end + 60)))
-  );
+  return expectationBefore(foldText(before.slice(clauseStart))) || EXPECTATION_AFTER.test(foldText(body.slice(value.end, value.end + 60)));
 }
 
 /**

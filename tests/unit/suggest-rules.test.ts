@@ -1877,6 +1877,13 @@ describe("a figure analysts expected is not the figure reported", () => {
     );
   });
 
+  it("leaves a figure analysts or estimates only report, or attribute, to the actual measure", () => {
+    expect(labelsOf("Analysts noted that Acme's revenue came to $22.4 billion.")["$22.4 billion"]).toBe("Revenue, third quarter");
+    expect(labelsOf("Wall Street cheered as Acme's revenue came to $22.4 billion.")["$22.4 billion"]).toBe("Revenue, third quarter");
+    const toll = suggest("Estimates now put the death toll from the storm at 230 people.", [TOLL])[0]?.attribute;
+    expect(toll).toMatchObject({ label: "Death toll", how: "learned" });
+  });
+
   it("leaves a label that says estimated or expected, with no one expecting, to actual figures", () => {
     const body = "Storm Boris caused an estimated $2 billion in damage. The expected turnout of 62% was not reached.";
     const taught = [
