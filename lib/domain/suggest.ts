@@ -1219,8 +1219,15 @@ function labelPart(label: string): string[] {
     if (i === 0) return [];
     if (i > 0 && (at < 0 || i < at)) at = i;
   }
-  return at > 0 ? cueWords(folded.slice(0, at)).map(stem) : [];
+  return at > 0 ? cueWords(folded.slice(0, at).replace(WHOLE_WORDS, " ")).map(stem) : [];
 }
+
+/**
+ * Words of a label that say how a whole measure was counted or over which span, no part of it:
+ * "Official death toll" and "Total revenue" are the toll and the revenue a sentence gives plainly.
+ */
+const WHOLE_WORDS =
+  /\b(?:total|overall|official|reported|headline|latest|current|provisional|preliminary|final|annual|quarterly|monthly|weekly|daily|yearly)\b/g;
 
 /** Words of a move written right before its figure: "rose 4%", "were up 1.6%", "closed down 2%". */
 const MOVE_WORDS =

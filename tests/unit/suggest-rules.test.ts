@@ -1919,6 +1919,16 @@ describe("a learned label that names a part of its measure", () => {
     expect(labelOf("Acme's hardware unit brought in $3.1 billion.", "$3.1 billion")).not.toBe("Cloud revenue, second quarter");
   });
 
+  it("is given as before when its words say only how the whole was counted", () => {
+    const body = "The official death toll from the storm rose to 51. Acme's total revenue came to $20.1 billion.";
+    const taught = [
+      { ...recorded(body, "rose to 51", "51", "Official death toll", "storm") },
+      { ...recorded(body, "came to $20.1 billion", "$20.1 billion", "Total revenue", "acme"), valueKind: "money" as const },
+    ];
+    expect(suggest("The death toll from the storm rose to 230.", taught)[0]?.attribute.label).toBe("Official death toll");
+    expect(suggest("Acme's revenue came to $22.4 billion.", taught)[0]?.attribute.label).toBe("Total revenue");
+  });
+
   it("is given to a figure whose sentence names the part", () => {
     expect(labelOf("Cloud sales at Acme reached $13 billion.", "$13 billion")).toBe("Cloud revenue, second quarter");
   });
