@@ -969,6 +969,12 @@ const MOVED_THING = new RegExp(
   String.raw`(?:^|[^\p{L}'’])(\p{L}+s)\s+${MOVE}\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more than|less than)\s+)?$`,
   "iu",
 );
+/**
+ * Plurals that name shares moving, not things counted: the shares themselves, or the companies of
+ * a sector as market reports write them ("European banks fell 2.1%", "Airlines rose 3.4%").
+ */
+const SHARES_OF =
+  /^(?:shares|stocks|futures|equities|banks|lenders|insurers|airlines|miners|utilities|retailers|brewers|refiners|telecoms|\p{L}*(?:makers|builders))$/iu;
 /** Whether a word is the plural of a word of the language: "exports", "casualties", "losses"; not "Siemens", "Airbus". */
 function pluralOfWord(word: string): boolean {
   const one = word
@@ -2533,7 +2539,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         // The figure's own words before its digits count too: "fell 12%", "about 14%".
         const lead = /^[^\d]*/.exec(text)![0].replace(/[$€£¥]/g, "");
         const mover = MOVED_THING.exec(body.slice(sentence.start, value.start) + lead)?.[1];
-        if (mover && pluralOfWord(mover) && !/^(?:shares|stocks|futures)$/i.test(mover)) builtIn = null;
+        if (mover && pluralOfWord(mover) && !SHARES_OF.test(mover)) builtIn = null;
       }
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity

@@ -2018,6 +2018,12 @@ describe("a move of a thing counted", () => {
     expect(labels("Nvidia rose 5% on Friday.")[0]?.[1]).toBe("Share price change");
     expect(labels("Its shares rose 3%.")[0]?.[1]).toBe("Share price change");
   });
+
+  it("stays a share move for the companies of a sector, as market reports name them", () => {
+    expect(labels("European banks fell 2.1% as bond yields jumped.")[0]?.[1]).toBe("Share price change");
+    expect(labels("Airlines rose 3.4% after oil prices eased.")[0]?.[1]).toBe("Share price change");
+    expect(labels("Carmakers slipped 1.5% in Frankfurt.")[0]?.[1]).toBe("Share price change");
+  });
 });
 
 describe("a count of no known measure, named by a learned label", () => {
