@@ -571,8 +571,9 @@ function clauseTense(tokens: Token[], i: number): "past" | "ahead" | null {
     const t = tokens[k]!;
     for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
       const w = tokens[a]!.text;
-      // "may have peaked in March": a guess about what is over, told by its verb, not what is ahead.
-      if (/^(?:may|might)$/i.test(w) && /^(?:have|'ve)$/i.test(tokens[a + 1]?.text ?? "")) break;
+      // "may have peaked in March", "is expected to have peaked in March": a guess about what is
+      // over, told by its verb, not what is ahead.
+      if (/^(?:may|might|to)$/i.test(w) && /^(?:have|'ve)$/i.test(tokens[a + 1]?.text ?? "")) break;
       if (AHEAD.test(w) || (/^to$/i.test(w) && AHEAD_TO.test(tokens[a - 1]?.text ?? ""))) return "ahead";
       if (NOT_PAST.test(w)) return null;
       if (!["AUX", "ADV", "PART", "VERB"].includes(tokens[a]!.pos)) break;

@@ -1210,6 +1210,9 @@ describe("a month with no year in a clause about the past", () => {
       ["4.2 million units", "2024-03-01 – 2024-03-31 (month)"],
     ]);
     expect(asOf("Acme may have cut 300 jobs in September.")).toEqual([["300 jobs", "2024-09-01 – 2024-09-30 (month)"]]);
+    expect(asOf("Sales are expected to have peaked in March at 4.2 million units.")).toEqual([
+      ["4.2 million units", "2024-03-01 – 2024-03-31 (month)"],
+    ]);
   });
 });
 
