@@ -574,7 +574,9 @@ function clauseTense(tokens: Token[], i: number): "past" | "ahead" | null {
       // "may have peaked in March", "is expected to have peaked in March": a guess about what is
       // over, told by its verb, not what is ahead.
       if (/^(?:may|might|to)$/i.test(w) && /^(?:have|'ve)$/i.test(tokens[a + 1]?.text ?? "")) break;
-      if (AHEAD.test(w) || (/^to$/i.test(w) && AHEAD_TO.test(tokens[a - 1]?.text ?? ""))) return "ahead";
+      // "plans to open", not "was expected to open" or "had planned to open": a plan since passed.
+      const planned = /^to$/i.test(w) && AHEAD_TO.test(tokens[a - 1]?.text ?? "") && !/^(?:was|were|had)$/i.test(tokens[a - 2]?.text ?? "");
+      if (AHEAD.test(w) || planned) return "ahead";
       if (NOT_PAST.test(w)) return null;
       if (!["AUX", "ADV", "PART", "VERB"].includes(tokens[a]!.pos)) break;
     }

@@ -1213,6 +1213,12 @@ describe("a month with no year in a clause about the past", () => {
     expect(asOf("Sales are expected to have peaked in March at 4.2 million units.")).toEqual([
       ["4.2 million units", "2024-03-01 – 2024-03-31 (month)"],
     ]);
+    // A plan told in the past is this year's: "was expected to open in August" (published in October).
+    expect(asOf("The plant, which was expected to open in August with 400 workers, is still shut.")[1]).toEqual([
+      "400 workers",
+      "2024-08-01 – 2024-08-31 (month)",
+    ]);
+    expect(asOf("Acme had planned to hire 500 people in June.")).toEqual([["500 people", "2024-06-01 – 2024-06-30 (month)"]]);
   });
 });
 
