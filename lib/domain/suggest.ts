@@ -705,7 +705,9 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
       FIGURES.includes(best.kind) &&
       /^[\d$€£¥]/.test(tokens[j + 1]?.text ?? "") &&
       !fromBefore;
-    if (rangeTo && movedBy && (coin || best?.kind === "money")) break;
+    // So is a count: "the toll rose by 20 to 95"; "rose 5 to 7 percent" is a range of shares.
+    const shareAhead = /^\s*[\d.,]+\s*(?:%|per ?cent\b|percentage\b)/i.test(body.slice(t.end, t.end + 24));
+    if (rangeTo && movedBy && (coin || best?.kind === "money" || (best?.kind === "number" && !best.measured && !shareAhead))) break;
     if (rangeTo) continue;
     // "rose from 5,000 to 6,000 people": the figure before and the figure after, never one range;
     // "from 5 to 7 March" is a span of days.
@@ -794,6 +796,10 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     const joining = tokens[k]!.text === "-" && tokens[k]!.end === tokens[k + 1]!.start && tokens[k - 1]?.end === tokens[k]!.start;
     if (joining) continue;
     if (tokens[k]!.pos === "PUNCT") break;
+    // "shut down 300 plants", "set up 40 camps": a verb's particle is no move of a count; nor are
+    // people lost ("lost 300 soldiers") a change: they died.
+    if (best.kind === "number" && /^(?:up|down)$/i.test(tokens[k]!.text) && tokens[k - 1]?.pos === "VERB") break;
+    if (best.kind === "number" && MOVE_VALUE.test(tokens[k]!.text) && PEOPLE.test(body.slice(best.start, best.end).toLowerCase())) break;
     // "$15 billion to $26 billion": a currency sign against the figure is written with it, whatever the reading.
     if (/^[$€£¥]$/.test(tokens[k]!.text) && tokens[k]!.end === tokens[k + 1]!.start && best.kind === "money") {
       best = read(body, tokens[k]!.start, best.end, context) ?? best;
@@ -1245,6 +1251,23 @@ const MOVE_BEFORE = new RegExp(
   String.raw`\b(?:${MOVE_WORDS})(?:\s+by)?(?:\s+(?:about|around|nearly|almost|more than|as much as|some))?\s*$`,
   "i",
 );
+/**
+ * A move written right before a count: "gained 211 seats", "a gain of 211", ", up 64", "were down
+ * 39"; not a verb's particle ("set up 40 camps"), nor "rose to" a level.
+ */
+const COUNT_MOVED_BEFORE = new RegExp(
+  String.raw`(?:\b(?:${MOVE_WORDS.replace(/^up\|down\|/, "")})(?:\s+by)?|\b(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of|(?:^|[,;(]|\b(?:is|are|was|were|been|be|now)\s)\s*(?:up|down)(?:\s+by)?)\s*$`,
+  "i",
+);
+const movedJustBefore = (body: string, from: number, at: number) => COUNT_MOVED_BEFORE.test(body.slice(Math.max(from, at - 40), at));
+
+/** The noun of the last count before, in "412 seats, a gain of 211": what the change counts. */
+function countNounBefore(text: string): string | null {
+  let noun: string | null = null;
+  for (const m of text.matchAll(/\b\d[\d,.]*\s+(\p{Ll}{3,}s)\b/gu)) noun = m[1]!;
+  return noun;
+}
+
 /** The move written in the value itself: "up 12%". */
 const MOVE_VALUE = new RegExp(String.raw`^(?:${MOVE_WORDS})\b`, "i");
 /** A share of something, written after the figure: "5% of its users", "two-thirds of it". */
@@ -1354,7 +1377,10 @@ const compatible = (cue: Learned, value: Read, text: string, ofWhole: boolean) =
     ? cue.unit === value.unit
     : // "Grew into the tens of billions": a scale with no currency and no noun may be money.
       cue.valueKind === "money" && value.kind === "number" && !value.measured && SCALE_ONLY.test(text)) &&
-  !(cue.point && value.point && Math.max(cue.point, value.point) / Math.max(1e-9, Math.min(cue.point, value.point)) >= 1000);
+  !(cue.point && value.point && ratioOfSize(cue.point, value.point) >= 1000);
+
+/** How many times larger one figure is than the other, whatever their signs: a fall of 3% and a rise of 2% are of one size. */
+const ratioOfSize = (a: number, b: number) => Math.max(Math.abs(a), Math.abs(b)) / Math.max(1e-9, Math.min(Math.abs(a), Math.abs(b)));
 
 /**
  * Claims that teach the same cue (its words, attribute, subject, kind and unit) but for their
@@ -2740,6 +2766,31 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const dateFamily = familyOf("Date", true);
         const own = lessons.find((l) => l.cue.subjectId === subjectEntity.id && l.family === dateFamily)?.cue;
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
+      }
+
+      // "down 251", "lost 250 seats", "Labour gained 211 seats", "a gain of 211": a count that moved
+      // is the change, never the level: read as "Seats" it would contradict every count of seats held.
+      const lostPeople =
+        PEOPLE.test(text.toLowerCase()) && /\blos[est]+\s*$/i.test(body.slice(Math.max(sentence.start, value.start - 12), value.start));
+      if (
+        value.kind === "number" &&
+        !value.measured &&
+        !value.magnitude &&
+        !lostPeople &&
+        // "had climbed past 22,000": a tally passing a mark is its level.
+        !/^(?:past|above|over|beyond|more than)\b/i.test(text) &&
+        (MOVE_VALUE.test(text) || movedJustBefore(body, sentence.start, value.start))
+      ) {
+        const counted = noun ?? countNounBefore(body.slice(sentence.start, value.start));
+        const own = lessons.find(
+          (l) => l.cue.move && l.cue.valueKind === "number" && (!counted || namesNoun(l.cue.attribute, counted)),
+        )?.cue;
+        const what =
+          counted?.toLowerCase() ??
+          (attribute.label && !/\bchange\b/i.test(attribute.label) ? attribute.label.split(",")[0]!.toLowerCase() : null);
+        if (own) attribute = { label: own.attribute, how: "learned", cue: own.words.join(" ") };
+        else if (!attribute.label || !/\bchange\b/i.test(attribute.label))
+          attribute = { label: what ? `Change in ${what}` : "Change", how: "cue", cue: cue.join(" ") };
       }
 
       // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the

@@ -161,10 +161,12 @@ const MAGNITUDE_AFTER = /^(?:[\s-]?magnitude\b|\s+on\s+the\s+richter(?:\s+scale)
 const ARTICLE_BEFORE_MAGNITUDE = /^(?:a|an)\s+(?=[\d.]+(?:[\s-]?magnitude\b|\s+on\s+the\s+richter\b))/i;
 
 const DIRECTION =
-  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower)(?: by)?\s+(?!to\b)/i;
+  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower|(?:an?\s+)?(?:net\s+)?(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of)(?: by)?\s+(?!to\b)/i;
 /** The words of a move down: "fell 11%" is −11%. */
 export const DOWNWARD_WORDS = "down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower";
-const DOWNWARD = new RegExp(`^(?:${DOWNWARD_WORDS})$`, "i");
+const DOWNWARD = new RegExp(`^(?:${DOWNWARD_WORDS}|(?:an?\\s+)?(?:net\\s+)?(?:loss|fall|drop|decrease|decline)\\s+of)$`, "i");
+/** A sign written before the figure, as analysts note a change: "-251", "−3%", "+4.2%", "-5°C". */
+const SIGN = /^([-−+])\s?(?=[\d.$€£¥]|(?:US|A|C|HK)\$)/;
 
 const CUR_PRE = String.raw`(?<pre>US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:${CURRENCY_CODES.join("|")})\s?)?`;
 const NUM = String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
@@ -311,9 +313,13 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
   // "magnitude 7.8", "M7.8", "a 7.8-magnitude quake": the scale's name, before or after the figure.
   const magnitudeBefore = rest.match(MAGNITUDE_BEFORE) ?? rest.match(ARTICLE_BEFORE_MAGNITUDE);
   if (magnitudeBefore) rest = rest.slice(magnitudeBefore[0].length);
-  // "up 12%", "fell 11%", "down as much as 25%": a move, signed (only percentages are read so).
-  const direction = passing ? null : rest.match(DIRECTION);
-  let sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : 1;
+  // "-251", "+4.2%": a sign the analyst wrote.
+  const written = passing || magnitudeBefore ? null : rest.match(SIGN);
+  if (written) rest = rest.slice(written[0].length);
+  // "up 12%", "fell 11%", "down 251", "a gain of 211": a move, signed (percentages and plain counts
+  // only: "lost $5 billion" is as often the loss itself as a change).
+  const direction = passing || written ? null : rest.match(DIRECTION);
+  let sign = direction ? (DOWNWARD.test(direction[1]!) ? -1 : 1) : written?.[1] === "+" ? 1 : written ? -1 : 1;
   if (direction) rest = rest.slice(direction[0].length);
   for (const [pattern, q] of passing ? [] : QUALIFIERS) {
     const m = rest.match(pattern);
@@ -498,7 +504,9 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
       rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
     }
   }
-  if (direction && kind !== "percentage") return null;
+  if (direction && (kind === "money" || measure || unit === "magnitude")) return null;
+  // "-5 to 3" is no range read here: which end the sign is of is not said.
+  if (written && second) return null;
   if (wanted && wanted !== kind) {
     if (wanted === "money" || wanted === "percentage") return null;
     kind = "number"; // money or a percentage read as a plain number, when asked to

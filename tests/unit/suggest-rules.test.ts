@@ -2126,3 +2126,48 @@ describe("a source cited “according to”", () => {
     expect(withUn("Revenue rose to $4 billion, according to Acme.")).toEqual([["$4 billion", "acme"]]);
   });
 });
+
+describe("a count that moved", () => {
+  const read = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label, p.reading]);
+
+  it("is a change, signed, never the level: “Seats” would contradict every count of seats held", () => {
+    expect(read("Acme gained 211 seats, while Hillton Party was down 251.")).toEqual([
+      ["211 seats", "Change in seats", "211 seats (210.5–211.5)"],
+      ["down 251", "Change in seats", "-251 (-251.5–-250.5)"],
+    ]);
+    expect(read("The Hillton Party lost 250 seats.")).toEqual([["lost 250 seats", "Change in seats", "-250 seats (-250.5–-249.5)"]]);
+    expect(read("Acme has 412 seats, a gain of 211 on last time.").map(([, label]) => label)).toEqual(["Seats", "Change in seats"]);
+  });
+
+  it("reads the change and the level it moved to apart: “rose by 20 to 95” is no range", () => {
+    expect(read("The death toll rose by 20 to 95.")).toEqual([
+      ["20", "Change in death toll", "20 (19.5–20.5)"],
+      ["95", "Death toll", "95 (94.5–95.5)"],
+    ]);
+  });
+
+  it("takes the investigation's own label for such a change", () => {
+    const body = "The Hillton Party lost 250 seats on the night.";
+    const taught = { ...recorded(body, "lost 250 seats", "-250", "Seat change since 2019", "acme") };
+    const p = suggest("Acme was down 39 seats.", [taught]).find((p) => p.quote.includes("39"));
+    expect(p?.attribute.label).toBe("Seat change since 2019");
+  });
+
+  it("is no move after a verb's particle, nor when people were lost", () => {
+    expect(read("Acme set up 300 camps.")).toEqual([["300 camps", "Camps", "300 camps (299.5–300.5)"]]);
+    expect(read("Acme shut down 300 plants.")[0]?.[0]).toBe("300 plants");
+    expect(read("The army lost 300 soldiers.")[0]?.[1]).not.toMatch(/change/i);
+  });
+});
+
+describe("a learned move", () => {
+  it("teaches a rise by a fall: the two are moves of one size", () => {
+    const body = "Shares of Acme fell 3% in late trading.";
+    const taught: RecordedClaim = {
+      ...recorded(body, "fell 3%", "fell 3%", "Acme share move after results", "acme"),
+      valueKind: "percentage",
+    };
+    const p = suggest("Shares of Acme rose 2% in late trading.", [taught]).find((p) => p.quote.includes("2%"));
+    expect(p?.attribute.label).toBe("Acme share move after results");
+  });
+});

@@ -330,7 +330,21 @@ describe("a running tally passing a mark is read as a lower bound", () => {
   test("a move is still a move, and “rose to” is no lower bound", () => {
     expect(parseValue("up 12%")).toMatchObject({ ok: true, value: { qualifier: "exact", low: 11.5, high: 12.5 } });
     expect(parseValue("fell 11%")).toMatchObject({ ok: true, value: { low: -11.5, high: -10.5 } });
-    expect(parseValue("rose 300", "number").ok).toBe(false);
+    // A count moved is signed as a share moved is; a sum "lost" is as often the loss itself.
+    expect(parseValue("rose 300", "number")).toMatchObject({ ok: true, value: { point: 300 } });
+    expect(parseValue("down 251")).toMatchObject({ ok: true, value: { kind: "number", point: -251, low: -251.5, high: -250.5 } });
+    expect(parseValue("a net loss of 12")).toMatchObject({ ok: true, value: { kind: "number", point: -12 } });
+    expect(parseValue("lost $5 billion")).toMatchObject({ ok: true, value: { kind: "text" } });
+  });
+
+  test("a sign written before a figure is read: an analyst notes a change as “-251” or “+4.2%”", () => {
+    expect(parseValue("-251")).toMatchObject({ ok: true, value: { kind: "number", point: -251, low: -251.5, high: -250.5 } });
+    expect(parseValue("−3%")).toMatchObject({ ok: true, value: { kind: "percentage", point: -3 } });
+    expect(parseValue("+4.2%")).toMatchObject({ ok: true, value: { kind: "percentage", point: 4.2 } });
+    expect(parseValue("-$5m")).toMatchObject({ ok: true, value: { kind: "money", point: -5_000_000, unit: "USD" } });
+    expect(parseValue("-5°C")).toMatchObject({ ok: true, value: { kind: "number", point: -5, measure: { dimension: "temperature" } } });
+    // Which end of "-3 to 5" the sign is of is not said: no range is made up.
+    expect(parseValue("-3 to 5")).toMatchObject({ ok: true, value: { kind: "text" } });
   });
 });
 
