@@ -338,7 +338,15 @@ function properNounRuns(tokens: Token[], body: string, skipUntil: number, titleC
     const acronym =
       run.length > 0 && /^\p{Lu}{2,5}$/u.test(t.text) && t.pos !== "PROPN" && isCommonWord(run.at(-1)!.text) && endsName(t.text);
     // "Highway 49", "Flight 370", "Reactor 4": an ordinary noun made a name by its number.
-    const numbered = run.length > 0 && /^\d{1,4}$/.test(t.text) && isCommonWord(run.at(-1)!.text) && /^\p{Lu}/u.test(run.at(-1)!.text);
+    // Not a plural ("the Conservatives 121") nor a count of what follows ("gave Labour 412 seats").
+    const after = tokens[i + 1];
+    const numbered =
+      run.length > 0 &&
+      /^\d{1,4}$/.test(t.text) &&
+      isCommonWord(run.at(-1)!.text) &&
+      /^\p{Lu}/u.test(run.at(-1)!.text) &&
+      !/\p{Ll}s$/u.test(run.at(-1)!.text) &&
+      !(after && after.start === t.end + 1 && /^\p{Ll}{2,}s$/u.test(after.text));
     // "the Office for National Statistics", "Ford Motor Co": a capitalised word wink tags as a common
     // one starts a name when a proper noun follows it, or "for"/"of" and one. At a sentence's start,
     // where a capital says nothing, only a proper noun right after it does, and never after a

@@ -502,7 +502,7 @@ const NUMBERED_NAME =
   /^(?:Nikkei|Nasdaq|Dow|Fortune|Russell|Stoxx|Sensex|Boeing|Airbus|Flight|Formula|Apollo|Artemis|Windows|iPhone|Galaxy|Pixel|Model|Category|Chapter|Article|Route|Highway|Interstate|Terminal|Gate|Phase|Reactor|Unit)$/;
 /** What comes before the year a record is measured against: "the highest since", "the first time since". */
 const SINCE_RECORD =
-  /\b(?:highest|lowest|most|least|biggest|largest|smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|first time|first|steepest|sharpest|hottest|coldest|wettest|driest|warmest|longest|shortest|busiest|richest|poorest|greatest|heaviest|fewest|costliest|bloodiest|highs?|lows?)\s+(?:\p{L}+\s+){0,3}?since\s+$/iu;
+  /\b(?:highest|lowest|most|least|biggest|largest|smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|first time|first|steepest|sharpest|hottest|coldest|wettest|driest|warmest|longest|shortest|busiest|richest|poorest|greatest|heaviest|fewest|costliest|bloodiest|highs?|lows?)\s+(?:\p{L}+\s+){0,5}?since\s+$/iu;
 /** From a month to the next it runs to: "-March", " to June", " through September quarter". */
 const MONTH_TO_AHEAD = new RegExp(String.raw`^\s*(?:-|–|—|to|through|until)\s*${MONTH_NAME}(?:\s+(?:quarter|period))?`, "i");
 /** A month and its day at the end of a date read so far: "March 8", "Jan. 5", "Monday, May 2nd". */
@@ -798,7 +798,13 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     if (tokens[k]!.pos === "PUNCT") break;
     // "shut down 300 plants", "set up 40 camps": a verb's particle is no move of a count; nor are
     // people lost ("lost 300 soldiers") a change: they died.
-    if (best.kind === "number" && /^(?:up|down)$/i.test(tokens[k]!.text) && tokens[k - 1]?.pos === "VERB") break;
+    if (
+      best.kind === "number" &&
+      /^(?:up|down)$/i.test(tokens[k]!.text) &&
+      !/^to$/i.test(tokens[k + 1]!.text) &&
+      tokens[k - 1]?.pos === "VERB"
+    )
+      break;
     if (best.kind === "number" && MOVE_VALUE.test(tokens[k]!.text) && PEOPLE.test(body.slice(best.start, best.end).toLowerCase())) break;
     // "$15 billion to $26 billion": a currency sign against the figure is written with it, whatever the reading.
     if (/^[$€£¥]$/.test(tokens[k]!.text) && tokens[k]!.end === tokens[k + 1]!.start && best.kind === "money") {
@@ -1870,6 +1876,13 @@ function guessSubject(
   // So is one in the possessive right before it: "Harris won 48.3% to Trump's 49.9%".
   const attached = (m: Mention) =>
     placeOfFigure(body, value, m) ||
+    // "412 for Labour and 121 for the Conservatives", "48% of the vote for Harris": a bare count or a
+    // share given "for" a name is that name's (a sum paid "for" a company is its price, not its own).
+    // A figure with a noun of its own ("hired 300 staff for Beta") says for whom only loosely.
+    (/(?:\d|%|\bper ?cent)$/i.test(body.slice(value.start, value.end)) &&
+      !/[$€£¥]/.test(body.slice(value.start, value.end)) &&
+      m.at >= value.end &&
+      GIVEN_FOR.test(body.slice(value.end, m.at))) ||
     (m.end <= value.start && /^['’]s\s+$/.test(body.slice(m.end, value.start))) ||
     // And the name a relative clause holding the figure is about: "OpenAI, which is now valued at $157 billion".
     // Unless the clause names another first: "Dana Ortiz, who runs Orinda Labs with 3,000 staff" is the company's.
@@ -2041,6 +2054,9 @@ const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
  * ("the toll in Paiporta as 52", "rainfall at Turís of 618 litres"). A place farther off is only
  * mentioned.
  */
+/** Between a figure and the name it is given for: "412 for", "48% of the vote for the". */
+const GIVEN_FOR = /^(?:\s+[\p{L}'’-]+){0,4}?\s+for\s+(?:the\s+)?$/u;
+
 function placeOfFigure(body: string, value: { start: number; end: number }, m: Mention): boolean {
   if (m.entity.kind !== "place") return false;
   if (m.at >= value.end) return /^(?:\s+[\p{L}'’-]+){0,2}?\s+(?:in|at)\s+(?:the\s+)?$/u.test(body.slice(value.end, m.at));
@@ -2142,6 +2158,34 @@ function otherDatedEvent(
   const then = YEAR_THEN_EVENT.exec(clause);
   const year = Number(then?.groups?.year);
   return then && year < publishedYear ? { start: offset + then.index, end: value.start, year } : null;
+}
+
+/** The year a figure is given for, written right after it: "67.3% in 2019", "59.4% at the 2001 election". */
+const YEAR_AFTER = /^\s*(?:[^,;.()\d]{0,50}?\s)?(?:in|of|at the|during)\s+(?:the\s+)?(1[89]\d\d|20\d\d)\b/i;
+/** The year a figure is given for, written before it: "since 2001, when it was 59.4%". */
+const YEAR_WHEN_BEFORE = /\b(1[89]\d\d|20\d\d),?\s+when\s+[^,;.\d]{0,40}$/i;
+const YEAR_IN_NAME = /\b(1[89]\d\d|20\d\d)\b/;
+
+/**
+ * "Turnout was 59.8%, against 67.3% in 2019": a figure of another year is not that of an event named
+ * by its own year ("UK general election of 2024"), but of the event of that name and year the
+ * investigation records ("UK general election of 2019"), or of no one it records.
+ */
+function ofItsYear(
+  guess: SubjectGuess & { entityId: string },
+  entity: SuggestEntity | undefined,
+  before: string,
+  after: string,
+  events: SuggestEntity[],
+): SubjectGuess {
+  const own = entity?.kind === "event" ? YEAR_IN_NAME.exec(entity.name)?.[1] : undefined;
+  const year = own ? (YEAR_AFTER.exec(after)?.[1] ?? YEAR_WHEN_BEFORE.exec(before)?.[1]) : undefined;
+  if (!entity || !own || !year || year === own) return guess;
+  const words = new Set(cueWords(entity.name.replace(YEAR_IN_NAME, "")).map(stem));
+  const namesake = events.find(
+    (e) => YEAR_IN_NAME.exec(e.name)?.[1] === year && cueWords(e.name.replace(YEAR_IN_NAME, "")).some((w) => words.has(stem(w))),
+  );
+  return namesake ? { how: "mention", entityId: namesake.id, name: namesake.name } : { how: "none" };
 }
 
 /** Whether a value lies inside a year-named event ("the 1999 İzmit quake"). */
@@ -2301,7 +2345,10 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
   if (bare && previous && previous.end === value.start - 1 && /^\p{Lu}[\p{L}\p{N}]*$/u.test(previous.text)) {
     // At a sentence's start only an ordinary word made a name by its number: "Flight 370 vanished".
     const named = i > 1 || isCommonWord(previous.text);
-    if ((previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && named)
+    // Unless a plural noun after it says what it counts: "gave Labour 412 seats", "Acme 300 jobs".
+    const counts =
+      tokens[i + 1]?.pos === "NOUN" && /^\p{Ll}{2,}s$/u.test(tokens[i + 1]!.text) && tokens[i + 1]!.start === tokens[i]!.end + 1;
+    if (!counts && (previous.pos === "PROPN" || previous.pos === "NOUN" || previous.pos === "X") && !DAY_WORDS.test(previous.text) && named)
       return true;
   }
   // "seat 14C", "in flat 2C", "room 12F": a number and a letter after a noun name a place in a
@@ -2494,6 +2541,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const groundOf = eventGrounds(entities);
   const proposals: Proposal[] = [];
   const furnitureOf = furnitureByLine(body);
+  /** Where a day was guessed the date of the event its sentence names, for want of any cue. */
+  const eventDated = new Set<number>();
   for (const sentence of sentencesOf(body)) {
     const lineStart = lineStartOf(body, sentence.start);
     const furniture = furnitureOf(lineStart);
@@ -2735,7 +2784,15 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const subject: SubjectGuess =
         guessed.how === "sentence" && family && !guessed.name.includes(" ") && family.cue.test(foldText(guessed.name))
           ? { how: "none" }
-          : guessed;
+          : "entityId" in guessed
+            ? ofItsYear(
+                guessed,
+                byId.get(guessed.entityId),
+                body.slice(Math.max(sentence.start, value.start - 60), value.start),
+                body.slice(value.end, Math.min(sentence.end, value.end + 80)),
+                events,
+              )
+            : guessed;
       // "Acme earned $400 million": what a company earns is its profit, however a person's pay is cued.
       const subjectKind = "entityId" in subject ? byId.get(subject.entityId)?.kind : subject.how === "sentence" ? subject.kind : undefined;
       const earnedByCompany =
@@ -2766,6 +2823,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const dateFamily = familyOf("Date", true);
         const own = lessons.find((l) => l.cue.subjectId === subjectEntity.id && l.family === dateFamily)?.cue;
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
+        eventDated.add(value.start);
       }
 
       // "down 251", "lost 250 seats", "Labour gained 211 seats", "a gain of 211": a count that moved
@@ -2873,7 +2931,25 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     // shares on Tuesday and Wednesday"), stays.
     for (let k = proposals.length - 1; k >= firstOfSentence; k--) {
       const p = proposals[k]!;
-      if (p.valueKind !== "date" || p.attribute.how !== "none" || inListOfDays(body, p)) continue;
+      // A day guessed the event's date only for want of a cue is as much the figure's as-of, and so is
+      // one written right after its figure, whatever cue word the sentence holds: "67.3% in 2019".
+      const rightAfterFigure =
+        p.valueKind === "date" &&
+        p.attribute.how === "cue" &&
+        proposals.slice(firstOfSentence).some(
+          (q) =>
+            q.valueKind !== "date" &&
+            q.valueKind !== "time" &&
+            q.end <= p.start &&
+            (/^\s*(?:in|on|as of)\s+$/i.test(body.slice(q.end, p.start)) ||
+              // "67.3% at the previous general election in 2019": a year, however far in its clause.
+              (/^\d{4}$/.test(p.quote) && YEAR_AFTER.test(body.slice(q.end, p.end)))),
+        );
+      if (rightAfterFigure && !inListOfDays(body, p)) {
+        proposals.splice(k, 1);
+        continue;
+      }
+      if (p.valueKind !== "date" || (p.attribute.how !== "none" && !eventDated.has(p.start)) || inListOfDays(body, p)) continue;
       // "4,200 infected since January", "Since January, the fund has lost $2 billion": when a count
       // began, said of a figure of the sentence (before or after it), is no claim either.
       if (

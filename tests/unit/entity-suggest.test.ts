@@ -399,6 +399,11 @@ describe("names in an article", () => {
     ]);
   });
 
+  it("does not take a count after a name into it: “gave Labour 412 seats”, “the Conservatives 121”", () => {
+    expect(names("Voters gave Labour 412 seats on Friday.").map((n) => n.name)).toEqual(["Labour"]);
+    expect(names("On Friday Labour won 412 and the Conservatives 121.").map((n) => n.name)).toEqual(["Labour", "Conservatives"]);
+  });
+
   it("takes a company's name with and without its legal form for one company", () => {
     const body = "Helix Pharma shares fell.\nA judge ordered Helix Pharma Inc to pay.";
     const [helix, ...rest] = names(body);

@@ -2171,3 +2171,54 @@ describe("a learned move", () => {
     expect(p?.attribute.label).toBe("Acme share move after results");
   });
 });
+
+describe("a figure of another year or given for a name", () => {
+  const VOTE: SuggestEntity[] = [
+    { id: "e2024", name: "Hillton general election of 2024", kind: "event", aliases: ["general election"] },
+    { id: "e2019", name: "Hillton general election of 2019", kind: "event", aliases: [] },
+    { id: "red", name: "Red Party", kind: "organization", aliases: ["Reds"] },
+    { id: "blue", name: "Blue Party", kind: "organization", aliases: ["Blues"] },
+  ];
+  const PUBLISHED_VOTE = new Date("2024-07-06T09:00:00Z");
+  const voted = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED_VOTE }, entities: VOTE, claims: [] }).map((p) => [
+      p.quote,
+      subjectOf(p),
+    ]);
+
+  it("is the event of its year, not the one named by the article's year", () => {
+    expect(voted("Turnout at the general election was 59.8%, against 67.3% at the previous general election in 2019.")).toEqual([
+      ["59.8%", "e2024"],
+      ["67.3%", "e2019"],
+    ]);
+    expect(voted("Turnout at the general election was the lowest at a general election since 2019, when it was 67.3%.")).toEqual([
+      ["67.3%", "e2019"],
+    ]);
+  });
+
+  it("is no one's the investigation records when it records no event of that year", () => {
+    expect(voted("Turnout at the general election was 59.9%, against 59.4% in 2001.")).toEqual([
+      ["59.9%", "e2024"],
+      ["59.4%", null],
+    ]);
+  });
+
+  it("is the name a bare count or a share is given for", () => {
+    expect(voted("The count gave 412 for the Reds and 121 for the Blues.")).toEqual([
+      ["412", "red"],
+      ["121", "blue"],
+    ]);
+    expect(voted("The Reds won 48% of the vote against 31% for the Blues.")).toEqual([
+      ["48%", "red"],
+      ["31%", "blue"],
+    ]);
+    // A sum paid for a name is its price; a count with a noun of its own stays with who acted.
+    expect(voted("The Reds paid $5m for the Blues.")).toEqual([["$5m", "red"]]);
+    expect(voted("The Reds hired 300 staff for the Blues.")).toEqual([["300 staff", "red"]]);
+  });
+
+  it("counts after a capitalised word when a plural noun says what: “gave Labour 412 seats”", () => {
+    expect(alone("The count gave Labour 412 seats.").map((p) => p.quote)).toEqual(["412 seats"]);
+    expect(alone("Sales of the Galaxy 23 rose.").map((p) => p.quote)).toEqual([]);
+  });
+});
