@@ -31,6 +31,8 @@ export type AttributeFamily = {
   counts?: RegExp;
   /** Words right after the figure that make it another measure: "a six-year contract" is no age. */
   unlessAfter?: RegExp;
+  /** Cued only by words before the figure: "410 seats, with a majority of 170" is no majority of 410. */
+  cuedBefore?: boolean;
   /** The dimensions a measure of it is in: gallons of oil are no area, whatever the sentence before says. */
   dimensions?: string[];
 };
@@ -41,7 +43,15 @@ const family = (
   cue: RegExp,
   shapes: Shape[],
   subjects: EntityKind[],
-  limits: { people?: boolean; max?: number; unless?: RegExp; counts?: RegExp; unlessAfter?: RegExp; dimensions?: string[] } = {},
+  limits: {
+    people?: boolean;
+    max?: number;
+    unless?: RegExp;
+    counts?: RegExp;
+    unlessAfter?: RegExp;
+    dimensions?: string[];
+    cuedBefore?: boolean;
+  } = {},
 ): AttributeFamily => ({ label, synonyms: synonyms.map(foldText), cue, shapes, subjects, ...limits });
 
 /** Verbs of a figure that moved: "rose", "fell", "jumped"… */
@@ -542,9 +552,19 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Vote share",
     ["share of the vote", "share of votes", "result"],
-    /\b(?:of the (?:popular )?vote|vote share|share of (?:the )?votes?)\b/,
+    /\b(?:of (?:the )?(?:popular )?votes?(?: cast)?|vote share|share of (?:the )?votes?|of (?:the )?ballots(?: cast)?)\b/,
     ["percentage"],
     ["organization", "person"],
+  ),
+  // "a majority of around 170", "a Commons majority of 174": what a winner holds over all others.
+  // Of seats or votes only: "the majority of 300 residents" counts residents.
+  family(
+    "Majority",
+    ["parliamentary majority", "commons majority", "working majority", "overall majority", "seat majority"],
+    /\bmajority\b/,
+    ["count"],
+    ["organization", "person"],
+    { counts: /^(?:seats?|votes?|mps?)$/, cuedBefore: true },
   ),
   family(
     "Poll support",

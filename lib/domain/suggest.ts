@@ -950,7 +950,7 @@ function nearestCue(
         const distance = before.length - m.index - m[0].length;
         if (!best || distance < best.distance) best = { family, cue: m[0], distance };
       }
-    const m = cueAfter ? family.cue.exec(after) : null;
+    const m = cueAfter && !family.cuedBefore ? family.cue.exec(after) : null;
     // A word after the value ("120 people killed") counts a little farther than one before.
     // A noun right after it names it ("a $1 billion termination fee").
     // So does a verb after its auxiliary: "639 were hurt", "237 people had died", and a noun after

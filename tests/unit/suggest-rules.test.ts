@@ -2222,3 +2222,27 @@ describe("a figure of another year or given for a name", () => {
     expect(alone("Sales of the Galaxy 23 rose.").map((p) => p.quote)).toEqual([]);
   });
 });
+
+describe("a vote's measures", () => {
+  const labelled = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("reads a majority of seats as the majority, never a poll's figure", () => {
+    expect(labelled("The exit poll gave Acme a majority of around 170.")).toEqual([["around 170", "Majority"]]);
+    expect(labelled("Acme has a Commons majority of 174 seats.")).toEqual([["174 seats", "Majority"]]);
+    // "The majority of 300 residents" counts residents.
+    expect(labelled("The majority of 300 residents left Hillton.")[0]?.[1]).not.toBe("Majority");
+  });
+
+  it("reads a share of the votes cast as the vote share", () => {
+    expect(labelled("Acme won about 34% of the votes cast.")).toEqual([["about 34%", "Vote share"]]);
+    expect(labelled("Acme took 41% of ballots cast.")).toEqual([["41%", "Vote share"]]);
+  });
+});
+
+describe("a cue the lexicon reads only before its figure", () => {
+  it("leaves a count before “with a majority of …” a count of its own", () => {
+    const [seats] = suggest("Acme looked set to beat the exit poll's 410 seats, with a majority of around 170 in prospect.");
+    expect(seats).toMatchObject({ quote: "410 seats" });
+    expect(seats?.attribute.label).not.toBe("Majority");
+  });
+});
