@@ -1925,7 +1925,7 @@ function guessSubject(
   // unless it is of the measure's kind ("Revenue rose 12%, according to Acme": its own).
   const best = [...pool]
     .sort((a, b) => score(b) - score(a))
-    .find((m) => !cited(m) || m.entity.kind === "other" || kinds.includes(m.entity.kind));
+    .find((m) => (!cited(m) || m.entity.kind === "other" || kinds.includes(m.entity.kind)) && !ownsTheSubject(body, m));
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
   // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
   // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").
@@ -1966,7 +1966,11 @@ function guessSubject(
   const written = sentenceSubject(body, sentence, namesBefore);
   // "the Redmond, Washington-based company": where it is based is not what the figure is about.
   const name =
-    written && !BASED_AFTER.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40)) ? written : null;
+    written &&
+    !BASED_AFTER.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40)) &&
+    !OWNED_BODY.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40))
+      ? written
+      : null;
   // "Dana Ortiz, a spokeswoman for the agency, said 40 people died": who tells of people killed,
   // hurt or missing is not what the count is of.
   if (name && family?.people && SPEAKER_AFTER.test(body.slice(body.indexOf(name, sentence.start) + name.length, value.start)))
@@ -2054,6 +2058,14 @@ const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
  * ("the toll in Paiporta as 52", "rainfall at Turís of 618 litres"). A place farther off is only
  * mentioned.
  */
+/**
+ * "Sunak's party fell to 131 seats", "Musk's company lost $2bn": a name in the possessive before a
+ * body it leads is not what the figure is about; the body is.
+ */
+const OWNED_BODY =
+  /^['’]s\s+(?:[\p{L}-]+\s+)?(?:party|company|firm|government|administration|team|club|campaign|group|business|foundation|charity|ministry|department|agency|bank|fund|airline|union|coalition|side)\b/iu;
+const ownsTheSubject = (body: string, m: Mention) => OWNED_BODY.test(body.slice(m.end, m.end + 40));
+
 /** Between a figure and the name it is given for: "412 for", "48% of the vote for the". */
 const GIVEN_FOR = /^(?:\s+[\p{L}'’-]+){0,4}?\s+for\s+(?:the\s+)?$/u;
 

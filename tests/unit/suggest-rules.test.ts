@@ -2246,3 +2246,23 @@ describe("a cue the lexicon reads only before its figure", () => {
     expect(seats?.attribute.label).not.toBe("Majority");
   });
 });
+
+describe("a name in the possessive before a body it leads", () => {
+  const PEOPLE_TOO: SuggestEntity[] = [...ENTITIES, { id: "dana", name: "Dana Ortiz", kind: "person", aliases: ["Ortiz"] }];
+  const subjects = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: PEOPLE_TOO, claims: [] }).map((p) => [
+      p.quote,
+      subjectOf(p),
+    ]);
+
+  it("is not what the figure is about: the party, company or team is", () => {
+    expect(subjects("Ortiz's party fell to 131 seats.")).toEqual([["131 seats", null]]);
+    expect(subjects("Ortiz's company lost $2 billion.")).toEqual([["$2 billion", null]]);
+    expect(alone("Dana Ortiz's party fell to 131 seats.").map((p) => p.subject)).toEqual([{ how: "none" }]);
+  });
+
+  it("still owns what is hers: “Ortiz's stake is 9%”, and a body named beside her is its own", () => {
+    expect(subjects("Ortiz's stake in Acme is 9%.")).toEqual([["9%", "dana"]]);
+    expect(subjects("Ortiz's company Acme lost $2 billion.")).toEqual([["$2 billion", "acme"]]);
+  });
+});
