@@ -18,6 +18,7 @@
  */
 
 import { CITIES, COUNTRIES, REGIONS } from "@/lib/domain/countries.ts";
+import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { foldText } from "@/lib/domain/text.ts";
 
 /** Small words inside names: "Valencia flood of 2024", "Alwaleed bin Talal". */
@@ -139,6 +140,8 @@ export function withoutTitles(words: string[]): string[] {
 export const TITLE_ONLY = new RegExp(String.raw`^(?:${TITLE_NOUN}|${ROLE_NOUN.source.replace(/\\b/g, "")})$`, "i");
 
 const POSSESSIVE = /['’]s$/u;
+/** A name in the possessive right before another name: "Elon Musk's xAI". */
+const OWNED_SHAPE = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s\s+(\p{L}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3})/gu;
 
 /** A nationality, not an organisation: "Turkish President …", "French Foreign Minister …". */
 const NATIONALITY = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|an|ch|i)$/u;
@@ -405,6 +408,22 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
         cue,
       });
     }
+  }
+
+  // "Elon Musk's xAI", "Rupert Murdoch's News Corp": a person's company, said of the company. Only a
+  // company the investigation knows ("Sunak's party", "Musk's stake" name none), owned by a person
+  // written in full or known: "Anthropic's Claude" is a product, no company owned.
+  for (const m of scan(OWNED_SHAPE, /['’]s\s/u)) {
+    const { name: owner, skipped } = trimName(m[1]!);
+    const company = trimName(m[2]!.replace(/\.$/, "")).name;
+    // A person by their given name ("Elon Musk", not "The Pentagon"), a company by none ("Emil Michael" is a person).
+    if (!owner.includes(" ") || NOT_A_NAME.test(owner) || !opensWithGivenName(owner) || namesAnOrganization(owner)) continue;
+    const known2 = [company, company.split(/\s+/)[0]!].find((n) => known(n) && !opensWithGivenName(n));
+    if (!known2 || foldText(known2) === foldText(owner)) continue;
+    const start = m.index + skipped;
+    const end = m.index + m[0].indexOf(m[2]!) + known2.length;
+    if (taken(start, end)) continue;
+    found.push({ start, end, subject: known2, subjectKind: "organization", attribute: "Owner", value: owner, cue: "'s" });
   }
 
   // "Mythos, a particularly powerful AI model from Anthropic": who makes a product, said of the product.

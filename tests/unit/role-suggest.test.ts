@@ -257,3 +257,24 @@ describe("role proposals", () => {
     ]);
   });
 });
+
+describe("a person's company, written in the possessive", () => {
+  const owned = (text: string, known: string[]) =>
+    rolesIn(text, (name) => known.includes(name)).map((r) => [text.slice(r.start, r.end), r.subject, r.attribute, r.value]);
+
+  it("is the company's owner, when the investigation knows the company", () => {
+    expect(owned("The deal follows a similar one with Elon Musk’s xAI.", ["xAI"])).toEqual([
+      ["Elon Musk’s xAI", "xAI", "Owner", "Elon Musk"],
+    ]);
+    expect(owned("Rupert Murdoch's News Corp rose.", ["News Corp"])).toEqual([
+      ["Rupert Murdoch's News Corp", "News Corp", "Owner", "Rupert Murdoch"],
+    ]);
+  });
+
+  it("is nothing for an unknown name, a thing owned, a person or an organisation in the possessive", () => {
+    expect(owned("Rupert Murdoch's News Corp rose.", [])).toEqual([]);
+    expect(owned("Elon Musk's stake rose.", ["Elon Musk"])).toEqual([]);
+    expect(owned("The Pentagon's Emil Michael spoke.", ["Pentagon", "Emil Michael"])).toEqual([]);
+    expect(owned("Goldman Sachs's Marcus grew.", ["Marcus", "Goldman Sachs"])).toEqual([]);
+  });
+});
