@@ -321,6 +321,18 @@ function ordered(a: DetectionClaim, b: DetectionClaim, toTheMinute: boolean): [D
 const REST = /\b(?:elsewhere|other|others|outside|beyond|remaining|rest\s+of)\b/;
 const namesTheRest = (part: string) => REST.test(foldText(part));
 
+/** Words that make a figure an estimate rather than a count, in a claim's method ("exit poll projection"). */
+const ESTIMATE =
+  /\b(?:projections?|projected|projects?|forecasts?|forecasted|estimates?|estimated|polls?|polling|surveys?|surveyed|modell?ed|predictions?|predicted|consensus|expected|expectations?)\b/;
+const estimates = (words: string | undefined) => Boolean(words && ESTIMATE.test(foldText(words)));
+/**
+ * An attribute's name that says its figures are compiled from others (a consensus of analysts, a
+ * poll): "Revenue expected by analysts". Not a company's own forecast, which is one figure.
+ */
+const SURVEYED = /\b(?:consensus|expected by|expectations?|polls?|polling|surveys?|surveyed|analysts?)\b/;
+const surveyed = (label: string) => SURVEYED.test(foldText(label));
+const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
+
 /**
  * Two readings of a running tally at different moments whose figures differ though their hedges
  * overlap: "more than 40,000" displaced on Saturday, 46,000 on Monday; 10,100 missing, then
@@ -434,6 +446,22 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const sourceB = qualifier(b.accordingTo);
   const methodA = qualifier(a.method);
   const methodB = qualifier(b.method);
+  // A projection, poll or estimate against a figure not so qualified (a count, a declared result):
+  // each is true as what it is, however far apart in time; the later count is not the projection
+  // moving on.
+  const estimateA = estimates(a.method);
+  if (estimateA !== estimates(b.method)) {
+    const [guess, other] = estimateA ? [a, b] : [b, a];
+    const otherIs = other.method ? `measured as “${other.method}”` : "not recorded as an estimate (a count, a result)";
+    return verdict("measure", () => `One figure is ${article(guess.method!)} ${guess.method}, the other ${otherIs}: ${numbers()}.`);
+  }
+  // Estimates compiled by others (a consensus of analysts, a poll): unless both name the one
+  // source, differing figures may well come from different surveys, each true of its own.
+  if (surveyed(a.attributeLabel ?? a.attribute) && !(sourceA && sourceB)) {
+    const named = a.accordingTo || b.accordingTo;
+    const how = named ? `one compiled by ${named}, the other with no source named` : "neither naming who compiled it";
+    return verdict("measure", () => `Two estimates, ${how}: each may come from its own survey: ${numbers()}.`);
+  }
   const sourcesDiffer = Boolean(sourceA && sourceB && !sameSource(a.accordingTo!, b.accordingTo!));
   const tally = sense.change === "tally";
   const ma = whenOf(a, tally);

@@ -54,7 +54,8 @@ export type GroupState = {
   families: Record<string, FamilyState>;
 };
 
-export const GROUP_STATE_VERSION = 1;
+/** Raised whenever `relate` reads more of a claim or decides otherwise: a stored state of older rules is computed again. */
+export const GROUP_STATE_VERSION = 2;
 
 /** A 32-bit FNV-1a hash of a claim id; summed over a group (order does not matter). */
 function hashId(id: string): number {

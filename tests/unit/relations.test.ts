@@ -406,3 +406,41 @@ describe("attribute names that only look like tallies or lists", () => {
     }
   });
 });
+
+describe("a projection or an estimate against a count", () => {
+  test("a figure whose method is a projection, against one given without it, is a different measure however far apart in time", () => {
+    const poll = claim("320", { method: "exit poll projection", published: at("7 May 2026, 22:05") });
+    const declared = claim("326", { published: at("9 May 2026, 11:00") });
+    for (const sense of [fixed, tally]) {
+      expect(relate(poll, declared, sense)).toMatchObject({
+        relation: "measure",
+        why: expect.stringMatching(/One figure is an exit poll projection, the other not recorded as an estimate.*320 against 326/),
+      });
+    }
+    expect(detectGroupConflicts([poll, declared]).map((c) => c.kind)).toEqual(["measure"]);
+    // Two figures of one projection that differ still disagree.
+    const again = claim("318", { method: "exit poll projection", published: at("8 May 2026, 07:00") });
+    expect(relate(poll, again, fixed)?.relation).toBe("contradiction");
+  });
+
+  test("estimates compiled by others differ as surveys unless both name the one source", () => {
+    const expected = { attribute: "profit_expected", attributeLabel: "Profit expected by analysts" };
+    const refinitiv = claim("$2.10", { ...expected, accordingTo: "Refinitiv", published: at("3 March 2026, 16:00") });
+    const unnamed = claim("$2.05", { ...expected, published: at("3 March 2026, 18:00") });
+    expect(relate(refinitiv, unnamed, fixed)).toMatchObject({
+      relation: "measure",
+      why: expect.stringMatching(/one compiled by Refinitiv, the other with no source named/),
+    });
+    const another = claim("$2.12", { ...expected, published: at("4 March 2026, 09:00") });
+    expect(relate(unnamed, another, fixed)).toMatchObject({ relation: "measure", why: expect.stringMatching(/neither naming/) });
+    const sameSurvey = claim("$2.11", { ...expected, accordingTo: "Refinitiv", published: at("3 March 2026, 17:00") });
+    expect(relate(refinitiv, sameSurvey, fixed)?.relation).toBe("contradiction");
+    // Not for a figure that is no estimate: a source on one side only does not make a measure.
+    const profit = claim("$2.31", { attribute: "profit", attributeLabel: "Profit", accordingTo: "the company" });
+    expect(relate(profit, claim("$2.13", { attribute: "profit", attributeLabel: "Profit" }), fixed)?.relation).toBe("contradiction");
+    // Nor for a company's own forecast: one figure, that two reports may give wrongly.
+    const guidance = { attribute: "sales_forecast", attributeLabel: "Sales forecast for 2026" };
+    const given = claim("$40 billion", { ...guidance, accordingTo: "the company" });
+    expect(relate(given, claim("$44 billion", guidance), fixed)?.relation).toBe("contradiction");
+  });
+});
