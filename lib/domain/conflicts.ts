@@ -14,6 +14,7 @@ import type { ClaimStatus, EntityKind } from "@/lib/domain/claims.ts";
 import { apart, describeMoment, type Moment } from "@/lib/domain/moments.ts";
 import { candidatePairs, EDIT_MIN_LENGTH, editBudget, type NameForm } from "@/lib/domain/name-blocks.ts";
 import { conflictsOfState, groupState } from "@/lib/domain/group-detection.ts";
+import { memoized } from "@/lib/domain/memo.ts";
 import { foldText } from "@/lib/domain/text.ts";
 import type { ResolutionKind } from "@/lib/domain/inputs.ts";
 import { fromBase, unitLabel } from "@/lib/domain/units.ts";
@@ -334,6 +335,18 @@ const surveyed = (label: string) => SURVEYED.test(foldText(label));
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /**
+ * Words that give a figure as a count still running, or a provisional reading: "had won 411
+ * seats", "so far", "with two seats still to declare", "on course for", "the likely majority".
+ * Read in the words around the quote.
+ */
+const RUNNING =
+  /\b(?:so far|to date|as yet|by then|by that (?:time|point)|at that (?:time|point)|had (?:won|taken|secured|gained|reached|counted|recorded|confirmed)|had (?:about |around |some |at least |more than )?\d|(?:still|yet) to (?:be )?(?:declare|declared|count|counted|report|reported)|provisional|preliminary|likely|in prospect|on course|on track|with \d[\d,]* of (?:the )?\d[\d,]*)\b/;
+const runningWords = memoized(20_000, (text: string) => RUNNING.test(foldText(text)));
+export const runs = (c: DetectionClaim) => runningWords(`${c.context ?? ""} ${c.after ?? ""}`);
+/** Whether a claim gives a time of day of its own (its as-of or its words), apart from when it was published. */
+const ownTime = (c: DetectionClaim) => Boolean((c.asOf ?? c.quoteMoment)?.timed);
+
+/**
  * Two readings of a running tally at different moments whose figures differ though their hedges
  * overlap: "more than 40,000" displaced on Saturday, 46,000 on Monday; 10,100 missing, then
  * "more than 9,000". Both can be true, but the count moved: an update (or a decrease) to show on
@@ -466,9 +479,11 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   const tally = sense.change === "tally";
   const ma = whenOf(a, tally);
   const mb = whenOf(b, tally);
-  // As-of dates the analyst wrote that are apart say the values changed, whatever the attribute.
+  // As-of dates the analyst wrote that are apart say the values changed, whatever the attribute;
+  // so does a figure written as a count still running ("had won 411 seats", "so far").
   const writtenApart = Boolean(a.asOf && b.asOf && apart(a.asOf, b.asOf));
-  const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || sense.change !== "fixed"));
+  const running = runs(a) || runs(b);
+  const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || running || sense.change !== "fixed"));
   // A running tally is counted by whoever is counting that day: a later count from another
   // source is the tally moving on, not another measure of the same moment.
   const laterCount = tally && overTime && !(methodA && methodB && methodA !== methodB);
@@ -513,6 +528,16 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
     if (looksLikeScaleSlip(mx, my)) {
       return verdict("scale", () => `The figures differ by about a power of ten (${numbers()}): likely a unit or decimal slip.`);
     }
+  }
+  // Two readings the same day of a figure that moves (a price, a count still running) that cannot
+  // be told apart by a time of day, yet are not of one moment: one article giving both (it tells
+  // how the figure moved), or one reading timed and the other not. Two untimed readings from two
+  // articles stay a disagreement: nothing says they are of different moments.
+  const snapshots = a.articleId === b.articleId ? !(ownTime(a) && ownTime(b)) : ownTime(a) !== ownTime(b);
+  if (ma && mb && !apart(ma, mb) && (running || sense.change === "changes") && snapshots) {
+    const moving = running ? "a count still running" : "a figure that moves";
+    const how = a.articleId === b.articleId ? "one article giving both" : "only one with a time of day";
+    return verdict("update", () => `Two readings the same day of ${moving}, ${how}: ${numbers()}. Snapshots, not a contradiction.`);
   }
   if (x.kind === "time" && y.kind === "time") {
     const minutes = Math.round(Math.abs(Date.parse(x.start) - Date.parse(y.start)) / 60_000);

@@ -13,6 +13,7 @@ import {
   PRIORITY,
   readingsCompare,
   relate,
+  runs,
   SUGGESTIONS,
   type ValueReading,
   valueReading,
@@ -55,7 +56,7 @@ export type GroupState = {
 };
 
 /** Raised whenever `relate` reads more of a claim or decides otherwise: a stored state of older rules is computed again. */
-export const GROUP_STATE_VERSION = 2;
+export const GROUP_STATE_VERSION = 3;
 
 /** A 32-bit FNV-1a hash of a claim id; summed over a group (order does not matter). */
 function hashId(id: string): number {
@@ -149,7 +150,8 @@ function everyPair(active: (readonly [string, DetectionClaim])[], claims: Detect
 
 /**
  * What `relate` reads of a claim: two claims alike in all of it relate to every other claim, and
- * to each other, the same way (ids, the words around the quote and the status are not read).
+ * to each other, the same way (ids and the status are not read; the words around the quote only
+ * for whether they write a count still running).
  */
 const likeness = (c: DetectionClaim) => JSON.stringify([c.value, ...readAround(c, true, true)]);
 
@@ -189,10 +191,10 @@ export function groupStateAllPairs(claims: DetectionClaim[], sense: AttributeSen
  * alike) relate to the claims of another block the same way whatever their values, but for
  * whether the values agree and whether they look like a scale slip. The article counts only
  * when a claim of the group is in a correction; the reported and quoted moments only when the
- * attribute changes over time (for a fixed one only the as-of dates written can set claims apart).
+ * attribute changes over time or a claim of the group is written as a running count (for a fixed
+ * one otherwise only the as-of dates written can set claims apart).
  */
-const contextOf = (c: DetectionClaim, sense: AttributeSense, articles: boolean) =>
-  JSON.stringify(readAround(c, articles, sense.change !== "fixed"));
+const contextOf = (c: DetectionClaim, articles: boolean, moments: boolean) => JSON.stringify(readAround(c, articles, moments));
 
 /** What `relate` reads of a claim besides its value: its article and its reported and quoted moments only when asked. */
 const readAround = (c: DetectionClaim, article: boolean, moments: boolean) => [
@@ -206,6 +208,7 @@ const readAround = (c: DetectionClaim, article: boolean, moments: boolean) => [
   c.accordingTo ?? null,
   c.method ?? null,
   c.appliesToPart ?? null,
+  runs(c),
 ];
 
 /** Claims of one context whose values compare alike: their indexes in pair order, ascending. */
@@ -302,6 +305,7 @@ function sweep(
   const cs = active.map(([, c]) => c);
   const ks = active.map(([k]) => k);
   const articles = cs.some((c) => c.inCorrection);
+  const moments = sense.change !== "fixed" || cs.some(runs);
   const readings = cs.map(valueReading);
   const byContext = new Map<string, Block>();
   const blocks: Block[] = [];
@@ -309,7 +313,7 @@ function sweep(
     const r = readings[i]!;
     if (r.sweep === "none") continue;
     const cls = r.sweep === "interval" ? `i${r.kind}|${r.dimension ?? ""}|${r.unit ?? ""}` : r.sweep === "text" ? "t" : `p${r.kind}`;
-    const key = `${cls}\u0000${contextOf(cs[i]!, sense, articles)}`;
+    const key = `${cls}\u0000${contextOf(cs[i]!, articles, moments)}`;
     let block = byContext.get(key);
     if (!block) {
       byContext.set(key, (block = { members: [], reading: r, claim: cs[i]!, odd: false }));

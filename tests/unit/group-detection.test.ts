@@ -10,7 +10,7 @@ import { parseValue } from "@/lib/domain/values.ts";
 const zone = { timeZone: "Europe/Madrid" };
 const VALUES = ["51", "62", "95", "95", "five", "six", "158", "1,580", "$18.4 billion", "$183 billion", "$1.2 billion", "about 200", "211"];
 const DAYS = [null, "29 October 2024", "30 October 2024, 09:40", "30 October 2024, 23:15", "31 October 2024"];
-const CONTEXTS = ["the toll rose to ", "officials said ", "a correction: the toll is ", "at least "];
+const CONTEXTS = ["the toll rose to ", "officials said ", "a correction: the toll is ", "at least ", "so far, "];
 
 /** A claim of the one group, from small choices (so that values repeat, agree and disagree). */
 const claimArb = fc.record({

@@ -35,7 +35,7 @@ const VALUES: NormalizedValue[] = [
 ];
 const DAYS = [null, "29 October 2024", "30 October 2024, 09:40", "30 October 2024, 23:15", "31 October 2024"];
 const SOURCES = [undefined, undefined, "police", "the Red Cross", "RC"];
-const METHODS = [undefined, undefined, "survey", "census"];
+const METHODS = [undefined, undefined, "survey", "census", "exit poll projection"];
 const PARTS = [undefined, undefined, "Derna", "the city of Derna", "elsewhere in the east"];
 const ENTITIES = [null, null, "e1", "e2"] as const;
 
@@ -50,17 +50,26 @@ const claimArb = fc.record({
   method: fc.constantFrom(...METHODS),
   part: fc.constantFrom(...PARTS),
   entity: fc.constantFrom(...ENTITIES),
+  /** Words that write the figure as a count still running. */
+  running: fc.boolean(),
 });
 type Pick = typeof claimArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Plain claims most of the time, so that blocks are large; the odd qualifier, moment or correction. */
-const plainish = fc
-  .record({ plain: fc.boolean(), pick: claimArb })
-  .map(({ plain, pick }) =>
-    plain
-      ? { ...pick, asOf: null, published: null, inCorrection: false, accordingTo: undefined, method: undefined, part: undefined }
-      : pick,
-  );
+const plainish = fc.record({ plain: fc.boolean(), pick: claimArb }).map(({ plain, pick }) =>
+  plain
+    ? {
+        ...pick,
+        asOf: null,
+        published: null,
+        inCorrection: false,
+        accordingTo: undefined,
+        method: undefined,
+        part: undefined,
+        running: false,
+      }
+    : pick,
+);
 
 function build(picks: Pick[]): DetectionClaim[] {
   return picks.map((p, i) => {
@@ -77,7 +86,7 @@ function build(picks: Pick[]): DetectionClaim[] {
       asOf: p.asOf ? parseMoment(p.asOf, zone) : null,
       published: p.published ? parseMoment(p.published, zone) : null,
       inCorrection: p.inCorrection,
-      context: `reported ${value.text}`,
+      context: `${p.running ? "had so far counted" : "reported"} ${value.text}`,
       accordingTo: p.accordingTo,
       method: p.method,
       appliesToPart: p.part,
@@ -153,4 +162,5 @@ const plainPick: Pick = {
   method: undefined,
   part: undefined,
   entity: null,
+  running: false,
 };

@@ -444,3 +444,36 @@ describe("a projection or an estimate against a count", () => {
     expect(relate(given, claim("$44 billion", guidance), fixed)?.relation).toBe("contradiction");
   });
 });
+
+describe("a count still running, and readings of a moving figure the same day", () => {
+  const seats = { attribute: "seats", attributeLabel: "Seats won" };
+  test("a figure written as a count still running, then a later one, is an update even on a fixed attribute", () => {
+    const friday = claim("58", { ...seats, context: "By dawn the Greens had won 58", published: at("8 May 2026, 06:30") });
+    const saturday = claim("60", { ...seats, context: "The Greens won 60", published: at("9 May 2026, 12:00") });
+    expect(relate(friday, saturday, fixed)).toMatchObject({ relation: "update", why: expect.stringMatching(/Changed over time/) });
+    const plain = claim("58", { ...seats, context: "The Greens won 58", published: at("8 May 2026, 06:30") });
+    expect(relate(plain, saturday, fixed)?.relation).toBe("contradiction");
+  });
+
+  test("two figures of a running count in one article the same day are snapshots", () => {
+    const first = claim("58", { ...seats, articleId: "one", context: "so far the Greens had 58", published: at("8 May 2026, 18:00") });
+    const then = claim("59", { ...seats, articleId: "one", context: "the tally stood at 59", published: at("8 May 2026, 18:00") });
+    expect(relate(first, then, fixed)).toMatchObject({
+      relation: "update",
+      why: expect.stringMatching(/Two readings the same day of a count still running, one article giving both/),
+    });
+  });
+
+  test("a moving figure the same day: one article's two readings, or one timed and one not, are snapshots; two untimed from two articles disagree", () => {
+    const move = { attribute: "share_move", attributeLabel: "Share move in late trading" };
+    const changes = { cardinality: "single", change: "changes", lists: "exhaustive" } as const;
+    const day = at("12 March 2026");
+    const early = claim("down 4%", { ...move, articleId: "x", asOf: day });
+    const late = claim("down 2.5%", { ...move, articleId: "x", asOf: day });
+    expect(relate(early, late, changes)).toMatchObject({ relation: "update", why: expect.stringMatching(/one article giving both/) });
+    const timed = claim("down 1%", { ...move, articleId: "y", asOf: at("12 March 2026, 19:30") });
+    expect(relate(early, timed, changes)).toMatchObject({ relation: "update", why: expect.stringMatching(/only one with a time of day/) });
+    const elsewhere = claim("down 3%", { ...move, articleId: "z", asOf: day });
+    expect(relate(early, elsewhere, changes)?.relation).toBe("contradiction");
+  });
+});
