@@ -483,7 +483,15 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   // so does a figure written as a count still running ("had won 411 seats", "so far").
   const writtenApart = Boolean(a.asOf && b.asOf && apart(a.asOf, b.asOf));
   const running = runs(a) || runs(b);
-  const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || running || sense.change !== "fixed"));
+  // The same source giving another figure on another day has revised its own (a magnitude, a depth,
+  // a count): a change over time, even of what does not change. Not a date or a name: a founding
+  // year given two ways by one source is still wrong once.
+  // Hours apart, not within the hour: two reports of one survey an hour apart are no revision; a
+  // morning's figure and the evening's may be.
+  const revised = Boolean(
+    sourceA && sourceB && !sourcesDiffer && isNumeric(x) && isNumeric(y) && ma && mb && Math.abs(ma.start - mb.start) >= REVISION_GAP_MS,
+  );
+  const overTime = Boolean(ma && mb && apart(ma, mb) && (writtenApart || running || revised || sense.change !== "fixed"));
   // A running tally is counted by whoever is counting that day: a later count from another
   // source is the tally moving on, not another measure of the same moment.
   const laterCount = tally && overTime && !(methodA && methodB && methodA !== methodB);
@@ -520,6 +528,9 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
       }
       return verdict("decrease", () => `A running count went down: ${when()}. Worth a look: a correction, or a different count?`);
     }
+    // Said so when only the source's own revision makes it a change: what it measures stays put.
+    if (revised && sense.change === "fixed" && !writtenApart && !running)
+      return verdict("update", () => `Revised by its source (${a.accordingTo}): ${when()}.`);
     return verdict("update", () => `Changed over time: ${when()}.`);
   }
   if (x.kind === "list") return verdict("set", () => `The lists name different members: ${numbers()}.`);
@@ -548,6 +559,8 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   }
   return verdict("contradiction", () => `The values cannot both be true: ${numbers()}.`);
 }
+
+const REVISION_GAP_MS = 6 * 60 * 60 * 1000;
 
 /** Backwards-compatible reading of one pair as a conflict kind (tests and tools). */
 export function compareClaims(a: DetectionClaim, b: DetectionClaim, sense?: AttributeSense): { kind: ConflictKind; why: string } | null {

@@ -477,3 +477,24 @@ describe("a count still running, and readings of a moving figure the same day", 
     expect(relate(early, elsewhere, changes)?.relation).toBe("contradiction");
   });
 });
+
+describe("a source revising its own figure", () => {
+  const quake = { subjectId: "quake", attribute: "magnitude", attributeLabel: "Magnitude" };
+  test("the same source's figure days later is a revision, even of what does not change", () => {
+    const first = claim("7.4", { ...quake, accordingTo: "the seismic agency", published: at("6 February 2023, 09:00") });
+    const later = claim("7.7", { ...quake, accordingTo: "The Seismic Agency", published: at("9 February 2023, 12:00") });
+    expect(relate(first, later, fixed)).toMatchObject({ relation: "update", why: expect.stringMatching(/Revised by its source/) });
+  });
+
+  test("two sources, no source, or a date given two ways by one source still disagree", () => {
+    const first = claim("7.4", { ...quake, accordingTo: "the seismic agency", published: at("6 February 2023, 09:00") });
+    const other = claim("7.7", { ...quake, accordingTo: "a foreign survey", published: at("9 February 2023, 12:00") });
+    expect(relate(first, other, fixed)?.relation).toBe("measure");
+    const unsourced = claim("7.7", { ...quake, published: at("9 February 2023, 12:00") });
+    expect(relate(first, unsourced, fixed)?.relation).toBe("contradiction");
+    const founded = { subjectId: "acme", attribute: "founded", attributeLabel: "Founded", kind: "date" as const };
+    const once = claim("1998", { ...founded, accordingTo: "Acme", published: at("6 February 2023, 09:00") });
+    const again = claim("1999", { ...founded, accordingTo: "Acme", published: at("9 February 2023, 12:00") });
+    expect(relate(once, again, fixed)?.relation).toBe("contradiction");
+  });
+});
