@@ -9,10 +9,9 @@ import { Field, inputClass } from "@/components/field.tsx";
 import { FormMessage } from "@/components/form-message.tsx";
 import { useFormAction } from "@/components/use-form-action.ts";
 import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
-import { formatMoment } from "@/lib/domain/format.ts";
 import type { ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
-import { auditActionLabel } from "@/lib/domain/audit-actions.ts";
+import { ClaimHistory } from "@/components/annotator/claim-history.tsx";
 
 const STATUS_LABELS: Record<ReaderClaim["status"], string> = {
   active: "Active",
@@ -188,14 +187,7 @@ export function ClaimDetails({
       )}
       <FormMessage state={restore.state && !restore.state.ok ? restore.state : null} />
 
-      <h3 className="mt-5 text-xs font-semibold tracking-wide text-slate-500 uppercase">History</h3>
-      <ol className="mt-2 space-y-1 text-xs text-slate-600">
-        {claim.history.map((event) => (
-          <li key={event.id}>
-            {auditActionLabel(event.action)} by {event.actor ?? "the demo seed"} · {formatMoment(new Date(event.at))}
-          </li>
-        ))}
-      </ol>
+      <ClaimHistory investigationId={investigationId} claimId={claim.id} version={claim.version} />
     </section>
   );
 }

@@ -11,17 +11,14 @@ const byPosition = (a: ReaderClaim, b: ReaderClaim) => (a.anchor?.start ?? Infin
 
 /**
  * The reader after a save answered: the claim created or changed (a new one placed in text
- * order, an edited one keeping its place), its event first in its history, the conflicts the
+ * order, an edited one keeping its place; its history is read again when shown), the conflicts the
  * save changed on every claim of the page, a new subject offered, the attribute counted.
  */
 export function applySave(state: ReaderState, saved: ClaimSaved): ReaderState {
-  const event = { id: saved.event.id, action: saved.event.action, at: saved.event.at, actor: saved.event.actor };
   const previous = state.claims.find((c) => c.id === saved.id);
   let claims: ReaderClaim[];
   if (previous) {
-    claims = state.claims.map((c) =>
-      c.id === saved.id ? { ...c, ...saved.claim, updatedAt: saved.event.at, history: [event, ...c.history] } : c,
-    );
+    claims = state.claims.map((c) => (c.id === saved.id ? { ...c, ...saved.claim, updatedAt: saved.event.at } : c));
   } else {
     const anchor = saved.anchor ? { ...saved.anchor, method: "position" as const, score: 1 } : null;
     const created: ReaderClaim = {
@@ -29,7 +26,6 @@ export function applySave(state: ReaderState, saved: ClaimSaved): ReaderState {
       anchor,
       createdBy: saved.event.actor,
       updatedAt: saved.event.at,
-      history: [event],
       conflicts: [],
     };
     claims = [...state.claims, created].sort(byPosition);

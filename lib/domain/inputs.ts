@@ -232,6 +232,9 @@ export const retractClaimInput = z.object({
   reason: trimmed(1000).min(3, "Say why the claim is retracted."),
 });
 
+/** A claim's history, asked for by the reader when the claim is opened. */
+export const claimHistoryInput = z.object({ investigationId: z.string().min(1), id: z.string().min(1).max(200) });
+
 export const deleteClaimInput = z.object({
   investigationId: z.string().min(1),
   id: z.string().min(1),

@@ -31,6 +31,8 @@ export const ACTION_POLICY = {
   "claim.retract": member("analyst"),
   "claim.restore": member("analyst"),
   "claim.delete": member("analyst"),
+  // Read by anyone who may open the claim (a viewer's reader shows its history too).
+  "claim.history": member("viewer"),
   // Suggested claims: turning one down is annotation work; saving many unseen is a reviewer's call.
   // Read by those who may record claims (accepting one records it); viewers are not offered them.
   "proposal.list": member("analyst"),

@@ -642,9 +642,27 @@ export async function claimHistory(investigationId: string, claimId: string) {
 }
 
 export type ClaimEvent = { id: string; action: string; at: Date; actor: string | null };
-export type ReaderClaim = ClaimView & { history: ClaimEvent[]; conflicts: ClaimConflict[] };
+export type ReaderClaim = ClaimView & { conflicts: ClaimConflict[] };
 
-/** The reader's claims, each with its history (one query for all of them). */
+/**
+ * One claim's history, newest first, as the reader shows it when the claim is opened (not sent
+ * with every claim of the page: an article of hundreds of claims would carry them all). A claim
+ * of another investigation is not found, as one that never existed.
+ */
+export async function readerClaimHistory(investigationId: string, claimId: string): Promise<ClaimEvent[]> {
+  const [claim, events] = await Promise.all([
+    db().claim.findFirst({ where: { id: claimId, investigationId }, select: { id: true } }),
+    db().auditEvent.findMany({
+      where: { investigationId, objectType: "Claim", objectId: claimId },
+      orderBy: { id: "desc" },
+      select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
+  return events.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null }));
+}
+
+/** The reader's claims, each with the conflicts it is in (its history is asked for when it is opened). */
 export async function readerClaims(investigationId: string, articleId: string, body: string): Promise<ReaderClaim[]> {
   // The conflicts are found by the article, not by the claims' ids: read beside the claims, not after them.
   const [claims, memberships] = await Promise.all([
@@ -655,19 +673,9 @@ export async function readerClaims(investigationId: string, articleId: string, b
       select: { claimId: true, conflict: { select: { id: true, kind: true, status: true } } },
     }),
   ]);
-  const events = await db().auditEvent.findMany({
-    where: { investigationId, objectType: "Claim", objectId: { in: claims.map((c) => c.id) } },
-    orderBy: { id: "desc" },
-    select: { id: true, objectId: true, action: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  // Grouped once by claim (each list keeps its query's order): linear in claims + events, not their product.
+  // Grouped once by claim (each list keeps its query's order): linear in claims + memberships, not their product.
   const conflictsOf = groupBy(memberships, (m) => m.claimId);
-  const eventsOf = groupBy(events, (e) => e.objectId);
-  return claims.map((c) => ({
-    ...c,
-    conflicts: (conflictsOf.get(c.id) ?? []).map((m) => m.conflict),
-    history: (eventsOf.get(c.id) ?? []).map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null })),
-  }));
+  return claims.map((c) => ({ ...c, conflicts: (conflictsOf.get(c.id) ?? []).map((m) => m.conflict) }));
 }
 
 export type ClaimHit = {

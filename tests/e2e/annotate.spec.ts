@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type Route, test } from "@playwright/test";
 import { signIn } from "./pages.ts";
 
 async function openArticle(page: Page, title: RegExp) {
@@ -325,14 +325,18 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   const mark = page.locator('mark[data-tip^="xAI · Owner"]');
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
+  // Its history is asked for as it opens, and read again after each change, newest first.
+  const history = details.getByRole("region", { name: "History" }).getByRole("listitem");
+  await expect(history).toHaveText([/^recorded by the demo seed · /]);
   await details.getByRole("button", { name: "Retract…" }).click();
   await details.getByLabel("Why is it retracted?").fill("Ownership is not what the article is about");
   await details.getByRole("button", { name: "Retract claim" }).click();
   await expect(details.getByText("Retracted: Ownership is not what the article is about")).toBeVisible();
+  await expect(history).toHaveText([/^retracted by Dana Analyst · /, /^recorded by/]);
 
   await details.getByRole("button", { name: "Restore" }).click();
   await expect(details.getByText("Active", { exact: true })).toBeVisible();
-  await expect(details.getByText("restored")).toBeVisible();
+  await expect(history).toHaveText([/^restored by Dana Analyst · /, /^retracted by/, /^recorded by/]);
 
   await details.getByRole("button", { name: "Delete…" }).click();
   await details.getByRole("button", { name: "Delete claim" }).click();
@@ -340,6 +344,25 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await expect(page.locator('mark[data-tip^="xAI · Owner"]')).toHaveCount(0);
   await page.reload();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
+});
+
+test("a viewer opening a claim whose history cannot be loaded is told so, and can ask again", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
+  const mark = page.locator('mark[data-tip^="Anthropic · Valuation · $183 billion"]');
+  const claimId = (await mark.getAttribute("data-claims"))!.split(" ")[0]!;
+  // The request for this claim's history fails (the network, not the server, says no).
+  const failHistory = (route: Route) =>
+    route.request().method() === "POST" && route.request().postData()?.includes(claimId) ? route.abort() : route.fallback();
+  await page.route("**/*", failHistory);
+  await mark.click();
+  const details = page.getByRole("region", { name: "Claim" });
+  const history = details.getByRole("region", { name: "History" });
+  await expect(history.getByRole("alert")).toContainText("History could not be loaded.");
+  await page.unroute("**/*", failHistory);
+  await history.getByRole("button", { name: "Try again" }).click();
+  await expect(history.getByRole("listitem")).toHaveText([/^recorded by the demo seed · /]);
+  await expect(history.getByRole("alert")).toHaveCount(0);
 });
 
 test("a claim records who gives the figure, and an as-of finer than a day", async ({ page }) => {

@@ -14,9 +14,11 @@ import {
 import { db } from "@/lib/server/database.ts";
 import { addAlias, createEntity, getEntity, listEntities, mergeEntities, removeAlias, undoMerge } from "@/lib/server/entities.ts";
 import { createInvestigation } from "@/lib/server/investigations.ts";
-import { createClaim as createClaimAction, retractClaim as retractClaimAction } from "@/lib/features/claims/actions.ts";
+import { createClaim as createClaimAction, readClaimHistory, retractClaim as retractClaimAction } from "@/lib/features/claims/actions.ts";
+import { insertMembership } from "@/lib/server/memberships.ts";
 import { actionRegistry } from "@/lib/web/action.ts";
-import { makeUser } from "@/tests/support/actors.ts";
+import { makeUser, SYSTEM } from "@/tests/support/actors.ts";
+import { actorOf } from "@/tests/support/actions.ts";
 import { setupTestDatabase, testEngine } from "@/tests/support/database.ts";
 
 setupTestDatabase();
@@ -375,5 +377,41 @@ describe(`entities on ${testEngine}`, () => {
     await expect(undoMerge(analyst.ctx, { investigationId: inv.id, mergeId })).rejects.toThrow(/already undone/);
     const actions = await db().auditEvent.findMany({ where: { objectId: michael.id }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["entity.create", "entity.alias.add", "entity.merge", "entity.unmerge"]);
+  });
+});
+
+describe(`a claim's history in the reader, on ${testEngine}`, () => {
+  test("a claim's history is read when it is opened, by its investigation's members only", async () => {
+    const { analyst, inv, articleId, anthropic } = await story();
+    const { id } = await createClaim(analyst.ctx, {
+      investigationId: inv.id,
+      articleId,
+      ...at("$18.4 billion"),
+      ...fields({ subjectId: anthropic.id }),
+    });
+    await retractClaim(analyst.ctx, { investigationId: inv.id, id, version: 1, reason: "misread" });
+    const viewer = await makeUser("analyst");
+    await db().$transaction((tx) => insertMembership(tx, SYSTEM, { investigationId: inv.id, userId: viewer.id, role: "viewer" }));
+    const read = actionRegistry.get(readClaimHistory)!.run;
+
+    // A viewer opens the claim: newest first, with who did it.
+    const seen = await read(actorOf(viewer), { investigationId: inv.id, id });
+    expect(seen).toMatchObject({
+      ok: true,
+      history: [
+        { action: "claim.retract", actor: analyst.name },
+        { action: "claim.create", actor: analyst.name },
+      ],
+    });
+
+    // The lead of another investigation, naming this claim from their own: not found, nothing told.
+    const other = await makeUser("analyst");
+    const theirs = await createInvestigation(other.ctx, { title: `Theirs ${Math.random()}` });
+    const foreign = await read(actorOf(other), { investigationId: theirs.id, id });
+    expect(foreign).toEqual({ ok: false, code: "not_found", message: "That claim no longer exists." });
+    // ...or naming this investigation, which they are not in: as an investigation that never existed.
+    const outside = await read(actorOf(other), { investigationId: inv.id, id });
+    expect(outside).toMatchObject({ ok: false, code: "not_found" });
+    expect(JSON.stringify([foreign, outside])).not.toContain("claim.retract");
   });
 });

@@ -117,6 +117,7 @@ beforeAll(async () => {
       "claim.retract": { id: claim.id, version: claim.version, reason: "Retracted from outside" },
       "claim.restore": { id: claim.id, version: claim.version },
       "claim.delete": { id: claim.id, version: claim.version },
+      "claim.history": { id: claim.id },
       "proposal.list": { articleId: article.id },
       "proposal.reject": { articleId: article.id, start: 0, end: 9, cue: "planted cue" },
       "proposal.acceptAll": { articleId: article.id, minConfidence: 0 },
@@ -286,7 +287,8 @@ describe("roles", () => {
       Object.entries(ACTION_POLICY)
         .filter(([, p]) => p !== "public" && p.scope === "investigation" && hasMemberRole(role, p.role))
         .map(([name]) => name);
-    expect(allowed("viewer")).toEqual(["job.status"]);
+    // A viewer reads: a claim's history when opening it, a job the page follows.
+    expect(allowed("viewer")).toEqual(["claim.history", "job.status"]);
     expect(allowed("analyst")).not.toContain("conflict.resolve");
     expect(allowed("reviewer")).toContain("conflict.resolve");
     expect(allowed("reviewer")).not.toContain("member.add");

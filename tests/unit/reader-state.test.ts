@@ -29,15 +29,14 @@ function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = [])
     anchor: { start, end: start + 10, method: "position", score: 1 },
     createdBy: "Ana",
     updatedAt: at,
-    history: [{ id: "1", action: "claim.create", at, actor: "Ana" }],
     conflicts,
   };
 }
 
 function saved(id: string, over: Partial<ClaimSaved> = {}): ClaimSaved {
-  // What a save returns of the claim: the reader's claim without its place, history and conflicts.
+  // What a save returns of the claim: the reader's claim without its place and conflicts.
   const claim = Object.fromEntries(
-    Object.entries(readerClaim(id, 0)).filter(([k]) => !["anchor", "history", "conflicts", "createdBy", "updatedAt"].includes(k)),
+    Object.entries(readerClaim(id, 0)).filter(([k]) => !["anchor", "conflicts", "createdBy", "updatedAt"].includes(k)),
   ) as ClaimSaved["claim"];
   return {
     id,
@@ -68,14 +67,14 @@ describe("the reader after a save, without reloading the page", () => {
       }),
     );
     expect(after.claims.map((c) => c.id)).toEqual(["a", "b", "c"]);
-    expect(after.claims[1]).toMatchObject({ anchor: { start: 50, end: 60 }, createdBy: "Bo", history: [{ action: "claim.create" }] });
+    expect(after.claims[1]).toMatchObject({ anchor: { start: 50, end: 60 }, createdBy: "Bo", updatedAt: at });
     expect(after.claims.map((c) => c.conflicts.map((k) => k.id))).toEqual([["k1"], ["k1"], []]);
     expect(after.claims[2]).toBe(before.claims[1]); // untouched claims are not rebuilt
     expect(after.subjects.map((s) => s.name)).toEqual(["Amazon", "Anthropic"]);
     expect(after.attributes).toEqual([{ key: "valuation", label: "Valuation", count: 3 }]);
   });
 
-  test("an edit keeps the claim's place and history, moves it to another attribute, and leaves a conflict it no longer holds", () => {
+  test("an edit keeps the claim's place, moves it to another attribute, and leaves a conflict it no longer holds", () => {
     const before = state([readerClaim("a", 0, [{ id: "k1", kind: "scale", status: "open" }]), readerClaim("b", 50)]);
     const edit = saved("a", {
       version: 2,
@@ -85,7 +84,6 @@ describe("the reader after a save, without reloading the page", () => {
     edit.claim = { ...edit.claim, version: 2, attribute: "revenue", attributeLabel: "Revenue" };
     const after = applySave(before, edit);
     expect(after.claims[0]).toMatchObject({ version: 2, anchor: { start: 0 }, attributeLabel: "Revenue" });
-    expect(after.claims[0]!.history.map((h) => h.action)).toEqual(["claim.update", "claim.create"]);
     expect(after.claims.map((c) => c.conflicts)).toEqual([
       [{ id: "k1", kind: "scale", status: "dismissed" }],
       [{ id: "k1", kind: "scale", status: "dismissed" }],

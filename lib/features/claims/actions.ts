@@ -1,6 +1,6 @@
 "use server";
 
-import { createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput } from "@/lib/domain/inputs.ts";
+import { claimHistoryInput, createClaimInput, deleteClaimInput, retractClaimInput, updateClaimInput } from "@/lib/domain/inputs.ts";
 import { type ActionContext, defineAction } from "@/lib/web/action.ts";
 import * as claims from "@/lib/server/claims.ts";
 import { openConflictCount } from "@/lib/server/conflicts.ts";
@@ -49,3 +49,8 @@ export const deleteClaim = defineAction("claim.delete", deleteClaimInput, async 
   const result = await claims.deleteClaim(ctx, input);
   return { ...result, ...(await countIfChanged(result.conflicts, input.investigationId)) };
 });
+
+/** A claim's history, asked for by the reader when the claim is opened. */
+export const readClaimHistory = defineAction("claim.history", claimHistoryInput, async (input) => ({
+  history: await claims.readerClaimHistory(input.investigationId, input.id),
+}));
