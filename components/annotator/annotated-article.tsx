@@ -598,10 +598,10 @@ export function AnnotatedArticle({
                     valueKind: selected.valueKind,
                     valueText: selected.valueText,
                     asOf: selected.asOfText ?? "",
-                    note: selected.note,
-                    accordingTo: selected.accordingTo,
-                    method: selected.method,
-                    appliesToPart: selected.appliesToPart,
+                    note: selected.note ?? "",
+                    accordingTo: selected.accordingTo ?? "",
+                    method: selected.method ?? "",
+                    appliesToPart: selected.appliesToPart ?? "",
                   }}
                   publishedAt={publishedAt}
                   timeZone={timeZone}

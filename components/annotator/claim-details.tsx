@@ -67,7 +67,7 @@ export function ClaimDetails({
     ...(claim.method ? ([["Method or baseline", claim.method]] as [string, React.ReactNode][]) : []),
     ...(claim.appliesToPart ? ([["Applies to part", claim.appliesToPart]] as [string, React.ReactNode][]) : []),
     // Provenance: a claim accepted from a suggestion says so, and who vouched for it.
-    ...(claim.proposedConfidence !== null
+    ...(claim.proposedConfidence !== undefined
       ? ([
           [
             "Recorded",

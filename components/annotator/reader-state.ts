@@ -1,6 +1,7 @@
 import type { AttributeOption } from "@/components/annotator/claim-form.tsx";
 import { KIND_LABELS } from "@/lib/domain/conflict-labels.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
+import { withoutEmptyFields } from "@/lib/domain/sparse-claim.ts";
 import { applyConflictChanges, type ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
 
@@ -18,11 +19,22 @@ export function applySave(state: ReaderState, saved: ClaimSaved): ReaderState {
   const previous = state.claims.find((c) => c.id === saved.id);
   let claims: ReaderClaim[];
   if (previous) {
-    claims = state.claims.map((c) => (c.id === saved.id ? { ...c, ...saved.claim, updatedAt: saved.event.at } : c));
+    // Built from what the save answered, not over the old claim: a field it emptied leaves no old value behind.
+    claims = state.claims.map((c) =>
+      c.id === saved.id
+        ? {
+            ...withoutEmptyFields(saved.claim),
+            anchor: c.anchor,
+            createdBy: c.createdBy,
+            updatedAt: saved.event.at,
+            conflicts: c.conflicts,
+          }
+        : c,
+    );
   } else {
     const anchor = saved.anchor ? { ...saved.anchor, method: "position" as const, score: 1 } : null;
     const created: ReaderClaim = {
-      ...saved.claim,
+      ...withoutEmptyFields(saved.claim),
       anchor,
       createdBy: saved.event.actor,
       updatedAt: saved.event.at,

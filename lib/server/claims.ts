@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ExpectedError } from "@/lib/domain/action-result.ts";
 import { anchorInText, type AnchorMatch, describeSelection, tidySelection } from "@/lib/domain/anchoring.ts";
 import { attributeKey, mentionOf, type ClaimStatus, type EntityKind } from "@/lib/domain/claims.ts";
+import { type Sparse, withoutEmptyFields } from "@/lib/domain/sparse-claim.ts";
 import type { ClaimConflict, ConflictChange } from "@/lib/domain/conflict-changes.ts";
 import { readAttributeSetting, readSettledDecisions, readValue, writeValue } from "@/lib/domain/json-codecs.ts";
 import { parseMoment } from "@/lib/domain/moments.ts";
@@ -642,7 +643,8 @@ export async function claimHistory(investigationId: string, claimId: string) {
 }
 
 export type ClaimEvent = { id: string; action: string; at: Date; actor: string | null };
-export type ReaderClaim = ClaimView & { conflicts: ClaimConflict[] };
+/** A claim as the reader has it: its empty fields left out (see withoutEmptyFields), with its conflicts. */
+export type ReaderClaim = Sparse<ClaimView> & { conflicts: ClaimConflict[] };
 
 /**
  * One claim's history, newest first, as the reader shows it when the claim is opened (not sent
@@ -675,7 +677,7 @@ export async function readerClaims(investigationId: string, articleId: string, b
   ]);
   // Grouped once by claim (each list keeps its query's order): linear in claims + memberships, not their product.
   const conflictsOf = groupBy(memberships, (m) => m.claimId);
-  return claims.map((c) => ({ ...c, conflicts: (conflictsOf.get(c.id) ?? []).map((m) => m.conflict) }));
+  return claims.map((c) => ({ ...withoutEmptyFields(c), conflicts: (conflictsOf.get(c.id) ?? []).map((m) => m.conflict) }));
 }
 
 export type ClaimHit = {

@@ -9,6 +9,7 @@ import {
   selfAndParts,
   type SubjectOption,
 } from "@/lib/domain/claims.ts";
+import { withoutEmptyFields } from "@/lib/domain/sparse-claim.ts";
 
 const subjects: SubjectOption[] = [
   { id: "1", name: "Emil Michael", kind: "person", aliases: ["the Pentagon’s Michael", "Under-Secretary Michael"] },
@@ -128,5 +129,26 @@ describe("attributes offered and warned about in the claim form", () => {
     expect(closeAttribute(used, "valuation")).toBeNull();
     expect(closeAttribute(used, "Head count")).toBeNull();
     expect(closeAttribute(used, "Contract value")).toBeNull();
+  });
+});
+
+describe("a claim as the reader is sent it", () => {
+  const empty = { statusReason: null, asOfText: null, note: "", accordingTo: "", method: "", appliesToPart: "", proposedConfidence: null };
+
+  test("leaves out the fields that say nothing, and keeps the rest as they are", () => {
+    expect(withoutEmptyFields({ id: "c1", valueText: "$1 billion", ...empty })).toEqual({ id: "c1", valueText: "$1 billion" });
+  });
+
+  test("keeps every field that says something, a confidence of 0 too", () => {
+    const full = {
+      statusReason: "misread",
+      asOfText: "in March",
+      note: "From the filing",
+      accordingTo: "Reuters",
+      method: "survey",
+      appliesToPart: "the north wing",
+      proposedConfidence: 0,
+    };
+    expect(withoutEmptyFields({ id: "c1", ...full })).toEqual({ id: "c1", ...full });
   });
 });

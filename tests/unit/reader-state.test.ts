@@ -11,7 +11,6 @@ function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = [])
     id,
     version: 1,
     status: "active",
-    statusReason: null,
     subject,
     subjectText: "Anthropic",
     attribute: "valuation",
@@ -19,12 +18,6 @@ function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = [])
     valueKind: "money",
     valueText: "$1 billion",
     reading: "1 billion USD",
-    asOfText: null,
-    note: "",
-    accordingTo: "",
-    method: "",
-    appliesToPart: "",
-    proposedConfidence: null,
     quote: "$1 billion",
     anchor: { start, end: start + 10, method: "position", score: 1 },
     createdBy: "Ana",
@@ -33,11 +26,17 @@ function readerClaim(id: string, start: number, conflicts: ClaimConflict[] = [])
   };
 }
 
+const EMPTY = { statusReason: null, asOfText: null, note: "", accordingTo: "", method: "", appliesToPart: "", proposedConfidence: null };
+
 function saved(id: string, over: Partial<ClaimSaved> = {}): ClaimSaved {
   // What a save returns of the claim: the reader's claim without its place and conflicts.
-  const claim = Object.fromEntries(
-    Object.entries(readerClaim(id, 0)).filter(([k]) => !["anchor", "conflicts", "createdBy", "updatedAt"].includes(k)),
-  ) as ClaimSaved["claim"];
+  // (with every field, empty ones too).
+  const claim = {
+    ...Object.fromEntries(
+      Object.entries(readerClaim(id, 0)).filter(([k]) => !["anchor", "conflicts", "createdBy", "updatedAt"].includes(k)),
+    ),
+    ...EMPTY,
+  } as ClaimSaved["claim"];
   return {
     id,
     version: 1,
@@ -92,6 +91,15 @@ describe("the reader after a save, without reloading the page", () => {
       { key: "revenue", label: "Revenue", count: 1 },
       { key: "valuation", label: "Valuation", count: 1 },
     ]);
+  });
+
+  test("an edit that empties a field shows it empty, not what it said before", () => {
+    const before = state([{ ...readerClaim("a", 0), note: "From the filing", accordingTo: "Reuters" }]);
+    const edit = saved("a", { version: 2, event: { id: "10", action: "claim.update", at, actor: "Bo" } });
+    edit.claim = { ...edit.claim, version: 2, accordingTo: "Bloomberg" };
+    const [after] = applySave(before, edit).claims;
+    expect(after).toMatchObject({ version: 2, accordingTo: "Bloomberg", anchor: { start: 0 } });
+    expect(after).not.toHaveProperty("note");
   });
 
   test("a deleted claim leaves the page and its attribute's count", () => {
