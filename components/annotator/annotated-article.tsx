@@ -784,7 +784,6 @@ function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenPropos
     const isSelected = run.items.some((c) => c.id === selectedId);
     const disputed = run.items.some((c) => openConflictsOf(c).length > 0);
     const labels = run.items.map(label);
-    const tip = labels.join("\n");
     return (
       <mark
         key={run.start}
@@ -793,9 +792,9 @@ function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenPropos
         data-claims={run.items.map((c) => c.id).join(" ")}
         data-status={top.status}
         data-open-conflict={disputed || undefined}
-        data-tip={tip}
         tabIndex={0}
         role="button"
+        // Also its tooltip (app/globals.css): one copy of the text on each of hundreds of highlights.
         aria-label={highlightName(text, labels)}
         onClick={(e) => {
           e.stopPropagation();

@@ -20,10 +20,23 @@ const claimCount = (page: Page) => page.getByRole("heading", { name: /Claims in 
 test("the demo story arrives annotated, with highlights on the right words", async ({ page }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
-  const mark = page.locator('mark[data-tip^="Anthropic · Valuation · $183 billion"]');
+  const mark = page.locator('mark[aria-label*=" — Anthropic · Valuation · $183 billion"]');
   await expect(mark).toHaveText("valued at $183 billion");
   // Named by the words it shows (what a speech-input user says), then by its claim.
   await expect(mark).toHaveAccessibleName(/^valued at \$183 billion — Anthropic · Valuation · \$183 billion/);
+  // Pointed at, or reached with the keyboard, it shows that name as its tooltip.
+  const tooltip = () =>
+    mark.evaluate((el) => ({ shown: getComputedStyle(el, "::after").display, text: getComputedStyle(el, "::after").content }));
+  const name = await mark.getAttribute("aria-label");
+  expect(await tooltip()).toEqual({ shown: "none", text: JSON.stringify(name) });
+  await mark.hover();
+  await expect.poll(tooltip).toEqual({ shown: "block", text: JSON.stringify(name) });
+  await page.mouse.move(0, 0);
+  await mark.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(mark).toBeFocused();
+  await expect.poll(tooltip).toEqual({ shown: "block", text: JSON.stringify(name) });
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
   await expect(details.getByText("→ 183 billion USD (182.5–183.5 bn)")).toBeVisible();
@@ -58,7 +71,7 @@ test("an analyst selects words, records a claim, and it is still highlighted aft
   await page.reload();
   await expect(claimCount(page)).toContainText("(11)");
   const mark = page.locator("mark", { hasText: "valued at $18.4 billion" });
-  await expect(mark).toHaveAttribute("data-tip", /Anthropic · valuation · \$18\.4 billion/);
+  await expect(mark).toHaveAttribute("aria-label", /Anthropic · valuation · \$18\.4 billion/);
 });
 
 test("dragging over highlighted words records a new claim on them, and they stay marked while the form is open", async ({ page }) => {
@@ -167,7 +180,7 @@ test("keyboard only: find the words, fill the claim, save with Ctrl+Enter", asyn
   await page.keyboard.press("Control+Enter");
 
   await expect(claimCount(page)).toContainText("(7)");
-  const mark = page.locator('mark[data-tip*="Sam Altman · Role · CEO of OpenAI"]');
+  const mark = page.locator('mark[aria-label*="Sam Altman · Role · CEO of OpenAI"]');
   await expect(mark).toHaveText("Sam Altman");
   // Focus comes back to the words just annotated, and the save is announced.
   await expect(mark).toBeFocused();
@@ -240,7 +253,7 @@ test("a subject typed exactly and never picked saves, and how the text names it 
   await page.keyboard.press("Tab");
   await form.getByRole("button", { name: "Save claim" }).click();
   await expect(form).toBeHidden();
-  await expect(page.locator('mark[data-tip*="Anthropic · Posture · a public standoff"]')).toBeVisible();
+  await expect(page.locator('mark[aria-label*="Anthropic · Posture · a public standoff"]')).toBeVisible();
 });
 
 test("an alias is added to Emil Michael from his entity page", async ({ page }) => {
@@ -265,7 +278,7 @@ test("an alias is added to Emil Michael from his entity page", async ({ page }) 
 test("saving over someone else's newer edit is refused, names them, and keeps what was typed", async ({ page, browser }) => {
   await signIn(page, "analyst@example.com");
   await openArticle(page, /US government and Anthropic discuss cooperation/);
-  await page.locator('mark[data-tip^="Mythos · Developer"]').click();
+  await page.locator('mark[aria-label*=" — Mythos · Developer"]').click();
   await page.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
   const form = page.getByRole("form", { name: "Edit claim" });
   await form.getByLabel("Note (optional)").fill("Checked against the company blog");
@@ -274,7 +287,7 @@ test("saving over someone else's newer edit is refused, names them, and keeps wh
   const reviewer = await other.newPage();
   await signIn(reviewer, "reviewer@example.com");
   await openArticle(reviewer, /US government and Anthropic discuss cooperation/);
-  await reviewer.locator('mark[data-tip^="Mythos · Developer"]').click();
+  await reviewer.locator('mark[aria-label*=" — Mythos · Developer"]').click();
   await reviewer.getByRole("region", { name: "Claim" }).getByRole("button", { name: "Edit" }).click();
   await reviewer.getByRole("form", { name: "Edit claim" }).getByLabel("Note (optional)").fill("Reviewer's note");
   await reviewer.getByRole("button", { name: "Save changes" }).click();
@@ -322,7 +335,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await signIn(page, "analyst@example.com");
   await openArticle(page, /U\.S\. military leaders, including Secretary of Defense Pete Hegseth/);
   const before = Number((await claimCount(page).textContent())?.match(/\((\d+)\)/)?.[1]);
-  const mark = page.locator('mark[data-tip^="xAI · Owner"]');
+  const mark = page.locator('mark[aria-label*=" — xAI · Owner"]');
   await mark.click();
   const details = page.getByRole("region", { name: "Claim" });
   // Its history is asked for as it opens, and read again after each change, newest first.
@@ -341,7 +354,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
   await details.getByRole("button", { name: "Delete…" }).click();
   await details.getByRole("button", { name: "Delete claim" }).click();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
-  await expect(page.locator('mark[data-tip^="xAI · Owner"]')).toHaveCount(0);
+  await expect(page.locator('mark[aria-label*=" — xAI · Owner"]')).toHaveCount(0);
   await page.reload();
   await expect(claimCount(page)).toContainText(`(${before - 1})`);
 });
@@ -349,7 +362,7 @@ test("a claim is retracted with a reason, restored, then deleted", async ({ page
 test("a viewer opening a claim whose history cannot be loaded is told so, and can ask again", async ({ page }) => {
   await signIn(page, "viewer@example.com");
   await openArticle(page, /The U\.S\. Department of Defense, through official Michael/);
-  const mark = page.locator('mark[data-tip^="Anthropic · Valuation · $183 billion"]');
+  const mark = page.locator('mark[aria-label*=" — Anthropic · Valuation · $183 billion"]');
   const claimId = (await mark.getAttribute("data-claims"))!.split(" ")[0]!;
   // The request for this claim's history fails (the network, not the server, says no).
   const failHistory = (route: Route) =>

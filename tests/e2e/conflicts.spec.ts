@@ -199,7 +199,7 @@ test("an analyst marks two claims as conflicting from the reader, with a note", 
   await signIn(page, "analyst@example.com");
   await page.goto("/investigations/anthropic-pentagon/articles");
   await page.getByRole("link", { name: /U\.S\. Government Seeks AI Alignment with Anthropic/ }).click();
-  await page.locator('mark[data-tip^="U.S. government · Approach to Anthropic"]').click();
+  await page.locator('mark[aria-label*=" — U.S. government · Approach to Anthropic"]').click();
   await page.getByRole("region", { name: "Claim" }).getByRole("link", { name: "Mark as conflicting…" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Mark claims as conflicting" })).toBeVisible();
