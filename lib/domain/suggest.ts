@@ -2066,6 +2066,10 @@ const OWNED_BODY =
   /^['’]s\s+(?:[\p{L}-]+\s+)?(?:party|company|firm|government|administration|team|club|campaign|group|business|foundation|charity|ministry|department|agency|bank|fund|airline|union|coalition|side)\b/iu;
 const ownsTheSubject = (body: string, m: Mention) => OWNED_BODY.test(body.slice(m.end, m.end + 40));
 
+/** "was worth", "is now worth", "a trading day worth": what the subject itself is worth, not a thing it holds. */
+const IS_WORTH =
+  /\b(?:is|was|are|were|be|been|being|now|company|firm|business|day|session)\s+worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|more than|less than|at least)\s+)?(?:US|A|C|HK)?$/i;
+
 /** Between a figure and the name it is given for: "412 for", "48% of the vote for the". */
 const GIVEN_FOR = /^(?:\s+[\p{L}'’-]+){0,4}?\s+for\s+(?:the\s+)?$/u;
 
@@ -2849,7 +2853,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         !lostPeople &&
         // "had climbed past 22,000": a tally passing a mark is its level.
         !/^(?:past|above|over|beyond|more than)\b/i.test(text) &&
-        (MOVE_VALUE.test(text) || movedJustBefore(body, sentence.start, value.start))
+        // "up to 20 years" is a bound, no move.
+        ((MOVE_VALUE.test(text) && !/^(?:up|down)\s+to\b/i.test(text)) || movedJustBefore(body, sentence.start, value.start))
       ) {
         const counted = noun ?? countNounBefore(body.slice(sentence.start, value.start));
         const own = lessons.find(
@@ -2861,6 +2866,21 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         if (own) attribute = { label: own.attribute, how: "learned", cue: own.words.join(" ") };
         else if (!attribute.label || !/\bchange\b/i.test(attribute.label))
           attribute = { label: what ? `Change in ${what}` : "Change", how: "cue", cue: cue.join(" ") };
+      }
+
+      // "Nvidia was worth about $3.5 trillion", "Musk is worth $245 billion": what a company is worth
+      // is its market value, a person's their fortune; "a stake worth $1.9 billion" is the stake's.
+      if (
+        attribute.how === "none" &&
+        value.kind === "money" &&
+        (subjectKind === "person" || subjectKind === "organization") &&
+        IS_WORTH.test(body.slice(Math.max(sentence.start, value.start - 40), value.start) + lead)
+      ) {
+        const worthFamily = familyOf(subjectKind === "person" ? "Net worth" : "Valuation", true)!;
+        const subjectId = "entityId" in subject ? subject.entityId : null;
+        const taught = lessons.filter((l) => l.family === worthFamily).map((l) => l.cue);
+        const own = taught.find((l) => l.subjectId === subjectId) ?? taught[0];
+        attribute = { label: own?.attribute ?? worthFamily.label, how: "cue", cue: "worth" };
       }
 
       // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the

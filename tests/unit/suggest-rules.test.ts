@@ -2266,3 +2266,28 @@ describe("a name in the possessive before a body it leads", () => {
     expect(subjects("Ortiz's company Acme lost $2 billion.")).toEqual([["$2 billion", "acme"]]);
   });
 });
+
+describe("what a subject is worth", () => {
+  const WORTH: SuggestEntity[] = [...ENTITIES, { id: "dana", name: "Dana Ortiz", kind: "person", aliases: ["Ortiz"] }];
+  const labelled = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: WORTH, claims: [] }).map((p) => [
+      p.quote,
+      p.attribute.label,
+    ]);
+
+  it("is a company's market value and a person's fortune", () => {
+    expect(labelled("Acme was worth about $3.5 trillion on Friday.")).toEqual([["about $3.5 trillion", "Valuation"]]);
+    expect(labelled("Acme ended the trading day worth more than US$3.6 trillion.")).toEqual([["more than US$3.6 trillion", "Valuation"]]);
+    expect(labelled("Ortiz is now worth $245 billion.")).toEqual([["$245 billion", "Net worth"]]);
+  });
+
+  it("is not what a thing held is worth", () => {
+    expect(labelled("Ortiz will keep a stake worth $1.9 billion.")[0]?.[1]).not.toBe("Net worth");
+  });
+});
+
+describe("a bound on a count", () => {
+  it("is no move: “up to 20 years” is at most 20 years, not a change", () => {
+    expect(alone("He faces up to 20 years in prison.").map((p) => p.attribute.label)).toEqual(["Prison sentence"]);
+  });
+});
