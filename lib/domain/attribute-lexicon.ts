@@ -428,7 +428,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   family(
     "Employees",
     ["staff", "workforce", "headcount", "number of employees", "jobs"],
-    /\b(?:employees|employs|staff(?:ers)?|workforce|workers|jobs|headcount)\b/,
+    /\b(?:employees|employ(?:s|ed|ing)?|staff(?:ers)?|workforce|workers|jobs|headcount)\b/,
     ["count"],
     ["organization"],
     { unless: CUT },

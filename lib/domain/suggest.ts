@@ -555,6 +555,8 @@ const IRREGULAR_PAST =
 /** Words before a verb that put it outside the past: "will be delivered", "is due to open", "are shipped". */
 const NOT_PAST = /^(?:will|shall|would|'ll|to|is|are|am|be|being|can|may|might|must|should|could|expected|due|set|plans?|aims?)$/i;
 
+/** What opens a clause cut short to its participle: "when sentenced", "once approved", "if elected". */
+const REDUCED_CLAUSE = /^(?:when|whenever|once|if|unless|until|till|before|after|while|whether|though|although)$/i;
 /** Words before a verb that put it ahead of the day written: "will open", "may cut", "plans to sell". */
 const AHEAD = /^(?:will|shall|'ll|may|might)$/i;
 /** What opens a comparison with an earlier figure: "up from", "down from", "compared with", "against". */
@@ -571,6 +573,9 @@ function clauseTense(tokens: Token[], i: number): "past" | "ahead" | null {
     const t = tokens[k]!;
     for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
       const w = tokens[a]!.text;
+      // "when sentenced in October", "once approved in May": a participle right after its
+      // subordinator is a clause cut short, of no tense of its own.
+      if (a === k - 1 && REDUCED_CLAUSE.test(w)) return null;
       // "may have peaked in March", "is expected to have peaked in March": a guess about what is
       // over, told by its verb, not what is ahead.
       if (/^(?:may|might|to)$/i.test(w) && /^(?:have|'ve)$/i.test(tokens[a + 1]?.text ?? "")) break;

@@ -2291,3 +2291,18 @@ describe("a bound on a count", () => {
     expect(alone("He faces up to 20 years in prison.").map((p) => p.attribute.label)).toEqual(["Prison sentence"]);
   });
 });
+
+describe("a clause cut short to its participle", () => {
+  const august = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: new Date("2024-08-10T09:00:00Z") }, entities: ENTITIES, claims: [] });
+
+  it("has no tense of its own: “when sentenced in October” in August is this October", () => {
+    const [p] = august("The defendant may face 20 years in prison when sentenced in October.");
+    expect(p?.asOf).toMatchObject({ text: "October", reading: "2024-10-01 – 2024-10-31 (month)" });
+  });
+
+  it("counts people a plant employed as its employees", () => {
+    const p = august("The plant, when opened in March, employed 300 people.").find((p) => p.quote.includes("300"));
+    expect(p?.attribute.label).toBe("Employees");
+  });
+});
