@@ -1930,7 +1930,13 @@ function guessSubject(
   // unless it is of the measure's kind ("Revenue rose 12%, according to Acme": its own).
   const best = [...pool]
     .sort((a, b) => score(b) - score(a))
-    .find((m) => (!cited(m) || m.entity.kind === "other" || kinds.includes(m.entity.kind)) && !ownsTheSubject(body, m));
+    .find(
+      (m) =>
+        (!cited(m) || m.entity.kind === "other" || kinds.includes(m.entity.kind)) &&
+        !ownsTheSubject(body, m) &&
+        // "Alphabet gained 2%, while Apple fell 1%": a name of a later clause has its own figures.
+        !(m.at >= value.end && LATER_CLAUSE.test(body.slice(value.end, m.at))),
+    );
   // A learned event ("the flood's death toll") is seldom named beside its figures: it beats a place
   // merely mentioned, not one the sentence is about ("In Paiporta, at least 62 people died") nor
   // the place the figure is given for ("the toll in Paiporta as 52", "over 17,600 in Turkey").
@@ -2070,6 +2076,11 @@ const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
 const OWNED_BODY =
   /^['’]s\s+(?:[\p{L}-]+\s+)?(?:party|company|firm|government|administration|team|club|campaign|group|business|foundation|charity|ministry|department|agency|bank|fund|airline|union|coalition|side)\b/iu;
 const ownsTheSubject = (body: string, m: Mention) => OWNED_BODY.test(body.slice(m.end, m.end + 40));
+
+const MEASURE_SHAPES: Shape[] = ["money", "count", "measure", "percentage"];
+
+/** What opens another clause after a figure: ", while", "; ", ", but", "whereas". */
+const LATER_CLAUSE = /(?:[,;]\s*(?:while|whereas|but|although|though|and)\b|;|\b(?:while|whereas)\b)/i;
 
 /** "was worth", "is now worth", "a trading day worth": what the subject itself is worth, not a thing it holds. */
 const IS_WORTH =
@@ -2803,7 +2814,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
               );
       // "Turnout was 76.6%": the measure's own word opening the sentence is no one's name.
       const subject: SubjectGuess =
-        guessed.how === "sentence" && family && !guessed.name.includes(" ") && family.cue.test(foldText(guessed.name))
+        guessed.how === "sentence" &&
+        !guessed.name.includes(" ") &&
+        // So is any measure's word: "Revenue rose 12% at Alphabet".
+        ((family && family.cue.test(foldText(guessed.name))) || MEASURE_SHAPES.some((s) => anyCue(s).test(foldText(guessed.name))))
           ? { how: "none" }
           : "entityId" in guessed
             ? ofItsYear(

@@ -2306,3 +2306,20 @@ describe("a clause cut short to its participle", () => {
     expect(p?.attribute.label).toBe("Employees");
   });
 });
+
+describe("a name of a later clause", () => {
+  const APPLE: SuggestEntity[] = [{ id: "apple", name: "Apple", kind: "organization", aliases: [] }];
+  const subjects = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: APPLE, claims: [] }).map((p) => [p.quote, p.subject]);
+
+  it("has its own figures: “Alphabet gained 2%, while Apple fell 1%” gives the 2% to Alphabet", () => {
+    expect(subjects("Alphabet gained 2%, while Apple fell 1%.")).toEqual([
+      ["2%", { how: "sentence", name: "Alphabet" }],
+      ["fell 1%", { how: "mention", entityId: "apple", name: "Apple" }],
+    ]);
+  });
+
+  it("leaves a measure's word opening the sentence no one's name: “Revenue rose 12% at Alphabet”", () => {
+    expect(subjects("Revenue rose 12% at Alphabet, whereas Apple reported a 3% fall.")[0]).toEqual(["12%", { how: "none" }]);
+  });
+});
