@@ -2075,7 +2075,8 @@ const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
  */
 const OWNED_BODY =
   /^['’]s\s+(?:[\p{L}-]+\s+)?(?:party|company|firm|government|administration|team|club|campaign|group|business|foundation|charity|ministry|department|agency|bank|fund|airline|union|coalition|side)\b/iu;
-const ownsTheSubject = (body: string, m: Mention) => OWNED_BODY.test(body.slice(m.end, m.end + 40));
+// Only a person leads a body so: "Tesla's China business sold 50,000 cars" is Tesla's own figure.
+const ownsTheSubject = (body: string, m: Mention) => m.entity.kind === "person" && OWNED_BODY.test(body.slice(m.end, m.end + 40));
 
 const MEASURE_SHAPES: Shape[] = ["money", "count", "measure", "percentage"];
 

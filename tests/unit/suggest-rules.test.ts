@@ -2265,6 +2265,11 @@ describe("a name in the possessive before a body it leads", () => {
     expect(subjects("Ortiz's stake in Acme is 9%.")).toEqual([["9%", "dana"]]);
     expect(subjects("Ortiz's company Acme lost $2 billion.")).toEqual([["$2 billion", "acme"]]);
   });
+
+  it("leaves a company's own division its figure: “Acme's China business sold 50,000 cars”", () => {
+    expect(subjects("Acme's China business sold 50,000 cars in May.")).toEqual([["50,000 cars", "acme"]]);
+    expect(subjects("Acme's team of 40 engineers worked on it for three years.")).toEqual([["40 engineers", "acme"]]);
+  });
 });
 
 describe("what a subject is worth", () => {
