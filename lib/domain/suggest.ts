@@ -1879,6 +1879,16 @@ function guessSubject(
   const bracketed = /^\s*\)/.test(body.slice(value.end, value.end + 3));
   // "behind Enzo Fernández (£106.8m)": a figure in brackets right after a name is that name's.
   // So is one in the possessive right before it: "Harris won 48.3% to Trump's 49.9%".
+  // "Dana Ortiz has scored 14 for Acme": a person doing the figure for a team or company, not its figure.
+  const byPersonFor = (m: Mention) =>
+    m.entity.kind !== "person" &&
+    mentions.some(
+      (o) =>
+        o.entity.kind === "person" &&
+        o.end <= value.start &&
+        o.at >= sentence.start &&
+        !/[,;:()]|\b(?:said|says|told|according)\b/i.test(body.slice(o.end, value.start)),
+    );
   const attached = (m: Mention) =>
     placeOfFigure(body, value, m) ||
     // "412 for Labour and 121 for the Conservatives", "48% of the vote for Harris": a bare count or a
@@ -1887,7 +1897,8 @@ function guessSubject(
     (/(?:\d|%|\bper ?cent)$/i.test(body.slice(value.start, value.end)) &&
       !/[$€£¥]/.test(body.slice(value.start, value.end)) &&
       m.at >= value.end &&
-      GIVEN_FOR.test(body.slice(value.end, m.at))) ||
+      GIVEN_FOR.test(body.slice(value.end, m.at)) &&
+      !byPersonFor(m)) ||
     (m.end <= value.start && /^['’]s\s+$/.test(body.slice(m.end, value.start))) ||
     // And the name a relative clause holding the figure is about: "OpenAI, which is now valued at $157 billion".
     // Unless the clause names another first: "Dana Ortiz, who runs Orinda Labs with 3,000 staff" is the company's.

@@ -2217,6 +2217,21 @@ describe("a figure of another year or given for a name", () => {
     expect(voted("The Reds hired 300 staff for the Blues.")).toEqual([["300 staff", "red"]]);
   });
 
+  it("leaves a person's figure scored “for” a team or party the person's", () => {
+    const withPlayer: SuggestEntity[] = [...VOTE, { id: "dana", name: "Dana Ortiz", kind: "person", aliases: ["Ortiz"] }];
+    const said = (body: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED_VOTE }, entities: withPlayer, claims: [] }).map((p) => [
+        p.quote,
+        subjectOf(p),
+      ]);
+    expect(said("Dana Ortiz has scored 14 for the Reds this season.")).toEqual([["14", "dana"]]);
+    // Who tells of the figures is not who scored them.
+    expect(said("Ortiz said the count gave 412 for the Reds and 121 for the Blues.")).toEqual([
+      ["412", "red"],
+      ["121", "blue"],
+    ]);
+  });
+
   it("counts after a capitalised word when a plural noun says what: “gave Labour 412 seats”", () => {
     expect(alone("The count gave Labour 412 seats.").map((p) => p.quote)).toEqual(["412 seats"]);
     expect(alone("Sales of the Galaxy 23 rose.").map((p) => p.quote)).toEqual([]);
