@@ -811,6 +811,8 @@ function valueAt(body: string, tokens: Token[], i: number, from: number, context
     )
       break;
     if (best.kind === "number" && MOVE_VALUE.test(tokens[k]!.text) && PEOPLE.test(body.slice(best.start, best.end).toLowerCase())) break;
+    // "won 3, lost 2": games lost in a record are a count of games, no move.
+    if (best.kind === "number" && /^los/i.test(tokens[k]!.text) && recordOfGames(body, Math.max(0, best.start - 80), best.end + 40)) break;
     // "$15 billion to $26 billion": a currency sign against the figure is written with it, whatever the reading.
     if (/^[$€£¥]$/.test(tokens[k]!.text) && tokens[k]!.end === tokens[k + 1]!.start && best.kind === "money") {
       best = read(body, tokens[k]!.start, best.end, context) ?? best;
@@ -1278,6 +1280,14 @@ function countNounBefore(text: string): string | null {
   for (const m of text.matchAll(/\b\d[\d,.]*\s+(\p{Ll}{3,}s)\b/gu)) noun = m[1]!;
   return noun;
 }
+
+/**
+ * A win-loss record: "won 3, lost 2", "won 40 and lost 12", "lost two and drew one". Games won
+ * or drawn are counted bare (or as games, matches…); seats won are counted with their noun.
+ */
+const RECORD_WORD = String.raw`(?:won|wins|drew|drawn|draws|tied|ties)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+(?:games?|matches|times|races|fights|bouts|sets|frames|tests|ties|contests))?`;
+const RECORD = new RegExp(String.raw`\b${RECORD_WORD}(?=\s*(?:[,;.)]|and\b|but\b|of\b|$))`, "i");
+const recordOfGames = (body: string, from: number, to: number) => RECORD.test(body.slice(from, to));
 
 /** The move written in the value itself: "up 12%". */
 const MOVE_VALUE = new RegExp(String.raw`^(?:${MOVE_WORDS})\b`, "i");
@@ -2882,6 +2892,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         !value.measured &&
         !value.magnitude &&
         !lostPeople &&
+        !(
+          /\blos[est]+\s*$/i.test(body.slice(Math.max(sentence.start, value.start - 12), value.start)) &&
+          recordOfGames(body, Math.max(sentence.start, value.start - 80), Math.min(sentence.end, value.end + 40))
+        ) &&
         // "had climbed past 22,000": a tally passing a mark is its level.
         !/^(?:past|above|over|beyond|more than)\b/i.test(text) &&
         // "up to 20 years" is a bound, no move.

@@ -2158,6 +2158,16 @@ describe("a count that moved", () => {
     expect(read("Acme shut down 300 plants.")[0]?.[0]).toBe("300 plants");
     expect(read("The army lost 300 soldiers.")[0]?.[1]).not.toMatch(/change/i);
   });
+
+  it("is no move when games lost are a record: “won 3, lost 2”", () => {
+    expect(read("Hillton won 3, lost 2 and drew 1 of their opening games.").slice(0, 2)).toEqual([
+      ["3", null, "3 (2.5–3.5)"],
+      ["2", null, "2 (1.5–2.5)"],
+    ]);
+    expect(read("Hillton lost 2 and drew 4 of their last six games.")[0]).toEqual(["2", null, "2 (1.5–2.5)"]);
+    // Seats won are counted with their noun: the seats lost beside them are a change.
+    expect(read("The Hillton Party won 121 seats and lost 251.")[1]).toEqual(["lost 251", "Change in seats", "-251 (-251.5–-250.5)"]);
+  });
 });
 
 describe("a learned move", () => {
