@@ -335,14 +335,21 @@ const surveyed = (label: string) => SURVEYED.test(foldText(label));
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /**
- * Words that give a figure as a count still running, or a provisional reading: "had won 411
- * seats", "so far", "with two seats still to declare", "on course for", "the likely majority".
- * Read in the words around the quote.
+ * Words that give a figure as a count still running, or a provisional reading: "so far", "with two
+ * seats still to declare", "on course for", "provisional results". Read in the words around the quote.
  */
 const RUNNING =
-  /\b(?:so far|to date|as yet|by then|by that (?:time|point)|at that (?:time|point)|had (?:won|taken|secured|gained|reached|counted|recorded|confirmed)|had (?:about |around |some |at least |more than )?\d|(?:still|yet) to (?:be )?(?:declare|declared|count|counted|report|reported)|provisional|preliminary|likely|in prospect|on course|on track|with \d[\d,]* of (?:the )?\d[\d,]*)\b/;
+  /\b(?:so far|to date|as yet|by then|by that (?:time|point)|at that (?:time|point)|(?:still|yet) to (?:be )?(?:declare|declared|count|counted|report|reported)|provisional|preliminary|in prospect|on course|on track|with \d[\d,]* of (?:the )?\d[\d,]*)\b/;
+/**
+ * Words that do so only right before the figure: "had won 411 seats", "had 71", "the likely
+ * majority of 170". Elsewhere in the sentence they say nothing of it: "Acme, which had 3,000 staff,
+ * was founded in 1998" gives no founding year still running.
+ */
+const RUNNING_BEFORE =
+  /\b(?:had (?:won|taken|secured|gained|reached|counted|recorded|confirmed)\s+(?:[\p{L}'’-]+\s+){0,2}?|had\s+(?:about |around |some |at least |more than )?|likely\s+(?:[\p{L}'’-]+\s+){0,3}?)\d[\d.,]*(?:\s*[\p{L}%]+){0,2}\s*$/u;
 const runningWords = memoized(20_000, (text: string) => RUNNING.test(foldText(text)));
-export const runs = (c: DetectionClaim) => runningWords(`${c.context ?? ""} ${c.after ?? ""}`);
+const runningBefore = memoized(20_000, (text: string) => RUNNING_BEFORE.test(foldText(text)));
+export const runs = (c: DetectionClaim) => runningWords(`${c.context ?? ""} ${c.after ?? ""}`) || runningBefore(c.context ?? "");
 /** Whether a claim gives a time of day of its own (its as-of or its words), apart from when it was published. */
 const ownTime = (c: DetectionClaim) => Boolean((c.asOf ?? c.quoteMoment)?.timed);
 

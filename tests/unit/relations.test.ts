@@ -455,6 +455,23 @@ describe("a count still running, and readings of a moving figure the same day", 
     expect(relate(plain, saturday, fixed)?.relation).toBe("contradiction");
   });
 
+  test("“had” or “likely” elsewhere in the sentence leaves a fixed figure a contradiction", () => {
+    const founded = { attribute: "founded", attributeLabel: "Year founded", kind: "date" as const };
+    const first = claim("1998", { ...founded, context: "Acme, which had 3,000 staff, was founded in 1998", published: at("3 May 2026") });
+    const second = claim("1997", { ...founded, context: "Acme was founded in 1997", published: at("5 May 2026") });
+    expect(relate(first, second, fixed)?.relation).toBe("contradiction");
+    const likely = claim("1998", {
+      ...founded,
+      context: "Acme, likely to be sold this year, was founded in 1998",
+      published: at("3 May 2026"),
+    });
+    expect(relate(likely, second, fixed)?.relation).toBe("contradiction");
+    // Right before the figure they still give a count still running.
+    const majority = { attribute: "majority", attributeLabel: "Majority" };
+    const early = claim("170", { ...majority, context: "a likely majority of 170", published: at("5 July 2024, 02:00") });
+    expect(relate(early, claim("174", { ...majority, published: at("6 July 2024, 12:00") }), fixed)?.relation).toBe("update");
+  });
+
   test("two figures of a running count in one article the same day are snapshots", () => {
     const first = claim("58", { ...seats, articleId: "one", context: "so far the Greens had 58", published: at("8 May 2026, 18:00") });
     const then = claim("59", { ...seats, articleId: "one", context: "the tally stood at 59", published: at("8 May 2026, 18:00") });
