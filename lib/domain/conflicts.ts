@@ -331,7 +331,15 @@ const estimates = (words: string | undefined) => Boolean(words && ESTIMATE.test(
  * poll): "Revenue expected by analysts". Not a company's own forecast, which is one figure.
  */
 const SURVEYED = /\b(?:consensus|expected by|expectations?|polls?|polling|surveys?|surveyed|analysts?)\b/;
-const surveyed = (label: string) => SURVEYED.test(foldText(label));
+/** Words of the same roots that name no estimate: "Polling day", "Polling stations", "Polls close", "Analysts covering". */
+const NOT_SURVEYED =
+  /\b(?:polling (?:day|date|stations?|places?|booths?|cards?|districts?|staff|officers?)|polls? (?:close|closed|closing|open|opened|opening)|analysts? (?:covering|following))\b/;
+/** Figures only: a date or a name is not what a survey estimates. */
+const FIGURE_KINDS = new Set(["number", "percentage", "money"]);
+const surveyed = (c: DetectionClaim) => {
+  const label = foldText(c.attributeLabel ?? c.attribute);
+  return FIGURE_KINDS.has(c.value.kind) && SURVEYED.test(label) && !NOT_SURVEYED.test(label);
+};
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /**
@@ -477,7 +485,7 @@ export function relate(a: DetectionClaim, b: DetectionClaim, sense: AttributeSen
   }
   // Estimates compiled by others (a consensus of analysts, a poll): unless both name the one
   // source, differing figures may well come from different surveys, each true of its own.
-  if (surveyed(a.attributeLabel ?? a.attribute) && !(sourceA && sourceB)) {
+  if (surveyed(a) && surveyed(b) && !(sourceA && sourceB)) {
     const named = a.accordingTo || b.accordingTo;
     const how = named ? `one compiled by ${named}, the other with no source named` : "neither naming who compiled it";
     return verdict("measure", () => `Two estimates, ${how}: each may come from its own survey: ${numbers()}.`);

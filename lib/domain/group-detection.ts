@@ -56,7 +56,7 @@ export type GroupState = {
 };
 
 /** Raised whenever `relate` reads more of a claim or decides otherwise: a stored state of older rules is computed again. */
-export const GROUP_STATE_VERSION = 4;
+export const GROUP_STATE_VERSION = 5;
 
 /** A 32-bit FNV-1a hash of a claim id; summed over a group (order does not matter). */
 function hashId(id: string): number {

@@ -443,6 +443,15 @@ describe("a projection or an estimate against a count", () => {
     const given = claim("$40 billion", { ...guidance, accordingTo: "the company" });
     expect(relate(given, claim("$44 billion", guidance), fixed)?.relation).toBe("contradiction");
   });
+
+  test("a polling day, polling stations or polls closing are no survey: two reports differing disagree", () => {
+    const day = { attribute: "polling_day", attributeLabel: "Polling day", kind: "date" as const };
+    expect(relate(claim("4 July 2024", day), claim("5 July 2024", day), fixed)?.relation).toBe("contradiction");
+    const stations = { attribute: "polling_stations", attributeLabel: "Polling stations" };
+    expect(relate(claim("40,000", stations), claim("45,000", stations), fixed)?.relation).toBe("contradiction");
+    const covering = { attribute: "analysts_covering", attributeLabel: "Analysts covering the stock" };
+    expect(relate(claim("30", covering), claim("25", covering), fixed)?.relation).toBe("contradiction");
+  });
 });
 
 describe("a count still running, and readings of a moving figure the same day", () => {
