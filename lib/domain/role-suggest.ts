@@ -140,6 +140,9 @@ export function withoutTitles(words: string[]): string[] {
 export const TITLE_ONLY = new RegExp(String.raw`^(?:${TITLE_NOUN}|${ROLE_NOUN.source.replace(/\\b/g, "")})$`, "i");
 
 const POSSESSIVE = /['’]s$/u;
+/** A political party's name, or words of an election beside one: its leader in the possessive owns nothing. */
+const PARTY_NAME = /\b(?:party|labour|tories|conservatives?|republicans?|democrats?|liberals?|greens|socialists?|reform)\b/i;
+const ELECTION_WORDS = /\b(?:seats?|votes?|voters|elections?|elected|MPs|polls?|polling|ballots?|parliament|congress|senate)\b/i;
 /** A name in the possessive right before another name: "Elon Musk's xAI". */
 const OWNED_SHAPE = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s\s+(\p{L}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3})/gu;
 
@@ -420,6 +423,8 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
     if (!owner.includes(" ") || NOT_A_NAME.test(owner) || !opensWithGivenName(owner) || namesAnOrganization(owner)) continue;
     const known2 = [company, company.split(/\s+/)[0]!].find((n) => known(n) && !opensWithGivenName(n));
     if (!known2 || foldText(known2) === foldText(owner)) continue;
+    // "Keir Starmer's Labour won 412 seats", "Donald Trump's Republicans": a party is led, not owned.
+    if (PARTY_NAME.test(known2) || ELECTION_WORDS.test(text.slice(m.index, m.index + m[0].length + 80))) continue;
     const start = m.index + skipped;
     const end = m.index + m[0].indexOf(m[2]!) + known2.length;
     if (taken(start, end)) continue;

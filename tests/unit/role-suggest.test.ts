@@ -277,4 +277,13 @@ describe("a person's company, written in the possessive", () => {
     expect(owned("The Pentagon's Emil Michael spoke.", ["Pentagon", "Emil Michael"])).toEqual([]);
     expect(owned("Goldman Sachs's Marcus grew.", ["Marcus", "Goldman Sachs"])).toEqual([]);
   });
+
+  it("is nothing for a party its leader is named with: a party is led, not owned", () => {
+    expect(owned("Dana Ortiz's Labour won 412 seats.", ["Labour"])).toEqual([]);
+    expect(owned("Dana Ortiz's Republicans took the House.", ["Republicans"])).toEqual([]);
+    expect(owned("Dana Ortiz's Forward Together won five seats on Thursday.", ["Forward Together"])).toEqual([]);
+    expect(owned("Dana Ortiz's Orinda Labs hired 40 engineers.", ["Orinda Labs"])).toEqual([
+      ["Dana Ortiz's Orinda Labs", "Orinda Labs", "Owner", "Dana Ortiz"],
+    ]);
+  });
 });
