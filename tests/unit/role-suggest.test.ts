@@ -287,3 +287,16 @@ describe("a person's company, written in the possessive", () => {
     ]);
   });
 });
+
+describe("an owner read from the possessive", () => {
+  it("is proposed, but never sure enough to accept in a batch: the possessive names leaders too", () => {
+    const entities: SuggestEntity[] = [
+      { id: "xai", name: "xAI", kind: "organization", aliases: [] },
+      { id: "musk", name: "Elon Musk", kind: "person", aliases: [] },
+    ];
+    const body = "The deal follows a similar one with Elon Musk's xAI.";
+    const [owner] = suggestClaims({ article: { id: "a", body, publishedAt: new Date("2026-02-20") }, entities, claims: [] });
+    expect(owner).toMatchObject({ quote: "Elon Musk's xAI", attribute: { label: "Owner" } });
+    expect(owner!.confidence).toBeLessThan(0.8);
+  });
+});
