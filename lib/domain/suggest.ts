@@ -939,13 +939,15 @@ function nearestCue(
   after: string,
   shape: Shape,
   value?: { noun: string | null; point: number | null; dimension?: string | null },
+  /** A family the words around are known not to give. */
+  skip?: AttributeFamily,
 ): { family: AttributeFamily; cue: string; distance: number } | null {
   let best: { family: AttributeFamily; cue: string; distance: number } | null = null;
   // Most text before a figure holds no cue of any family of its shape: one pass over it says so.
   const cueBefore = anyCue(shape).test(before);
   const cueAfter = anyCue(shape).test(after);
   for (const family of ATTRIBUTE_FAMILIES) {
-    if (!family.shapes.includes(shape)) continue;
+    if (!family.shapes.includes(shape) || family === skip) continue;
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
@@ -2672,6 +2674,10 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const lead = /^[^\d]*/.exec(text)![0].replace(/[$€£¥]/g, "");
         const mover = MOVED_THING.exec(body.slice(sentence.start, value.start) + lead)?.[1];
         if (mover && pluralOfWord(mover) && !SHARES_OF.test(mover)) builtIn = null;
+        // "Unemployment fell 0.2 points to 4.1%": the figure after "to" is the level of what moved, no
+        // move itself; what moved says its measure, if any word of the sentence does.
+        else if (/\bto\s+$/i.test(body.slice(Math.max(sentence.start, value.start - 6), value.start) + lead))
+          builtIn = nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: null }, SHARE_MOVE);
       }
       // In a fact box or a list the label says what the figure is: "Homes destroyed: 5,600", or
       // "Deaths so far:" on the line above "1,200 in Turkey". A label that names an entity

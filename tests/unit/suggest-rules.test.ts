@@ -2353,3 +2353,16 @@ describe("a name of a later clause", () => {
     expect(subjects("Revenue rose 12% at Alphabet, whereas Apple reported a 3% fall.")[0]).toEqual(["12%", { how: "none" }]);
   });
 });
+
+describe("the level a measure moved to", () => {
+  const labelled = (body: string) => suggest(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("is that measure, no share price move: “Unemployment fell 0.2 points to 4.1%”", () => {
+    expect(labelled("Unemployment fell 0.2 points to 4.1%.").find(([q]) => q === "4.1%")?.[1]).toBe("Unemployment rate");
+    expect(labelled("Acme's stake rose 2 points to 12%.").find(([q]) => q === "12%")?.[1]).toBe("Stake");
+  });
+
+  it("leaves a share move a share move", () => {
+    expect(labelled("Acme shares fell 3% to $40.")[0]).toEqual(["fell 3%", "Share price change"]);
+  });
+});
