@@ -946,19 +946,26 @@ function nearestCue(
   // Most text before a figure holds no cue of any family of its shape: one pass over it says so.
   const cueBefore = anyCue(shape).test(before);
   const cueAfter = anyCue(shape).test(after);
+  // The noun folded once, not once per family asking.
+  const noun = value?.noun ? foldText(value.noun) : null;
   for (const family of ATTRIBUTE_FAMILIES) {
     if (!family.shapes.includes(shape) || family === skip) continue;
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
-    if (family.people && value?.noun && !PEOPLE.test(foldText(value.noun))) continue;
+    if (family.people && noun !== null && !PEOPLE.test(noun)) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
     if (family.dimensions && value?.dimension && !family.dimensions.includes(value.dimension)) continue;
     if (barred(family, before, after)) continue;
-    if (family.counts && value?.noun && !family.counts.test(foldText(value.noun))) continue;
-    if (cueBefore)
-      for (const m of before.matchAll(globalCue(family))) {
+    if (family.counts && noun !== null && !family.counts.test(noun)) continue;
+    if (cueBefore) {
+      // Each match in turn, as matchAll gives them, without the copy of the expression matchAll makes.
+      const re = globalCue(family);
+      re.lastIndex = 0;
+      for (let m = re.exec(before); m; m = re.exec(before)) {
+        if (m[0] === "") re.lastIndex++;
         const distance = before.length - m.index - m[0].length;
         if (!best || distance < best.distance) best = { family, cue: m[0], distance };
       }
+    }
     const m = cueAfter && !family.cuedBefore ? family.cue.exec(after) : null;
     // A word after the value ("120 people killed") counts a little farther than one before.
     // A noun right after it names it ("a $1 billion termination fee").
