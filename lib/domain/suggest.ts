@@ -1501,11 +1501,19 @@ function quartersIn(folded: string): Set<string> {
   return quarters;
 }
 
+/** Whether `text[at]` ends a clause: a semicolon or colon, or a comma that is no thousands separator. */
+const endsClause = (text: string, at: number) => {
+  const c = text[at];
+  return c === ";" || c === ":" || (c === "," && !isDigit(text[at + 1]));
+};
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
 /** Whether a figure is given as what analysts expected, by the words of its own clause. */
 function expectedByAnalysts(body: string, sentenceStart: number, value: { start: number; end: number }): boolean {
   const before = body.slice(sentenceStart, value.start);
   // The clause: from the last semicolon, colon or comma that is no thousands separator.
-  const clauseStart = Math.max(0, ...[...before.matchAll(/[;:]|,(?!\d)/g)].map((m) => m.index + 1));
+  let clauseStart = before.length;
+  while (clauseStart > 0 && !endsClause(before, clauseStart - 1)) clauseStart--;
   return expectationBefore(foldText(before.slice(clauseStart))) || EXPECTATION_AFTER.test(foldText(body.slice(value.end, value.end + 60)));
 }
 
@@ -2654,7 +2662,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const before = foldText(body.slice(Math.max(sentence.start, value.start - 150), value.start) + lead);
       // After the figure: the value's own trailing words too ("$1 billion termination" + "fee").
       // A figure in words ("six") has no digit: what follows it starts after the whole word.
-      const lastDigit = Math.max(...[...text.matchAll(/\d/g)].map((m) => m.index), /\d/.test(text) ? 0 : text.length - 1);
+      let lastDigit = text.length - 1;
+      while (lastDigit >= 0 && !isDigit(text[lastDigit])) lastDigit--;
+      if (lastDigit < 0) lastDigit = text.length - 1;
       // "Some 40,000 people, including 12,000 children, have fled": what befell them comes after the
       // clause set inside the sentence.
       const inserted = INSERTED_CLAUSE.exec(body.slice(value.end, sentence.end));
