@@ -56,7 +56,7 @@ export type GroupState = {
 };
 
 /** Raised whenever `relate` reads more of a claim or decides otherwise: a stored state of older rules is computed again. */
-export const GROUP_STATE_VERSION = 5;
+export const GROUP_STATE_VERSION = 6;
 
 /** A 32-bit FNV-1a hash of a claim id; summed over a group (order does not matter). */
 function hashId(id: string): number {
@@ -191,8 +191,9 @@ export function groupStateAllPairs(claims: DetectionClaim[], sense: AttributeSen
  * alike) relate to the claims of another block the same way whatever their values, but for
  * whether the values agree and whether they look like a scale slip. The article counts only
  * when a claim of the group is in a correction; the reported and quoted moments only when the
- * attribute changes over time or a claim of the group is written as a running count (for a fixed
- * one otherwise only the as-of dates written can set claims apart).
+ * attribute changes over time, a claim of the group is written as a running count, or one names its
+ * source (one source's figures hours apart are its revisions); for a fixed one otherwise only the
+ * as-of dates written can set claims apart.
  */
 const contextOf = (c: DetectionClaim, articles: boolean, moments: boolean) => JSON.stringify(readAround(c, articles, moments));
 
@@ -305,7 +306,8 @@ function sweep(
   const cs = active.map(([, c]) => c);
   const ks = active.map(([k]) => k);
   const articles = cs.some((c) => c.inCorrection);
-  const moments = sense.change !== "fixed" || cs.some(runs);
+  // And when a claim names its source: one source's figures hours apart are its revisions (see `relate`).
+  const moments = sense.change !== "fixed" || cs.some(runs) || cs.some((c) => Boolean(c.accordingTo?.trim()));
   const readings = cs.map(valueReading);
   const byContext = new Map<string, Block>();
   const blocks: Block[] = [];

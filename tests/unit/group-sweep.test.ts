@@ -164,3 +164,28 @@ const plainPick: Pick = {
   entity: null,
   running: false,
 };
+
+describe("a source revising its own figure, in a group compared by sweep", () => {
+  test("is read as the pairs compared one by one read it: the same figure again hours later is its own moment", () => {
+    const at = (v: string, day: string, id: string): DetectionClaim => ({
+      id,
+      articleId: `a${id}`,
+      subjectId: "quake",
+      attribute: "magnitude",
+      attributeLabel: "Magnitude",
+      status: "active",
+      value: read(v, "number"),
+      asOf: null,
+      published: parseMoment(day, zone),
+      accordingTo: "the seismic agency",
+      context: `put its magnitude at ${v}`,
+    });
+    const claims = [
+      at("7.4", "6 February 2023, 09:00", "1"),
+      at("7.4", "9 February 2023, 09:00", "2"),
+      at("7.7", "9 February 2023, 12:00", "3"),
+    ];
+    const fixed = SENSES[0]!;
+    expect(groupStateBySweep(claims, fixed)).toEqual(groupStateAllPairs(claims, fixed));
+  });
+});
