@@ -65,7 +65,7 @@ describe(`merging attributes, on ${testEngine}`, () => {
   test("claims recorded under two names for one measure are compared once merged: a new conflict, audited", async () => {
     const s = await makeStory([
       "The Department of Defense awarded AI contracts worth $200 million.",
-      "The Pentagon has awarded contracts totalling $900 million so far.",
+      "The Pentagon has awarded contracts totalling $900 million.",
     ]);
     const dod = await s.entity("Department of Defense");
     const first = await s.claim(0, "$200 million", { subjectId: dod.id, attribute: "AI contracts awarded" });
