@@ -2015,9 +2015,7 @@ function guessSubject(
   const written = sentenceSubject(body, sentence, namesBefore);
   // "the Redmond, Washington-based company": where it is based is not what the figure is about.
   const name =
-    written &&
-    !BASED_AFTER.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40)) &&
-    !OWNED_BODY.test(body.slice(body.indexOf(written, sentence.start) + written.length).slice(0, 40))
+    written && !BASED_AFTER.test(afterName(body, sentence, written)) && !OWNED_BODY.test(afterName(body, sentence, written))
       ? written
       : null;
   // "Dana Ortiz, a spokeswoman for the agency, said 40 people died": who tells of people killed,
@@ -2107,6 +2105,12 @@ const NAME_BEFORE_BRACKET = new RegExp(String.raw`(${NAME})\s*\(\s*$`, "u");
  * ("the toll in Paiporta as 52", "rainfall at Turís of 618 litres"). A place farther off is only
  * mentioned.
  */
+/** The 40 characters after a name the sentence writes: what they say of it ("-based", "'s party"). */
+const afterName = (body: string, sentence: Sentence, name: string) => {
+  const end = body.indexOf(name, sentence.start) + name.length;
+  return body.slice(end, end + 40);
+};
+
 /**
  * "Sunak's party fell to 131 seats", "Musk's company lost $2bn": a name in the possessive before a
  * body it leads is not what the figure is about; the body is.
@@ -2908,17 +2912,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
 
       // "down 251", "lost 250 seats", "Labour gained 211 seats", "a gain of 211": a count that moved
       // is the change, never the level: read as "Seats" it would contradict every count of seats held.
-      const lostPeople =
-        PEOPLE.test(text.toLowerCase()) && /\blos[est]+\s*$/i.test(body.slice(Math.max(sentence.start, value.start - 12), value.start));
+      const afterLoss = /\blos[est]+\s*$/i.test(body.slice(Math.max(sentence.start, value.start - 12), value.start));
+      const lostPeople = afterLoss && PEOPLE.test(text.toLowerCase());
       if (
         value.kind === "number" &&
         !value.measured &&
         !value.magnitude &&
         !lostPeople &&
-        !(
-          /\blos[est]+\s*$/i.test(body.slice(Math.max(sentence.start, value.start - 12), value.start)) &&
-          recordOfGames(body, Math.max(sentence.start, value.start - 80), Math.min(sentence.end, value.end + 40))
-        ) &&
+        !(afterLoss && recordOfGames(body, Math.max(sentence.start, value.start - 80), Math.min(sentence.end, value.end + 40))) &&
         // "had climbed past 22,000": a tally passing a mark is its level.
         !/^(?:past|above|over|beyond|more than)\b/i.test(text) &&
         // "up to 20 years" is a bound, no move.

@@ -634,6 +634,7 @@ export async function listArticleClaims(investigationId: string, articleId: stri
   return views.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
 }
 
+/** A claim's audit events, newest first, whether or not the claim still exists (a deleted one keeps its history). */
 export async function claimHistory(investigationId: string, claimId: string) {
   return db().auditEvent.findMany({
     where: { investigationId, objectType: "Claim", objectId: claimId },
@@ -654,11 +655,7 @@ export type ReaderClaim = Sparse<ClaimView> & { conflicts: ClaimConflict[] };
 export async function readerClaimHistory(investigationId: string, claimId: string): Promise<ClaimEvent[]> {
   const [claim, events] = await Promise.all([
     db().claim.findFirst({ where: { id: claimId, investigationId }, select: { id: true } }),
-    db().auditEvent.findMany({
-      where: { investigationId, objectType: "Claim", objectId: claimId },
-      orderBy: { id: "desc" },
-      select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
-    }),
+    claimHistory(investigationId, claimId),
   ]);
   if (!claim) throw new ExpectedError("not_found", "That claim no longer exists.");
   return events.map((e) => ({ id: String(e.id), action: e.action, at: e.createdAt, actor: e.actor?.name ?? null }));
