@@ -20,6 +20,7 @@ import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
+import { hasPeriod, periodOfFigure, qualifierFor, withPeriod } from "@/lib/domain/period-label.ts";
 import { overlapIndex } from "@/lib/domain/sorted.ts";
 import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
 
@@ -2618,6 +2619,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const furnitureOf = furnitureByLine(body);
   /** Where a day was guessed the date of the event its sentence names, for want of any cue. */
   const eventDated = new Set<number>();
+  /** The period each measure of the article's results was given, null where it was given two. */
+  const articlePeriods = new Map<AttributeFamily, string | null>();
   for (const sentence of sentencesOf(body)) {
     const lineStart = lineStartOf(body, sentence.start);
     const furniture = furnitureOf(lineStart);
@@ -2952,6 +2955,38 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         attribute = { label: own?.attribute ?? worthFamily.label, how: "cue", cue: "worth" };
       }
 
+      // "first-quarter revenue of $1.2 billion", "net income of $9.24 billion a year earlier": a
+      // company's result is of a quarter or half of a year, which belongs to what it measures: one
+      // quarter's revenue neither updates nor contradicts another's.
+      if (attribute.label && (value.kind === "money" || value.kind === "percentage") && !A_GAME.test(said)) {
+        const labelFamily = familyOf(attribute.label);
+        const ofResults =
+          hasPeriod(attribute.label) ||
+          (attribute.how === "cue" &&
+            labelFamily !== null &&
+            PERIODIC_RESULTS.has(labelFamily.label) &&
+            // An investigation that labels such results without their period keeps its way.
+            !lessons.some((l) => l.family === labelFamily && !hasPeriod(l.cue.attribute)));
+        if (ofResults) {
+          const own = periodOfFigure(
+            said,
+            { start: value.start - sentence.start, end: value.end - sentence.start, kind: value.kind },
+            article.publishedAt,
+          );
+          const qualifier = own
+            ? qualifierFor(own, [attribute.label, ...lessons.filter((l) => hasPeriod(l.cue.attribute)).map((l) => l.cue.attribute)])
+            : null;
+          // A sentence naming no period nor any other time is of the one the article gave the same measure.
+          const period = qualifier ?? (labelFamily && !OTHER_TIME.test(said) ? articlePeriods.get(labelFamily) : null);
+          if (own && labelFamily)
+            articlePeriods.set(
+              labelFamily,
+              articlePeriods.has(labelFamily) && articlePeriods.get(labelFamily) !== qualifier ? null : qualifier,
+            );
+          if (period) attribute = { ...attribute, label: withPeriod(attribute.label, period) };
+        }
+      }
+
       // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the
       // measure, not its value; read as the measure, it would contradict every count of the day.
       // Only for a count of people: an estimate of losses ("could reach $15 billion") is the figure
@@ -3244,6 +3279,20 @@ function sameClause(body: string, sentence: Sentence, a: { start: number; end: n
  */
 const A_GAME =
   /\b(?:possession|goals?|scored|scoring|points|rebounds|assists|shots?|shot|shooting|match|innings?|touchdowns?|half-?time|quarterback|penalt(?:y|ies)|free throws?|three-pointers?|field goals?|yards|sacks|interceptions|fumbles|turnovers|receptions|tackles|fouls|corner kicks|free kicks|home runs|wickets)\b/i;
+/** Measures a company reports per quarter or half of a year. */
+const PERIODIC_RESULTS = new Set([
+  "Revenue",
+  "Profit",
+  "Loss",
+  "Earnings per share",
+  "Dividend",
+  "Revenue growth",
+  "Profit change",
+  "Output change",
+]);
+/** Words of a time other than a quarter or half: "annual revenue", "in 2021", "last month". */
+const OTHER_TIME =
+  /\b(?:years?|annual(?:ly)?|fiscal|months?|monthly|weeks?|weekly|daily|today|yesterday|since|quarters?|halves|half|(?:19|20)\d\d)\b/i;
 /** A sum or a share: what a company's quarter or half is reported in. */
 const MONEY_OR_SHARE = /[$€£¥%]|\b(?:per ?cent|percentage points?|(?:b|m|tr)illions?|bn|mn)\b/i;
 /**

@@ -887,7 +887,7 @@ describe("a date as US news writes it", () => {
   });
 
   it("reads what a company lost as its loss, not the contract it lost", () => {
-    expect(alone("The fund lost $1.2bn (£950m) in the first half.").map((p) => p.attribute.label)).toEqual(["Loss"]);
+    expect(alone("The fund lost $1.2bn (£950m) in the first half.").map((p) => p.attribute.label)).toEqual(["Loss, first half of 2024"]);
     expect(alone("Acme lost a $4 billion defence contract to Globex.").map((p) => p.attribute.label)).not.toContain("Loss");
   });
 
@@ -2364,5 +2364,67 @@ describe("the level a measure moved to", () => {
 
   it("leaves a share move a share move", () => {
     expect(labelled("Acme shares fell 3% to $40.")[0]).toEqual(["fell 3%", "Share price change"]);
+  });
+});
+
+describe("a company's result of a quarter or half of a year", () => {
+  const APRIL = new Date("2022-04-28T14:00:00Z");
+  const labelled = (body: string, claims: RecordedClaim[] = [], publishedAt = APRIL) =>
+    suggestClaims({ article: { id: "here", body, publishedAt }, entities: ENTITIES, claims }).map((p) => [p.quote, p.attribute.label]);
+
+  it("names its period in the label, the year of the latest such period when none is written", () => {
+    expect(labelled("Acme reported first-quarter revenue of $1.2 billion on Thursday, up 16% from a year earlier.")).toEqual([
+      ["$1.2 billion", "Revenue, first quarter of 2022"],
+      ["16%", "Revenue growth, first quarter of 2022"],
+    ]);
+    // In an April report the fourth quarter is last year's.
+    expect(labelled("Acme's fourth-quarter revenue was $900 million.")).toEqual([["$900 million", "Revenue, fourth quarter of 2021"]]);
+    expect(labelled("Acme earned $19.3 billion in the third quarter of fiscal 2025.")).toEqual([
+      ["$19.3 billion", "Profit, third quarter of fiscal 2025"],
+    ]);
+  });
+
+  it("gives a sum “a year earlier” the same period of the year before", () => {
+    expect(labelled("Acme earned $19.3 billion in the third quarter of fiscal 2025, up from $9.2 billion a year earlier.")).toEqual([
+      ["$19.3 billion", "Profit, third quarter of fiscal 2025"],
+      ["$9.2 billion", "Profit, third quarter of fiscal 2024"],
+    ]);
+  });
+
+  it("leaves the period a figure is compared with, a share move and a game's quarter out of the label", () => {
+    expect(labelled("Acme's gaming revenue was $3.3 billion, up 14% from the second quarter.")[0]).toEqual(["$3.3 billion", "Revenue"]);
+    expect(labelled("Acme shares fell 5% after first-quarter results.")).toEqual([["fell 5%", "Share price change"]]);
+    expect(labelled("Acme scored 40% of its points in the first quarter.").map(([, label]) => label)).not.toContainEqual(
+      expect.stringContaining("quarter of"),
+    );
+  });
+
+  it("carries the period to the same measure later in the article when that sentence names no time", () => {
+    const labels = labelled("Acme reported first-quarter revenue of $1.2 billion, up 16%. An earlier version said revenue rose 61%.");
+    expect(labels).toContainEqual(["61%", "Revenue growth, first quarter of 2022"]);
+    expect(labelled("Acme reported first-quarter revenue of $1.2 billion. Annual revenue was $5 billion.")).toContainEqual([
+      "$5 billion",
+      "Revenue",
+    ]);
+  });
+
+  it("follows the investigation: its fiscal years for a quarter written without one, its unqualified labels kept", () => {
+    const body = "Nvidia reported third-quarter revenue of $35.1 billion.";
+    const taught = (attribute: string): RecordedClaim => ({
+      articleId: "earlier",
+      body: "Acme's revenue was $30 billion.",
+      start: 19,
+      end: 30,
+      valueText: "$30 billion",
+      valueKind: "money",
+      subjectId: "acme",
+      attribute,
+    });
+    const november = new Date("2024-11-21T09:00:00Z");
+    expect(labelled(body, [taught("Revenue, second quarter of fiscal 2025")], november)[0]).toEqual([
+      "$35.1 billion",
+      "Revenue, third quarter of fiscal 2025",
+    ]);
+    expect(labelled(body, [taught("Revenue")], november)[0]).toEqual(["$35.1 billion", "Revenue"]);
   });
 });
