@@ -500,8 +500,14 @@ function readNumeric(text: string, wanted: "money" | "number" | "percentage" | n
     const counted = rest.match(/^\s*(?<unit>[\p{L}][\p{L}'’-]*)(?:\s+(?<more>[\p{L}][\p{L}-]*))?/u);
     // "129.25 per dollar": a rate, not a count of "per"; "forces 12,000 from homes": no count of "from".
     if (counted?.groups?.unit && !NOT_COUNTED.test(counted.groups.unit)) {
-      unit = counted.groups.unit.replace(/[.]$/, "").toLowerCase();
-      rest = rest.slice(counted.index! + counted.groups.unit.length + 1);
+      // "58.7 million Tesla shares", "1,000 Spanish troops": a name qualifying the plural noun after
+      // it is not what is counted. "20 Democrats voted": a plural name is.
+      const { unit: word, more } = counted.groups;
+      const qualifier =
+        /^\p{Lu}[\p{L}'’-]*[^sS'’]$/u.test(word) && more && /^(?:\p{Ll}{3,}[^s]s|\p{Lu}{2,}s)$/u.test(more) && !NOT_COUNTED.test(more);
+      const noun = qualifier ? more : word;
+      unit = noun.replace(/[.]$/, "").toLowerCase();
+      rest = rest.slice(counted.index! + (qualifier ? counted[0].length : word.length + 1));
     }
   }
   if (direction && (kind === "money" || measure || unit === "magnitude")) return null;

@@ -2428,3 +2428,14 @@ describe("a company's result of a quarter or half of a year", () => {
     expect(labelled(body, [taught("Revenue")], november)[0]).toEqual(["$35.1 billion", "Revenue"]);
   });
 });
+
+describe("a count of a noun a name qualifies", () => {
+  it("quotes the noun counted with the name before it: “almost 35 million Twitter shares”", () => {
+    expect(alone("The prince will roll almost 35 million Twitter shares into the deal.").map((p) => p.quote)).toEqual([
+      "almost 35 million Twitter shares",
+    ]);
+    expect(alone("Some 1,000 Spanish troops were deployed on Friday.").map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["Some 1,000 Spanish troops", "Troops deployed"],
+    ]);
+  });
+});

@@ -71,8 +71,8 @@ const numbers: NumRow[] = [
   ["25 basis points", "percentage", 24.5, 25.5, "basis points"],
   ["50bps", "percentage", 49.5, 50.5, "basis points"],
   ["129.25 per dollar", "number", 129.245, 129.255, null],
-  // The oil company, not basis points.
-  ["3 BP refineries", "number", 2.5, 3.5, "bp"],
+  // The oil company, not basis points: what it names is the refineries counted.
+  ["3 BP refineries", "number", 2.5, 3.5, "refineries"],
   ["over 60", "number", 60, null, null],
   // A round figure is read with its significant figures, to at most 5% either way.
   ["5,000 employees", "number", 4750, 5250, "employees"],
@@ -236,6 +236,14 @@ describe("numbers in words and vague quantities", () => {
   test("a measure's reading in millions never abbreviates them to “m”, which reads as metres", () => {
     const read = parseValue("22.5 million cubic metres", "number");
     expect(read.ok && read.reading).toBe("22.5 million m³ (22.45–22.55 million)");
+  });
+
+  test("counts the plural noun a name qualifies, not the name: “58.7 million Tesla shares”", () => {
+    expect(parseValue("58.7 million Tesla shares", "number")).toMatchObject({ ok: true, value: { point: 58_700_000, unit: "shares" } });
+    expect(parseValue("1,000 Spanish troops", "number")).toMatchObject({ ok: true, value: { point: 1000, unit: "troops" } });
+    expect(parseValue("2 Labour MPs", "number")).toMatchObject({ ok: true, value: { unit: "mps" } });
+    // A plural name is what is counted, whatever follows it.
+    expect(parseValue("20 Democrats voted", "number")).toMatchObject({ ok: true, value: { unit: "democrats" } });
   });
 
   test("a noun starting with “to” is counted, not read as the start of a range", () => {
