@@ -1799,6 +1799,23 @@ function sentenceSubject(body: string, sentence: Sentence, before: number): stri
   return run.length ? withoutTitles(wordsOf(body, run)).join(" ") : null;
 }
 
+/**
+ * The name opening a sentence as the subject of the verb that gives the figure at `before`: "Alphabet
+ * rose 2%", not "Police said 40 people died" (who tells), nor a measure's word ("Revenue rose 12%").
+ */
+function leadName(body: string, sentence: Sentence, before: number): string | null {
+  const name = sentenceSubject(body, sentence, before);
+  if (!name) return null;
+  const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
+  const from = dateline ? sentence.start + dateline[0].length : sentence.start;
+  if (!body.startsWith(name, from)) return null;
+  const between = body.slice(from + name.length, before);
+  if (!CLAUSE_VERB_TO.test(between) || SAYING.test(between)) return null;
+  return MEASURE_SHAPES.some((s) => anyCue(s).test(foldText(name))) ? null : name;
+}
+/** Verbs of telling: who tells a figure is not what it is about. */
+const SAYING = /\b(?:said|says|say|told|tells|reported|reports|estimated|estimates|announced|announces|confirmed|confirms|put|puts)\b/i;
+
 /** A run's words as written, those written against each other ("Amazon" "." "com", "Moody" "'s") as one. */
 function wordsOf(body: string, run: Token[]): string[] {
   const words: string[] = [];
@@ -2833,9 +2850,14 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         !owners.some((m) => eventKinds.includes(m.entity.kind) && !(mainEvent && m.entity.id === groundOf(mainEvent)))
           ? mainEvent
           : undefined);
-      // A sentence naming no entity is about what the one before named: "Earlier filings had shown sales of …".
-      // A sentence naming no entity is about what the one before named, from the paragraph before when it opens its own.
-      if (!owners.length) carried ??= mentionsBefore(body, sentence, found, true);
+      // A sentence naming no entity is about what the one before named, from the paragraph before when
+      // it opens its own: "Earlier filings had shown sales of …". Unless it opens on a name of its own,
+      // the subject of the figure's verb: "Apple reported on Thursday. Alphabet rose 2%." is Alphabet's.
+      const carriedHere = owners.length
+        ? []
+        : !family?.people && leadName(body, sentence, value.start)
+          ? []
+          : (carried ??= mentionsBefore(body, sentence, found, true));
       const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found, true));
       // A label is no name: "Death toll: 4,300" is not about someone called "Death".
       // A figure of another, dated event the sentence names ("the 1999 İzmit quake killed 17,000")
@@ -2850,11 +2872,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
             ? { how: "none" }
             : guessSubject(
                 // What the sentence before named stands in only when of a kind the measure is of, if it says.
-                owners.length || (mentions.length && !carried!.length)
+                owners.length || (mentions.length && !carriedHere.length)
                   ? owners
                   : family?.subjects
-                    ? carried!.filter((m) => family.subjects!.includes(m.entity.kind))
-                    : carried!,
+                    ? carriedHere.filter((m) => family.subjects!.includes(m.entity.kind))
+                    : carriedHere,
                 value,
                 family,
                 learnedSubject,

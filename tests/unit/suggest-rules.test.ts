@@ -2439,3 +2439,21 @@ describe("a count of a noun a name qualifies", () => {
     ]);
   });
 });
+
+describe("a name opening a sentence that names no entity", () => {
+  const APPLE: SuggestEntity[] = [{ id: "apple", name: "Apple", kind: "organization", aliases: [] }];
+  const subjects = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: APPLE, claims: [] })
+      .filter((p) => p.valueKind === "percentage")
+      .map((p) => [p.quote, p.subject]);
+
+  it("is the subject of its figure, before the names of the sentence before: “Alphabet rose 2%.”", () => {
+    expect(subjects("Apple reported its results on Thursday. Alphabet rose 2%.")).toEqual([["2%", { how: "sentence", name: "Alphabet" }]]);
+  });
+
+  it("leaves a sentence opening on a measure's word to what the one before named", () => {
+    expect(subjects("Apple reported its results on Thursday. Shares rose 2%.")).toEqual([
+      ["2%", { how: "mention", entityId: "apple", name: "Apple" }],
+    ]);
+  });
+});
