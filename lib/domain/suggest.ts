@@ -1269,7 +1269,7 @@ const WHOLE_WORDS =
 
 /** Words of a move written right before its figure: "rose 4%", "were up 1.6%", "closed down 2%". */
 const MOVE_WORDS =
-  "up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|soared|surged|higher|lower";
+  "up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|soared|surged|higher|lower|grew|grows|grown|shrank|shrunk|shrinks|increased|decreased|expanded|contracted";
 const MOVE_BEFORE = new RegExp(
   String.raw`\b(?:${MOVE_WORDS})(?:\s+by)?(?:\s+(?:about|around|nearly|almost|more than|as much as|some))?\s*$`,
   "i",

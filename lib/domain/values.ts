@@ -161,9 +161,10 @@ const MAGNITUDE_AFTER = /^(?:[\s-]?magnitude\b|\s+on\s+the\s+richter(?:\s+scale)
 const ARTICLE_BEFORE_MAGNITUDE = /^(?:a|an)\s+(?=[\d.]+(?:[\s-]?magnitude\b|\s+on\s+the\s+richter\b))/i;
 
 const DIRECTION =
-  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower|(?:an?\s+)?(?:net\s+)?(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of)(?: by)?\s+(?!to\b)/i;
+  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower|grew|grows|grown|shrank|shrunk|shrinks|increased|decreased|expanded|contracted|(?:an?\s+)?(?:net\s+)?(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of)(?: by)?\s+(?!to\b)/i;
 /** The words of a move down: "fell 11%" is −11%. */
-export const DOWNWARD_WORDS = "down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower";
+export const DOWNWARD_WORDS =
+  "down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower|shrank|shrunk|shrinks|decreased|contracted";
 const DOWNWARD = new RegExp(`^(?:${DOWNWARD_WORDS}|(?:an?\\s+)?(?:net\\s+)?(?:loss|fall|drop|decrease|decline)\\s+of)$`, "i");
 /** A sign written before the figure, as analysts note a change: "-251", "−3%", "+4.2%", "-5°C". */
 const SIGN = /^([-−+])\s?(?=[\d.$€£¥]|(?:US|A|C|HK)\$)/;

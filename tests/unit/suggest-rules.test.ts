@@ -307,7 +307,7 @@ describe("what a recorded claim teaches", () => {
     const body = "NAIROBI, March 4 — Lenders cut 1,200 jobs. Private-sector credit shrank 1.4% in the year to January.";
     const proposals = suggest(body);
     expect(proposals.some((p) => p.quote.includes("March 4"))).toBe(false);
-    for (const quote of ["1,200 jobs", "1.4%"]) {
+    for (const quote of ["1,200 jobs", "shrank 1.4%"]) {
       const p = proposals.find((p) => p.quote === quote);
       expect(p?.subject.how, quote).toBe("none");
     }
@@ -2455,5 +2455,15 @@ describe("a name opening a sentence that names no entity", () => {
     expect(subjects("Apple reported its results on Thursday. Shares rose 2%.")).toEqual([
       ["2%", { how: "mention", entityId: "apple", name: "Apple" }],
     ]);
+  });
+});
+
+describe("a count that shrank or grew by some to a level", () => {
+  it("is the change, signed, then the level: never one range", () => {
+    expect(alone("Acme's workforce shrank by 1,200 to 18,000.").map((p) => [p.quote, p.reading])).toEqual([
+      ["shrank by 1,200", expect.stringMatching(/^-1,200 /)],
+      ["18,000", expect.stringMatching(/^18,000 /)],
+    ]);
+    expect(alone("Acme's headcount grew by 300 to 5,100.").map((p) => p.quote)).toEqual(["300", "5,100"]);
   });
 });
