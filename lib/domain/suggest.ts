@@ -3360,6 +3360,10 @@ function whenTokens(body: string, sentence: Sentence): number[] {
   return found;
 }
 
+/** A level moved from, right before a day: "down from 90,000 on ", "up from 12% in ". */
+const FROM_FIGURE_BEFORE =
+  /\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+)?(?:(?:US|A|C|HK)?[$€£¥])?\d[\d,.]*(?:\s*%|\s+[\p{L}-]+){0,2}\s+(?:on|at|in|by|as of|late on|early on)?\s*(?:the\s+)?$/iu;
+
 /** `asOfIn`, with where in the text a day of the sentence it takes is written. */
 function asOfWithSpan(
   body: string,
@@ -3438,6 +3442,8 @@ function asOfWithSpan(
       continue;
     }
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayAsMonth(tokens, k))) continue;
+    // "40,000 remain in shelters, down from 90,000 on Sunday": the day of the level moved from is not the figure's.
+    if (t.start > value.end && FROM_FIGURE_BEFORE.test(body.slice(value.end, t.start))) continue;
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;

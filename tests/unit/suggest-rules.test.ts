@@ -2467,3 +2467,20 @@ describe("a count that shrank or grew by some to a level", () => {
     expect(alone("Acme's headcount grew by 300 to 5,100.").map((p) => p.quote)).toEqual(["300", "5,100"]);
   });
 });
+
+describe("the day of a level a figure moved from", () => {
+  it("dates that level, not the figure: “40,000 …, down from 90,000 on Sunday”", () => {
+    const asOf = suggest("About 40,000 people remain in shelters in Riverside, down from 90,000 on Sunday.").map((p) => [
+      p.quote,
+      p.asOf?.text,
+    ]);
+    expect(asOf).toEqual([
+      ["About 40,000 people", "31 October 2024"],
+      ["90,000", "Sunday"],
+    ]);
+  });
+
+  it("still dates a move and the level it reached on one day: “rose 4.4% to $916.30 on Friday”", () => {
+    expect(suggest("Acme rose 4.4% to $916.30 on Friday.").map((p) => p.asOf?.text)).toEqual(["Friday", "Friday"]);
+  });
+});
