@@ -2956,7 +2956,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         )?.cue;
         const what =
           counted?.toLowerCase() ??
-          (attribute.label && !/\bchange\b/i.test(attribute.label) ? attribute.label.split(",")[0]!.toLowerCase() : null);
+          (attribute.label && !/\bchange\b/i.test(attribute.label) ? attribute.label.split(",")[0]!.toLowerCase() : null) ??
+          // "Unemployment fell 0.2 points": points are of a rate, the one the words before name.
+          (/\bpoints?$/i.test(text)
+            ? (nearestCue(before, "", "percentage", undefined, SHARE_MOVE)?.family.label.toLowerCase() ?? null)
+            : null);
         if (own) attribute = { label: own.attribute, how: "learned", cue: own.words.join(" ") };
         else if (!attribute.label || !/\bchange\b/i.test(attribute.label))
           attribute = { label: what ? `Change in ${what}` : "Change", how: "cue", cue: cue.join(" ") };

@@ -2484,3 +2484,12 @@ describe("the day of a level a figure moved from", () => {
     expect(suggest("Acme rose 4.4% to $916.30 on Friday.").map((p) => p.asOf?.text)).toEqual(["Friday", "Friday"]);
   });
 });
+
+describe("a rate that moved by points", () => {
+  it("is a change of the rate the words before name: “Unemployment fell 0.2 points”", () => {
+    expect(suggest("Unemployment fell 0.2 points to 4.1%.").map((p) => [p.quote, p.attribute.label])).toEqual([
+      ["fell 0.2 points", "Change in unemployment rate"],
+      ["4.1%", "Unemployment rate"],
+    ]);
+  });
+});
