@@ -20,22 +20,29 @@ beforeAll(async () => {
   } else {
     env.CROSSCHECK_DATA_DIR = path.join(dir, "pglite");
   }
-});
+}, 300_000);
 afterAll(async () => {
   await pgTest?.drop();
   await rm(dir, { recursive: true, force: true });
-});
+}, 300_000);
+
+/**
+ * Each command is a process of its own that opens the database: seconds on an idle machine, a
+ * minute or more on a shared one (at a load of 9 on 2 cores a test of several commands took
+ * 220 s). Generous limits, so that only a hang fails a test, never a busy machine.
+ */
+const LONG = { timeout: 900_000 };
 
 function crosscheck(args: string[], input?: string) {
   const result = spawnSync(
     "node_modules/.bin/tsx",
     ["--conditions=react-server", "--tsconfig", "tsconfig.json", "bin/crosscheck.ts", ...args],
-    { env, input, encoding: "utf8", timeout: 60_000 },
+    { env, input, encoding: "utf8", timeout: 240_000 },
   );
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe(`crosscheck command line on ${testEngine}`, () => {
+describe(`crosscheck command line on ${testEngine}`, LONG, () => {
   test("create-user, seed and import report what they did and fail loudly on bad input", async () => {
     const created = crosscheck(
       ["create-user", "--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin", "--password-stdin"],
@@ -82,7 +89,7 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(imported.code).toBe(1);
     expect(imported.out).toContain("0 imported, 5 already there, 1 failed.");
     expect(imported.err).toContain("notes.txt: looks like a binary file");
-  }, 90_000);
+  });
 
   test("detect recomputes the conflicts the seed's claims made, and finds nothing to change", () => {
     // The seed's claims were kept in step as they were recorded: recomputing finds nothing new.
@@ -91,7 +98,7 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(detect.out).toMatch(/\d+ disagreements found: 0 new, 0 updated, 0 reopened, 0 closed/);
     expect(crosscheck(["detect"]).code).toBe(2);
     expect(crosscheck(["detect", "--investigation", "nope"]).err).toContain("No investigation with the slug “nope”.");
-  }, 60_000);
+  });
 
   test("export writes the fact sheet to standard output or a file, in the format asked for", async () => {
     const md = crosscheck(["export", "--investigation", "anthropic-pentagon"]);
@@ -111,7 +118,7 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(compact.out.indexOf("\n")).toBe(compact.out.length - 1);
     expect(JSON.parse(compact.out)).toEqual(JSON.parse(await readFile(out, "utf8")));
     expect(crosscheck(["export", "--investigation", "anthropic-pentagon", "--format", "pdf"]).code).toBe(2);
-  }, 60_000);
+  });
 
   test("backup and restore under a new slug; a damaged file is refused", async () => {
     const file = path.join(dir, "backup.json");
@@ -138,5 +145,5 @@ describe(`crosscheck command line on ${testEngine}`, () => {
     expect(damaged.code).toBe(1);
     expect(damaged.err).toContain("Not a Crosscheck backup");
     expect(damaged.err).toContain("Nothing was restored.");
-  }, 90_000);
+  });
 });
