@@ -143,7 +143,6 @@ export function AnnotatedArticle({
   publishedAt,
   timeZone,
   claims: serverClaims,
-  attributes,
   initialClaimId,
   readOnly = false,
   offerProposals = false,
@@ -167,19 +166,19 @@ export function AnnotatedArticle({
   /** The investigation's zone, for "local time". */
   timeZone: string;
   claims: ReaderClaim[];
-  attributes: AttributeOption[];
 }) {
   // Saves update this in place; new props from the server (another visit, a refresh) replace it.
-  // The subject box's names are asked for once the page is drawn (see useSubjectOptions).
+  // The subject box's names and the attribute box's attributes are asked for once the page is
+  // drawn (see useSubjectOptions).
   const [local, setLocal] = useState<ReaderState & { from: ReaderClaim[] }>({
     from: serverClaims,
     claims: serverClaims,
     subjects: [],
-    attributes,
+    attributes: [],
   });
-  if (local.from !== serverClaims) setLocal((prev) => ({ ...prev, from: serverClaims, claims: serverClaims, attributes }));
+  if (local.from !== serverClaims) setLocal((prev) => ({ ...prev, from: serverClaims, claims: serverClaims }));
   const subjectsLoaded = useSubjectOptions(!readOnly, investigationId, serverClaims, (loaded) =>
-    setLocal((prev) => ({ ...prev, subjects: withNamesSince(loaded, prev.subjects) })),
+    setLocal((prev) => ({ ...prev, subjects: withNamesSince(loaded.subjects, prev.subjects), attributes: loaded.attributes })),
   );
   const { claims } = local;
   const update = (change: (state: ReaderState) => ReaderState, openConflicts?: number) => {
@@ -961,15 +960,16 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
 }
 
 /**
- * The investigation's entities for the claim form's subject box, asked for once the page is drawn
- * (an investigation can hold thousands; the page does not wait for them) and again when the
- * server's claims change (a refresh after "accept all" may have named new entities). True once known.
+ * The investigation's entities for the claim form's subject box and its attributes in use for the
+ * attribute box, asked for once the page is drawn (an investigation can hold thousands of each;
+ * the page does not wait for them) and again when the server's claims change (a refresh after
+ * "accept all" may have named new entities and counted more claims). True once known.
  */
 function useSubjectOptions(
   wanted: boolean,
   investigationId: string,
   claimsVersion: unknown,
-  onLoaded: (subjects: SubjectOption[]) => void,
+  onLoaded: (options: { subjects: SubjectOption[]; attributes: AttributeOption[] }) => void,
 ): boolean {
   const [loadedFor, setLoadedFor] = useState<unknown>(undefined);
   const latest = useRef(onLoaded);
@@ -981,7 +981,7 @@ function useSubjectOptions(
     let current = true;
     void listSubjectOptions({ investigationId }).then((result) => {
       if (!current || !result.ok) return;
-      latest.current(result.subjects);
+      latest.current(result);
       setLoadedFor(claimsVersion);
     });
     return () => {

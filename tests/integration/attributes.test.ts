@@ -7,6 +7,7 @@ import { conflictMemberships } from "@/lib/server/conflicts.ts";
 import { db } from "@/lib/server/database.ts";
 import { conflictPairs, redetect } from "@/lib/server/detection.ts";
 import { setTimeZone } from "@/lib/server/investigations.ts";
+import { actionNamed, actorOf } from "@/tests/support/actions.ts";
 import { setupTestDatabase } from "@/tests/support/database.ts";
 import { makeStory } from "@/tests/support/story.ts";
 
@@ -123,5 +124,20 @@ describe(`the reader's claims, on ${process.env.TEST_DATABASE_URL ? "postgres" :
     // Its history, read when the claim is opened, is its own.
     expect((await readerClaimHistory(inv.id, founded.id)).map((h) => h.action)).toEqual(["claim.retract", "claim.create"]);
     expect((await readerClaimHistory(inv.id, low.id)).map((h) => h.action)).toEqual(["claim.create"]);
+  });
+
+  test("the claim form's options, asked for once the page is drawn, hold the attributes in use with their counts", async () => {
+    const text = "Estimates put the value at $18.4 billion. Others said $183 billion. Founded in 2021.";
+    const { inv, entity, claim, analyst } = await makeStory([text]);
+    const co = await entity("Anthropic");
+    await claim(0, "$18.4 billion", { subjectId: co.id });
+    await claim(0, "$183 billion", { subjectId: co.id });
+    await claim(0, "2021", { subjectId: co.id, attribute: "Founded", valueKind: "date", valueText: "2021" });
+    const answer = await actionNamed("entity.options").run(actorOf(analyst), { investigationId: inv.id });
+    expect(answer).toMatchObject({ ok: true, subjects: [expect.objectContaining({ id: co.id, name: "Anthropic" })] });
+    expect(answer.ok && answer.attributes).toEqual([
+      { key: "valuation", label: "Valuation", count: 2 },
+      { key: "founded", label: "Founded", count: 1 },
+    ]);
   });
 });

@@ -16,12 +16,18 @@ import { requireInvestigationById } from "@/lib/server/investigations.ts";
 import { revalidateInvestigation } from "@/lib/web/revalidate.ts";
 
 /**
- * Every name and alias the claim form's subject box searches. The reader asks once it is drawn, so
- * that an investigation of thousands of entities does not send them all with every article page.
+ * Every name and alias the claim form's subject box searches, and the attributes in use its
+ * attribute box offers (with their counts). The reader asks once it is drawn: an investigation of
+ * thousands of entities does not send them all with every article page, and counting the
+ * attributes of all its claims does not hold up the page.
  */
-export const listSubjectOptions = defineAction("entity.options", subjectOptionsInput, async (input) => ({
-  subjects: await entities.subjectOptions(input.investigationId),
-}));
+export const listSubjectOptions = defineAction("entity.options", subjectOptionsInput, async (input) => {
+  const [subjects, attributes] = await Promise.all([
+    entities.subjectOptions(input.investigationId),
+    entities.attributeOptions(input.investigationId),
+  ]);
+  return { subjects, attributes };
+});
 
 export const createEntity = defineAction("entity.create", createEntityInput, async (input, ctx) => {
   await requireInvestigationById(input.investigationId);

@@ -10,7 +10,6 @@ import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
-import { attributeOptions } from "@/lib/server/entities.ts";
 import { investigationBySlug } from "@/lib/web/page-context.ts";
 import { requireActor } from "@/lib/web/session.ts";
 
@@ -37,10 +36,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { investigation, article } = found;
   const readOnly = !hasMemberRole(investigation.role, "analyst");
-  const [claims, attributes] = await Promise.all([
-    readerClaims(investigation.id, article.id, article.body),
-    attributeOptions(investigation.id),
-  ]);
+  // The claim form's attributes and subject names are asked for once the page is drawn.
+  const claims = await readerClaims(investigation.id, article.id, article.body);
   // Who published it and when stays in view; the rest is one click away.
   const byline = [
     article.outlet,
@@ -89,7 +86,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         publishedAt={article.publishedAt?.toISOString() ?? null}
         timeZone={investigation.timeZone}
         claims={claims}
-        attributes={attributes}
         readOnly={readOnly}
         initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
         // Suggested claims only for those who may record claims here (accepting one records it);
