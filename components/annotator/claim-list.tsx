@@ -73,19 +73,12 @@ const ClaimItem = memo(function ClaimItem({
 }) {
   return (
     <li>
-      <button
-        type="button"
-        onClick={() => onOpen(c.id)}
-        aria-current={current ? "true" : undefined}
-        className="flex w-full items-start gap-2 px-4 py-2 text-left text-sm hover:bg-slate-50 aria-[current=true]:bg-indigo-50"
-      >
+      <button type="button" onClick={() => onOpen(c.id)} aria-current={current ? "true" : undefined} className="claim-entry">
         {/* Named by what it shows (the spaces keep the lines apart in the name), its status said in words. */}
-        <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${DOT[c.status]}`} />
+        <span aria-hidden className={`claim-entry-dot ${DOT[c.status]}`} />
         <span className="min-w-0">
-          <span className="block truncate font-medium text-slate-900">
-            {c.subject.name} · {c.attributeLabel}
-          </span>{" "}
-          <span className={`block truncate text-slate-600 ${c.status === "retracted" ? "line-through" : ""}`}>
+          <span className="claim-entry-name">{`${c.subject.name} · ${c.attributeLabel}`}</span>{" "}
+          <span className={c.status === "retracted" ? "claim-entry-value line-through" : "claim-entry-value"}>
             {c.valueText}
             {c.status !== "active" && <span className="sr-only"> ({c.status})</span>}
           </span>{" "}
