@@ -4,6 +4,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState
 import type { AttributeOption, ClaimDraft } from "@/components/annotator/claim-form.tsx";
 import { ClaimList } from "@/components/annotator/claim-list.tsx";
 import { articleBlocks, type Block, type TextRange } from "@/lib/domain/article-blocks.ts";
+import { type PackedReaderClaims, unpackReaderClaims } from "@/components/annotator/reader-claims-wire.ts";
 import { segmentText, tidySelection } from "@/lib/domain/anchoring.ts";
 import type { SubjectOption } from "@/lib/domain/claims.ts";
 import type { ClaimSaved, ReaderClaim } from "@/lib/server/claims.ts";
@@ -142,7 +143,7 @@ export function AnnotatedArticle({
   body,
   publishedAt,
   timeZone,
-  claims: serverClaims,
+  claims: packedClaims,
   initialClaimId,
   readOnly = false,
   offerProposals = false,
@@ -165,8 +166,10 @@ export function AnnotatedArticle({
   publishedAt: string | null;
   /** The investigation's zone, for "local time". */
   timeZone: string;
-  claims: ReaderClaim[];
+  /** The article's claims as the page sends them (see reader-claims-wire.ts). */
+  claims: PackedReaderClaims;
 }) {
+  const serverClaims = useMemo(() => unpackReaderClaims(packedClaims, body), [packedClaims, body]);
   // Saves update this in place; new props from the server (another visit, a refresh) replace it.
   // The subject box's names and the attribute box's attributes are asked for once the page is
   // drawn (see useSubjectOptions).

@@ -7,6 +7,7 @@ import { AboutThisCopy, SourceCitation } from "@/components/article-source-text.
 import { PageHeader } from "@/components/page-header.tsx";
 import { hasMemberRole } from "@/lib/domain/roles.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
+import { packReaderClaims } from "@/components/annotator/reader-claims-wire.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
 import { readerClaims } from "@/lib/server/claims.ts";
@@ -85,7 +86,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         body={article.body}
         publishedAt={article.publishedAt?.toISOString() ?? null}
         timeZone={investigation.timeZone}
-        claims={claims}
+        // Rows and tables, not an object per claim: see reader-claims-wire.ts.
+        claims={packReaderClaims(claims, article.body)}
         readOnly={readOnly}
         initialClaimId={typeof claimParam === "string" ? claimParam : undefined}
         // Suggested claims only for those who may record claims here (accepting one records it);
