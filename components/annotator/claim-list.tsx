@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useSyncExternalStore } from "react";
 import { openConflictsOf, openConflictText } from "@/components/annotator/reader-state.ts";
 import type { ReaderClaim } from "@/lib/server/claims.ts";
 
@@ -10,6 +10,22 @@ const DOT: Record<ReaderClaim["status"], string> = {
   superseded: "bg-slate-400",
   retracted: "bg-slate-300",
 };
+
+/**
+ * How many entries the server draws with the page: more than the list shows before it is
+ * scrolled. The rest are drawn in the browser once the page answers: hundreds of entries cost
+ * the server more to draw and send than the article's text, for a list read by scrolling.
+ */
+const FIRST_ENTRIES = 30;
+
+const noChange = () => () => {};
+/** False while drawn on the server and hydrated; true once drawn in the browser. */
+const useDrawnHere = () =>
+  useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
 
 /**
  * The article's claims in text order; choosing one jumps to its highlight. Orphans are listed
@@ -29,6 +45,7 @@ export const ClaimList = memo(function ClaimList({
   onOpen: (id: string) => void;
   describe: (claim: ReaderClaim) => string;
 }) {
+  const drawn = useDrawnHere();
   return (
     <section aria-labelledby="claim-list-heading" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <h2 id="claim-list-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">
@@ -38,7 +55,7 @@ export const ClaimList = memo(function ClaimList({
         <p className="px-4 py-3 text-sm text-slate-500">No claims yet.</p>
       ) : (
         <ol className="divide-y divide-slate-100">
-          {claims.map((c) => (
+          {(drawn ? claims : claims.slice(0, FIRST_ENTRIES)).map((c) => (
             <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onOpen={onOpen} />
           ))}
         </ol>
