@@ -947,10 +947,14 @@ function nearestCue(
   // Most text before a figure holds no cue of any family of its shape: one pass over it says so.
   const cueBefore = anyCue(shape).test(before);
   const cueAfter = anyCue(shape).test(after);
+  // No family's cue before the value nor after it: none is found, and nothing else need be asked.
+  if (!cueBefore && !cueAfter) return null;
   // The noun folded once, not once per family asking.
   const noun = value?.noun ? foldText(value.noun) : null;
   for (const family of ATTRIBUTE_FAMILIES) {
     if (!family.shapes.includes(shape) || family === skip) continue;
+    // A family whose cue may be neither before the value nor after it is found nowhere.
+    if (!cueBefore && (!cueAfter || family.cuedBefore)) continue;
     // A count of cars is no death toll, however near "bodies" is; an age is not 80 million.
     if (family.people && noun !== null && !PEOPLE.test(noun)) continue;
     if (family.max !== undefined && value?.point != null && value.point > family.max) continue;
