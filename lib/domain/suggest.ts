@@ -2091,6 +2091,19 @@ const EVENT_NAME = new RegExp(
 /** The event named in a sentence nearest a figure, without a sentence's first word ("The", "At"). */
 function eventNamedIn(body: string, sentence: Sentence, value: { start: number; end: number }): string | null {
   let best: { name: string; distance: number } | null = null;
+  for (const { name, at } of eventNames(body, sentence)) {
+    const distance = at >= value.end ? at - value.end : value.start - (at + name.length);
+    if (distance >= 0 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** The events a sentence names, where: found once per sentence rather than once per figure in it. */
+const eventNamesOf = new WeakMap<Sentence, { name: string; at: number }[]>();
+function eventNames(body: string, sentence: Sentence): { name: string; at: number }[] {
+  let found = eventNamesOf.get(sentence);
+  if (found) return found;
+  found = [];
   for (const m of body.slice(sentence.start, sentence.end).matchAll(EVENT_NAME)) {
     let name = m[0];
     let at = sentence.start + m.index;
@@ -2101,11 +2114,10 @@ function eventNamedIn(body: string, sentence: Sentence, value: { start: number; 
     name = name.replace(/['’]s$/, "");
     const owner = /^.*['’]s\s+/.exec(name);
     if (owner) [name, at] = [name.slice(owner[0].length), at + owner[0].length];
-    if (!/\s/.test(name)) continue;
-    const distance = at >= value.end ? at - value.end : value.start - (at + name.length);
-    if (distance >= 0 && (!best || distance < best.distance)) best = { name, distance };
+    if (/\s/.test(name)) found.push({ name, at });
   }
-  return best?.name ?? null;
+  eventNamesOf.set(sentence, found);
+  return found;
 }
 
 /** A name in the possessive right before a figure: "Trump's " of "Trump's 49.9%". */

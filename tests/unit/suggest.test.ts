@@ -531,4 +531,19 @@ describe("suggested claims", () => {
     const proposals = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] });
     expect(proposals.filter((p) => p.quote.includes("1957"))).toEqual([]);
   });
+
+  it("names each body's own event, read in turn: what one sentence names is not kept for another", () => {
+    const toll = (body: string) =>
+      suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities: [], claims: [] }).find((p) =>
+        p.quote.includes("150"),
+      );
+    const daniel = "At least 150 people were killed when Storm Daniel struck the coast.";
+    const boris = "At least 150 people were killed when Storm Boris struck the coast.";
+    for (const [body, name] of [
+      [daniel, "Storm Daniel"],
+      [boris, "Storm Boris"],
+      [daniel, "Storm Daniel"],
+    ] as const)
+      expect(toll(body)?.subject).toEqual({ how: "sentence", name, kind: "event" });
+  });
 });
