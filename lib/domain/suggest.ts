@@ -2690,7 +2690,6 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const text = body.slice(value.start, value.end);
       const cue = cueBefore(body, sentence.start, value.start);
       if ((rejections.get(cue.join(" ")) ?? 0) >= 2) continue;
-      const after = [...cueWords(text), ...cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3)].map(stem);
       mentions ??= mentionsIn(body, sentence, found);
       const shape = shapeOf(value);
 
@@ -2780,21 +2779,27 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const fellBy = LEVEL_FELL.test(body.slice(sentence.start, value.start));
       if (!builtIn && RAIN_UNIT.test(text) && RAIN_FELL.test(said) && !NOT_RAIN.test(said) && !fellBy) builtIn = RAIN_CUE;
       const ofWhole = value.kind === "percentage" && OF_WHOLE.test(body.slice(value.end, value.end + 12));
-      const expected = expectedByAnalysts(body, sentence.start, value);
-      sentenceStems ??= new Set(cueWords(body.slice(sentence.start, sentence.end)).map(stem));
-      sentenceQuarters ??= quartersIn(foldText(body.slice(sentence.start, sentence.end)));
-      const match = bestLearned(
-        cue.map(stem),
-        after,
-        value,
-        text,
-        lessons,
-        ofWhole,
-        expected,
-        builtIn?.family ?? null,
-        sentenceStems,
-        sentenceQuarters,
-      );
+      // With nothing learned (no claim recorded yet) no learned cue can match: the words a learned
+      // cue would be weighed by, and whether analysts expected the figure, are not asked for.
+      const expected = lessons.length > 0 && expectedByAnalysts(body, sentence.start, value);
+      let match: ReturnType<typeof bestLearned> = null;
+      if (lessons.length) {
+        const after = [...cueWords(text), ...cueWords(body.slice(value.end, Math.min(sentence.end, value.end + 40))).slice(0, 3)].map(stem);
+        sentenceStems ??= new Set(cueWords(body.slice(sentence.start, sentence.end)).map(stem));
+        sentenceQuarters ??= quartersIn(foldText(body.slice(sentence.start, sentence.end)));
+        match = bestLearned(
+          cue.map(stem),
+          after,
+          value,
+          text,
+          lessons,
+          ofWhole,
+          expected,
+          builtIn?.family ?? null,
+          sentenceStems,
+          sentenceQuarters,
+        );
+      }
       // Nearest first: a learned cue of two words or more, the lexicon's word beside the figure,
       // the figure's own noun, a lexicon word farther back, a learned cue of one word, the sentence before.
       let source: "learned" | "cue" | "noun" | null = null;
