@@ -22,7 +22,14 @@ import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
 import { hasPeriod, periodOfFigure, qualifierFor, withPeriod } from "@/lib/domain/period-label.ts";
 import { overlapIndex } from "@/lib/domain/sorted.ts";
-import { DOWNWARD_WORDS, detectValueKind, type NormalizedValue, parseValue, type ValueKind } from "@/lib/domain/values.ts";
+import {
+  DOWNWARD_WORDS,
+  detectValueKind,
+  TRANSITIVE_MOVES,
+  type NormalizedValue,
+  parseValue,
+  type ValueKind,
+} from "@/lib/domain/values.ts";
 
 export type SuggestEntity = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
@@ -1272,8 +1279,7 @@ const WHOLE_WORDS =
   /\b(?:total|overall|official|reported|headline|latest|current|provisional|preliminary|final|annual|quarterly|monthly|weekly|daily|yearly)\b/g;
 
 /** Words of a move written right before its figure: "rose 4%", "were up 1.6%", "closed down 2%". */
-const MOVE_WORDS =
-  "up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|soared|surged|higher|lower|grew|grows|grown|shrank|shrunk|shrinks|increased|decreased|expanded|contracted";
+const MOVE_WORDS = `up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|soared|surged|higher|lower|${TRANSITIVE_MOVES}`;
 const MOVE_BEFORE = new RegExp(
   String.raw`\b(?:${MOVE_WORDS})(?:\s+by)?(?:\s+(?:about|around|nearly|almost|more than|as much as|some))?\s*$`,
   "i",
@@ -1283,7 +1289,7 @@ const MOVE_BEFORE = new RegExp(
  * 39"; not a verb's particle ("set up 40 camps"), nor "rose to" a level.
  */
 const COUNT_MOVED_BEFORE = new RegExp(
-  String.raw`(?:\b(?:${MOVE_WORDS.replace(/^up\|down\|/, "")})(?:\s+by)?|\b(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of|(?:^|[,;(]|\b(?:is|are|was|were|been|be|now)\s)\s*(?:up|down)(?:\s+by)?)\s*$`,
+  String.raw`(?:\b(?:${MOVE_WORDS.replace(/^up\|down\|/, "").replace(TRANSITIVE_MOVES, "")}(?:${TRANSITIVE_MOVES})(?=\s+by\b))(?:\s+by)?|\b(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of|(?:^|[,;(]|\b(?:is|are|was|were|been|be|now)\s)\s*(?:up|down)(?:\s+by)?)\s*$`,
   "i",
 );
 const movedJustBefore = (body: string, from: number, at: number) => COUNT_MOVED_BEFORE.test(body.slice(Math.max(from, at - 40), at));

@@ -160,8 +160,19 @@ const MAGNITUDE_BEFORE =
 const MAGNITUDE_AFTER = /^(?:[\s-]?magnitude\b|\s+on\s+the\s+richter(?:\s+scale)?\b|\s+richter\b)/i;
 const ARTICLE_BEFORE_MAGNITUDE = /^(?:a|an)\s+(?=[\d.]+(?:[\s-]?magnitude\b|\s+on\s+the\s+richter\b))/i;
 
-const DIRECTION =
-  /^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower|grew|grows|grown|shrank|shrunk|shrinks|increased|decreased|expanded|contracted|(?:an?\s+)?(?:net\s+)?(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of)(?: by)?\s+(?!to\b)/i;
+/**
+ * Verbs of a move that also take an object: "contracted 40 buses", "expanded 20 stores", "grew 300
+ * acres of corn" count what was hired or made. Before a count they are a move only with "by"; a
+ * share ("contracted 0.3%", "grew 2.1%") is always a move.
+ */
+export const TRANSITIVE_MOVES = "grew|grows|grown|shrank|shrunk|shrinks|increased|decreased|expanded|contracted";
+const TRANSITIVE_MOVE = new RegExp(
+  String.raw`(?:${TRANSITIVE_MOVES})(?=\s+by\b|\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+)?[\d.,]+\s*(?:%|per\s?cent\b|(?:percentage\s+)?points?\b))`,
+);
+const DIRECTION = new RegExp(
+  String.raw`^(up|down|rose|rises|risen|fell|falls|fallen|gained|gains|lost|loses|jumped|jumps|leaped|leapt|soared|surged|climbed|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|higher|lower|${TRANSITIVE_MOVE.source}|(?:an?\s+)?(?:net\s+)?(?:gain|loss|rise|fall|drop|increase|decrease|decline)\s+of)(?: by)?\s+(?!to\b)`,
+  "i",
+);
 /** The words of a move down: "fell 11%" is −11%. */
 export const DOWNWARD_WORDS =
   "down|fell|falls|fallen|lost|loses|dropped|drops|declined|slid|slipped|plunged|tumbled|sank|sunk|lower|shrank|shrunk|shrinks|decreased|contracted";

@@ -2493,3 +2493,19 @@ describe("a rate that moved by points", () => {
     ]);
   });
 });
+
+describe("a verb of a move that takes an object", () => {
+  it("counts what was hired or built, no change: “contracted 40 buses”, “the expanded 40-member board”", () => {
+    const read = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label, p.reading]);
+    expect(read("The city contracted 40 buses from a private firm.")).toEqual([["40 buses", "Buses", expect.stringMatching(/^40 buses/)]]);
+    expect(read("The club expanded 20 stadiums.")[0]).toEqual(["20 stadiums", "Stadiums", expect.stringMatching(/^20 /)]);
+    expect(read("The expanded 40-member board met on Tuesday.").map(([, label]) => label)).not.toContain("Change");
+  });
+
+  it("still reads a share it moved by, or a count with “by”, as the signed change", () => {
+    expect(alone("The economy contracted 0.3% in the third quarter.").map((p) => [p.quote, p.reading])).toEqual([
+      ["contracted 0.3%", expect.stringMatching(/^-0\.3%/)],
+    ]);
+    expect(alone("Acme's workforce shrank by 1,200 to 18,000.")[0]).toMatchObject({ quote: "shrank by 1,200" });
+  });
+});
