@@ -3391,9 +3391,12 @@ function whenTokens(body: string, sentence: Sentence): number[] {
   return found;
 }
 
-/** A level moved from, right before a day: "down from 90,000 on ", "up from 12% in ". */
+/**
+ * A level moved from, set off after the figure, right before a day: ", down from 90,000 on ", "up
+ * from 12% in ". Not the level a move started from: "rose to 300 from 250 on Monday" rose on Monday.
+ */
 const FROM_FIGURE_BEFORE =
-  /\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+)?(?:(?:US|A|C|HK)?[$€£¥])?\d[\d,.]*(?:\s*%|\s+[\p{L}-]+){0,2}\s+(?:on|at|in|by|as of|late on|early on)?\s*(?:the\s+)?$/iu;
+  /(?:\b(?:up|down)\s+|,\s*)from\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+)?(?:(?:US|A|C|HK)?[$€£¥])?\d[\d,.]*(?:\s*%|\s+[\p{L}-]+){0,2}\s+(?:on|at|in|by|as of|late on|early on)?\s*(?:the\s+)?$/iu;
 
 /** `asOfIn`, with where in the text a day of the sentence it takes is written. */
 function asOfWithSpan(

@@ -2509,3 +2509,11 @@ describe("a verb of a move that takes an object", () => {
     expect(alone("Acme's workforce shrank by 1,200 to 18,000.")[0]).toMatchObject({ quote: "shrank by 1,200" });
   });
 });
+
+describe("the day of a move from one level to another", () => {
+  it("dates the level reached: “rose to 300 from 250 on Monday”, “rose to 5% from 4% in March”", () => {
+    const asOf = (body: string) => suggest(body).map((p) => [p.quote, p.asOf?.text]);
+    expect(asOf("The toll in Riverside rose to 300 from 250 on Monday.")[0]).toEqual(["300", "Monday"]);
+    expect(asOf("The rate in Riverside rose to 5% from 4% in March.")[0]).toEqual(["5%", "March 2024"]);
+  });
+});
