@@ -24,6 +24,13 @@ const COMPARED_WITH = /\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|a
 const YEAR_BEFORE =
   /^\s*(?:,\s*)?(?:in\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:same|year-earlier|year-ago)\s+(?:quarter|period)(?:\s+(?:a|last)\s+year)?(?:\s+(?:earlier|ago))?)\b/i;
 
+/** A whole year written after a figure: "for the year", "for the full year", "for the whole of 2023". */
+const YEAR_AFTER = /^[^,;.]{0,20}?\b(?:for|over|during)\s+(?:the\s+)?(?:(?:full|whole|entire|calendar)[\s-]+)?(?:year\b|whole\s+of\b)/i;
+/** A year written after a figure: "in 2023", "for 2025". */
+const OTHER_YEAR_AFTER = /^[^,;.]{0,20}?\b(?:in|for)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b/i;
+/** A whole year named between the period and a figure: "and a full-year forecast of", "; annual revenue was". */
+const YEAR_BETWEEN = /\b(?:full|whole)[\s-]year\b|\b(?:annual|yearly)\b|\bfor\s+the\s+year\b/i;
+
 export type Period = { words: string; fiscal: boolean; year: number; written: boolean; start: number; end: number };
 
 /** The periods a sentence names, each with its year (written, or the latest such begun by `published`). */
@@ -70,6 +77,12 @@ export function periodOfFigure(
   const distinct = new Set(periods.map((p) => periodText(p)));
   const period = distinct.size === 1 ? periods[0] : periods.filter((p) => p.end <= value.start).at(-1);
   if (!period) return null;
+  // "… and it expects $5 billion for the year", "after $4 billion in 2023", "its annual revenue of
+  // $5 billion": a figure of another time than the period the sentence named.
+  const after = sentence.slice(value.end, value.end + 40);
+  const year = OTHER_YEAR_AFTER.exec(after);
+  if (YEAR_AFTER.test(after) || (year && +year[1]! !== period.year)) return null;
+  if (period.end <= value.start && YEAR_BETWEEN.test(sentence.slice(period.end, value.start))) return null;
   const yearBefore = value.kind !== "percentage" && YEAR_BEFORE.test(sentence.slice(value.end, value.end + 50));
   return { ...period, yearBefore };
 }

@@ -2517,3 +2517,28 @@ describe("the day of a move from one level to another", () => {
     expect(asOf("The rate in Riverside rose to 5% from 4% in March.")[0]).toEqual(["5%", "March 2024"]);
   });
 });
+
+describe("a figure of another time in a sentence naming a quarter", () => {
+  const labelled = (body: string) =>
+    suggestClaims({ article: { id: "here", body, publishedAt: new Date("2022-04-28T14:00:00Z") }, entities: ENTITIES, claims: [] }).map(
+      (p) => [p.quote, p.attribute.label],
+    );
+
+  it("is no result of that quarter: “… and expects $5 billion for the year”, “after $4 billion in 2021”", () => {
+    expect(labelled("Acme said first-quarter revenue was $1.2 billion, and it expects $5 billion for the year.")).toEqual([
+      ["$1.2 billion", "Revenue, first quarter of 2022"],
+      ["$5 billion", "Revenue"],
+    ]);
+    expect(labelled("Acme posted first-quarter revenue of $1.2 billion, after $4 billion in 2021.")[1]).toEqual(["$4 billion", "Revenue"]);
+    expect(labelled("Acme posted first-quarter revenue of $1.2 billion; annual revenue was $5 billion.")[1]).toEqual([
+      "$5 billion",
+      "Revenue",
+    ]);
+  });
+
+  it("keeps the quarter of a figure whose year is the quarter's: “… $1.2 billion in 2022”", () => {
+    expect(labelled("Acme's first-quarter revenue was $1.2 billion in 2022.")).toEqual([
+      ["$1.2 billion", "Revenue, first quarter of 2022"],
+    ]);
+  });
+});
