@@ -1823,8 +1823,9 @@ function leadName(body: string, sentence: Sentence, before: number): string | nu
   if (!CLAUSE_VERB_TO.test(between) || SAYING.test(between)) return null;
   return MEASURE_SHAPES.some((s) => anyCue(s).test(foldText(name))) ? null : name;
 }
-/** Verbs of telling: who tells a figure is not what it is about. */
-const SAYING = /\b(?:said|says|say|told|tells|reported|reports|estimated|estimates|announced|announces|confirmed|confirms|put|puts)\b/i;
+/** Verbs of telling or expecting: who tells or forecasts a figure is not what it is about. */
+const SAYING =
+  /\b(?:said|says|say|told|tells|reported|reports|estimated|estimates|announced|announces|confirmed|confirms|put|puts|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|projects|anticipated|anticipates)\b/i;
 
 /** A run's words as written, those written against each other ("Amazon" "." "com", "Moody" "'s") as one. */
 function wordsOf(body: string, run: Token[]): string[] {

@@ -2451,6 +2451,12 @@ describe("a name opening a sentence that names no entity", () => {
     expect(subjects("Apple reported its results on Thursday. Alphabet rose 2%.")).toEqual([["2%", { how: "sentence", name: "Alphabet" }]]);
   });
 
+  it("leaves a sentence opening on who forecasts the figure to what the one before named", () => {
+    expect(subjects("Apple reported its results on Thursday. Wall Street expected growth of 5%.")).toEqual([
+      ["5%", { how: "mention", entityId: "apple", name: "Apple" }],
+    ]);
+  });
+
   it("leaves a sentence opening on a measure's word to what the one before named", () => {
     expect(subjects("Apple reported its results on Thursday. Shares rose 2%.")).toEqual([
       ["2%", { how: "mention", entityId: "apple", name: "Apple" }],
