@@ -172,7 +172,7 @@ export function AnnotatedArticle({
   const serverClaims = useMemo(() => unpackReaderClaims(packedClaims, body), [packedClaims, body]);
   // Saves update this in place; new props from the server (another visit, a refresh) replace it.
   // The subject box's names and the attribute box's attributes are asked for once the page is
-  // drawn (see useSubjectOptions).
+  // drawn (see useFormOptions).
   const [local, setLocal] = useState<ReaderState & { from: ReaderClaim[] }>({
     from: serverClaims,
     claims: serverClaims,
@@ -180,7 +180,7 @@ export function AnnotatedArticle({
     attributes: [],
   });
   if (local.from !== serverClaims) setLocal((prev) => ({ ...prev, from: serverClaims, claims: serverClaims }));
-  const subjectsLoaded = useSubjectOptions(!readOnly, investigationId, serverClaims, (loaded) =>
+  const subjectsLoaded = useFormOptions(!readOnly, investigationId, serverClaims, (loaded) =>
     setLocal((prev) => ({ ...prev, subjects: withNamesSince(loaded.subjects, prev.subjects), attributes: loaded.attributes })),
   );
   const { claims } = local;
@@ -978,7 +978,7 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
  * the page does not wait for them) and again when the server's claims change (a refresh after
  * "accept all" may have named new entities and counted more claims). True once known.
  */
-function useSubjectOptions(
+function useFormOptions(
   wanted: boolean,
   investigationId: string,
   claimsVersion: unknown,

@@ -91,6 +91,7 @@ export function periodOfFigure(
 export const periodText = (p: { words: string; fiscal: boolean; year: number }): string =>
   `${p.words} of ${p.fiscal ? "fiscal " : ""}${p.year}`;
 
+/** A label's period qualifier, with its parts: ", first quarter of 2022", ", second half of fiscal 2024". */
 const QUALIFIER_PARTS = /,\s+((?:first|second|third|fourth)\s+(?:quarter|half))\s+of\s+(fiscal\s+)?((?:19|20)\d\d)$/i;
 
 /**
@@ -108,13 +109,10 @@ export function qualifierFor(period: Period & { yearBefore: boolean }, labels: s
   return periodText({ ...p, year: p.year - (period.yearBefore ? 1 : 0) });
 }
 
-/** A label's period qualifier: ", first quarter of 2022", ", second half of fiscal 2024". */
-const PERIOD_QUALIFIER = /,\s+(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d$/i;
-
 /** Whether a label is qualified by a period of the year: "Revenue, third quarter of fiscal 2025". */
-export const hasPeriod = (label: string): boolean => PERIOD_QUALIFIER.test(label);
+export const hasPeriod = (label: string): boolean => QUALIFIER_PARTS.test(label);
 
 /** A label with the figure's period in place of any it had: "Revenue" → "Revenue, first quarter of 2022". */
 export function withPeriod(label: string, period: string): string {
-  return `${label.replace(PERIOD_QUALIFIER, "")}, ${period}`;
+  return `${label.replace(QUALIFIER_PARTS, "")}, ${period}`;
 }
