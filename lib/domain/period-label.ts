@@ -116,3 +116,37 @@ export const hasPeriod = (label: string): boolean => QUALIFIER_PARTS.test(label)
 export function withPeriod(label: string, period: string): string {
   return `${label.replace(QUALIFIER_PARTS, "")}, ${period}`;
 }
+
+/**
+ * A label's election qualifier: ", 2024 general election", ", 2022 midterm elections". A party's
+ * share of one election's vote is no update of its share in another, as one quarter's revenue is
+ * none of another's.
+ */
+const ELECTION_QUALIFIER = /,\s+((?:19|20)\d\d)\s+((?:[a-z]+\s+){0,2}(?:elections?|referendum|primary|primaries|midterms|polls))$/i;
+/** A year the sentence gives a figure: "43.6% in 2019", or one opening the sentence ("In 2019, …"). */
+const YEAR_OPENING = /^\s*(?:In|At|For)\s+(?:the\s+)?((?:19|20)\d\d)\b/;
+
+/**
+ * The election a party's result is of, in the investigation's own words: when its labels name an
+ * election ("Seats won, 2024 general election"), a result they do not yet qualify ("Vote share")
+ * takes the same words, with the year the sentence gives the figure ("from 43.6% in 2019") or
+ * else the latest year the labels give that has begun by the publication day. Null when the
+ * investigation names no election in its labels, or names none of the article's year or before.
+ */
+export function electionQualifier(
+  sentence: string,
+  value: { start: number; end: number },
+  labels: string[],
+  published: Date | null,
+): string | null {
+  const named = labels.map((l) => ELECTION_QUALIFIER.exec(l)).filter((m) => m !== null);
+  if (!named.length) return null;
+  const words = named[0]![2]!.toLowerCase();
+  const written = OTHER_YEAR_AFTER.exec(sentence.slice(value.end, value.end + 40)) ?? YEAR_OPENING.exec(sentence);
+  if (written) return `${written[1]} ${words}`;
+  const years = named.map((m) => +m[1]!).filter((y) => !published || y <= published.getUTCFullYear());
+  return years.length ? `${Math.max(...years)} ${words}` : null;
+}
+
+/** Whether a label is qualified by an election: "Vote share, 2024 general election". */
+export const hasElection = (label: string): boolean => ELECTION_QUALIFIER.test(label);

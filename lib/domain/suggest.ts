@@ -20,7 +20,7 @@ import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
-import { hasPeriod, periodOfFigure, qualifierFor, withPeriod } from "@/lib/domain/period-label.ts";
+import { electionQualifier, hasElection, hasPeriod, periodOfFigure, qualifierFor, withPeriod } from "@/lib/domain/period-label.ts";
 import { overlapIndex } from "@/lib/domain/sorted.ts";
 import {
   DOWNWARD_WORDS,
@@ -3041,6 +3041,26 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         }
       }
 
+      // "a vote share of 33.8 per cent", "from 43.6% in 2019": a party's result is of one election,
+      // which the investigation's labels name when they name one ("Seats won, 2024 general election").
+      if (
+        attribute.label &&
+        attribute.how === "cue" &&
+        subjectKind !== "event" &&
+        !attribute.label.includes(",") &&
+        (familyOf(attribute.label)?.label === "Vote share" || ELECTION_RESULT.test(attribute.label))
+      ) {
+        const labelFamily = familyOf(attribute.label);
+        const labels = lessons.map((l) => l.cue.attribute);
+        const unqualified = lessons.some(
+          (l) => (labelFamily ? l.family === labelFamily : l.cue.attribute === attribute.label) && !hasElection(l.cue.attribute),
+        );
+        const election = unqualified
+          ? null
+          : electionQualifier(said, { start: value.start - sentence.start, end: value.end - sentence.start }, labels, article.publishedAt);
+        if (election) attribute = { ...attribute, label: `${attribute.label}, ${election}` };
+      }
+
       // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the
       // measure, not its value; read as the measure, it would contradict every count of the day.
       // Only for a count of people: an estimate of losses ("could reach $15 billion") is the figure
@@ -3344,6 +3364,8 @@ const PERIODIC_RESULTS = new Set([
   "Profit change",
   "Output change",
 ]);
+/** A count of an election's result, by the head of its label: "Seats", "Seats won", "Votes cast". */
+const ELECTION_RESULT = /^(?:seats|votes)\b/i;
 /** Words of a time other than a quarter or half: "annual revenue", "in 2021", "last month". */
 const OTHER_TIME =
   /\b(?:years?|annual(?:ly)?|fiscal|months?|monthly|weeks?|weekly|daily|today|yesterday|since|quarters?|halves|half|(?:19|20)\d\d)\b/i;

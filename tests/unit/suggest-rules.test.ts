@@ -642,6 +642,31 @@ describe("an election report", () => {
       ["72.4%", "Turnout", "none", "2021"],
     ]);
   });
+
+  describe("names the election a party's result is of, as the investigation's labels do", () => {
+    const SEATS_BODY = "The Greens won 38 seats in the regional vote.";
+    const seats = { ...recorded(SEATS_BODY, "won 38 seats", "38", "Seats won, 2024 state election", "acme") };
+    const share = (body: string, claims: RecordedClaim[]) =>
+      suggest(body, claims)
+        .filter((p) => p.valueKind === "percentage")
+        .map((p) => [p.quote, p.attribute.label]);
+
+    it("the election of the labels, or the year the sentence gives the figure", () => {
+      expect(share("Acme took a vote share of 31.2%, down from 35.9% in 2019.", [seats])).toEqual([
+        ["31.2%", "Vote share, 2024 state election"],
+        ["35.9%", "Vote share, 2019 state election"],
+      ]);
+      expect(share("In 2019, Acme won 35.9% of the vote.", [seats])).toEqual([["35.9%", "Vote share, 2019 state election"]]);
+    });
+
+    it("and none when the labels name no election, or record vote shares without one", () => {
+      const bare = recorded(SEATS_BODY, "won 38 seats", "38", "Seats won", "acme");
+      expect(share("Acme took a vote share of 31.2%.", [bare])).toEqual([["31.2%", "Vote share"]]);
+      const shareBody = "The Greens won 12% of the vote.";
+      const plain = { ...recorded(shareBody, "12% of the vote", "12%", "Vote share", "acme"), valueKind: "percentage" as const };
+      expect(share("Acme took a vote share of 31.2%.", [seats, plain])).toEqual([["31.2%", "Vote share"]]);
+    });
+  });
 });
 
 describe("a hurricane report", () => {
