@@ -74,7 +74,11 @@ export type RoleFound = {
   cue: string;
 };
 
-const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
+/**
+ * A capitalised word: "Puente", "O'Brien", "J.R.", "Jr."; a full stop ends it only after an initial
+ * or an abbreviation, never the sentence's ("… said the minister, Óscar Puente.").
+ */
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\.[\p{L}\p{M}'’-]+)*(?:(?<=(?:^|[^\p{L}])(?:\p{Lu}|Jr|Sr|St|Mt|Inc|Corp|Ltd|Co|Bros|Dr|Mr|Mrs|Ms))\.)?`;
 /** Small words inside names: "Alwaleed bin Talal", "Ursula von der Leyen". */
 const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|del|dos|y)`;
 /** A name as news writes it: one to four capitalised words, small particles between ("Alwaleed bin Talal"). */

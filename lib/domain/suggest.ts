@@ -3240,8 +3240,14 @@ function roleProposals(
   /** `roleKey`s of what the article already says as claims: a title written again is no new claim. */
   said: Set<string>,
 ): Proposal[] {
+  // Folded, "Oscar Puente" is "Óscar Puente"; where an investigation keeps both, the name as written picks.
   const named = new Map<string, SuggestEntity>();
-  for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!named.has(foldText(n))) named.set(foldText(n), e);
+  const asWritten = new Map<string, SuggestEntity>();
+  for (const e of entities)
+    for (const n of [e.name, ...e.aliases]) {
+      if (!named.has(foldText(n))) named.set(foldText(n), e);
+      if (!asWritten.has(n.toLowerCase())) asWritten.set(n.toLowerCase(), e);
+    }
   const known = (name: string) => named.has(foldText(name));
   const proposals: Proposal[] = [];
   // Titles recorded or turned down at a later place than the one proposed: not proposed at all.
@@ -3261,7 +3267,7 @@ function roleProposals(
       // Turned down by what it says of whom: two "Turkish President" mistakes stop no other president.
       const cue = `${f.cue} ${f.subject ?? ""}`.trim();
       if (furniture.some((x) => overlaps(x, span))) continue;
-      const entity = f.subject ? named.get(foldText(f.subject)) : undefined;
+      const entity = f.subject ? (asWritten.get(f.subject.toLowerCase()) ?? named.get(foldText(f.subject))) : undefined;
       let subject: SubjectGuess = entity
         ? { how: "mention", entityId: entity.id, name: entity.name }
         : f.subject

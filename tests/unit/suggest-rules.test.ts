@@ -1642,6 +1642,20 @@ describe("an office written beside its holder without an article", () => {
     ]);
   });
 
+  it("with the name ending its sentence, as the entity of that very spelling", () => {
+    // An investigation that keeps "Oscar Puente" and "Óscar Puente" apart (as sources spell them).
+    const entities: SuggestEntity[] = [
+      { id: "plain", name: "Oscar Puente", kind: "person", aliases: [] },
+      { id: "accent", name: "Óscar Puente", kind: "person", aliases: [] },
+    ];
+    const [p] = suggestClaims({
+      article: { id: "here", body: `"Roads will reopen," said the transport minister, Óscar Puente.`, publishedAt: PUBLISHED },
+      entities,
+      claims: [],
+    }).filter((p) => p.attribute.label === "Role");
+    expect(p).toMatchObject({ quote: "the transport minister, Óscar Puente", subject: { how: "mention", entityId: "accent" } });
+  });
+
   it("not when the name after the comma is the company's or the country's the office is of", () => {
     expect(roles("The chief executive of the parent company, Alphabet Inc, said revenue rose 10%.")).toEqual([]);
     expect(roles("The president of the country, South Africa, said 40 people died.")).toEqual([]);
