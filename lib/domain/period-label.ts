@@ -20,9 +20,12 @@ const PART_OF_OTHER = /^\s+of\s+(?!(?:the\s+)?(?:fiscal|financial|last\s+year|th
 /** "from the second quarter", "than in the first half": what a figure is compared with. */
 const COMPARED_WITH = /\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:in\s+)?(?:the\s+|its\s+|a\s+)?$/i;
 
-/** "up from $9.24 billion a year earlier": the same period of the year before. */
+/**
+ * "up from $9.24 billion a year earlier", "the $9.24 billion it made in the same period a year
+ * before": the same period of the year before.
+ */
 const YEAR_BEFORE =
-  /^\s*(?:,\s*)?(?:in\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:same|year-earlier|year-ago)\s+(?:quarter|period)(?:\s+(?:a|last)\s+year)?(?:\s+(?:earlier|ago))?)\b/i;
+  /^\s*(?:,\s*)?(?:(?:it|they|the\s+company|the\s+group)\s+(?:made|earned|posted|reported|recorded|booked|took\s+in|brought\s+in)\s+)?(?:in\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:same|year-earlier|year-ago)\s+(?:quarter|period)(?:\s+(?:a|last)\s+year)?(?:\s+(?:earlier|ago|before))?)\b/i;
 
 /** A whole year written after a figure: "for the year", "for the full year", "for the whole of 2023". */
 const YEAR_AFTER = /^[^,;.]{0,20}?\b(?:for|over|during)\s+(?:the\s+)?(?:(?:full|whole|entire|calendar)[\s-]+)?(?:year\b|whole\s+of\b)/i;

@@ -2428,6 +2428,13 @@ describe("a company's result of a quarter or half of a year", () => {
       ["$19.3 billion", "Profit, third quarter of fiscal 2025"],
       ["$9.2 billion", "Profit, third quarter of fiscal 2024"],
     ]);
+    // Also when what was made then is said in a clause of its own.
+    expect(
+      labelled("Acme earned $19.3 billion in its third quarter, twice the $9.2 billion it made in the same period a year before."),
+    ).toEqual([
+      ["$19.3 billion", "Profit, third quarter of 2021"],
+      ["$9.2 billion", "Profit, third quarter of 2020"],
+    ]);
   });
 
   it("leaves the period a figure is compared with, a share move and a game's quarter out of the label", () => {
