@@ -3061,6 +3061,17 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         if (election) attribute = { ...attribute, label: `${attribute.label}, ${election}` };
       }
 
+      // "In the 24 hours to 8am, 414mm fell", "270mm in an average year": rain is measured over a
+      // time, which belongs to what is measured: a day's fall neither updates nor contradicts a year's.
+      if (
+        attribute.label === "Rainfall" &&
+        attribute.how === "cue" &&
+        !lessons.some((l) => l.family === familyOf("Rainfall") && l.cue.attribute !== "Rainfall")
+      ) {
+        const over = rainfallPeriod(body, sentence, value, proposals.slice(firstOfSentence));
+        if (over) attribute = { ...attribute, label: over };
+      }
+
       // "The toll could reach 18,000 to 20,000": what a figure may become is a projection of the
       // measure, not its value; read as the measure, it would contradict every count of the day.
       // Only for a count of people: an estimate of losses ("could reach $15 billion") is the figure
@@ -3370,6 +3381,41 @@ const PERIODIC_RESULTS = new Set([
   "Profit change",
   "Output change",
 ]);
+const SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** "in the 24 hours to 8am", "in just four hours", "in a single day", "over 48 hours": what a fall was measured over. */
+const RAIN_HOURS =
+  /\b(?:in|over|within|during)\s+(?:the\s+|a\s+|just\s+|only\s+|barely\s+|less\s+than\s+|under\s+)*(?:(single|one|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(hours?|days?)\b(?![-\s]+(?:ahead|later|before|after|earlier))/i;
+/** "in an average year", "a year on average", "annually": a place's usual fall of a year. */
+const RAIN_YEAR =
+  /\b(?:(?:in\s+an?\s+)?(average|normal|typical|usual)\s+year|(?:a|per|each)\s+year(?:\s+on\s+average)?|annual(?:ly)?|yearly)\b/i;
+
+/**
+ * The time a rainfall figure was measured over, as its label: "Rainfall in 24 hours", "Rainfall
+ * in 4 hours", "Average annual rainfall". Read in the figure's own stretch of the sentence (from
+ * the figure proposed before to the next digit) or where the sentence opens ("In the 24 hours to 8am, 414mm
+ * fell on Al-Bayda, and Marawa recorded 240mm"). Null when it says none.
+ */
+function rainfallPeriod(
+  body: string,
+  sentence: Sentence,
+  value: { start: number; end: number },
+  /** The figures proposed before it in the sentence. */
+  before: readonly { start: number; end: number }[],
+): string | null {
+  // The next figure, not the length of time this one fell in ("240mm in 24 hours").
+  const next = body.slice(value.end, sentence.end).search(/\d(?![\d.,]*\s+(?:hours?|days?)\b)/);
+  const own = body.slice(before.at(-1)?.end ?? sentence.start, next < 0 ? sentence.end : value.end + next);
+  const opening = body.slice(sentence.start, Math.min(value.start, sentence.start + 60));
+  const year = RAIN_YEAR.exec(own);
+  if (year) return year[1] || /\baverage\b/i.test(year[0]) ? "Average annual rainfall" : "Annual rainfall";
+  const hours = RAIN_HOURS.exec(own) ?? (/^\s*(?:In|Over|Within|During)\b/.test(opening) ? RAIN_HOURS.exec(opening) : null);
+  // "during the day" is the day's daylight as often as its 24 hours: a length is written.
+  if (!hours?.[1]) return null;
+  const n = /^(?:single|one)$/i.test(hours[1]) ? 1 : /^\d/.test(hours[1]) ? +hours[1] : SMALL_NUMBERS.indexOf(hours[1].toLowerCase()) + 1;
+  const inHours = /^day/i.test(hours[2]!) ? n * 24 : n;
+  return `Rainfall in ${inHours} hour${inHours === 1 ? "" : "s"}`;
+}
+
 /** A count of an election's result, by the head of its label: "Seats", "Seats won", "Votes cast". */
 const ELECTION_RESULT = /^(?:seats|votes)\b/i;
 /** Words of a time other than a quarter or half: "annual revenue", "in 2021", "last month". */

@@ -1516,7 +1516,7 @@ describe("millimetres or litres per square metre that fell", () => {
     "Hillton recorded 240mm in 24 hours.",
     "More than 400 mm fell on the town in a single day.",
     "The storm dropped 414mm on the town in 24 hours.",
-  ])("are rainfall, though no word says rain: %s", (body) => expect(label(body)).toBe("Rainfall"));
+  ])("are rainfall, though no word says rain: %s", (body) => expect(label(body)).toBe("Rainfall in 24 hours"));
 
   it.each([
     "Water levels fell by 300mm.",
@@ -1524,7 +1524,7 @@ describe("millimetres or litres per square metre that fell", () => {
     "The rod is 240mm long.",
     "The tyre tread fell to 2mm in a year.",
     "Water in the dam dropped by 300mm in a day.",
-  ])("a level, snow or a size is not: %s", (body) => expect(label(body)).not.toBe("Rainfall"));
+  ])("a level, snow or a size is not: %s", (body) => expect(label(body) ?? "").not.toMatch(/^Rainfall\b/));
 });
 
 describe("people sought, or sheltering", () => {
@@ -1615,8 +1615,22 @@ describe("how far, and how much rain a year", () => {
     expect(labels("The ship carried 300 tonnes of grain.")).toEqual([["300 tonnes", null]]);
   });
 
-  it("reads a depth a place receives a year as its rainfall", () => {
-    expect(labels("Benghazi receives about 270mm in an average year.")).toEqual([["about 270mm", "Rainfall"]]);
+  it("reads a depth a place receives a year as its usual rainfall of a year", () => {
+    expect(labels("Benghazi receives about 270mm in an average year.")).toEqual([["about 270mm", "Average annual rainfall"]]);
+    expect(labels("The town gets 450mm of rain a year.")).toEqual([["450mm", "Annual rainfall"]]);
+  });
+
+  it("names the hours a rainfall was measured over, where the sentence gives them", () => {
+    expect(labels("In the 24 hours to 8am, 414mm of rain fell on the hills, and the port recorded 240mm.")).toEqual([
+      ["414mm", "Rainfall in 24 hours"],
+      ["240mm", "Rainfall in 24 hours"],
+    ]);
+    expect(labels("The storm dropped more than 400 millimetres of rain in a single day.")).toEqual([
+      ["more than 400 millimetres", "Rainfall in 24 hours"],
+    ]);
+    expect(labels("About 180mm of rain fell in just three hours.")).toEqual([["About 180mm", "Rainfall in 3 hours"]]);
+    // No length written: the fall of the day as reported, whatever its hours.
+    expect(labels("About 490mm of rain fell during the day.")).toEqual([["About 490mm", "Rainfall"]]);
   });
 });
 
