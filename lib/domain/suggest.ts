@@ -2678,6 +2678,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
     const firstOfSentence = proposals.length;
     /** The days the sentence's figures are given as of in their own clause: "fell 12% on Tuesday". */
     const asOfDays: { start: number; end: number }[] = [];
+    /** The things the sentence's last count counted: "891" in "of its 6,142 buildings: 891 were destroyed". */
+    let sentenceThing: string | null = null;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.start < covered || !(isAnchor(tokens[i]!) || mayWithDay(tokens, i))) continue;
       const found0 = valueAt(body, tokens, i, covered, context);
@@ -2961,6 +2963,20 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         const own = lessons.find((l) => l.cue.subjectId === subjectEntity.id && l.family === dateFamily)?.cue;
         attribute = { label: own?.attribute ?? "Date", how: "cue", cue: foldText(subjectEntity.name) };
         eventDated.add(value.start);
+      }
+
+      // "891 were completely destroyed, 211 partly destroyed", "destroyed 3,000 homes and damaged
+      // 12,000 more", "1,500 of its 6,142 buildings had been affected": a count of things no measure
+      // names is of what befell them, the things named by the figure, its "of", or the figure before.
+      if (value.kind === "number" && !value.measured && !value.magnitude && (attribute.how === "none" || source === "noun")) {
+        const partitive = noun ? null : PARTITIVE_AFTER.exec(body.slice(value.end, sentence.end));
+        const thing = noun ?? partitive?.[1] ?? sentenceThing;
+        // "1,500 of Derna's 6,142 buildings had been affected": the whole a part is of is not what befell the part.
+        const whole = WHOLE_BEFORE.test(body.slice(Math.max(sentence.start, value.start - 40), value.start));
+        const befell = thing && !whole ? whatBefell(body, sentence, value, partitive?.[0].length ?? 0) : null;
+        if (befell)
+          attribute = { label: `${thing!.charAt(0).toUpperCase()}${thing!.slice(1).toLowerCase()} ${befell}`, how: "cue", cue: befell };
+        if (noun || partitive) sentenceThing = noun ?? partitive![1]!;
       }
 
       // "down 251", "lost 250 seats", "Labour gained 211 seats", "a gain of 211": a count that moved
@@ -3414,6 +3430,36 @@ function rainfallPeriod(
   const n = /^(?:single|one)$/i.test(hours[1]) ? 1 : /^\d/.test(hours[1]) ? +hours[1] : SMALL_NUMBERS.indexOf(hours[1].toLowerCase()) + 1;
   const inHours = /^day/i.test(hours[2]!) ? n * 24 : n;
   return `Rainfall in ${inHours} hour${inHours === 1 ? "" : "s"}`;
+}
+
+/** "of Derna's 6,142 buildings", "of the town's buildings": the things a bare count is part of. */
+const PARTITIVE_AFTER = /^\s+of\s+(?:the\s+|its\s+|their\s+|(?:the\s+)?\p{L}[\p{L}'’-]*['’]s\s+)?(?:[\d,.]+\s+)?(\p{Ll}{3,}s)\b/u;
+/** "1,500 of the", "1,500 of Derna's": what comes before the whole a count is part of. */
+const WHOLE_BEFORE = /\d[\d,.]*\s+of\s+(?:the\s+|its\s+|their\s+|(?:the\s+)?\p{L}[\p{L}'’-]*['’]s\s+)?$/u;
+/** What befell things, as a label says it: "destroyed", "partly destroyed", "closed". */
+const BEFELL = String.raw`(destroyed|damaged|affected|flooded|submerged|razed|levell?ed|collapsed|inundated|burn(?:ed|t)|demolished|(?:washed|swept)\s+away|cut\s+off|cancell?ed|closed|suspended|grounded)`;
+const BEFELL_AFTER = new RegExp(
+  // Where they are may come between: "150 roads in the province remain closed".
+  String.raw`^(?:\s+(?:in|across|on|at|around|near)\s+(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?(?=\s+(?:were|was|are|is|have|has|had|remain|stay)))?\s*(?:(?:were|was|are|is|have|has|had|remain(?:ed)?|stay(?:ed)?)\s+(?:been\s+)?(?:still\s+)?|being\s+)?(?:(partly|partially|badly|severely|heavily|completely|totally|fully|entirely)\s+)?${BEFELL}\b`,
+  "iu",
+);
+const BEFELL_BEFORE = new RegExp(
+  String.raw`\b(?:(partly|partially|badly|severely|heavily|completely|totally|fully|entirely)\s+)?${BEFELL}\s+(?:(?:about|some|nearly|almost|around|roughly|more\s+than|at\s+least|over|up\s+to)\s+)?$`,
+  "i",
+);
+
+/**
+ * What befell the things a count counts, said right after it ("891 were completely destroyed",
+ * "211 partly destroyed", after `skip` characters of its "of" phrase) or right before it ("damaged
+ * 12,000 more"): "destroyed", "partly destroyed". Wholly is the word alone; a part or a degree stays.
+ */
+function whatBefell(body: string, sentence: Sentence, value: { start: number; end: number }, skip: number): string | null {
+  const m =
+    BEFELL_AFTER.exec(body.slice(value.end + skip, Math.min(sentence.end, value.end + skip + 60))) ??
+    BEFELL_BEFORE.exec(body.slice(Math.max(sentence.start, value.start - 50), value.start));
+  if (!m) return null;
+  const degree = m[1] && /^(?:partly|partially|badly|severely|heavily)$/i.test(m[1]) ? `${m[1].toLowerCase()} ` : "";
+  return `${degree}${m[2]!.toLowerCase().replace(/\s+/g, " ")}`;
 }
 
 /** A count of an election's result, by the head of its label: "Seats", "Seats won", "Votes cast". */

@@ -498,7 +498,7 @@ describe("a company's results, as an earnings report gives them", () => {
 
   it("takes no headcount from a counted noun where the words before say a cut", () => {
     // No cue word of the lexicon names this figure: its own noun does, under the same guard a cue has.
-    expect(alone("A rockfall cut off 200 staff in the tunnel.")[0]).toMatchObject({ attribute: { label: "Staff" } });
+    expect(alone("A rockfall cut off 200 staff in the tunnel.")[0]).toMatchObject({ attribute: { label: "Staff cut off" } });
     expect(alone("The depot has 200 staff.")[0]).toMatchObject({ attribute: { label: "Employees" } });
   });
 
@@ -666,6 +666,34 @@ describe("an election report", () => {
       const plain = { ...recorded(shareBody, "12% of the vote", "12%", "Vote share", "acme"), valueKind: "percentage" as const };
       expect(share("Acme took a vote share of 31.2%.", [seats, plain])).toEqual([["31.2%", "Vote share"]]);
     });
+  });
+});
+
+describe("a count of things and what befell them", () => {
+  const labels = (body: string) => alone(body).map((p) => [p.quote, p.attribute.label]);
+
+  it("names the things and what befell them, after the figure or before it", () => {
+    expect(labels("The storm destroyed 3,000 homes and damaged 12,000 more.")).toEqual([
+      ["3,000 homes", "Homes destroyed"],
+      ["12,000", "Homes damaged"],
+    ]);
+    expect(labels("More than 150 roads in the province remain closed. Some 400 flights were cancelled.")).toEqual([
+      ["More than 150 roads", "Roads closed"],
+      ["Some 400 flights", "Flights cancelled"],
+    ]);
+  });
+
+  it("takes the things of a bare count from its “of”, or from the count before it", () => {
+    expect(
+      labels(
+        "Officials said 1,500 of the town's 6,142 buildings had been affected: 891 were completely destroyed and 211 partly destroyed.",
+      ),
+    ).toEqual([
+      ["1,500", "Buildings affected"],
+      ["6,142 buildings", "Buildings"],
+      ["891", "Buildings destroyed"],
+      ["211", "Buildings partly destroyed"],
+    ]);
   });
 });
 

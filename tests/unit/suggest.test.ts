@@ -281,7 +281,7 @@ describe("suggested claims", () => {
     expect(guess("at least 1,300")).toEqual(["Death toll", "quake"]);
     expect(guess("more than 5,000")).toEqual(["Injured", "quake"]);
     expect(guess("17.9 kilometres")).toEqual(["Depth", "quake"]);
-    expect(guess("More than 2,800")[0]).toBe("Buildings");
+    expect(guess("More than 2,800")[0]).toBe("Buildings collapsed");
   });
 
   it("keeps a tally's verb of passing in the value, and reads a magnitude written any way as one", () => {
