@@ -1819,6 +1819,10 @@ function leadName(body: string, sentence: Sentence, before: number): string | nu
   const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
   const from = dateline ? sentence.start + dateline[0].length : sentence.start;
   if (!body.startsWith(name, from)) return null;
+  // "Data center revenue reached …": a word of the language capitalised to open a sentence, before
+  // the noun it qualifies, is no name ("Alphabet rose 2%" is one).
+  const next = sentence.tokens.find((t) => t.start > from + name.length);
+  if (!/\s/.test(name) && isCommonWord(name) && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
   const between = body.slice(from + name.length, before);
   if (!CLAUSE_VERB_TO.test(between) || SAYING.test(between)) return null;
   return MEASURE_SHAPES.some((s) => anyCue(s).test(foldText(name))) ? null : name;
@@ -2883,11 +2887,17 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // A sentence naming no entity is about what the one before named, from the paragraph before when
       // it opens its own: "Earlier filings had shown sales of …". Unless it opens on a name of its own,
       // the subject of the figure's verb: "Apple reported on Thursday. Alphabet rose 2%." is Alphabet's.
-      const carriedHere = owners.length
-        ? []
-        : !family?.people && leadName(body, sentence, value.start)
+      // Nor is a sentence naming only things of another kind than the measure is of: "Data center
+      // revenue reached $30.8 billion, on demand for its Hopper chips" is the company's before.
+      // The kinds the measure is of: the lexicon's, or that of the subject the investigation gave the label.
+      const subjectKinds = family?.subjects ?? (learnedSubject ? [learnedSubject.kind] : undefined);
+      const otherKindsOnly = owners.length > 0 && subjectKinds !== undefined && !owners.some((m) => subjectKinds.includes(m.entity.kind));
+      const carriedHere =
+        owners.length && !otherKindsOnly
           ? []
-          : (carried ??= mentionsBefore(body, sentence, found, true));
+          : !family?.people && leadName(body, sentence, value.start)
+            ? []
+            : (carried ??= mentionsBefore(body, sentence, found, true));
       const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found, true));
       // A label is no name: "Death toll: 4,300" is not about someone called "Death".
       // A figure of another, dated event the sentence names ("the 1999 İzmit quake killed 17,000")
@@ -2902,7 +2912,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
             ? { how: "none" }
             : guessSubject(
                 // What the sentence before named stands in only when of a kind the measure is of, if it says.
-                owners.length || (mentions.length && !carriedHere.length)
+                (owners.length && !(otherKindsOnly && carriedHere.some((m) => subjectKinds!.includes(m.entity.kind)))) ||
+                  (mentions.length && !carriedHere.length)
                   ? owners
                   : family?.subjects
                     ? carriedHere.filter((m) => family.subjects!.includes(m.entity.kind))

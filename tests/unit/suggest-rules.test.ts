@@ -526,6 +526,19 @@ describe("a company's results, as an earnings report gives them", () => {
     });
   });
 
+  it("gives a company's figure to the company named before, not to its product named beside it", () => {
+    const entities: SuggestEntity[] = [
+      { id: "acme", name: "Acme", kind: "organization", aliases: [] },
+      { id: "rocket", name: "Rocket", kind: "product", aliases: [] },
+    ];
+    const body =
+      "Acme reported its quarterly results after the market closed on Tuesday.\n\nCloud revenue reached $4.1 billion, on strong demand for its Rocket servers.";
+    const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).find(
+      (p) => p.quote === "$4.1 billion",
+    );
+    expect(p).toMatchObject({ subject: { how: "mention", entityId: "acme" } });
+  });
+
   it("takes neither half of “US-China” for the subject of a figure", () => {
     const [p] = alone("US-China trade fell 12% last year, customs data showed.");
     expect(p).toMatchObject({ quote: expect.stringContaining("12%") });
