@@ -1309,6 +1309,18 @@ const RECORD_WORD = String.raw`(?:won|wins|drew|drawn|draws|tied|ties)\s+(?:\d{1
 const RECORD = new RegExp(String.raw`\b${RECORD_WORD}(?=\s*(?:[,;.)]|and\b|but\b|of\b|$))`, "i");
 const recordOfGames = (body: string, from: number, to: number) => RECORD.test(body.slice(from, to));
 
+/** "14% higher than", "5% lower": a share's move written after it. */
+const MOVE_AFTER = /^\s*(?:%|per ?cent)?\s*(higher|lower)\b/i;
+
+/**
+ * The words before a share, with its move when written after it ("Gaming revenue of $3.3 billion was
+ * 14% higher than …" reads as "… was up"), so that what moved is read as it is before a move.
+ */
+function movedBefore(before: string, text: string, lastDigit: number, after: string): string {
+  const m = MOVE_AFTER.exec(text.slice(lastDigit + 1) + (text.length - 1 === lastDigit || text.endsWith("%") ? after : ""));
+  return m ? `${before} ${m[1]!.toLowerCase() === "higher" ? "up" : "down"}` : before;
+}
+
 /** The move written in the value itself: "up 12%". */
 const MOVE_VALUE = new RegExp(String.raw`^(?:${MOVE_WORDS})\b`, "i");
 /** A share of something, written after the figure: "5% of its users", "two-thirds of it". */
@@ -2733,7 +2745,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         ? MAGNITUDE_CUE
         : ageOf
           ? AGE_CUE
-          : (nearestCue(before, foldText(tail), shape, { noun, point: value.point, dimension: value.measured ? value.unit : null }) ??
+          : (nearestCue(movedBefore(before, text, lastDigit, body.slice(value.end, value.end + 12)), foldText(tail), shape, {
+              noun,
+              point: value.point,
+              dimension: value.measured ? value.unit : null,
+            }) ??
             // A measure of area is an area, whatever no cue word says: "covers 13 square miles (34 sq km)".
             (value.measured && value.unit === "area" ? AREA_CUE : null));
       // "Exports rose 12%", "Cases fell 20%": what moved is a thing counted, named by a plural

@@ -487,6 +487,11 @@ describe("a company's results, as an earnings report gives them", () => {
     ]);
   });
 
+  it("reads a share written “higher” or “lower” after it as the move of what the sentence names", () => {
+    expect(labels("Acme's cloud revenue of $3.3 billion was 14% higher than a year earlier.")[1]).toEqual(["14%", "Revenue growth"]);
+    expect(labels("Acme's sales were 5% lower than in 2023.")).toEqual([["5% lower", "Revenue growth"]]);
+  });
+
   it("tells jobs cut from a headcount, and a dividend from a share price", () => {
     expect(labels("Acme will cut about 2,800 jobs. Acme employs 40,000 workers. Acme will cut 50 flights.")).toEqual([
       ["about 2,800 jobs", "Job cuts"],
