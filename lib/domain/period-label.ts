@@ -27,6 +27,9 @@ const COMPARED_WITH = /\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|a
 const YEAR_BEFORE =
   /^\s*(?:,\s*)?(?:(?:it|they|the\s+company|the\s+group)\s+(?:made|earned|posted|reported|recorded|booked|took\s+in|brought\s+in)\s+)?(?:in\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:same|year-earlier|year-ago)\s+(?:quarter|period)(?:\s+(?:a|last)\s+year)?(?:\s+(?:earlier|ago|before))?)\b/i;
 
+/** Whether the words before a period make it what a figure is compared with ("than in the", "from the"). */
+export const comparedWith = (before: string): boolean => COMPARED_WITH.test(before);
+
 /** A whole year written after a figure: "for the year", "for the full year", "for the whole of 2023". */
 const YEAR_AFTER = /^[^,;.]{0,20}?\b(?:for|over|during)\s+(?:the\s+)?(?:(?:full|whole|entire|calendar)[\s-]+)?(?:year\b|whole\s+of\b)/i;
 /** A year written after a figure: "in 2023", "for 2025". */

@@ -20,7 +20,15 @@ import { opensWithGivenName } from "@/lib/domain/given-names.ts";
 import { NAME, rolesIn, TITLE_ONLY, titleCaseByLine, trimName, withoutTitles } from "@/lib/domain/role-suggest.ts";
 import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { DATELINE, foldText, lineStartOf } from "@/lib/domain/text.ts";
-import { electionQualifier, hasElection, hasPeriod, periodOfFigure, qualifierFor, withPeriod } from "@/lib/domain/period-label.ts";
+import {
+  comparedWith,
+  electionQualifier,
+  hasElection,
+  hasPeriod,
+  periodOfFigure,
+  qualifierFor,
+  withPeriod,
+} from "@/lib/domain/period-label.ts";
 import { overlapIndex } from "@/lib/domain/sorted.ts";
 import {
   DOWNWARD_WORDS,
@@ -3608,6 +3616,9 @@ function asOfWithSpan(
         (moneyOrShare() || (t.start > value.end && /^\s+(?:in|during|for|over)\s+$/.test(body.slice(value.end, t.start)))) && !ofAGame(),
     );
     if (period && !overlaps(period, value)) {
+      // "14% higher than in the second quarter", "rose 12% from the first quarter": the period a
+      // figure is compared with is not when it held.
+      if (comparedWith(body.slice(Math.max(sentence.start, period.start - 30), period.start))) continue;
       const r = read(body, period.start, period.end, context);
       if (r?.kind === "date") {
         const candidate = {
@@ -3626,6 +3637,9 @@ function asOfWithSpan(
     if (overlaps(t, value) || !DAY_WORDS.test(t.text) || (isMay(t) && !mayAsMonth(tokens, k))) continue;
     // "40,000 remain in shelters, down from 90,000 on Sunday": the day of the level moved from is not the figure's.
     if (t.start > value.end && FROM_FIGURE_BEFORE.test(body.slice(value.end, t.start))) continue;
+    // "$19.3 billion, once June's stock split is allowed for": a day in the possessive after the
+    // figure dates what it qualifies, not the figure.
+    if (t.start > value.end && /^['’]s\b/.test(body.slice(t.end, t.end + 3))) continue;
     // A month with its day: "Aug. 14", "29 October".
     const [before, after] = [tokens[k - 1], tokens[k + 1]];
     const start = before?.pos === "NUM" && !overlaps(before, value) && before.end + 1 >= t.start ? before.start : t.start;

@@ -208,6 +208,15 @@ describe("the as-of of a figure", () => {
     const asOf = (figure: string) => proposals.find((p) => p.quote.includes(figure))!.asOf?.text;
     expect([asOf("9%"), asOf("3.5%"), asOf("$41.20")]).toEqual(["Monday", "Friday", "Friday"]);
   });
+
+  it("is not the period a figure is compared with, nor a day qualifying something after it", () => {
+    const asOf = (body: string, figure: string) => suggest(body).find((p) => p.quote.includes(figure))?.asOf?.how;
+    expect(asOf("Acme's cloud revenue was 14% higher than in the second quarter.", "14%")).toBe("published");
+    expect(asOf("Acme's revenue rose 12% from the first quarter.", "12%")).toBe("published");
+    expect(asOf("Acme earned $1.9 billion, once June's stock split is allowed for.", "$1.9 billion")).toBe("published");
+    // The period of the figure itself still dates it.
+    expect(asOf("Acme's revenue for the third quarter was $5 billion.", "$5 billion")).toBe("sentence");
+  });
 });
 
 /** The storm's death toll, recorded in another article: the investigation's main event. */
