@@ -2743,7 +2743,9 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tailFrom = inserted ? value.end + inserted[0].length : value.start + lastDigit + 1;
       const tail = body
         .slice(tailFrom, Math.min(sentence.end, tailFrom + (inserted ? 30 : value.end + 30 - tailFrom)))
-        .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn|(?:(?:US|U\.S\.)\s+)?cents?|pence)?\b/i, ""); // a comma after the figure ends its clause
+        .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn|(?:(?:US|U\.S\.)\s+)?cents?|pence)?\b/i, "")
+        // "a consensus of $0.74, and revenue topped …": a clause joined after the figure is another's.
+        .replace(/(?:[,;]\s*(?:and|but|while|whereas)\b|;).*$/s, "");
       // What a sum is in ("$209 billion in assets") says what it is more nearly than a verb before it ("invest").
       const heldIn = sumNoun(body, tokens, value);
       let noun = countedNoun(tokens, value) ?? heldIn;

@@ -496,6 +496,16 @@ describe("a company's results, as an earnings report gives them", () => {
     ]);
   });
 
+  it("takes no cue word from a clause joined after the figure", () => {
+    expect(
+      labels("Acme's earnings of $0.81 per share compared with a consensus of $0.74, and revenue beat a consensus of $33 billion."),
+    ).toEqual([
+      ["$0.81", "Earnings per share"],
+      ["$0.74", "Earnings per share"],
+      ["$33 billion", "Revenue"],
+    ]);
+  });
+
   it("reads a share written “higher” or “lower” after it as the move of what the sentence names", () => {
     expect(labels("Acme's cloud revenue of $3.3 billion was 14% higher than a year earlier.")[1]).toEqual(["14%", "Revenue growth"]);
     expect(labels("Acme's sales were 5% lower than in 2023.")).toEqual([["5% lower", "Revenue growth"]]);
