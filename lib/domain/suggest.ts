@@ -2417,9 +2417,20 @@ const INDEFINITE =
 /** A fraction's denominator, hyphenated to its numerator: "two-thirds", "three-quarters". */
 const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i;
 
+const RATIO_NUMBER = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)`;
+/** A figure opening a ratio ("ten-for-one", "3-for-2") or closing one. */
+const RATIO_AFTER = new RegExp(String.raw`^\S*?\b${RATIO_NUMBER}-for-${RATIO_NUMBER}\b`, "i");
+const RATIO_BEFORE = new RegExp(String.raw`\b${RATIO_NUMBER}-for-$`, "i");
+
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {
   const text = body.slice(value.start, value.end);
   if (/^one$/i.test(text)) return true;
+  // "a ten-for-one stock split", "a 3-for-2 split": either side of a ratio counts nothing.
+  if (
+    value.kind === "number" &&
+    (RATIO_AFTER.test(body.slice(value.start, value.end + 12)) || RATIO_BEFORE.test(body.slice(Math.max(0, value.start - 12), value.start)))
+  )
+    return true;
   // "the S&P 500", "FTSE 100", "Boeing 737", "Flight 370": a number written against a name is part of it.
   if (value.kind === "number" && tokens[i]!.start === value.start && /^\d{1,4}$/.test(tokens[i]!.text) && i > 0) {
     const name = tokens[i - 1]!;

@@ -166,6 +166,13 @@ describe("a fraction written in words", () => {
   });
 });
 
+describe("a ratio", () => {
+  it("counts nothing on either side: “a ten-for-one stock split”, “a 3-for-2 split”", () => {
+    expect(quotes("The board approved a ten-for-one stock split and a 3-for-2 split of its preferred shares.")).toEqual([]);
+    expect(quotes("The board approved 3 stock splits in ten years.")).toContain("3 stock");
+  });
+});
+
 describe("a number named in quotation marks", () => {
   it("is the number spoken of, no claim made with it", () => {
     expect(alone('The price is a wink at "1337", a number gamers love.')).toEqual([]);
