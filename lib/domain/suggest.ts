@@ -2687,7 +2687,11 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const found = matchers(entities);
   const events = entities.filter((e) => e.kind === "event");
-  const mainEvent = mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : undefined);
+  // The event the investigation records most, or its only one, or the only one named with the year the
+  // article was published ("UK general election of 2024" beside those of 2019 and 2001).
+  const ofYear = article.publishedAt ? events.filter((e) => e.name.includes(String(article.publishedAt!.getUTCFullYear()))) : [];
+  const mainEvent =
+    mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : ofYear.length === 1 ? ofYear[0] : undefined);
   const figureNames = namedFigures(entities);
   const groundOf = eventGrounds(entities);
   const proposals: Proposal[] = [];

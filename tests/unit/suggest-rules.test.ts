@@ -687,6 +687,19 @@ describe("an election report", () => {
     ]);
   });
 
+  it("gives an event's figure named with no event to the one of the article's year", () => {
+    const entities: SuggestEntity[] = [
+      { id: "now", name: "State election of 2024", kind: "event", aliases: [] },
+      { id: "then", name: "State election of 2019", kind: "event", aliases: [] },
+    ];
+    const [p] = suggestClaims({
+      article: { id: "here", body: "Turnout was 61.2%, officials said.", publishedAt: PUBLISHED },
+      entities,
+      claims: [],
+    });
+    expect(p).toMatchObject({ quote: "61.2%", attribute: { label: "Turnout" }, subject: { entityId: "now" } });
+  });
+
   describe("names the election a party's result is of, as the investigation's labels do", () => {
     const SEATS_BODY = "The Greens won 38 seats in the regional vote.";
     const seats = { ...recorded(SEATS_BODY, "won 38 seats", "38", "Seats won, 2024 state election", "acme") };
