@@ -2914,10 +2914,30 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       // figure covers is one of many, not what it is about.
       // Nor is where a company is based: "the Redmond, Washington-based company".
       const owners = mentions.filter((m) => !namedAsExample(body, sentence, m) && !BASED_AFTER.test(body.slice(m.end, m.end + 40)));
+      // "891 were completely destroyed, 211 partly destroyed", "destroyed 3,000 homes and damaged
+      // 12,000 more", "1,500 of its 6,142 buildings had been affected": a count of things no measure
+      // names is of what befell them, the things named by the figure, its "of", or the figure before.
+      let befallen: { label: string; cue: string; ruin: boolean } | null = null;
+      if (value.kind === "number" && !value.measured && !value.magnitude && (source === null || source === "noun")) {
+        const partitive = noun ? null : PARTITIVE_AFTER.exec(body.slice(value.end, sentence.end));
+        const thing = noun ?? partitive?.[1] ?? sentenceThing;
+        // "1,500 of Derna's 6,142 buildings had been affected": the whole a part is of is not what befell the part.
+        const whole = WHOLE_BEFORE.test(body.slice(Math.max(sentence.start, value.start - 40), value.start));
+        const befell = thing && !whole ? whatBefell(body, sentence, value, partitive?.[0].length ?? 0) : null;
+        if (befell)
+          befallen = {
+            label: `${thing!.charAt(0).toUpperCase()}${thing!.slice(1).toLowerCase()} ${befell}`,
+            cue: befell,
+            ruin: !RUIN_BY_CHOICE.test(befell),
+          };
+        if (noun || partitive) sentenceThing = noun ?? partitive![1]!;
+      }
       // A count of people of no known measure ("300 survivors", "5,000 families") is, like a toll, the
       // event's or a place's: never the agency or official who gives it ("…, the Red Crescent said").
+      // So are things a disaster ruined ("891 buildings destroyed").
       const eventKinds: EntityKind[] =
-        family?.subjects ?? (noun !== null && PEOPLE.test(foldText(noun)) && !/^homes?$/i.test(noun) ? ["event", "place"] : []);
+        family?.subjects ??
+        (befallen?.ruin || (noun !== null && PEOPLE.test(foldText(noun)) && !/^homes?$/i.test(noun)) ? ["event", "place"] : []);
       const learnedSubject =
         byId.get((source === "learned" ? match!.cue : sameFamily[0])?.subjectId ?? "") ??
         (eventKinds[0] === "event" &&
@@ -3017,19 +3037,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         eventDated.add(value.start);
       }
 
-      // "891 were completely destroyed, 211 partly destroyed", "destroyed 3,000 homes and damaged
-      // 12,000 more", "1,500 of its 6,142 buildings had been affected": a count of things no measure
-      // names is of what befell them, the things named by the figure, its "of", or the figure before.
-      if (value.kind === "number" && !value.measured && !value.magnitude && (attribute.how === "none" || source === "noun")) {
-        const partitive = noun ? null : PARTITIVE_AFTER.exec(body.slice(value.end, sentence.end));
-        const thing = noun ?? partitive?.[1] ?? sentenceThing;
-        // "1,500 of Derna's 6,142 buildings had been affected": the whole a part is of is not what befell the part.
-        const whole = WHOLE_BEFORE.test(body.slice(Math.max(sentence.start, value.start - 40), value.start));
-        const befell = thing && !whole ? whatBefell(body, sentence, value, partitive?.[0].length ?? 0) : null;
-        if (befell)
-          attribute = { label: `${thing!.charAt(0).toUpperCase()}${thing!.slice(1).toLowerCase()} ${befell}`, how: "cue", cue: befell };
-        if (noun || partitive) sentenceThing = noun ?? partitive![1]!;
-      }
+      if (befallen) attribute = { label: befallen.label, how: "cue", cue: befallen.cue };
 
       // "down 251", "lost 250 seats", "Labour gained 211 seats", "a gain of 211": a count that moved
       // is the change, never the level: read as "Seats" it would contradict every count of seats held.
@@ -3486,6 +3494,8 @@ function rainfallPeriod(
 
 /** "of Derna's 6,142 buildings", "of the town's buildings": the things a bare count is part of. */
 const PARTITIVE_AFTER = /^\s+of\s+(?:the\s+|its\s+|their\s+|(?:the\s+)?\p{L}[\p{L}'’-]*['’]s\s+)?(?:[\d,.]+\s+)?(\p{Ll}{3,}s)\b/u;
+/** What people do to things by choice, not what a disaster does: "closed", "cancelled". */
+const RUIN_BY_CHOICE = /^(?:closed|cancell?ed|suspended|grounded|cut off)$/;
 /** "1,500 of the", "1,500 of Derna's": what comes before the whole a count is part of. */
 const WHOLE_BEFORE = /\d[\d,.]*\s+of\s+(?:the\s+|its\s+|their\s+|(?:the\s+)?\p{L}[\p{L}'’-]*['’]s\s+)?$/u;
 /** What befell things, as a label says it: "destroyed", "partly destroyed", "closed". */

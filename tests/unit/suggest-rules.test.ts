@@ -740,6 +740,12 @@ describe("a count of things and what befell them", () => {
     ]);
   });
 
+  it("gives what a disaster ruined to the event the investigation records, as its toll", () => {
+    const p = suggest("Across the region 891 buildings were destroyed, officials said.", [TOLL]).find((p) => p.quote.includes("891"));
+    expect(p).toMatchObject({ attribute: { label: "Buildings destroyed" } });
+    expect(subjectOf(p)).toBe("storm");
+  });
+
   it("takes the things of a bare count from its “of”, or from the count before it", () => {
     expect(
       labels(
