@@ -3085,6 +3085,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         attribute = { label: own?.attribute ?? worthFamily.label, how: "cue", cue: "worth" };
       }
 
+      let yearBefore: { words: string; year: number } | null = null;
       // "first-quarter revenue of $1.2 billion", "net income of $9.24 billion a year earlier": a
       // company's result is of a quarter or half of a year, which belongs to what it measures: one
       // quarter's revenue neither updates nor contradicts another's.
@@ -3114,6 +3115,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
               articlePeriods.has(labelFamily) && articlePeriods.get(labelFamily) !== qualifier ? null : qualifier,
             );
           if (period) attribute = { ...attribute, label: withPeriod(attribute.label, period) };
+          if (own?.yearBefore && !own.fiscal) yearBefore = own;
         }
       }
 
@@ -3171,7 +3173,13 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       if (attribute.how === "none" && (isDuration(value, text) || (value.kind === "date" && /^\d{4}$/.test(text)))) continue;
       const held =
         value.kind === "date" || value.kind === "time" ? null : asOfWithSpan(body, sentence, value, context, article.publishedAt);
-      const asOf = held?.asOf ?? null;
+      // "$9.24 billion a year earlier": held in the period the sentence names, a year before.
+      const earlier = yearBefore && held?.asOf?.how === "sentence" ? `${yearBefore.words} of ${yearBefore.year - 1}` : null;
+      const earlierRead = earlier ? read(earlier, 0, earlier.length, context) : null;
+      const asOf =
+        earlier && earlierRead?.kind === "date"
+          ? { text: earlier, reading: earlierRead.reading, how: "sentence" as const }
+          : (held?.asOf ?? null);
       if (held?.span && sameClause(body, sentence, value, held.span)) asOfDays.push(held.span);
       const counted = value.kind !== "number" || /[a-z]{3,}$/i.test(text);
       // Sure enough to accept in a batch (≥ 0.8) only with a cue word and an entity named in the sentence.

@@ -2542,6 +2542,18 @@ describe("a company's result of a quarter or half of a year", () => {
     ]);
   });
 
+  it("dates a sum “a year earlier” to the same period of the year before", () => {
+    const asOf = suggest("Acme earned $19.3 billion in the third quarter, up from $9.2 billion a year earlier.").map((p) => [
+      p.quote,
+      p.asOf?.text,
+      p.asOf?.reading,
+    ]);
+    expect(asOf).toEqual([
+      ["$19.3 billion", "the third quarter", expect.stringContaining("2024-07-01")],
+      ["$9.2 billion", "third quarter of 2023", expect.stringContaining("2023-07-01")],
+    ]);
+  });
+
   it("leaves the period a figure is compared with, a share move and a game's quarter out of the label", () => {
     expect(labelled("Acme's gaming revenue was $3.3 billion, up 14% from the second quarter.")[0]).toEqual(["$3.3 billion", "Revenue"]);
     expect(labelled("Acme shares fell 5% after first-quarter results.")).toEqual([["fell 5%", "Share price change"]]);
