@@ -112,6 +112,12 @@ const CURRENCY_WORDS: Record<string, string> = {
   renminbi: "CNY",
 };
 
+/** A currency named after an amount: "5 euros", "2 million dollars", "300 CHF". */
+const CURRENCY_AFTER = new RegExp(
+  String.raw`^\s*(?<word>${Object.keys(CURRENCY_WORDS).join("|")}|${CURRENCY_CODES.join("|")})(?![a-z])`,
+  "i",
+);
+
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/^(?:up to|as much as|as many as|no more than|at most|a maximum of)\s+/i, "up to"],
   [/^(?:at least|a minimum of|no less than)\s+/i, "at least"],
@@ -259,7 +265,11 @@ function readWordAmount(input: string): Amount | null {
   }
   if (!seen || /^\s+\p{Lu}/u.test(rest)) return null;
   const value = total + group;
-  return { value, halfStep: lastScale / 2, currency: null, scale: lastScale, scaled: lastScale > 1, rest };
+  // "two million dollars", "ten euros": the currency named after the words, as after figures.
+  const after = CURRENCY_AFTER.exec(rest);
+  const currency = after ? currencyOf(after.groups!.word!) : null;
+  if (after) rest = rest.slice(after[0].length);
+  return { value, halfStep: lastScale / 2, currency, scale: lastScale, scaled: lastScale > 1, rest };
 }
 
 function readAmount(input: string): Amount | null {
@@ -286,9 +296,7 @@ function readAmount(input: string): Amount | null {
     rest = rest.slice(hundredths[0].length);
     return { value: round(value / 100), halfStep: halfStep / 100, currency, scale: 0.01, scaled: false, rest };
   }
-  const after = rest.match(
-    new RegExp(String.raw`^\s*(?<word>${Object.keys(CURRENCY_WORDS).join("|")}|${CURRENCY_CODES.join("|")})(?![a-z])`, "i"),
-  );
+  const after = CURRENCY_AFTER.exec(rest);
   if (after?.groups?.word) {
     currency ??= currencyOf(after.groups.word);
     rest = rest.slice(after[0].length);

@@ -191,6 +191,14 @@ describe("numbers in words and vague quantities", () => {
     expect(parseValue(text)).toMatchObject({ ok: true, value: { kind: "number", low, high, unit } });
   });
 
+  test.each([
+    ["two million dollars", 1.5e6, 2.5e6, "USD"],
+    ["ten euros", 9.5, 10.5, "EUR"],
+    ["one billion yuan", 0.5e9, 1.5e9, "CNY"],
+  ] as const)("money in words: %s → [%d, %d] %s", (text, low, high, unit) => {
+    expect(parseValue(text)).toMatchObject({ ok: true, value: { kind: "money", low, high, unit } });
+  });
+
   test("a vague quantity agrees with a figure inside it and disagrees with one outside", () => {
     const hundreds = parseValue("hundreds of homes");
     const inside = parseValue("480 homes");
