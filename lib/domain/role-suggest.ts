@@ -370,7 +370,8 @@ export function rolesIn(text: string, known: (name: string) => boolean): RoleFou
   };
 
   // "Emil Michael, the Pentagon's chief technology officer," / "Michael, a Department of Defense representative".
-  for (const m of scan(APPOSITION_SHAPE, /,\s+\p{Ll}/u)) {
+  // Only a text with a role noun somewhere may hold one: most sentences have none, and the shape is slow to try.
+  for (const m of ROLE_NOUN.test(text) ? scan(APPOSITION_SHAPE, /,\s+\p{Ll}/u) : []) {
     const { name, skipped } = trimName(m[1]!);
     const phrase = m[2]!;
     // The role heads the phrase: "New York, a city whose mayor resigned" is no mayor.
