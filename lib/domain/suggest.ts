@@ -3710,7 +3710,18 @@ function asOfWithSpan(
   }
   if (best) return { asOf: { text: best.text, reading: best.reading, how: "sentence" }, span: { start: best.start, end: best.end } };
   if (!publishedAt) return { asOf: null, span: null };
-  // Written as people write a day ("14 April 2022"), as the form, the claim and the fact sheet show it.
-  const day = publishedAt.toISOString().slice(0, 10);
-  return { asOf: { text: humanDay(day), reading: `${day} (day)`, how: "published" }, span: null };
+  const { text, reading } = publicationDay(publishedAt);
+  return { asOf: { text, reading, how: "published" }, span: null };
+}
+
+/** The last publication day written out: every figure without a day of its own is given it. */
+let lastPublicationDay: { time: number; text: string; reading: string } | null = null;
+/** A publication date as its day, written as people write one ("14 April 2022"), as the form, the claim and the fact sheet show it. */
+function publicationDay(publishedAt: Date): { text: string; reading: string } {
+  const time = publishedAt.getTime();
+  if (lastPublicationDay?.time !== time) {
+    const day = publishedAt.toISOString().slice(0, 10);
+    lastPublicationDay = { time, text: humanDay(day), reading: `${day} (day)` };
+  }
+  return lastPublicationDay;
 }
