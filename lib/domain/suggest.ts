@@ -1876,8 +1876,40 @@ const HANDS_ON = new RegExp(
 );
 
 /** The words a body writes in lower case, for the last bodies asked about (names and subjects both ask). */
-export const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu) ?? []));
-const writesInLowerCase = (body: string, word: string) => lowerCaseWords(body).has(word.toLowerCase());
+export const lowerCaseWords = memoized(8, (body: string) => new Set(body.match(LOWER_CASE_WORDS) ?? []));
+const LOWER_CASE_WORDS = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’]*/gu;
+const LOWER_CASE_WORD = /^\p{Ll}[\p{L}'’]*$/u;
+/** What `writesInLowerCase` answered for the last bodies, by word. */
+const lowerCaseAnswers = memoized(8, () => new Map<string, boolean>());
+/** Whether a character ends every word `lowerCaseWords` reads: a space or a line break. */
+const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
+
+/**
+ * Whether the body writes a word in lower case: `lowerCaseWords(body).has(word.toLowerCase())`,
+ * looking only where the word is written. A subject asks of a few words, and reading every word of
+ * a 2 MB body into a set costs more than all of them.
+ */
+function writesInLowerCase(body: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  const answers = lowerCaseAnswers(body);
+  let answer = answers.get(lower);
+  if (answer !== undefined) return answer;
+  answer = false;
+  if (LOWER_CASE_WORD.test(lower)) {
+    for (let at = body.indexOf(lower); at >= 0 && !answer; at = body.indexOf(lower, at + 1)) {
+      // The words of the stretch between the spaces around it, read as in the whole body: no word runs over a space.
+      let from = at;
+      while (from > 0 && !isSpace(body.charCodeAt(from - 1))) from--;
+      let to = at + lower.length;
+      while (to < body.length && !isSpace(body.charCodeAt(to))) to++;
+      // A stretch without spaces (a URL, a script without them) is read as the whole body is.
+      answer =
+        to - from > 1_000 ? lowerCaseWords(body).has(lower) : (body.slice(from, to).match(LOWER_CASE_WORDS) ?? []).some((w) => w === lower);
+    }
+  }
+  answers.set(lower, answer);
+  return answer;
+}
 
 /** Words that hand a figure to whoever follows: "according to AFAD", "said Erdoğan", "figures from the UN". */
 const SOURCE_BEFORE =
