@@ -1773,8 +1773,19 @@ function mentionsBefore(body: string, sentence: Sentence, found: Matchers, acros
 const CITED_BEFORE =
   /\b(?:according to|as reported by|as estimated by|citing|quoting|(?:data|figures|numbers|estimates?|count|tally) (?:from|by|of)|per)\s+(?:the\s+)?$/i;
 
+/** What `sentenceSubject` found in each sentence, by where its value is: a figure's subject is asked twice (leadName, guessSubject). */
+const subjectsOf = new WeakMap<Sentence, Map<number, string | null>>();
+
 /** The sentence's first run of proper nouns before the value: its subject, as far as the tagger sees. */
 function sentenceSubject(body: string, sentence: Sentence, before: number): string | null {
+  let found = subjectsOf.get(sentence);
+  if (!found) subjectsOf.set(sentence, (found = new Map()));
+  let subject = found.get(before);
+  if (subject === undefined) found.set(before, (subject = readSentenceSubject(body, sentence, before)));
+  return subject;
+}
+
+function readSentenceSubject(body: string, sentence: Sentence, before: number): string | null {
   const run: Token[] = [];
   // A dateline ("NAIROBI, March 4 —") is the report's: the sentence starts after it.
   const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
