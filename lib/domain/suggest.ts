@@ -3611,6 +3611,8 @@ function periodAt(body: string, tokens: Token[], k: number, ofMoney: () => boole
  * asked once per sentence, not once per figure of it: a sentence dense with figures has many.
  */
 const whenTokensOf = new WeakMap<Sentence, number[]>();
+/** The words a year, a decade or a period of the year is read from (see `periodAt`). */
+const MAY_SAY_WHEN = /^(?:(?:19|20)\d\d|(?:19|20)\d0s|[Tt]he|first|second|third|fourth|[QH][1-4])$/;
 function whenTokens(body: string, sentence: Sentence): number[] {
   let found = whenTokensOf.get(sentence);
   if (found) return found;
@@ -3618,6 +3620,8 @@ function whenTokens(body: string, sentence: Sentence): number[] {
   const { tokens } = sentence;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    // Most words are none of a year, a decade, a period's first word or a day word: one test says so.
+    if (!MAY_SAY_WHEN.test(t.text) && !DAY_WORDS.test(t.text)) continue;
     const decade = /^(?:19|20)\d0s$/.test(t.text) && /^the$/i.test(tokens[k - 1]?.text ?? "");
     const year = (/^(?:19|20)\d\d$/.test(t.text) || decade) && /^(?:in|during)$/i.test(tokens[k - (decade ? 2 : 1)]?.text ?? "");
     // A period read as if of money is found whatever the figure: which one it dates is asked per figure.
