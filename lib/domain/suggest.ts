@@ -502,7 +502,16 @@ function readText(text: string, context: ReadContext): Omit<Read, "start" | "end
 }
 
 /** Whether a quote closes every parenthesis it opens: "12 kilometres (7.5 miles)", never "(7.5". */
-const balanced = (text: string) => text.split("(").length === text.split(")").length;
+function balanced(text: string): boolean {
+  // Counted in one pass, without the arrays two splits would make for every reading tried.
+  let open = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 40) open++;
+    else if (code === 41) open--;
+  }
+  return open === 0;
+}
 
 /** "a.m.", "pm", "P.M.": the half of the day a clock reading is in. */
 const MERIDIEM = /^[ap]\.?m\.?$/i;
@@ -2514,7 +2523,9 @@ function notAClaim(body: string, tokens: Token[], i: number, value: Read): boole
     return true;
   // "the 86th minute", "his 21st win", "the 3rd battalion": a rank in a series, whose suffix is no unit.
   if (value.kind === "number" && /^\d[\d,]*(?:st|nd|rd|th)\b/i.test(text)) return true;
-  const figureEnd = value.start + Math.max(0, ...[...text.matchAll(/\d/g)].map((m) => m.index + 1));
+  let lastDigit = text.length - 1;
+  while (lastDigit >= 0 && !isDigit(text[lastDigit])) lastDigit--;
+  const figureEnd = value.start + lastDigit + 1;
   if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(body.slice(figureEnd, figureEnd + 16))) return true;
   // A year before a noun names a thing ("the 2024 U.S. presidential election", "its 2021 revenue"), it is no date.
   const next = tokens[i + 1];
