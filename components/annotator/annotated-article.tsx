@@ -80,16 +80,6 @@ type Panel =
 
 type Placed = ReaderClaim & { start: number; end: number };
 
-const MARK_STYLE: Record<ReaderClaim["status"], { fill: string; line: string }> = {
-  active: { fill: "bg-amber-100", line: "underline decoration-amber-500" },
-  rejected: { fill: "bg-red-50", line: "underline decoration-red-400 decoration-wavy" },
-  superseded: { fill: "bg-slate-100", line: "underline decoration-dotted decoration-slate-400" },
-  retracted: { fill: "bg-slate-100", line: "text-slate-600 line-through decoration-slate-400" },
-};
-
-/** A dashed underline, not only another colour, tells a claim in an open conflict from the others. */
-const DISPUTED_LINE = "underline decoration-rose-600 decoration-dashed";
-
 /**
  * A suggestion: a dotted underline and no fill, so it never reads as a recorded claim; its tooltip
  * is a highlight's (the .highlight class).
@@ -758,7 +748,6 @@ function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenPropos
           <span
             key={part.start}
             data-s={part.start}
-            data-e={part.end}
             data-proposal={p.id}
             data-tip={proposalTip(p)}
             tabIndex={0}
@@ -790,7 +779,6 @@ function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenPropos
       <mark
         key={run.start}
         data-s={run.start}
-        data-e={run.end}
         data-claims={run.items.map((c) => c.id).join(" ")}
         data-status={top.status}
         data-open-conflict={disputed || undefined}
@@ -808,9 +796,9 @@ function Runs({ body, range, claims, proposals, selectedId, onOpen, onOpenPropos
             onOpen(top.id);
           }
         }}
-        className={`highlight ${run.items.length > 1 ? "bg-amber-200" : MARK_STYLE[top.status].fill} ${
-          disputed ? DISPUTED_LINE : MARK_STYLE[top.status].line
-        }${isSelected ? " ring-2 ring-indigo-500" : ""}`}
+        data-selected={isSelected || undefined}
+        // Its colours come from its data-status, data-open-conflict and data-selected (app/globals.css).
+        className="highlight"
       >
         {text}
       </mark>
@@ -829,7 +817,7 @@ function nameRun(
   const mark = piece.items[0];
   if (!mark) {
     return (
-      <span key={piece.start} data-s={piece.start} data-e={piece.end}>
+      <span key={piece.start} data-s={piece.start}>
         {words}
       </span>
     );
@@ -840,7 +828,6 @@ function nameRun(
         key={piece.start}
         href={mark.href}
         data-s={piece.start}
-        data-e={piece.end}
         data-entity={mark.entity.id}
         data-tip={`${mark.entity.name} · ${mark.entity.kind}\nOpen the entity's page`}
         tabIndex={-1}
@@ -860,7 +847,6 @@ function nameRun(
     <span
       key={piece.start}
       data-s={piece.start}
-      data-e={piece.end}
       data-name={mark.nameId}
       data-tip={`${mark.name}: not an entity yet\nEnter to make it one, an alias, or dismiss it`}
       tabIndex={0}
@@ -877,7 +863,13 @@ function nameRun(
   );
 }
 
-/** A DOM range over these body offsets (UTF-16), through the runs that carry them (data-s/data-e). */
+/**
+ * Where a run of the text ends in the body: where it starts (its data-s) and its length. Not an
+ * attribute of its own: one more on each of an article's thousand runs, sent and parsed each visit.
+ */
+const runEnd = (run: HTMLElement) => Number(run.dataset.s) + (run.textContent?.length ?? 0);
+
+/** A DOM range over these body offsets (UTF-16), through the runs that carry them (data-s). */
 function rangeOfOffsets(container: HTMLElement, start: number, end: number): Range | null {
   // The runs follow the text, each after the one before: the one holding an offset is found by
   // halving, not by reading the offsets of the hundreds before it.
@@ -889,7 +881,7 @@ function rangeOfOffsets(container: HTMLElement, start: number, end: number): Ran
       const mid = (lo + hi) >>> 1;
       const run = runs[mid]!;
       const s = Number(run.dataset.s);
-      const e = Number(run.dataset.e);
+      const e = runEnd(run);
       if (side === "start" ? offset < s : offset <= s) hi = mid - 1;
       else if (side === "start" ? offset >= e : offset > e) lo = mid + 1;
       else {
@@ -959,7 +951,7 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
   }
   const element = node as HTMLElement;
   const own = element.closest<HTMLElement>("[data-s]");
-  if (own) return Number(offset === 0 ? own.dataset.s : own.dataset.e);
+  if (own) return offset === 0 ? Number(own.dataset.s) : runEnd(own);
   const runs = [...element.querySelectorAll<HTMLElement>("[data-s]")];
   const child = element.childNodes[offset];
   if (side === "start") {
@@ -969,7 +961,7 @@ function boundaryOffset(node: Node, offset: number, side: "start" | "end"): numb
     return next ? Number(next.dataset.s) : null;
   }
   const before = runs.filter((r) => !child || child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING).at(-1);
-  return before ? Number(before.dataset.e) : null;
+  return before ? runEnd(before) : null;
 }
 
 /**
