@@ -46,6 +46,8 @@ export const ClaimList = memo(function ClaimList({
   describe: (claim: ReaderClaim) => string;
 }) {
   const drawn = useDrawnHere();
+  // Without JavaScript the list stops at the first entries: it says so, and how many are left.
+  const notDrawn = drawn ? 0 : Math.max(0, claims.length - FIRST_ENTRIES);
   return (
     <section aria-labelledby="claim-list-heading" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <h2 id="claim-list-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">
@@ -59,6 +61,11 @@ export const ClaimList = memo(function ClaimList({
             <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onOpen={onOpen} />
           ))}
         </ol>
+      )}
+      {notDrawn > 0 && (
+        <p className="border-t border-slate-100 px-4 py-2 text-sm text-slate-500">
+          and {notDrawn} more {notDrawn === 1 ? "claim" : "claims"}
+        </p>
       )}
       {orphans.length > 0 && (
         <div className="border-t border-amber-200 bg-amber-50 px-4 py-3">

@@ -34,4 +34,22 @@ describe("the reader's claim list as the server draws it", () => {
     expect(html).not.toContain("Station 199 · Rainfall");
     expect(html).toMatch(/Claims in this article.*\(.*200.*\)/);
   });
+
+  test("says how many claims it leaves out, for readers without JavaScript", () => {
+    const render = (n: number) =>
+      renderToString(
+        createElement(ClaimList, {
+          claims: claims.slice(0, n),
+          orphans: [],
+          selectedId: null,
+          onOpen: () => {},
+          describe: (c: ReaderClaim) => c.id,
+        }),
+      ).replace(/<!-- -->/g, "");
+    const entries = (render(200).match(/<li>/g) ?? []).length;
+    expect(render(200)).toContain(`and ${200 - entries} more claims`);
+    expect(render(entries + 1)).toContain("and 1 more claim<");
+    // All of them drawn: nothing to say.
+    expect(render(entries)).not.toContain("more claim");
+  });
 });
