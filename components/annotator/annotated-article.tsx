@@ -486,7 +486,7 @@ export function AnnotatedArticle({
           onKeyUp={(e) => {
             if (e.shiftKey || e.key === "Shift") captureSelection();
           }}
-          className="font-serif text-[1.0625rem] leading-relaxed text-slate-800 outline-none selection:bg-indigo-200"
+          className="reader-text font-serif text-[1.0625rem] leading-relaxed text-slate-800 outline-none selection:bg-indigo-200"
         >
           {blocks.map((block) => {
             const range = blockRange(block);

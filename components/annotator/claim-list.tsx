@@ -56,7 +56,7 @@ export const ClaimList = memo(function ClaimList({
       {claims.length + orphans.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500">No claims yet.</p>
       ) : (
-        <ol className="divide-y divide-slate-100">
+        <ol className="claim-entries divide-y divide-slate-100">
           {(drawn ? claims : claims.slice(0, FIRST_ENTRIES)).map((c) => (
             <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onOpen={onOpen} />
           ))}
