@@ -684,7 +684,15 @@ export async function readerClaimHistory(investigationId: string, claimId: strin
  * rows), each waiting on the one before, on every visit of an article of hundreds of claims.
  */
 export async function readerClaims(investigationId: string, articleId: string, body: string): Promise<ReaderClaim[]> {
-  const rows = await db().$queryRaw<
+  return readerClaimsIn(await readerClaimRows(investigationId, articleId), body);
+}
+
+/**
+ * The rows of `readerClaims`, which need no article body: the reader asks for them beside the
+ * article itself, not after it. Scoped to the investigation and the article as the page is.
+ */
+export function readerClaimRows(investigationId: string, articleId: string) {
+  return db().$queryRaw<
     (Omit<ArticleClaimRow, "subject" | "createdBy" | "updatedAt"> & {
       subjectId: string;
       subjectName: string;
@@ -703,6 +711,10 @@ export async function readerClaims(investigationId: string, articleId: string, b
     FROM "Claim" c JOIN "Entity" e ON e."id" = c."subjectId" LEFT JOIN "User" u ON u."id" = c."createdById"
     WHERE c."investigationId" = ${investigationId} AND c."articleId" = ${articleId}
     ORDER BY c."positionStart" ASC, c."positionEnd" DESC, c."id" ASC`;
+}
+
+/** `readerClaims` from its rows and the article's body, which anchors each claim. */
+export function readerClaimsIn(rows: Awaited<ReturnType<typeof readerClaimRows>>, body: string): ReaderClaim[] {
   const conflictsOf = new Map<string, ClaimConflict[]>();
   const views = articleClaimViews(
     rows.map((r) => {

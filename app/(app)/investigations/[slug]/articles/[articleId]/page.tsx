@@ -10,7 +10,7 @@ import { humanDay } from "@/lib/domain/factsheet-formats.ts";
 import { packReaderClaims } from "@/components/annotator/reader-claims-wire.ts";
 import { formatDay, formatMoment } from "@/lib/domain/format.ts";
 import { getArticle } from "@/lib/server/articles.ts";
-import { readerClaims } from "@/lib/server/claims.ts";
+import { readerClaimRows, readerClaimsIn } from "@/lib/server/claims.ts";
 import { investigationBySlug } from "@/lib/web/page-context.ts";
 import { requireActor } from "@/lib/web/session.ts";
 
@@ -33,12 +33,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug, articleId } = await params;
   const { claim: claimParam } = await searchParams;
   await requireActor(`/investigations/${slug}/articles/${articleId}`);
-  const found = await load(slug, articleId);
+  const member = await investigationBySlug(slug);
+  if (!member) notFound();
+  // The claims are read beside the article (their query needs no body), each scoped to the
+  // investigation the caller is a member of; they are anchored once the body is there.
+  const [found, rows] = await Promise.all([load(slug, articleId), readerClaimRows(member.id, articleId)]);
   if (!found) notFound();
   const { investigation, article } = found;
   const readOnly = !hasMemberRole(investigation.role, "analyst");
   // The claim form's attributes and subject names are asked for once the page is drawn.
-  const claims = await readerClaims(investigation.id, article.id, article.body);
+  const claims = readerClaimsIn(rows, article.body);
   // Who published it and when stays in view; the rest is one click away.
   const byline = [
     article.outlet,
