@@ -3546,7 +3546,12 @@ function rainfallPeriod(
 ): string | null {
   // The next figure, not the length of time this one fell in ("240mm in 24 hours").
   const next = body.slice(value.end, sentence.end).search(/\d(?![\d.,]*\s+(?:hours?|days?)\b)/);
-  const own = body.slice(before.at(-1)?.end ?? sentence.start, next < 0 ? sentence.end : value.end + next);
+  // After a figure before it, its stretch starts after the last clause joined ("90mm in 3 hours; the
+  // port got 20mm"): the words between belong to the figure before.
+  const lead = body.slice(before.at(-1)?.end ?? sentence.start, value.start);
+  const own =
+    (before.length ? lead.replace(/^[\s\S]*(?:[,;]\s*(?:and|but|while|whereas)\b|;)/i, "") : lead) +
+    body.slice(value.start, next < 0 ? sentence.end : value.end + next);
   const opening = body.slice(sentence.start, Math.min(value.start, sentence.start + 60));
   const year = RAIN_YEAR.exec(own);
   if (year) return year[1] || /\baverage\b/i.test(year[0]) ? "Average annual rainfall" : "Annual rainfall";

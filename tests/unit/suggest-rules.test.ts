@@ -1723,6 +1723,17 @@ describe("how far, and how much rain a year", () => {
     // No length written: the fall of the day as reported, whatever its hours.
     expect(labels("About 490mm of rain fell during the day.")).toEqual([["About 490mm", "Rainfall"]]);
   });
+
+  it("gives a figure no hours that the figure before it in another clause fell over", () => {
+    expect(labels("The hills got 90mm of rain in 3 hours; the port got 20mm.")).toEqual([
+      ["90mm", "Rainfall in 3 hours"],
+      ["20mm", "Rainfall"],
+    ]);
+    expect(labels("The hills had 90mm in 12 hours, while 30mm fell on the port over the week.")).toEqual([
+      ["90mm", "Rainfall in 12 hours"],
+      ["30mm", "Rainfall"],
+    ]);
+  });
 });
 
 describe("an office written beside its holder without an article", () => {
