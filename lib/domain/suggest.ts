@@ -1853,16 +1853,23 @@ function readSentenceSubject(body: string, sentence: Sentence, before: number): 
  * The name opening a sentence as the subject of the verb that gives the figure at `before`: "Alphabet
  * rose 2%", not "Police said 40 people died" (who tells), nor a measure's word ("Revenue rose 12%").
  */
-function leadName(body: string, sentence: Sentence, before: number): string | null {
+function leadName(
+  body: string,
+  sentence: Sentence,
+  before: number,
+  /** Whether the sentence names only entities of another kind than the measure is of. */
+  otherKindsOnly: boolean,
+): string | null {
   const name = sentenceSubject(body, sentence, before);
   if (!name) return null;
   const dateline = DATELINE.exec(body.slice(sentence.start, sentence.start + 120));
   const from = dateline ? sentence.start + dateline[0].length : sentence.start;
   if (!body.startsWith(name, from)) return null;
-  // "Data center revenue reached …": a word of the language capitalised to open a sentence, before
-  // the noun it qualifies, is no name ("Alphabet rose 2%" is one).
+  // "Data center revenue reached …, on demand for its Hopper chips": in a sentence naming only
+  // things of another kind, a word of the language capitalised to open it, before the noun it
+  // qualifies, is no name. Elsewhere it may be one: "Shell shares rose 2%" ("Alphabet rose 2%" is one).
   const next = sentence.tokens.find((t) => t.start > from + name.length);
-  if (!/\s/.test(name) && isCommonWord(name) && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
+  if (otherKindsOnly && !/\s/.test(name) && isCommonWord(name) && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
   const between = body.slice(from + name.length, before);
   if (!CLAUSE_VERB_TO.test(between) || SAYING.test(between)) return null;
   return MEASURE_SHAPES.some((s) => anyCue(s).test(foldText(name))) ? null : name;
@@ -3010,7 +3017,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const carriedHere =
         owners.length && !otherKindsOnly
           ? []
-          : !family?.people && leadName(body, sentence, value.start)
+          : !family?.people && leadName(body, sentence, value.start, otherKindsOnly)
             ? []
             : (carried ??= mentionsBefore(body, sentence, found, true));
       const previousNames = () => (sourcesCarried ??= mentionsBefore(body, sentence, found, true));

@@ -570,6 +570,15 @@ describe("a company's results, as an earnings report gives them", () => {
     expect(p).toMatchObject({ subject: { how: "mention", entityId: "acme" } });
   });
 
+  it("carries no company from the sentence before to one named with a word of the language", () => {
+    const entities: SuggestEntity[] = [{ id: "acme", name: "Acme", kind: "organization", aliases: [] }];
+    const body = "Acme shares fell 3% on Monday. Shell shares rose 2% on Tuesday.";
+    const p = suggestClaims({ article: { id: "here", body, publishedAt: PUBLISHED }, entities, claims: [] }).find((p) =>
+      p.quote.includes("2%"),
+    );
+    expect(p?.subject).not.toMatchObject({ entityId: "acme" });
+  });
+
   it("takes neither half of “US-China” for the subject of a figure", () => {
     const [p] = alone("US-China trade fell 12% last year, customs data showed.");
     expect(p).toMatchObject({ quote: expect.stringContaining("12%") });
