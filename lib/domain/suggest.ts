@@ -3531,9 +3531,12 @@ const PERIODIC_RESULTS = new Set([
   "Output change",
 ]);
 const SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-/** "in the 24 hours to 8am", "in just four hours", "in a single day", "over 48 hours": what a fall was measured over. */
+/**
+ * "in the 24 hours to 8am", "in just four hours", "in a single day", "over 48 hours", "in the past 24
+ * hours": what a fall was measured over.
+ */
 const RAIN_HOURS =
-  /\b(?:in|over|within|during)\s+(?:the\s+|a\s+|just\s+|only\s+|barely\s+|less\s+than\s+|under\s+)*(?:(single|one|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(hours?|days?)\b(?![-\s]+(?:ahead|later|before|after|earlier))/i;
+  /\b(?:in|over|within|during)\s+(?:the\s+|a\s+|just\s+|only\s+|barely\s+|less\s+than\s+|under\s+|past\s+|last\s+|previous\s+)*(?:(single|one|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(hours?|days?)\b(?![-\s]+(?:ahead|later|before|after|earlier))/i;
 /** "in an average year", "a year on average", "annually": a place's usual fall of a year. */
 const RAIN_YEAR =
   /\b(?:(?:in\s+an?\s+)?(average|normal|typical|usual)\s+year|(?:a|per|each)\s+year(?:\s+on\s+average)?|annual(?:ly)?|yearly)\b/i;

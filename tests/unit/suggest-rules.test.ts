@@ -1729,6 +1729,8 @@ describe("how far, and how much rain a year", () => {
       ["more than 400 millimetres", "Rainfall in 24 hours"],
     ]);
     expect(labels("About 180mm of rain fell in just three hours.")).toEqual([["About 180mm", "Rainfall in 3 hours"]]);
+    expect(labels("The town received 150mm of rain in the past 24 hours.")).toEqual([["150mm", "Rainfall in 24 hours"]]);
+    expect(labels("Over the last 48 hours, 200mm fell on the town.")).toEqual([["200mm", "Rainfall in 48 hours"]]);
     // No length written: the fall of the day as reported, whatever its hours.
     expect(labels("About 490mm of rain fell during the day.")).toEqual([["About 490mm", "Rainfall"]]);
   });
