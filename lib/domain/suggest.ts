@@ -2820,6 +2820,8 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
       const tail = body
         .slice(tailFrom, Math.min(sentence.end, tailFrom + (inserted ? 30 : value.end + 30 - tailFrom)))
         .replace(/^(?:[\d.]|,\d)*\s*(?:thousand|million|billion|trillion|bn|mn|(?:(?:US|U\.S\.)\s+)?cents?|pence)?\b/i, "")
+        // "300 people, and possibly more, were killed": an aside closed by a comma joins no clause.
+        .replace(/,\s*(?:and|but|or)\s+[^,;\d]{1,30},/, "")
         // "a consensus of $0.74, and revenue topped …": a clause joined after the figure is another's.
         .replace(/(?:[,;]\s*(?:and|but|while|whereas)\b|;).*$/s, "");
       // What a sum is in ("$209 billion in assets") says what it is more nearly than a verb before it ("invest").

@@ -513,6 +513,10 @@ describe("a company's results, as an earnings report gives them", () => {
     ]);
   });
 
+  it("still takes the cue word after an aside joined with “and”", () => {
+    expect(labels("Some 300 people, and possibly more, were killed in the blast.")).toEqual([["Some 300 people", "Death toll"]]);
+  });
+
   it("reads a share written “higher” or “lower” after it as the move of what the sentence names", () => {
     expect(labels("Acme's cloud revenue of $3.3 billion was 14% higher than a year earlier.")[1]).toEqual(["14%", "Revenue growth"]);
     expect(labels("Acme's sales were 5% lower than in 2023.")).toEqual([["5% lower", "Revenue growth"]]);
