@@ -2750,7 +2750,12 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
   const events = entities.filter((e) => e.kind === "event");
   // The event the investigation records most, or its only one, or the only one named with the year the
   // article was published ("UK general election of 2024" beside those of 2019 and 2001).
-  const ofYear = article.publishedAt ? events.filter((e) => e.name.includes(String(article.publishedAt!.getUTCFullYear()))) : [];
+  // Only where every event is told from the others by its year: beside "Storm Boris", "2024 Paris
+  // Olympics" is no story's main event for being of the year.
+  const ofYear =
+    article.publishedAt && events.every((e) => /\b(?:19|20)\d\d\b/.test(e.name))
+      ? events.filter((e) => e.name.includes(String(article.publishedAt!.getUTCFullYear())))
+      : [];
   const mainEvent =
     mostRecorded(learnOnce(input.claims), byId, "event") ?? (events.length === 1 ? events[0] : ofYear.length === 1 ? ofYear[0] : undefined);
   const figureNames = namedFigures(entities);

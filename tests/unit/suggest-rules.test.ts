@@ -713,6 +713,19 @@ describe("an election report", () => {
     expect(p).toMatchObject({ quote: "61.2%", attribute: { label: "Turnout" }, subject: { entityId: "now" } });
   });
 
+  it("gives no figure to an event for its year alone when another event names no year", () => {
+    const entities: SuggestEntity[] = [
+      { id: "storm", name: "Storm Zelda", kind: "event", aliases: [] },
+      { id: "games", name: "2024 Summer Games", kind: "event", aliases: [] },
+    ];
+    const [p] = suggestClaims({
+      article: { id: "here", body: "Floods killed at least 40 people, officials said.", publishedAt: PUBLISHED },
+      entities,
+      claims: [],
+    });
+    expect(p?.subject).not.toMatchObject({ entityId: "games" });
+  });
+
   describe("names the election a party's result is of, as the investigation's labels do", () => {
     const SEATS_BODY = "The Greens won 38 seats in the regional vote.";
     const seats = { ...recorded(SEATS_BODY, "won 38 seats", "38", "Seats won, 2024 state election", "acme") };
