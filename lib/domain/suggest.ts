@@ -1115,6 +1115,8 @@ function countedNoun(tokens: Token[], value: Read): string | null {
     const t = tokens[n]!;
     const joined = t.start <= (words.at(-1) ?? tokens[k]!).end + 1;
     if (!joined || !/^\p{L}[\p{L}'-]*$/u.test(t.text) || !(t.pos === "NOUN" || t.pos === "ADJ") || NUMBER_WORDS.test(t.text)) break;
+    // "closed 30 stores last year": when, not a kind of store.
+    if (/^(?:last|this|next|past|previous)$/i.test(t.text)) break;
     words.push(t);
   }
   // An adjective alone ("more", "senior") is no noun; the last word must be one.

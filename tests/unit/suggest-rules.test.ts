@@ -760,6 +760,7 @@ describe("a count of things and what befell them", () => {
       ["3,000 homes", "Homes destroyed"],
       ["12,000", "Homes damaged"],
     ]);
+    expect(labels("Acme closed 30 stores last year.")).toEqual([["30 stores", "Stores closed"]]);
     expect(labels("More than 150 roads in the province remain closed. Some 400 flights were cancelled.")).toEqual([
       ["More than 150 roads", "Roads closed"],
       ["Some 400 flights", "Flights cancelled"],
