@@ -2479,8 +2479,8 @@ const INDEFINITE =
 const FRACTION_AFTER = /^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i;
 
 const RATIO_NUMBER = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)`;
-/** A figure opening a ratio ("ten-for-one", "3-for-2") or closing one. */
-const RATIO_AFTER = new RegExp(String.raw`^\S*?\b${RATIO_NUMBER}-for-${RATIO_NUMBER}\b`, "i");
+/** A figure opening a ratio ("ten-for-one", "3-for-2", with a verb read into it: "lost 4-for-5") or closing one. */
+const RATIO_AFTER = new RegExp(String.raw`^(?:\p{L}+\s+)?\S*?\b${RATIO_NUMBER}-for-${RATIO_NUMBER}\b`, "iu");
 const RATIO_BEFORE = new RegExp(String.raw`\b${RATIO_NUMBER}-for-$`, "i");
 
 function notAClaim(body: string, tokens: Token[], i: number, value: Read): boolean {

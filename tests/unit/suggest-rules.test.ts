@@ -170,6 +170,8 @@ describe("a ratio", () => {
   it("counts nothing on either side: “a ten-for-one stock split”, “a 3-for-2 split”", () => {
     expect(quotes("The board approved a ten-for-one stock split and a 3-for-2 split of its preferred shares.")).toEqual([]);
     expect(quotes("The board approved 3 stock splits in ten years.")).toContain("3 stock");
+    // With the verb read into the figure, too.
+    expect(quotes("The team lost 4-for-5 in the shootout.")).toEqual([]);
   });
 });
 
