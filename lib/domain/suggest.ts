@@ -1328,6 +1328,13 @@ const RECORD_WORD = String.raw`(?:won|wins|drew|drawn|draws|tied|ties)\s+(?:\d{1
 const RECORD = new RegExp(String.raw`\b${RECORD_WORD}(?=\s*(?:[,;.)]|and\b|but\b|of\b|$))`, "i");
 const recordOfGames = (body: string, from: number, to: number) => RECORD.test(body.slice(from, to));
 
+/** A clause joined to the one before: ", and", ", but", ", while", "; ". */
+const JOINED_CLAUSE = String.raw`(?:[,;]\s*(?:and|but|while|whereas)\b|;)`;
+/** A joined clause and all after it: what is read after a figure stops there. */
+const JOINED_CLAUSE_ON = new RegExp(String.raw`${JOINED_CLAUSE}[\s\S]*$`, "i");
+/** All up to the last joined clause: what is read before a figure starts after it. */
+const UP_TO_JOINED_CLAUSE = new RegExp(String.raw`^[\s\S]*${JOINED_CLAUSE}`, "i");
+
 /** "14% higher than", "5% lower": a share's move written after it. */
 const MOVE_AFTER = /^\s*(?:%|per ?cent)?\s*(higher|lower)\b/i;
 
@@ -2830,7 +2837,7 @@ export function suggestClaims(input: SuggestInput): Proposal[] {
         // "300 people, and possibly more, were killed": an aside closed by a comma joins no clause.
         .replace(/,\s*(?:and|but|or)\s+[^,;\d]{1,30},/, "")
         // "a consensus of $0.74, and revenue topped …": a clause joined after the figure is another's.
-        .replace(/(?:[,;]\s*(?:and|but|while|whereas)\b|;).*$/s, "");
+        .replace(JOINED_CLAUSE_ON, "");
       // What a sum is in ("$209 billion in assets") says what it is more nearly than a verb before it ("invest").
       const heldIn = sumNoun(body, tokens, value);
       let noun = countedNoun(tokens, value) ?? heldIn;
@@ -3569,8 +3576,7 @@ function rainfallPeriod(
   // port got 20mm"): the words between belong to the figure before.
   const lead = body.slice(before.at(-1)?.end ?? sentence.start, value.start);
   const own =
-    (before.length ? lead.replace(/^[\s\S]*(?:[,;]\s*(?:and|but|while|whereas)\b|;)/i, "") : lead) +
-    body.slice(value.start, next < 0 ? sentence.end : value.end + next);
+    (before.length ? lead.replace(UP_TO_JOINED_CLAUSE, "") : lead) + body.slice(value.start, next < 0 ? sentence.end : value.end + next);
   const opening = body.slice(sentence.start, Math.min(value.start, sentence.start + 60));
   const year = RAIN_YEAR.exec(own);
   if (year) return year[1] || /\baverage\b/i.test(year[0]) ? "Average annual rainfall" : "Annual rainfall";
