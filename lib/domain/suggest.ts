@@ -36,6 +36,7 @@ import {
   TRANSITIVE_MOVES,
   type NormalizedValue,
   parseValue,
+  SMALL_NUMBERS,
   type ValueKind,
 } from "@/lib/domain/values.ts";
 
@@ -3546,7 +3547,6 @@ const PERIODIC_RESULTS = new Set([
   "Profit change",
   "Output change",
 ]);
-const SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /**
  * "in the 24 hours to 8am", "in just four hours", "in a single day", "over 48 hours", "in the past 24
  * hours": what a fall was measured over.
@@ -3583,7 +3583,7 @@ function rainfallPeriod(
   const hours = RAIN_HOURS.exec(own) ?? (/^\s*(?:In|Over|Within|During)\b/.test(opening) ? RAIN_HOURS.exec(opening) : null);
   // "during the day" is the day's daylight as often as its 24 hours: a length is written.
   if (!hours?.[1]) return null;
-  const n = /^(?:single|one)$/i.test(hours[1]) ? 1 : /^\d/.test(hours[1]) ? +hours[1] : SMALL_NUMBERS.indexOf(hours[1].toLowerCase()) + 1;
+  const n = /^single$/i.test(hours[1]) ? 1 : /^\d/.test(hours[1]) ? +hours[1] : SMALL_NUMBERS.indexOf(hours[1].toLowerCase());
   const inHours = /^day/i.test(hours[2]!) ? n * 24 : n;
   return `Rainfall in ${inHours} hour${inHours === 1 ? "" : "s"}`;
 }

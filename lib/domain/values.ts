@@ -197,7 +197,8 @@ const NOT_COUNTED =
 
 type Amount = { value: number; halfStep: number; currency: string | null; scale: number; scaled: boolean; rest: string };
 
-const SMALL_NUMBERS = [
+/** The numbers written as one word, each at its own index: "zero" … "nineteen". */
+export const SMALL_NUMBERS = [
   "zero",
   "one",
   "two",
